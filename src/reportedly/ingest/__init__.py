@@ -1,0 +1,240 @@
+"""Ingest: files, directories, JSONL, HTML and stdin -> ``Article``.
+
+This is the only place where text may change (HTML extraction, JSONL
+decoding).  For a plain-text file ``Article.text`` is exactly the decoded
+file, so offsets computed on the file agree with the report.
+
+``read_inputs`` yields an ``Article`` or an ``InputError`` per input article,
+in input order, and never raises for one bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Article
+from ..settings import Settings
+from .checks import check_text, decode
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+GZIP_SUFFIX = ".gz"
+
+
+def text_id(text: str) -> str:
+    """A stable id: the first 16 hex digits of the SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_from_text(
+    text: str, *, origin: str | None = None, settings: Settings | None = None, **meta: Any
+) -> Article:
+    """An Article from plain text (unchanged) and optional metadata."""
+    settings = settings or Settings()
+    check_text(text, origin or "<text>", settings)
+    return Article(
+        text=text,
+        id=str(meta.pop("id", None) or text_id(text)),
+        origin=origin,
+        format=meta.pop("format", "text"),
+        **_clean_meta(meta),
+    )
+
+
+def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k in ("url", "outlet", "title", "published"):
+        v = meta.get(k)
+        if v is not None and str(v).strip():
+            out[k] = str(v).strip()
+    if "published" in out:
+        out["published"] = _iso_date(out["published"])
+    authors = meta.get("authors")
+    if isinstance(authors, str):
+        authors = [a.strip() for a in authors.replace(" and ", ",").split(",")]
+    if authors:
+        out["authors"] = tuple(str(a).strip() for a in authors if str(a).strip())
+    if "blocks" in meta:
+        out["blocks"] = tuple(meta["blocks"])
+    return out
+
+
+def _iso_date(value: str) -> str | None:
+    """'2016-09-12T10:00:00Z' -> '2016-09-12'; anything unparsable -> None."""
+    import datetime as dt
+
+    v = value.strip()
+    for cand in (v[:10], v):
+        try:
+            return dt.date.fromisoformat(cand).isoformat()
+        except ValueError:
+            pass
+    try:
+        return dt.datetime.fromisoformat(v.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return None
+
+
+def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, line: int | None = None) -> Article:
+    """An Article from one JSONL record (``text`` or ``html`` plus metadata)."""
+    meta = {k: rec.get(k) for k in ("id", "url", "outlet", "title", "authors", "published")}
+    if isinstance(rec.get("text"), str) and rec["text"].strip():
+        text = rec["text"]
+        try:
+            check_text(text, origin, settings, line)
+        except InputError:
+            raise
+        return Article(
+            text=text,
+            id=str(meta.pop("id", None) or text_id(text)),
+            origin=f"{origin}:{line}" if line is not None else origin,
+            format="jsonl",
+            **_clean_meta(meta),
+        )
+    if isinstance(rec.get("html"), str) and rec["html"].strip():
+        from .html import article_from_html
+
+        where = f"{origin}:{line}" if line is not None else origin
+        art = article_from_html(rec["html"], origin=where, settings=settings, url=meta.get("url"))
+        extra = _clean_meta({k: v for k, v in meta.items() if v is not None and k != "id"})
+        import dataclasses
+
+        return dataclasses.replace(art, id=str(meta.get("id") or art.id), format="jsonl", **extra)
+    raise InputError(origin, "record has no non-empty 'text' or 'html' field", line)
+
+
+def read_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    """One article per line; a bad line is an InputError naming the line."""
+    for n, raw in enumerate(data.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(origin, f"not valid UTF-8 (byte 0x{raw[e.start]:02x})", n)
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(origin, f"not JSON ({e.msg} at column {e.colno})", n)
+            continue
+        if not isinstance(rec, dict):
+            yield InputError(origin, f"not a JSON object but {type(rec).__name__}", n)
+            continue
+        try:
+            yield article_from_record(rec, origin, settings, n)
+        except InputError as e:
+            yield e
+
+
+def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = None) -> Iterator[Article | InputError]:
+    """Articles from the bytes of one input, by kind (text, html, jsonl) or guessed from the name."""
+    name = origin.lower()
+    if name.endswith(GZIP_SUFFIX):
+        import gzip
+
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as e:
+            yield InputError(origin, f"broken gzip file ({e})")
+            return
+        name = name[: -len(GZIP_SUFFIX)]
+    suffix = Path(name).suffix
+    if kind is None:
+        if suffix in JSONL_SUFFIXES:
+            kind = "jsonl"
+        elif suffix in HTML_SUFFIXES:
+            kind = "html"
+        elif suffix in {".warc"}:
+            kind = "warc"
+        else:
+            kind = "text"
+    if kind == "jsonl":
+        if not data.strip():
+            yield InputError(origin, "empty input")
+            return
+        yield from read_jsonl(data, origin, settings)
+        return
+    if kind == "warc":
+        yield InputError(origin, "WARC input is not supported yet")
+        return
+    try:
+        text = decode(data, origin, settings)
+        if kind == "text" and _looks_like_html(text):
+            kind = "html"
+        if kind == "html":
+            from .html import article_from_html
+
+            yield article_from_html(text, origin=origin, settings=settings)
+        else:
+            yield article_from_text(text, origin=origin, settings=settings)
+    except InputError as e:
+        yield e
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+INPUT_SUFFIXES = {".txt", ".text", ".md"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files named, files under directories (sorted), and '-' for stdin."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not f.name.startswith("."):
+                    base = f.name.lower().removesuffix(GZIP_SUFFIX)
+                    if Path(base).suffix in INPUT_SUFFIXES:
+                        yield str(f)
+        else:
+            yield p
+
+
+def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Article | InputError]:
+    """Every article of every input, or an InputError for each one that cannot be read."""
+    settings = settings or Settings()
+    for p in expand_paths(paths):
+        if p == "-":
+            data = sys.stdin.buffer.read()
+            yield from read_bytes(data, "<stdin>", settings, kind="jsonl" if _looks_like_jsonl(data) else None)
+            continue
+        path = Path(p)
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                yield InputError(p, "not a regular file")
+                continue
+            is_corpus = path.suffix.lower() in JSONL_SUFFIXES or path.name.lower().endswith((".jsonl.gz", ".warc.gz", ".warc"))
+            if size > settings.max_bytes and not is_corpus:
+                yield InputError(
+                    p,
+                    f"too large ({size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.1f} MB, "
+                    "set max_bytes to raise it)",
+                )
+                continue
+            data = path.read_bytes()
+        except FileNotFoundError:
+            yield InputError(p, "no such file or directory")
+            continue
+        except OSError as e:
+            yield InputError(p, f"cannot read ({e.strerror or e})")
+            continue
+        yield from read_bytes(data, p, settings)
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    first = data.lstrip()[:1]
+    return first == b"{"
