@@ -1,0 +1,1 @@
+"""Scorers on annotated corpora (used by `reportedly eval ...` and the quality gates in eval/)."""
