@@ -1,0 +1,157 @@
+"""Ingest: plain text is kept byte-exact; bad input becomes one clear InputError."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportedly.errors import InputError
+from reportedly.ingest import article_from_text, read_inputs, text_id
+from reportedly.model import Article
+from reportedly.settings import Settings
+
+NEWS = (
+    "The minister said on Monday that the talks had failed. \r\n\r\n"
+    "“We will not sign,” she told reporters in the capital, according to the agency.\n"
+)
+
+
+def one(items: list[Article | InputError]) -> Article | InputError:
+    assert len(items) == 1
+    return items[0]
+
+
+def test_text_file_is_kept_exactly(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(NEWS.encode("utf-8"))
+    a = one(list(read_inputs([str(p)])))
+    assert isinstance(a, Article)
+    assert a.text == NEWS  # no stripping, no newline normalisation
+    assert a.id == text_id(NEWS)
+    assert a.origin == str(p)
+    assert a.format == "text"
+
+
+def test_bom_is_part_of_the_text(tmp_path: Path) -> None:
+    # offsets computed on the decoded file must agree, so even a BOM is kept
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeff".encode() + NEWS.encode())
+    a = one(list(read_inputs([str(p)])))
+    assert isinstance(a, Article) and a.text.startswith("\ufeffThe minister")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty input"),
+        (b"   \n\n\t ", "empty input"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        ("Le ministre a déclaré lundi que les négociations avaient échoué.".encode("latin-1"), "not valid UTF-8"),
+        (
+            "Der Minister sagte am Montag, dass die Gespräche gescheitert seien und man nun "
+            "über neue Wege nachdenken müsse, um die Krise zu lösen, die seit Wochen das Land lähmt "
+            "und die Regierung unter Druck setzt, weil die Opposition Neuwahlen fordert.".encode(),
+            "does not look like English",
+        ),
+    ],
+)
+def test_bad_text_files_give_one_clear_error(tmp_path: Path, data: bytes, problem: str) -> None:
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    e = one(list(read_inputs([str(p)])))
+    assert isinstance(e, InputError)
+    assert str(e).startswith(f"{p}: ")
+    assert problem in str(e)
+    assert "\n" not in str(e)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(50_000_000)  # sparse 50 MB file
+    e = one(list(read_inputs([str(p)])))
+    assert isinstance(e, InputError)
+    assert "too large (50.0 MB" in str(e)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "b.txt").write_text(NEWS, encoding="utf-8")
+    (tmp_path / "d" / "a.txt").write_text(NEWS.replace("Monday", "Tuesday"), encoding="utf-8")
+    (tmp_path / "d" / "notes.bin").write_bytes(b"\x00\x01")  # not an article suffix: ignored
+    items = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "d")]))
+    assert isinstance(items[0], InputError) and "no such file" in str(items[0])
+    assert [Path(x.origin or "").name for x in items[1:] if isinstance(x, Article)] == ["a.txt", "b.txt"]
+
+
+def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "one", "text": NEWS, "outlet": "Fox News", "authors": "Jane Doe and John Roe",
+                    "published": "2025-06-30T12:00:00Z", "url": "https://example.com/a"}),
+        "{not json",
+        json.dumps({"id": "three"}),
+        json.dumps([1, 2]),
+        "",
+        json.dumps({"text": NEWS.replace("minister", "president"), "authors": ["A B"]}),
+    ]
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(p)]))
+    assert len(items) == 5
+    a = items[0]
+    assert isinstance(a, Article)
+    assert (a.id, a.outlet, a.authors, a.published, a.text) == (
+        "one", "Fox News", ("Jane Doe", "John Roe"), "2025-06-30", NEWS)
+    assert a.origin == f"{p}:1"
+    assert isinstance(items[1], InputError) and str(items[1]).startswith(f"{p}:2: not JSON")
+    assert isinstance(items[2], InputError) and "no non-empty 'text' or 'html'" in str(items[2])
+    assert isinstance(items[3], InputError) and "not a JSON object" in str(items[3])
+    assert isinstance(items[4], Article) and items[4].authors == ("A B",)
+
+
+def test_gzipped_jsonl(tmp_path: Path) -> None:
+    p = tmp_path / "c.jsonl.gz"
+    p.write_bytes(gzip.compress((json.dumps({"text": NEWS}) + "\n").encode()))
+    a = one(list(read_inputs([str(p)])))
+    assert isinstance(a, Article) and a.text == NEWS
+
+
+def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(NEWS.encode())))
+    a = one(list(read_inputs(["-"])))
+    assert isinstance(a, Article) and a.text == NEWS and a.origin == "<stdin>"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((json.dumps({"text": NEWS}) + "\n").encode())))
+    a = one(list(read_inputs(["-"])))
+    assert isinstance(a, Article) and a.text == NEWS
+
+
+def test_language_check_can_be_switched_off() -> None:
+    text = (
+        "Der Minister sagte am Montag, dass die Gespräche gescheitert seien und man nun neue Wege suche, "
+        "um die Krise zu lösen, die seit Wochen das Land lähmt und die Regierung unter Druck setzt."
+    )
+    with pytest.raises(InputError):
+        article_from_text(text)
+    assert article_from_text(text, settings=Settings(check_language=False)).text == text
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=400))
+def test_no_bytes_crash_ingest(data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        for name in ("x.txt", "x.html", "x.jsonl"):
+            p = Path(d) / name
+            p.write_bytes(data)
+            for item in read_inputs([str(p)]):
+                assert isinstance(item, (Article, InputError))
+                if isinstance(item, Article):
+                    assert item.text
