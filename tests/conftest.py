@@ -40,9 +40,8 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_report(seed_path: Path):  # type: ignore[no-untyped-def]
     """The report of the canonical seed article, analysed once per test session."""
-    from reportedly.ingest import read_inputs
-
     from reportedly import analyze
+    from reportedly.ingest import read_inputs
 
     (article,) = list(read_inputs([str(seed_path)]))
     assert isinstance(article, Article)

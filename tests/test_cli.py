@@ -69,7 +69,7 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(tmp_path: Path) -> N
     res = run("analyze", *args, str(corpus), str(EXAMPLE), "--format", "jsonl")
     assert res.exit_code == 1
     reports = [json.loads(x) for x in res.stdout.splitlines()]
-    assert [r["article"]["id"] for r in reports][0] == "good"
+    assert reports[0]["article"]["id"] == "good"
     assert len(reports) == 2
     errs = [x for x in res.stderr.splitlines() if x.startswith("reportedly: error: ")]
     assert len(errs) == 5, res.stderr

@@ -387,6 +387,6 @@ def span_text(text: str, spans: tuple[Span, ...] | Span | None) -> str:
     if spans is None:
         return ""
     if spans and isinstance(spans[0], int):
-        s, e = spans  # type: ignore[misc]
+        s, e = spans
         return text[s:e]
-    return " … ".join(text[s:e] for s, e in spans)  # type: ignore[misc]
+    return " … ".join(text[s:e] for s, e in spans)
