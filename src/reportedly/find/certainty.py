@@ -1,12 +1,163 @@
-"""Certainty per claim. (placeholder: filled by the certainty work)"""
+"""Certainty per claim: every attribution and every unattributed body sentence gets a level.
+
+``find_claims(parsed, found, settings)`` returns one ``Claim`` per
+attribution (span: the hull of its content, or of its cue when it has no
+content) and one per body sentence (span: the sentence) that attributions
+cover less than half of, or that holds a hedge or denial tied to no
+attribution (the outlet's own), in text order.  Levels, strongest first:
+
+- ``disputed``: the claim is denied or contested.  For an attribution: its
+  cue is a denial ("denied", "disputed", "rejected").  For a sentence: it
+  holds "deny / dispute / refute / rebut" in any form, "reject / contest /
+  dismiss" with a claim noun after it ("rejected the claim"), or "baseless",
+  "unfounded", "false", "fabricated", "no evidence".
+- ``hedged``: a hedge (``kind == "hedge"``) qualifies it: a hedge tied to
+  the attribution, or an untied hedge inside the sentence.
+- ``attributed``: an attribution with neither.
+- ``asserted``: a sentence in the outlet's own voice, no source, no hedge.
+
+``cues`` are the spans that set the level: denial cues, hedge cues, and for
+attributions the attribution's cue as well.
+
+Limits: "half covered" is a character share (punctuation and spaces not
+counted), so a sentence with a short attributed clause and a long
+unattributed one is a sentence claim too; a denial elsewhere in the article
+("X denied it" two paragraphs later) does not reach back to the claim it
+denies; negation and boosters do not change the level.  Sentences without a
+verb (captions, titles run into the body) are left out when the doc has POS
+tags.
+"""
 
 from __future__ import annotations
 
-from ..model import Claim
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+
+from ..lexicons import load_table
+from ..model import Attribution, Claim, Hedge, Span
 from ..nlp import Parsed
 from ..settings import Settings
 from . import Found
 
+PRODUCED_BY = "certainty.rules/1"
+
+# Share of a sentence's word characters that attributions must cover for the
+# sentence to count as attributed (and get no claim of its own).  A plain
+# majority rule; not tuned.
+ATTRIBUTED_SHARE = 0.5
+
+# Denial verbs that dispute only when a claim noun follows ("rejected the
+# claim", not "rejected the bill").
+_NEEDS_CLAIM_NOUN = frozenset(
+    "reject rejects rejected rejecting contest contests contested dismissed dismisses".split()
+)
+_CLAIM_NOUNS = frozenset(
+    "claim claims report reports allegation allegations accusation accusations charge charges account"
+    " accounts assertion assertions suggestion suggestions notion idea characterization characterisation"
+    " story stories statement statements assessment findings version".split()
+)
+_MIN_WORDS = 3
+
 
 def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim, ...]:
-    return ()
+    """One claim per attribution and per unattributed body sentence, with its certainty level."""
+    out: list[Claim] = []
+    for a in found.attributions:
+        claim = _attribution_claim(parsed, a, found.hedges)
+        if claim is not None:
+            out.append(claim)
+    for seg, sent in parsed.sentences():
+        if seg.block.kind != "body":
+            continue
+        if sum(1 for t in sent if any(c.isalnum() for c in t.text)) < _MIN_WORDS:
+            continue
+        if sent.doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        s, e = _strip(parsed.text, *parsed.abs(seg, sent))
+        claim = _sentence_claim(seg.start, sent, (s, e), found)
+        # A hedge or denial in the outlet's own words makes a claim even in a
+        # sentence that is mostly attributed.
+        if claim.level == "asserted" and _covered_share(parsed.text, (s, e), found.attributions) >= ATTRIBUTED_SHARE:
+            continue
+        out.append(claim)
+    out.sort(key=lambda c: (c.span, c.attribution or ""))
+    return tuple(out)
+
+
+def _attribution_claim(parsed: Parsed, a: Attribution, hedges: Sequence[Hedge]) -> Claim | None:
+    spans = a.content or a.cue
+    if not spans:
+        return None
+    span = (min(s for s, _ in spans), max(e for _, e in spans))
+    denial = [c for c in a.cue if _is_denial_text(parsed.text[c[0] : c[1]])]
+    if denial:
+        return Claim(span, "disputed", a.id, tuple(sorted(set(denial) | set(a.cue))), PRODUCED_BY)
+    hedge_cues = [h.cue for h in hedges if h.kind == "hedge" and h.attribution == a.id]
+    if hedge_cues:
+        return Claim(span, "hedged", a.id, tuple(sorted(set(hedge_cues) | set(a.cue))), PRODUCED_BY)
+    return Claim(span, "attributed", a.id, tuple(sorted(a.cue)), PRODUCED_BY)
+
+
+def _sentence_claim(offset: int, sent: SpacySpan, span: Span, found: Found) -> Claim:
+    # Denials inside an attribution are that attribution's (a cue "denied"
+    # disputes its content; a "false" in a quote is the source's word).
+    taken = [sp for a in found.attributions for sp in (*a.cue, *a.content)]
+    denial = [d for d in disputes_in(sent, offset) if not any(s <= d[0] and d[1] <= e for s, e in taken)]
+    if denial:
+        return Claim(span, "disputed", None, tuple(denial), PRODUCED_BY)
+    hedge_cues = [
+        h.cue
+        for h in found.hedges
+        if h.kind == "hedge" and h.attribution is None and span[0] <= h.cue[0] and h.cue[1] <= span[1]
+    ]
+    if hedge_cues:
+        return Claim(span, "hedged", None, tuple(sorted(hedge_cues)), PRODUCED_BY)
+    return Claim(span, "asserted", None, (), PRODUCED_BY)
+
+
+def disputes_in(sent: SpacySpan, offset: int) -> list[Span]:
+    """Article spans of the denial cues in a sentence (``offset``: the segment's start)."""
+    table = load_table("news_disputes.tsv", default="dispute")
+    words = [t.text.lower() for t in sent]
+    out: list[Span] = []
+    for i, j, _ in table.matches(words):
+        if j - i == 1 and words[i] in _NEEDS_CLAIM_NOUN and not any(
+            w in _CLAIM_NOUNS for w in words[j : j + 4]
+        ):
+            continue
+        cue = sent[i:j]
+        out.append((offset + cue.start_char, offset + cue.end_char))
+    return out
+
+
+def _is_denial_text(text: str) -> bool:
+    table = load_table("news_disputes.tsv", default="dispute")
+    # An attribution cue that is a denial ("denied", "rejected") disputes its
+    # content whatever follows, so no claim noun is needed here.
+    return any(True for _ in table.matches(text.lower().split()))
+
+
+def _covered_share(text: str, span: Span, attributions: Sequence[Attribution]) -> float:
+    """Share of the word characters of ``span`` inside any attribution's source, cue or content."""
+    s0, e0 = span
+    covered = bytearray(e0 - s0)
+    for a in attributions:
+        for s, e in (*a.source, *a.cue, *a.content):
+            lo, hi = max(s, s0), min(e, e0)
+            if lo < hi:
+                covered[lo - s0 : hi - s0] = b"\x01" * (hi - lo)
+    total = hit = 0
+    for k in range(s0, e0):
+        if text[k].isalnum():
+            total += 1
+            hit += covered[k - s0]
+    return hit / total if total else 0.0
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
