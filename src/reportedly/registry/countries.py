@@ -1,0 +1,78 @@
+"""Country words (names, demonyms, capitals) -> ISO 3166-1 alpha-2 codes.
+
+Used to give a country to generic hops ("North Korean state media" -> KP)
+and to tell a descriptor ("Russian", "South Korea's") from a name when
+matching outlets.  Codes are ISO 3166-1 alpha-2; the words are ordinary
+English usage (no external source).  Capitals count only where news copy
+uses them for the government ("Pyongyang", "the Kremlin", "Beijing").
+"""
+
+from __future__ import annotations
+
+COUNTRY_WORDS: dict[str, str] = {
+    # Koreas
+    "north korea": "KP", "north korean": "KP", "pyongyang": "KP", "dprk": "KP",
+    "south korea": "KR", "south korean": "KR", "seoul": "KR", "korean": "",
+    # Russia, neighbours
+    "russia": "RU", "russian": "RU", "kremlin": "RU", "moscow": "RU",
+    "belarus": "BY", "belarusian": "BY", "minsk": "BY",
+    "ukraine": "UA", "ukrainian": "UA", "kyiv": "UA", "kiev": "UA",
+    "kazakhstan": "KZ", "kazakh": "KZ", "kyrgyzstan": "KG", "kyrgyz": "KG",
+    "tajikistan": "TJ", "tajik": "TJ", "azerbaijan": "AZ", "azerbaijani": "AZ",
+    "armenia": "AM", "armenian": "AM", "georgia": "GE", "georgian": "GE",
+    # Asia
+    "china": "CN", "chinese": "CN", "beijing": "CN",
+    "hong kong": "HK", "taiwan": "TW", "taiwanese": "TW", "taipei": "TW",
+    "japan": "JP", "japanese": "JP", "tokyo": "JP",
+    "vietnam": "VN", "vietnamese": "VN", "hanoi": "VN", "laos": "LA", "lao": "LA",
+    "cambodia": "KH", "cambodian": "KH", "myanmar": "MM", "burma": "MM", "burmese": "MM",
+    "mongolia": "MN", "mongolian": "MN", "indonesia": "ID", "indonesian": "ID",
+    "malaysia": "MY", "malaysian": "MY", "philippines": "PH", "philippine": "PH", "filipino": "PH",
+    "singapore": "SG", "thailand": "TH", "thai": "TH",
+    "india": "IN", "indian": "IN", "new delhi": "IN", "pakistan": "PK", "pakistani": "PK",
+    "bangladesh": "BD", "bangladeshi": "BD", "afghanistan": "AF", "afghan": "AF",
+    "nepal": "NP", "nepali": "NP", "sri lanka": "LK", "sri lankan": "LK",
+    # Middle East, Africa
+    "iran": "IR", "iranian": "IR", "tehran": "IR", "syria": "SY", "syrian": "SY", "damascus": "SY",
+    "iraq": "IQ", "iraqi": "IQ", "baghdad": "IQ", "turkey": "TR", "turkish": "TR", "ankara": "TR",
+    "türkiye": "TR", "israel": "IL", "israeli": "IL", "palestinian": "PS",
+    "lebanon": "LB", "lebanese": "LB", "jordan": "JO", "jordanian": "JO",
+    "egypt": "EG", "egyptian": "EG", "cairo": "EG", "saudi": "SA", "saudi arabia": "SA", "riyadh": "SA",
+    "qatar": "QA", "qatari": "QA", "emirati": "AE", "uae": "AE", "united arab emirates": "AE",
+    "kuwait": "KW", "kuwaiti": "KW", "bahrain": "BH", "bahraini": "BH", "oman": "OM", "omani": "OM",
+    "yemen": "YE", "yemeni": "YE", "sudan": "SD", "sudanese": "SD", "ethiopia": "ET", "ethiopian": "ET",
+    "eritrea": "ER", "eritrean": "ER", "nigeria": "NG", "nigerian": "NG", "algeria": "DZ", "algerian": "DZ",
+    "morocco": "MA", "moroccan": "MA", "tunisia": "TN", "tunisian": "TN", "libya": "LY", "libyan": "LY",
+    "south africa": "ZA", "south african": "ZA", "kenya": "KE", "kenyan": "KE",
+    # Americas
+    "cuba": "CU", "cuban": "CU", "havana": "CU", "venezuela": "VE", "venezuelan": "VE", "caracas": "VE",
+    "nicaragua": "NI", "nicaraguan": "NI", "mexico": "MX", "mexican": "MX", "brazil": "BR", "brazilian": "BR",
+    "argentina": "AR", "argentine": "AR", "canada": "CA", "canadian": "CA",
+    "united states": "US", "u.s.": "US", "us": "US", "american": "US", "america": "US", "washington": "US",
+    # Europe, Oceania
+    "britain": "GB", "british": "GB", "uk": "GB", "u.k.": "GB", "united kingdom": "GB", "england": "GB",
+    "france": "FR", "french": "FR", "germany": "DE", "german": "DE", "italy": "IT", "italian": "IT",
+    "spain": "ES", "spanish": "ES", "portugal": "PT", "portuguese": "PT", "poland": "PL", "polish": "PL",
+    "hungary": "HU", "hungarian": "HU", "greece": "GR", "greek": "GR", "serbia": "RS", "serbian": "RS",
+    "netherlands": "NL", "dutch": "NL", "belgium": "BE", "belgian": "BE", "sweden": "SE", "swedish": "SE",
+    "norway": "NO", "norwegian": "NO", "denmark": "DK", "danish": "DK", "finland": "FI", "finnish": "FI",
+    "austria": "AT", "austrian": "AT", "switzerland": "CH", "swiss": "CH", "ireland": "IE", "irish": "IE",
+    "czech": "CZ", "australia": "AU", "australian": "AU", "new zealand": "NZ",
+    "vatican": "VA",
+}
+"""Lower-cased country word -> ISO code ("" where the word names no single country)."""
+
+MAX_WORDS = max(len(k.split()) for k in COUNTRY_WORDS)
+
+
+def country_of(words: str) -> str | None:
+    """The ISO code a country word or phrase names ("North Korean", "Russia's"), else None."""
+    w = " ".join(words.replace("’", "'").lower().split()).removeprefix("the ")
+    w = w.removesuffix("'s").removesuffix("'")
+    return COUNTRY_WORDS.get(w) or None
+
+
+def is_country_word(words: str) -> bool:
+    """Whether the phrase is a country name, demonym or capital (even one naming no single country)."""
+    w = " ".join(words.replace("’", "'").lower().split()).removeprefix("the ")
+    return w.removesuffix("'s").removesuffix("'") in COUNTRY_WORDS
