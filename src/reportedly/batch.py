@@ -1,16 +1,40 @@
-"""Engines that turn many inputs into reports: the local engine (here) and Dask."""
+"""Engines that turn many inputs into reports: the local engine and the Dask engine.
+
+``analyze_articles`` / ``analyze_stream`` (local, one process) back
+``reportedly analyze``.  ``ingest`` backs ``reportedly ingest``: it reads the
+inputs, skips articles already stored (same id or same text) BEFORE analysing
+them, analyses the rest with the local engine or on a Dask cluster, and hands
+every batch to the single writer (``reportedly.store``) as one transaction.
+Dask workers never open the database: they return reports, or write Parquet
+shards that the writer loads.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import glob
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from spacy.language import Language
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .anatomy import anatomy
-from .errors import InputError, ModelMissingError
-from .ingest import read_inputs
+from .errors import InputError, ModelMissingError, ReportedlyError
+from .ingest import GZIP_SUFFIX, JSONL_SUFFIXES, expand_paths, read_inputs
 from .model import Article, Report
 from .nlp import load_pipeline, parse_many
 from .pipeline import report_of
@@ -58,6 +82,17 @@ def analyze_articles(
     yield from flush()
 
 
+def _failure(e: Exception) -> str:
+    """``analysis failed (Type: message at module.py:line)``: where a finder broke, for the bug report."""
+    tb = e.__traceback__
+    where = ""
+    while tb is not None:
+        if "reportedly" in tb.tb_frame.f_code.co_filename:
+            where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return f"analysis failed ({type(e).__name__}: {e}{where})"
+
+
 def _reports(batch: list[Article], settings: Settings, nlp: Language) -> Iterator[Report | InputError]:
     try:
         parsed = parse_many(batch, nlp)
@@ -69,13 +104,13 @@ def _reports(batch: list[Article], settings: Settings, nlp: Language) -> Iterato
             except ModelMissingError:
                 raise
             except Exception as e:
-                yield InputError(a.origin or a.id, f"analysis failed ({type(e).__name__}: {e})")
+                yield InputError(a.origin or a.id, _failure(e))
         return
     for p in parsed:
         try:
             yield report_of(p, settings)
         except Exception as e:
-            yield InputError(p.article.origin or p.article.id, f"analysis failed ({type(e).__name__}: {e})")
+            yield InputError(p.article.origin or p.article.id, _failure(e))
 
 
 def analyze_stream(
@@ -103,3 +138,420 @@ def analyze_stream(
             if t.elapsed:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
             yield item
+
+
+# --- corpus ingestion ----------------------------------------------------------------
+
+Failure = tuple[InputError, str | None, str]
+"""An error, the id of the article it concerns (None for unreadable input) and the stage (read, analyze)."""
+
+
+def analyze_chunk(
+    articles: Sequence[Article], settings: Settings, nlp: Language | None = None
+) -> tuple[list[Report], list[Failure]]:
+    """Reports of these articles and a failure for each one that could not be analysed."""
+    reports: list[Report] = []
+    failures: list[Failure] = []
+    for a, res in zip(articles, analyze_articles(articles, settings, nlp=nlp), strict=True):
+        if isinstance(res, Report):
+            reports.append(res)
+        else:
+            failures.append((InputError(a.origin or a.id, res.problem, res.line), a.id, "analyze"))
+    return reports, failures
+
+
+def _worker_analyze(articles: list[Article], settings: Settings) -> tuple[list[Report], list[Failure]]:
+    """Dask task: analyse one partition (the spaCy model loads once per worker process, then is cached)."""
+    return analyze_chunk(articles, settings)
+
+
+def _worker_shard(
+    articles: list[Article], settings: Settings, root: str, name: str
+) -> tuple[str, int, list[Failure]]:
+    """Dask task: analyse one partition and write it as a Parquet shard ``root/name/<table>.parquet``.
+
+    The shard appears atomically (written under a temporary name, then
+    renamed), so a half-written shard is never merged.  Returns the shard path,
+    its article count and its failures (also in the shard's errors table).
+    """
+    import pyarrow.parquet as pq
+
+    from .store import report_tables
+
+    reports, failures = analyze_chunk(articles, settings)
+    tables = report_tables(reports, failures)
+    final = Path(root) / name
+    tmp = Path(root) / f".{name}.tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    for t, tbl in tables.items():
+        pq.write_table(tbl, tmp / f"{t}.parquet")
+    os.replace(tmp, final)
+    return str(final), len(reports), failures
+
+
+def _worker_warm(model: str | None) -> None:
+    """Dask: load the spaCy model in this worker process (once; later tasks reuse it)."""
+    load_pipeline(model)
+
+
+def _worker_info() -> dict[str, Any]:
+    """Dask: the package version and peak resident memory (MB) of this worker process."""
+    import resource
+
+    from . import __version__
+
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return {"version": __version__, "peak_mb": peak_rss_mb(), "cpu_s": ru.ru_utime + ru.ru_stime}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    Linux ``VmHWM`` (the process's own high-water mark); ``ru_maxrss`` is only
+    the fallback, since Linux carries it over from the parent across fork and
+    exec, so a spawned worker would report its parent's peak.
+    """
+    import resource
+    import sys
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Files named, files under directories and files matching glob patterns (``data/**/*.jsonl``)."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and not Path(p).exists() and glob.has_magic(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            out.extend(expand_paths(matches) if matches else [p])
+        else:
+            out.extend(expand_paths([p]))
+    return out
+
+
+def count_articles(files: Sequence[str]) -> int | None:
+    """How many articles the inputs hold, counted cheaply (JSONL lines, one per other file); None if unknown.
+
+    WARC, gzip and stdin are not counted (that would mean reading them twice).
+    """
+    total = 0
+    for f in files:
+        name = f.lower()
+        if f == "-" or name.endswith((GZIP_SUFFIX, ".warc")):
+            return None
+        if Path(name).suffix in JSONL_SUFFIXES:
+            try:
+                with open(f, "rb") as fh:
+                    last = b"\n"
+                    while chunk := fh.read(1 << 20):
+                        total += chunk.count(b"\n")
+                        last = chunk[-1:]
+                    total += last != b"\n"
+            except OSError:
+                total += 1  # it becomes one error
+        else:
+            total += 1
+    return total
+
+
+@dataclass
+class IngestStats:
+    """What one ``ingest`` run did."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    """One line per failure (the first 1,000)."""
+    seconds: float = 0.0
+    analysed: int = 0
+    """Articles sent to analysis (stored + failed in analysis)."""
+    startup: float = 0.0
+    """Seconds spent before the first article could be analysed (model load, cluster start)."""
+    workers: int = 1
+    worker_peak_mb: list[float] = field(default_factory=list)
+    """Peak resident memory of each analysing process (MB): the workers, or this process (local)."""
+    worker_cpu_s: list[float] = field(default_factory=list)
+    """CPU seconds each analysing process used (Dask: since the worker started)."""
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed per second of wall time after start-up."""
+        busy = self.seconds - self.startup
+        return self.analysed / busy if busy > 0 else 0.0
+
+
+class _Run:
+    """Bookkeeping of one ingest: dedupe, writes, counts and the progress bar."""
+
+    def __init__(self, store: Any, progress: Progress | None, task: Any, log: Callable[[str], None] | None) -> None:
+        self.store = store
+        self.progress = progress
+        self.task = task
+        self.log = log
+        self.stats = IngestStats()
+        self.pending_ids: set[str] = set()
+        self.pending_hashes: set[str] = set()
+        self.t0 = time.perf_counter()
+
+    def advance(self, n: int) -> None:
+        if self.progress is not None and n:
+            elapsed = time.perf_counter() - self.t0
+            rate = f"{self.stats.analysed / elapsed:.1f} articles/s" if elapsed > 0 else ""
+            self.progress.update(
+                self.task,
+                advance=n,
+                rate=rate,
+                counts=f"stored {self.stats.stored}  skipped {self.stats.skipped}  failed {self.stats.failed}",
+            )
+
+    def new_articles(self, items: Sequence[Article | InputError]) -> tuple[list[Article], list[Failure]]:
+        """Split a chunk of inputs into articles to analyse and read failures; count the skipped."""
+        from .store import text_hash
+
+        arts = [x for x in items if isinstance(x, Article)]
+        reads: list[Failure] = [(x, None, "read") for x in items if isinstance(x, InputError)]
+        hashes = [text_hash(a.text) for a in arts]
+        known_ids, known_hashes = self.store.known([a.id for a in arts], hashes)
+        fresh: list[Article] = []
+        skipped = 0
+        for a, h in zip(arts, hashes, strict=True):
+            if a.id in known_ids or h in known_hashes or a.id in self.pending_ids or h in self.pending_hashes:
+                skipped += 1
+                continue
+            self.pending_ids.add(a.id)
+            self.pending_hashes.add(h)
+            fresh.append(a)
+        self.stats.skipped += skipped
+        self.advance(skipped)
+        return fresh, reads
+
+    def done(self, articles: Sequence[Article], reports: Sequence[Report], failures: Sequence[Failure]) -> None:
+        """Write one analysed batch (and its read failures) in one transaction."""
+        from .store import text_hash
+
+        st = self.store.write(list(reports), list(failures))
+        self._count(articles, st.articles, st.skipped, failures)
+        for a in articles:
+            self.pending_ids.discard(a.id)
+            self.pending_hashes.discard(text_hash(a.text))
+
+    def done_shard(self, articles: Sequence[Article], shard: str, failures: Sequence[Failure], reads: Sequence[Failure]) -> None:
+        """Merge one shard (one transaction), then record the read failures of its chunk."""
+        from .store import text_hash
+
+        st = self.store.merge_shard(shard)
+        if reads:
+            self.store.write([], list(reads))
+        analysis_failures = [f for f in failures if f[2] == "analyze"]
+        self._count(articles, st.articles, len(articles) - st.articles - len(analysis_failures), [*analysis_failures, *reads])
+        for a in articles:
+            self.pending_ids.discard(a.id)
+            self.pending_hashes.discard(text_hash(a.text))
+
+    def _count(self, articles: Sequence[Article], stored: int, skipped: int, failures: Sequence[Failure]) -> None:
+        s = self.stats
+        s.stored += stored
+        s.skipped += max(skipped, 0)
+        s.analysed += len(articles)
+        s.failed += len(failures)
+        for err, _, _ in failures:
+            if len(s.errors) < 1000:
+                s.errors.append(str(err))
+        self.advance(len(articles) + sum(1 for f in failures if f[2] == "read"))
+        if self.log:
+            self.log(f"committed: +{stored} stored, {len(failures)} failed (total stored {s.stored})")
+
+
+def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    chunk: list[Article | InputError] = []
+    for x in items:
+        chunk.append(x)
+        if sum(isinstance(y, Article) for y in chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Any,
+    settings: Settings,
+    *,
+    engine: str = "local",
+    workers: int = 2,
+    scheduler: str | None = None,
+    shards: str | None = None,
+    partition_size: int = 16,
+    progress: bool = False,
+    console: Console | None = None,
+    log: Callable[[str], None] | None = None,
+) -> IngestStats:
+    """Analyse every input article not yet in ``store`` (a ``reportedly.store.Store``) and store it.
+
+    ``engine`` is ``local`` (this process, batches of ``settings.batch_size``)
+    or ``dask`` (a ``LocalCluster`` of ``workers`` processes, or the cluster at
+    ``scheduler``; partitions of ``partition_size`` articles).  With
+    ``shards`` (dask only) workers write Parquet shards under that directory
+    and the writer merges each one.  Every batch is written in one
+    transaction, so a killed run loses at most the batches in flight and the
+    next run continues where it stopped.  Failures go to the errors table and
+    never stop the run.  Raises ``ModelMissingError`` when the spaCy model is
+    missing, ``ReportedlyError`` for a cluster that cannot be used.
+    """
+    files = expand_inputs(paths)
+    total = count_articles(files)
+    bar: Progress | None = None
+    if progress:
+        bar = Progress(
+            SpinnerColumn(),
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=console or Console(stderr=True),
+            transient=False,
+        )
+        bar.start()
+    task = bar.add_task("ingest", total=total, rate="", counts="") if bar else None
+    run = _Run(store, bar, task, log)
+    items = read_inputs(files, settings)
+    try:
+        if engine == "local":
+            cpu0 = time.process_time()
+            nlp = load_pipeline(settings.model)
+            run.stats.startup = time.perf_counter() - run.t0
+            for chunk in _chunks(items, settings.batch_size):
+                fresh, reads = run.new_articles(chunk)
+                reports, failures = analyze_chunk(fresh, settings, nlp) if fresh else ([], [])
+                run.done(fresh, reports, [*failures, *reads])
+            run.stats.worker_peak_mb = [round(peak_rss_mb(), 1)]
+            run.stats.worker_cpu_s = [round(time.process_time() - cpu0, 1)]
+        elif engine == "dask":
+            _ingest_dask(items, run, settings, workers, scheduler, shards, partition_size)
+        else:
+            raise ReportedlyError(f"unknown engine {engine!r} (local or dask)")
+    finally:
+        if bar is not None:
+            bar.stop()
+    run.stats.seconds = time.perf_counter() - run.t0
+    return run.stats
+
+
+def _ingest_dask(
+    items: Iterable[Article | InputError],
+    run: _Run,
+    settings: Settings,
+    workers: int,
+    scheduler: str | None,
+    shards: str | None,
+    partition_size: int,
+) -> None:
+    import importlib
+    import logging
+
+    from . import __version__
+
+    # distributed's own annotations are partial; treat it as untyped here.
+    dist: Any = importlib.import_module("distributed")
+    Client, LocalCluster, wait = dist.Client, dist.LocalCluster, dist.wait
+
+    cluster: Any = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+    except OSError as e:
+        raise ReportedlyError(f"cannot reach the Dask scheduler {scheduler or '(local)'} ({e})") from None
+    try:
+        infos = client.run(_worker_info)
+        wrong = {w: i["version"] for w, i in infos.items() if i["version"] != __version__}
+        if wrong:
+            raise ReportedlyError(
+                f"Dask workers run another reportedly version ({sorted(set(wrong.values()))} vs {__version__}); "
+                "install the same version on every worker"
+            )
+        nworkers = max(1, len(client.nthreads()))
+        run.stats.workers = nworkers
+        client.run(_worker_warm, settings.model)
+        run.stats.startup = time.perf_counter() - run.t0
+        if shards:
+            Path(shards).mkdir(parents=True, exist_ok=True)
+            for d in sorted(Path(shards).iterdir()):  # complete shards of an earlier, interrupted run
+                if d.is_dir() and not d.name.startswith("."):
+                    run.store.merge_shard(d)
+        run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        inflight: dict[Any, tuple[list[Article], list[Failure]]] = {}
+        max_inflight = 2 * nworkers
+        part_no = 0
+        chunks = _chunks(items, partition_size)
+        exhausted = False
+
+        def submit(arts: list[Article], reads: list[Failure]) -> None:
+            nonlocal part_no
+            part_no += 1
+            if shards:
+                fut = client.submit(
+                    _worker_shard, arts, settings, str(Path(shards).resolve()), f"{run_id}-{part_no:06d}", pure=False
+                )
+            else:
+                fut = client.submit(_worker_analyze, arts, settings, pure=False)
+            inflight[fut] = (arts, reads)
+
+        while True:
+            while not exhausted and len(inflight) < max_inflight:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                fresh, reads = run.new_articles(chunk)
+                if fresh:
+                    submit(fresh, reads)
+                elif reads:
+                    run.done([], [], reads)
+            if not inflight:
+                break
+            done, _ = wait(list(inflight), return_when="FIRST_COMPLETED")
+            for fut in done:
+                arts, reads = inflight.pop(fut)
+                try:
+                    result = fut.result()
+                except Exception as e:  # a worker died (memory, a crash): retry one article at a time
+                    if len(arts) > 1:
+                        for i, a in enumerate(arts):
+                            submit([a], reads if i == 0 else [])
+                    else:
+                        err = InputError(arts[0].origin or arts[0].id, f"worker failed ({type(e).__name__}: {e})")
+                        run.done(arts, [], [(err, arts[0].id, "analyze"), *reads])
+                    continue
+                if shards:
+                    path, _, failures = result
+                    run.done_shard(arts, path, failures, reads)
+                else:
+                    reports, failures = result
+                    run.done(arts, reports, [*failures, *reads])
+        infos = client.run(_worker_info)
+        run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
+        run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -162,7 +162,9 @@ def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = 
         yield from read_jsonl(data, origin, settings)
         return
     if kind == "warc":
-        yield InputError(origin, "WARC input is not supported yet")
+        from .warc import read_warc
+
+        yield from read_warc(data, origin, settings)
         return
     try:
         text = decode(data, origin, settings)

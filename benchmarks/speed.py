@@ -1,0 +1,410 @@
+"""Speed of reportedly, in ONE run on the same articles, as ratios to spaCy parsing alone.
+
+    python benchmarks/speed.py [--allsides 60] [--no-polnear] [--workers 1,2] [--scaling-articles 60]
+                               [--parse-less-articles 40] [--json out.json]
+
+Measures, on the first N AllSides articles and the PolNeAR dev texts (read
+from ../shared/data; sections without their data are skipped):
+
+1. our articles/s (``analyze_articles``: anatomy, parse, every finder),
+2. spaCy alone: ``nlp.pipe`` of the same article texts with the full pipeline,
+3. textacy ``direct_quotations`` on those spaCy docs (parse + extraction),
+
+and prints the ratios (> 1 means faster than spaCy alone).  Then:
+
+4. where the time goes: tokenizer and each pipeline component, anatomy, each finder;
+5. "parse only what needs parsing", a prototype: a regex pre-scan splits
+   blocks into sentences; runs of sentences with a quote mark, a report verb,
+   "according to" or a report adverb get the full pipeline, the others the
+   pipeline without the parser (with the cheap ``senter`` for sentences).
+   It times both and counts the reports that come out different;
+6. scaling: the Dask engine (``reportedly ingest --engine dask``) with 1..N
+   worker processes into an in-memory store, articles/s after start-up, and
+   the peak resident memory of each worker; the local engine for comparison.
+
+Times are wall-clock and CPU (``process_time`` of this process; the workers'
+CPU is not visible here).  On a shared machine, compare CPU ratios.  Not
+collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+
+
+class Clock:
+    """Wall and CPU seconds of a block: ``with Clock() as c: ...; c.wall, c.cpu``."""
+
+    def __enter__(self) -> Clock:
+        self.w0, self.c0 = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self.w0
+        self.cpu = time.process_time() - self.c0
+
+
+def load_articles(n_allsides: int, polnear: bool) -> dict[str, list[Any]]:
+    from reportedly.ingest import read_inputs
+    from reportedly.model import Article
+    from reportedly.settings import Settings
+
+    out: dict[str, list[Any]] = {}
+    settings = Settings()
+    src = SHARED / "allsides" / "articles.jsonl"
+    if n_allsides and src.exists():
+        with open(src, encoding="utf-8") as fh, tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tmp:
+            for i, line in enumerate(fh):
+                if i >= n_allsides:
+                    break
+                tmp.write(line)
+        out["allsides"] = [a for a in read_inputs([tmp.name], settings) if isinstance(a, Article)]
+        Path(tmp.name).unlink()
+    dev = SHARED / "polnear" / "dev" / "text"
+    if polnear and dev.exists():
+        out["polnear-dev"] = [a for a in read_inputs([str(dev)], settings) if isinstance(a, Article)]
+    return out
+
+
+def words(articles: Sequence[Any]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+# --- 1-3: ours, spaCy alone, textacy ------------------------------------------------
+
+
+def bench_core(name: str, articles: list[Any], nlp: Any) -> dict[str, Any]:
+    from textacy.extract.triples import direct_quotations
+
+    from reportedly.batch import analyze_articles
+    from reportedly.model import Report
+    from reportedly.settings import Settings
+
+    settings = Settings()
+    texts = [a.text for a in articles]
+    with Clock() as sp:
+        docs = list(nlp.pipe(texts, batch_size=32))
+    quotes = bailed = 0
+    with Clock() as tx:
+        for d in docs:
+            try:
+                quotes += len(list(direct_quotations(d)))
+            except ValueError:  # textacy bails out on an odd number of quotation marks
+                bailed += 1
+    del docs
+    with Clock() as ours:
+        reports = list(analyze_articles(articles, settings, nlp=nlp))
+    ok = sum(isinstance(r, Report) for r in reports)
+    n = len(articles)
+    res = {
+        "corpus": name,
+        "articles": n,
+        "words": words(articles),
+        "analysed_ok": ok,
+        "spacy": {"wall": sp.wall, "cpu": sp.cpu, "articles_per_s": n / sp.wall},
+        "textacy": {
+            "wall": sp.wall + tx.wall, "cpu": sp.cpu + tx.cpu, "extract_wall": tx.wall,
+            "articles_per_s": n / (sp.wall + tx.wall), "quotations": quotes, "docs_bailed_out": bailed,
+        },
+        "ours": {"wall": ours.wall, "cpu": ours.cpu, "articles_per_s": n / ours.wall},
+    }
+    res["ratio_ours_to_spacy"] = {"wall": sp.wall / ours.wall, "cpu": sp.cpu / ours.cpu}
+    res["ratio_ours_to_textacy"] = {"wall": (sp.wall + tx.wall) / ours.wall, "cpu": (sp.cpu + tx.cpu) / ours.cpu}
+    return res
+
+
+# --- 4: where the time goes ---------------------------------------------------------------
+
+
+def bench_profile(articles: list[Any], nlp: Any) -> dict[str, float]:
+    from reportedly.anatomy import anatomy
+    from reportedly.find import STAGES, Found, finder
+    from reportedly.nlp import parse_many, segments_to_parse
+    from reportedly.settings import Settings
+
+    settings = Settings()
+    cpu: dict[str, float] = {}
+    with Clock() as c:
+        arts = [anatomy(a, settings) for a in articles]
+    cpu["anatomy"] = c.cpu
+    texts = [a.text[b.start : b.end] for a in arts for b in segments_to_parse(a)]
+    with Clock() as c:
+        docs = [nlp.make_doc(t) for t in texts]
+    cpu["spacy:tokenizer"] = c.cpu
+    for pname, proc in nlp.pipeline:
+        with Clock() as c:
+            docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        cpu[f"spacy:{pname}"] = c.cpu
+    del docs
+    parsed = parse_many(arts, nlp)
+    for stage in STAGES:
+        cpu[f"find:{stage}"] = 0.0
+    for p in parsed:
+        found = Found()
+        for stage in STAGES:
+            t = time.process_time()
+            try:
+                recs = finder(stage, settings)(p, found, settings)
+            except Exception:
+                recs = ()
+            cpu[f"find:{stage}"] += time.process_time() - t
+            found = dataclasses.replace(found, **{stage: tuple(recs)})
+    return cpu
+
+
+# --- 5: parse only what needs parsing (prototype) -----------------------------------------
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_QUOTES = re.compile(r"[\"“”«»]|(?:^|\s)[‘'](?=\w)|(?<=\w)[’'](?=\s|$)")
+
+# Attribution cue verbs: the commonest speech-act and report verbs of news
+# attribution (as in PARC-style annotation); a short list on purpose, since the
+# pre-scan should send the sentences that matter to the parser, not most of them.
+CUE_VERBS = """say tell add ask claim report state announce write warn insist argue explain note confirm deny
+accuse allege acknowledge admit suggest describe declare predict promise reveal respond reply testify tweet
+post quote cite estimate believe think urge recall contend assert maintain""".split()
+_IRREGULAR = "said told wrote thought according reportedly allegedly purportedly supposedly".split()
+
+
+def _cue_pattern() -> re.Pattern[str]:
+    forms: set[str] = set(_IRREGULAR)
+    for v in CUE_VERBS:
+        stem = v[:-1] if v.endswith("e") else v
+        forms |= {v, v + "s", stem + "ed", stem + "ing", v + "d"}
+        if v.endswith("y"):
+            forms |= {v[:-1] + "ied", v[:-1] + "ies"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def sentence_runs(text: str, cue: re.Pattern[str]) -> Iterator[tuple[int, int, bool]]:
+    """Runs of consecutive sentences of ``text`` that need (True) or do not need (False) a parse."""
+    starts = [0, *(m.end() for m in _SENT_END.finditer(text))]
+    ends = [*starts[1:], len(text)]
+    run_start, run_need = 0, None
+    for s, e in zip(starts, ends, strict=True):
+        sent = text[s:e]
+        need = bool(_QUOTES.search(sent) or cue.search(sent))
+        if run_need is None:
+            run_need = need
+        elif need != run_need:
+            yield run_start, s, run_need
+            run_start, run_need = s, need
+    if run_need is not None:
+        yield run_start, len(text), run_need
+
+
+CHEAP = {
+    "no_parser": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner", "senter"),
+    "ner_only": ("senter", "ner"),
+}
+"""What text with no cue gets: everything but the parser (+ senter for sentences), or NER + senter only."""
+
+
+def _pipe_with(nlp: Any, names: Sequence[str], texts: list[str]) -> list[Any]:
+    comps = dict(nlp.components)
+    docs = [nlp.make_doc(t) for t in texts]
+    for n in names:
+        docs = list(comps[n].pipe(docs, batch_size=32))
+    return docs
+
+
+def bench_parse_less(articles: list[Any], nlp: Any) -> dict[str, Any]:
+    from reportedly.anatomy import anatomy
+    from reportedly.batch import analyze_articles
+    from reportedly.model import Report
+    from reportedly.nlp import Parsed, Segment, segments_to_parse
+    from reportedly.pipeline import report_of
+    from reportedly.settings import Settings
+
+    settings = Settings()
+    cue = _cue_pattern()
+    arts = [anatomy(a, settings) for a in articles]
+    baseline = list(analyze_articles(articles, settings, nlp=nlp))
+    blocks = [(i, b) for i, a in enumerate(arts) for b in segments_to_parse(a)]
+    with Clock() as full:
+        list(nlp.pipe((arts[i].text[b.start : b.end] for i, b in blocks), batch_size=32))
+    out: dict[str, Any] = {"full_pipeline": {"wall": full.wall, "cpu": full.cpu}, "variants": []}
+    for granularity in ("block", "run"):
+        with Clock() as scan:
+            pieces: list[tuple[int, Any, int, int, bool]] = []
+            for i, b in blocks:
+                text = arts[i].text[b.start : b.end]
+                runs = list(sentence_runs(text, cue))
+                if granularity == "block":
+                    runs = [(0, len(text), any(r[2] for r in runs))]
+                for s, e, need in runs:
+                    while s < e and text[s].isspace():  # pieces are exact substrings, trimmed
+                        s += 1
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    if e > s:
+                        pieces.append((i, b, b.start + s, b.start + e, need))
+        need_chars = sum(e - s for _, _, s, e, nd in pieces if nd)
+        all_chars = sum(e - s for _, _, s, e, _ in pieces) or 1
+        need_idx = [k for k, p in enumerate(pieces) if p[4]]
+        rest_idx = [k for k, p in enumerate(pieces) if not p[4]]
+        for variant, cheap in CHEAP.items():
+            docs: dict[int, Any] = {}
+            with Clock() as two:
+                texts = [arts[pieces[k][0]].text[pieces[k][2] : pieces[k][3]] for k in need_idx]
+                docs.update(zip(need_idx, nlp.pipe(texts, batch_size=32), strict=True))
+                texts = [arts[pieces[k][0]].text[pieces[k][2] : pieces[k][3]] for k in rest_idx]
+                docs.update(zip(rest_idx, _pipe_with(nlp, cheap, texts), strict=True))
+            segs: list[list[Any]] = [[] for _ in arts]
+            for k, (i, b, s, _e, _n) in enumerate(pieces):
+                segs[i].append(Segment(b, s, docs[k]))
+            same, diffs, failure = 0, {}, None
+            spans_full = spans_kept = spans_new = 0
+            for a, sg, base in zip(arts, segs, baseline, strict=True):
+                try:
+                    r = report_of(Parsed(a, tuple(sg)), settings)
+                except Exception as e:
+                    diffs["failed"] = diffs.get("failed", 0) + 1
+                    failure = failure or f"{type(e).__name__}: {e}"
+                    continue
+                if not isinstance(base, Report):
+                    continue
+                # attributions compared by their spans (ids shift when one is gained or lost)
+                full_set = {(t.source, t.cue, t.content) for t in base.attributions}
+                proto_set = {(t.source, t.cue, t.content) for t in r.attributions}
+                spans_full += len(full_set)
+                spans_kept += len(full_set & proto_set)
+                spans_new += len(proto_set - full_set)
+                if r == base:
+                    same += 1
+                    continue
+                for f in ("entities", "attributions", "chains", "credits", "hedges", "voice", "times", "claims"):
+                    if getattr(r, f) != getattr(base, f):
+                        diffs[f] = diffs.get(f, 0) + 1
+            out["variants"].append({
+                "granularity": granularity, "cheap": variant, "pieces": len(pieces),
+                "share_of_chars_parsed": need_chars / all_chars,
+                "prescan_cpu": scan.cpu, "cpu": two.cpu + scan.cpu, "wall": two.wall + scan.wall,
+                "speedup_of_spacy_cpu": full.cpu / (two.cpu + scan.cpu),
+                "reports_identical": same, "reports": len(arts), "differing_by_field": diffs, "first_failure": failure,
+                "attributions_full": spans_full, "attributions_kept": spans_kept, "attributions_new": spans_new,
+            })
+    return out
+
+
+# --- 6: scaling ---------------------------------------------------------------------------
+
+
+def bench_scaling(articles: list[Any], workers: Sequence[int]) -> list[dict[str, Any]]:
+    from reportedly.batch import ingest
+    from reportedly.settings import Settings
+    from reportedly.store import Store
+
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Path(d) / "c.jsonl"
+        with open(corpus, "w", encoding="utf-8") as fh:
+            for a in articles:
+                fh.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet}) + "\n")
+        runs: list[tuple[str, int]] = [("local", 1), *(("dask", n) for n in workers)]
+        for engine, n in runs:
+            with Store.open(":memory:") as store:
+                parts = max(4, len(articles) // (4 * n))  # several tasks per worker, for balance
+                st = ingest([str(corpus)], store, Settings(), engine=engine, workers=n, partition_size=parts)
+                counts = store.counts()
+            out.append({
+                "engine": engine, "workers": n if engine == "dask" else 1, "articles": st.analysed,
+                "seconds": st.seconds, "startup": st.startup, "articles_per_s": st.rate,
+                "peak_mb_per_worker": st.worker_peak_mb, "cpu_s_per_worker": st.worker_cpu_s, "failed": st.failed, "row_counts": counts,
+            })
+    base = next((r for r in out if r["engine"] == "dask" and r["workers"] == 1), None)
+    for r in out:
+        r["same_rows_as_local"] = r["row_counts"] == out[0]["row_counts"]
+        r["speedup_vs_dask_1"] = r["articles_per_s"] / base["articles_per_s"] if base and base["articles_per_s"] else None
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--allsides", type=int, default=60, help="first N AllSides articles (0: none)")
+    ap.add_argument("--no-polnear", action="store_true", help="leave out the PolNeAR dev texts")
+    ap.add_argument("--workers", default="1,2", help="Dask worker counts for the scaling curve ('' to skip)")
+    ap.add_argument("--scaling-articles", type=int, default=0, help="articles for the scaling runs (0: all)")
+    ap.add_argument("--parse-less-articles", type=int, default=40, help="articles for the parse-less prototype (0: all)")
+    ap.add_argument("--skip", default="", help="comma list of sections to skip: core,profile,parse_less,scaling")
+    ap.add_argument("--json", type=Path, help="write every number here")
+    args = ap.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+
+    from reportedly import __version__
+    from reportedly.nlp import load_pipeline
+
+    corpora = load_articles(args.allsides, not args.no_polnear)
+    if not corpora:
+        print("no data under ../shared/data; nothing to measure", file=sys.stderr)
+        return 1
+    every = [a for arts in corpora.values() for a in arts]
+    with Clock() as load:
+        nlp = load_pipeline()
+    list(nlp.pipe(["Warm-up: the minister said it was fine."]))
+    res: dict[str, Any] = {"version": __version__, "model_load_s": load.wall, "pipeline": nlp.pipe_names}
+    res["load_average_before"] = list(__import__("os").getloadavg())
+    p = print
+
+    if "core" not in skip:
+        res["core"] = [bench_core(name, arts, nlp) for name, arts in corpora.items()]
+        if len(corpora) > 1:
+            res["core"].append(bench_core("all", every, nlp))
+        p("\n== articles/s on the same articles (wall; ratio > 1 = faster than the other) ==")
+        p(f"{'corpus':13} {'n':>4} {'words':>7} {'ours':>7} {'spaCy':>7} {'textacy':>7}  ours/spaCy wall cpu   ours/textacy wall cpu")
+        for r in res["core"]:
+            p(f"{r['corpus']:13} {r['articles']:>4} {r['words']:>7} {r['ours']['articles_per_s']:7.2f} "
+              f"{r['spacy']['articles_per_s']:7.2f} {r['textacy']['articles_per_s']:7.2f}  "
+              f"{r['ratio_ours_to_spacy']['wall']:14.2f} {r['ratio_ours_to_spacy']['cpu']:4.2f}   "
+              f"{r['ratio_ours_to_textacy']['wall']:16.2f} {r['ratio_ours_to_textacy']['cpu']:4.2f}")
+    if "profile" not in skip:
+        res["profile_cpu_s"] = prof = bench_profile(every, nlp)
+        total = sum(prof.values())
+        p("\n== where the CPU time goes (all articles) ==")
+        for k, v in sorted(prof.items(), key=lambda kv: -kv[1]):
+            p(f"{k:28} {v:7.2f} s  {100 * v / total:5.1f} %")
+    if "parse_less" not in skip:
+        res["parse_less"] = pl = bench_parse_less(every[: args.parse_less_articles] if args.parse_less_articles else every, nlp)
+        p("\n== parse only what needs parsing (prototype; spaCy CPU, full pipeline on every block = "
+          f"{pl['full_pipeline']['cpu']:.2f} s) ==")
+        for v in pl["variants"]:
+            p(f"{v['granularity']:5} cheap={v['cheap']:9} full parse on {v['share_of_chars_parsed']:5.1%} of chars "
+              f"({v['pieces']} docs)  CPU {v['cpu']:6.2f} s (pre-scan {v['prescan_cpu']:.2f})  "
+              f"x{v['speedup_of_spacy_cpu']:.2f}  identical reports {v['reports_identical']}/{v['reports']}  "
+              f"{v['differing_by_field']} {v['first_failure'] or ''}\n      attributions (by spans) of the full parse "
+              f"kept {v['attributions_kept']}/{v['attributions_full']}, new {v['attributions_new']}")
+    workers = [int(x) for x in args.workers.split(",") if x.strip()]
+    if workers and "scaling" not in skip:
+        sample = every[: args.scaling_articles] if args.scaling_articles else every
+        res["scaling"] = sc = bench_scaling(sample, workers)
+        p("\n== scaling (ingest into an in-memory store; rate after start-up) ==")
+        for r in sc:
+            sp = f"x{r['speedup_vs_dask_1']:.2f}" if r["speedup_vs_dask_1"] else ""
+            p(f"{r['engine']:5} workers={r['workers']} {r['articles_per_s']:6.2f} articles/s  start-up {r['startup']:5.1f} s  "
+              f"total {r['seconds']:6.1f} s  {sp:6} peak MB/worker {r['peak_mb_per_worker']}  "
+              f"CPU s/worker {r['cpu_s_per_worker']}  "
+              f"row counts as local: {r['same_rows_as_local']}")
+    res["load_average_after"] = list(__import__("os").getloadavg())
+    res["peak_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    p(f"\nload average before {res['load_average_before']}, after {res['load_average_after']}")
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

@@ -1,0 +1,146 @@
+"""Corpus ingestion: local and Dask engines, idempotence, bad input, WARC."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportedly.batch import count_articles, expand_inputs, ingest
+from reportedly.settings import Settings
+from reportedly.store import COLUMNS, Store
+
+NAMES = ["Ana Ruiz", "Tom Berg", "Mia Chen", "Omar Haddad", "Lena Vogel", "Raj Patel", "Sara Lind", "Ivan Petrov"]
+CITIES = ["Springfield", "Riverton", "Lakeside", "Hillview", "Brookfield", "Fairmont", "Oakdale", "Westport"]
+
+
+def article(i: int) -> dict[str, Any]:
+    """A short, distinct English news article with quotes, cues, hedges and a date."""
+    name, city = NAMES[i % len(NAMES)], CITIES[(i * 3) % len(CITIES)]
+    text = (
+        f"Talks in {city} collapse after {i + 2} hours\n\n"
+        f"\"We will not back down,\" said {name}, the mayor of {city}, on Monday.\n\n"
+        f"Officials reportedly met for {i + 2} hours, according to the Associated Press. "
+        f"The council allegedly approved a budget of {100 + i} million dollars, two officials who "
+        f"asked not to be named told Reuters.\n\n"
+        f"State media KCNA said the meeting was a failure. It was the {i + 1}th meeting this year."
+    )
+    return {"id": f"art-{i:03d}", "outlet": ["Fox News", "CNN", "NPR"][i % 3], "published": "2025-06-30", "text": text}
+
+
+def write_corpus(path: Path, n: int, extra_lines: tuple[str, ...] = ()) -> Path:
+    lines = [json.dumps(article(i)) for i in range(n)]
+    path.write_text("\n".join([*lines, *extra_lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, sorted, without the columns that record when or in which order."""
+    out = {}
+    for table, cols in COLUMNS.items():
+        names = ", ".join(f'"{c}"' for c, _ in cols)
+        out[table] = store.con.execute(f"SELECT {names} FROM {table} ORDER BY ALL").fetchall()
+    return out
+
+
+def test_expand_inputs_directories_and_globs(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.jsonl").write_text("{}\n")
+    (tmp_path / "a" / "two.html").write_text("<html></html>")
+    (tmp_path / "a" / "skip.png").write_bytes(b"\x89PNG")
+    (tmp_path / "b.txt").write_text("x")
+    got = expand_inputs([str(tmp_path / "a"), str(tmp_path / "*.txt"), str(tmp_path / "nothing-*.jsonl")])
+    assert got == [
+        str(tmp_path / "a" / "one.jsonl"),
+        str(tmp_path / "a" / "two.html"),
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "nothing-*.jsonl"),  # kept, so it becomes a "no such file" error
+    ]
+
+
+def test_count_articles(tmp_path: Path) -> None:
+    j = tmp_path / "c.jsonl"
+    j.write_bytes(b'{"text": "a"}\n{"text": "b"}\n{"text": "c"}')
+    h = tmp_path / "p.html"
+    h.write_text("<html></html>")
+    assert count_articles([str(j), str(h)]) == 4
+    assert count_articles([str(j), str(tmp_path / "x.warc.gz")]) is None
+    assert count_articles(["-"]) is None
+
+
+@pytest.mark.slow
+def test_local_ingest_is_idempotent_and_records_bad_input(tmp_path: Path, nlp: Any) -> None:
+    big = json.dumps({"id": "giant", "text": "The minister said it was fine. " * 40_000})
+    corpus = write_corpus(
+        tmp_path / "c.jsonl", 6, (json.dumps(article(2)), "{broken", '{"id": "empty", "text": "  "}', big)
+    )
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 4)
+    settings = Settings(batch_size=4)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        stats = ingest([str(corpus), str(tmp_path / "bin.txt")], store, settings)
+        assert (stats.stored, stats.skipped, stats.failed) == (6, 1, 4)
+        assert store.counts()["articles"] == 6
+        errors = store.con.execute("SELECT origin, line, reason FROM errors ORDER BY origin, line").fetchall()
+        reasons = {(Path(o).name, ln): r for o, ln, r in errors}
+        assert "not JSON" in reasons[("c.jsonl", 8)]
+        assert "empty" in reasons[("c.jsonl", 9)] or "no non-empty" in reasons[("c.jsonl", 9)]
+        assert "too long" in reasons[("c.jsonl", 10)]
+        assert "binary" in reasons[("bin.txt", None)]
+        first = store_rows(store)
+        again = ingest([str(corpus), str(tmp_path / "bin.txt")], store, settings)
+        assert (again.stored, again.skipped, again.analysed) == (0, 7, 0)
+        assert store_rows(store) == first  # nothing duplicated, errors not recorded twice
+
+
+@pytest.mark.slow
+def test_warc_ingest(tmp_path: Path, nlp: Any) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    def put(w: WARCWriter, uri: str, ctype: str, body: bytes) -> None:
+        hh = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        rec = w.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=hh)
+        w.write_record(rec)
+        rec.raw_stream.close()  # warcio buffers the record in a temporary file
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i in range(2):
+            head, *paras = article(i)["text"].split("\n\n")
+            body = "".join(f"<p>{p}</p>" for p in paras)
+            html = f"<html><head><title>{head}</title></head><body><article><h1>{head}</h1>{body}</article></body></html>"
+            put(w, f"https://example.com/{i}", "text/html; charset=utf-8", html.encode())
+        put(w, "https://example.com/i.png", "image/png", b"\x89PNG")
+        put(w, "https://example.com/e", "text/html", b"<html><body></body></html>")
+    with Store.open(":memory:") as store:
+        stats = ingest([str(path)], store, Settings())
+        assert stats.stored == 2 and stats.failed == 1
+        urls = store.con.execute("SELECT url, format FROM articles ORDER BY url").fetchall()
+        assert urls == [("https://example.com/0", "warc"), ("https://example.com/1", "warc")]
+        (err,) = store.con.execute("SELECT line, reason FROM errors").fetchall()
+        assert err == (4, "no article text found in the HTML")
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_store_as_local(tmp_path: Path, nlp: Any) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
+    settings = Settings(batch_size=4)
+    with Store.open(tmp_path / "local.duckdb") as local:
+        ingest([str(corpus)], local, settings)
+        expected = store_rows(local)
+    with Store.open(tmp_path / "dask.duckdb") as d:
+        stats = ingest([str(corpus)], d, settings, engine="dask", workers=2, partition_size=3)
+        assert stats.workers == 2 and len(stats.worker_peak_mb) == 2
+        assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
+        assert store_rows(d) == expected
+    with Store.open(tmp_path / "shards.duckdb") as s:
+        stats = ingest(
+            [str(corpus)], s, settings, engine="dask", workers=2, partition_size=3, shards=str(tmp_path / "shards")
+        )
+        assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
+        assert store_rows(s) == expected
+        assert len(list((tmp_path / "shards").iterdir())) == 4  # ceil(10 / 3) shards
