@@ -133,6 +133,13 @@ def test_given_metadata_is_never_overwritten() -> None:
     assert ("byline", "By Maria Rossi, Fox News") in kinds(a)
 
 
+def test_publication_date_from_a_date_line_only_when_complete() -> None:
+    a = art(f"Talks fail as strike enters third week\n\nApril 03, 2009\n\n{LEDE}")
+    assert a.published == "2009-04-03"
+    assert art(f"Talks fail as strike enters third week\n\nBy Maria Rossi, Fox News\nPublished\n\n{LEDE}").published is None
+    assert art(f"Talks fail as strike enters third week\n\nApril 03, 2009\n\n{LEDE}", published="2009-04-04").published == "2009-04-04"
+
+
 def test_headline_found_from_title_metadata() -> None:
     text = f"World\n\nTalks Fail As Strike Enters Third Week\n\n{LEDE}"
     a = art(text, title="Talks fail as strike enters third week | The Paper")

@@ -1253,4 +1253,34 @@ def anatomy(article: Article, settings: Settings | None = None) -> Article:
         changes["authors"] = tuple(authors)
     if article.outlet is None and outlet is not None:
         changes["outlet"] = outlet
+    if article.published is None:
+        published = _byline_date(byline_texts)
+        if published is not None:
+            changes["published"] = published
     return dataclasses.replace(article, **changes)  # type: ignore[arg-type]
+
+
+_FULL_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}}),? (?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _byline_date(byline_texts: list[str]) -> str | None:
+    """The first complete date (month, day and year) in the byline or date lines, as ISO.
+
+    Only a full date counts: "Published" alone or "June 30" leaves the date unknown.
+    """
+    import datetime as dt
+
+    for t in byline_texts:
+        for m in _FULL_DATE.finditer(t):
+            try:
+                if m.group("iso"):
+                    return dt.date.fromisoformat(m.group("iso")).isoformat()
+                month = _MONTHS.index(m.group("month")[:3].lower()) + 1
+                return dt.date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+            except ValueError:
+                continue
+    return None

@@ -185,7 +185,7 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
-INPUT_SUFFIXES = {".txt", ".text", ".md"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+INPUT_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
