@@ -136,3 +136,15 @@ def test_installed_entry_point_runs_as_a_process() -> None:
     res = subprocess.run([str(exe), "analyze", "/nonexistent/file.txt"], capture_output=True, text=True, timeout=300)
     assert res.returncode == 1
     assert res.stderr.strip().splitlines()[0] == "reportedly: error: /nonexistent/file.txt: no such file or directory"
+
+
+def test_metadata_options_fill_what_plain_text_lacks() -> None:
+    res = run("analyze", str(EXAMPLE), "--format", "json", "--outlet", "Wikinews", "--url", "https://en.wikinews.org/x")
+    assert res.exit_code == 0
+    d = json.loads(res.stdout)
+    assert d["article"]["outlet"] == "Wikinews"
+    assert d["article"]["url"] == "https://en.wikinews.org/x"
+    assert all(c["hops"][-1]["name"] == "Wikinews" for c in d["chains"])
+    res = run("analyze", str(EXAMPLE), "--published", "last tuesday")
+    assert res.exit_code == 2
+    assert "--published: 'last tuesday' is not a date" in res.stderr

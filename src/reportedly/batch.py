@@ -11,6 +11,8 @@ shards that the writer loads.
 
 from __future__ import annotations
 
+import dataclasses
+
 import glob
 import os
 import time
@@ -114,10 +116,20 @@ def _reports(batch: list[Article], settings: Settings, nlp: Language) -> Iterato
 
 
 def analyze_stream(
-    paths: Iterable[str], settings: Settings, *, progress: bool = False, console: Console | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    progress: bool = False,
+    console: Console | None = None,
+    defaults: dict[str, Any] | None = None,
 ) -> Iterator[Report | InputError]:
-    """Read, analyse and yield every input article in order, with an optional progress bar on stderr."""
-    items = read_inputs(paths, settings)
+    """Read, analyse and yield every input article in order, with an optional progress bar on stderr.
+
+    ``defaults`` (outlet, published, url ...) fill metadata the inputs lack; given metadata wins.
+    """
+    items: Iterable[Article | InputError] = read_inputs(paths, settings)
+    if defaults:
+        items = (_with_defaults(a, defaults) if isinstance(a, Article) else a for a in items)
     if not progress:
         yield from analyze_articles(items, settings)
         return
@@ -555,3 +567,8 @@ def _ingest_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _with_defaults(article: Article, defaults: dict[str, Any]) -> Article:
+    missing = {k: v for k, v in defaults.items() if v is not None and not getattr(article, k)}
+    return dataclasses.replace(article, **missing) if missing else article

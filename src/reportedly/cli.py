@@ -81,6 +81,13 @@ def analyze(
     progress: Annotated[
         bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
     ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Publisher of inputs that do not say (plain text has no metadata).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) of inputs that do not say.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL of inputs that do not say.")] = None,
 ) -> None:
     """Analyse articles: anatomy, people, attributions, relay chains, credits, hedges, voice, times.
 
@@ -94,6 +101,15 @@ def analyze(
     settings = settings_from(
         config, max_bytes=max_bytes, check_language=False if no_language_check else None
     )
+    if published is not None:
+        import datetime as dt
+
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            error_line(f"--published: {published!r} is not a date (YYYY-MM-DD)")
+            raise typer.Exit(2) from None
+    defaults = {"outlet": outlet, "published": published, "url": url}
     out = sys.stdout
     failures = 0
     written = 0
@@ -102,7 +118,7 @@ def analyze(
     pending_json: list[str] = []
     console = Console(file=out, soft_wrap=False) if format is Format.text else None
     try:
-        for item in analyze_stream(paths, settings, progress=show_progress, console=err):
+        for item in analyze_stream(paths, settings, progress=show_progress, console=err, defaults=defaults):
             if isinstance(item, InputError):
                 failures += 1
                 error_line(str(item))
