@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from conftest import shared_path
-
 from reportedly import Settings, analyze, article_from_text
 from reportedly.nlp import pipe
 from reportedly.nlp_fast import FastRules

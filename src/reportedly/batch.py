@@ -12,7 +12,6 @@ shards that the writer loads.
 from __future__ import annotations
 
 import dataclasses
-
 import glob
 import os
 import time
