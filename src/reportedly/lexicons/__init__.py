@@ -43,10 +43,17 @@ class PhraseTable:
 
     entries: dict[tuple[str, ...], str]
     longest: int
+    lengths: dict[str, tuple[int, ...]]
+    """First word -> the lengths of the entries starting with it, longest first."""
 
     @classmethod
     def of(cls, entries: dict[tuple[str, ...], str]) -> PhraseTable:
-        return cls(entries, max((len(k) for k in entries), default=0))
+        by_first: dict[str, set[int]] = {}
+        for k in entries:
+            if k:
+                by_first.setdefault(k[0], set()).add(len(k))
+        lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in by_first.items()}
+        return cls(entries, max((len(k) for k in entries), default=0), lengths)
 
     def matches(self, words: Sequence[str]) -> Iterator[tuple[int, int, str]]:
         """``(start, end, value)`` token ranges of non-overlapping matches, left to right.
@@ -54,9 +61,12 @@ class PhraseTable:
         At each position the longest entry wins; ``words`` must be lower-cased.
         """
         i, n = 0, len(words)
+        lengths, entries = self.lengths, self.entries
         while i < n:
-            for k in range(min(self.longest, n - i), 0, -1):
-                value = self.entries.get(tuple(words[i : i + k]))
+            for k in lengths.get(words[i], ()):
+                if k > n - i:
+                    continue
+                value = entries.get(tuple(words[i : i + k]))
                 if value is not None:
                     yield i, i + k, value
                     i += k
