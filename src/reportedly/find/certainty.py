@@ -67,6 +67,7 @@ def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim
         claim = _attribution_claim(parsed, a, found.hedges)
         if claim is not None:
             out.append(claim)
+    covered = _coverage(parsed.text, found.attributions)
     for seg, sent in parsed.sentences():
         if seg.block.kind != "body":
             continue
@@ -78,7 +79,7 @@ def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim
         claim = _sentence_claim(seg.start, sent, (s, e), found)
         # A hedge or denial in the outlet's own words makes a claim even in a
         # sentence that is mostly attributed.
-        if claim.level == "asserted" and _covered_share(parsed.text, (s, e), found.attributions) >= ATTRIBUTED_SHARE:
+        if claim.level == "asserted" and _covered_share(parsed.text, (s, e), covered) >= ATTRIBUTED_SHARE:
             continue
         out.append(claim)
     out.sort(key=lambda c: (c.span, c.attribution or ""))
@@ -138,20 +139,23 @@ def _is_denial_text(text: str) -> bool:
     return any(True for _ in table.matches(text.lower().split()))
 
 
-def _covered_share(text: str, span: Span, attributions: Sequence[Attribution]) -> float:
-    """Share of the word characters of ``span`` inside any attribution's source, cue or content."""
-    s0, e0 = span
-    covered = bytearray(e0 - s0)
+def _coverage(text: str, attributions: Sequence[Attribution]) -> bytearray:
+    """1 for every character inside any attribution's source, cue or content, else 0."""
+    covered = bytearray(len(text))
     for a in attributions:
         for s, e in (*a.source, *a.cue, *a.content):
-            lo, hi = max(s, s0), min(e, e0)
-            if lo < hi:
-                covered[lo - s0 : hi - s0] = b"\x01" * (hi - lo)
+            covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
+def _covered_share(text: str, span: Span, covered: bytearray) -> float:
+    """Share of the word characters of ``span`` marked in ``covered`` (see ``_coverage``)."""
+    s0, e0 = span
     total = hit = 0
     for k in range(s0, e0):
         if text[k].isalnum():
             total += 1
-            hit += covered[k - s0]
+            hit += covered[k]
     return hit / total if total else 0.0
 
 
