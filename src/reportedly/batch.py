@@ -485,10 +485,16 @@ def _ingest_dask(
         if scheduler:
             client = Client(scheduler, timeout="30s")
         else:
-            cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
+            # Dask's statistical profiler walks every worker thread's stack each
+            # 10 ms; over spaCy's deep stacks it cost 25-40% more worker CPU per
+            # article than the local engine (measured: 20-article partitions of
+            # AllSides, 8.9-11.0 s against 6.8-7.3 s; 6.7-8.8 s without it).
+            dask_config: Any = importlib.import_module("dask").config
+            with dask_config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             client = Client(cluster)
     except OSError as e:
         raise ReportedlyError(f"cannot reach the Dask scheduler {scheduler or '(local)'} ({e})") from None
