@@ -96,7 +96,7 @@ def extract(
     nested: bool | None = None,
     threshold: float | None = None,
     cue_model: CueModel | None = None,
-    content_model: ContentModel | None | bool = True,
+    content_model: ContentModel | bool | None = True,
 ) -> list[_Found]:
     """The accepted attributions with absolute spans, before naming and typing.
 
@@ -178,7 +178,11 @@ def choose_content(c: Candidate, model: ContentModel, quotes: QuoteIndex) -> Non
         cue = trim(c.seg.doc, (c.cue[0], s))
         if cue is not None and not others & set(range(*cue)):
             c.cue = cue
+    if s < i0 and c.cue[0] < s < c.cue[1]:
+        c.cue = (c.cue[0], s)  # the cue's last preposition went to the content
     c.content = list(best.ranges)
+    if c.addressee and any(a < c.addressee[1] and c.addressee[0] < b for a, b in c.content):
+        c.addressee = None
 
 
 def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
@@ -401,10 +405,12 @@ def _fallback(seg: Segment, quotes: QuoteIndex) -> list[_Found]:
 def _records(parsed: Parsed, found: Found, items: list[_Found], settings: Settings) -> list[Attribution]:
     text = parsed.text
     entities = found.entities
+    quotes = QuoteIndex(text)
     out = []
     for n, f in enumerate(items, 1):
         c = f.cand
-        kind = _kind(f, text)
+        kind = _kind(f, text, quotes)
+        content = _tidy_marks(sorted(f.content), quotes)
         src_head = _head_token(c.seg.doc, c.source[0]) if c.source else None
         name = stype = ent = None
         if f.source:
@@ -430,7 +436,7 @@ def _records(parsed: Parsed, found: Found, items: list[_Found], settings: Settin
                 id=f"A{n}",
                 source=f.source,
                 cue=f.cue,
-                content=tuple(sorted(f.content)),
+                content=content,
                 kind=kind,
                 source_name=name,
                 source_type=stype,
@@ -449,7 +455,7 @@ _FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|image|photos?|televised
 _DOCUMENT = re.compile(r"\b(read|reads|contained|contains|stated|states|wrote|writes)\b", re.I)
 
 
-def _kind(f: _Found, text: str) -> str:
+def _kind(f: _Found, text: str, quotes: QuoteIndex) -> str:
     c = f.cand
     if c.pattern == "according_to":
         return "according_to"
@@ -459,32 +465,73 @@ def _kind(f: _Found, text: str) -> str:
     src_txt = " ".join(text[a:b] for a, b in f.source)
     if _FOOTAGE.search(cue_txt) or _FOOTAGE.search(src_txt):
         return "footage"
-    quoted = sum(_quoted(text, a, b) for a, b in f.content)
-    total = sum(b - a for a, b in f.content) or 1
-    if quoted >= 0.9 * total:
+    # quoted characters by the article's quote regions (a quote may open paragraphs before the content
+    # and its marks may fall outside the content's edges), words only
+    quoted = total = 0
+    for a, b in f.content:
+        for m in _WORD.finditer(text, a, b):
+            n = m.end() - m.start()
+            total += n
+            quoted += n if quotes.inside(m.start(), m.end()) else 0
+    if total and quoted >= 0.9 * total:
         return "direct"
     if quoted > 0:
         return "mixed"
-    if c.head.lemma_.lower() in ("read", "contain", "state") and src_txt and _DOCUMENT.search(cue_txt):
-        return "document"
+    if c.head.lemma_.lower() in ("read", "contain", "state") and c.source and _DOCUMENT.search(cue_txt):
+        # "the notebook contained a message that read ...", "the letter stated that ...": a document
+        # speaks; "the chief of staff stated that ..." is a person
+        head = _head_token(c.seg.doc, c.source[0])
+        ante = _relative_antecedent(c, head)
+        if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_NOUNS:
+            return "document"
     return "indirect"
 
 
-def _quoted(text: str, a: int, b: int) -> int:
-    """Characters of ``text[a:b]`` between quote marks (local pairing within the span)."""
-    n = 0
-    inside = False
-    start = a
-    for i in range(a, b):
-        ch = text[i]
-        if ch in "“\"" and not inside:
-            inside, start = True, i
-        elif ch in "”\"" and inside:
-            inside = False
-            n += i + 1 - start
-    if inside:
-        n += b - start
-    return n
+DOCUMENT_NOUNS = frozenset(
+    {
+        "notebook", "note", "letter", "message", "document", "memo", "memorandum", "report", "statement",
+        "release", "communique", "communiqué", "text", "email", "e-mail", "post", "tweet", "sign", "banner",
+        "placard", "poster", "leaflet", "notice", "order", "decree", "resolution", "editorial", "article",
+        "commentary", "dispatch", "cable", "diary", "will", "filing", "complaint", "indictment", "affidavit",
+        "ruling", "verdict", "transcript", "caption", "inscription", "label", "slogan", "headline", "card",
+    }
+)  # fmt: skip
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _tidy_marks(content: list[Span], quotes: QuoteIndex) -> tuple[Span, ...]:
+    """The content without a quote mark at its edge whose partner lies outside it.
+
+    ``“We will win this contract.”`` keeps both marks when the content takes both; a content that
+    stops before the closing mark (``“We will win this contract``) loses the opening one, so no
+    finding carries half a pair.  Inner marks ("... a “victory narrative” ...") are untouched.
+    """
+    if not content:
+        return ()
+    text = quotes.text
+    out = list(content)
+    s, e0 = out[0]
+    end = out[-1][1]
+    if text[s] in MARKS:
+        r = quotes.region_at(s)
+        if r is not None and r.start == s and r.end > end:
+            s += 1
+            while s < e0 and text[s].isspace():
+                s += 1
+            if s < e0:
+                out[0] = (s, e0)
+    s1, e = out[-1]
+    if text[e - 1] in MARKS:
+        r = quotes.region_at(e - 1)
+        if r is not None and r.end == e and r.start < out[0][0]:
+            e -= 1
+            while e > s1 and text[e - 1].isspace():
+                e -= 1
+            if e > s1:
+                out[-1] = (s1, e)
+    return tuple(out)
 
 
 def _relative_antecedent(c: Candidate, src_head: Token | None) -> tuple[Token, Token, Token] | None:

@@ -1,0 +1,99 @@
+"""The content ranker: options read off a hand-built parse, choice by weights (no trained model)."""
+
+from __future__ import annotations
+
+from conftest import parsed_of
+from reportedly.find.attribution_content import ContentModel, content_options
+from reportedly.find.attribution_quotes import QuoteIndex
+from reportedly.find.attribution_spans import Candidate, candidates
+from reportedly.find.attributions import extract
+from reportedly.model import span_text
+from reportedly.nlp import Parsed, Segment
+from test_attributions import doc_of
+
+# "Kim said that the talks failed, bringing new fears ."
+TRAILING = """
+Kim kim PROPN nsubj 1
+said say VERB ROOT 1
+that that SCONJ mark 5
+the the DET det 4
+talks talk NOUN nsubj 5
+failed fail VERB ccomp 1
+, , PUNCT punct 5
+bringing bring VERB advcl 5
+new new ADJ amod 9
+fears fear NOUN dobj 7
+. . PUNCT punct 1
+"""
+
+
+def _said(text_rows: str) -> tuple[Parsed, Segment, Candidate, QuoteIndex]:
+    parsed = parsed_of(doc_of(text_rows))
+    seg = parsed.segments[0]
+    quotes = QuoteIndex(parsed.text)
+    cand = next(c for c in candidates(seg, frozenset({"say"})) if c.head.text == "said")
+    return parsed, seg, cand, quotes
+
+
+def test_options_start_with_the_base_and_stay_in_the_sentence() -> None:
+    _, seg, cand, quotes = _said(TRAILING)
+    opts = content_options(cand, quotes)
+    assert opts[0].ranges == tuple(cand.content)
+    doc = seg.doc
+    cue = set(range(*cand.cue))
+    texts = set()
+    for o in opts:
+        for a, b in o.ranges:
+            assert 0 <= a < b <= len(doc)
+            assert not cue & set(range(a, b)), "an option never takes in the cue"
+        texts.add(" ".join(doc[a:b].text for a, b in o.ranges))  # tokens keep their own spaces
+        assert o.feats, "every option has features"
+    assert len(opts) == len({o.ranges for o in opts}), "no option twice"
+    # the comma before "bringing" is a place the content may stop
+    assert "that the talks failed" in texts
+    assert "that the talks failed, bringing new fears" in texts
+
+
+def test_ranker_picks_the_best_scored_option_and_keeps_the_base_on_ties() -> None:
+    _, _, cand, quotes = _said(TRAILING)
+    opts = content_options(cand, quotes)
+    assert ContentModel({}, "t").choose(opts) is opts[0]
+    # a weight for stopping before an adverbial clause ("..., bringing new fears"): that option wins
+    stop = ContentModel({"e:pdep=_|advcl": 5.0}, "t")
+    best = stop.choose(opts)
+    assert best is not opts[0]
+    assert "e:pdep=_|advcl" in best.feats
+
+
+def test_extract_uses_the_content_model_it_is_given() -> None:
+    parsed = _said(TRAILING)[0]
+    keep_long = ContentModel({"e:lim=sent": 5.0}, "t")
+    cut = ContentModel({"e:pdep=_|advcl": 5.0}, "t")
+    got = {}
+    for name, model in (("rules", None), ("long", keep_long), ("cut", cut)):
+        found = extract(parsed, content_model=model)  # the shipped cue model accepts "said" only
+        said = [f for f in found if span_text(parsed.text, f.cue) == "said"]
+        assert len(said) == 1
+        got[name] = span_text(parsed.text, said[0].content)
+    assert got["cut"] == "that the talks failed"
+    assert got["long"] == "that the talks failed, bringing new fears"
+    assert got["rules"] == got["long"], "the rules take the whole clause with its adverbial"
+
+
+def test_half_a_pair_of_quote_marks_is_dropped_from_a_content_edge() -> None:
+    from reportedly.find.attributions import _tidy_marks
+
+    text = "Sugar said in an interview “We will win this, and build it in Alabama.” He left."
+    q = QuoteIndex(text)
+    opening = text.index("“")
+    closing = text.index("”")
+    # the content stops before the closing mark: the opening mark goes too
+    assert _tidy_marks([(opening, text.index("Alabama") + 7)], q) == ((opening + 1, text.index("Alabama") + 7),)
+    # both marks inside: kept
+    assert _tidy_marks([(opening, closing + 1)], q) == ((opening, closing + 1),)
+    # the content starts after the opening mark and takes the closing one: the closing mark goes
+    assert _tidy_marks([(opening + 1, closing + 1)], q) == ((opening + 1, closing),)
+    mixed = 'Min said the images shape a "victory narrative" in Ukraine.'
+    qm = QuoteIndex(mixed)
+    a, b = mixed.index("the images"), mixed.index("narrative") + len('narrative"')
+    assert _tidy_marks([(a, b)], qm) == ((a, b),), "a pair inside the content is left alone"
