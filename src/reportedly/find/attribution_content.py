@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from .attribution_quotes import QuoteIndex
-from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
+from .attribution_spans import STRONG_CUES, Candidate, TokRange, _edge_punct
 
 MODEL_FILE = "content_model.json"
 MAX_STARTS = 8
@@ -51,10 +51,18 @@ SKIP_PUNCT = frozenset(",;:—–-()[]….!?")
 
 @dataclass(frozen=True, slots=True)
 class ContentOption:
-    """One possible content: token ranges of the candidate's doc and the option's features."""
+    """One possible content: token ranges of the candidate's doc and the option's features.
+
+    The features come in parts (the start's, the end's, the option's own) that options share, so a
+    model scores each shared part once per candidate (``ContentModel.choose``).
+    """
 
     ranges: tuple[TokRange, ...]
-    feats: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+
+    @property
+    def feats(self) -> tuple[str, ...]:
+        return tuple(f for part in self.parts for f in part)
 
 
 def _bucket(n: int) -> str:
@@ -109,6 +117,16 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         # "urged Congress to act": PolNeAR mostly puts the addressee of an infinitive in the content
         blocked |= set(range(*c.addressee))
     bounds = _boundaries(sent)
+    edge: dict[int, bool] = {}
+
+    def tr(i: int, j: int) -> TokRange | None:
+        """``trim(doc, (i, j))`` with each token's edge test done once per candidate."""
+        while i < j and (edge[i] if i in edge else edge.setdefault(i, _edge_punct(doc[i], True, True))):
+            i += 1
+        while j > i and (edge[j - 1] if j - 1 in edge else edge.setdefault(j - 1, _edge_punct(doc[j - 1], True, False))):
+            j -= 1
+        return (i, j) if j > i else None
+
     # the last fragment may grow to the next blocked token or the sentence end
     limit = min([k for k in blocked if k >= j1] + [sent.end])
     lo_limit = max([k + 1 for k in blocked if k < i0] + [sent.start])
@@ -128,20 +146,20 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     end_list = sorted(ends, key=lambda e: (e != j1, e != limit, abs(e - j1)))[:MAX_ENDS]
     start_list = sorted(starts, key=lambda s: (s != i0, s != lo_limit, abs(s - i0)))[:MAX_STARTS]
     ctx = _Context(c, doc, quotes, sent, base, limit, lo_limit)
-    end_feats = {e: ctx.end_features(e) for e in end_list}
-    start_feats = {s: ctx.start_features(s) for s in start_list}
+    end_feats = {e: tuple(ctx.end_features(e)) for e in end_list}
+    start_feats = {s: tuple(ctx.start_features(s)) for s in start_list}
     out: list[ContentOption] = []
     seen: set[tuple[TokRange, ...]] = set()
     for s in start_list:
         for e in end_list:
             if single:
-                r = trim(doc, (s, e))
+                r = tr(s, e)
                 if r is None:
                     continue
                 ranges: tuple[TokRange, ...] = (r,)
             else:
-                first = trim(doc, (s, j0))
-                last = trim(doc, (i1, e))
+                first = tr(s, j0)
+                last = tr(i1, e)
                 if first is None or last is None:
                     continue
                 ranges = (first, *base[1:-1], last)
@@ -151,7 +169,7 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
             n = sum(b - a for a, b in ranges)
             rel = c.content_rel
             joint = (f"len={_bucket(n)}", f"rl={rel}|{_bucket(n)}", f"both={s == i0}|{e == j1}")
-            out.append(ContentOption(ranges, (*start_feats[s], *end_feats[e], *joint)))
+            out.append(ContentOption(ranges, (start_feats[s], end_feats[e], joint)))
     # a content before the cue may go on after the cue and source ("The voters are furious, Mr. Gidley
     # said, and they're not letting ..."): the last fragment may be followed by the rest of the sentence
     after = max(blocked) + 1 if blocked else j1
@@ -162,37 +180,37 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         if first_word is not None:
             lead = (f"x:w={_word(first_word)}", f"x:dep={first_word.dep_}", f"x:att={_attach(first_word, c)}", f"x:rel={c.content_rel}")
             for e in post_ends:
-                post = trim(doc, (after, e))
+                post = tr(after, e)
                 if post is None:
                     continue
-                pf = ctx.end_features(e, ref=after, limit=sent.end, x="x")
+                pf = (*lead, *ctx.end_features(e, ref=after, limit=sent.end, x="x"))
                 for s in start_list:
-                    r = trim(doc, (s, j1))
+                    r = tr(s, j1)
                     if r is None:
                         continue
                     ranges = (r, post)
                     if ranges in seen:
                         continue
                     seen.add(ranges)
-                    out.append(ContentOption(ranges, (*start_feats[s], *lead, *pf, f"x:both={s == i0}")))
+                    out.append(ContentOption(ranges, (start_feats[s], pf, (f"x:both={s == i0}",))))
     # an aside between commas or dashes inside the content may be the author's ("that the billionaire,
     # who is now the presumptive nominee, would unite Britain"): options without it
     if single:
         for a, b in _asides(doc, i0, j1)[:2]:
-            head = trim(doc, (i0, a))
+            head = tr(i0, a)
             if head is None:
                 continue
             t = doc[a + 1]
             af = (f"a:w={_word(t)}", f"a:dep={_top(t).dep_}", f"a:len={_bucket(b - a)}", f"a:rel={c.content_rel}")
             for e in end_list:
-                tail = trim(doc, (b, e))
+                tail = tr(b, e)
                 if tail is None or e <= b:
                     continue
                 ranges = (head, tail)
                 if ranges in seen:
                     continue
                 seen.add(ranges)
-                out.append(ContentOption(ranges, (*start_feats[i0], *end_feats[e], *af)))
+                out.append(ContentOption(ranges, (start_feats[i0], end_feats[e], af)))
     # the base first (it always exists: trimming the base gives the base)
     out.sort(key=lambda o: o.ranges != tuple(base))
     return out
@@ -223,6 +241,22 @@ class _Context:
     base: list[TokRange]
     limit: int
     lo_limit: int
+    _suffixes: dict[int, dict[int, tuple[bool, bool, bool]]] = field(default_factory=dict)
+
+    def _rest(self, k: int, limit: int) -> tuple[bool, bool, bool]:
+        """Whether ``doc[k:limit]`` holds a verb, a strong cue verb, a date or time (one backward pass
+        per limit, then look-ups)."""
+        flags = self._suffixes.get(limit)
+        if flags is None:
+            flags = self._suffixes[limit] = {}
+            verb = cue = date = False
+            for t in reversed(self.doc[self.sent.start : limit]):
+                if t.pos_ == "VERB":
+                    verb = True
+                    cue = cue or t.lemma_.lower() in STRONG_CUES
+                date = date or t.ent_type_ in ("DATE", "TIME")
+                flags[t.i] = (verb, cue, date)
+        return flags.get(k, (False, False, False))
 
     def _in_quote(self, k: int) -> bool:
         t = self.doc[k]
@@ -250,7 +284,6 @@ class _Context:
         t = doc[k]
         w = _word(t)
         att = _attach(t, c)
-        rest = doc[k:limit]
         f += [
             f"e:p={p}",
             f"e:w={w}",
@@ -261,18 +294,19 @@ class _Context:
             f"e:patt={p}|{att}",
             f"e:ratt={rel}|{att}",
             f"e:rpw={rel}|{p}|{w}",
-            f"e:rest={_bucket(len(rest))}",
+            f"e:rest={_bucket(limit - k)}",
             f"e:q={self._in_quote(k)}|{self._in_quote(e - 1) if e > 0 else False}",
         ]
         top = _top(t)
         if top.pos_ in ("VERB", "AUX"):
             f.append(f"e:v={top.lemma_.lower()}|{top.tag_}")
             f.append(f"e:vt={p}|{top.tag_}|{any(g.dep_ in ('nsubj', 'nsubjpass', 'expl') for g in top.children)}")
-        if any(x.pos_ == "VERB" for x in rest):
+        verb, cue, date = self._rest(k, limit)
+        if verb:
             f.append(f"e:verb|{p}")
-        if any(x.pos_ == "VERB" and x.lemma_.lower() in STRONG_CUES for x in rest):
+        if cue:
             f.append("e:cue")
-        if any(x.ent_type_ in ("DATE", "TIME") for x in rest):
+        if date:
             f.append(f"e:date|{p}")
         return f if x == "e" else [x + v[1:] for v in f]
 
@@ -330,10 +364,22 @@ class ContentModel:
 
     def choose(self, options: list[ContentOption]) -> ContentOption:
         """The best-scored option (the base on ties)."""
+        w = self.weights
+        memo: dict[int, float] = {}  # by part identity: options of one candidate share their parts
+
+        def total(o: ContentOption) -> float:
+            t = 0.0
+            for part in o.parts:
+                v = memo.get(id(part))
+                if v is None:
+                    v = memo[id(part)] = sum(w.get(f, 0.0) for f in part)
+                t += v
+            return t
+
         best = options[0]
-        best_s = self.score(best.feats)
+        best_s = total(best)
         for o in options[1:]:
-            s = self.score(o.feats)
+            s = total(o)
             if s > best_s:
                 best, best_s = o, s
         return best
