@@ -123,6 +123,43 @@ def test_gzipped_jsonl(tmp_path: Path) -> None:
     assert isinstance(a, Article) and a.text == NEWS
 
 
+def test_corpus_files_are_streamed_not_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [json.dumps({"id": f"a{i}", "text": NEWS}) for i in range(3)]
+    plain = tmp_path / "c.jsonl"
+    plain.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    packed = tmp_path / "d.jsonl.gz"
+    packed.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    got = read_inputs([str(plain), str(packed)])
+    first = next(got)  # lazily: the first article comes before the rest is read
+    assert isinstance(first, Article) and first.id == "a0" and first.origin == f"{plain}:1"
+    rest = list(got)
+    assert [a.id for a in rest if isinstance(a, Article)] == ["a1", "a2", "a0", "a1", "a2"]
+    assert rest[-1].origin == f"{packed}:3"  # type: ignore[union-attr]
+
+
+def test_truncated_gzip_corpus_keeps_what_came_before(tmp_path: Path) -> None:
+    body = "".join(json.dumps({"id": f"a{i}", "text": NEWS + " " * i}) + "\n" for i in range(50))
+    data = gzip.compress(body.encode())
+    p = tmp_path / "cut.jsonl.gz"
+    p.write_bytes(data[: len(data) * 2 // 3])
+    items = list(read_inputs([str(p)]))
+    arts = [a for a in items if isinstance(a, Article)]
+    assert arts and [a.id for a in arts] == [f"a{i}" for i in range(len(arts))]
+    assert isinstance(items[-1], InputError) and "broken gzip file" in str(items[-1])
+
+
+def test_empty_jsonl_is_one_error(tmp_path: Path) -> None:
+    p = tmp_path / "e.jsonl"
+    p.write_text("\n  \n", encoding="utf-8")
+    (e,) = list(read_inputs([str(p)]))
+    assert isinstance(e, InputError) and "empty input" in str(e)
+
+
 def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(NEWS.encode())))
     a = one(list(read_inputs(["-"])))

@@ -109,28 +109,52 @@ def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, li
     raise InputError(origin, "record has no non-empty 'text' or 'html' field", line)
 
 
-def read_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[Article | InputError]:
-    """One article per line; a bad line is an InputError naming the line."""
-    for n, raw in enumerate(data.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            yield InputError(origin, f"not valid UTF-8 (byte 0x{raw[e.start]:02x})", n)
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(origin, f"not JSON ({e.msg} at column {e.colno})", n)
-            continue
-        if not isinstance(rec, dict):
-            yield InputError(origin, f"not a JSON object but {type(rec).__name__}", n)
-            continue
-        try:
-            yield article_from_record(rec, origin, settings, n)
-        except InputError as e:
-            yield e
+def _split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a file read line by line, split as ``bytes.splitlines`` splits (a lone CR too)."""
+    for chunk in chunks:
+        yield from chunk.splitlines()
+
+
+def read_jsonl(data: bytes | Iterable[bytes], origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    """One article per line; a bad line is an InputError naming the line.
+
+    ``data`` is the file's bytes or its lines as read from an open binary file: a corpus is then read
+    one line at a time, never whole.  A file with no non-blank line is one "empty input" error.
+    """
+    lines = data.splitlines() if isinstance(data, bytes) else _split_lines(data)
+    seen = False
+    try:
+        for n, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            seen = True
+            yield from _jsonl_line(raw, n, origin, settings)
+    except (OSError, EOFError) as e:  # a gzip stream broken half-way: what came before is kept
+        broken = "broken gzip file" if origin.lower().endswith(GZIP_SUFFIX) else "cannot read the file"
+        yield InputError(origin, f"{broken} ({e})")
+        return
+    if not seen:
+        yield InputError(origin, "empty input")
+
+
+def _jsonl_line(raw: bytes, n: int, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        yield InputError(origin, f"not valid UTF-8 (byte 0x{raw[e.start]:02x})", n)
+        return
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        yield InputError(origin, f"not JSON ({e.msg} at column {e.colno})", n)
+        return
+    if not isinstance(rec, dict):
+        yield InputError(origin, f"not a JSON object but {type(rec).__name__}", n)
+        return
+    try:
+        yield article_from_record(rec, origin, settings, n)
+    except InputError as e:
+        yield e
 
 
 def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = None) -> Iterator[Article | InputError]:
@@ -156,9 +180,6 @@ def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = 
         else:
             kind = "text"
     if kind == "jsonl":
-        if not data.strip():
-            yield InputError(origin, "empty input")
-            return
         yield from read_jsonl(data, origin, settings)
         return
     if kind == "warc":
@@ -227,6 +248,9 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
                     "set max_bytes to raise it)",
                 )
                 continue
+            if is_corpus:
+                yield from _stream_corpus(path, p, settings)
+                continue
             data = path.read_bytes()
         except FileNotFoundError:
             yield InputError(p, "no such file or directory")
@@ -235,6 +259,26 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
             yield InputError(p, f"cannot read ({e.strerror or e})")
             continue
         yield from read_bytes(data, p, settings)
+
+
+def _stream_corpus(path: Path, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    """A JSONL or WARC corpus file read as a stream (line by line, record by record), never whole:
+    memory stays flat for corpora of any size."""
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        from .warc import read_warc
+
+        with path.open("rb") as fh:  # warcio reads gzip members itself
+            yield from read_warc(fh, origin, settings)
+        return
+    if name.endswith(GZIP_SUFFIX):
+        import gzip
+
+        with gzip.open(path, "rb") as gz:
+            yield from read_jsonl(gz, origin, settings)
+        return
+    with path.open("rb") as fh:
+        yield from read_jsonl(fh, origin, settings)
 
 
 def _looks_like_jsonl(data: bytes) -> bool:

@@ -20,6 +20,7 @@ import dataclasses
 import io
 import re
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
@@ -46,8 +47,10 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     return body.decode(_charset(content_type, body))
 
 
-def read_warc(data: bytes, origin: str, settings: Settings) -> Iterator[Article | InputError]:
-    """The articles of a WARC file's HTML responses, in file order, and an error per bad page."""
+def read_warc(data: bytes | BinaryIO, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    """The articles of a WARC file's HTML responses, in file order, and an error per bad page.
+
+    ``data`` is the file's bytes or an open binary file (read record by record, never whole)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -56,7 +59,7 @@ def read_warc(data: bytes, origin: str, settings: Settings) -> Iterator[Article 
     n = 0
     found_any = False
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(io.BytesIO(data) if isinstance(data, bytes) else data):
             n += 1
             found_any = True
             if record.rec_type != "response" or record.http_headers is None:
@@ -88,7 +91,7 @@ def read_warc(data: bytes, origin: str, settings: Settings) -> Iterator[Article 
                 yield InputError(origin, e.problem, n)
                 continue
             yield dataclasses.replace(art, format="warc", url=url or art.url)
-    except ArchiveLoadFailed as e:
+    except (ArchiveLoadFailed, OSError, EOFError) as e:
         yield InputError(origin, f"not a WARC file or a broken record ({e})", n + 1)
         return
     if not found_any:
