@@ -67,6 +67,16 @@ class Segment:
     start: int
     doc: Doc
 
+    @property
+    def end(self) -> int:
+        """Offset in ``Article.text`` just past the doc (``start + len(doc.text)``, without building
+        ``doc.text``, which joins every token anew on each access)."""
+        doc = self.doc
+        if not len(doc):
+            return self.start
+        last = doc[-1]
+        return self.start + last.idx + len(last.text_with_ws)
+
 
 @dataclass(frozen=True)
 class Parsed:
@@ -94,7 +104,7 @@ class Parsed:
 
     def segment_at(self, offset: int) -> Segment | None:
         for seg in self.segments:
-            if seg.start <= offset < seg.start + len(seg.doc.text):
+            if seg.start <= offset < seg.end:
                 return seg
         return None
 

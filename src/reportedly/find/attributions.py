@@ -41,6 +41,7 @@ dev exact F1: source 73.8, cue 69.7, content 57.1 (eval/attribution.md).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -84,6 +85,12 @@ def _abs(seg: Segment, r: TokRange) -> Span:
     return (seg.start + d[r[0]].idx, seg.start + d[r[1] - 1].idx + len(d[r[1] - 1].text))
 
 
+@functools.lru_cache(maxsize=4)
+def _quote_index(text: str) -> QuoteIndex:
+    """The quote regions of a text, built once for ``extract`` and ``_records`` (read-only)."""
+    return QuoteIndex(text)
+
+
 def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order (ids A1, A2, ...)."""
     items = extract(parsed)
@@ -110,7 +117,7 @@ def extract(
     nested = NESTED if nested is None else nested
     thr = model.threshold if threshold is None else threshold
     text = parsed.text
-    quotes = QuoteIndex(text)
+    quotes = _quote_index(text)
     cands: list[Candidate] = []
     unparsed: list[Segment] = []
     for seg in parsed.segments:
@@ -405,7 +412,7 @@ def _fallback(seg: Segment, quotes: QuoteIndex) -> list[_Found]:
 def _records(parsed: Parsed, found: Found, items: list[_Found], settings: Settings) -> list[Attribution]:
     text = parsed.text
     entities = found.entities
-    quotes = QuoteIndex(text)
+    quotes = _quote_index(text)
     out = []
     for n, f in enumerate(items, 1):
         c = f.cand

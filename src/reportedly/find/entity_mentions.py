@@ -318,8 +318,9 @@ def _registry_mentions(
 ) -> Iterator[Mention]:
     """The registry name inside an entity ("state media KCNA" -> "KCNA") and a possessor before it
     ("South Korea's Yonhap News Agency" -> "South Korea", as a place)."""
+    base = parsed.segments[si].start
     ent_start = doc[s].idx
-    ent_text = doc.text[ent_start : doc[e - 1].idx + len(doc[e - 1].text)]
+    ent_text = parsed.text[base + ent_start : base + doc[e - 1].idx + len(doc[e - 1].text)]
     hits = [h for h in registry.find(ent_text, news_only=False) if h.outlet.name == row.name]
     if len(hits) == 1:
         span = doc.char_span(ent_start + hits[0].start, ent_start + hits[0].end, alignment_mode="expand")
@@ -396,7 +397,7 @@ def scan_mentions(
         firsts = _registry_first_words(registry)
         # Registry.find is the costly step: run it only where a registry name may start.
         hits = (
-            registry.find(doc.text)
+            registry.find(text[seg.start : seg.end])
             if any(t.text[:1].isupper() and _first_key(t.text) in firsts for t in doc)
             else []
         )

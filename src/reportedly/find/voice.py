@@ -130,6 +130,6 @@ def _in_name(sent: SpacySpan, seg: Segment, span: Span) -> bool:
 def _quotes(parsed: Parsed) -> list[Span]:
     out: list[Span] = []
     for seg in parsed.segments:
-        out.extend(quoted_spans(parsed.text, seg.start, seg.start + len(seg.doc.text)))
+        out.extend(quoted_spans(parsed.text, seg.start, seg.end))
     out.sort()
     return out

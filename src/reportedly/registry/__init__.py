@@ -240,6 +240,11 @@ class Registry:
         return out
 
     @functools.cached_property
+    def _match_cache(self) -> dict[str, Outlet | None]:
+        """``match`` results by name (the registry never changes; names recur across articles)."""
+        return {}
+
+    @functools.cached_property
     def _by_name(self) -> dict[str, Outlet]:
         return {o.name: o for o in self.outlets}
 
@@ -268,6 +273,15 @@ class Registry:
         or more than descriptors ("Fox News host Sean Hannity") gives None;
         use ``find`` for those.
         """
+        cache = self._match_cache
+        if name in cache:
+            return cache[name]
+        if len(cache) > 100_000:
+            cache.clear()
+        o = cache[name] = self._match(name)
+        return o
+
+    def _match(self, name: str) -> Outlet | None:
         toks = _tokens(name)
         if not toks:
             return None
