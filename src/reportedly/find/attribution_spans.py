@@ -190,10 +190,6 @@ def _subject(h: Token) -> tuple[str, Token | None]:
             return "nsubj", c
     t = h
     for _ in range(3):
-        if t.tag_ == "VBN" and t.dep_ in ("advcl", "acl"):
-            # a passive participle without its own subject ("a performance ..., held to mark the
-            # anniversary"): what it is said of is its patient, not the subject of the clause above
-            break
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
             up = t.head
             if t.dep_ == "pcomp" or (up.pos_ == "ADP"):
