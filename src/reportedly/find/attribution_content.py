@@ -34,7 +34,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from .attribution_quotes import QuoteIndex
-from .attribution_spans import STRONG_CUES, Candidate, TokRange, _edge_punct
+from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
 
 MODEL_FILE = "content_model.json"
 MAX_STARTS = 8
@@ -117,15 +117,10 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         # "urged Congress to act": PolNeAR mostly puts the addressee of an infinitive in the content
         blocked |= set(range(*c.addressee))
     bounds = _boundaries(sent)
-    edge: dict[int, bool] = {}
+    edge: dict[int, bool] = {}  # every option trims ranges of this doc: each token is tested once
 
     def tr(i: int, j: int) -> TokRange | None:
-        """``trim(doc, (i, j))`` with each token's edge test done once per candidate."""
-        while i < j and (edge[i] if i in edge else edge.setdefault(i, _edge_punct(doc[i], True, True))):
-            i += 1
-        while j > i and (edge[j - 1] if j - 1 in edge else edge.setdefault(j - 1, _edge_punct(doc[j - 1], True, False))):
-            j -= 1
-        return (i, j) if j > i else None
+        return trim(doc, (i, j), memo=edge)
 
     # the last fragment may grow to the next blocked token or the sentence end
     limit = min([k for k in blocked if k >= j1] + [sent.end])
@@ -364,7 +359,6 @@ class ContentModel:
 
     def choose(self, options: list[ContentOption]) -> ContentOption:
         """The best-scored option (the base on ties)."""
-        w = self.weights
         memo: dict[int, float] = {}  # by part identity: options of one candidate share their parts
 
         def total(o: ContentOption) -> float:
@@ -372,7 +366,7 @@ class ContentModel:
             for part in o.parts:
                 v = memo.get(id(part))
                 if v is None:
-                    v = memo[id(part)] = sum(w.get(f, 0.0) for f in part)
+                    v = memo[id(part)] = self.score(part)
                 t += v
             return t
 

@@ -46,6 +46,8 @@ DOCUMENT_HEADS = frozenset(
         "indictment", "ruling", "order", "release", "transcript", "email", "emails", "book", "article",
         "editorial", "commentary", "post", "tweet", "website", "data", "figures", "research", "paper",
         "cable", "communique", "declaration", "resolution", "law", "bill", "ad", "advertisement", "sign",
+        "communiqué", "text", "e-mail", "banner", "placard", "poster", "leaflet", "notice", "decree",
+        "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})

@@ -74,17 +74,21 @@ class Candidate:
 # --- small helpers -----------------------------------------------------------
 
 
-def trim(doc: Doc, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
-    """A token range without edge punctuation (quote marks are kept when ``keep_quotes``)."""
+def trim(doc: Doc, r: TokRange, keep_quotes: bool = True, memo: dict[int, bool] | None = None) -> TokRange | None:
+    """A token range without edge punctuation (quote marks are kept when ``keep_quotes``).
+
+    ``memo`` (token index -> edge punctuation or not) lets a caller that trims many ranges of one
+    doc with the same ``keep_quotes`` test each token once."""
+    edge = {} if memo is None else memo
     i, j = r
-    while i < j and _edge_punct(doc[i], keep_quotes, opening=True):
+    while i < j and (edge[i] if i in edge else edge.setdefault(i, _edge_punct(doc[i], keep_quotes))):
         i += 1
-    while j > i and _edge_punct(doc[j - 1], keep_quotes, opening=False):
+    while j > i and (edge[j - 1] if j - 1 in edge else edge.setdefault(j - 1, _edge_punct(doc[j - 1], keep_quotes))):
         j -= 1
     return (i, j) if j > i else None
 
 
-def _edge_punct(t: Token, keep_quotes: bool, opening: bool) -> bool:
+def _edge_punct(t: Token, keep_quotes: bool) -> bool:
     txt = t.text
     if not txt.strip():
         return True

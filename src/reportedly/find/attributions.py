@@ -55,7 +55,7 @@ from . import Found
 from .attribution_content import ContentModel, content_options
 from .attribution_model import CueModel, features
 from .attribution_quotes import MARKS, QuoteIndex, QuoteRegion
-from .attribution_resolve import PERSON_TITLES, STATE_MEDIA, describe, entity_for
+from .attribution_resolve import DOCUMENT_HEADS, PERSON_TITLES, STATE_MEDIA, describe, entity_for
 from .attribution_spans import Candidate, TokRange, candidates, trim
 
 PRODUCED_BY = "attribution.rules/1"
@@ -489,20 +489,9 @@ def _kind(f: _Found, text: str, quotes: QuoteIndex) -> str:
         # speaks; "the chief of staff stated that ..." is a person
         head = _head_token(c.seg.doc, c.source[0])
         ante = _relative_antecedent(c, head)
-        if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_NOUNS:
+        if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_HEADS:
             return "document"
     return "indirect"
-
-
-DOCUMENT_NOUNS = frozenset(
-    {
-        "notebook", "note", "letter", "message", "document", "memo", "memorandum", "report", "statement",
-        "release", "communique", "communiqué", "text", "email", "e-mail", "post", "tweet", "sign", "banner",
-        "placard", "poster", "leaflet", "notice", "order", "decree", "resolution", "editorial", "article",
-        "commentary", "dispatch", "cable", "diary", "will", "filing", "complaint", "indictment", "affidavit",
-        "ruling", "verdict", "transcript", "caption", "inscription", "label", "slogan", "headline", "card",
-    }
-)  # fmt: skip
 
 
 _WORD = re.compile(r"\w+")
