@@ -44,6 +44,12 @@ class Format(StrEnum):
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="TOML settings file (a [reportedly] table).", exists=False)
 ]
+NoLanguageCheckOpt = Annotated[
+    bool, typer.Option("--no-language-check", help="Analyse text even when it does not look English.")
+]
+ProgressOpt = Annotated[
+    bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
+]
 
 
 def settings_from(config: Path | None, **overrides: object) -> Settings:
@@ -75,12 +81,8 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="text (readable), json or jsonl.")] = Format.text,
     config: ConfigOpt = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
-    no_language_check: Annotated[
-        bool, typer.Option("--no-language-check", help="Analyse text even when it does not look English.")
-    ] = False,
-    progress: Annotated[
-        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
-    ] = None,
+    no_language_check: NoLanguageCheckOpt = False,
+    progress: ProgressOpt = None,
     outlet: Annotated[
         str | None, typer.Option(help="Publisher of inputs that do not say (plain text has no metadata).")
     ] = None,

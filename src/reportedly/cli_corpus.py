@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli import ConfigOpt, app, err, error_line, settings_from
+from .cli import ConfigOpt, NoLanguageCheckOpt, ProgressOpt, app, err, error_line, settings_from
 from .errors import ModelMissingError, ReportedlyError
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store file (created by ingest).")]
@@ -58,12 +58,8 @@ def ingest(
     ] = None,
     config: ConfigOpt = None,
     max_chars: Annotated[int | None, typer.Option(help="Refuse (as errors) articles longer than this.")] = None,
-    no_language_check: Annotated[
-        bool, typer.Option("--no-language-check", help="Analyse text even when it does not look English.")
-    ] = False,
-    progress: Annotated[
-        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal).")
-    ] = None,
+    no_language_check: NoLanguageCheckOpt = False,
+    progress: ProgressOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line on stderr per committed batch.")] = False,
 ) -> None:
     """Analyse a corpus into a DuckDB store: resumable, idempotent, one transaction per batch.
