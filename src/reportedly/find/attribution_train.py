@@ -242,15 +242,13 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m reportedly.find.attribution_train BRAT_DIR OUT_DIR", file=sys.stderr)
         return 2
-    from .attribution_model import CueModel
-
     items = load_corpus(Path(argv[0]))
     out = Path(argv[1])
     out.mkdir(parents=True, exist_ok=True)
     model = train(items)
     (out / "cue_model.json").write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"cue model: {model['examples']} examples, {model['positives']} positive, {len(model['weights'])} weights")
-    content = train_content(items, CueModel.from_dict(model).lexicon)
+    content = train_content(items, frozenset(model["lexicon"]))
     (out / "content_model.json").write_text(json.dumps(content, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"content model: {content['examples']} examples, {content['options']} options, {len(content['weights'])} weights")
     return 0
