@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution_quotes import QuoteIndex
 from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
+from .doc_memo import doc_memo, offsets, texts
 
 MODEL_FILE = "content_model.json"
 MAX_STARTS = 8
@@ -93,14 +94,21 @@ def _attach(t: Token, cand: Candidate) -> str:
 
 
 def _boundaries(sent: Span) -> frozenset[int]:
-    """Token indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins."""
+    """Token indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
+    (computed once per sentence)."""
+    memo = doc_memo(sent.doc)
+    key = ("bounds", sent.start)
+    got: frozenset[int] | None = memo.get(key)
+    if got is not None:
+        return got
     out = set()
     for t in sent:
         if t.is_punct:
             out.add(t.i)
         if t.dep_ in BOUNDARY_DEPS and t.head.i != t.i:
             out.add(t.left_edge.i)
-    return frozenset(out)
+    got = memo[key] = frozenset(out)
+    return got
 
 
 def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
@@ -117,10 +125,9 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         # "urged Congress to act": PolNeAR mostly puts the addressee of an infinitive in the content
         blocked |= set(range(*c.addressee))
     bounds = _boundaries(sent)
-    edge: dict[int, bool] = {}  # every option trims ranges of this doc: each token is tested once
 
     def tr(i: int, j: int) -> TokRange | None:
-        return trim(doc, (i, j), memo=edge)
+        return trim(doc, (i, j))
 
     # the last fragment may grow to the next blocked token or the sentence end
     limit = min([k for k in blocked if k >= j1] + [sent.end])
@@ -254,8 +261,7 @@ class _Context:
         return flags.get(k, (False, False, False))
 
     def _in_quote(self, k: int) -> bool:
-        t = self.doc[k]
-        off = self.c.seg.start + t.idx
+        off = self.c.seg.start + offsets(self.doc)[k]
         return self.quotes.inside(off, off + 1)
 
     def end_features(self, e: int, ref: int | None = None, limit: int | None = None, x: str = "e") -> list[str]:
@@ -266,8 +272,9 @@ class _Context:
         limit = self.limit if limit is None else limit
         k = e
         punct = []
-        while k < limit and doc[k].text in SKIP_PUNCT:
-            punct.append(doc[k].text)
+        words = texts(doc)
+        while k < limit and words[k] in SKIP_PUNCT:
+            punct.append(words[k])
             k += 1
         p = punct[0] if punct else "_"
         lem = c.head.lemma_.lower()

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..nlp import Segment
+from .doc_memo import doc_memo, texts
 
 TokRange = tuple[int, int]
 """Half-open token index range in one segment's doc."""
@@ -50,6 +51,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 PUNCT_EDGE = frozenset(".,;:!?—–-…()[]")
 OPEN_QUOTES = frozenset("“\"„«‘")
 CLOSE_QUOTES = frozenset("”\"»’")
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
 
 
 @dataclass
@@ -74,27 +76,33 @@ class Candidate:
 # --- small helpers -----------------------------------------------------------
 
 
-def trim(doc: Doc, r: TokRange, keep_quotes: bool = True, memo: dict[int, bool] | None = None) -> TokRange | None:
-    """A token range without edge punctuation (quote marks are kept when ``keep_quotes``).
-
-    ``memo`` (token index -> edge punctuation or not) lets a caller that trims many ranges of one
-    doc with the same ``keep_quotes`` test each token once."""
-    edge = {} if memo is None else memo
+def trim(doc: Doc, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
+    """A token range without edge punctuation (quote marks are kept when ``keep_quotes``)."""
+    edge = _edge_flags(doc, keep_quotes)
     i, j = r
-    while i < j and (edge[i] if i in edge else edge.setdefault(i, _edge_punct(doc[i], keep_quotes))):
+    while i < j and edge[i]:
         i += 1
-    while j > i and (edge[j - 1] if j - 1 in edge else edge.setdefault(j - 1, _edge_punct(doc[j - 1], keep_quotes))):
+    while j > i and edge[j - 1]:
         j -= 1
     return (i, j) if j > i else None
 
 
-def _edge_punct(t: Token, keep_quotes: bool) -> bool:
-    txt = t.text
+def _edge_flags(doc: Doc, keep_quotes: bool) -> list[bool]:
+    """For each token of ``doc``: whether ``trim`` strips it (computed once per doc)."""
+    memo = doc_memo(doc)
+    key = ("edge", keep_quotes)
+    flags: list[bool] | None = memo.get(key)
+    if flags is None:
+        flags = memo[key] = [_edge_punct(txt, keep_quotes) for txt in texts(doc)]
+    return flags
+
+
+def _edge_punct(txt: str, keep_quotes: bool) -> bool:
     if not txt.strip():
         return True
     if all(c in PUNCT_EDGE for c in txt):
         return True
-    if all(c in OPEN_QUOTES | CLOSE_QUOTES for c in txt):
+    if all(c in QUOTE_MARKS for c in txt):
         return not keep_quotes
     return False
 
@@ -125,8 +133,9 @@ def trimmed_ranges(doc: Doc, indices: set[int]) -> list[TokRange]:
 def _balance_quotes(doc: Doc, ranges: list[TokRange]) -> list[TokRange]:
     """Drop a lone quote mark at an edge when its partner is outside the range."""
     out = []
+    words = texts(doc)
     for i, j in ranges:
-        marks = [k for k in range(i, j) if doc[k].text in OPEN_QUOTES | CLOSE_QUOTES and doc[k].text != "’"]
+        marks = [k for k in range(i, j) if words[k] in QUOTE_MARKS and words[k] != "’"]
         if len(marks) % 2 == 1:
             if marks[0] == i:
                 i += 1
@@ -399,15 +408,22 @@ def _predicate_adjective(h: Token) -> tuple[Token, Token, int] | None:
     return None
 
 
-def dateline(doc: Doc) -> set[int]:
+def dateline(doc: Doc) -> frozenset[int]:
     """Tokens of a dateline opening a paragraph ("WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —")."""
-    for t in doc[:14]:
-        if t.text in DASHES:
-            head = doc[: t.i]
-            if any(w.text.isupper() and len(w.text) > 1 and w.text.isalpha() for w in head):
-                return set(range(t.i + 1))
-            return set()
-    return set()
+    memo = doc_memo(doc)
+    got: frozenset[int] | None = memo.get("dateline")
+    if got is None:
+        got = memo["dateline"] = _dateline(texts(doc))
+    return got
+
+
+def _dateline(words: list[str]) -> frozenset[int]:
+    for i, w in enumerate(words[:14]):
+        if w in DASHES:
+            if any(x.isupper() and len(x) > 1 and x.isalpha() for x in words[:i]):
+                return frozenset(range(i + 1))
+            return frozenset()
+    return frozenset()
 
 
 def _circumstance(prep: Token) -> bool:
