@@ -18,9 +18,12 @@ and prints the ratios (> 1 means faster than spaCy alone).  Then:
    "according to" or a report adverb get the full pipeline, the others the
    pipeline without the parser (with the cheap ``senter`` for sentences).
    It times both and counts the reports that come out different;
-6. scaling: the Dask engine (``reportedly ingest --engine dask``) with 1..N
-   worker processes into an in-memory store, articles/s after start-up, and
-   the peak resident memory of each worker; the local engine for comparison.
+6. scaling: the local engine in one process and with a pool of N worker
+   processes (``reportedly ingest --workers N``), the Dask engine with 1..N
+   workers (``--engine dask``), each into an in-memory store (articles/s after
+   start-up, peak resident memory of each worker), and spaCy alone on the same
+   texts with ``nlp.pipe(n_process=1..N)``, so that a pool of N is compared
+   with one spaCy process and with N of them.
 
 Sections 1-3 and 6 run in interleaved rounds (``--rounds``) and the fastest
 round of each counts: this machine's speed drifts by tens of percent over
@@ -316,44 +319,67 @@ def bench_parse_less(articles: list[Any], nlp: Any) -> dict[str, Any]:
 # --- 6: scaling ---------------------------------------------------------------------------
 
 
-def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1) -> list[dict[str, Any]]:
-    """Each engine and worker count in ``rounds`` interleaved rounds; the fastest round of each counts."""
+def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1, nlp: Any = None) -> list[dict[str, Any]]:
+    """Each engine and worker count in ``rounds`` interleaved rounds; the fastest round of each counts.
+
+    Engines: ``local`` (one process, then a pool of N worker processes), ``dask`` (a local cluster of N
+    workers), and for comparison spaCy alone on the same texts (``nlp.pipe``, ``n_process=N``).
+    """
     from reportedly.batch import ingest
     from reportedly.settings import Settings
     from reportedly.store import Store
 
     out = []
+    texts = [a.text for a in articles]
     with tempfile.TemporaryDirectory() as d:
         corpus = Path(d) / "c.jsonl"
         with open(corpus, "w", encoding="utf-8") as fh:
             for a in articles:
                 fh.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet}) + "\n")
-        runs: list[tuple[str, int]] = [("local", 1), *(("dask", n) for n in workers)]
+        runs: list[tuple[str, int]] = [
+            ("local", 1), *(("local", n) for n in workers if n > 1), *(("dask", n) for n in workers),
+            *((("spacy", n) for n in (1, *workers) if n >= 1) if nlp is not None else ()),
+        ]
+        runs = list(dict.fromkeys(runs))
         best: dict[tuple[str, int], dict[str, Any]] = {}
         for rnd in range(max(1, rounds)):
             for engine, n in runs:
-                with Store.open(":memory:") as store:
-                    parts = max(4, len(articles) // (4 * n))  # several tasks per worker, for balance
-                    st = ingest([str(corpus)], store, Settings(), engine=engine, workers=n, partition_size=parts)
-                    counts = store.counts()
-                row = {
-                    "engine": engine, "workers": n if engine == "dask" else 1, "articles": st.analysed,
-                    "seconds": st.seconds, "startup": st.startup, "articles_per_s": st.rate,
-                    "peak_mb_per_worker": st.worker_peak_mb, "cpu_s_per_worker": st.worker_cpu_s, "failed": st.failed,
-                    "row_counts": counts, "rates_per_round": [],
-                }
+                if engine == "spacy":
+                    with Clock() as c:
+                        list(nlp.pipe(texts, batch_size=32, n_process=n))
+                    row = {"engine": "spacy", "workers": n, "articles": len(texts), "seconds": c.wall, "startup": 0.0,
+                           "articles_per_s": len(texts) / c.wall, "peak_mb_per_worker": [], "cpu_s_per_worker": [],
+                           "failed": 0, "row_counts": None, "rates_per_round": []}
+                else:
+                    with Store.open(":memory:") as store:
+                        parts = max(4, len(articles) // (4 * n))  # several tasks per worker, for balance
+                        settings = Settings(batch_size=parts) if engine == "local" and n > 1 else Settings()
+                        st = ingest([str(corpus)], store, settings, engine=engine, workers=n, partition_size=parts)
+                        counts = store.counts()
+                    row = {
+                        "engine": engine, "workers": st.workers, "articles": st.analysed,
+                        "seconds": st.seconds, "startup": st.startup, "articles_per_s": st.rate,
+                        "peak_mb_per_worker": st.worker_peak_mb, "cpu_s_per_worker": st.worker_cpu_s, "failed": st.failed,
+                        "row_counts": counts, "rates_per_round": [],
+                    }
                 prev = best.get((engine, n))
-                rates = [*(prev["rates_per_round"] if prev else []), round(st.rate, 3)]
-                if prev is None or st.rate > prev["articles_per_s"]:
+                rates = [*(prev["rates_per_round"] if prev else []), round(row["articles_per_s"], 3)]
+                if prev is None or row["articles_per_s"] > prev["articles_per_s"]:
                     best[(engine, n)] = row
                 best[(engine, n)]["rates_per_round"] = rates
-                print(f"  round {rnd + 1} {engine} x{n}: {st.rate:.2f} articles/s", file=sys.stderr, flush=True)
+                print(f"  round {rnd + 1} {engine} x{n}: {row['articles_per_s']:.2f} articles/s", file=sys.stderr, flush=True)
         out = [best[r] for r in runs]
-    base = next((r for r in out if r["engine"] == "dask" and r["workers"] == 1), None)
+    local1 = out[0]
+    dask1 = best.get(("dask", 1))
+    spacy1 = best.get(("spacy", 1))
     for r in out:
-        r["same_rows_as_local"] = r["row_counts"] == out[0]["row_counts"]
-        r["speedup_vs_dask_1"] = r["articles_per_s"] / base["articles_per_s"] if base and base["articles_per_s"] else None
-        r["speedup_vs_local"] = r["articles_per_s"] / out[0]["articles_per_s"] if out[0]["articles_per_s"] else None
+        rate = r["articles_per_s"]
+        r["same_rows_as_local"] = None if r["row_counts"] is None else r["row_counts"] == local1["row_counts"]
+        r["speedup_vs_local"] = rate / local1["articles_per_s"] if local1["articles_per_s"] else None
+        r["speedup_vs_dask_1"] = rate / dask1["articles_per_s"] if dask1 and r["engine"] == "dask" else None
+        r["ratio_to_spacy_1_process"] = rate / spacy1["articles_per_s"] if spacy1 else None
+        same_n = best.get(("spacy", r["workers"]))
+        r["ratio_to_spacy_same_processes"] = rate / same_n["articles_per_s"] if same_n else None
     return out
 
 
@@ -415,16 +441,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = [int(x) for x in args.workers.split(",") if x.strip()]
     if workers and "scaling" not in skip:
         sample = every[: args.scaling_articles] if args.scaling_articles else every
-        res["scaling"] = sc = bench_scaling(sample, workers, args.rounds)
-        p("\n== scaling (ingest into an in-memory store; rate after start-up) ==")
+        res["scaling"] = sc = bench_scaling(sample, workers, args.rounds, nlp)
+        p(f"\n== scaling ({len(sample)} articles; ours: ingest into an in-memory store, rate after start-up; "
+          "spaCy: nlp.pipe of the same texts) ==")
+
+        def x(v: float | None) -> str:
+            return f"x{v:.2f}" if v else "-"
+
         for r in sc:
-            sp = f"x{r['speedup_vs_dask_1']:.2f}" if r["speedup_vs_dask_1"] else ""
-            sl = f"x{r['speedup_vs_local']:.2f}" if r["speedup_vs_local"] else ""
             p(f"{r['engine']:5} workers={r['workers']} {r['articles_per_s']:6.2f} articles/s (rounds {r['rates_per_round']})  "
-              f"start-up {r['startup']:5.1f} s  total {r['seconds']:6.1f} s  vs dask-1 {sp:6} vs local {sl:6} "
-              f"peak MB/worker {r['peak_mb_per_worker']}  "
-              f"CPU s/worker {r['cpu_s_per_worker']}  "
-              f"row counts as local: {r['same_rows_as_local']}")
+              f"start-up {r['startup']:5.1f} s  vs local-1 {x(r['speedup_vs_local']):6} vs dask-1 {x(r['speedup_vs_dask_1']):6} "
+              f"vs spaCy-1 {x(r['ratio_to_spacy_1_process']):6} vs spaCy same processes {x(r['ratio_to_spacy_same_processes']):6} "
+              f"peak MB/worker {r['peak_mb_per_worker']}  CPU s/worker {r['cpu_s_per_worker']}  "
+              f"rows as local-1: {r['same_rows_as_local']}")
     res["load_average_after"] = list(__import__("os").getloadavg())
     res["peak_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     p(f"\nload average before {res['load_average_before']}, after {res['load_average_after']}")

@@ -1,9 +1,10 @@
-"""Corpus ingestion: local and Dask engines, idempotence, bad input, WARC."""
+"""Corpus ingestion: local engine (one process or a pool), Dask engine, idempotence, bad input, WARC."""
 
 from __future__ import annotations
 
 import io
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +145,77 @@ def test_dask_engine_gives_the_same_store_as_local(tmp_path: Path, nlp: Any) -> 
         assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
         assert store_rows(s) == expected
         assert len(list((tmp_path / "shards").iterdir())) == 4  # ceil(10 / 3) shards
+
+
+@pytest.mark.slow
+def test_process_pool_gives_the_same_store_as_one_process(tmp_path: Path, nlp: Any) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
+    settings = Settings(batch_size=3)
+    with Store.open(tmp_path / "one.duckdb") as one:
+        ingest([str(corpus)], one, settings)
+        expected = store_rows(one)
+    with Store.open(tmp_path / "pool.duckdb") as pool:
+        stats = ingest([str(corpus)], pool, settings, workers=2)
+        assert stats.workers == 2 and 1 <= len(stats.worker_peak_mb) <= 2
+        assert all(mb > 100 for mb in stats.worker_peak_mb)  # a worker holds a model
+        assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
+        assert store_rows(pool) == expected
+        again = ingest([str(corpus)], pool, settings, workers=2)
+        assert (again.stored, again.skipped) == (0, 11)
+
+
+CRASHING_MODEL = """
+    import importlib
+    import os
+
+    from spacy.language import Language
+
+    from reportedly.nlp import MODEL_NAMES
+
+
+    @Language.component("die_on_marker")
+    def die_on_marker(doc):
+        if "DIE-HERE" in doc.text:
+            os._exit(3)  # a worker killed mid-batch (out of memory, a segfault)
+        return doc
+
+
+    def load():
+        for name in MODEL_NAMES:
+            try:
+                nlp = importlib.import_module(name).load()
+            except ImportError:
+                continue
+            nlp.add_pipe("die_on_marker", first=True)
+            return nlp
+        raise ImportError("no English pipeline")
+"""
+
+
+@pytest.mark.slow
+def test_process_pool_survives_a_dying_worker(tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker that dies takes its batch with it: the others are retried, the culprit lands in errors."""
+    (tmp_path / "crashing_model.py").write_text(textwrap.dedent(CRASHING_MODEL), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))  # workers get this process's sys.path
+    lines = [json.dumps(article(i)) for i in range(8)]
+    bad = article(20)
+    bad["text"] = bad["text"].replace("State media", "DIE-HERE State media")
+    lines.insert(4, json.dumps(bad))
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "s.duckdb") as store:
+        stats = ingest([str(corpus)], store, Settings(batch_size=3, model="crashing_model"), workers=2)
+        assert (stats.stored, stats.failed) == (8, 1), stats.errors
+        assert "worker failed" in stats.errors[0] and "BrokenProcessPool" in stats.errors[0]
+        ids = {r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()}
+        assert ids == {f"art-{i:03d}" for i in range(8)}
+        err = store.con.execute("SELECT article_id, stage FROM errors").fetchall()
+        assert err == [("art-020", "analyze")]
+
+
+def test_process_pool_without_a_model_is_one_clear_error(tmp_path: Path) -> None:
+    from reportedly.errors import ModelMissingError
+
+    corpus = write_corpus(tmp_path / "c.jsonl", 3)
+    with Store.open(tmp_path / "s.duckdb") as store, pytest.raises(ModelMissingError, match="pip install"):
+        ingest([str(corpus)], store, Settings(model="no_such_pipeline_xyz"), workers=2)

@@ -12,6 +12,8 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -145,16 +147,19 @@ def test_export_parquet_and_csv(db: Path, tmp_path: Path) -> None:
 # --- kill -9 -------------------------------------------------------------------------
 
 
-def _ingest_cmd(corpus: Path, db: Path) -> list[str]:
+def _ingest_cmd(corpus: Path, db: Path, workers: int = 1) -> list[str]:
     return [
         sys.executable, "-c", "from reportedly.cli import main; main()",
-        "ingest", str(corpus), "--db", str(db), "--batch-size", "3", "--no-progress", "-v",
+        "ingest", str(corpus), "--db", str(db), "--batch-size", "3", "--no-progress", "-v", "--workers", str(workers),
     ]
 
 
 def _run_and_kill(cmd: list[str], commits: int, delay: float) -> None:
-    """Start an ingest, SIGKILL it ``delay`` seconds after its ``commits``-th committed batch."""
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    """Start an ingest, SIGKILL it ``delay`` seconds after its ``commits``-th committed batch; every
+    process it started (pool workers, their fork server) must be gone soon after."""
+    mark = f"reportedly-kill-test-{uuid.uuid4().hex}"
+    env = {**os.environ, "REPORTEDLY_TEST_MARK": mark}
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     lines: queue.Queue[str] = queue.Queue()
 
     def pump() -> None:
@@ -179,10 +184,28 @@ def _run_and_kill(cmd: list[str], commits: int, delay: float) -> None:
         assert proc.stderr is not None
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 30
+    while (left := _marked_processes(mark)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not left, f"processes of the killed ingest still run: {left}"
+
+
+def _marked_processes(mark: str) -> list[int]:
+    """Live processes whose environment holds ``mark`` (Linux /proc; none found elsewhere)."""
+    out = []
+    for env in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if mark.encode() in env.read_bytes() and "Z" not in (env.parent / "stat").read_text().rsplit(")", 1)[1][:3]:
+                out.append(int(env.parent.name))
+        except (OSError, IndexError):
+            continue
+    return out
 
 
 @pytest.mark.slow
-def test_kill_9_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_kill_9_loses_and_duplicates_nothing(tmp_path: Path, workers: int) -> None:
+    """In one process and with a pool of worker processes (whose workers must leave with the ingest)."""
     corpus = write_corpus(tmp_path / "c.jsonl", 24, ("{broken", json.dumps(article(5))))
     clean = tmp_path / "clean.duckdb"
     subprocess.run(_ingest_cmd(corpus, clean), check=True, capture_output=True)
@@ -190,7 +213,7 @@ def test_kill_9_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     assert len(expected["articles"]) == 24
 
     db = tmp_path / "killed.duckdb"
-    _run_and_kill(_ingest_cmd(corpus, db), commits=2, delay=random.uniform(0.0, 0.3))
+    _run_and_kill(_ingest_cmd(corpus, db, workers), commits=2, delay=random.uniform(0.0, 0.3))
     partial = store_rows(db)
     stored = {r[0] for r in partial["articles"]}
     assert 6 <= len(stored) < 24
@@ -200,7 +223,7 @@ def test_kill_9_loses_and_duplicates_nothing(tmp_path: Path) -> None:
             continue
         assert partial[table] == [r for r in rows if r[0] in stored], table
 
-    _run_and_kill(_ingest_cmd(corpus, db), commits=1, delay=0.0)  # killed again, right after a commit
-    done = subprocess.run(_ingest_cmd(corpus, db), check=True, capture_output=True, text=True)
+    _run_and_kill(_ingest_cmd(corpus, db, workers), commits=1, delay=0.0)  # killed again, right after a commit
+    done = subprocess.run(_ingest_cmd(corpus, db, workers), check=True, capture_output=True, text=True)
     assert "skipped (already stored)" in done.stderr
     assert store_rows(db) == expected

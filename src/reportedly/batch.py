@@ -37,7 +37,7 @@ from .anatomy import anatomy
 from .errors import InputError, ModelMissingError, ReportedlyError
 from .ingest import GZIP_SUFFIX, JSONL_SUFFIXES, expand_paths, read_inputs
 from .model import Article, Report
-from .nlp import load_pipeline, parse_many
+from .nlp import load_pipeline, parse_many, require_pipeline
 from .pipeline import report_of
 from .settings import Settings
 
@@ -399,7 +399,7 @@ def ingest(
     settings: Settings,
     *,
     engine: str = "local",
-    workers: int = 2,
+    workers: int | None = None,
     scheduler: str | None = None,
     shards: str | None = None,
     partition_size: int = 16,
@@ -409,8 +409,10 @@ def ingest(
 ) -> IngestStats:
     """Analyse every input article not yet in ``store`` (a ``reportedly.store.Store``) and store it.
 
-    ``engine`` is ``local`` (this process, batches of ``settings.batch_size``)
-    or ``dask`` (a ``LocalCluster`` of ``workers`` processes, or the cluster at
+    ``engine`` is ``local`` (batches of ``settings.batch_size``, analysed in
+    this process, or with ``workers`` > 1 in a pool of that many worker
+    processes on this machine, one model load each) or ``dask`` (a
+    ``LocalCluster`` of ``workers`` processes, default 2, or the cluster at
     ``scheduler``; partitions of ``partition_size`` articles).  With
     ``shards`` (dask only) workers write Parquet shards under that directory
     and the writer merges each one.  Every batch is written in one
@@ -441,7 +443,9 @@ def ingest(
     run = _Run(store, bar, task, log)
     items = read_inputs(files, settings)
     try:
-        if engine == "local":
+        if engine == "local" and (workers or 1) > 1:
+            _ingest_pool(items, run, settings, workers or 1)
+        elif engine == "local":
             cpu0 = time.process_time()
             nlp = load_pipeline(settings.model)
             run.stats.startup = time.perf_counter() - run.t0
@@ -452,7 +456,7 @@ def ingest(
             run.stats.worker_peak_mb = [round(peak_rss_mb(), 1)]
             run.stats.worker_cpu_s = [round(time.process_time() - cpu0, 1)]
         elif engine == "dask":
-            _ingest_dask(items, run, settings, workers, scheduler, shards, partition_size)
+            _ingest_dask(items, run, settings, workers or 2, scheduler, shards, partition_size)
         else:
             raise ReportedlyError(f"unknown engine {engine!r} (local or dask)")
     finally:
@@ -516,55 +520,30 @@ def _ingest_dask(
                 if d.is_dir() and not d.name.startswith("."):
                     run.store.merge_shard(d)
         run_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        inflight: dict[Any, tuple[list[Article], list[Failure]]] = {}
-        max_inflight = 2 * nworkers
         part_no = 0
-        chunks = _chunks(items, partition_size)
-        exhausted = False
 
-        def submit(arts: list[Article], reads: list[Failure]) -> None:
+        def submit(arts: list[Article]) -> Any:
             nonlocal part_no
             part_no += 1
             if shards:
-                fut = client.submit(
+                return client.submit(
                     _worker_shard, arts, settings, str(Path(shards).resolve()), f"{run_id}-{part_no:06d}", pure=False
                 )
-            else:
-                fut = client.submit(_worker_analyze, arts, settings, pure=False)
-            inflight[fut] = (arts, reads)
+            return client.submit(_worker_analyze, arts, settings, pure=False)
 
-        while True:
-            while not exhausted and len(inflight) < max_inflight:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
-                    break
-                fresh, reads = run.new_articles(chunk)
-                if fresh:
-                    submit(fresh, reads)
-                elif reads:
-                    run.done([], [], reads)
-            if not inflight:
-                break
-            done, _ = wait(list(inflight), return_when="FIRST_COMPLETED")
-            for fut in done:
-                arts, reads = inflight.pop(fut)
-                try:
-                    result = fut.result()
-                except Exception as e:  # a worker died (memory, a crash): retry one article at a time
-                    if len(arts) > 1:
-                        for i, a in enumerate(arts):
-                            submit([a], reads if i == 0 else [])
-                    else:
-                        err = InputError(arts[0].origin or arts[0].id, f"worker failed ({type(e).__name__}: {e})")
-                        run.done(arts, [], [(err, arts[0].id, "analyze"), *reads])
-                    continue
-                if shards:
-                    path, _, failures = result
-                    run.done_shard(arts, path, failures, reads)
-                else:
-                    reports, failures = result
-                    run.done(arts, reports, [*failures, *reads])
+        def first_done(futures: list[Any]) -> set[Any]:
+            done, _ = wait(futures, return_when="FIRST_COMPLETED")
+            return set(done)
+
+        def finish(arts: list[Article], reads: list[Failure], result: Any) -> None:
+            if shards:
+                path, _, failures = result
+                run.done_shard(arts, path, failures, reads)
+            else:
+                reports, failures = result
+                run.done(arts, reports, [*failures, *reads])
+
+        _drive(run, _chunks(items, partition_size), submit, first_done, finish, 2 * nworkers)
         infos = client.run(_worker_info)
         run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
         run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]
@@ -572,6 +551,155 @@ def _ingest_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _drive(
+    run: _Run,
+    chunks: Iterator[list[Article | InputError]],
+    submit: Callable[[list[Article]], Any],
+    first_done: Callable[[list[Any]], set[Any]],
+    finish: Callable[[list[Article], list[Failure], Any], None],
+    max_inflight: int,
+) -> None:
+    """Keep up to ``max_inflight`` chunks of new articles in analysis elsewhere and write each result.
+
+    ``submit`` starts the analysis of some articles and returns a future;
+    ``first_done`` waits until at least one of the given futures is done;
+    ``finish`` writes a result.  A future that fails (a worker died: memory,
+    a crash) is retried one article at a time, and only one such article is
+    in flight at a time, so that a second crash is blamed on the right
+    article, which is then recorded as failed.
+    """
+    inflight: dict[Any, tuple[list[Article], list[Failure]]] = {}
+    retry: list[tuple[Article, list[Failure]]] = []
+    exhausted = False
+    while True:
+        if retry:
+            if not inflight:
+                a, reads = retry.pop(0)
+                inflight[submit([a])] = ([a], reads)
+        else:
+            while not exhausted and len(inflight) < max_inflight:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                fresh, reads = run.new_articles(chunk)
+                if fresh:
+                    inflight[submit(fresh)] = (fresh, reads)
+                elif reads:
+                    run.done([], [], reads)
+        if not inflight:
+            break
+        for fut in first_done(list(inflight)):
+            arts, reads = inflight.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as e:  # analysis errors come back as failures; this is a worker that died
+                if len(arts) > 1:
+                    retry.extend((a, reads if i == 0 else []) for i, a in enumerate(arts))
+                else:
+                    err = InputError(arts[0].origin or arts[0].id, f"worker failed ({type(e).__name__}: {e})")
+                    run.done(arts, [], [(err, arts[0].id, "analyze"), *reads])
+                continue
+            finish(arts, reads, result)
+
+
+def _pool_init(model: str | None, parent: int) -> None:
+    """Process-pool worker start: load the model, and leave when the ingest process ``parent`` is gone.
+
+    Without the watch, workers of an ingest killed with SIGKILL would finish the batches already
+    queued to them and then wait forever (the pool's pipes stay open in the fork server).
+    """
+    import threading
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="reportedly-parent-watch", daemon=True).start()
+    load_pipeline(model)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, killed but not yet reaped, counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _pool_task(articles: list[Article], settings: Settings) -> tuple[list[Report], list[Failure], dict[str, Any]]:
+    """Process-pool task: analyse one batch; also report this worker's pid, peak memory and CPU."""
+    reports, failures = analyze_chunk(articles, settings)
+    return reports, failures, {"pid": os.getpid(), **_worker_info()}
+
+
+def _ingest_pool(items: Iterable[Article | InputError], run: _Run, settings: Settings, workers: int) -> None:
+    """The local engine on ``workers`` processes of this machine (``concurrent.futures``).
+
+    Workers start with ``forkserver`` where the platform has it (``spawn``
+    elsewhere), load the model once each, analyse a batch of
+    ``settings.batch_size`` articles per task and send the reports back; this
+    process alone writes the store.  A worker that dies takes the pool with it
+    (``BrokenProcessPool``): a fresh pool is started and the batches that were
+    in flight are retried one article at a time.
+    """
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor
+    from concurrent.futures import wait as wait_futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_pool_init, initargs=(settings.model, os.getpid()))
+
+    require_pipeline(settings.model)  # a missing model is one clear error here, not a trace in each worker
+    pool = new_pool()
+    infos: dict[int, dict[str, Any]] = {}
+    try:
+        # start every worker and load its model before the clock of the run starts
+        try:
+            for f in [pool.submit(_worker_warm, settings.model) for _ in range(workers)]:
+                f.result()
+        except BrokenProcessPool as e:
+            raise ReportedlyError(f"the worker processes could not start ({e})") from None
+        run.stats.workers = workers
+        run.stats.startup = time.perf_counter() - run.t0
+
+        def submit(arts: list[Article]) -> Any:
+            nonlocal pool
+            try:
+                return pool.submit(_pool_task, arts, settings)
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                return pool.submit(_pool_task, arts, settings)
+
+        def first_done(futures: list[Any]) -> set[Any]:
+            done, _ = wait_futures(futures, return_when=FIRST_COMPLETED)
+            return set(done)
+
+        def finish(arts: list[Article], reads: list[Failure], result: Any) -> None:
+            reports, failures, info = result
+            infos[info["pid"]] = info
+            run.done(arts, reports, [*failures, *reads])
+
+        _drive(run, _chunks(items, settings.batch_size), submit, first_done, finish, 2 * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
+    run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]
 
 
 def _with_defaults(article: Article, defaults: dict[str, Any]) -> Article:

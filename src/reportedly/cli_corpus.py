@@ -30,6 +30,32 @@ class QueryFormat(StrEnum):
     json = "json"
 
 
+SMALL_RUN = 64
+"""Inputs of this many articles or fewer are analysed in the ingest process itself: starting worker
+processes (a model load each, 2-4 s) would cost more than they save."""
+MAX_AUTO_WORKERS = 8
+"""The default local worker count is capped here (each worker holds its own model, 400-500 MB)."""
+
+
+def default_local_workers(paths: list[str]) -> int:
+    """Worker processes for a local ingest when ``--workers`` is not given: one per CPU this process may
+    use (at most ``MAX_AUTO_WORKERS``), or 1 for small inputs (``SMALL_RUN``)."""
+    import os
+
+    from .batch import count_articles, expand_inputs
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    if cpus <= 1:
+        return 1
+    total = count_articles(expand_inputs(paths))
+    if total is not None and total <= SMALL_RUN:
+        return 1
+    return min(cpus, MAX_AUTO_WORKERS)
+
+
 class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
@@ -43,8 +69,16 @@ def ingest(
         typer.Argument(help="Files (.jsonl, .html, .txt, .warc, also .gz), directories or glob patterns ('data/*.jsonl')."),
     ],
     db: DbOpt,
-    engine: Annotated[Engine, typer.Option("--engine", help="local (this process) or dask.")] = Engine.local,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Dask: worker processes of the local cluster.")] = 2,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (processes on this machine) or dask.")] = Engine.local,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes. Local: default one per CPU (at most 8), or 1 (this process) for "
+            f"{SMALL_RUN} articles or fewer. Dask: processes of the local cluster, default 2.",
+        ),
+    ] = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask: address of an existing scheduler (tcp://host:8786).")
     ] = None,
@@ -85,6 +119,8 @@ def ingest(
         batch_size=batch_size,
         check_language=False if no_language_check else None,
     )
+    if workers is None and engine is Engine.local:
+        workers = default_local_workers(paths)
     show_progress = progress if progress is not None else err.is_terminal
 
     def log(line: str) -> None:
@@ -119,7 +155,7 @@ def ingest(
     err.print(
         f"reportedly: {stats.stored} stored, {stats.skipped} skipped (already stored), {stats.failed} failed "
         f"in {stats.seconds:.1f} s ({stats.startup:.1f} s start-up; {stats.rate:.2f} articles/s analysed"
-        + (f" on {stats.workers} workers" if engine is Engine.dask else "")
+        + (f" on {stats.workers} workers" if stats.workers > 1 else "")
         + f"; peak memory per process {', '.join(f'{m:.0f}' for m in stats.worker_peak_mb)} MB) -> {db}",
         highlight=False,
         markup=False,

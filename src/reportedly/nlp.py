@@ -9,6 +9,7 @@ work on ``Parsed`` and report offsets into ``Article.text`` with ``Parsed.abs``.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -54,9 +55,28 @@ def load_pipeline(name: str | None = None) -> Language:
             nlp: Language = mod.load()
             _cache[n] = nlp
             return nlp
-    raise ModelMissingError(
-        f"the spaCy English pipeline ({' or '.join(names)}) is not installed; install it with: {INSTALL_HINT}"
+    raise _missing(names)
+
+
+def _missing(names: Sequence[str | None]) -> ModelMissingError:
+    return ModelMissingError(
+        f"the spaCy English pipeline ({' or '.join(map(str, names))}) is not installed; install it with: {INSTALL_HINT}"
     )
+
+
+def require_pipeline(name: str | None = None) -> None:
+    """Raise ``ModelMissingError`` (as ``load_pipeline`` would) when no pipeline of these names is
+    installed, without loading one: for a process that only starts workers which load it."""
+    names = (name,) if name else MODEL_NAMES
+    if any(n in _cache for n in names):
+        return
+    for n in names:
+        try:
+            if importlib.util.find_spec(n) is not None:
+                return
+        except (ImportError, ValueError):
+            continue
+    raise _missing(names)
 
 
 @dataclass(frozen=True)
