@@ -15,10 +15,10 @@ def test_memo_answers_match_the_tokens_and_die_with_the_doc() -> None:
     doc = nlp("WASHINGTON (AP) — “Stop,” he said, (quietly).")
     assert doc_memo.texts(doc) == [t.text for t in doc]
     assert doc_memo.offsets(doc) == [t.idx for t in doc]
-    dash = [t.i for t in doc if t.text == "—"][0]
+    dash = next(t.i for t in doc if t.text == "—")
     assert dateline(doc) == frozenset(range(dash + 1))
     assert dateline(nlp("Washington said — nothing")) == frozenset()  # no upper-case word before the dash
-    quote = [t.i for t in doc if t.text == "“"][0]
+    quote = next(t.i for t in doc if t.text == "“")
     assert trim(doc, (dash, quote + 1)) == (quote, quote + 1)  # the dash goes, the quote mark stays
     assert trim(doc, (dash, quote + 1), keep_quotes=False) is None
     before = len(doc_memo._MEMOS)
