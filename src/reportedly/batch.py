@@ -3,10 +3,11 @@
 ``analyze_articles`` / ``analyze_stream`` (local, one process) back
 ``reportedly analyze``.  ``ingest`` backs ``reportedly ingest``: it reads the
 inputs, skips articles already stored (same id or same text) BEFORE analysing
-them, analyses the rest with the local engine or on a Dask cluster, and hands
-every batch to the single writer (``reportedly.store``) as one transaction.
-Dask workers never open the database: they return reports, or write Parquet
-shards that the writer loads.
+them, analyses the rest with the local engine (in this process, or in a pool
+of worker processes on this machine) or on a Dask cluster, and hands every
+batch to the single writer (``reportedly.store``) as one transaction.
+Workers never open the database: they return reports (Dask workers may
+instead write Parquet shards that the writer loads).
 """
 
 from __future__ import annotations
