@@ -39,6 +39,7 @@ from ..model import Attribution, Claim, Hedge, Span
 from ..nlp import Parsed
 from ..settings import Settings
 from . import Found
+from .doc_memo import lowers
 
 PRODUCED_BY = "certainty.rules/1"
 
@@ -120,7 +121,7 @@ def _sentence_claim(offset: int, sent: SpacySpan, span: Span, found: Found) -> C
 def disputes_in(sent: SpacySpan, offset: int) -> list[Span]:
     """Article spans of the denial cues in a sentence (``offset``: the segment's start)."""
     table = load_table("news_disputes.tsv", default="dispute")
-    words = [t.text.lower() for t in sent]
+    words = lowers(sent.doc)[sent.start : sent.end]
     out: list[Span] = []
     for i, j, _ in table.matches(words):
         if j - i == 1 and words[i] in _NEEDS_CLAIM_NOUN and not any(

@@ -45,3 +45,13 @@ def offsets(doc: Doc) -> list[int]:
     if out is None:
         out = memo["idx"] = [t.idx for t in doc]
     return out
+
+
+def lowers(doc: Doc) -> list[str]:
+    """``[t.text.lower() for t in doc]``, built once per doc (slice it for a sentence:
+    ``lowers(doc)[sent.start:sent.end]``)."""
+    memo = doc_memo(doc)
+    out: list[str] | None = memo.get("lower")
+    if out is None:
+        out = memo["lower"] = [w.lower() for w in texts(doc)]
+    return out

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doc_memo import lowers
 from .entity_lexicon import Lexicon, word_key
 
 # Entity types whose tokens never belong to a title.
@@ -336,7 +337,7 @@ def _in_list(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     "X, a spokesman for Y, the main union in France" is not a list: the next
     phrase names no person's role.
     """
-    words = [t.text.lower() for t in doc[start:end]]
+    words = lowers(doc)[start:end]
     if any(a == "and" and b in {"other", "the", "a", "an"} for a, b in itertools.pairwise(words)):
         return True
     if not (end + 1 < len(doc) and doc[end].text == ","):

@@ -45,6 +45,7 @@ from ..model import Attribution, Hedge, Span
 from ..nlp import Parsed, Segment
 from ..settings import Settings
 from . import Found
+from .doc_memo import lowers
 
 PRODUCED_BY = "hedges.rules/1"
 
@@ -71,7 +72,7 @@ def find_hedges(parsed: Parsed, found: Found, settings: Settings) -> tuple[Hedge
     hyland = load_words("hedges_hyland2005.txt")
     out: list[Hedge] = []
     for seg, sent in parsed.sentences():
-        words = [t.text.lower() for t in sent]
+        words = lowers(sent.doc)[sent.start : sent.end]
         for i, j, kind in table.matches(words):
             cue = sent[i:j]
             if not _keep(cue, kind, sent):

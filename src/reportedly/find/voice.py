@@ -42,6 +42,7 @@ from ..model import Span, Voice
 from ..nlp import Parsed, Segment
 from ..settings import Settings
 from . import Found
+from .doc_memo import lowers
 from .hedges import in_spans, quoted_spans
 
 PRODUCED_BY = "voice.rules/1"
@@ -87,7 +88,7 @@ def lexicon_hits(parsed: Parsed) -> tuple[Voice, ...]:
 def _candidates(parsed: Parsed, *, general: bool) -> Iterator[tuple[Segment, SpacySpan, Voice]]:
     news, riloff, npov = _tables()
     for seg, sent in parsed.sentences():
-        words = [t.text.lower() for t in sent]
+        words = lowers(sent.doc)[sent.start : sent.end]
         taken = [False] * len(words)
         for i, j, category in news.matches(words):
             taken[i:j] = [True] * (j - i)
