@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribution_quotes import QuoteIndex
 from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
-from .doc_memo import doc_memo, offsets, texts
+from .doc_memo import memoised, offsets, texts
 
 MODEL_FILE = "content_model.json"
 MAX_STARTS = 8
@@ -96,19 +96,17 @@ def _attach(t: Token, cand: Candidate) -> str:
 def _boundaries(sent: Span) -> frozenset[int]:
     """Token indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
     (computed once per sentence)."""
-    memo = doc_memo(sent.doc)
-    key = ("bounds", sent.start)
-    got: frozenset[int] | None = memo.get(key)
-    if got is not None:
-        return got
+    return memoised(sent.doc, ("bounds", sent.start), lambda: _sentence_boundaries(sent))
+
+
+def _sentence_boundaries(sent: Span) -> frozenset[int]:
     out = set()
     for t in sent:
         if t.is_punct:
             out.add(t.i)
         if t.dep_ in BOUNDARY_DEPS and t.head.i != t.i:
             out.add(t.left_edge.i)
-    got = memo[key] = frozenset(out)
-    return got
+    return frozenset(out)
 
 
 def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
@@ -125,9 +123,6 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         # "urged Congress to act": PolNeAR mostly puts the addressee of an infinitive in the content
         blocked |= set(range(*c.addressee))
     bounds = _boundaries(sent)
-
-    def tr(i: int, j: int) -> TokRange | None:
-        return trim(doc, (i, j))
 
     # the last fragment may grow to the next blocked token or the sentence end
     limit = min([k for k in blocked if k >= j1] + [sent.end])
@@ -155,13 +150,13 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     for s in start_list:
         for e in end_list:
             if single:
-                r = tr(s, e)
+                r = trim(doc, (s, e))
                 if r is None:
                     continue
                 ranges: tuple[TokRange, ...] = (r,)
             else:
-                first = tr(s, j0)
-                last = tr(i1, e)
+                first = trim(doc, (s, j0))
+                last = trim(doc, (i1, e))
                 if first is None or last is None:
                     continue
                 ranges = (first, *base[1:-1], last)
@@ -182,12 +177,12 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
         if first_word is not None:
             lead = (f"x:w={_word(first_word)}", f"x:dep={first_word.dep_}", f"x:att={_attach(first_word, c)}", f"x:rel={c.content_rel}")
             for e in post_ends:
-                post = tr(after, e)
+                post = trim(doc, (after, e))
                 if post is None:
                     continue
                 pf = (*lead, *ctx.end_features(e, ref=after, limit=sent.end, x="x"))
                 for s in start_list:
-                    r = tr(s, j1)
+                    r = trim(doc, (s, j1))
                     if r is None:
                         continue
                     ranges = (r, post)
@@ -199,13 +194,13 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     # who is now the presumptive nominee, would unite Britain"): options without it
     if single:
         for a, b in _asides(doc, i0, j1)[:2]:
-            head = tr(i0, a)
+            head = trim(doc, (i0, a))
             if head is None:
                 continue
             t = doc[a + 1]
             af = (f"a:w={_word(t)}", f"a:dep={_top(t).dep_}", f"a:len={_bucket(b - a)}", f"a:rel={c.content_rel}")
             for e in end_list:
-                tail = tr(b, e)
+                tail = trim(doc, (b, e))
                 if tail is None or e <= b:
                     continue
                 ranges = (head, tail)

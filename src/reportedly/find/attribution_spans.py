@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..nlp import Segment
-from .doc_memo import doc_memo, texts
+from .doc_memo import memoised, texts
 
 TokRange = tuple[int, int]
 """Half-open token index range in one segment's doc."""
@@ -89,12 +89,7 @@ def trim(doc: Doc, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
 
 def _edge_flags(doc: Doc, keep_quotes: bool) -> list[bool]:
     """For each token of ``doc``: whether ``trim`` strips it (computed once per doc)."""
-    memo = doc_memo(doc)
-    key = ("edge", keep_quotes)
-    flags: list[bool] | None = memo.get(key)
-    if flags is None:
-        flags = memo[key] = [_edge_punct(txt, keep_quotes) for txt in texts(doc)]
-    return flags
+    return memoised(doc, ("edge", keep_quotes), lambda: [_edge_punct(txt, keep_quotes) for txt in texts(doc)])
 
 
 def _edge_punct(txt: str, keep_quotes: bool) -> bool:
@@ -410,11 +405,7 @@ def _predicate_adjective(h: Token) -> tuple[Token, Token, int] | None:
 
 def dateline(doc: Doc) -> frozenset[int]:
     """Tokens of a dateline opening a paragraph ("WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —")."""
-    memo = doc_memo(doc)
-    got: frozenset[int] | None = memo.get("dateline")
-    if got is None:
-        got = memo["dateline"] = _dateline(texts(doc))
-    return got
+    return memoised(doc, "dateline", lambda: _dateline(texts(doc)))
 
 
 def _dateline(words: list[str]) -> frozenset[int]:

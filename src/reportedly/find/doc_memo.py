@@ -13,10 +13,13 @@ final).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 _MEMOS: WeakKeyDictionary[Doc, dict[Any, Any]] = WeakKeyDictionary()
 
@@ -29,29 +32,26 @@ def doc_memo(doc: Doc) -> dict[Any, Any]:
     return memo
 
 
+def memoised(doc: Doc, key: object, build: Callable[[], T]) -> T:
+    """``doc_memo(doc)[key]``, made by ``build()`` on first use."""
+    memo = doc_memo(doc)
+    out: T | None = memo.get(key)
+    if out is None:
+        out = memo[key] = build()
+    return out
+
+
 def texts(doc: Doc) -> list[str]:
     """``[t.text for t in doc]``, built once per doc."""
-    memo = doc_memo(doc)
-    out: list[str] | None = memo.get("texts")
-    if out is None:
-        out = memo["texts"] = [t.text for t in doc]
-    return out
+    return memoised(doc, "texts", lambda: [t.text for t in doc])
 
 
 def offsets(doc: Doc) -> list[int]:
     """``[t.idx for t in doc]`` (character offset of each token in the doc), built once per doc."""
-    memo = doc_memo(doc)
-    out: list[int] | None = memo.get("idx")
-    if out is None:
-        out = memo["idx"] = [t.idx for t in doc]
-    return out
+    return memoised(doc, "idx", lambda: [t.idx for t in doc])
 
 
 def lowers(doc: Doc) -> list[str]:
     """``[t.text.lower() for t in doc]``, built once per doc (slice it for a sentence:
     ``lowers(doc)[sent.start:sent.end]``)."""
-    memo = doc_memo(doc)
-    out: list[str] | None = memo.get("lower")
-    if out is None:
-        out = memo["lower"] = [w.lower() for w in texts(doc)]
-    return out
+    return memoised(doc, "lower", lambda: [w.lower() for w in texts(doc)])
