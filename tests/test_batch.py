@@ -126,13 +126,18 @@ def test_warc_ingest(tmp_path: Path, nlp: Any) -> None:
         assert err == (4, "no article text found in the HTML")
 
 
+def _corpus_and_one_process_rows(tmp_path: Path, settings: Settings) -> tuple[Path, dict[str, list[tuple[Any, ...]]]]:
+    """10 articles, a broken line and a duplicate, and the rows the one-process engine stores for them."""
+    corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
+    with Store.open(tmp_path / "one.duckdb") as one:
+        ingest([str(corpus)], one, settings)
+        return corpus, store_rows(one)
+
+
 @pytest.mark.slow
 def test_dask_engine_gives_the_same_store_as_local(tmp_path: Path, nlp: Any) -> None:
-    corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
     settings = Settings(batch_size=4)
-    with Store.open(tmp_path / "local.duckdb") as local:
-        ingest([str(corpus)], local, settings)
-        expected = store_rows(local)
+    corpus, expected = _corpus_and_one_process_rows(tmp_path, settings)
     with Store.open(tmp_path / "dask.duckdb") as d:
         stats = ingest([str(corpus)], d, settings, engine="dask", workers=2, partition_size=3)
         assert stats.workers == 2 and len(stats.worker_peak_mb) == 2
@@ -149,11 +154,8 @@ def test_dask_engine_gives_the_same_store_as_local(tmp_path: Path, nlp: Any) -> 
 
 @pytest.mark.slow
 def test_process_pool_gives_the_same_store_as_one_process(tmp_path: Path, nlp: Any) -> None:
-    corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
     settings = Settings(batch_size=3)
-    with Store.open(tmp_path / "one.duckdb") as one:
-        ingest([str(corpus)], one, settings)
-        expected = store_rows(one)
+    corpus, expected = _corpus_and_one_process_rows(tmp_path, settings)
     with Store.open(tmp_path / "pool.duckdb") as pool:
         stats = ingest([str(corpus)], pool, settings, workers=2)
         assert stats.workers == 2 and 1 <= len(stats.worker_peak_mb) <= 2
