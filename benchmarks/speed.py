@@ -338,7 +338,7 @@ def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1, 
                 fh.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet}) + "\n")
         runs: list[tuple[str, int]] = [
             ("local", 1), *(("local", n) for n in workers if n > 1), *(("dask", n) for n in workers),
-            *((("spacy", n) for n in (1, *workers) if n >= 1) if nlp is not None else ()),
+            *((("spacy", n) for n in (1, *workers)) if nlp is not None else ()),
         ]
         runs = list(dict.fromkeys(runs))
         best: dict[tuple[str, int], dict[str, Any]] = {}
