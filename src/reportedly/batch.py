@@ -400,7 +400,7 @@ def ingest(
     settings: Settings,
     *,
     engine: str = "local",
-    workers: int | None = None,
+    workers: int | Callable[[int | None], int] | None = None,
     scheduler: str | None = None,
     shards: str | None = None,
     partition_size: int = 16,
@@ -414,7 +414,9 @@ def ingest(
     this process, or with ``workers`` > 1 in a pool of that many worker
     processes on this machine, one model load each) or ``dask`` (a
     ``LocalCluster`` of ``workers`` processes, default 2, or the cluster at
-    ``scheduler``; partitions of ``partition_size`` articles).  With
+    ``scheduler``; partitions of ``partition_size`` articles).  ``workers`` may
+    also be a function of the article count of the inputs (None when it is
+    not known cheaply) that returns the worker count.  With
     ``shards`` (dask only) workers write Parquet shards under that directory
     and the writer merges each one.  Every batch is written in one
     transaction, so a killed run loses at most the batches in flight and the
@@ -424,6 +426,8 @@ def ingest(
     """
     files = expand_inputs(paths)
     total = count_articles(files)
+    if callable(workers):
+        workers = workers(total)
     bar: Progress | None = None
     if progress:
         bar = Progress(

@@ -37,12 +37,11 @@ MAX_AUTO_WORKERS = 8
 """The default local worker count is capped here (each worker holds its own model, 400-500 MB)."""
 
 
-def default_local_workers(paths: list[str]) -> int:
-    """Worker processes for a local ingest when ``--workers`` is not given: one per CPU this process may
-    use (at most ``MAX_AUTO_WORKERS``), or 1 for small inputs (``SMALL_RUN``)."""
+def default_local_workers(total: int | None) -> int:
+    """Worker processes for a local ingest of ``total`` articles (None: not counted) when ``--workers``
+    is not given: one per CPU this process may use (at most ``MAX_AUTO_WORKERS``), or 1 for small
+    inputs (``SMALL_RUN``)."""
     import os
-
-    from .batch import count_articles, expand_inputs
 
     try:
         cpus = len(os.sched_getaffinity(0))
@@ -50,7 +49,6 @@ def default_local_workers(paths: list[str]) -> int:
         cpus = os.cpu_count() or 1
     if cpus <= 1:
         return 1
-    total = count_articles(expand_inputs(paths))
     if total is not None and total <= SMALL_RUN:
         return 1
     return min(cpus, MAX_AUTO_WORKERS)
@@ -119,8 +117,6 @@ def ingest(
         batch_size=batch_size,
         check_language=False if no_language_check else None,
     )
-    if workers is None and engine is Engine.local:
-        workers = default_local_workers(paths)
     show_progress = progress if progress is not None else err.is_terminal
 
     def log(line: str) -> None:
@@ -133,7 +129,7 @@ def ingest(
                 store,
                 settings,
                 engine=engine.value,
-                workers=workers,
+                workers=default_local_workers if workers is None and engine is Engine.local else workers,
                 scheduler=scheduler,
                 shards=str(shards) if shards else None,
                 partition_size=partition_size,
