@@ -19,8 +19,9 @@ def test_memo_answers_match_the_tokens_and_die_with_the_doc() -> None:
     assert dateline(doc) == frozenset(range(dash + 1))
     assert dateline(nlp("Washington said — nothing")) == frozenset()  # no upper-case word before the dash
     quote = next(t.i for t in doc if t.text == "“")
-    assert trim(doc, (dash, quote + 1)) == (quote, quote + 1)  # the dash goes, the quote mark stays
-    assert trim(doc, (dash, quote + 1), keep_quotes=False) is None
+    view = doc_memo.view_of(doc)
+    assert trim(view, (dash, quote + 1)) == (quote, quote + 1)  # the dash goes, the quote mark stays
+    assert trim(view, (dash, quote + 1), keep_quotes=False) is None
     before = len(doc_memo._MEMOS)
     del doc
     gc.collect()

@@ -27,17 +27,20 @@ the last are kept as the rules made them.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
-
-from spacy.tokens import Doc, Span, Token
+from typing import NamedTuple
 
 from .attribution_quotes import QuoteIndex
-from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
-from .doc_memo import memoised, offsets, texts
+from .attribution_spans import STRONG_CUES, Candidate, TokRange, edge_flags, trim
+from .doc_memo import memoised, offsets, texts, view_of
+from .doc_view import DocView, Sent, Tok
 
 MODEL_FILE = "content_model.json"
+_ZEROS = itertools.repeat(0.0)
+"""The default weight of an unknown feature, for ``map(weights.get, feats, _ZEROS)``."""
 MAX_STARTS = 8
 MAX_ENDS = 14
 MAX_POST = 4
@@ -50,12 +53,12 @@ EDGE_PUNCT = frozenset(",;:—–-()[]…")
 SKIP_PUNCT = frozenset(",;:—–-()[]….!?")
 
 
-@dataclass(frozen=True, slots=True)
-class ContentOption:
+class ContentOption(NamedTuple):
     """One possible content: token ranges of the candidate's doc and the option's features.
 
     The features come in parts (the start's, the end's, the option's own) that options share, so a
-    model scores each shared part once per candidate (``ContentModel.choose``).
+    model scores each shared part once per candidate (``ContentModel.choose``).  A named tuple: a
+    candidate has up to a few hundred options, and a frozen dataclass was several times slower to make.
     """
 
     ranges: tuple[TokRange, ...]
@@ -72,12 +75,12 @@ def _bucket(n: int) -> str:
     return "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
-def _word(t: Token) -> str:
+def _word(t: Tok) -> str:
     """A token as a feature value: function words as themselves, others by part of speech."""
     return t.lower_ if t.pos_ in FUNCTION_POS or t.is_punct else t.pos_
 
 
-def _top(t: Token) -> Token:
+def _top(t: Tok) -> Tok:
     """The largest constituent that starts at ``t``."""
     top = t
     while top.head.i != top.i and top.head.left_edge.i == t.i:
@@ -85,7 +88,7 @@ def _top(t: Token) -> Token:
     return top
 
 
-def _attach(t: Token, cand: Candidate) -> str:
+def _attach(t: Tok, cand: Candidate) -> str:
     """Where the largest constituent starting at ``t`` hangs: on the cue head, inside the content, elsewhere."""
     top = _top(t)
     h = top.head
@@ -93,13 +96,13 @@ def _attach(t: Token, cand: Candidate) -> str:
     return f"{top.dep_}|{where}"
 
 
-def _boundaries(sent: Span) -> frozenset[int]:
-    """Token indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
+def _boundaries(sent: Sent) -> frozenset[int]:
+    """Tok indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
     (computed once per sentence)."""
     return memoised(sent.doc, ("bounds", sent.start), lambda: _sentence_boundaries(sent))
 
 
-def _sentence_boundaries(sent: Span) -> frozenset[int]:
+def _sentence_boundaries(sent: Sent) -> frozenset[int]:
     out = set()
     for t in sent:
         if t.is_punct:
@@ -114,7 +117,7 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     base = list(c.content)
     if not base:
         return []
-    doc = c.seg.doc
+    doc = view_of(c.seg.doc)
     i0, j0 = base[0]
     i1, j1 = base[-1]
     sent = doc[j1 - 1].sent
@@ -147,25 +150,32 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     start_feats = {s: tuple(ctx.start_features(s)) for s in start_list}
     out: list[ContentOption] = []
     seen: set[tuple[TokRange, ...]] = set()
+    rel = c.content_rel
+    # the option's own features depend on its length bucket and whether it keeps the base's edges:
+    # one tuple per such key, shared by the options (and scored once per candidate)
+    joints: dict[tuple[str, bool, bool], tuple[str, ...]] = {}
+    # ``trim(doc, (s, e))`` for every start and end, from each edge's first kept token: the start
+    # moves right past edge punctuation, the end left, and the range is empty when no token is kept
+    kept_from = {s: _first_kept(doc, s) for s in (*start_list, i1)}
+    kept_to = {e: _last_kept(doc, e) for e in (*end_list, j0)}
     for s in start_list:
         for e in end_list:
             if single:
-                r = trim(doc, (s, e))
-                if r is None:
+                if kept_from[s] >= e:
                     continue
-                ranges: tuple[TokRange, ...] = (r,)
+                ranges: tuple[TokRange, ...] = ((kept_from[s], kept_to[e]),)
             else:
-                first = trim(doc, (s, j0))
-                last = trim(doc, (i1, e))
-                if first is None or last is None:
+                if kept_from[s] >= j0 or kept_from[i1] >= e:
                     continue
-                ranges = (first, *base[1:-1], last)
+                ranges = ((kept_from[s], kept_to[j0]), *base[1:-1], (kept_from[i1], kept_to[e]))
             if ranges in seen:
                 continue
             seen.add(ranges)
             n = sum(b - a for a, b in ranges)
-            rel = c.content_rel
-            joint = (f"len={_bucket(n)}", f"rl={rel}|{_bucket(n)}", f"both={s == i0}|{e == j1}")
+            key = (_bucket(n), s == i0, e == j1)
+            joint = joints.get(key)
+            if joint is None:
+                joint = joints[key] = (f"len={key[0]}", f"rl={rel}|{key[0]}", f"both={key[1]}|{key[2]}")
             out.append(ContentOption(ranges, (start_feats[s], end_feats[e], joint)))
     # a content before the cue may go on after the cue and source ("The voters are furious, Mr. Gidley
     # said, and they're not letting ..."): the last fragment may be followed by the rest of the sentence
@@ -213,10 +223,26 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     return out
 
 
+def _first_kept(doc: DocView, s: int) -> int:
+    """The first token at or after ``s`` that ``trim`` keeps (``len(doc)`` when none)."""
+    edge = edge_flags(doc, True)
+    while s < len(edge) and edge[s]:
+        s += 1
+    return s
+
+
+def _last_kept(doc: DocView, e: int) -> int:
+    """One past the last token before ``e`` that ``trim`` keeps (0 when none)."""
+    edge = edge_flags(doc, True)
+    while e > 0 and edge[e - 1]:
+        e -= 1
+    return e
+
+
 PAIRED = frozenset({",", "—", "–", "--", "("})
 
 
-def _asides(doc: Doc, i: int, j: int) -> list[TokRange]:
+def _asides(doc: DocView, i: int, j: int) -> list[TokRange]:
     """(opening mark, token after the closing mark) of relative clauses and appositions set off by a
     pair of commas, dashes or brackets inside ``doc[i:j]``."""
     out = []
@@ -232,9 +258,9 @@ def _asides(doc: Doc, i: int, j: int) -> list[TokRange]:
 @dataclass
 class _Context:
     c: Candidate
-    doc: Doc
+    doc: DocView
     quotes: QuoteIndex
-    sent: Span
+    sent: Sent
     base: list[TokRange]
     limit: int
     lo_limit: int
@@ -356,8 +382,7 @@ class ContentModel:
     version: str
 
     def score(self, feats: tuple[str, ...]) -> float:
-        w = self.weights
-        return sum(w.get(f, 0.0) for f in feats)
+        return sum(map(self.weights.get, feats, _ZEROS))
 
     def choose(self, options: list[ContentOption]) -> ContentOption:
         """The best-scored option (the base on ties)."""

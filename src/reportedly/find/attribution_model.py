@@ -11,6 +11,7 @@ that the candidate heads an attribution.  Pure Python, no dependencies.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -18,14 +19,17 @@ from importlib import resources
 
 from .attribution_quotes import QuoteIndex
 from .attribution_spans import Candidate
+from .doc_memo import view_of
 
 MODEL_FILE = "cue_model.json"
+_ZEROS = itertools.repeat(0.0)
+"""The default weight of an unknown feature, for ``map(weights.get, feats, _ZEROS)``."""
 
 
 def features(c: Candidate, quotes: QuoteIndex) -> list[str]:
     """String features of a candidate: its word, construction, source and content shape, quotes."""
     h = c.head
-    doc = c.seg.doc
+    doc = view_of(c.seg.doc)
     lem = h.lemma_.lower()
     pos = h.pos_
     src = "none"
@@ -90,7 +94,7 @@ class CueModel:
     version: str
 
     def score(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
+        z = sum(map(self.weights.get, feats, _ZEROS))
         z = max(-30.0, min(30.0, z))
         return 1.0 / (1.0 + math.exp(-z))
 

@@ -23,11 +23,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
-
 from ..model import Entity, Span
 from ..registry import load_registry
 from ..settings import Settings
+from .doc_view import Tok
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -125,7 +124,7 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
 def describe(
     text: str,
     span: Span,
-    head: Token | None,
+    head: Tok | None,
     entities: Sequence[Entity],
     settings: Settings,
     antecedent: tuple[str, str | None] | None = None,

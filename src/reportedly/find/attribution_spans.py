@@ -23,10 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
-
 from ..nlp import Segment
-from .doc_memo import memoised, texts
+from .doc_memo import memoised, texts, view_of
+from .doc_view import DocView, Tok
 
 TokRange = tuple[int, int]
 """Half-open token index range in one segment's doc."""
@@ -59,7 +58,7 @@ class Candidate:
     """A possible attribution headed by ``head`` in ``seg``; spans are token ranges of ``seg.doc``."""
 
     seg: Segment
-    head: Token
+    head: Tok
     cue: TokRange
     source: list[TokRange] = field(default_factory=list)
     content: list[TokRange] = field(default_factory=list)
@@ -76,9 +75,9 @@ class Candidate:
 # --- small helpers -----------------------------------------------------------
 
 
-def trim(doc: Doc, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
+def trim(doc: DocView, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
     """A token range without edge punctuation (quote marks are kept when ``keep_quotes``)."""
-    edge = _edge_flags(doc, keep_quotes)
+    edge = doc.memo.get(("edge", keep_quotes)) or edge_flags(doc, keep_quotes)
     i, j = r
     while i < j and edge[i]:
         i += 1
@@ -87,7 +86,7 @@ def trim(doc: Doc, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
     return (i, j) if j > i else None
 
 
-def _edge_flags(doc: Doc, keep_quotes: bool) -> list[bool]:
+def edge_flags(doc: DocView, keep_quotes: bool) -> list[bool]:
     """For each token of ``doc``: whether ``trim`` strips it (computed once per doc)."""
     return memoised(doc, ("edge", keep_quotes), lambda: [_edge_punct(txt, keep_quotes) for txt in texts(doc)])
 
@@ -102,7 +101,7 @@ def _edge_punct(txt: str, keep_quotes: bool) -> bool:
     return False
 
 
-def subtree_range(t: Token) -> TokRange:
+def subtree_range(t: Tok) -> TokRange:
     return (t.left_edge.i, t.right_edge.i + 1)
 
 
@@ -116,7 +115,7 @@ def ranges_of(indices: set[int]) -> list[TokRange]:
     return out
 
 
-def trimmed_ranges(doc: Doc, indices: set[int]) -> list[TokRange]:
+def trimmed_ranges(doc: DocView, indices: set[int]) -> list[TokRange]:
     out = []
     for r in ranges_of(indices):
         tr = trim(doc, r)
@@ -125,7 +124,7 @@ def trimmed_ranges(doc: Doc, indices: set[int]) -> list[TokRange]:
     return _balance_quotes(doc, out)
 
 
-def _balance_quotes(doc: Doc, ranges: list[TokRange]) -> list[TokRange]:
+def _balance_quotes(doc: DocView, ranges: list[TokRange]) -> list[TokRange]:
     """Drop a lone quote mark at an edge when its partner is outside the range."""
     out = []
     words = texts(doc)
@@ -142,7 +141,7 @@ def _balance_quotes(doc: Doc, ranges: list[TokRange]) -> list[TokRange]:
     return out
 
 
-def verb_group(h: Token, stop: int | None = None) -> TokRange:
+def verb_group(h: Tok, stop: int | None = None) -> TokRange:
     """The cue head with its adjacent auxiliaries, negation and adverbs on the left, particle on the right."""
     doc = h.doc
     i = h.i
@@ -158,7 +157,7 @@ def verb_group(h: Token, stop: int | None = None) -> TokRange:
     return (i, j) if j <= len(doc) else (i, len(doc))
 
 
-def _content_child(h: Token) -> tuple[str, Token | None]:
+def _content_child(h: Tok) -> tuple[str, Tok | None]:
     """The child of ``h`` that carries the content, and its relation."""
     kids = list(h.children)
     for dep in ("ccomp",):
@@ -186,7 +185,7 @@ def _content_child(h: Token) -> tuple[str, Token | None]:
     return "none", None
 
 
-def _subject(h: Token) -> tuple[str, Token | None]:
+def _subject(h: Tok) -> tuple[str, Tok | None]:
     """The source token of a verbal cue: its subject, or the subject of the verb it hangs from."""
     for c in h.children:
         if c.dep_ == "agent":
@@ -211,7 +210,7 @@ def _subject(h: Token) -> tuple[str, Token | None]:
     return "none", None
 
 
-def source_range(doc: Doc, s: Token, cue: TokRange) -> list[TokRange]:
+def source_range(doc: DocView, s: Tok, cue: TokRange) -> list[TokRange]:
     """The whole subject phrase, without edge punctuation and without the cue."""
     idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
     # a relative clause or participle that is itself a cue candidate is left out ("Jeremy, who supports
@@ -229,10 +228,10 @@ def source_range(doc: Doc, s: Token, cue: TokRange) -> list[TokRange]:
 
 def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
     """Every cue candidate of one parsed segment (see the module docstring)."""
-    doc = seg.doc
     out: list[Candidate] = []
-    if not doc.has_annotation("DEP"):
+    if not seg.doc.has_annotation("DEP"):
         return out
+    doc = view_of(seg.doc)
     for t in doc:
         lem = t.lemma_.lower()
         if lem == "accord" and t.i + 1 < len(doc) and doc[t.i + 1].text.lower() == "to":
@@ -262,8 +261,8 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
     return out
 
 
-def _verbal(seg: Segment, h: Token) -> Candidate:
-    doc = seg.doc
+def _verbal(seg: Segment, h: Tok) -> Candidate:
+    doc = view_of(seg.doc)
     cue = verb_group(h)
     rel, cc = _content_child(h)
     # "went on to name", "is expected to say": a governing verb that is no cue joins the cue
@@ -380,7 +379,7 @@ RAISING = frozenset({"seem", "appear"})
 COPULAS = frozenset({"be", "seem", "appear", "become", "remain", "feel", "sound", "look", "grow", "get", "stay"})
 
 
-def _predicate_adjective(h: Token) -> tuple[Token, Token, int] | None:
+def _predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
     """(adjective, complement, cue end) of a copula with a predicate adjective that takes a complement:
     "are optimistic that ...", "was critical of X", "seem willing to ..."."""
     if h.lemma_.lower() not in COPULAS:
@@ -403,7 +402,7 @@ def _predicate_adjective(h: Token) -> tuple[Token, Token, int] | None:
     return None
 
 
-def dateline(doc: Doc) -> frozenset[int]:
+def dateline(doc: DocView) -> frozenset[int]:
     """Tokens of a dateline opening a paragraph ("WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —")."""
     return memoised(doc, "dateline", lambda: _dateline(texts(doc)))
 
@@ -417,17 +416,17 @@ def _dateline(words: list[str]) -> frozenset[int]:
     return frozenset()
 
 
-def _circumstance(prep: Token) -> bool:
+def _circumstance(prep: Tok) -> bool:
     """A prepositional phrase of time or place ("for decades", "from Iowa")."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(objs) and objs[0].ent_type_ in CIRCUMSTANCE_ENTS
 
 
-def _after_comma(doc: Doc, t: Token) -> bool:
+def _after_comma(doc: DocView, t: Tok) -> bool:
     return t.left_edge.i > 0 and doc[t.left_edge.i - 1].text in (",", "—", "–", ";")
 
 
-def _trailing_aside(top: Token) -> set[int]:
+def _trailing_aside(top: Tok) -> set[int]:
     """A comma-led relative clause or apposition closing the content (background the author adds)."""
     doc = top.doc
     end = top.right_edge.i
@@ -454,7 +453,7 @@ CONCESSIVE = frozenset({"although", "though", "while", "whereas", "even"})
 XCOMP_LEAD = frozenset({"dobj", "npadvmod", "nsubj"})
 
 
-def _rest_of_sentence(h: Token, cc: Token) -> set[int]:
+def _rest_of_sentence(h: Tok, cc: Tok) -> set[int]:
     """What follows the content clause to the end of the sentence, when the parser hung it on the cue
     ("said that claim smacked of hypocrisy, because Democrats ..."): up to the first piece that is
     the author's (a coordinated reporting verb, a comma-led participle, concessive or source)."""
@@ -475,7 +474,7 @@ def _rest_of_sentence(h: Token, cc: Token) -> set[int]:
     return out
 
 
-def _trailing_report(top: Token) -> set[int]:
+def _trailing_report(top: Tok) -> set[int]:
     """Comma-led trailing clauses that are the author's, not the source's: ", citing ...", ", though ...",
     "... and warned ..." (a coordinated reporting verb)."""
     doc = top.doc
@@ -495,7 +494,7 @@ def _trailing_report(top: Token) -> set[int]:
     return out
 
 
-def _final_aside(doc: Doc, idx: set[int]) -> set[int]:
+def _final_aside(doc: DocView, idx: set[int]) -> set[int]:
     """A comma-led ", which/who ..." clause that ends the content: the author's background."""
     if not idx:
         return set()
@@ -513,7 +512,7 @@ def _final_aside(doc: Doc, idx: set[int]) -> set[int]:
     return set()
 
 
-def _drop_preposed(doc: Doc, ranges: list[TokRange], cue_start: int) -> list[TokRange]:
+def _drop_preposed(doc: DocView, ranges: list[TokRange], cue_start: int) -> list[TokRange]:
     """Leave out a conjunction opening the content ("And ..., according to X"), as PolNeAR does for
     parenthetical and "according to" cues (dropping a preposed adverbial too measured worse on dev)."""
     if not ranges:
@@ -531,8 +530,8 @@ def _edges(idx: set[int]) -> set[int]:
     return {min(idx), max(idx)}
 
 
-def _according(seg: Segment, t: Token) -> Candidate | None:
-    doc = seg.doc
+def _according(seg: Segment, t: Tok) -> Candidate | None:
+    doc = view_of(seg.doc)
     to = doc[t.i + 1]
     pobj = [g for g in to.children if g.dep_ == "pobj"] or [g for g in t.children if g.dep_ == "pobj"]
     cue = (t.i, t.i + 2)
@@ -552,9 +551,9 @@ def _according(seg: Segment, t: Token) -> Candidate | None:
 NOUN_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "to", "that", "against", "with", "over"})
 
 
-def _nominal(seg: Segment, n: Token) -> Candidate | None:
+def _nominal(seg: Segment, n: Tok) -> Candidate | None:
     """Nominal cues: "his assessment of X", "her support for X", "a statement that ...", "in his view"."""
-    doc = seg.doc
+    doc = view_of(seg.doc)
     poss = [c for c in n.children if c.dep_ == "poss"]
     content_idx: set[int] = set()
     rel = "none"
@@ -603,9 +602,9 @@ def _nominal(seg: Segment, n: Token) -> Candidate | None:
     return cand
 
 
-def _colon(seg: Segment, colon: Token) -> Candidate | None:
+def _colon(seg: Segment, colon: Tok) -> Candidate | None:
     """Colon lead-ins: "Darrell Scott: “...”", "He said: “...”" is handled by the verb."""
-    doc = seg.doc
+    doc = view_of(seg.doc)
     sent = colon.sent
     before = [t for t in doc[sent.start : colon.i]]
     after = doc[colon.i + 1 : sent.end]
@@ -626,9 +625,9 @@ def _colon(seg: Segment, colon: Token) -> Candidate | None:
     return cand
 
 
-def _dash(seg: Segment, dash: Token) -> Candidate | None:
+def _dash(seg: Segment, dash: Tok) -> Candidate | None:
     """Dash attributions after a quote: "“...” ― Sonya Herridge"; the quote is attached by the caller."""
-    doc = seg.doc
+    doc = view_of(seg.doc)
     name = []
     for t in doc[dash.i + 1 : dash.i + 7]:
         if t.pos_ == "PROPN" or (t.text.istitle() and t.text.isalpha()):
@@ -643,14 +642,14 @@ def _dash(seg: Segment, dash: Token) -> Candidate | None:
     return cand
 
 
-def _footage(seg: Segment, n: Token) -> Candidate | None:
+def _footage(seg: Segment, n: Tok) -> Candidate | None:
     """Footage as a source: "as seen in footage aired by KCTV", "in this image broadcast by KCNA".
 
     The footage noun must have a participle ("aired", "released", "broadcast") with an agent; the
     agent is the source, the cue runs from the perception verb or preposition before the noun
     ("seen in", "shown in", "in") to "by", and the content is the rest of the sentence.
     """
-    doc = seg.doc
+    doc = view_of(seg.doc)
     agent = None
     for acl in n.children:
         if acl.dep_ in ("acl", "relcl", "amod") and acl.lemma_.lower() in BROADCAST_VERBS:
@@ -691,9 +690,9 @@ def _footage(seg: Segment, n: Token) -> Candidate | None:
     return cand
 
 
-def _quoted_as_saying(seg: Segment, h: Token, cue: TokRange) -> Candidate | None:
+def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
     """"X was quoted by Y as saying ...": source X, addressee Y (the relay), content of "saying"."""
-    doc = seg.doc
+    doc = view_of(seg.doc)
     say = None
     for c in h.subtree:
         if c.lemma_.lower() in ("say", "tell", "state", "describe", "call") and c.i > h.i and c.pos_ == "VERB":

@@ -45,8 +45,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-
 from ..model import Attribution, Entity, Span
 from ..nlp import Parsed, Segment
 from ..registry import load_registry
@@ -57,6 +55,8 @@ from .attribution_model import CueModel, features
 from .attribution_quotes import MARKS, QuoteIndex, QuoteRegion
 from .attribution_resolve import DOCUMENT_HEADS, PERSON_TITLES, STATE_MEDIA, describe, entity_for
 from .attribution_spans import Candidate, TokRange, candidates, trim
+from .doc_memo import view_of
+from .doc_view import DocView, Tok
 
 PRODUCED_BY = "attribution.rules/1"
 NESTED = False
@@ -81,8 +81,8 @@ class _Found:
 
 
 def _abs(seg: Segment, r: TokRange) -> Span:
-    d = seg.doc
-    return (seg.start + d[r[0]].idx, seg.start + d[r[1] - 1].idx + len(d[r[1] - 1].text))
+    d = view_of(seg.doc)
+    return (seg.start + d.idx[r[0]], seg.start + d.idx[r[1] - 1] + len(d.texts[r[1] - 1]))
 
 
 @functools.lru_cache(maxsize=4)
@@ -182,7 +182,7 @@ def choose_content(c: Candidate, model: ContentModel, quotes: QuoteIndex) -> Non
     s = best.ranges[0][0]
     if s > i0 and c.cue[1] <= i0:
         others = {k for r in (*c.source, *([c.addressee] if c.addressee else [])) for k in range(*r)}
-        cue = trim(c.seg.doc, (c.cue[0], s))
+        cue = trim(view_of(c.seg.doc), (c.cue[0], s))
         if cue is not None and not others & set(range(*cue)):
             c.cue = cue
     if s < i0 and c.cue[0] < s < c.cue[1]:
@@ -198,7 +198,7 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     "“We're done,” said Kim." (spaCy often splits the quote off into a sentence of its own),
     "He said:" followed by a quote (also in the next paragraph), "“...” ― Name".
     """
-    seg, doc, text = c.seg, c.seg.doc, quotes.text
+    seg, doc, text = c.seg, view_of(c.seg.doc), quotes.text
     starts = [c.cue[0]] + [r[0] for r in c.source]
     ends = [c.cue[1]] + [r[1] for r in c.source]
     left = seg.start + doc[min(starts)].idx
@@ -379,7 +379,7 @@ def _sentence_tail(text: str, pos: int) -> int | None:
 
 def _fallback(seg: Segment, quotes: QuoteIndex) -> list[_Found]:
     """Quote + "said X" / "X said" patterns on tokens only (no dependency parse)."""
-    doc = seg.doc
+    doc = view_of(seg.doc)
     out: list[_Found] = []
     for t in doc:
         if not _FALLBACK_CUES.fullmatch(t.text.lower()):
@@ -387,7 +387,7 @@ def _fallback(seg: Segment, quotes: QuoteIndex) -> list[_Found]:
         cue_abs = (seg.start + t.idx, seg.start + t.idx + len(t.text))
         # quote just before: “...,” she said / said Kim
         i = t.i - 1
-        src: list[Token] = []
+        src: list[Tok] = []
         while i >= 0 and (doc[i].text.isalpha() and (doc[i].text.istitle() or doc[i].text.lower() in ("he", "she", "they", "i", "we"))):
             src.insert(0, doc[i])
             i -= 1
@@ -418,7 +418,7 @@ def _records(parsed: Parsed, found: Found, items: list[_Found], settings: Settin
         c = f.cand
         kind = _kind(f, text, quotes)
         content = _tidy_marks(sorted(f.content), quotes)
-        src_head = _head_token(c.seg.doc, c.source[0]) if c.source else None
+        src_head = _head_token(view_of(c.seg.doc), c.source[0]) if c.source else None
         name = stype = ent = None
         if f.source:
             span = (f.source[0][0], f.source[-1][1])
@@ -432,7 +432,7 @@ def _records(parsed: Parsed, found: Found, items: list[_Found], settings: Settin
         addr_name = addr_ent = None
         if f.addressee:
             a_span = f.addressee[0]
-            a_head = _head_token(c.seg.doc, c.addressee) if c.addressee else None
+            a_head = _head_token(view_of(c.seg.doc), c.addressee) if c.addressee else None
             ad = describe(text, a_span, a_head, entities, settings)
             addr_name, addr_ent = ad.name, ad.entity
         if kind == "footage" and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
@@ -487,7 +487,7 @@ def _kind(f: _Found, text: str, quotes: QuoteIndex) -> str:
     if c.head.lemma_.lower() in ("read", "contain", "state") and c.source and _DOCUMENT.search(cue_txt):
         # "the notebook contained a message that read ...", "the letter stated that ...": a document
         # speaks; "the chief of staff stated that ..." is a person
-        head = _head_token(c.seg.doc, c.source[0])
+        head = _head_token(view_of(c.seg.doc), c.source[0])
         ante = _relative_antecedent(c, head)
         if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_HEADS:
             return "document"
@@ -530,7 +530,7 @@ def _tidy_marks(content: list[Span], quotes: QuoteIndex) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _relative_antecedent(c: Candidate, src_head: Token | None) -> tuple[Token, Token, Token] | None:
+def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, Tok] | None:
     """(first, last, head) tokens of the phrase a relative pronoun source stands for.
 
     "a message that read": the message; "the notebook contained a message that read": the notebook.
@@ -551,7 +551,7 @@ def _relative_antecedent(c: Candidate, src_head: Token | None) -> tuple[Token, T
     return first, last, noun
 
 
-def _head_token(doc: Doc, r: TokRange) -> Token:
+def _head_token(doc: DocView, r: TokRange) -> Tok:
     i, j = r
     for t in doc[i:j]:
         if t.head.i < i or t.head.i >= j or t.head.i == t.i:
@@ -559,14 +559,14 @@ def _head_token(doc: Doc, r: TokRange) -> Token:
     return doc[i]
 
 
-def _needs_antecedent(text: str, span: Span, head: Token | None) -> bool:
+def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     phrase = text[span[0] : span[1]].strip().lower()
     if head is not None and head.pos_ == "PRON":
         return True
     return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 4
 
 
-def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], before: int, head: Token | None) -> tuple[str, str | None] | None:
+def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], before: int, head: Tok | None) -> tuple[str, str | None] | None:
     """The closest earlier person (entity mention, else spaCy PERSON span) before ``before``."""
     want_group = head is not None and head.text.lower() in ("they", "them", "their", "it", "its", "which")
     best: tuple[int, str, str | None] | None = None
