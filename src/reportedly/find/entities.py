@@ -43,6 +43,7 @@ from ..nlp import Parsed
 from ..registry import load_registry
 from ..settings import Settings
 from . import Found
+from .doc_memo import texts
 from .entity_lexicon import Lexicon, lexicon, name_key, word_key
 from .entity_mentions import (
     Mention,
@@ -417,9 +418,9 @@ def _bracketed_acronyms(parsed: Parsed, mentions: list[Mention]) -> list[Mention
             continue
         doc = parsed.segments[m.seg].doc
         j = m.tok_end
-        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+        if j + 2 >= len(doc) or texts(doc)[j] != "(" or texts(doc)[j + 2] != ")":
             continue
-        acr = doc[j + 1].text
+        acr = texts(doc)[j + 1]
         if _is_acronym(acr) and acr[0] == m.name[:1].upper():
             a, b = char_span(parsed, m.seg, doc, j + 1, j + 2)
             out.append(
@@ -548,7 +549,7 @@ def _free_standing(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
         return False
     if e - s == 1 and s > 0 and _capital_word(doc, s - 1):
         prev = doc[s - 1]
-        initial = s - 1 == 0 or doc[s - 2].text.isspace() or doc[s - 2].text in {".", "!", "?", '"', "“", ":"}
+        initial = s - 1 == 0 or texts(doc)[s - 2].isspace() or texts(doc)[s - 2] in {".", "!", "?", '"', "“", ":"}
         if not lex.is_title_word(prev.text) and not initial:
             return False
     return True

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 from ..nlp import Parsed
 from ..registry import Outlet, Registry
+from .doc_memo import offsets, texts
 from .entity_lexicon import Lexicon, name_key, word_key
 
 LABEL_KINDS = {
@@ -104,7 +105,11 @@ class Mention:
 
 
 def _is_word(tok: Token) -> bool:
-    return any(c.isalnum() for c in tok.text)
+    return _has_alnum(tok.text)
+
+
+def _has_alnum(word: str) -> bool:
+    return any(c.isalnum() for c in word)
 
 
 def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -113,23 +118,24 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     An entity running on past a possessive into common words ("Clinton's van")
     ends before the possessive.
     """
+    words = texts(doc)
     for p in range(s + 1, e - 1):
-        if doc[p].text in _POSSESSIVE and not doc[p + 1].text[:1].isupper():
+        if words[p] in _POSSESSIVE and not words[p + 1][:1].isupper():
             e = p
             break
     while s < e and (
-        doc[s].text.lower() in {"the", "a", "an"}
-        or doc[s].text.isspace()
-        or not _is_word(doc[s])
-        or doc[s].text in _POSSESSIVE
+        words[s].lower() in {"the", "a", "an"}
+        or words[s].isspace()
+        or not _has_alnum(words[s])
+        or words[s] in _POSSESSIVE
     ):
         s += 1
     while e > s and (
-        doc[e - 1].text.isspace()
-        or doc[e - 1].text in _POSSESSIVE
-        or not _is_word(doc[e - 1])
-        or doc[e - 1].text in _JOINING
-        or doc[e - 1].text == "the"
+        words[e - 1].isspace()
+        or words[e - 1] in _POSSESSIVE
+        or not _has_alnum(words[e - 1])
+        or words[e - 1] in _JOINING
+        or words[e - 1] == "the"
     ):
         e -= 1
     return s, e
@@ -138,10 +144,11 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
 def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
     """Article offsets of tokens ``[s, e)``, a possessive glued to the last token left out."""
     base = parsed.segments[seg].start
-    start = base + doc[s].idx
-    last = doc[e - 1]
-    end = base + last.idx + len(last.text)
-    if len(last.text) > 2 and last.text[-2:] in {"'s", "’s"}:
+    idx = offsets(doc)
+    start = base + idx[s]
+    last = texts(doc)[e - 1]
+    end = base + idx[e - 1] + len(last)
+    if len(last) > 2 and last[-2:] in {"'s", "’s"}:
         end -= 2
     return start, end
 
@@ -153,7 +160,7 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """
     best = s
     for p in range(s + 1, e):
-        if not doc[p].text[:1].isupper():
+        if not texts(doc)[p][:1].isupper():
             continue
         prev = doc[p - 1]
         k = word_key(prev.text)
@@ -162,13 +169,13 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
             continue
         # "Secretary of State Mike Pompeo": "<title> of <object words>"
         j = p - 1
-        while j > s and word_key(doc[j].text) in lex.objects and doc[j].text.lower() not in {"of", "for"}:
+        while j > s and word_key(texts(doc)[j]) in lex.objects and texts(doc)[j].lower() not in {"of", "for"}:
             j -= 1
-        if j < p - 1 and j > s and doc[j].text.lower() in {"of", "for"}:
-            hk = word_key(doc[j - 1].text)
+        if j < p - 1 and j > s and texts(doc)[j].lower() in {"of", "for"}:
+            hk = word_key(texts(doc)[j - 1])
             if hk in lex.heads or hk in lex.ranks:
                 best = p
-    if best == s or doc[best].text in _POSSESSIVE:
+    if best == s or texts(doc)[best] in _POSSESSIVE:
         return s
     # Everything before the name must read as a title: title words, modifiers,
     # capitalised words ("Russian Culture Minister"), possessives, hyphens.
@@ -191,9 +198,9 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
 
 def _title_object(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     """ "Defense" in "the Secretary of Defense": the rest of a title, not an organisation."""
-    if s < 2 or doc[s - 1].text.lower() not in {"of", "for"}:
+    if s < 2 or texts(doc)[s - 1].lower() not in {"of", "for"}:
         return False
-    head = word_key(doc[s - 2].text)
+    head = word_key(texts(doc)[s - 2])
     return (head in lex.heads or head in lex.ranks) and all(word_key(t.text) in lex.objects for t in doc[s:e])
 
 
@@ -216,7 +223,7 @@ def is_government(name: str, lex: Lexicon) -> bool:
 
 def is_title_only(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     """An entity that is only a title ("Supreme Commander", "Foreign Minister")."""
-    last = word_key(doc[e - 1].text)
+    last = word_key(texts(doc)[e - 1])
     if not (last in lex.heads or last in lex.ranks):
         return False
     return e - s <= 3
@@ -247,12 +254,12 @@ def _registry_row(registry: Registry, name: str) -> Outlet | None:
 def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Where spaCy ran two names together: the name's new range, and a possessor's range if any."""
     for p in range(s + 1, e - 1):
-        if doc[p].text == "the" and doc[p - 1].text.lower() not in _JOINING:
+        if texts(doc)[p] == "the" and texts(doc)[p - 1].lower() not in _JOINING:
             s = p + 1
             break
     if label == "PERSON":
         for p in range(s + 1, e - 1):
-            if doc[p].text in _POSSESSIVE and doc[p + 1].text[:1].isupper():
+            if texts(doc)[p] in _POSSESSIVE and texts(doc)[p + 1][:1].isupper():
                 return p + 1, e, (s, p)
     return s, e, None
 
@@ -302,7 +309,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 if not plural:
                     continue
             s2 = strip_titles(doc, s, e, lex)
-            if s2 != s and (label == "PERSON" or not doc[s].text[:1].isupper() or _person_shaped(doc, s2, e)):
+            if s2 != s and (label == "PERSON" or not texts(doc)[s][:1].isupper() or _person_shaped(doc, s2, e)):
                 # "Host Sean Rameswaram" tagged ORG is a titled person; "General Motors" is not.
                 s = s2
                 start, end = char_span(parsed, si, doc, s, e)
@@ -319,8 +326,8 @@ def _registry_mentions(
     """The registry name inside an entity ("state media KCNA" -> "KCNA") and a possessor before it
     ("South Korea's Yonhap News Agency" -> "South Korea", as a place)."""
     base = parsed.segments[si].start
-    ent_start = doc[s].idx
-    ent_text = parsed.text[base + ent_start : base + doc[e - 1].idx + len(doc[e - 1].text)]
+    ent_start = offsets(doc)[s]
+    ent_text = parsed.text[base + ent_start : base + offsets(doc)[e - 1] + len(texts(doc)[e - 1])]
     hits = [h for h in registry.find(ent_text, news_only=False) if h.outlet.name == row.name]
     if len(hits) == 1:
         span = doc.char_span(ent_start + hits[0].start, ent_start + hits[0].end, alignment_mode="expand")
@@ -328,9 +335,9 @@ def _registry_mentions(
             ns, ne = trim(doc, span.start, span.end)
             if s <= ns < ne <= e:
                 for p in range(ns - 1, s, -1):
-                    if doc[p].text in _POSSESSIVE:
+                    if texts(doc)[p] in _POSSESSIVE:
                         ps, pe = trim(doc, s, p)
-                        if ps < pe and doc[ps].text[:1].isupper():
+                        if ps < pe and texts(doc)[ps][:1].isupper():
                             a, b = char_span(parsed, si, doc, ps, pe)
                             yield Mention(si, ps, pe, a, b, "GPE", "place")
                         break
@@ -393,12 +400,13 @@ def scan_mentions(
     text = parsed.text
     for si, seg in enumerate(parsed.segments):
         doc = seg.doc
+        words = texts(doc)
         claimed: set[int] = set()
         firsts = _registry_first_words(registry)
         # Registry.find is the costly step: run it only where a registry name may start.
         hits = (
             registry.find(text[seg.start : seg.end])
-            if any(t.text[:1].isupper() and _first_key(t.text) in firsts for t in doc)
+            if any(w[:1].isupper() and _first_key(w) in firsts for w in words)
             else []
         )
         for hit in hits:
@@ -414,26 +422,26 @@ def scan_mentions(
         n = len(doc)
         i = 0
         while i < n:
-            tok = doc[i]
-            if (si, i) in taken or i in claimed or not tok.text[:1].isupper():
+            word = words[i]
+            if (si, i) in taken or i in claimed or not word[:1].isupper():
                 i += 1
                 continue
-            longest = gov_first.get(name_key(tok.text), 0)
+            longest = gov_first.get(name_key(word), 0)
             found: Mention | None = None
             for j in range(min(n, i + longest), i, -1):
                 if (
                     any((si, t) in taken or t in claimed for t in range(i, j))
-                    or not doc[j - 1].text[:1].isupper()
+                    or not words[j - 1][:1].isupper()
                 ):
                     continue
                 start, end = char_span(parsed, si, doc, i, j)
                 cand = text[start:end]
                 single = j - i == 1
-                acronym = single and tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 2
+                acronym = single and word.isupper() and sum(c.isalpha() for c in word) >= 2
                 if (
                     "\n" not in cand
                     and name_key(cand) in lex.government_names
-                    and (acronym or not single or (tok.text.isalpha() and not _sentence_initial(doc, i)))
+                    and (acronym or not single or (word.isalpha() and not _sentence_initial(doc, i)))
                 ):
                     found = Mention(si, i, j, start, end, "GOVERNMENT", "government", government=True)
                     break
@@ -459,11 +467,11 @@ def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Ment
             if ent.label_ not in {"NORP", "GPE"}:
                 continue
             j = ent.end
-            if j < len(doc) and doc[j].text in _POSSESSIVE:
+            if j < len(doc) and texts(doc)[j] in _POSSESSIVE:
                 j += 1
-            if j < len(doc) and doc[j].text.lower() in {"government", "administration"}:
+            if j < len(doc) and texts(doc)[j].lower() in {"government", "administration"}:
                 # "the Russian government", "Russia's government"; not "European government subsidies"
-                if j == ent.end and (ent.start == 0 or doc[ent.start - 1].text.lower() != "the"):
+                if j == ent.end and (ent.start == 0 or texts(doc)[ent.start - 1].lower() != "the"):
                     continue
                 s, _ = trim(doc, ent.start, ent.end)
                 if s >= j:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .doc_memo import lowers
+from .doc_memo import lowers, texts
 from .entity_lexicon import Lexicon, word_key
 
 # Entity types whose tokens never belong to a title.
@@ -88,12 +88,12 @@ def _capitalised(tok: Token) -> bool:
 
 def _of_phrase_start(doc: Doc, i: int, lex: Lexicon) -> int | None:
     """If tokens ending at ``i`` are "<head> of|for <object words>", the index of the head."""
-    if doc[i].text.lower() in {"the", "and"}:
+    if texts(doc)[i].lower() in {"the", "and"}:
         return None  # "President of the United States": the name is the title's object
     j = i
-    while j >= 0 and word_key(doc[j].text) in lex.objects and doc[j].text.lower() not in {"of", "for"}:
+    while j >= 0 and word_key(texts(doc)[j]) in lex.objects and texts(doc)[j].lower() not in {"of", "for"}:
         j -= 1
-    if j == i or j < 1 or doc[j].text.lower() not in {"of", "for"}:
+    if j == i or j < 1 or texts(doc)[j].lower() not in {"of", "for"}:
         return None
     head = doc[j - 1]
     return j - 1 if word_key(head.text) in lex.heads or word_key(head.text) in lex.ranks else None
@@ -149,9 +149,9 @@ def _title_left(doc: Doc, end: int, name_start: int, name_end: int, lex: Lexicon
             listed.add(i)
         elif key == "and":
             # "CEO and co-founder", "president and chief executive"
-            ok = i > 0 and word_key(doc[i - 1].text) in lex.heads and left == i + 1
+            ok = i > 0 and word_key(texts(doc)[i - 1]) in lex.heads and left == i + 1
         elif has_tag:
-            ok = t.tag_ in _TITLE_TAGS or (t.tag_ in {"VBN", "VBG"} and i > 0 and doc[i - 1].text == "-")
+            ok = t.tag_ in _TITLE_TAGS or (t.tag_ in {"VBN", "VBG"} and i > 0 and texts(doc)[i - 1] == "-")
             if ok and has_dep:
                 ok = _attached(doc, i, i + 1, name_start, name_end, listed)
         else:
@@ -161,9 +161,9 @@ def _title_left(doc: Doc, end: int, name_start: int, name_end: int, lex: Lexicon
         left = i
         i -= 1
     while left < end and (
-        doc[left].text in _POSSESSIVE
+        texts(doc)[left] in _POSSESSIVE
         or not _is_word(doc[left])
-        or doc[left].text.lower() in {"of", "for", "the", "and"}
+        or texts(doc)[left].lower() in {"of", "for", "the", "and"}
     ):
         left += 1
     return left
@@ -178,7 +178,7 @@ def title_before(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Role
     left = _title_left(doc, name_start, name_start, name_end, lex)
     if left >= name_start:
         return Roles()
-    last = word_key(doc[name_start - 1].text)
+    last = word_key(texts(doc)[name_start - 1])
     of_title = _of_phrase_start(doc, name_start - 1, lex)
     if not (
         last in lex.heads
@@ -189,28 +189,28 @@ def title_before(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Role
         return Roles()
     # Honorifics ("Mr.") are not roles.
     end = name_start
-    while end > left and word_key(doc[end - 1].text) in lex.honorifics:
+    while end > left and word_key(texts(doc)[end - 1]) in lex.honorifics:
         end -= 1
     if end == left:
         return Roles(person=True)
     if end < name_start:
         # "Image caption Mr Trump": what precedes "Mr" must itself end in a title.
-        before = word_key(doc[end - 1].text)
+        before = word_key(texts(doc)[end - 1])
         if not (
             before in lex.heads or before in lex.ranks or _of_phrase_start(doc, end - 1, lex) is not None
         ):
             return Roles(person=True)
     # A run of capitalised ranks after another title is a role of its own.
     r = end
-    while r > left and word_key(doc[r - 1].text) in lex.ranks and _capitalised(doc[r - 1]):
+    while r > left and word_key(texts(doc)[r - 1]) in lex.ranks and _capitalised(doc[r - 1]):
         r -= 1
     # Split only where the titles are plainly two: after "X of Y" ("chief of
     # staff General") or before an abbreviated rank ("Majority Leader Sen.");
     # "Attorney General" and "Supreme Leader Ayatollah" stay one role.
-    split = _of_phrase_start(doc, r - 1, lex) is not None or doc[r].text.endswith(".")
-    if left < r < end and split and any(word_key(doc[j].text) in lex.heads for j in range(left, r)):
+    split = _of_phrase_start(doc, r - 1, lex) is not None or texts(doc)[r].endswith(".")
+    if left < r < end and split and any(word_key(texts(doc)[j]) in lex.heads for j in range(left, r)):
         rest = r
-        while rest > left and (doc[rest - 1].text in _POSSESSIVE or not _is_word(doc[rest - 1])):
+        while rest > left and (texts(doc)[rest - 1] in _POSSESSIVE or not _is_word(doc[rest - 1])):
             rest -= 1
         return Roles(((left, rest), (r, end)), person=True)
     return Roles(((left, end),), person=True)
@@ -226,9 +226,9 @@ def title_before_comma(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -
     end in a title word, and the name must be followed by a comma.
     """
     comma = name_start - 1
-    if comma < 1 or doc[comma].text != "," or name_end >= len(doc) or doc[name_end].text != ",":
+    if comma < 1 or texts(doc)[comma] != "," or name_end >= len(doc) or texts(doc)[name_end] != ",":
         return Roles()
-    if word_key(doc[comma - 1].text) not in lex.heads:
+    if word_key(texts(doc)[comma - 1]) not in lex.heads:
         return Roles()
     left = _title_left(doc, comma, name_start, name_end, lex)
     if left >= comma:
@@ -259,7 +259,7 @@ def _phrase_end(doc: Doc, start: int) -> int | None:
         if (
             has_tag
             and _is_verb(t)
-            and not (t.tag_ in {"VBN", "VBG"} and end > start and doc[end - 1].text == "-")
+            and not (t.tag_ in {"VBN", "VBG"} and end > start and texts(doc)[end - 1] == "-")
         ):
             break
         end += 1
@@ -271,14 +271,14 @@ def _phrase_end(doc: Doc, start: int) -> int | None:
 def _head_index(doc: Doc, start: int, end: int) -> int:
     """The last word before the phrase's first preposition: its head noun."""
     j = start
-    while j < end and not (j > start and doc[j].text.lower() in _PREPS):
+    while j < end and not (j > start and texts(doc)[j].lower() in _PREPS):
         j += 1
     return j - 1
 
 
 def _person_np(doc: Doc, start: int, end: int, lex: Lexicon, name_start: int, name_end: int) -> bool:
     h = _head_index(doc, start, end)
-    if word_key(doc[h].text) not in lex.heads:
+    if word_key(texts(doc)[h]) not in lex.heads:
         return False
     if _has(doc, "DEP"):
         # The parse must agree that the phrase describes the name.
@@ -302,16 +302,16 @@ def role_after(
     """
     j = name_end
     n = len(doc)
-    if j + 1 >= n or doc[j].text != ",":
+    if j + 1 >= n or texts(doc)[j] != ",":
         return Roles()
     k = j + 1
-    if k + 1 < n and doc[k].text.isdigit() and doc[k + 1].text == ",":  # age: "Schiff, 56, who ..."
+    if k + 1 < n and texts(doc)[k].isdigit() and texts(doc)[k + 1] == ",":  # age: "Schiff, 56, who ..."
         k += 2
     if k >= n:
         return Roles()
-    if doc[k].text.lower() == "who" and not organisation:
+    if texts(doc)[k].lower() == "who" and not organisation:
         return _relative(doc, k + 1, lex, name_start, name_end)
-    det = doc[k].text.lower() in _ARTICLES
+    det = texts(doc)[k].lower() in _ARTICLES
     start = k + 1 if det else k
     if start >= n:
         return Roles()
@@ -322,7 +322,7 @@ def role_after(
         if _person_np(doc, start, end, lex, name_start, name_end):
             return Roles(((start, end),), person=True)
         return Roles()
-    possessive = start + 1 < end and doc[start + 1].text in _POSSESSIVE
+    possessive = start + 1 < end and texts(doc)[start + 1] in _POSSESSIVE
     head = doc[_head_index(doc, start, end)]
     if _has(doc, "TAG") and (det or possessive) and head.tag_ in {"NN", "NNS"}:
         if _has(doc, "DEP") and head.dep_ != "appos" and not name_start <= head.head.i < name_end:
@@ -340,23 +340,23 @@ def _in_list(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     words = lowers(doc)[start:end]
     if any(a == "and" and b in {"other", "the", "a", "an"} for a, b in itertools.pairwise(words)):
         return True
-    if not (end + 1 < len(doc) and doc[end].text == ","):
+    if not (end + 1 < len(doc) and texts(doc)[end] == ","):
         return False
-    nxt = doc[end + 1].text.lower()
+    nxt = texts(doc)[end + 1].lower()
     if nxt in {"and", "or"}:
         return True
     if nxt not in _ARTICLES:
         return False
     s2 = end + 2
     e2 = _phrase_end(doc, s2) if s2 < len(doc) else None
-    return e2 is not None and word_key(doc[_head_index(doc, s2, e2)].text) in lex.heads
+    return e2 is not None and word_key(texts(doc)[_head_index(doc, s2, e2)]) in lex.heads
 
 
 def _relative(doc: Doc, k: int, lex: Lexicon, name_start: int, name_end: int) -> Roles:
     n = len(doc)
     if k >= n:
         return Roles()
-    if doc[k].text.lower() in _ROLE_VERBS:
+    if texts(doc)[k].lower() in _ROLE_VERBS:
         end = _phrase_end(doc, k + 1)
         if end is None:
             return Roles()
@@ -364,18 +364,18 @@ def _relative(doc: Doc, k: int, lex: Lexicon, name_start: int, name_end: int) ->
     for cop in _COPULAS:
         if tuple(t.text.lower().replace("’", "'") for t in doc[k : k + len(cop)]) == cop:
             s = k + len(cop)
-            if s < n and doc[s].text.lower() in {"also", "now", "still"}:
+            if s < n and texts(doc)[s].lower() in {"also", "now", "still"}:
                 s += 1
-            if s < n and doc[s].text.lower() in _ARTICLES:
+            if s < n and texts(doc)[s].lower() in _ARTICLES:
                 s += 1
             if s >= n:
                 return Roles()
             end = _phrase_end(doc, s)
             # "who is a leader who ...": a description, not a position.
-            if end is None or (end < n and doc[end].text.lower() in {"who", "that", "which"}):
+            if end is None or (end < n and texts(doc)[end].lower() in {"who", "that", "which"}):
                 return Roles()
             h = _head_index(doc, s, end)
-            if word_key(doc[h].text) in lex.heads:
+            if word_key(texts(doc)[h]) in lex.heads:
                 return Roles(((s, end),), person=True)
             return Roles()
     return Roles()
