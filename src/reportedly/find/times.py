@@ -86,20 +86,22 @@ _NUM = r"(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 
 _PATTERN = re.compile(
     rf"""
-    (?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
-  | (?P<us>\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}\b)
-  | (?P<mdy>\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)
-  | (?P<dmy>\b{_DAY}\s+{_MON}(?:,?\s+{_YEAR}\b)?)
-  | (?P<my>\b{_MON}\s+{_YEAR}\b)
-  | (?P<month>\b(?:in|In|since|Since|until|by|last|Last|next|Next|early|Early|late|Late|of|from|through)\s+
+    \b(?:  # every alternative starts at a word boundary: tested once per position
+    (?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
+  | (?P<us>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/{_YEAR}\b)
+  | (?P<mdy>{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?)
+  | (?P<dmy>{_DAY}\s+{_MON}(?:,?\s+{_YEAR}\b)?)
+  | (?P<my>{_MON}\s+{_YEAR}\b)
+  | (?P<month>(?:in|In|since|Since|until|by|last|Last|next|Next|early|Early|late|Late|of|from|through)\s+
                {_MONTH}\b(?!\s+\d))
-  | (?P<weekday>\b(?:(?:last|next|this|Last|Next|This)\s+)?
+  | (?P<weekday>(?:(?:last|next|this|Last|Next|This)\s+)?
                  (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-  | (?P<day>\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
-  | (?P<rel>\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?:week|month|year|weekend))\b)
-  | (?P<ago>\b(?i:{_NUM})\s+(?:day|week|month|year)s?\s+ago\b)
-  | (?P<year>\b(?:in|In|since|Since|by|until|before|after|from|during|through|of|early|late|mid-)\s*
+  | (?P<day>(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
+  | (?P<rel>(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this)\s+(?:week|month|year|weekend))\b)
+  | (?P<ago>(?i:{_NUM})\s+(?:day|week|month|year)s?\s+ago\b)
+  | (?P<year>(?:in|In|since|Since|by|until|before|after|from|during|through|of|early|late|mid-)\s*
               {_YEAR}\b)
+    )
     """,
     re.VERBOSE,
 )
