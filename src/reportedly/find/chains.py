@@ -1058,10 +1058,11 @@ def _outer(at: Attribution, ctx: _Ctx, sent: Span) -> Attribution | None:
             if best is None or _content_len(b) < _content_len(best):
                 best = b
             continue
+        if not sent[0] <= b.cue[0][0] < sent[1]:
+            continue
         b_cue = " ".join(ctx.text[s:e] for s, e in b.cue).casefold()
         if (
             "according" in b_cue
-            and sent[0] <= b.cue[0][0] < sent[1]
             and _overlap_share(at.content, b.content) >= 0.5
             and not _same_source(at, b, ctx)
         ):
