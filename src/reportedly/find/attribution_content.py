@@ -97,7 +97,7 @@ def _attach(t: Tok, cand: Candidate) -> str:
 
 
 def _boundaries(sent: Sent) -> frozenset[int]:
-    """Tok indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
+    """Token indices of ``sent`` where a constituent of ``BOUNDARY_DEPS`` (or punctuation) begins
     (computed once per sentence)."""
     return memoised(sent.doc, ("bounds", sent.start), lambda: _sentence_boundaries(sent))
 
