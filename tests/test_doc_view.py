@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 
 
-def _spacy_rows(doc: Doc) -> list[tuple[Any, ...]]:
-    parsed = doc.has_annotation("DEP")
+def _rows(tokens: Iterable[Any], parsed: bool) -> list[tuple[Any, ...]]:
+    """Every attribute the finders read, for spaCy tokens or view tokens alike."""
     return [
         (
             t.i, t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.ent_type_, t.idx, t.is_punct,
             t.head.i, [c.i for c in t.children], t.left_edge.i, t.right_edge.i, [c.i for c in t.subtree],
             (t.sent.start, t.sent.end, t.sent.start_char, t.sent.end_char) if parsed else None,
         )
-        for t in doc
-    ]
-
-
-def _view_rows(view: DocView, parsed: bool = True) -> list[tuple[Any, ...]]:
-    return [
-        (
-            t.i, t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.ent_type_, t.idx, t.is_punct,
-            t.head.i, [c.i for c in t.children], t.left_edge.i, t.right_edge.i, [c.i for c in t.subtree],
-            (t.sent.start, t.sent.end, t.sent.start_char, t.sent.end_char) if parsed else None,
-        )
-        for t in view
+        for t in tokens
     ]
 
 
@@ -46,7 +36,8 @@ def _check(docs: list[Doc]) -> int:
     n = 0
     for d in docs:
         v = DocView(d)
-        assert _view_rows(v, d.has_annotation("DEP")) == _spacy_rows(d)
+        parsed = d.has_annotation("DEP")
+        assert _rows(v, parsed) == _rows(d, parsed)
         assert v.texts == [t.text for t in d] and v.idx == [t.idx for t in d]
         assert [t.i for t in v[2:5]] == list(range(2, min(5, len(d))))
         n += len(d)
