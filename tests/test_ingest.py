@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportedly.batch import count_articles
 from reportedly.errors import InputError
-from reportedly.ingest import article_from_text, read_inputs, text_id
+from reportedly.ingest import article_from_text, kind_of, read_inputs, text_id
 from reportedly.model import Article
 from reportedly.settings import Settings
 
@@ -140,6 +141,33 @@ def test_corpus_files_are_streamed_not_read_whole(tmp_path: Path, monkeypatch: p
     rest = list(got)
     assert [a.id for a in rest if isinstance(a, Article)] == ["a1", "a2", "a0", "a1", "a2"]
     assert rest[-1].origin == f"{packed}:3"  # type: ignore[union-attr]
+
+
+def test_one_reading_of_file_names() -> None:
+    assert kind_of("a/Corpus.NDJSON.gz") == ("jsonl", True)
+    assert kind_of("crawl.warc.gz") == ("warc", True) and kind_of("crawl.warc") == ("warc", False)
+    assert kind_of("page.htm") == ("html", False) and kind_of("page.html.gz") == ("html", True)
+    assert kind_of("notes.txt") == ("text", False) and kind_of("archive.gz") == ("text", True)
+
+
+def test_every_corpus_suffix_streams_past_the_size_limit(tmp_path: Path) -> None:
+    """A corpus is read as a stream whatever its size or spelling (.jsonl, .ndjson, gzipped or not);
+    only single articles are refused above ``max_bytes``."""
+    lines = "".join(json.dumps({"id": f"a{i}", "text": NEWS}) + "\n" for i in range(4))
+    small = Settings(max_bytes=len(NEWS) // 2)
+    names = ["c.jsonl", "c.ndjson", "c.jsonl.gz", "c.ndjson.gz"]
+    for name in names:
+        p = tmp_path / name
+        p.write_bytes(gzip.compress(lines.encode()) if name.endswith(".gz") else lines.encode())
+        items = list(read_inputs([str(p)], small))
+        assert [a.id for a in items if isinstance(a, Article)] == ["a0", "a1", "a2", "a3"], name
+    single = tmp_path / "one.txt"
+    single.write_text(NEWS, encoding="utf-8")
+    e = one(list(read_inputs([str(single)], small)))
+    assert isinstance(e, InputError) and "too large" in str(e)
+    # counting (for the progress bar) reads plain JSONL lines; gzip would mean reading twice
+    assert count_articles([str(tmp_path / "c.jsonl"), str(tmp_path / "c.ndjson"), str(single)]) == 9
+    assert count_articles([str(tmp_path / "c.ndjson.gz")]) is None
 
 
 def test_truncated_gzip_corpus_keeps_what_came_before(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from spacy.language import Language
 
 from .anatomy import anatomy
 from .errors import InputError, ModelMissingError, ReportedlyError
-from .ingest import GZIP_SUFFIX, JSONL_SUFFIXES, expand_paths, read_inputs
+from .ingest import expand_paths, kind_of, read_inputs
 from .model import Article, Report
 from .nlp import load_pipeline, parse_many, require_pipeline
 from .pipeline import report_of
@@ -256,10 +256,10 @@ def count_articles(files: Sequence[str]) -> int | None:
     """
     total = 0
     for f in files:
-        name = f.lower()
-        if f == "-" or name.endswith((GZIP_SUFFIX, ".warc")):
+        kind, gz = kind_of(f)
+        if f == "-" or gz or kind == "warc":
             return None
-        if Path(name).suffix in JSONL_SUFFIXES:
+        if kind == "jsonl":
             try:
                 with open(f, "rb") as fh:
                     last = b"\n"

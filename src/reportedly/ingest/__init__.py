@@ -157,10 +157,32 @@ def _jsonl_line(raw: bytes, n: int, origin: str, settings: Settings) -> Iterator
         yield e
 
 
+def kind_of(name: str) -> tuple[str, bool]:
+    """What an input file holds, by its name: (``"jsonl"``, ``"warc"``, ``"html"`` or ``"text"``, gzipped).
+
+    ``corpus.ndjson.gz`` is ``("jsonl", True)``, ``crawl.warc.gz`` ``("warc", True)``, ``page.HTM``
+    ``("html", False)``; anything else is text (its content may still turn out to be HTML).
+    """
+    low = name.lower()
+    gz = low.endswith(GZIP_SUFFIX)
+    suffix = Path(low.removesuffix(GZIP_SUFFIX)).suffix
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl", gz
+    if suffix in HTML_SUFFIXES:
+        return "html", gz
+    return ("warc" if suffix == ".warc" else "text"), gz
+
+
+def is_corpus(name: str) -> bool:
+    """Whether a file of this name holds many articles (JSONL, WARC; gzipped or not): such files are
+    read as a stream, whatever their size."""
+    return kind_of(name)[0] in ("jsonl", "warc")
+
+
 def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = None) -> Iterator[Article | InputError]:
-    """Articles from the bytes of one input, by kind (text, html, jsonl) or guessed from the name."""
-    name = origin.lower()
-    if name.endswith(GZIP_SUFFIX):
+    """Articles from the bytes of one input, by kind (text, html, jsonl, warc) or guessed from the name."""
+    named, gz = kind_of(origin)
+    if gz:
         import gzip
 
         try:
@@ -168,17 +190,7 @@ def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = 
         except (OSError, EOFError) as e:
             yield InputError(origin, f"broken gzip file ({e})")
             return
-        name = name[: -len(GZIP_SUFFIX)]
-    suffix = Path(name).suffix
-    if kind is None:
-        if suffix in JSONL_SUFFIXES:
-            kind = "jsonl"
-        elif suffix in HTML_SUFFIXES:
-            kind = "html"
-        elif suffix in {".warc"}:
-            kind = "warc"
-        else:
-            kind = "text"
+    kind = kind or named
     if kind == "jsonl":
         yield from read_jsonl(data, origin, settings)
         return
@@ -218,10 +230,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith("."):
-                    base = f.name.lower().removesuffix(GZIP_SUFFIX)
-                    if Path(base).suffix in INPUT_SUFFIXES:
-                        yield str(f)
+                if f.is_file() and not f.name.startswith(".") and Path(f.name.lower().removesuffix(GZIP_SUFFIX)).suffix in INPUT_SUFFIXES:
+                    yield str(f)
         else:
             yield p
 
@@ -240,15 +250,15 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
             if not path.is_file():
                 yield InputError(p, "not a regular file")
                 continue
-            is_corpus = path.suffix.lower() in JSONL_SUFFIXES or path.name.lower().endswith((".jsonl.gz", ".warc.gz", ".warc"))
-            if size > settings.max_bytes and not is_corpus:
+            corpus = is_corpus(path.name)
+            if size > settings.max_bytes and not corpus:
                 yield InputError(
                     p,
                     f"too large ({size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.1f} MB, "
                     "set max_bytes to raise it)",
                 )
                 continue
-            if is_corpus:
+            if corpus:
                 yield from _stream_corpus(path, p, settings)
                 continue
             data = path.read_bytes()
@@ -264,18 +274,18 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
 def _stream_corpus(path: Path, origin: str, settings: Settings) -> Iterator[Article | InputError]:
     """A JSONL or WARC corpus file read as a stream (line by line, record by record), never whole:
     memory stays flat for corpora of any size."""
-    name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz")):
+    kind, gz = kind_of(path.name)
+    if kind == "warc":
         from .warc import read_warc
 
         with path.open("rb") as fh:  # warcio reads gzip members itself
             yield from read_warc(fh, origin, settings)
         return
-    if name.endswith(GZIP_SUFFIX):
+    if gz:
         import gzip
 
-        with gzip.open(path, "rb") as gz:
-            yield from read_jsonl(gz, origin, settings)
+        with gzip.open(path, "rb") as unpacked:
+            yield from read_jsonl(unpacked, origin, settings)
         return
     with path.open("rb") as fh:
         yield from read_jsonl(fh, origin, settings)
