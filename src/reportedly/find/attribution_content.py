@@ -171,7 +171,7 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
             if ranges in seen:
                 continue
             seen.add(ranges)
-            n = sum(b - a for a, b in ranges)
+            n = ranges[0][1] - ranges[0][0] if single else sum(b - a for a, b in ranges)
             key = (_bucket(n), s == i0, e == j1)
             joint = joints.get(key)
             if joint is None:
@@ -299,7 +299,8 @@ class _Context:
             k += 1
         p = punct[0] if punct else "_"
         lem = c.head.lemma_.lower()
-        f = [f"e:d={_bucket(e - j1)}", f"e:rd={rel}|{_bucket(e - j1)}", f"e:ld={lem}|{_bucket(e - j1)}"]
+        d = _bucket(e - j1)
+        f = [f"e:d={d}", f"e:rd={rel}|{d}", f"e:ld={lem}|{d}"]
         if k >= limit:
             kind = "sent" if limit == self.sent.end else "blk"
             f += [f"e:lim={kind}", f"e:rlim={rel}|{kind}", f"e:llim={lem}"]
@@ -348,10 +349,11 @@ class _Context:
         else:
             pv = _word(prev)
         w = _word(t)
+        d = _bucket(s - i0)
         f = [
-            f"s:d={_bucket(s - i0)}",
-            f"s:ld={c.head.lemma_.lower()}|{_bucket(s - i0)}",
-            f"s:rd={rel}|{_bucket(s - i0)}",
+            f"s:d={d}",
+            f"s:ld={c.head.lemma_.lower()}|{d}",
+            f"s:rd={rel}|{d}",
             f"s:w={w}",
             f"s:rw={rel}|{w}",
             f"s:pv={pv}",
@@ -387,22 +389,17 @@ class ContentModel:
     def choose(self, options: list[ContentOption]) -> ContentOption:
         """The best-scored option (the base on ties)."""
         memo: dict[int, float] = {}  # by part identity: options of one candidate share their parts
-
-        def total(o: ContentOption) -> float:
+        best = options[0]
+        best_s = 0.0
+        for n, o in enumerate(options):
             t = 0.0
             for part in o.parts:
                 v = memo.get(id(part))
                 if v is None:
                     v = memo[id(part)] = self.score(part)
                 t += v
-            return t
-
-        best = options[0]
-        best_s = total(best)
-        for o in options[1:]:
-            s = total(o)
-            if s > best_s:
-                best, best_s = o, s
+            if n == 0 or t > best_s:
+                best, best_s = o, t
         return best
 
     @staticmethod

@@ -92,6 +92,8 @@ def edge_flags(doc: DocView, keep_quotes: bool) -> list[bool]:
 
 
 def _edge_punct(txt: str, keep_quotes: bool) -> bool:
+    if txt[:1].isalnum():  # most tokens: a word is never edge punctuation
+        return False
     if not txt.strip():
         return True
     if all(c in PUNCT_EDGE for c in txt):

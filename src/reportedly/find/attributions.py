@@ -284,9 +284,10 @@ def _outermost(items: list[_Found], text: str) -> list[_Found]:
     with a reporting verb ("Yonhap reported that Kim said ..."): relay chains are built from those.
     """
     out = []
+    spans = [(a, b, g) for g in items for a, b in g.content]
     for f in items:
         cs = f.cue[0][0]
-        outers = [g for g in items if g is not f and any(a <= cs < b for a, b in g.content)]
+        outers = [g for a, b, g in spans if a <= cs < b and g is not f]
         relayed = f.cand.head.lemma_.lower() in RELAY_CUES and any(_outlet_like(text, g.source) for g in outers)
         if not outers or _outlet_like(text, f.source) or relayed:
             out.append(f)
