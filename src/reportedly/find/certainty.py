@@ -72,7 +72,7 @@ def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim
     for seg, sent in parsed.sentences():
         if seg.block.kind != "body":
             continue
-        if sum(1 for w in texts(sent.doc)[sent.start : sent.end] if any(c.isalnum() for c in w)) < _MIN_WORDS:
+        if sum(1 for w in texts(sent.doc)[sent.start : sent.end] if w[:1].isalnum() or any(c.isalnum() for c in w)) < _MIN_WORDS:
             continue
         if sent.doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue

@@ -72,11 +72,17 @@ def _set_last(entry: tuple[ref[Doc], DocView]) -> None:
 
 def texts(doc: Doc | DocView) -> list[str]:
     """``[t.text for t in doc]``, built once per doc."""
+    last = _LAST
+    if last is not None and last[0]() is doc:  # view_of's fast path, inlined: called per token
+        return last[1].texts
     return view_of(doc).texts
 
 
 def offsets(doc: Doc | DocView) -> list[int]:
     """``[t.idx for t in doc]`` (character offset of each token in the doc), built once per doc."""
+    last = _LAST
+    if last is not None and last[0]() is doc:
+        return last[1].idx
     return view_of(doc).idx
 
 

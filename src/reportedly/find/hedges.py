@@ -213,7 +213,11 @@ def _strip(text: str, s: int, e: int) -> Span:
 
 
 def _inside(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+    a, b = span
+    for s, e in spans:  # noqa: SIM110 (a loop: any() over a generator is twice as slow here)
+        if s <= a and b <= e:
+            return True
+    return False
 
 
 def _size(spans: Sequence[Span]) -> int:
