@@ -206,17 +206,20 @@ def _marked_processes(mark: str) -> list[int]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_kill_9_loses_and_duplicates_nothing(tmp_path: Path, workers: int) -> None:
     """In one process and with a pool of worker processes (whose workers must leave with the ingest)."""
-    corpus = write_corpus(tmp_path / "c.jsonl", 24, ("{broken", json.dumps(article(5))))
+    # enough articles that the work left after two commits outlasts the kill's delay many times over
+    # (24 were too few once the finders got faster: a pool of two finished them all first)
+    n = 120
+    corpus = write_corpus(tmp_path / "c.jsonl", n, ("{broken", json.dumps(article(5))))
     clean = tmp_path / "clean.duckdb"
     subprocess.run(_ingest_cmd(corpus, clean), check=True, capture_output=True)
     expected = store_rows(clean)
-    assert len(expected["articles"]) == 24
+    assert len(expected["articles"]) == n
 
     db = tmp_path / "killed.duckdb"
-    _run_and_kill(_ingest_cmd(corpus, db, workers), commits=2, delay=random.uniform(0.0, 0.3))
+    _run_and_kill(_ingest_cmd(corpus, db, workers), commits=2, delay=random.uniform(0.0, 0.2))
     partial = store_rows(db)
     stored = {r[0] for r in partial["articles"]}
-    assert 6 <= len(stored) < 24
+    assert 6 <= len(stored) < n
     # every stored article has all its findings, and no other article has any
     for table, rows in expected.items():
         if table in ("articles", "errors"):
