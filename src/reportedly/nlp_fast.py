@@ -99,6 +99,7 @@ class FastRules:
         self._first: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
         self._hashes: dict[tuple[str, str], int] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._effects: dict[tuple[int, int, int, int], tuple[tuple[tuple[int, int], ...], tuple[tuple[str, str], ...]]] = {}
 
     @staticmethod
     def supports(nlp: Language) -> bool:
@@ -147,6 +148,7 @@ class FastRules:
         if len(self._memo) > 1_000_000:  # bound memory on huge corpora
             self._memo.clear()
             self._first.clear()
+            self._effects.clear()
         feats = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         hkeys = [(a, b, c, d) for a, b, c, d in feats]
         plans = [self._plan(h) for h in hkeys]
@@ -160,21 +162,26 @@ class FastRules:
                     k = len(tests)
                     if i + k <= n and all(tests[j](plans[i + j][0]) for j in range(1, k)):
                         extra.setdefault(i + index, []).append((rid, attrs))
-        arr: Any = doc.to_array([POS, MORPH, LEMMA])
+        rows: list[list[int]] = doc.to_array([POS, MORPH, LEMMA]).tolist()
         others: list[tuple[int, str, str]] = []
-        for i, (_, single) in enumerate(plans):
+        effects = self._effects
+        for i, (hkey, (_, single)) in enumerate(zip(hkeys, plans, strict=True)):
             more = extra.get(i)
-            matches: Sequence[tuple[int, dict[str, str]]] = (
-                single if more is None else sorted([*single, *more], key=lambda m: m[0])
-            )
-            for _, attrs in matches:
-                for name, value in attrs.items():
-                    col = self._cols.get(name)
-                    if col is not None:
-                        arr[i, col] = self._hash(name, value)
-                    else:
-                        others.append((i, name, value))
-        doc.from_array([POS, MORPH, LEMMA], arr)
+            if more is None:
+                # the common case: only single-token rules, whose joint effect is memoised per key
+                eff = effects.get(hkey)
+                if eff is None:
+                    eff = effects[hkey] = self._effect(single)
+                writes, rest = eff
+            else:
+                writes, rest = self._effect(sorted([*single, *more], key=lambda m: m[0]))
+            row = rows[i]
+            for col, hashed in writes:
+                row[col] = hashed
+            for name, value in rest:
+                others.append((i, name, value))
+        packed: Any = np.asarray(rows, dtype=np.uint64)
+        doc.from_array([POS, MORPH, LEMMA], packed)
         for i, name, value in others:
             if name == "TAG":
                 doc[i].tag_ = value
@@ -184,6 +191,22 @@ class FastRules:
         return doc
 
     _cols: ClassVar[dict[str, int]] = {"POS": 0, "MORPH": 1, "LEMMA": 2}
+
+    def _effect(
+        self, matches: Sequence[tuple[int, dict[str, str]]]
+    ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, str], ...]]:
+        """What applying ``matches`` in order does to a token: the last value written to each of the
+        POS, MORPH, LEMMA columns (as hashes), and the TAG/DEP writes in order."""
+        writes: dict[int, int] = {}
+        rest: list[tuple[str, str]] = []
+        for _, attrs in matches:
+            for name, value in attrs.items():
+                col = self._cols.get(name)
+                if col is not None:
+                    writes[col] = self._hash(name, value)
+                else:
+                    rest.append((name, value))
+        return tuple(writes.items()), tuple(rest)
 
     def _hash(self, name: str, value: str) -> int:
         h = self._hashes.get((name, value))
@@ -196,16 +219,21 @@ class FastRules:
         arr: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
         memo = self._lemmas
         todo = np.flatnonzero(arr[:, 3] == 0)
+        if not len(todo):
+            return
+        rows = arr.tolist()
+        lemmas = [row[3] for row in rows]
         for i in todo.tolist():
             # spaCy's rule lemmatizer is a pure function of (orth, pos, morph): its
             # own cache uses that key, and the paths it does not cache (base forms,
             # no tables for the POS) read nothing else.
-            key = (int(arr[i, 0]), int(arr[i, 1]), int(arr[i, 2]))
+            orth, pos, morph, _ = rows[i]
+            key = (orth, pos, morph)
             h = memo.get(key)
             if h is None:
                 if len(memo) > 1_000_000:
                     memo.clear()
                 h = memo[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-            arr[i, 3] = h
-        if len(todo):
-            doc.from_array([LEMMA], arr[:, 3:4])
+            lemmas[i] = h
+        column: Any = np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1)
+        doc.from_array([LEMMA], column)
