@@ -9,8 +9,8 @@ per-doc answers.  Values must not hold the doc or its tokens or spans, or
 the doc would never be freed; plain strings, numbers and sets are fine.
 Docs must not change after their first use here (ours do not: a parse is
 final).  ``view_of(doc)`` is the doc's ``DocView`` (``doc_view``: every token
-as a plain Python object, read once), kept in the memo; ``texts`` and
-``offsets`` come from it.
+as a plain Python object, read once), kept in the memo; ``texts``,
+``offsets`` and ``lowers`` come from it.
 """
 
 from __future__ import annotations
@@ -72,21 +72,15 @@ def _set_last(entry: tuple[ref[Doc], DocView]) -> None:
 
 def texts(doc: Doc | DocView) -> list[str]:
     """``[t.text for t in doc]``, built once per doc."""
-    last = _LAST
-    if last is not None and last[0]() is doc:  # view_of's fast path, inlined: called per token
-        return last[1].texts
     return view_of(doc).texts
 
 
 def offsets(doc: Doc | DocView) -> list[int]:
     """``[t.idx for t in doc]`` (character offset of each token in the doc), built once per doc."""
-    last = _LAST
-    if last is not None and last[0]() is doc:
-        return last[1].idx
     return view_of(doc).idx
 
 
 def lowers(doc: Doc | DocView) -> list[str]:
     """``[t.text.lower() for t in doc]``, built once per doc (slice it for a sentence:
     ``lowers(doc)[sent.start:sent.end]``)."""
-    return memoised(doc, "lower", lambda: [w.lower() for w in texts(doc)])
+    return view_of(doc).lowers

@@ -122,7 +122,7 @@ class Sent:
 class DocView:
     """The tokens of one parsed doc as ``Tok`` objects, with per-view memos (``memo``)."""
 
-    __slots__ = ("idx", "memo", "texts", "tokens")
+    __slots__ = ("idx", "lowers", "memo", "texts", "tokens")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -131,12 +131,14 @@ class DocView:
         self.memo: dict[Any, Any] = {}
         if not n:
             self.texts: list[str] = []
+            self.lowers: list[str] = []
             self.idx: list[int] = []
             return
         arr = doc.to_array(_ATTRS)
         lemma, pos, tag, dep, ent, _, idx, punct, sent_start, orth = arr.T.tolist()
         strings = doc.vocab.strings
         self.texts = texts = [strings[h] for h in orth]
+        self.lowers = lowers = [w.lower() for w in texts]
         # HEAD is the head's offset from the token, stored unsigned
         heads: list[int] = (arr[:, 5].astype(numpy.int64) + numpy.arange(n)).tolist()
         names = _NAMES
@@ -145,13 +147,13 @@ class DocView:
                 if h not in names:
                     names[h] = strings[h] if h else ""
         kids: list[list[Tok]] = [[] for _ in range(n)]
-        for t, i, txt, le, po, ta, de, en, h, ix, pu in zip(
-            toks, range(n), texts, lemma, pos, tag, dep, ent, heads, idx, punct, strict=True
+        for t, i, txt, low, le, po, ta, de, en, h, ix, pu in zip(
+            toks, range(n), texts, lowers, lemma, pos, tag, dep, ent, heads, idx, punct, strict=True
         ):
             t.doc = self
             t.i = i
             t.text = txt
-            t.lower_ = txt.lower()
+            t.lower_ = low
             t.lemma_ = names[le]
             t.pos_ = names[po]
             t.tag_ = names[ta]

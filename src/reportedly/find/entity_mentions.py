@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 from ..nlp import Parsed
 from ..registry import Outlet, Registry
-from .doc_memo import offsets, texts
+from .doc_memo import lowers, offsets, texts
 from .entity_lexicon import Lexicon, name_key, word_key
 
 LABEL_KINDS = {
@@ -124,7 +124,7 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
             e = p
             break
     while s < e and (
-        words[s].lower() in {"the", "a", "an"}
+        lowers(doc)[s] in {"the", "a", "an"}
         or words[s].isspace()
         or not _has_alnum(words[s])
         or words[s] in _POSSESSIVE
@@ -169,9 +169,9 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
             continue
         # "Secretary of State Mike Pompeo": "<title> of <object words>"
         j = p - 1
-        while j > s and word_key(texts(doc)[j]) in lex.objects and texts(doc)[j].lower() not in {"of", "for"}:
+        while j > s and word_key(texts(doc)[j]) in lex.objects and lowers(doc)[j] not in {"of", "for"}:
             j -= 1
-        if j < p - 1 and j > s and texts(doc)[j].lower() in {"of", "for"}:
+        if j < p - 1 and j > s and lowers(doc)[j] in {"of", "for"}:
             hk = word_key(texts(doc)[j - 1])
             if hk in lex.heads or hk in lex.ranks:
                 best = p
@@ -198,7 +198,7 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
 
 def _title_object(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     """ "Defense" in "the Secretary of Defense": the rest of a title, not an organisation."""
-    if s < 2 or texts(doc)[s - 1].lower() not in {"of", "for"}:
+    if s < 2 or lowers(doc)[s - 1] not in {"of", "for"}:
         return False
     head = word_key(texts(doc)[s - 2])
     return (head in lex.heads or head in lex.ranks) and all(word_key(t.text) in lex.objects for t in doc[s:e])
@@ -254,7 +254,7 @@ def _registry_row(registry: Registry, name: str) -> Outlet | None:
 def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Where spaCy ran two names together: the name's new range, and a possessor's range if any."""
     for p in range(s + 1, e - 1):
-        if texts(doc)[p] == "the" and texts(doc)[p - 1].lower() not in _JOINING:
+        if texts(doc)[p] == "the" and lowers(doc)[p - 1] not in _JOINING:
             s = p + 1
             break
     if label == "PERSON":
@@ -469,9 +469,9 @@ def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Ment
             j = ent.end
             if j < len(doc) and texts(doc)[j] in _POSSESSIVE:
                 j += 1
-            if j < len(doc) and texts(doc)[j].lower() in {"government", "administration"}:
+            if j < len(doc) and lowers(doc)[j] in {"government", "administration"}:
                 # "the Russian government", "Russia's government"; not "European government subsidies"
-                if j == ent.end and (ent.start == 0 or texts(doc)[ent.start - 1].lower() != "the"):
+                if j == ent.end and (ent.start == 0 or lowers(doc)[ent.start - 1] != "the"):
                     continue
                 s, _ = trim(doc, ent.start, ent.end)
                 if s >= j:

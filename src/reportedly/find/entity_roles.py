@@ -88,12 +88,12 @@ def _capitalised(tok: Token) -> bool:
 
 def _of_phrase_start(doc: Doc, i: int, lex: Lexicon) -> int | None:
     """If tokens ending at ``i`` are "<head> of|for <object words>", the index of the head."""
-    if texts(doc)[i].lower() in {"the", "and"}:
+    if lowers(doc)[i] in {"the", "and"}:
         return None  # "President of the United States": the name is the title's object
     j = i
-    while j >= 0 and word_key(texts(doc)[j]) in lex.objects and texts(doc)[j].lower() not in {"of", "for"}:
+    while j >= 0 and word_key(texts(doc)[j]) in lex.objects and lowers(doc)[j] not in {"of", "for"}:
         j -= 1
-    if j == i or j < 1 or texts(doc)[j].lower() not in {"of", "for"}:
+    if j == i or j < 1 or lowers(doc)[j] not in {"of", "for"}:
         return None
     head = doc[j - 1]
     return j - 1 if word_key(head.text) in lex.heads or word_key(head.text) in lex.ranks else None
@@ -163,7 +163,7 @@ def _title_left(doc: Doc, end: int, name_start: int, name_end: int, lex: Lexicon
     while left < end and (
         texts(doc)[left] in _POSSESSIVE
         or not _is_word(doc[left])
-        or texts(doc)[left].lower() in {"of", "for", "the", "and"}
+        or lowers(doc)[left] in {"of", "for", "the", "and"}
     ):
         left += 1
     return left
@@ -271,7 +271,7 @@ def _phrase_end(doc: Doc, start: int) -> int | None:
 def _head_index(doc: Doc, start: int, end: int) -> int:
     """The last word before the phrase's first preposition: its head noun."""
     j = start
-    while j < end and not (j > start and texts(doc)[j].lower() in _PREPS):
+    while j < end and not (j > start and lowers(doc)[j] in _PREPS):
         j += 1
     return j - 1
 
@@ -309,9 +309,9 @@ def role_after(
         k += 2
     if k >= n:
         return Roles()
-    if texts(doc)[k].lower() == "who" and not organisation:
+    if lowers(doc)[k] == "who" and not organisation:
         return _relative(doc, k + 1, lex, name_start, name_end)
-    det = texts(doc)[k].lower() in _ARTICLES
+    det = lowers(doc)[k] in _ARTICLES
     start = k + 1 if det else k
     if start >= n:
         return Roles()
@@ -342,7 +342,7 @@ def _in_list(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return True
     if not (end + 1 < len(doc) and texts(doc)[end] == ","):
         return False
-    nxt = texts(doc)[end + 1].lower()
+    nxt = lowers(doc)[end + 1]
     if nxt in {"and", "or"}:
         return True
     if nxt not in _ARTICLES:
@@ -356,7 +356,7 @@ def _relative(doc: Doc, k: int, lex: Lexicon, name_start: int, name_end: int) ->
     n = len(doc)
     if k >= n:
         return Roles()
-    if texts(doc)[k].lower() in _ROLE_VERBS:
+    if lowers(doc)[k] in _ROLE_VERBS:
         end = _phrase_end(doc, k + 1)
         if end is None:
             return Roles()
@@ -364,15 +364,15 @@ def _relative(doc: Doc, k: int, lex: Lexicon, name_start: int, name_end: int) ->
     for cop in _COPULAS:
         if tuple(t.text.lower().replace("’", "'") for t in doc[k : k + len(cop)]) == cop:
             s = k + len(cop)
-            if s < n and texts(doc)[s].lower() in {"also", "now", "still"}:
+            if s < n and lowers(doc)[s] in {"also", "now", "still"}:
                 s += 1
-            if s < n and texts(doc)[s].lower() in _ARTICLES:
+            if s < n and lowers(doc)[s] in _ARTICLES:
                 s += 1
             if s >= n:
                 return Roles()
             end = _phrase_end(doc, s)
             # "who is a leader who ...": a description, not a position.
-            if end is None or (end < n and texts(doc)[end].lower() in {"who", "that", "which"}):
+            if end is None or (end < n and lowers(doc)[end] in {"who", "that", "which"}):
                 return Roles()
             h = _head_index(doc, s, end)
             if word_key(texts(doc)[h]) in lex.heads:
