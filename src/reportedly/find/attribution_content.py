@@ -34,7 +34,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .attribution_quotes import QuoteIndex
-from .attribution_spans import STRONG_CUES, Candidate, TokRange, edge_flags, trim
+from .attribution_spans import STRONG_CUES, Candidate, TokRange, trim
 from .doc_memo import memoised, offsets, texts, view_of
 from .doc_view import DocView, Sent, Tok
 
@@ -154,10 +154,12 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     # the option's own features depend on its length bucket and whether it keeps the base's edges:
     # one tuple per such key, shared by the options (and scored once per candidate)
     joints: dict[tuple[str, bool, bool], tuple[str, ...]] = {}
-    # ``trim(doc, (s, e))`` for every start and end, from each edge's first kept token: the start
-    # moves right past edge punctuation, the end left, and the range is empty when no token is kept
-    kept_from = {s: _first_kept(doc, s) for s in (*start_list, i1)}
-    kept_to = {e: _last_kept(doc, e) for e in (*end_list, j0)}
+    # ``trim(doc, (s, e))`` for every pair from trimming each edge once: the start moves right past
+    # edge punctuation to its first kept token, the end left, and the range is empty when that first
+    # kept token is not before the end
+    n_doc = len(doc)
+    kept_from = {s: r[0] if (r := trim(doc, (s, n_doc))) else n_doc for s in (*start_list, i1)}
+    kept_to = {e: r[1] if (r := trim(doc, (0, e))) else 0 for e in (*end_list, j0)}
     for s in start_list:
         for e in end_list:
             if single:
@@ -221,22 +223,6 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     # the base first (it always exists: trimming the base gives the base)
     out.sort(key=lambda o: o.ranges != tuple(base))
     return out
-
-
-def _first_kept(doc: DocView, s: int) -> int:
-    """The first token at or after ``s`` that ``trim`` keeps (``len(doc)`` when none)."""
-    edge = edge_flags(doc, True)
-    while s < len(edge) and edge[s]:
-        s += 1
-    return s
-
-
-def _last_kept(doc: DocView, e: int) -> int:
-    """One past the last token before ``e`` that ``trim`` keeps (0 when none)."""
-    edge = edge_flags(doc, True)
-    while e > 0 and edge[e - 1]:
-        e -= 1
-    return e
 
 
 PAIRED = frozenset({",", "—", "–", "--", "("})

@@ -77,7 +77,7 @@ class Candidate:
 
 def trim(doc: DocView, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
     """A token range without edge punctuation (quote marks are kept when ``keep_quotes``)."""
-    edge = doc.memo.get(("edge", keep_quotes)) or edge_flags(doc, keep_quotes)
+    edge = doc.memo.get(("edge", keep_quotes)) or _edge_flags(doc, keep_quotes)
     i, j = r
     while i < j and edge[i]:
         i += 1
@@ -86,7 +86,7 @@ def trim(doc: DocView, r: TokRange, keep_quotes: bool = True) -> TokRange | None
     return (i, j) if j > i else None
 
 
-def edge_flags(doc: DocView, keep_quotes: bool) -> list[bool]:
+def _edge_flags(doc: DocView, keep_quotes: bool) -> list[bool]:
     """For each token of ``doc``: whether ``trim`` strips it (computed once per doc)."""
     return memoised(doc, ("edge", keep_quotes), lambda: [_edge_punct(txt, keep_quotes) for txt in texts(doc)])
 
