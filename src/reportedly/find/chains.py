@@ -516,12 +516,12 @@ def _relayed_inner(at: Attribution, ctx: _Ctx) -> Attribution | None:
         if b.id == at.id or not b.source or _first_offset(b) >= my_cue:
             continue
         b_spans = [*b.source, *b.cue, *b.content]
-        inside = [sp for sp in b_spans if any(s <= sp[0] < e for s, e in at.content)]
+        inside = [sp for sp in b_spans if _holds(at.content, sp[0])]
         if not inside and _overlap_share(at.content, b.content) < 0.8:
             continue
         rest = "".join(
             text[i] for s, e in at.content for i in range(s, e)
-            if not any(a <= i < z for a, z in b_spans)
+            if not _holds(b_spans, i)
         )
         if len(re.sub(r"[\W_]+", "", rest)) <= 12:
             return b
@@ -894,7 +894,7 @@ def _triggers_in(
     text = ctx.text
     out: list[tuple[str, list[_Node]]] = []
     for m in _TRIGGER_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in blocked):
+        if _holds(blocked, m.start()):
             continue
         trig = " ".join(m.group("t").lower().split())
         kind = _TRIGGERS[trig]
@@ -905,7 +905,7 @@ def _triggers_in(
             continue
         # another attribution's cue ("according to" of its own) is that attribution's business,
         # but "citing X" / "quoting X" still names who the source had it from
-        if kind != "origin" and any(a <= m.start() < b for a, b in soft_blocked):
+        if kind != "origin" and _holds(soft_blocked, m.start()):
             continue
         nodes = _target_nodes(ctx, t_start, t_end, kind)
         if nodes:
@@ -1133,14 +1133,14 @@ def _lean(at: Attribution, ctx: _Ctx, sent: Span, parties: list[_Node]) -> tuple
     else:
         window = sent
     reported = any(
-        not any(s <= m.start() < e for s, e in at.content)
+        not _holds(at.content, m.start())
         for rx in (_REPORT_ADVERBS, _QUOTE_LEAN)
         for m in rx.finditer(text, *window)
     )
     if reported:
         return _borrow(at, ctx, lambda b: True, media_from=True), False
     if not at.source and any(
-        not any(s <= m.start() < e for s, e in at.content) for m in _DEPICTION.finditer(text, sent[0], sent[1])
+        not _holds(at.content, m.start()) for m in _DEPICTION.finditer(text, sent[0], sent[1])
     ):
         return _borrow(at, ctx, lambda b: True, media_from=True, footage_only=True), False
     docs = [p for p in parties if p.type in {"document", "footage"}]
@@ -1159,7 +1159,7 @@ def _lean(at: Attribution, ctx: _Ctx, sent: Span, parties: list[_Node]) -> tuple
         def as_vehicle(b: Attribution) -> bool:
             bs = ctx.sentence_of(_first_offset(b))
             return any(
-                not any(s <= m.start() < e for s, e in b.content) and m.start() < start
+                not _holds(b.content, m.start()) and m.start() < start
                 for m in pat.finditer(text, bs[0], bs[1])
             )
 
@@ -1230,14 +1230,14 @@ _QUOTED_AT = re.compile(r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:qu
 def _depicting_medium(at: Attribution, ctx: _Ctx, sent: Span) -> _Node | None:
     """ "In a state media-run special, Kim is seen weeping": the medium of a sourceless depiction."""
     text = ctx.text
-    if not any(m for m in _DEPICTION.finditer(text, sent[0], sent[1]) if not any(s <= m.start() < e for s, e in at.content)):
+    if not any(m for m in _DEPICTION.finditer(text, sent[0], sent[1]) if not _holds(at.content, m.start())):
         return None
     for m in ctx.reg.find(text[sent[0] : sent[1]]):
         a = sent[0] + m.start
-        if not any(s <= a < e for s, e in at.content):
+        if not _holds(at.content, a):
             return _outlet_node(m.outlet, (a, sent[0] + m.end))
     for g in _GENERIC_RE.finditer(text, sent[0], sent[1]):
-        if not any(s <= g.start() < e for s, e in at.content) and _STATE_WORDS.search(g.group("kind")):
+        if not _holds(at.content, g.start()) and _STATE_WORDS.search(g.group("kind")):
             return _generic_node(g.group("kind"), (g.start(), g.end()), text[sent[0] : g.start()].split()[-3:])
     return None
 
@@ -1323,7 +1323,7 @@ def _date_nodes(chains: list[list[_Node]], at: Attribution, ctx: _Ctx, sent: Spa
 
 def _time_in(times: Iterable[TimeExpr], s: int, e: int, content: Sequence[Span]) -> TimeExpr | None:
     for t in times:
-        if s <= t.span[0] and t.span[1] <= e and not any(a <= t.span[0] < b for a, b in content):
+        if s <= t.span[0] and t.span[1] <= e and not _holds(content, t.span[0]):
             return t
     return None
 
