@@ -7,25 +7,29 @@ Measures, on the first N AllSides articles and the PolNeAR dev texts (read
 from ../shared/data; sections without their data are skipped):
 
 1. our articles/s (``analyze_articles``: anatomy, parse, every finder),
-2. spaCy alone: ``nlp.pipe`` of the same article texts with the full pipeline,
+2. spaCy alone: ``nlp.pipe`` of the same article texts with the full pipeline
+   as spaCy ships it (thinc multiplies matrices with blis),
 3. textacy ``direct_quotations`` on those spaCy docs (parse + extraction),
+4. spaCy alone again, the same pipeline with numpy's BLAS for the matrix
+   products (``reportedly.nlp.use_numpy_gemm``, what our parse uses), so the
+   ratio to it shows what the finders cost on top of the same parse,
 
 and prints the ratios (> 1 means faster than spaCy alone).  Then:
 
-4. where the time goes: tokenizer and each pipeline component, anatomy, each finder;
-5. "parse only what needs parsing", a prototype: a regex pre-scan splits
+5. where the time goes: tokenizer and each pipeline component, anatomy, each finder;
+6. "parse only what needs parsing", a prototype: a regex pre-scan splits
    blocks into sentences; runs of sentences with a quote mark, a report verb,
    "according to" or a report adverb get the full pipeline, the others the
    pipeline without the parser (with the cheap ``senter`` for sentences).
    It times both and counts the reports that come out different;
-6. scaling: the local engine in one process and with a pool of N worker
+7. scaling: the local engine in one process and with a pool of N worker
    processes (``reportedly ingest --workers N``), the Dask engine with 1..N
    workers (``--engine dask``), each into an in-memory store (articles/s after
    start-up, peak resident memory of each worker), and spaCy alone on the same
    texts with ``nlp.pipe(n_process=1..N)``, so that a pool of N is compared
    with one spaCy process and with N of them.
 
-Sections 1-3 and 6 run in interleaved rounds (``--rounds``) and the fastest
+Sections 1-4 and 7 run in interleaved rounds (``--rounds``) and the fastest
 round of each counts: this machine's speed drifts by tens of percent over
 minutes, so one sequential pass misleads.  Times are wall-clock and CPU (``process_time`` of this process; the workers'
 CPU is not visible here).  On a shared machine, compare CPU ratios.  Not
@@ -91,14 +95,37 @@ def words(articles: Sequence[Any]) -> int:
 # --- 1-3: ours, spaCy alone, textacy ------------------------------------------------
 
 
-def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2) -> dict[str, Any]:
-    """spaCy alone, textacy and ours in ``rounds`` interleaved rounds; the fastest round of each counts
-    (the machine's speed drifts by tens of percent over minutes, so one sequential pass misleads)."""
+def stock_pipelines() -> tuple[Any, Any]:
+    """The English pipeline as spaCy ships it (blis matrix products) and a second copy with numpy's
+    (``use_numpy_gemm``), both loaded apart from ``load_pipeline``'s cached one."""
+    import importlib
+
+    from reportedly.nlp import MODEL_NAMES, use_numpy_gemm
+
+    for n in MODEL_NAMES:
+        try:
+            mod = importlib.import_module(n)
+        except ImportError:
+            continue
+        stock, gemm = mod.load(), mod.load()
+        use_numpy_gemm(gemm)
+        return stock, gemm
+    raise SystemExit("no English pipeline installed")
+
+
+def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2, stock: Any = None, gemm: Any = None) -> dict[str, Any]:
+    """spaCy alone (as shipped, and with numpy matrix products), textacy and ours in ``rounds``
+    interleaved rounds; the fastest round of each counts (the machine's speed drifts by tens of
+    percent over minutes, so one sequential pass misleads)."""
     from textacy.extract.triples import direct_quotations
 
     from reportedly.batch import analyze_articles
     from reportedly.model import Report
+    from reportedly.nlp import one_blas_thread
     from reportedly.settings import Settings
+
+    if stock is None or gemm is None:
+        stock, gemm = stock_pipelines()
 
     settings = Settings()
     texts = [a.text for a in articles]
@@ -106,8 +133,10 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2) -> dic
     reports: list[Any] = []
     quotes = bailed = 0
     for _ in range(max(1, rounds)):
-        with Clock() as sp:
-            docs = list(nlp.pipe(texts, batch_size=32))
+        with one_blas_thread(), Clock() as sg:
+            list(gemm.pipe(texts, batch_size=32))
+        with one_blas_thread(), Clock() as sp:
+            docs = list(stock.pipe(texts, batch_size=32))
         quotes = bailed = 0
         with Clock() as tx:
             for d in docs:
@@ -118,10 +147,10 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2) -> dic
         del docs
         with Clock() as our:
             reports = list(analyze_articles(articles, settings, nlp=nlp))
-        for k, c in (("spacy", sp), ("textacy", tx), ("ours", our)):
+        for k, c in (("spacy", sp), ("spacy_numpy_gemm", sg), ("textacy", tx), ("ours", our)):
             if k not in best or c.wall < best[k].wall:
                 best[k] = c
-    sp, tx, ours = best["spacy"], best["textacy"], best["ours"]
+    sp, sg, tx, ours = best["spacy"], best["spacy_numpy_gemm"], best["textacy"], best["ours"]
     ok = sum(isinstance(r, Report) for r in reports)
     n = len(articles)
     res = {
@@ -130,6 +159,7 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2) -> dic
         "words": words(articles),
         "analysed_ok": ok,
         "spacy": {"wall": sp.wall, "cpu": sp.cpu, "articles_per_s": n / sp.wall},
+        "spacy_numpy_gemm": {"wall": sg.wall, "cpu": sg.cpu, "articles_per_s": n / sg.wall},
         "textacy": {
             "wall": sp.wall + tx.wall, "cpu": sp.cpu + tx.cpu, "extract_wall": tx.wall,
             "articles_per_s": n / (sp.wall + tx.wall), "quotations": quotes, "docs_bailed_out": bailed,
@@ -138,6 +168,7 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2) -> dic
         "rounds": rounds,
     }
     res["ratio_ours_to_spacy"] = {"wall": sp.wall / ours.wall, "cpu": sp.cpu / ours.cpu}
+    res["ratio_ours_to_spacy_numpy_gemm"] = {"wall": sg.wall / ours.wall, "cpu": sg.cpu / ours.cpu}
     res["ratio_ours_to_textacy"] = {"wall": (sp.wall + tx.wall) / ours.wall, "cpu": (sp.cpu + tx.cpu) / ours.cpu}
     return res
 
@@ -323,7 +354,7 @@ def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1, 
     """Each engine and worker count in ``rounds`` interleaved rounds; the fastest round of each counts.
 
     Engines: ``local`` (one process, then a pool of N worker processes), ``dask`` (a local cluster of N
-    workers), and for comparison spaCy alone on the same texts (``nlp.pipe``, ``n_process=N``).
+    workers), and for comparison spaCy alone, as shipped, on the same texts (``nlp.pipe``, ``n_process=N``).
     """
     from reportedly.batch import ingest
     from reportedly.settings import Settings
@@ -397,7 +428,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     skip = set(filter(None, args.skip.split(",")))
 
     from reportedly import __version__
-    from reportedly.nlp import load_pipeline
+    from reportedly.nlp import load_pipeline, one_blas_thread
+
+    with one_blas_thread():  # numpy's BLAS at one thread throughout, as our parse runs it
+        return _run(args, skip, __version__, load_pipeline)
+
+
+def _run(args: argparse.Namespace, skip: set[str], __version__: str, load_pipeline: Any) -> int:
 
     corpora = load_articles(args.allsides, not args.no_polnear)
     if not corpora:
@@ -411,16 +448,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     res["load_average_before"] = list(__import__("os").getloadavg())
     p = print
 
+    stock, gemm = stock_pipelines()
+    for extra in (stock, gemm):
+        list(extra.pipe(["Warm-up: the minister said it was fine."]))
     if "core" not in skip:
-        res["core"] = [bench_core(name, arts, nlp, args.rounds) for name, arts in corpora.items()]
+        res["core"] = [bench_core(name, arts, nlp, args.rounds, stock, gemm) for name, arts in corpora.items()]
         if len(corpora) > 1:
-            res["core"].append(bench_core("all", every, nlp, args.rounds))
+            res["core"].append(bench_core("all", every, nlp, args.rounds, stock, gemm))
         p("\n== articles/s on the same articles (wall; ratio > 1 = faster than the other) ==")
-        p(f"{'corpus':13} {'n':>4} {'words':>7} {'ours':>7} {'spaCy':>7} {'textacy':>7}  ours/spaCy wall cpu   ours/textacy wall cpu")
+        p("   spaCy: the pipeline as shipped (blis); spaCy-np: the same with numpy's BLAS, as our parse runs it")
+        p(f"{'corpus':13} {'n':>4} {'words':>7} {'ours':>7} {'spaCy':>7} {'spaCy-np':>8} {'textacy':>7}  "
+          "ours/spaCy wall cpu   ours/spaCy-np wall cpu   ours/textacy wall cpu")
         for r in res["core"]:
             p(f"{r['corpus']:13} {r['articles']:>4} {r['words']:>7} {r['ours']['articles_per_s']:7.2f} "
-              f"{r['spacy']['articles_per_s']:7.2f} {r['textacy']['articles_per_s']:7.2f}  "
+              f"{r['spacy']['articles_per_s']:7.2f} {r['spacy_numpy_gemm']['articles_per_s']:8.2f} "
+              f"{r['textacy']['articles_per_s']:7.2f}  "
               f"{r['ratio_ours_to_spacy']['wall']:14.2f} {r['ratio_ours_to_spacy']['cpu']:4.2f}   "
+              f"{r['ratio_ours_to_spacy_numpy_gemm']['wall']:17.2f} {r['ratio_ours_to_spacy_numpy_gemm']['cpu']:4.2f}   "
               f"{r['ratio_ours_to_textacy']['wall']:16.2f} {r['ratio_ours_to_textacy']['cpu']:4.2f}")
     if "profile" not in skip:
         res["profile_cpu_s"] = prof = bench_profile(every, nlp)
@@ -441,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = [int(x) for x in args.workers.split(",") if x.strip()]
     if workers and "scaling" not in skip:
         sample = every[: args.scaling_articles] if args.scaling_articles else every
-        res["scaling"] = sc = bench_scaling(sample, workers, args.rounds, nlp)
+        res["scaling"] = sc = bench_scaling(sample, workers, args.rounds, stock)
         p(f"\n== scaling ({len(sample)} articles; ours: ingest into an in-memory store, rate after start-up; "
           "spaCy: nlp.pipe of the same texts) ==")
 
