@@ -73,13 +73,18 @@ def use_numpy_gemm(nlp: Language) -> int:
     """Make the layers of ``nlp``'s models multiply matrices with numpy (its bundled OpenBLAS) instead
     of blis, thinc's default on CPU; returns the number of layers changed.
 
-    The same weights and the same arithmetic, so the same annotations (on 1,084 AllSides and PolNeAR
-    articles every tag, lemma, dependency, entity and sentence start came out identical, and so did
-    every report), in about two thirds of the CPU time on this project's machines (an AMD EPYC with
-    AVX2: 17.6 s against 25.9 s for the tok2vec, tagger, parser and NER of 144 articles, one thread
-    each).  The parser's and the NER's transition steps call blis directly and keep it.  Layers on a
-    GPU (other ops than ``NumpyOps``) are left alone.  ``parse_many`` and ``pipe`` keep numpy's BLAS
-    at one thread while they run (see ``one_blas_thread``).
+    The same weights; only the order of the additions inside a product may differ, which could in
+    principle flip a near-tie, but on 1,084 AllSides and PolNeAR articles every tag, lemma,
+    dependency, entity and sentence start came out identical, and so did every report.  It takes
+    about two thirds of the CPU time on this project's machines: 17.6 s against 25.9 s for the
+    tok2vec, tagger, parser and NER of 144 articles, one thread each.  Why: the blis
+    in spaCy's PyPI wheels (``blis`` 1.3) does not know these AMD EPYC (Zen 3, family 25) CPUs and
+    falls back to its unoptimised ``generic`` kernels (``BLIS_ARCH_DEBUG=1`` prints the choice),
+    while numpy's OpenBLAS picks tuned kernels for every CPU it runs on.  On a CPU that blis knows
+    (Intel since Haswell, AMD Zen 2) the gain should be smaller; it was not measured there.  The
+    parser's and the NER's transition steps call blis directly and keep it.  Layers on a GPU and
+    subclasses of ``NumpyOps`` (Apple's) are left alone.  ``parse_many`` and ``pipe`` keep numpy's
+    BLAS at one thread while they run (see ``one_blas_thread``).
     """
     ops = NumpyOps(use_blis=False)
     changed = 0
