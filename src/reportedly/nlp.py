@@ -77,7 +77,7 @@ def use_numpy_gemm(nlp: Language) -> int:
     principle flip a near-tie, but on 1,084 AllSides and PolNeAR articles every tag, lemma,
     dependency, entity and sentence start came out identical, and so did every report.  It takes
     about two thirds of the CPU time on this project's machines: 17.6 s against 25.9 s for the
-    tok2vec, tagger, parser and NER of 144 articles, one thread each.  Why: the blis
+    tok2vec, tagger, parser and NER of 144 articles (spaCy 3.8.18), one thread each.  Why: the blis
     in spaCy's PyPI wheels (``blis`` 1.3) does not know these AMD EPYC (Zen 3, family 25) CPUs and
     falls back to its unoptimised ``generic`` kernels (``BLIS_ARCH_DEBUG=1`` prints the choice),
     while numpy's OpenBLAS picks tuned kernels for every CPU it runs on.  On a CPU that blis knows
