@@ -221,3 +221,18 @@ def test_process_pool_without_a_model_is_one_clear_error(tmp_path: Path) -> None
     corpus = write_corpus(tmp_path / "c.jsonl", 3)
     with Store.open(tmp_path / "s.duckdb") as store, pytest.raises(ModelMissingError, match="pip install"):
         ingest([str(corpus)], store, Settings(model="no_such_pipeline_xyz"), workers=2)
+
+
+def test_dask_workers_keep_glibc_mmap_threshold_but_thread_limits() -> None:
+    """Dask's nanny would set MALLOC_TRIM_THRESHOLD_ (30% more worker CPU over spaCy); the local
+    cluster drops it and keeps the one-thread BLAS limits."""
+    import dask
+    import distributed  # noqa: F401  (registers its configuration)
+
+    from reportedly.batch import PRE_SPAWN_ENVIRON, worker_environ
+
+    default = dict(dask.config.get(PRE_SPAWN_ENVIRON))
+    env = worker_environ(dask.config)
+    assert "MALLOC_TRIM_THRESHOLD_" not in env
+    assert env == {k: v for k, v in default.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    assert dask.config.get(PRE_SPAWN_ENVIRON) == default  # the global config is untouched

@@ -201,6 +201,24 @@ def _worker_shard(
     return str(final), len(reports), failures
 
 
+PRE_SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"
+
+
+def worker_environ(dask_config: Any) -> dict[str, Any]:
+    """The environment Dask's nanny gives a worker process, without ``MALLOC_TRIM_THRESHOLD_``.
+
+    Dask sets it to 64 KiB so that workers hand freed memory back to the system at once; glibc then
+    also stops raising its mmap threshold, so every numpy array above 128 KiB that spaCy makes is a
+    fresh mapping of zeroed pages.  On 144 articles in one process with that setting: 1.75 million
+    page faults instead of 99 thousand, 7.6 s of system CPU instead of 1.2 s, 31.0 s in all instead
+    of 25.7 s; a Dask worker spent 34.8 s where the same analysis outside Dask took 24.0 s.  The
+    thread limits (``OMP_NUM_THREADS`` ...) are kept.
+    """
+    environ = dict(dask_config.get(PRE_SPAWN_ENVIRON, None) or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return environ
+
+
 def _worker_warm(model: str | None) -> None:
     """Dask: load the spaCy model in this worker process (once; later tasks reuse it)."""
     load_pipeline(model)
@@ -499,7 +517,9 @@ def _ingest_dask(
             # article than the local engine (measured: 20-article partitions of
             # AllSides, 8.9-11.0 s against 6.8-7.3 s; 6.7-8.8 s without it).
             dask_config: Any = importlib.import_module("dask").config
-            with dask_config.set({"distributed.worker.profile.enabled": False}):
+            with dask_config.set(
+                {"distributed.worker.profile.enabled": False, PRE_SPAWN_ENVIRON: worker_environ(dask_config)}
+            ):
                 cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                     silence_logs=logging.ERROR,
