@@ -9,6 +9,7 @@ work on ``Parsed`` and report offsets into ``Article.text`` with ``Parsed.abs``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import importlib.util
 import os
@@ -100,8 +101,12 @@ def use_numpy_gemm(nlp: Language) -> int:
     return changed
 
 
-_blas: list[Any] = []
-"""The ``threadpoolctl`` controller of this process's BLAS libraries, made on first use."""
+@functools.cache
+def _blas_controller() -> Any:
+    """The ``threadpoolctl`` controller of this process's BLAS libraries (made once)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
@@ -109,19 +114,9 @@ def one_blas_thread() -> contextlib.AbstractContextManager[Any]:
 
     The models' matrices are small: a second OpenBLAS thread cut the wall time of a parse by 6% for
     65% more CPU (the threads spin while they wait), and in a pool of worker processes, one per core,
-    the threads would fight over the cores.  A no-op without ``threadpoolctl``.
+    the threads would fight over the cores.
     """
-    if not _blas:
-        try:
-            from threadpoolctl import ThreadpoolController
-        except ImportError:  # pragma: no cover - a dependency; kept optional for library users
-            _blas.append(None)
-        else:
-            _blas.append(ThreadpoolController())
-    controller = _blas[0]
-    if controller is None:  # pragma: no cover
-        return contextlib.nullcontext()
-    return controller.limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
+    return _blas_controller().limit(limits=1, user_api="blas")  # type: ignore[no-any-return]
 
 
 def _missing(names: Sequence[str | None]) -> ModelMissingError:
