@@ -113,7 +113,7 @@ def stock_pipelines() -> tuple[Any, Any]:
     raise SystemExit("no English pipeline installed")
 
 
-def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2, stock: Any = None, gemm: Any = None) -> dict[str, Any]:
+def bench_core(name: str, articles: list[Any], nlp: Any, stock: Any, gemm: Any, rounds: int = 2) -> dict[str, Any]:
     """spaCy alone (as shipped, and with numpy matrix products), textacy and ours in ``rounds``
     interleaved rounds; the fastest round of each counts (the machine's speed drifts by tens of
     percent over minutes, so one sequential pass misleads)."""
@@ -121,11 +121,7 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2, stock:
 
     from reportedly.batch import analyze_articles
     from reportedly.model import Report
-    from reportedly.nlp import one_blas_thread
     from reportedly.settings import Settings
-
-    if stock is None or gemm is None:
-        stock, gemm = stock_pipelines()
 
     settings = Settings()
     texts = [a.text for a in articles]
@@ -133,9 +129,9 @@ def bench_core(name: str, articles: list[Any], nlp: Any, rounds: int = 2, stock:
     reports: list[Any] = []
     quotes = bailed = 0
     for _ in range(max(1, rounds)):
-        with one_blas_thread(), Clock() as sg:
+        with Clock() as sg:
             list(gemm.pipe(texts, batch_size=32))
-        with one_blas_thread(), Clock() as sp:
+        with Clock() as sp:
             docs = list(stock.pipe(texts, batch_size=32))
         quotes = bailed = 0
         with Clock() as tx:
@@ -427,14 +423,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
 
-    from reportedly import __version__
-    from reportedly.nlp import load_pipeline, one_blas_thread
+    from reportedly.nlp import one_blas_thread
 
     with one_blas_thread():  # numpy's BLAS at one thread throughout, as our parse runs it
-        return _run(args, skip, __version__, load_pipeline)
+        return _run(args, skip)
 
 
-def _run(args: argparse.Namespace, skip: set[str], __version__: str, load_pipeline: Any) -> int:
+def _run(args: argparse.Namespace, skip: set[str]) -> int:
+    from reportedly import __version__
+    from reportedly.nlp import load_pipeline
 
     corpora = load_articles(args.allsides, not args.no_polnear)
     if not corpora:
@@ -452,9 +449,9 @@ def _run(args: argparse.Namespace, skip: set[str], __version__: str, load_pipeli
     for extra in (stock, gemm):
         list(extra.pipe(["Warm-up: the minister said it was fine."]))
     if "core" not in skip:
-        res["core"] = [bench_core(name, arts, nlp, args.rounds, stock, gemm) for name, arts in corpora.items()]
+        res["core"] = [bench_core(name, arts, nlp, stock, gemm, args.rounds) for name, arts in corpora.items()]
         if len(corpora) > 1:
-            res["core"].append(bench_core("all", every, nlp, args.rounds, stock, gemm))
+            res["core"].append(bench_core("all", every, nlp, stock, gemm, args.rounds))
         p("\n== articles/s on the same articles (wall; ratio > 1 = faster than the other) ==")
         p("   spaCy: the pipeline as shipped (blis); spaCy-np: the same with numpy's BLAS, as our parse runs it")
         p(f"{'corpus':13} {'n':>4} {'words':>7} {'ours':>7} {'spaCy':>7} {'spaCy-np':>8} {'textacy':>7}  "
