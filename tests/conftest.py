@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Doc
@@ -107,3 +108,17 @@ def parsed_of(*docs: Doc, kinds: Sequence[str] | None = None) -> Parsed:
     text = "".join(text_parts)
     art = Article(text=text, id="test", blocks=tuple(s.block for s in segs))
     return Parsed(art, tuple(segs))
+
+
+def annotations(docs: Iterable[Doc]) -> list[tuple[Any, ...]]:
+    """Every annotation spaCy's pipeline sets, token by token: for 'same output' comparisons."""
+    return [
+        (t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.is_sent_start)
+        for d in docs
+        for t in d
+    ]
+
+
+def paragraphs(texts: Iterable[str]) -> list[str]:
+    """The non-blank paragraphs (split at blank lines) of some texts."""
+    return [p for t in texts for p in t.split("\n\n") if p.strip()]

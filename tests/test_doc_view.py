@@ -11,7 +11,7 @@ from typing import Any
 import spacy
 from spacy.tokens import Doc
 
-from conftest import shared_path
+from conftest import paragraphs, shared_path
 from reportedly.find import doc_memo
 from reportedly.find.doc_view import DocView
 from reportedly.nlp import pipe
@@ -45,13 +45,13 @@ def _check(docs: list[Doc]) -> int:
 
 
 def test_same_as_spacy_on_the_examples(nlp: Any) -> None:
-    paras = [p for f in EXAMPLES for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paras = paragraphs(f.read_text(encoding="utf-8") for f in EXAMPLES)
     assert _check(list(pipe(paras, nlp))) > 1000
 
 
 def test_same_as_spacy_on_real_news(nlp: Any) -> None:
     d = shared_path("polnear", "dev", "text")
-    paras = [p for f in sorted(d.glob("*.txt"))[:30] for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paras = paragraphs(f.read_text(encoding="utf-8") for f in sorted(d.glob("*.txt"))[:30])
     docs = list(pipe(paras, nlp))
     # non-projective parses occur in real news: their edges and subtree order are spaCy's too
     assert _check(docs) > 10000

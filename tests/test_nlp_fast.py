@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import shared_path
+from conftest import annotations, paragraphs, shared_path
 from reportedly import Settings, analyze, article_from_text
 from reportedly.nlp import pipe
 from reportedly.nlp_fast import FastRules
@@ -15,32 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 
 
-def _annotations(docs: Any) -> list[tuple[Any, ...]]:
-    return [
-        (t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
-        for d in docs
-        for t in d
-    ]
-
-
-def _paragraphs(texts: list[str]) -> list[str]:
-    return [p for t in texts for p in t.split("\n\n") if p.strip()]
-
-
 def test_the_bundled_model_is_supported(nlp: Any) -> None:
     assert FastRules.supports(nlp)
 
 
 def test_same_annotations_on_the_examples(nlp: Any) -> None:
-    paras = _paragraphs([p.read_text(encoding="utf-8") for p in EXAMPLES])
+    paras = paragraphs([p.read_text(encoding="utf-8") for p in EXAMPLES])
     paras += ["Y'all gonna let's c'mon ain't nothin' there is gets got I you it  \n\t odd  spacing."]
-    assert _annotations(pipe(paras, nlp, fast_rules=True)) == _annotations(nlp.pipe(paras))
+    assert annotations(pipe(paras, nlp, fast_rules=True)) == annotations(nlp.pipe(paras))
 
 
 def test_same_annotations_on_real_news(nlp: Any) -> None:
     d = shared_path("polnear", "dev", "text")
-    paras = _paragraphs([p.read_text(encoding="utf-8") for p in sorted(d.glob("*.txt"))[:20]])
-    assert _annotations(pipe(paras, nlp, fast_rules=True)) == _annotations(nlp.pipe(paras))
+    paras = paragraphs([p.read_text(encoding="utf-8") for p in sorted(d.glob("*.txt"))[:20]])
+    assert annotations(pipe(paras, nlp, fast_rules=True)) == annotations(nlp.pipe(paras))
 
 
 def test_same_report_with_and_without(nlp: Any) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from thinc.api import Model, NumpyOps
 
-from conftest import shared_path
+from conftest import annotations, paragraphs, shared_path
 from reportedly.nlp import MODEL_NAMES, load_pipeline, one_blas_thread, use_numpy_gemm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,18 +39,6 @@ def _ops(nlp: Any) -> list[Any]:
     return [node.ops for m in models if isinstance(m, Model) for node in m.walk()]
 
 
-def _annotations(docs: Any) -> list[tuple[Any, ...]]:
-    return [
-        (t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_, t.is_sent_start)
-        for d in docs
-        for t in d
-    ]
-
-
-def _paragraphs(texts: list[str]) -> list[str]:
-    return [p for t in texts for p in t.split("\n\n") if p.strip()]
-
-
 def test_loaded_pipeline_uses_numpy_matrix_products(nlp: Any, stock: Any) -> None:
     ours = _ops(nlp)
     assert ours and all(isinstance(o, NumpyOps) and not o.use_blis for o in ours)
@@ -65,9 +53,9 @@ def test_use_numpy_gemm_changes_every_layer_once() -> None:
 
 
 def test_same_annotations_as_blis_on_the_examples(nlp: Any, stock: Any) -> None:
-    paras = _paragraphs([p.read_text(encoding="utf-8") for p in EXAMPLES])
+    paras = paragraphs([p.read_text(encoding="utf-8") for p in EXAMPLES])
     with one_blas_thread():
-        assert _annotations(nlp.pipe(paras)) == _annotations(stock.pipe(paras))
+        assert annotations(nlp.pipe(paras)) == annotations(stock.pipe(paras))
 
 
 def test_same_annotations_as_blis_on_real_news(nlp: Any, stock: Any) -> None:
@@ -76,9 +64,9 @@ def test_same_annotations_as_blis_on_real_news(nlp: Any, stock: Any) -> None:
 
     with open(d, encoding="utf-8") as fh:
         texts = [json.loads(line).get("text") or "" for _, line in zip(range(40), fh, strict=False)]
-    paras = _paragraphs([t for t in texts if t])
+    paras = paragraphs([t for t in texts if t])
     with one_blas_thread():
-        assert _annotations(nlp.pipe(paras)) == _annotations(stock.pipe(paras))
+        assert annotations(nlp.pipe(paras)) == annotations(stock.pipe(paras))
 
 
 def test_one_blas_thread_limits_and_restores() -> None:
