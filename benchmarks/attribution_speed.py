@@ -20,12 +20,12 @@ from pathlib import Path
 from textacy.extract import direct_quotations  # type: ignore[attr-defined]
 
 from reportedly.anatomy import anatomy
-from reportedly.batch import analyze_articles
 from reportedly.evaluation.brat import gold_files
 from reportedly.find import Found
 from reportedly.find.attributions import find_attributions
 from reportedly.ingest import article_from_text
 from reportedly.nlp import load_pipeline, parse_many
+from reportedly.pipeline import analyze_articles
 from reportedly.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -119,8 +119,8 @@ def bench_core(name: str, articles: list[Any], nlp: Any, stock: Any, gemm: Any, 
     percent over minutes, so one sequential pass misleads)."""
     from textacy.extract.triples import direct_quotations
 
-    from reportedly.batch import analyze_articles
     from reportedly.model import Report
+    from reportedly.pipeline import analyze_articles
     from reportedly.settings import Settings
 
     settings = Settings()
@@ -266,10 +266,9 @@ def _pipe_with(nlp: Any, names: Sequence[str], texts: list[str]) -> list[Any]:
 
 def bench_parse_less(articles: list[Any], nlp: Any) -> dict[str, Any]:
     from reportedly.anatomy import anatomy
-    from reportedly.batch import analyze_articles
     from reportedly.model import Report
     from reportedly.nlp import Parsed, Segment, segments_to_parse
-    from reportedly.pipeline import report_of
+    from reportedly.pipeline import analyze_articles, report_of
     from reportedly.settings import Settings
 
     settings = Settings()
@@ -352,7 +351,7 @@ def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1, 
     Engines: ``local`` (one process, then a pool of N worker processes), ``dask`` (a local cluster of N
     workers), and for comparison spaCy alone, as shipped, on the same texts (``nlp.pipe``, ``n_process=N``).
     """
-    from reportedly.batch import ingest
+    from reportedly.batch import store_corpus
     from reportedly.settings import Settings
     from reportedly.store import Store
 
@@ -381,7 +380,7 @@ def bench_scaling(articles: list[Any], workers: Sequence[int], rounds: int = 1, 
                     with Store.open(":memory:") as store:
                         parts = max(4, len(articles) // (4 * n))  # several tasks per worker, for balance
                         settings = Settings(batch_size=parts) if engine == "local" and n > 1 else Settings()
-                        st = ingest([str(corpus)], store, settings, engine=engine, workers=n, partition_size=parts)
+                        st = store_corpus([str(corpus)], store, settings, engine=engine, workers=n, partition_size=parts)
                         counts = store.counts()
                     row = {
                         "engine": engine, "workers": st.workers, "articles": st.analysed,

@@ -9,7 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import shared_path
-from reportedly.anatomy import DATELINE, anatomy, read_byline, split_credit
+from reportedly.anatomy import anatomy
+from reportedly.anatomy.bylines import read_byline
+from reportedly.anatomy.credits import split_credit
+from reportedly.anatomy.patterns import DATELINE
 from reportedly.model import BLOCK_KINDS, Article, Block
 
 LEDE = (

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from conftest import parsed_of
-from reportedly.find.attribution_content import ContentModel, content_options
-from reportedly.find.attribution_quotes import QuoteIndex
-from reportedly.find.attribution_spans import Candidate, candidates
 from reportedly.find.attributions import extract
+from reportedly.find.attributions.candidates import candidates
+from reportedly.find.attributions.content import ContentModel, content_options
+from reportedly.find.attributions.quotes import QuoteIndex
+from reportedly.find.attributions.spans import Candidate
 from reportedly.model import span_text
 from reportedly.nlp import Parsed, Segment
 from test_attributions import doc_of
@@ -81,7 +82,7 @@ def test_extract_uses_the_content_model_it_is_given() -> None:
 
 
 def test_half_a_pair_of_quote_marks_is_dropped_from_a_content_edge() -> None:
-    from reportedly.find.attributions import _tidy_marks
+    from reportedly.find.attributions.finder import _tidy_marks
 
     text = "Sugar said in an interview “We will win this, and build it in Alabama.” He left."
     q = QuoteIndex(text)

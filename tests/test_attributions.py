@@ -7,14 +7,15 @@ indices (a token heading itself is the root).
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
 
 from conftest import make_doc, parsed_of
 from reportedly.find import Found
-from reportedly.find.attribution_quotes import QuoteIndex, quote_regions
 from reportedly.find.attributions import find_attributions
+from reportedly.find.attributions.quotes import QuoteIndex, quote_regions
 from reportedly.model import Attribution, Entity, span_text
 from reportedly.settings import Settings
 
@@ -376,7 +377,7 @@ spoke speak VERB ROOT 2
     [("a source familiar with the matter", "anonymous"), ("experts", "group"), ("the report", "document")],
 )
 def test_source_types(phrase: str, stype: str) -> None:
-    from reportedly.find.attribution_resolve import describe
+    from reportedly.find.attributions.resolve import describe
 
     d = describe(phrase, (0, len(phrase)), None, (), Settings())
     assert d.type == stype
@@ -450,6 +451,28 @@ def test_nested_attribution_kept_when_relayed_by_an_outlet() -> None:
     assert [parts(text, a)[:2] for a in atts] == [("Yonhap", "reported"), ("Lee", "said")]
 
 
+def test_the_users_registry_types_an_outlet_and_keeps_what_it_relays(tmp_path: Path) -> None:
+    """An outlet only the user's registry file lists: typed from it, and its nested attributions kept."""
+    from reportedly.registry import load_registry
+
+    assert load_registry().match("Zorblatt") is None, "the bundled registry must not know the invented outlet"
+    mine = tmp_path / "mine.csv"
+    mine.write_text(
+        "name,aliases,country,type,state_controlled,source\nZorblatt Wire,Zorblatt,XX,news_agency,no,test\n",
+        encoding="utf-8",
+    )
+    settings = Settings(registry=(str(mine),))
+    for outer, inner in (("Zorblatt", "Lee"), ("Kim", "Zorblatt")):
+        parsed = parsed_of(doc_of(NESTED.format(outer=outer, inner=inner)))
+        text = parsed.text
+        plain = find_attributions(parsed, Found(), Settings())
+        assert [parts(text, a)[:2] for a in plain] == [(outer, "reported")], "without the file: outermost only"
+        atts = find_attributions(parsed, Found(), settings)
+        assert [parts(text, a)[:2] for a in atts] == [(outer, "reported"), (inner, "said")]
+        (outlet,) = [a for a in atts if span_text(text, a.source) == "Zorblatt"]
+        assert (outlet.source_name, outlet.source_type) == ("Zorblatt Wire", "news_agency")
+
+
 def test_two_apostrophes_as_quote_marks() -> None:
     text = "''We won,'' he said. ''They lost.''"
     regions = [text[r.start : r.end] for r in quote_regions(text)]
@@ -465,7 +488,7 @@ def test_closing_mark_used_to_open() -> None:
 
 def test_an_active_participle_takes_the_subject_above() -> None:
     """ "Trump left, saying he won": the participle's source is the clause's subject."""
-    from reportedly.find.attribution_spans import _subject
+    from reportedly.find.attributions.candidates import _subject
 
     words = ["Trump", "left", ",", "saying", "he", "won", "."]
     doc = make_doc(words, heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct"],

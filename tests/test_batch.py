@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from reportedly.batch import count_articles, expand_inputs, ingest
+from reportedly.batch import store_corpus
+from reportedly.ingest import count_articles, expand_inputs
 from reportedly.settings import Settings
 from reportedly.store import COLUMNS, Store
 
@@ -81,7 +82,7 @@ def test_local_ingest_is_idempotent_and_records_bad_input(tmp_path: Path, nlp: A
     (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 4)
     settings = Settings(batch_size=4)
     with Store.open(tmp_path / "s.duckdb") as store:
-        stats = ingest([str(corpus), str(tmp_path / "bin.txt")], store, settings)
+        stats = store_corpus([str(corpus), str(tmp_path / "bin.txt")], store, settings)
         assert (stats.stored, stats.skipped, stats.failed) == (6, 1, 4)
         assert store.counts()["articles"] == 6
         errors = store.con.execute("SELECT origin, line, reason FROM errors ORDER BY origin, line").fetchall()
@@ -91,7 +92,7 @@ def test_local_ingest_is_idempotent_and_records_bad_input(tmp_path: Path, nlp: A
         assert "too long" in reasons[("c.jsonl", 10)]
         assert "binary" in reasons[("bin.txt", None)]
         first = store_rows(store)
-        again = ingest([str(corpus), str(tmp_path / "bin.txt")], store, settings)
+        again = store_corpus([str(corpus), str(tmp_path / "bin.txt")], store, settings)
         assert (again.stored, again.skipped, again.analysed) == (0, 7, 0)
         assert store_rows(store) == first  # nothing duplicated, errors not recorded twice
 
@@ -118,7 +119,7 @@ def test_warc_ingest(tmp_path: Path, nlp: Any) -> None:
         put(w, "https://example.com/i.png", "image/png", b"\x89PNG")
         put(w, "https://example.com/e", "text/html", b"<html><body></body></html>")
     with Store.open(":memory:") as store:
-        stats = ingest([str(path)], store, Settings())
+        stats = store_corpus([str(path)], store, Settings())
         assert stats.stored == 2 and stats.failed == 1
         urls = store.con.execute("SELECT url, format FROM articles ORDER BY url").fetchall()
         assert urls == [("https://example.com/0", "warc"), ("https://example.com/1", "warc")]
@@ -130,7 +131,7 @@ def _corpus_and_one_process_rows(tmp_path: Path, settings: Settings) -> tuple[Pa
     """10 articles, a broken line and a duplicate, and the rows the one-process engine stores for them."""
     corpus = write_corpus(tmp_path / "c.jsonl", 10, ("{broken", json.dumps(article(3))))
     with Store.open(tmp_path / "one.duckdb") as one:
-        ingest([str(corpus)], one, settings)
+        store_corpus([str(corpus)], one, settings)
         return corpus, store_rows(one)
 
 
@@ -139,12 +140,12 @@ def test_dask_engine_gives_the_same_store_as_local(tmp_path: Path, nlp: Any) -> 
     settings = Settings(batch_size=4)
     corpus, expected = _corpus_and_one_process_rows(tmp_path, settings)
     with Store.open(tmp_path / "dask.duckdb") as d:
-        stats = ingest([str(corpus)], d, settings, engine="dask", workers=2, partition_size=3)
+        stats = store_corpus([str(corpus)], d, settings, engine="dask", workers=2, partition_size=3)
         assert stats.workers == 2 and len(stats.worker_peak_mb) == 2
         assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
         assert store_rows(d) == expected
     with Store.open(tmp_path / "shards.duckdb") as s:
-        stats = ingest(
+        stats = store_corpus(
             [str(corpus)], s, settings, engine="dask", workers=2, partition_size=3, shards=str(tmp_path / "shards")
         )
         assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
@@ -157,12 +158,12 @@ def test_process_pool_gives_the_same_store_as_one_process(tmp_path: Path, nlp: A
     settings = Settings(batch_size=3)
     corpus, expected = _corpus_and_one_process_rows(tmp_path, settings)
     with Store.open(tmp_path / "pool.duckdb") as pool:
-        stats = ingest([str(corpus)], pool, settings, workers=2)
+        stats = store_corpus([str(corpus)], pool, settings, workers=2)
         assert stats.workers == 2 and 1 <= len(stats.worker_peak_mb) <= 2
         assert all(mb > 100 for mb in stats.worker_peak_mb)  # a worker holds a model
         assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
         assert store_rows(pool) == expected
-        again = ingest([str(corpus)], pool, settings, workers=2)
+        again = store_corpus([str(corpus)], pool, settings, workers=2)
         assert (again.stored, again.skipped) == (0, 11)
 
 
@@ -206,7 +207,7 @@ def test_process_pool_survives_a_dying_worker(tmp_path: Path, nlp: Any, monkeypa
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with Store.open(tmp_path / "s.duckdb") as store:
-        stats = ingest([str(corpus)], store, Settings(batch_size=3, model="crashing_model"), workers=2)
+        stats = store_corpus([str(corpus)], store, Settings(batch_size=3, model="crashing_model"), workers=2)
         assert (stats.stored, stats.failed) == (8, 1), stats.errors
         assert "worker failed" in stats.errors[0] and "BrokenProcessPool" in stats.errors[0]
         ids = {r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()}
@@ -220,7 +221,7 @@ def test_process_pool_without_a_model_is_one_clear_error(tmp_path: Path) -> None
 
     corpus = write_corpus(tmp_path / "c.jsonl", 3)
     with Store.open(tmp_path / "s.duckdb") as store, pytest.raises(ModelMissingError, match="pip install"):
-        ingest([str(corpus)], store, Settings(model="no_such_pipeline_xyz"), workers=2)
+        store_corpus([str(corpus)], store, Settings(model="no_such_pipeline_xyz"), workers=2)
 
 
 def test_dask_workers_keep_glibc_mmap_threshold_but_thread_limits() -> None:

@@ -109,9 +109,15 @@ def test_told_outlet_is_a_relay() -> None:
 
 
 def test_addressee_given_by_the_attribution_finder() -> None:
-    p = article("Hong Min told Yonhap the images appear designed.")
-    a = att(p, "a1", "Hong Min", "told", "the images appear designed", source_type="person", addressee="Yonhap")
-    assert of(chains_of(p, a), "a1") == [[("Hong Min", "person"), YONHAP, FOX]]
+    # "assured" is no trigger phrase: only the addressee the attribution finder gives names Yonhap
+    # (with "told", the trigger alone would make Yonhap the relay and the addressee would go untested)
+    p = article("Hong Min assured Yonhap the images appear designed.")
+    a = att(p, "a1", "Hong Min", "assured", "the images appear designed", source_type="person", addressee="Yonhap")
+    (c,) = chains_of(p, a)
+    assert hops(c) == [("Hong Min", "person"), YONHAP, FOX]
+    assert c.hops[1].span == span(p, "Yonhap")
+    # without the addressee nothing in the sentence names a relay
+    assert of(chains_of(p, dataclasses.replace(a, addressee=())), "a1") == [[("Hong Min", "person"), FOX]]
 
 
 def test_quoted_by_state_media_as_saying() -> None:
@@ -227,9 +233,13 @@ def test_later_sentence_leans_on_earlier_report() -> None:
 
 
 def test_no_lean_without_an_earlier_report() -> None:
+    # an earlier attribution that is no report (no outlet or footage in its chain) lends no hops
     p = article("Kim said the talks had failed.", "The notebook reportedly contained a message.")
+    a = att(p, "a1", "Kim", "said", "the talks had failed", source_type="person")
     b = att(p, "a2", "The notebook", "reportedly contained", "a message", kind="document", source_type="document")
-    assert of(chains_of(p, b), "a2") == [[("notebook", "document"), FOX]]
+    chains = chains_of(p, a, b)
+    assert of(chains, "a1") == [[("Kim", "person"), FOX]]
+    assert of(chains, "a2") == [[("notebook", "document"), FOX]]
 
 
 def test_nested_attribution_takes_the_outer_relay() -> None:

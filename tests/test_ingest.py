@@ -12,9 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportedly.batch import count_articles
 from reportedly.errors import InputError
-from reportedly.ingest import article_from_text, kind_of, read_inputs, text_id
+from reportedly.ingest import article_from_text, count_articles, kind_of, read_inputs, text_id
 from reportedly.model import Article
 from reportedly.settings import Settings
 

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .errors import InputError, ModelMissingError, ReportedlyError
 from .ingest import article_from_text, read_inputs
 from .model import (
@@ -29,6 +27,7 @@ from .model import (
 )
 from .pipeline import analyze, analyze_many
 from .settings import Settings, load_settings
+from .version import __version__
 
 __all__ = [
     "SCHEMA",

@@ -1,19 +1,22 @@
-"""Engines that turn many inputs into reports: the local engine and the Dask engine.
+"""The corpus engines behind ``reportedly ingest``: analyse many articles into the store.
 
-``analyze_articles`` / ``analyze_stream`` (local, one process) back
-``reportedly analyze``.  ``ingest`` backs ``reportedly ingest``: it reads the
-inputs, skips articles already stored (same id or same text) BEFORE analysing
-them, analyses the rest with the local engine (in this process, or in a pool
-of worker processes on this machine) or on a Dask cluster, and hands every
-batch to the single writer (``reportedly.store``) as one transaction.
-Workers never open the database: they return reports (Dask workers may
-instead write Parquet shards that the writer loads).
+``store_corpus`` reads the inputs (``reportedly.ingest``), skips articles already stored (same id
+or same text) BEFORE analysing them, analyses the rest with the per-article flow
+(``reportedly.pipeline.analyze_articles``) on one of three engines, and hands every batch to the
+single writer (``reportedly.store``) as one transaction:
+
+- local, in this process;
+- local, in a pool of worker processes on this machine (``--workers N``);
+- Dask, on a local cluster or the cluster at a scheduler's address.
+
+Workers never open the database: they return reports (Dask workers may instead write Parquet
+shards that the writer loads).  ``_drive`` is the loop all the multi-process engines share: it
+keeps a bounded number of batches in flight and retries a batch whose worker died one article at
+a time, so that the article that kills a worker is blamed alone.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import glob
 import os
 import time
 import uuid
@@ -34,131 +37,20 @@ from rich.progress import (
 )
 from spacy.language import Language
 
-from .anatomy import anatomy
-from .errors import InputError, ModelMissingError, ReportedlyError
-from .ingest import expand_paths, kind_of, read_inputs
+from .errors import InputError, ReportedlyError
+from .ingest import count_articles, expand_inputs, read_inputs
 from .model import Article, Report
-from .nlp import load_pipeline, parse_many, require_pipeline
-from .pipeline import report_of
+from .nlp import load_pipeline, require_pipeline
+from .pipeline import analyze_articles
 from .settings import Settings
-
-
-def _safe_anatomy(a: Article, settings: Settings) -> Article | InputError:
-    try:
-        return anatomy(a, settings)
-    except Exception as e:  # one article's failure must not stop a batch
-        return InputError(a.origin or a.id, f"anatomy failed ({type(e).__name__}: {e})")
-
-
-def analyze_articles(
-    items: Iterable[Article | InputError], settings: Settings, nlp: Language | None = None
-) -> Iterator[Report | InputError]:
-    """Reports (or errors) in input order, parsing in batches of ``settings.batch_size``.
-
-    An article whose analysis fails becomes an ``InputError`` naming it; the
-    rest of the batch goes on.
-    """
-    nlp = nlp or load_pipeline(settings.model)
-    batch: list[Article] = []
-    order: list[Article | InputError] = []
-
-    def flush() -> Iterator[Report | InputError]:
-        parsed_iter: Iterator[Report | InputError] = iter(())
-        if batch:
-            parsed_iter = _reports(batch, settings, nlp)
-        for item in order:
-            yield item if isinstance(item, InputError) else next(parsed_iter)
-        batch.clear()
-        order.clear()
-
-    for item in items:
-        if isinstance(item, Article):
-            res = _safe_anatomy(item, settings)
-            if isinstance(res, Article):
-                batch.append(res)
-            order.append(res)
-        else:
-            order.append(item)
-        if len(batch) >= settings.batch_size:
-            yield from flush()
-    yield from flush()
-
-
-def _failure(e: Exception) -> str:
-    """``analysis failed (Type: message at module.py:line)``: where a finder broke, for the bug report."""
-    tb = e.__traceback__
-    where = ""
-    while tb is not None:
-        if "reportedly" in tb.tb_frame.f_code.co_filename:
-            where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return f"analysis failed ({type(e).__name__}: {e}{where})"
-
-
-def _reports(batch: list[Article], settings: Settings, nlp: Language) -> Iterator[Report | InputError]:
-    try:
-        parsed = parse_many(batch, nlp, fast_rules=settings.fast_rules)
-    except Exception:
-        # fall back to one article at a time so one bad article fails alone
-        for a in batch:
-            try:
-                yield report_of(parse_many([a], nlp, fast_rules=settings.fast_rules)[0], settings)
-            except ModelMissingError:
-                raise
-            except Exception as e:
-                yield InputError(a.origin or a.id, _failure(e))
-        return
-    for p in parsed:
-        try:
-            yield report_of(p, settings)
-        except Exception as e:
-            yield InputError(p.article.origin or p.article.id, _failure(e))
-
-
-def analyze_stream(
-    paths: Iterable[str],
-    settings: Settings,
-    *,
-    progress: bool = False,
-    console: Console | None = None,
-    defaults: dict[str, Any] | None = None,
-) -> Iterator[Report | InputError]:
-    """Read, analyse and yield every input article in order, with an optional progress bar on stderr.
-
-    ``defaults`` (outlet, published, url ...) fill metadata the inputs lack; given metadata wins.
-    """
-    items: Iterable[Article | InputError] = read_inputs(paths, settings)
-    if defaults:
-        items = (_with_defaults(a, defaults) if isinstance(a, Article) else a for a in items)
-    if not progress:
-        yield from analyze_articles(items, settings)
-        return
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=console or Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("analyse", total=None, rate="")
-        for item in analyze_articles(items, settings):
-            bar.advance(task)
-            t = bar.tasks[0]
-            if t.elapsed:
-                bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
-            yield item
-
-
-# --- corpus ingestion ----------------------------------------------------------------
+from .store import Store, report_tables, text_hash
+from .version import __version__
 
 Failure = tuple[InputError, str | None, str]
 """An error, the id of the article it concerns (None for unreadable input) and the stage (read, analyze)."""
 
 
-def analyze_chunk(
+def _reports_and_failures(
     articles: Sequence[Article], settings: Settings, nlp: Language | None = None
 ) -> tuple[list[Report], list[Failure]]:
     """Reports of these articles and a failure for each one that could not be analysed."""
@@ -174,7 +66,7 @@ def analyze_chunk(
 
 def _worker_analyze(articles: list[Article], settings: Settings) -> tuple[list[Report], list[Failure]]:
     """Dask task: analyse one partition (the spaCy model loads once per worker process, then is cached)."""
-    return analyze_chunk(articles, settings)
+    return _reports_and_failures(articles, settings)
 
 
 def _worker_shard(
@@ -188,9 +80,7 @@ def _worker_shard(
     """
     import pyarrow.parquet as pq
 
-    from .store import report_tables
-
-    reports, failures = analyze_chunk(articles, settings)
+    reports, failures = _reports_and_failures(articles, settings)
     tables = report_tables(reports, failures)
     final = Path(root) / name
     tmp = Path(root) / f".{name}.tmp"
@@ -228,8 +118,6 @@ def _worker_info() -> dict[str, Any]:
     """Dask: the package version and peak resident memory (MB) of this worker process."""
     import resource
 
-    from . import __version__
-
     ru = resource.getrusage(resource.RUSAGE_SELF)
     return {"version": __version__, "peak_mb": peak_rss_mb(), "cpu_s": ru.ru_utime + ru.ru_stime}
 
@@ -253,43 +141,6 @@ def peak_rss_mb() -> float:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-
-
-def expand_inputs(paths: Iterable[str]) -> list[str]:
-    """Files named, files under directories and files matching glob patterns (``data/**/*.jsonl``)."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and not Path(p).exists() and glob.has_magic(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            out.extend(expand_paths(matches) if matches else [p])
-        else:
-            out.extend(expand_paths([p]))
-    return out
-
-
-def count_articles(files: Sequence[str]) -> int | None:
-    """How many articles the inputs hold, counted cheaply (JSONL lines, one per other file); None if unknown.
-
-    WARC, gzip and stdin are not counted (that would mean reading them twice).
-    """
-    total = 0
-    for f in files:
-        kind, gz = kind_of(f)
-        if f == "-" or gz or kind == "warc":
-            return None
-        if kind == "jsonl":
-            try:
-                with open(f, "rb") as fh:
-                    last = b"\n"
-                    while chunk := fh.read(1 << 20):
-                        total += chunk.count(b"\n")
-                        last = chunk[-1:]
-                    total += last != b"\n"
-            except OSError:
-                total += 1  # it becomes one error
-        else:
-            total += 1
-    return total
 
 
 @dataclass
@@ -322,7 +173,7 @@ class IngestStats:
 class _Run:
     """Bookkeeping of one ingest: dedupe, writes, counts and the progress bar."""
 
-    def __init__(self, store: Any, progress: Progress | None, task: Any, log: Callable[[str], None] | None) -> None:
+    def __init__(self, store: Store, progress: Progress | None, task: Any, log: Callable[[str], None] | None) -> None:
         self.store = store
         self.progress = progress
         self.task = task
@@ -345,8 +196,6 @@ class _Run:
 
     def new_articles(self, items: Sequence[Article | InputError]) -> tuple[list[Article], list[Failure]]:
         """Split a chunk of inputs into articles to analyse and read failures; count the skipped."""
-        from .store import text_hash
-
         arts = [x for x in items if isinstance(x, Article)]
         reads: list[Failure] = [(x, None, "read") for x in items if isinstance(x, InputError)]
         hashes = [text_hash(a.text) for a in arts]
@@ -366,8 +215,6 @@ class _Run:
 
     def done(self, articles: Sequence[Article], reports: Sequence[Report], failures: Sequence[Failure]) -> None:
         """Write one analysed batch (and its read failures) in one transaction."""
-        from .store import text_hash
-
         st = self.store.write(list(reports), list(failures))
         self._count(articles, st.articles, st.skipped, failures)
         for a in articles:
@@ -376,8 +223,6 @@ class _Run:
 
     def done_shard(self, articles: Sequence[Article], shard: str, failures: Sequence[Failure], reads: Sequence[Failure]) -> None:
         """Merge one shard (one transaction), then record the read failures of its chunk."""
-        from .store import text_hash
-
         st = self.store.merge_shard(shard)
         if reads:
             self.store.write([], list(reads))
@@ -412,9 +257,9 @@ def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[A
         yield chunk
 
 
-def ingest(
+def store_corpus(
     paths: Sequence[str],
-    store: Any,
+    store: Store,
     settings: Settings,
     *,
     engine: str = "local",
@@ -474,7 +319,7 @@ def ingest(
             run.stats.startup = time.perf_counter() - run.t0
             for chunk in _chunks(items, settings.batch_size):
                 fresh, reads = run.new_articles(chunk)
-                reports, failures = analyze_chunk(fresh, settings, nlp) if fresh else ([], [])
+                reports, failures = _reports_and_failures(fresh, settings, nlp) if fresh else ([], [])
                 run.done(fresh, reports, [*failures, *reads])
             run.stats.worker_peak_mb = [round(peak_rss_mb(), 1)]
             run.stats.worker_cpu_s = [round(time.process_time() - cpu0, 1)]
@@ -500,8 +345,6 @@ def _ingest_dask(
 ) -> None:
     import importlib
     import logging
-
-    from . import __version__
 
     # distributed's own annotations are partial; treat it as untyped here.
     dist: Any = importlib.import_module("distributed")
@@ -664,7 +507,7 @@ def _alive(pid: int) -> bool:
 
 def _pool_task(articles: list[Article], settings: Settings) -> tuple[list[Report], list[Failure], dict[str, Any]]:
     """Process-pool task: analyse one batch; also report this worker's pid, peak memory and CPU."""
-    reports, failures = analyze_chunk(articles, settings)
+    reports, failures = _reports_and_failures(articles, settings)
     return reports, failures, {"pid": os.getpid(), **_worker_info()}
 
 
@@ -725,8 +568,3 @@ def _ingest_pool(items: Iterable[Article | InputError], run: _Run, settings: Set
         pool.shutdown(wait=True, cancel_futures=True)
     run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
     run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]
-
-
-def _with_defaults(article: Article, defaults: dict[str, Any]) -> Article:
-    missing = {k: v for k, v in defaults.items() if v is not None and not getattr(article, k)}
-    return dataclasses.replace(article, **missing) if missing else article

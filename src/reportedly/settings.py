@@ -26,7 +26,7 @@ class Settings:
     batch_size: int = 32
     """Articles per ``nlp.pipe`` batch."""
     fast_rules: bool = True
-    """Replace spaCy's attribute_ruler and lemmatizer by ``nlp_fast.FastRules`` (same output, faster)."""
+    """Replace spaCy's attribute_ruler and lemmatizer by ``nlp.fast_rules.FastRules`` (same output, faster)."""
     registry: tuple[str, ...] = ()
     """Extra outlet registry files (CSV) that extend or override the bundled one."""
     finders: tuple[tuple[str, str], ...] = ()

@@ -344,9 +344,9 @@ def textacy_system(nlp: Any) -> Callable[[list[str]], Iterator[list[Triple]]]:
 
 def reportedly_system(nlp: Any, settings: Any = None) -> Callable[[list[str]], Iterator[list[Triple]]]:
     """The full ``reportedly`` analysis of each text as a plain-text article; its attributions."""
-    from ..batch import analyze_articles
     from ..errors import InputError
     from ..ingest import article_from_text
+    from ..pipeline import analyze_articles
     from ..settings import Settings
 
     settings = settings or Settings(check_language=False)

@@ -14,7 +14,7 @@ named by credits of kind ``wire`` or ``contribution`` with the gold label:
 - ``NA`` articles are left out.
 
 Only credits that name a news agency count (registry type ``news_agency`` or
-``state_media``, or a name in ``anatomy.AGENCY_NAMES``); people named in
+``state_media``, or a name in ``anatomy.names.AGENCY_NAMES``); people named in
 "Reporting by" lines do not.  Agencies are compared by their registry names
 (AP -> Associated Press).
 """
@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..anatomy import AGENCY_NAMES, anatomy, outlet_named
+from ..anatomy import anatomy
+from ..anatomy.names import AGENCY_NAMES, outlet_named
 from ..find.credits import credits_of
 from ..model import Article, Credit
 from ..registry import Registry, load_registry

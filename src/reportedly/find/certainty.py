@@ -36,10 +36,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicons import load_table
 from ..model import Attribution, Claim, Hedge, Span
-from ..nlp import Parsed
+from ..nlp import Parsed, lowers, texts
 from ..settings import Settings
 from . import Found
-from .doc_memo import lowers, texts
 
 PRODUCED_BY = "certainty.rules/1"
 

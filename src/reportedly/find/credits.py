@@ -34,17 +34,11 @@ from __future__ import annotations
 
 import re
 
-from ..anatomy import (
-    AGENCY_NAMES,
-    CONTRIBUTION,
-    DATELINE,
-    outlet_named,
-    paragraphs,
-    person_like,
-    picture_label,
-    read_byline,
-    split_credit,
-)
+from ..anatomy.bylines import read_byline
+from ..anatomy.credits import picture_label, split_credit
+from ..anatomy.lines import paragraphs
+from ..anatomy.names import AGENCY_NAMES, outlet_named, person_like
+from ..anatomy.patterns import CONTRIBUTION, DATELINE
 from ..model import Block, Credit
 from ..nlp import Parsed
 from ..registry import Registry, load_registry

@@ -42,10 +42,9 @@ from spacy.tokens import Token
 
 from ..lexicons import load_table, load_words
 from ..model import Attribution, Hedge, Span
-from ..nlp import Parsed, Segment
+from ..nlp import Parsed, Segment, lowers
 from ..settings import Settings
 from . import Found
-from .doc_memo import lowers
 
 PRODUCED_BY = "hedges.rules/1"
 

@@ -39,10 +39,9 @@ from spacy.tokens import Span as SpacySpan
 
 from ..lexicons import PhraseTable, load_table
 from ..model import Span, Voice
-from ..nlp import Parsed, Segment
+from ..nlp import Parsed, Segment, lowers
 from ..settings import Settings
 from . import Found
-from .doc_memo import lowers
 from .hedges import in_spans, quoted_spans
 
 PRODUCED_BY = "voice.rules/1"

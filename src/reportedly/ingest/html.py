@@ -48,6 +48,7 @@ from ..errors import InputError
 from ..model import Article, Block
 from ..settings import Settings
 from .checks import check_text
+from .text import clean_meta, text_id
 
 PRODUCED_BY = "ingest.html/1"
 MIN_BODY_WORDS = 10
@@ -244,9 +245,7 @@ def article_from_html(html: str, *, origin: str, settings: Settings | None = Non
     parts += [(f.kind, f.text) for f in figs[k:]]  # figures inside or after the last paragraph
     text, blocks = _assemble(parts)
     check_text(text, origin, settings)
-    from . import _clean_meta, text_id
-
-    meta = _clean_meta(
+    meta = clean_meta(
         {
             "url": url or getattr(doc, "url", None),
             "outlet": getattr(doc, "sitename", None),

@@ -3,7 +3,7 @@
 Files (each states its source and licence in its header or in NOTICE.md):
 
 - ``news_hedges.tsv``, ``news_disputes.tsv``, ``news_voice.tsv``: written for
-  reportedly (Apache-2.0).
+  reportedly (MIT, the project's licence).
 - ``hedges_hyland2005.txt``, ``npov_lexicon.txt``,
   ``strong_subjectives_riloff2003.txt``: copied from Reid Pryzant's
   wiki-neutrality lexicons (MIT, see ``LICENSE`` and ``NOTICE.md``).

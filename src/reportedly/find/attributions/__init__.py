@@ -1,0 +1,54 @@
+"""Attributions: who (source) said (cue) what (content), in every form news uses.
+
+``find_attributions(parsed, found, settings)`` returns one ``Attribution``
+per reported claim, with exact character spans into ``Article.text``:
+
+1. *Cue candidates* (``candidates``, with the span conventions of ``spans``):
+   every verb, noun or adjective
+   of the cue lexicon with its source, cue, content and addressee read off
+   the dependency parse ("X said (that) ...", "..., X said", "The plan, he
+   said, was dead", "X told Y (that) ...", "X was quoted by Y as saying ...",
+   passives, "according to X", nominal cues ("his concern is that ...",
+   "is raising questions about"), footage with an agent ("as seen in footage
+   aired by X"), documents ("a message that read, “...”"), colon lead-ins
+   "X: “...”", dash attributions "“...” ― X", and a quote right before or
+   after a cue with no content of its own ("“...,” said X.", "X said: “...”").
+2. *Scoring* (``model``): a logistic regression trained on
+   PolNeAR train keeps the candidates that really attribute (reporting,
+   belief, intention and perception cues, as PolNeAR defines attribution);
+   a second small model (``content``) chooses each content's edges among
+   alternatives read off the parse.
+3. *Quotes* (``quotes``): a content that opens a quote runs to
+   its closing mark, across sentences and paragraphs (news re-opens the mark
+   on every paragraph); a quote that follows an attribution's sentence with
+   no cue of its own continues that attribution ("“A,” she said. “B.”"),
+   also in the next paragraph.
+4. *Nesting*: PolNeAR annotates only the outermost of nested attributions;
+   by default we do too (an attribution whose cue lies inside another's
+   content is dropped, see eval/attribution.md for the measured cost),
+   except when either source is a news outlet ("Yonhap reported that KCNA
+   said ..." gives both, for relay chains); ``extract.NESTED = True`` keeps all.
+5. *Who* (``resolve``, in ``finder``): sources and addressees are named, typed
+   (``reportedly.model.SOURCE_TYPES``, outlets through the registry, the user's registry
+   files included) and resolved to entities; "he", "the spokesman" resolve to
+   the closest earlier person.
+
+Steps 1-4 are ``extract.extract``, step 5 is ``finder.find_attributions``.
+Without a dependency parse (``doc.has_annotation("DEP")`` False) only
+quote-adjacent "said/says/told" patterns are found, at lower confidence.
+
+Limits: a content is found within its sentence unless quote marks carry it
+further; a bare quote paragraph is attributed only to the directly quoted
+speaker just before it; no cross-sentence source for cues without a subject;
+cues outside the lexicon learnt from PolNeAR train are not found.  PolNeAR
+dev exact F1: source 73.7, cue 69.9, content 60.1 (eval/attribution.md).
+
+Training the two models is not part of the finder: ``reportedly.training.attributions``.
+"""
+
+from __future__ import annotations
+
+from .extract import NESTED, extract
+from .finder import PRODUCED_BY, find_attributions
+
+__all__ = ["NESTED", "PRODUCED_BY", "extract", "find_attributions"]

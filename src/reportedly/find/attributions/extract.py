@@ -1,0 +1,372 @@
+"""The accepted attributions of an article with absolute spans, before naming and typing.
+
+``extract(parsed)`` runs steps 1-4 of the family (see the package docstring):
+cue candidates (``candidates``), scored by the cue model (``model``), their
+contents chosen by the content ranker (``content``) and carried to their
+quote marks (``quotes``), nested attributions dropped unless an outlet relays
+them, and quotes that continue an attribution added to it.  Segments without
+a dependency parse get the quote-adjacent fallback.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...model import Span
+from ...nlp import Parsed, Segment, Tok
+from ...registry import load_registry
+from ...settings import Settings
+from .candidates import candidates
+from .content import ContentModel, content_options
+from .model import CueModel, features
+from .quotes import MARKS, QuoteIndex, QuoteRegion
+from .resolve import STATE_MEDIA
+from .spans import Candidate, TokRange, trim
+
+NESTED = False
+"""Emit every attribution nested inside another's content (PolNeAR annotates only the outermost;
+nested ones relayed by or through a news outlet are always kept)."""
+
+_AND_QUOTE = re.compile(r"[ ,]*(?:and|or|then)[ ,]+(?=[“\"])")
+_STOP = re.compile(r"[.!?](?=\s)")
+_FALLBACK_CUES = re.compile(r"\b(said|says|told|added|asked|according to)\b", re.I)
+
+
+@dataclass
+class Accepted:
+    """An accepted candidate with absolute spans."""
+
+    cand: Candidate
+    source: tuple[Span, ...]
+    cue: tuple[Span, ...]
+    content: list[Span]
+    addressee: tuple[Span, ...]
+    score: float
+
+
+def abs_span(seg: Segment, r: TokRange) -> Span:
+    d = seg.view
+    return (seg.start + d.idx[r[0]], seg.start + d.idx[r[1] - 1] + len(d.texts[r[1] - 1]))
+
+
+@functools.lru_cache(maxsize=4)
+def quote_index(text: str) -> QuoteIndex:
+    """The quote regions of a text, built once for ``extract`` and the finder's records (read-only)."""
+    return QuoteIndex(text)
+
+
+def extract(
+    parsed: Parsed,
+    *,
+    nested: bool | None = None,
+    threshold: float | None = None,
+    cue_model: CueModel | None = None,
+    content_model: ContentModel | bool | None = True,
+    settings: Settings | None = None,
+) -> list[Accepted]:
+    """The accepted attributions with absolute spans, before naming and typing.
+
+    ``cue_model`` and ``content_model`` default to the shipped models (training and cross-validation
+    pass their own); ``content_model=None`` keeps the rules' contents.  ``settings`` name the user's
+    outlet registry files (``Settings.registry``), which the outlet exception to nesting reads too.
+    """
+    registry = tuple(settings.registry) if settings is not None else ()
+    model = cue_model or CueModel.load()
+    if content_model is True:
+        content_model = ContentModel.load()
+    assert content_model is None or isinstance(content_model, ContentModel)
+    nested = NESTED if nested is None else nested
+    thr = model.threshold if threshold is None else threshold
+    text = parsed.text
+    quotes = quote_index(text)
+    cands: list[Candidate] = []
+    unparsed: list[Segment] = []
+    for seg in parsed.segments:
+        if not seg.doc.has_annotation("DEP"):
+            unparsed.append(seg)
+            continue
+        cands.extend(candidates(seg, model.lexicon))
+    for c in cands:
+        if not c.content:
+            attach_quote(c, quotes)
+        c.score = RULE_SCORES.get(c.pattern) or model.score(features(c, quotes))
+    kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content)]
+    if content_model is not None:
+        for c in kept:
+            choose_content(c, content_model, quotes)
+    # constructions recognised by rule ("was quoted by Y as saying") win over the verbs inside them
+    kept.sort(key=lambda c: (c.pattern not in RULE_SCORES, -c.score))
+    # one attribution per cue token: a better-scored candidate wins overlapping cues
+    taken: set[tuple[int, int]] = set()
+    chosen: list[Accepted] = []
+    for c in kept:
+        cue_toks = {(c.seg.start, k) for k in range(*c.cue)}
+        if cue_toks & taken:
+            continue
+        taken |= cue_toks
+        chosen.append(_to_found(c, quotes))
+    chosen.sort(key=lambda f: f.cue[0][0])
+    if not nested:
+        chosen = _outermost(chosen, text, registry)
+    _continue_quotes(chosen, parsed, quotes)
+    if not nested:
+        chosen = _outermost(chosen, text, registry)  # cues inside the quotes just added are nested now
+    for seg in unparsed:
+        chosen.extend(_fallback(seg, quotes))
+    chosen.sort(key=lambda f: f.cue[0][0])
+    return chosen
+
+
+# Constructions scored by rule, not by the model (too rare in PolNeAR train to learn): a dash after a
+# quote followed by a name, footage with an agent ("aired by X"), "was quoted by Y as saying" and
+# "a message that read, “...”" were attributions in every case we looked at on dev and the seed.
+RULE_SCORES = {"dash": 0.9, "footage": 0.85, "quoted_by": 0.9, "document": 0.85}
+
+
+def choose_content(c: Candidate, model: ContentModel, quotes: QuoteIndex) -> None:
+    """Replace the rules' content of ``c`` by the ranker's choice among the parse's alternatives.
+
+    When the chosen content starts after the rules' content and the cue stood right before it, the
+    words between join the cue: "made conflicting statements about | how ...", "has sought to
+    distinguish | himself ..." (on PolNeAR train the cue so extended is far more often the gold cue
+    than the unextended one).
+    """
+    if not c.content or c.pattern in ("colon", "dash", "footage"):
+        return
+    opts = content_options(c, quotes)
+    if len(opts) < 2:
+        return
+    best = model.choose(opts)
+    if best is opts[0]:
+        return
+    i0 = c.content[0][0]
+    s = best.ranges[0][0]
+    if s > i0 and c.cue[1] <= i0:
+        others = {k for r in (*c.source, *([c.addressee] if c.addressee else [])) for k in range(*r)}
+        cue = trim(c.seg.view, (c.cue[0], s))
+        if cue is not None and not others & set(range(*cue)):
+            c.cue = cue
+    if s < i0 and c.cue[0] < s < c.cue[1]:
+        c.cue = (c.cue[0], s)  # the cue's last preposition went to the content
+    c.content = list(best.ranges)
+    if c.addressee and any(a < c.addressee[1] and c.addressee[0] < b for a, b in c.content):
+        c.addressee = None
+
+
+def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
+    """A cue with no content in its clause takes the quote right before or after its source and cue.
+
+    "“We're done,” said Kim." (spaCy often splits the quote off into a sentence of its own),
+    "He said:" followed by a quote (also in the next paragraph), "“...” ― Name".
+    """
+    seg, doc, text = c.seg, c.seg.view, quotes.text
+    starts = [c.cue[0]] + [r[0] for r in c.source]
+    ends = [c.cue[1]] + [r[1] for r in c.source]
+    left = seg.start + doc[min(starts)].idx
+    last = doc[max(ends) - 1]
+    right = seg.start + last.idx + len(last.text)
+    i = left
+    while i > 0 and text[i - 1] in " ,\t":
+        i -= 1
+    before = quotes.region_at(i - 1) if i > 0 else None
+    if before is not None and before.end == i:
+        c.extra_content = [(before.start, before.end)]
+        c.content_rel = "quote_before"
+        return
+    if c.pattern == "dash":
+        return  # a dash attribution names the speaker of the quote before it, never after
+    j = right
+    while j < len(text) and text[j] in " :,\t\n" and text[j:j + 3] != "\n\n\n":
+        j += 1
+    after = quotes.starting_at(j)
+    gap = text[right:j].strip()
+    if after is not None and (gap == ":" or (gap in (",", "") and j - right < 4)):
+        c.extra_content = [(after.start, after.end)]
+        c.content_rel = "quote_after"
+        if c.head.lemma_.lower() in ("read", "say", "state") and c.head.dep_ == "relcl":
+            # "a message/sign/note that read, “...”": a document quoted word for word
+            c.pattern = "document"
+        # "read, “A,” and, “B,”": quotes joined by "and" belong together
+        while True:
+            m = _AND_QUOTE.match(text, c.extra_content[-1][1])
+            nxt = quotes.starting_at(m.end()) if m else None
+            if nxt is None:
+                break
+            c.extra_content.append((nxt.start, nxt.end))
+
+
+def _to_found(c: Candidate, quotes: QuoteIndex) -> Accepted:
+    seg = c.seg
+    content = [abs_span(seg, r) for r in c.content] + list(c.extra_content)
+    cue = (abs_span(seg, c.cue),)
+    content = extend_to_quote_ends(content, cue[0], quotes)
+    return Accepted(
+        cand=c,
+        source=tuple(abs_span(seg, r) for r in c.source),
+        cue=cue,
+        content=content,
+        addressee=(abs_span(seg, c.addressee),) if c.addressee else (),
+        score=c.score,
+    )
+
+
+def extend_to_quote_ends(content: list[Span], cue: Span, quotes: QuoteIndex) -> list[Span]:
+    """Carry a content that opens (or closes) a quote to the quote's other mark, never across the cue."""
+    if not content:
+        return content
+    text = quotes.text
+    out = list(content)
+    s0, e0 = out[0][0], out[-1][1]
+    # the quote mark may sit a few punctuation marks away from the trimmed content
+    a = s0
+    while a > 0 and text[a - 1] in "“\"„«( '":
+        a -= 1
+        if text[a] in MARKS or text[a - 1 : a + 1] == "''":
+            a -= text[a] == "'"
+            break
+    b = e0
+    while b < len(text) and text[b] in ",.!?;:—–-”\"» '":
+        b += 1
+        if text[b - 1] in MARKS or text[b - 2 : b] == "''":
+            break
+    first = quotes.region_at(a) if (text[a] in MARKS or text[a : a + 2] == "''") else quotes.region_at(s0)
+    if first is not None and first.start >= a and first.end > b and not (e0 <= cue[0] < first.end):
+        out[-1] = (out[-1][0], first.end)
+    last = quotes.region_at(b - 1)
+    if last is not None and last.end <= b and last.start < s0 and not (last.start <= cue[0] < s0):
+        out[0] = (last.start, out[0][1])
+    return out
+
+
+def _outermost(items: list[Accepted], text: str, registry: tuple[str, ...]) -> list[Accepted]:
+    """Drop attributions whose cue lies inside another attribution's content (outer wins).
+
+    An inner attribution is kept when its source is a news outlet, or when an outlet relays it
+    with a reporting verb ("Yonhap reported that Kim said ..."): relay chains are built from those.
+    """
+    out = []
+    spans = [(a, b, g) for g in items for a, b in g.content]
+    for f in items:
+        cs = f.cue[0][0]
+        outers = [g for a, b, g in spans if a <= cs < b and g is not f]
+        relayed = f.cand.head.lemma_.lower() in RELAY_CUES and any(_outlet_like(text, g.source, registry) for g in outers)
+        if not outers or _outlet_like(text, f.source, registry) or relayed:
+            out.append(f)
+    return out
+
+
+# Reporting verbs whose nested attribution an outlet relays ("Yonhap reported that Kim said ..."); a
+# perception inside an outlet's content ("KCTV footage ... Kim appears emotional") is not kept.
+RELAY_CUES = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write", "declare", "warn", "quote"})
+
+
+def _outlet_like(text: str, source: tuple[Span, ...], registry: tuple[str, ...]) -> bool:
+    """Whether a source names a news outlet: state media, a news agency, or a row of the outlet registry
+    (the bundled one extended by the user's ``registry`` files)."""
+    if not source:
+        return False
+    phrase = text[source[0][0] : source[-1][1]]
+    if STATE_MEDIA.search(phrase) or "news agency" in phrase.lower():
+        return True
+    try:
+        reg = load_registry(registry)
+    except Exception:  # a broken registry must not stop the analysis
+        return False
+    return reg.match(phrase) is not None or reg.match(re.sub(r"['’]s?$", "", phrase)) is not None
+
+
+def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) -> None:
+    """Quotes right after an attribution's sentence, with no cue of their own, continue it."""
+    if not items:
+        return
+    text = parsed.text
+    claimed = [(f.cue[0][0], a, b) for f in items for a, b in f.content]
+    for f in items:
+        if f.cand.pattern == "according_to":
+            continue
+        if not _is_direct(f, quotes):
+            continue
+        # search from the end of the sentence that holds the cue; spaCy often runs "she said. “Next"
+        # into one sentence, so stop at the first full stop after the attribution
+        end = f.cand.seg.start + f.cand.head.sent.end_char
+        stop = _STOP.search(text, max(b for _, b in (*f.cue, *f.source, *f.content)), end)
+        if stop is not None:
+            end = stop.end()
+        while True:
+            nxt = _next_quote(text, end, quotes)
+            if nxt is None:
+                break
+            # a quote that is (part of) the content of an attribution outside it is taken
+            if any(a < nxt.end and nxt.start < b and not (nxt.start <= c < nxt.end) for c, a, b in claimed):
+                break
+            # the quote must be all that its sentence holds (no cue outside it)
+            tail = _sentence_tail(text, nxt.end)
+            if tail is None:
+                break
+            f.content.append((nxt.start, nxt.end))
+            claimed.append((f.cue[0][0], nxt.start, nxt.end))
+            end = tail
+
+
+def _is_direct(f: Accepted, quotes: QuoteIndex) -> bool:
+    if not f.content:
+        return False
+    a, b = f.content[0][0], f.content[-1][1]
+    return quotes.quoted_chars(a, b) >= 0.8 * (b - a)
+
+
+def _next_quote(text: str, pos: int, quotes: QuoteIndex) -> QuoteRegion | None:
+    """A quote region starting after ``pos`` with only whitespace before it (within one blank line)."""
+    i = pos
+    n = len(text)
+    newlines = 0
+    while i < n and (text[i].isspace() or text[i] in ".,"):
+        newlines += text[i] == "\n"
+        i += 1
+    if i >= n or not (text[i] in MARKS or text[i : i + 2] == "''") or newlines > 2:
+        return None
+    return quotes.starting_at(i)
+
+
+def _sentence_tail(text: str, pos: int) -> int | None:
+    """End of the sentence after a quote closing at ``pos``, or None when words follow the quote."""
+    i = pos
+    while i < len(text) and text[i] in ".!?” \t":
+        i += 1
+    if i >= len(text) or text[i] == "\n" or (text[i - 1] == " " and (text[i] in MARKS or text[i].isupper())):
+        return i
+    return None
+
+
+# --- without a parse -----------------------------------------------------------
+
+
+def _fallback(seg: Segment, quotes: QuoteIndex) -> list[Accepted]:
+    """Quote + "said X" / "X said" patterns on tokens only (no dependency parse)."""
+    doc = seg.view
+    out: list[Accepted] = []
+    for t in doc:
+        if not _FALLBACK_CUES.fullmatch(t.text.lower()):
+            continue
+        cue_abs = (seg.start + t.idx, seg.start + t.idx + len(t.text))
+        # quote just before: “...,” she said / said Kim
+        i = t.i - 1
+        src: list[Tok] = []
+        while i >= 0 and (doc[i].text.isalpha() and (doc[i].text.istitle() or doc[i].text.lower() in ("he", "she", "they", "i", "we"))):
+            src.insert(0, doc[i])
+            i -= 1
+        q_end = seg.start + doc[i].idx + len(doc[i].text) if i >= 0 else None
+        region = quotes.region_at(q_end - 1) if q_end else None
+        if region is None or region.end != q_end:
+            continue
+        if not src:
+            j = t.i + 1
+            while j < len(doc) and doc[j].text.isalpha() and doc[j].text.istitle():
+                src.append(doc[j])
+                j += 1
+        c = Candidate(seg, t, (t.i, t.i + 1), pattern="fallback", content_rel="quote")
+        source = ((seg.start + src[0].idx, seg.start + src[-1].idx + len(src[-1].text)),) if src else ()
+        out.append(Accepted(c, source, (cue_abs,), [(region.start, region.end)], (), 0.5))
+    return out

@@ -1,0 +1,212 @@
+"""``find_attributions``: the accepted attributions as ``Attribution`` records, named, typed and resolved.
+
+Each accepted attribution (``extract``) gets its kind (direct, indirect,
+mixed, according_to, document, footage), its content without a half pair of
+quote marks at an edge, and its source and addressee named and typed
+(``resolve.describe``); pronouns and "the spokesman" resolve to the closest
+earlier entity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Attribution, Entity, Span
+from ...nlp import DocView, Parsed, Tok
+from ...settings import Settings
+from .. import Found
+from .extract import Accepted, extract, quote_index
+from .quotes import MARKS, QuoteIndex
+from .resolve import DOCUMENT_HEADS, PERSON_TITLES, describe, entity_for
+from .spans import Candidate, TokRange
+
+PRODUCED_BY = "attribution.rules/1"
+
+
+def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple[Attribution, ...]:
+    """All attributions of a parsed article, in text order (ids A1, A2, ...)."""
+    items = extract(parsed, settings=settings)
+    return tuple(_records(parsed, found, items, settings))
+
+
+def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Settings) -> list[Attribution]:
+    text = parsed.text
+    entities = found.entities
+    quotes = quote_index(text)
+    out = []
+    for n, f in enumerate(items, 1):
+        c = f.cand
+        kind = _kind(f, text, quotes)
+        content = _tidy_marks(sorted(f.content), quotes)
+        src_head = _head_token(c.seg.view, c.source[0]) if c.source else None
+        name = stype = ent = None
+        if f.source:
+            span = (f.source[0][0], f.source[-1][1])
+            rel_ante = _relative_antecedent(c, src_head)
+            if rel_ante is not None:
+                # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
+                span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
+            ante = _antecedent(parsed, entities, span[0], src_head) if _needs_antecedent(text, span, src_head) else None
+            d = describe(text, span, src_head, entities, settings, ante)
+            name, stype, ent = d.name, d.type, d.entity
+        addr_name = addr_ent = None
+        if f.addressee:
+            a_span = f.addressee[0]
+            a_head = _head_token(c.seg.view, c.addressee) if c.addressee else None
+            ad = describe(text, a_span, a_head, entities, settings)
+            addr_name, addr_ent = ad.name, ad.entity
+        if kind == "footage" and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
+            stype = stype or "footage"
+        conf = round(min(1.0, max(0.05, f.score)), 3)
+        out.append(
+            Attribution(
+                id=f"A{n}",
+                source=f.source,
+                cue=f.cue,
+                content=content,
+                kind=kind,
+                source_name=name,
+                source_type=stype,
+                source_entity=ent,
+                addressee=f.addressee,
+                addressee_name=addr_name,
+                addressee_entity=addr_ent,
+                confidence=conf,
+                produced_by=PRODUCED_BY if c.pattern != "fallback" else "attribution.noparse/1",
+            )
+        )
+    return out
+
+
+_FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|image|photos?|televised|screened)\b", re.I)
+_DOCUMENT = re.compile(r"\b(read|reads|contained|contains|stated|states|wrote|writes)\b", re.I)
+
+
+def _kind(f: Accepted, text: str, quotes: QuoteIndex) -> str:
+    c = f.cand
+    if c.pattern == "according_to":
+        return "according_to"
+    if c.pattern == "document":
+        return "document"
+    cue_txt = " ".join(text[a:b] for a, b in f.cue)
+    src_txt = " ".join(text[a:b] for a, b in f.source)
+    if _FOOTAGE.search(cue_txt) or _FOOTAGE.search(src_txt):
+        return "footage"
+    # quoted characters by the article's quote regions (a quote may open paragraphs before the content
+    # and its marks may fall outside the content's edges), words only
+    quoted = total = 0
+    for a, b in f.content:
+        for m in _WORD.finditer(text, a, b):
+            n = m.end() - m.start()
+            total += n
+            quoted += n if quotes.inside(m.start(), m.end()) else 0
+    if total and quoted >= 0.9 * total:
+        return "direct"
+    if quoted > 0:
+        return "mixed"
+    if c.head.lemma_.lower() in ("read", "contain", "state") and c.source and _DOCUMENT.search(cue_txt):
+        # "the notebook contained a message that read ...", "the letter stated that ...": a document
+        # speaks; "the chief of staff stated that ..." is a person
+        head = _head_token(c.seg.view, c.source[0])
+        ante = _relative_antecedent(c, head)
+        if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_HEADS:
+            return "document"
+    return "indirect"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _tidy_marks(content: list[Span], quotes: QuoteIndex) -> tuple[Span, ...]:
+    """The content without a quote mark at its edge whose partner lies outside it.
+
+    ``“We will win this contract.”`` keeps both marks when the content takes both; a content that
+    stops before the closing mark (``“We will win this contract``) loses the opening one, so no
+    finding carries half a pair.  Inner marks ("... a “victory narrative” ...") are untouched.
+    """
+    if not content:
+        return ()
+    text = quotes.text
+    out = list(content)
+    s, e0 = out[0]
+    end = out[-1][1]
+    if text[s] in MARKS:
+        r = quotes.region_at(s)
+        if r is not None and r.start == s and r.end > end:
+            s += 1
+            while s < e0 and text[s].isspace():
+                s += 1
+            if s < e0:
+                out[0] = (s, e0)
+    s1, e = out[-1]
+    if text[e - 1] in MARKS:
+        r = quotes.region_at(e - 1)
+        if r is not None and r.end == e and r.start < out[0][0]:
+            e -= 1
+            while e > s1 and text[e - 1].isspace():
+                e -= 1
+            if e > s1:
+                out[-1] = (s1, e)
+    return tuple(out)
+
+
+def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, Tok] | None:
+    """(first, last, head) tokens of the phrase a relative pronoun source stands for.
+
+    "a message that read": the message; "the notebook contained a message that read": the notebook.
+    """
+    if src_head is None or src_head.text.lower() not in ("who", "which", "that") or c.head.dep_ != "relcl":
+        return None
+    noun = c.head.head
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
+        subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            noun = subj[0]
+    kids = [k for k in noun.subtree if not (c.head.left_edge.i <= k.i <= c.head.right_edge.i)]
+    kids = [k for k in kids if k.i <= noun.i or k.dep_ not in ("relcl", "punct")]
+    if not kids:
+        return None
+    first = min(kids, key=lambda k: k.i)
+    last = noun if noun.i >= max(k.i for k in kids) else max((k for k in kids if k.pos_ != "PUNCT"), key=lambda k: k.i)
+    return first, last, noun
+
+
+def _head_token(doc: DocView, r: TokRange) -> Tok:
+    i, j = r
+    for t in doc[i:j]:
+        if t.head.i < i or t.head.i >= j or t.head.i == t.i:
+            return t
+    return doc[i]
+
+
+def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
+    phrase = text[span[0] : span[1]].strip().lower()
+    if head is not None and head.pos_ == "PRON":
+        return True
+    return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 4
+
+
+def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], before: int, head: Tok | None) -> tuple[str, str | None] | None:
+    """The closest earlier person (entity mention, else spaCy PERSON span) before ``before``."""
+    want_group = head is not None and head.text.lower() in ("they", "them", "their", "it", "its", "which")
+    best: tuple[int, str, str | None] | None = None
+    for e in entities:
+        if want_group != (e.kind in ("organization", "outlet", "government", "group")):
+            continue
+        for s, _e in e.mentions:
+            if s < before and (best is None or s > best[0]):
+                best = (s, e.name, e.id)
+    if best is None:
+        label = ("ORG", "NORP", "GPE") if want_group else ("PERSON",)
+        for seg in parsed.segments:
+            if seg.start > before:
+                break
+            for ent in seg.doc.ents:
+                s = seg.start + ent.start_char
+                if ent.label_ in label and s < before and (best is None or s > best[0]):
+                    best = (s, ent.text, None)
+        if best is not None:
+            ent_obj = entity_for(entities, (best[0], best[0] + len(best[1])))
+            if ent_obj is not None:
+                best = (best[0], ent_obj.name, ent_obj.id)
+    return (best[1], best[2]) if best else None

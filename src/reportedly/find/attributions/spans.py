@@ -1,0 +1,168 @@
+"""The parts of a cue candidate as token ranges, and the span conventions that shape them.
+
+A ``Candidate`` (proposed by ``candidates``) holds token ranges of one
+segment's ``DocView`` for the cue, source, content and addressee.  Span
+conventions follow the PolNeAR annotation guidelines, learnt from its
+train split: the cue keeps its verb group together (auxiliaries, negation,
+adjacent adverbs, particles, and the preposition that links it to its
+content: "pointed to", "called for"); the source is the whole subject phrase
+with appositions ("Marley Anderson, 21, a junior from Las Vegas"); the
+content includes a complementiser ("that ...") or infinitive marker ("to
+..."), and excludes the sentence's final period and the comma before the cue.
+The helpers here apply them: ``trim`` and ``trimmed_ranges`` (edge
+punctuation, lone quote marks), ``verb_group``, ``source_range`` and
+``dateline``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...nlp import DocView, Segment, Tok, memoised, texts
+
+TokRange = tuple[int, int]
+"""Half-open token index range in one segment's doc."""
+
+# Children of a verbal cue head that belong to its verb group when they
+# stand next to it (as PolNeAR train annotates cues).
+LEFT_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+DASHES = frozenset({"—", "―", "–", "--", "-"})
+
+PUNCT_EDGE = frozenset(".,;:!?—–-…()[]")
+OPEN_QUOTES = frozenset("“\"„«‘")
+CLOSE_QUOTES = frozenset("”\"»’")
+QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
+
+
+@dataclass
+class Candidate:
+    """A possible attribution headed by ``head`` in ``seg``; spans are token ranges of ``seg.doc``."""
+
+    seg: Segment
+    head: Tok
+    cue: TokRange
+    source: list[TokRange] = field(default_factory=list)
+    content: list[TokRange] = field(default_factory=list)
+    addressee: TokRange | None = None
+    pattern: str = "verb"
+    content_rel: str = "none"
+    source_rel: str = "none"
+    passive: bool = False
+    score: float = 0.0
+    extra_content: list[tuple[int, int]] = field(default_factory=list)
+    """Absolute character spans added to the content (quote continuations)."""
+
+
+# --- small helpers -----------------------------------------------------------
+
+
+def trim(doc: DocView, r: TokRange, keep_quotes: bool = True) -> TokRange | None:
+    """A token range without edge punctuation (quote marks are kept when ``keep_quotes``)."""
+    edge = doc.memo.get(("edge", keep_quotes)) or _edge_flags(doc, keep_quotes)
+    i, j = r
+    while i < j and edge[i]:
+        i += 1
+    while j > i and edge[j - 1]:
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _edge_flags(doc: DocView, keep_quotes: bool) -> list[bool]:
+    """For each token of ``doc``: whether ``trim`` strips it (computed once per doc)."""
+    return memoised(doc, ("edge", keep_quotes), lambda: [_edge_punct(txt, keep_quotes) for txt in texts(doc)])
+
+
+def _edge_punct(txt: str, keep_quotes: bool) -> bool:
+    if txt[:1].isalnum():  # most tokens: a word is never edge punctuation
+        return False
+    if not txt.strip():
+        return True
+    if all(c in PUNCT_EDGE for c in txt):
+        return True
+    if all(c in QUOTE_MARKS for c in txt):
+        return not keep_quotes
+    return False
+
+
+def subtree_range(t: Tok) -> TokRange:
+    return (t.left_edge.i, t.right_edge.i + 1)
+
+
+def ranges_of(indices: set[int]) -> list[TokRange]:
+    out: list[TokRange] = []
+    for i in sorted(indices):
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def trimmed_ranges(doc: DocView, indices: set[int]) -> list[TokRange]:
+    out = []
+    for r in ranges_of(indices):
+        tr = trim(doc, r)
+        if tr:
+            out.append(tr)
+    return _balance_quotes(doc, out)
+
+
+def _balance_quotes(doc: DocView, ranges: list[TokRange]) -> list[TokRange]:
+    """Drop a lone quote mark at an edge when its partner is outside the range."""
+    out = []
+    words = texts(doc)
+    for i, j in ranges:
+        marks = [k for k in range(i, j) if words[k] in QUOTE_MARKS and words[k] != "’"]
+        if len(marks) % 2 == 1:
+            if marks[0] == i:
+                i += 1
+            elif marks[-1] == j - 1:
+                j -= 1
+        r = trim(doc, (i, j))
+        if r:
+            out.append(r)
+    return out
+
+
+def verb_group(h: Tok, stop: int | None = None) -> TokRange:
+    """The cue head with its adjacent auxiliaries, negation and adverbs on the left, particle on the right."""
+    doc = h.doc
+    i = h.i
+    left_kids = {c.i for c in h.children if c.dep_ in LEFT_GROUP and c.i < h.i}
+    while i - 1 >= 0 and (i - 1) in left_kids and (stop is None or i - 1 > stop):
+        i -= 1
+    # an adverb at the very start of the group is kept only when an auxiliary follows it or it is
+    # directly before the verb ("also said", "has repeatedly called")
+    j = h.i + 1
+    for c in h.children:
+        if c.dep_ == "prt" and c.i == j:
+            j += 1
+    return (i, j) if j <= len(doc) else (i, len(doc))
+
+
+def source_range(doc: DocView, s: Tok, cue: TokRange) -> list[TokRange]:
+    """The whole subject phrase, without edge punctuation and without the cue."""
+    idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
+    # a relative clause or participle that is itself a cue candidate is left out ("Jeremy, who supports
+    # Sanders, says ..."): the guidelines keep it only when it identifies the source
+    for c in s.children:
+        if c.dep_ in ("relcl",) and c.i > s.i:
+            idx -= set(range(c.left_edge.i, c.right_edge.i + 1))
+    rs = trimmed_ranges(doc, idx)
+    # a subject is one contiguous phrase; keep the piece holding the subject's head
+    return [r for r in rs if r[0] <= s.i < r[1]] or rs[:1]
+
+
+def dateline(doc: DocView) -> frozenset[int]:
+    """Tokens of a dateline opening a paragraph ("WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —")."""
+    return memoised(doc, "dateline", lambda: _dateline(texts(doc)))
+
+
+def _dateline(words: list[str]) -> frozenset[int]:
+    for i, w in enumerate(words[:14]):
+        if w in DASHES:
+            if any(x.isupper() and len(x) > 1 and x.isalpha() for x in words[:i]):
+                return frozenset(range(i + 1))
+            return frozenset()
+    return frozenset()

@@ -1,0 +1,300 @@
+"""Hops from around the attribution's sentence: nesting, earlier reports, captions, quoted paragraphs, dates.
+
+An enclosing attribution ("Yonhap reported that Kim said ..."), an earlier
+report a sentence leans on ("The notebook reportedly ..."), a caption's
+photo credit, the lead-in of a quoted paragraph ("According to the BBC:"),
+a speaker or medium the text gives outside the source, and the dates next
+to hops.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from ...model import Attribution, Span, TimeExpr
+from .media import generic_node
+from .nodes import CONF_CAPTION, CONF_CONTEXT, Ctx, Node, outlet_node
+from .parties import parties_of
+from .publisher import credit_groups, credit_node
+from .sources import party_at
+from .spans import first_offset, holds, overlap_share, search_in
+from .triggers import target_nodes
+from .vocabulary import GENERIC_RE, REPORT_ADVERBS, STATE_WORDS, TARGET_END
+
+
+def outer_of(at: Attribution, ctx: Ctx, sent: Span) -> Attribution | None:
+    """The attribution that relays this one.
+
+    Either its content holds this one's cue ("Yonhap reported that Kim
+    said ..."; the innermost such one), or it is an "according to X" in the
+    same sentence whose content is mostly this one's ("..., the spokesman
+    said, according to KCNA").
+    """
+    cue = first_offset(at)
+    best: Attribution | None = None
+    sibling: Attribution | None = None
+    for b in ctx.found.attributions:
+        if b.id == at.id or not b.source or not b.cue:
+            continue
+        if holds(b.content, cue):
+            # not the other way round: two attributions that hold each other are siblings
+            if holds(at.content, first_offset(b)):
+                continue
+            if best is None or _content_len(b) < _content_len(best):
+                best = b
+            continue
+        if not sent[0] <= b.cue[0][0] < sent[1]:
+            continue
+        b_cue = " ".join(ctx.text[s:e] for s, e in b.cue).casefold()
+        if (
+            "according" in b_cue
+            and overlap_share(at.content, b.content) >= 0.5
+            and not _same_source(at, b, ctx)
+        ):
+            sibling = sibling or b
+    return best or sibling
+
+
+def _content_len(a: Attribution) -> int:
+    return sum(e - s for s, e in a.content)
+
+
+def _same_source(a: Attribution, b: Attribution, ctx: Ctx) -> bool:
+    ta = " ".join(ctx.text[s:e] for s, e in a.source).casefold()
+    tb = " ".join(ctx.text[s:e] for s, e in b.source).casefold()
+    return bool(ta) and ta == tb
+
+
+def simple_nodes(b: Attribution, ctx: Ctx) -> list[Node]:
+    """An outer attribution's own hops when it has not been chained yet (its source only)."""
+    parties, pre, post = parties_of(b, ctx)
+    return [*pre, *(parties[:1]), *post]
+
+
+_DEPICTION = re.compile(r"\b(?:is|are|was|were|being)\s+(?:shown|seen|pictured|filmed|heard|depicted)\b", re.IGNORECASE)
+
+
+def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple[list[Node], bool]:
+    """Hops borrowed from an earlier attribution, and whether they replace this one's origin.
+
+    - "reportedly" (or "was reported", "is said to") between the source and
+      its content, or anywhere outside the content when there is no source:
+      the outlets of the nearest earlier report;
+    - a depiction with no source ("was shown standing"): the nearest earlier
+      footage chain, from its first media hop;
+    - footage with no producer ("The images ...") after earlier footage
+      whose chain starts at state media or footage: that chain, which
+      replaces the footage hop;
+    - a document or footage source ("The notebook") that an earlier
+      attribution's content mentioned: that attribution's outlets after it;
+      one mentioned as the vehicle of an earlier speaker ("said in a
+      statement ..." then "The statement also said"): that whole chain,
+      which replaces the document.
+
+    Looks back at most three paragraphs of the same kind of block
+    (captions do not lean on the body).  Borrowed hops get ``CONF_CONTEXT``.
+    """
+    text = ctx.text
+    content_start = min((s for s, _ in at.content), default=sent[1])
+    cue_end = max((e for _, e in at.cue), default=content_start)
+    if at.source:
+        src_end = max(e for _, e in at.source)
+        window = (max(sent[0], src_end - 1), max(content_start, cue_end))
+    else:
+        window = sent
+    reported = any(
+        not holds(at.content, m.start())
+        for rx in (REPORT_ADVERBS, _QUOTE_LEAN)
+        for m in rx.finditer(text, *window)
+    )
+    if reported:
+        return _borrow(at, ctx, lambda b: True, media_from=True), False
+    if not at.source and any(
+        not holds(at.content, m.start()) for m in _DEPICTION.finditer(text, sent[0], sent[1])
+    ):
+        return _borrow(at, ctx, lambda b: True, media_from=True, footage_only=True), False
+    docs = [p for p in parties if p.type in {"document", "footage"}]
+    if docs and docs[0].type == "footage":
+        # "The images ..." after "The footage, released by KCTV ...": the footage seen before
+        nodes = _borrow(at, ctx, lambda b: True, media_from=True, footage_only=True)
+        if nodes:
+            return nodes, True
+    if docs:
+        pat = re.compile(rf"\b{re.escape(docs[0].name)}s?\b", re.IGNORECASE)
+        start = first_offset(at)
+
+        def in_content(b: Attribution) -> bool:
+            return any(pat.search(text, s, min(e, start)) for s, e in b.content)
+
+        def as_vehicle(b: Attribution) -> bool:
+            bs = ctx.sentence_of(first_offset(b))
+            return any(
+                not holds(b.content, m.start()) and m.start() < start
+                for m in pat.finditer(text, bs[0], bs[1])
+            )
+
+        nodes = _borrow(at, ctx, as_vehicle, media_from=False)
+        if nodes:
+            return nodes, True
+        return _borrow(at, ctx, in_content, media_from=True), False
+    return [], False
+
+
+def _borrow(
+    at: Attribution, ctx: Ctx, keep: Callable[[Attribution], bool], media_from: bool, footage_only: bool = False
+) -> list[Node]:
+    """The hops of the nearest earlier chained attribution that ``keep`` accepts (see ``lean_on``)."""
+    start = first_offset(at)
+    here = ctx.block_at(start)
+    kind = here[0] if here is not None else None
+    blocks = [b for b in ctx.parsed.article.blocks if b.kind == kind]
+    limit = 0
+    idx = [i for i, b in enumerate(blocks) if b.start <= start]
+    if idx:
+        limit = blocks[max(0, idx[-1] - 3)].start
+    previous = sorted(
+        (
+            b
+            for b in ctx.found.attributions
+            if b.id in ctx.done and limit <= first_offset(b) < start and _block_kind(ctx, b) == kind and keep(b)
+        ),
+        key=first_offset,
+        reverse=True,
+    )
+    for b in previous:
+        for nodes in ctx.done[b.id]:
+            own = [n for n in nodes if n not in ctx.wire]
+            first_media = next((i for i, n in enumerate(own) if n.type in _LEAN_TYPES), None)
+            if first_media is None:
+                continue
+            if footage_only and own[first_media].type not in {"state_media", "footage"}:
+                continue
+            picked = own[first_media:] if media_from else own
+            return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in picked]
+    return []
+
+
+_LEAN_TYPES = frozenset({"state_media", "news_agency", "public_broadcaster", "outlet", "footage"})
+
+
+_QUOTED_SUBJECT = re.compile(
+    r"(?:^|[,;:”\"’]\s*)(?P<np>[^,;:“”\"‘’]{2,120}?)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s*$"
+)
+_QUOTE_LEAN = re.compile(r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+as\s+saying\b", re.IGNORECASE)
+
+
+def quoted_subject(at: Attribution, ctx: Ctx, sent: Span) -> Node | None:
+    """The subject of "X was quoted as saying" when the attribution finder gave no source."""
+    for cs, _ in at.cue:
+        q = _QUOTED_AT.match(ctx.text, cs)
+        if q is not None:
+            found = search_in(_QUOTED_SUBJECT, ctx.text, sent[0], q.end())
+            if found is not None:
+                return party_at(ctx, *found)
+    return None
+
+
+_QUOTED_AT = re.compile(r"(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:quoted|cited)\b")
+
+
+def depicting_medium(at: Attribution, ctx: Ctx, sent: Span) -> Node | None:
+    """ "In a state media-run special, Kim is seen weeping": the medium of a sourceless depiction."""
+    text = ctx.text
+    if not any(m for m in _DEPICTION.finditer(text, sent[0], sent[1]) if not holds(at.content, m.start())):
+        return None
+    for m in ctx.reg.find(text[sent[0] : sent[1]]):
+        a = sent[0] + m.start
+        if not holds(at.content, a):
+            return outlet_node(m.outlet, (a, sent[0] + m.end))
+    for g in GENERIC_RE.finditer(text, sent[0], sent[1]):
+        if not holds(at.content, g.start()) and STATE_WORDS.search(g.group("kind")):
+            return generic_node(g.group("kind"), (g.start(), g.end()), text[sent[0] : g.start()].split()[-3:])
+    return None
+
+
+def agent_after_cue(at: Attribution, ctx: Ctx, sent: Span) -> Node | None:
+    """ "speculation by some researchers", "was reported by Dyn": the agent after a sourceless cue."""
+    end = max((e for _, e in at.cue), default=None)
+    if end is None:
+        return None
+    m = re.match(r"\s+by\s+", ctx.text[end : sent[1]])
+    if m is None:
+        return None
+    s = end + m.end()
+    stop = TARGET_END.search(ctx.text, s, sent[1])
+    nodes = target_nodes(ctx, s, stop.start() if stop else sent[1], "origin")
+    return nodes[0] if nodes else None
+
+
+def _block_kind(ctx: Ctx, at: Attribution) -> str | None:
+    blk = ctx.block_at(first_offset(at))
+    return blk[0] if blk is not None else None
+
+
+def caption_nodes(at: Attribution, ctx: Ctx) -> list[Node]:
+    """A caption's photo/video credit relays the caption's claims ("... on June 30. (Reuters)")."""
+    blk = ctx.block_at(first_offset(at))
+    if blk is None or blk[0] != "caption":
+        return []
+    _, bs, be = blk
+    # the credit may be a block of its own right after the caption
+    nxt = min((b for b in ctx.parsed.article.blocks if b.start >= be), key=lambda b: b.start, default=None)
+    if nxt is not None and nxt.kind == "credit" and not ctx.text[be : nxt.start].strip():
+        be = nxt.end
+    for group in credit_groups([c for c in ctx.found.credits if c.kind in {"photo", "video"}], ctx.text):
+        span = group[0].span
+        if span is not None and bs <= span[0] <= be + 3:
+            return [credit_node(c, ctx.reg, CONF_CAPTION, ctx.found.entities) for c in group]
+    return []
+
+
+def quote_lead_relays(at: Attribution, ctx: Ctx) -> list[Node]:
+    """Outlets named in the lead-in of a quoted paragraph that holds this cue.
+
+    "According to the BBC:" followed by a paragraph that opens with a quote
+    mark: what is said inside that paragraph came through the BBC.
+    """
+    start = first_offset(at)
+    body = [b for b in ctx.parsed.article.blocks if b.kind == "body"]
+    for i, b in enumerate(body):
+        if b.start <= start < b.end and i > 0:
+            if ctx.text[b.start : b.end].lstrip()[:1] not in {'"', "“", "‘", "'"}:
+                return []
+            lead = ctx.text[body[i - 1].start : body[i - 1].end].rstrip()
+            if not lead.endswith(":"):
+                return []
+            cut = max(lead.rfind(". ", 0, len(lead) - 1), lead.rfind("\n")) + 1
+            own = {n.name for n in parties_of(at, ctx)[0]}
+            return [
+                outlet_node(m.outlet, (body[i - 1].start + cut + m.start, body[i - 1].start + cut + m.end), CONF_CONTEXT)
+                for m in ctx.reg.find(lead[cut:])
+                if m.outlet.name not in own
+            ]
+    return []
+
+
+def date_nodes(chains: list[list[Node]], at: Attribution, ctx: Ctx, sent: Span) -> None:
+    """Date hops from time expressions right after their mention ("aired on state media Monday")."""
+    times = [t for t in ctx.found.times if t.value and sent[0] <= t.span[0] < sent[1]]
+    if not times:
+        return
+    nodes = {id(n): n for seq in chains for n in seq if n.span is not None and sent[0] <= n.span[0] < sent[1]}
+    anchors = sorted({n.span[0] for n in nodes.values() if n.span is not None})
+    content = list(at.content)
+    for n in nodes.values():
+        if n.date or n.span is None:
+            continue
+        later = [a for a in anchors if a > n.span[0]]
+        limit = min([n.span[1] + 40, *(later[:1]), *(s for s, _ in content if s >= n.span[1])])
+        t = _time_in(times, n.span[1], limit, content)
+        if t is not None:
+            n.date = t.value
+
+
+def _time_in(times: Iterable[TimeExpr], s: int, e: int, content: Sequence[Span]) -> TimeExpr | None:
+    for t in times:
+        if s <= t.span[0] and t.span[1] <= e and not holds(content, t.span[0]):
+            return t
+    return None

@@ -1,0 +1,147 @@
+"""Hops under construction, what every chain of one article shares, and their assembly into a ``Chain``.
+
+A ``Node`` is a hop before its role is known; ``assemble`` orders the nodes
+origin -> relays -> publisher, merges neighbours that are the same hop and
+gives each its role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ...model import SOURCE_TYPES, Attribution, Chain, Entity, Hop, Span
+from ...nlp import Parsed
+from ...registry import Outlet, Registry
+from .. import Found
+
+PRODUCED_BY = "chains.rules/1"
+
+# Confidence of hops that are not read directly off the attribution (hand-set;
+# ordered by how much of the hop the text states, not tuned on data).
+CONF_GENERIC = 0.8  # "state media": the text names the kind of relay, not which one
+CONF_UNKNOWN_OUTLET = 0.7  # a capitalised name with a news word, not in the registry
+CONF_CONTEXT = 0.6  # leaning on an earlier sentence's report
+CONF_WIRE = 0.9  # the article is wire copy: every claim came through the wire
+CONF_CAPTION = 0.8  # a caption's claim came with its photo credit
+CONF_UNNAMED = 0.5  # the text names no source at all
+
+
+@dataclass
+class Node:
+    name: str
+    type: str
+    span: Span | None = None
+    entity: str | None = None
+    country: str | None = None
+    state_controlled: bool | None = None
+    date: str | None = None
+    confidence: float = 1.0
+    generic: bool = False
+    """Unnamed media ("state media"): merged into a named hop of the same type next to it."""
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = " ".join(self.name.casefold().split())
+
+    def hop(self, role: str) -> Hop:
+        return Hop(
+            name=self.name,
+            type=self.type,
+            role=role,
+            span=self.span,
+            entity=self.entity,
+            country=self.country,
+            state_controlled=self.state_controlled,
+            date=self.date,
+            confidence=round(self.confidence, 3),
+        )
+
+
+def outlet_node(o: Outlet, span: Span | None, confidence: float = 1.0) -> Node:
+    return Node(
+        name=o.name,
+        type=o.type if o.type in SOURCE_TYPES else "outlet",
+        span=span,
+        country=o.country,
+        state_controlled=o.state_controlled,
+        confidence=confidence,
+        key="outlet:" + o.name,
+    )
+
+
+@dataclass
+class Ctx:
+    """What every chain of one article needs."""
+
+    parsed: Parsed
+    found: Found
+    reg: Registry
+    sentences: list[Span]
+    publisher: Node
+    wire: list[Node] = field(default_factory=list)
+    by_id: dict[str, Attribution] = field(default_factory=dict)
+    done: dict[str, list[list[Node]]] = field(default_factory=dict)
+    """Attribution id -> its chains' nodes (publisher excluded), filled in text order."""
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    def sentence_of(self, offset: int) -> Span:
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return (s, e)
+        # a cue outside the parsed blocks: its line
+        t = self.text
+        s = t.rfind("\n", 0, offset) + 1
+        e = t.find("\n", offset)
+        return (s, e if e >= 0 else len(t))
+
+    def block_at(self, offset: int) -> tuple[str, int, int] | None:
+        for b in self.parsed.article.blocks:
+            if b.start <= offset < b.end:
+                return (b.kind, b.start, b.end)
+        return None
+
+    def entity_at(self, span: Span) -> Entity | None:
+        s, e = span
+        for ent in self.found.entities:
+            for ms, me in ent.mentions:
+                if ms < e and s < me:
+                    return ent
+        return None
+
+
+def assemble(att_id: str | None, nodes: list[Node], ctx: Ctx, confidence: float) -> Chain:
+    """Hops origin -> ... -> publisher with duplicates merged and roles set."""
+    pub = ctx.publisher
+    seq: list[Node] = []
+    for n in [*nodes, pub]:
+        if seq and (seq[-1].key == n.key or (n is not pub and same(seq[-1], n))):
+            # keep the named one, the earlier span, and the better date
+            keep = n if seq[-1].generic and not n.generic else seq[-1]
+            other = n if keep is seq[-1] else seq[-1]
+            if n is pub:
+                keep = replace(pub, span=pub.span or other.span)
+            seq[-1] = replace(keep, date=keep.date or other.date)
+            continue
+        seq.append(n)
+    # an earlier hop that is the publisher itself ("told Fox News Digital") folds into the end
+    if len(seq) > 1:
+        seq = [n for n in seq[:-1] if n.key != pub.key or n is seq[0]] + [seq[-1]]
+        if seq[0].key == pub.key and len(seq) > 1:
+            seq = seq[1:] if len(seq) > 2 else [seq[-1]]
+    hops = []
+    for i, n in enumerate(seq):
+        role = "publisher" if i == len(seq) - 1 else "origin" if i == 0 else "relay"
+        hops.append(n.hop(role))
+    conf = min([confidence, *(h.confidence for h in hops)])
+    return Chain(attribution=att_id, hops=tuple(hops), confidence=round(conf, 3), produced_by=PRODUCED_BY)
+
+
+def same(a: Node, b: Node) -> bool:
+    if a.key == b.key:
+        return True
+    # "state media" next to "Korean Central Television": the generic names the same hop
+    return (a.generic or b.generic) and a.type == b.type == "state_media"

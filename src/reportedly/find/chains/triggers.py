@@ -1,0 +1,141 @@
+"""The parties named after trigger phrases ("told Yonhap", "according to KCNA", "citing sources")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...model import Attribution, Span
+from .media import generic_at_start
+from .nodes import CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
+from .sources import guess_type, source_node
+from .spans import holds
+from .vocabulary import (
+    ENTITY_TYPE,
+    MEDIA_WORD_AFTER,
+    NEWS_WORDS,
+    NOT_A_PARTY,
+    TARGET_END,
+    TRIGGER_RE,
+    TRIGGERS,
+)
+
+
+def unless_citing(text: str, spans: Sequence[Span]) -> list[Span]:
+    return [(s, e) for s, e in spans if not re.match(r"(?:citing|quoting)\s", text[s:e], re.IGNORECASE)]
+
+
+def other_cues(at: Attribution, ctx: Ctx, sent: Span) -> list[Span]:
+    out = []
+    for b in ctx.found.attributions:
+        if b.id == at.id:
+            continue
+        for c in b.cue:
+            if sent[0] <= c[0] < sent[1]:
+                out.append(c)
+    return out
+
+
+def triggers_in(
+    ctx: Ctx, start: int, end: int, blocked: Sequence[Span], soft_blocked: Sequence[Span] = ()
+) -> list[tuple[str, list[Node]]]:
+    """(kind, parallel nodes) for each trigger phrase in text[start:end] outside ``blocked``.
+
+    ``soft_blocked`` (other attributions' cues) hide relay triggers but not origin ones.
+    """
+    text = ctx.text
+    out: list[tuple[str, list[Node]]] = []
+    for m in TRIGGER_RE.finditer(text, start, end):
+        if holds(blocked, m.start()):
+            continue
+        trig = " ".join(m.group("t").lower().split())
+        kind = TRIGGERS[trig]
+        t_start = m.end()
+        stop = TARGET_END.search(text, t_start, end)
+        t_end = stop.start() if stop else end
+        if t_end <= t_start or NOT_A_PARTY.match(text, t_start):
+            continue
+        # another attribution's cue ("according to" of its own) is that attribution's business,
+        # but "citing X" / "quoting X" still names who the source had it from
+        if kind != "origin" and holds(soft_blocked, m.start()):
+            continue
+        nodes = target_nodes(ctx, t_start, t_end, kind)
+        if nodes:
+            out.append((kind, nodes))
+    return out
+
+
+def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
+    """The party named right after a trigger: outlets (parallel), unnamed media, or (for origins) anyone."""
+    text = ctx.text
+    phrase = text[s:e]
+    # outlets at the start of the phrase, with descriptors: "state media KCNA", "YTN and Yonhap"
+    accepted: list[Node] = []
+    for m in ctx.reg.find(phrase):
+        if not ctx.reg.match_all(phrase[: m.end]):
+            break
+        accepted.append(outlet_node(m.outlet, (s + m.start, s + m.end)))
+    if accepted:
+        return accepted
+    g = generic_at_start(phrase, s)
+    if g is not None:
+        return [g]
+    # an outlet the entity finder knows, or a capitalised name with a news word
+    lead = re.match(r"(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,6})", phrase)
+    if lead:
+        ls, le = s + lead.start(1), s + lead.end(1)
+        name = text[ls:le].strip()
+        le = ls + len(name)
+        ent = ctx.entity_at((ls, le))
+        if ent is not None and ent.kind == "outlet":
+            return [Node(ent.name, "outlet", span=(ls, le), entity=ent.id, confidence=CONF_UNKNOWN_OUTLET)]
+        words = name.replace("'s", "").replace("’s", "").split()
+        if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS:
+            return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
+        # "NTV television", "the Kyunghyang newspaper": a name followed by what it is
+        if kind != "origin" and MEDIA_WORD_AFTER.match(text, le):
+            return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
+    if kind == "origin":
+        n = np_node(ctx, s, e)
+        return [n] if n is not None else []
+    return []
+
+
+def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
+    """Whoever "citing X" / "quoting X" names, or None when X names no party ("citing concerns").
+
+    An attribution's source there, "a statement by/from X" -> X, an entity,
+    or the phrase itself when its words make it a source (anonymous,
+    government, document).
+    """
+    for b in ctx.found.attributions:
+        if any(s <= a < e for a, _ in b.source):
+            return source_node(b, ctx, min(x for x, _ in b.source), max(y for _, y in b.source))
+    text = ctx.text
+    phrase = text[s:e]
+    doc_by = re.match(r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?(?:statement|report|letter|document|notice|post)s?"
+                      r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
+    if doc_by:
+        s, phrase = s + doc_by.end(), phrase[doc_by.end():]
+    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying)\s", phrase)[0].rstrip()
+    ce = s + len(cut)
+    if not cut:
+        return None
+    ent = ctx.entity_at((s, ce))
+    typ = guess_type(cut)
+    if ent is not None and typ == "unknown":
+        return Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(s, ce), entity=ent.id)
+    if typ == "unknown":
+        return None
+    return Node(" ".join(cut.split()), typ, span=(s, ce))
+
+
+def outlets_in(ctx: Ctx, spans: Sequence[Span]) -> list[Node]:
+    s = min(a for a, _ in spans)
+    e = max(b for _, b in spans)
+    ms = ctx.reg.match_all(ctx.text[s:e])
+    nodes = [outlet_node(m.outlet, (s + m.start, s + m.end)) for m in ms if m.outlet.is_news]
+    if nodes:
+        return nodes
+    g = generic_at_start(ctx.text[s:e], s)
+    return [g] if g is not None else []

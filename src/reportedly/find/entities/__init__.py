@@ -1,0 +1,39 @@
+"""People, organisations, outlets, governments, places and groups, with their mentions and roles.
+
+``find_entities`` is the first stage.  It starts from spaCy's named entities
+on every parsed segment, fixes their usual errors (``mentions``), reads
+the roles the article gives each name (``roles``), and joins the
+mentions of one real-world referent into one ``Entity`` (``clusters``):
+
+- the same name, with or without "the", a possessive or a line break;
+- a person's surname or first name alone ("Kim" -> "Kim Jong Un",
+  "Lyubimova" -> "Olga Lyubimova"), and a shorter form of a longer name
+  ("George Bush" -> "George W. Bush"), when exactly one person's full name in
+  the article fits;
+- an organisation's first word alone ("Lockheed" -> "Lockheed Martin") when
+  exactly one fits;
+- an acronym and its expansion, by initials ("KCNA" = "Korean Central News
+  Agency") or written in brackets after the name, and names of the same
+  registry outlet ("Yonhap" = "Yonhap News Agency").
+
+Then every further occurrence of a name the entity already has is added
+where spaCy missed it.  Byline and credit blocks, which are not parsed, are
+read for the article's authors and publisher and for registry outlets
+("By Jasmine Baehr Fox News", "(Credit: Reuters)").  ``finder`` runs these
+steps; the word lists are ``lexicon``'s.
+
+``entity_at(entities, span)`` gives the attribution stage the entity a source
+span refers to.
+
+Limits: no pronouns or descriptions ("the minister") are resolved here (the
+attribution stage resolves sources with ``entity_at``); an ambiguous short
+name ("Kim" in an article about Kim Jong Un and Kim Yo Jong) stays an entity
+of its own; names the small spaCy model does not see at all are missed
+unless they are in the outlet registry or the government list.
+"""
+
+from __future__ import annotations
+
+from .finder import PRODUCED_BY, entity_at, find_entities
+
+__all__ = ["PRODUCED_BY", "entity_at", "find_entities"]

@@ -1,0 +1,243 @@
+"""Mentions grouped by referent: one cluster per real-world person, organisation, outlet, place or group.
+
+``cluster(mentions, lex)`` joins the mentions of one referent (the rules are
+listed in the package docstring): the same name, an acronym and its
+expansion, a person's short name and full name, an organisation's first or
+last words and its full name.  ``cluster_kind`` is the kind a cluster's
+mentions vote for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .lexicon import Lexicon, name_key, word_key
+from .mentions import Mention
+
+# Ties between kinds within one entity are broken in this order.
+_KIND_ORDER = ("person", "organization", "government", "outlet", "place", "group", "other")
+_PERSON_LABELS = frozenset({"PERSON", "AUTHOR"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,5}$")
+# Capitalised words that start or end many organisation names and so name none alone.
+_GENERIC_ORG_WORDS = frozenset(
+    {
+        "house", "senate", "state", "states", "national", "federal", "united", "american", "democratic",
+        "republican", "new", "north", "south", "east", "west", "central", "international", "world",
+        "supreme", "general", "royal", "first", "great", "committee", "council", "party", "department",
+        "ministry", "office", "court", "university", "institute", "association", "foundation", "group",
+        "union", "agency", "bureau", "service", "news", "times", "post", "journal", "daily", "press",
+        "company", "corporation", "bank", "city", "county", "board", "commission", "center", "centre",
+        "conference", "summit", "forum", "festival", "school", "college", "hospital", "church", "army",
+    }
+)  # fmt: skip
+FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "&"})
+
+
+class _Sets:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _name_words(name: str) -> list[str]:
+    words = [w for w in name.replace("’", "'").split() if w]
+    while len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _org_words(words: list[str]) -> bool:
+    """Whether a name has a word that organisation names are made of ("Party", "Committee")."""
+    return any(word_key(w) in _GENERIC_ORG_WORDS for w in words)
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name could have: initials of its capitalised words, and of all its words.
+
+    A name holding an acronym ("U.S. Senate") has none.
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if any(is_acronym(w) for w in words):
+        return set()
+    caps = "".join(w[0] for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS)
+    every = "".join(w[0].upper() for w in words if w[:1].isalpha())
+    return {caps, every} - {""}
+
+
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name.replace(" ", "")))
+
+
+def cluster_kind(ms: list[Mention]) -> str:
+    if any(m.kind == "outlet" for m in ms):
+        return "outlet"
+    if any(m.person for m in ms):
+        return "person"
+    if any(m.government for m in ms):
+        return "government"
+    votes = Counter(m.kind for m in ms)
+    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
+
+
+def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
+    """Mentions grouped by referent (see the module docstring for the rules)."""
+    n = len(mentions)
+    sets = _Sets(n)
+    by_key: dict[str, int] = {}
+    by_outlet: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        k = name_key(m.name)
+        if k in by_key:
+            sets.union(by_key[k], i)
+        else:
+            by_key[k] = i
+        if m.outlet:
+            if m.outlet in by_outlet:
+                sets.union(by_outlet[m.outlet], i)
+            else:
+                by_outlet[m.outlet] = i
+    _link_bracketed(mentions, sets)
+
+    def current() -> list[list[int]]:
+        return sorted(sets.groups(), key=min)
+
+    # Acronyms and their expansions, by initials, when exactly one expansion fits.
+    groups = current()
+    for g in groups:
+        gms = [mentions[i] for i in g]
+        acronyms = {m.name.replace(".", "") for m in gms if is_acronym(m.name)}
+        if not acronyms:
+            continue
+        fits = [
+            h
+            for h in groups
+            if h is not g
+            and not any(mentions[i].person for i in h)
+            and any(acronyms & _initials(mentions[i].name) for i in h if len(mentions[i].name.split()) > 1)
+        ]
+        if len(fits) == 1:
+            sets.union(g[0], fits[0][0])
+
+    # Short forms of person names.
+    groups = current()
+    info = []
+    for g in groups:
+        gms = [mentions[i] for i in g]
+        kind = cluster_kind(gms)
+        full = [_name_words(m.name) for m in gms if len(_name_words(m.name)) > 1]
+        info.append((g, gms, kind, full))
+    # Full names are person-shaped ("Fermo City Committee of ..." is not) and
+    # free of organisation words unless a title or apposition shows a person
+    # ("Jim Press, the Vice Chairman"; not "Kim Il Sung University" tagged PERSON).
+    evidenced = {g[0]: any(m.person for m in gms) for g, gms, _, _ in info}
+    persons = [
+        (
+            g,
+            [f for f in full if _personal_name(f) and (evidenced[g[0]] or not _org_words(f))],
+            kind == "person" and (evidenced[g[0]] or any(m.label in _PERSON_LABELS for m in gms)),
+        )
+        for g, gms, kind, full in info
+        if kind not in {"outlet", "government", "group"}
+    ]
+    for g, gms, kind, _ in info:
+        if kind in {"outlet", "government"} or any(m.label in {"LOC", "FAC"} for m in gms):
+            continue
+        # A place-tagged word shortens only a name shown to be a person's by a
+        # title or apposition ("Henderson" -> "Fritz Henderson, the chief operating
+        # officer"; not "Westminster" -> "Westminster Abbey" tagged PERSON).
+        place_short = kind == "place" and not any(m.person for m in gms)
+        # A name spaCy calls a person may also shorten a person-shaped name it
+        # tagged otherwise ("Pirro" -> "Jeanine Pirro" tagged ORG).
+        tagged_person = any(m.label == "PERSON" for m in gms)
+        shorts = [_name_words(m.name) for m in gms]
+        fits = [
+            pg
+            for pg, pfull, is_person in persons
+            if pg is not g
+            and pfull
+            and (is_person or tagged_person)
+            and (not place_short or evidenced[pg[0]])
+            and all(any(_short_of(s, f) for f in pfull) for s in shorts)
+        ]
+        if len(fits) == 1:
+            sets.union(g[0], fits[0][0])
+
+    # The start or end of an organisation's name ("Lockheed" -> "Lockheed Martin",
+    # "Intelligence Committee" -> "House Intelligence Committee"), not generic words.
+    groups = current()
+    orgs = []
+    for g in groups:
+        gms = [mentions[i] for i in g]
+        if cluster_kind(gms) in {"organization", "government"}:
+            orgs.append((g, {tuple(_name_words(m.name)) for m in gms}))
+    for g, names in orgs:
+        if any(is_acronym(nm[0]) for nm in names if len(nm) == 1):
+            continue
+        if any(len(nm) == 1 and word_key(nm[0]) in _GENERIC_ORG_WORDS for nm in names):
+            continue
+        fits = [
+            h
+            for h, hn in orgs
+            if h is not g and all(any(_affix_of(list(nm), list(x)) for x in hn) for nm in names)
+        ]
+        if len(fits) == 1:
+            sets.union(g[0], fits[0][0])
+    return [[mentions[i] for i in g] for g in current()]
+
+
+def _personal_name(words: list[str]) -> bool:
+    """A name that reads as a person's: 2 to 5 words, all capitalised (no "of", "the")."""
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
+def _affix_of(short: list[str], full: list[str]) -> bool:
+    """Whether ``short`` is the first words of the longer ``full``, or its last words (two or more)."""
+    k = len(short)
+    return 0 < k < len(full) and (full[:k] == short or (k > 1 and full[-k:] == short))
+
+
+def _short_of(short: list[str], full: list[str]) -> bool:
+    """Whether ``short`` names the person ``full`` names: first or last word, or a shorter form."""
+    if not short or len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return short[0] in {full[0], full[-1]}
+    if short == full[: len(short)] or short == full[-len(short) :]:
+        return True
+    # "George Bush" in "George W. Bush": same first and last words, the rest a subsequence.
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(w in it for w in short)
+
+
+def _link_bracketed(mentions: list[Mention], sets: _Sets) -> None:
+    """ "European Aeronautic Defence and Space Company (EADS)": the bracketed acronym joins the name."""
+    ending: dict[tuple[int, int], int] = {
+        (m.seg, m.tok_end): i for i, m in enumerate(mentions) if m.label != "ACRONYM"
+    }
+    for i, m in enumerate(mentions):
+        if m.label == "ACRONYM":
+            j = ending.get((m.seg, m.tok_start - 1))
+            if j is not None:
+                sets.union(i, j)

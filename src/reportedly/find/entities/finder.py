@@ -1,0 +1,339 @@
+"""``find_entities``: mentions, their roles and their clusters as ``Entity`` records; ``entity_at`` for later stages.
+
+The steps: mentions (``mentions``: spaCy's entities fixed, registry outlets,
+government phrases, bracketed acronyms, byline and credit blocks), roles
+read around each mention (``roles``), mentions grouped by referent
+(``clusters``), further occurrences of the clusters' names recovered, and
+one ``Entity`` per cluster in order of first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from ...model import Entity, Span
+from ...nlp import Parsed, texts
+from ...registry import load_registry
+from ...settings import Settings
+from .. import Found
+from .clusters import FUNCTION_WORDS, cluster, cluster_kind, is_acronym
+from .lexicon import Lexicon, lexicon, word_key
+from .mentions import (
+    Mention,
+    char_span,
+    government_phrases,
+    ner_mentions,
+    plain_blocks,
+    plain_mentions,
+    scan_mentions,
+)
+from .roles import Roles, role_after, title_before, title_before_comma
+
+PRODUCED_BY = "entities.rules/1"
+
+
+def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Entity, ...]:
+    """The named entities of the article, one per real-world referent, in order of first mention.
+
+    Each entity has every mention of its name (exact spans, possessive "'s"
+    and titles left out), its kind (person, organization, outlet, government,
+    place, group), its distinct roles as written, in order of first
+    appearance, and the span of every occurrence of a role, in text order
+    (so ``role_spans`` may be longer than ``roles``).  Works on any block
+    kinds and on docs without tags or a dependency parse (rules then rely on
+    word lists and capitalisation only).
+    """
+    lex = lexicon()
+    registry = load_registry(tuple(settings.registry))
+    mentions = list(ner_mentions(parsed, registry, lex))
+    taken = {(m.seg, t) for m in mentions for t in range(m.tok_start, m.tok_end)}
+    for si, seg in enumerate(parsed.segments):
+        for ent in seg.doc.ents:
+            taken.update((si, t) for t in range(ent.start, ent.end))
+    mentions.extend(scan_mentions(parsed, registry, lex, taken))
+    mentions.extend(government_phrases(parsed, mentions))
+    text = parsed.text
+    _name(text, mentions)
+    mentions.extend(_bracketed_acronyms(parsed, mentions))
+    mentions.extend(plain_mentions(parsed, registry))
+    _name(text, mentions)
+    for m in mentions:
+        _read_roles(parsed, m, lex)
+    mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
+    clusters = cluster(mentions, lex)
+    found_more = _recover(parsed, mentions, clusters, lex)
+    for m in found_more:
+        _read_roles(parsed, m, lex)
+    return _entities(text, clusters)
+
+
+def _name(text: str, mentions: list[Mention]) -> None:
+    for m in mentions:
+        if not m.name:
+            m.name = " ".join(text[m.start : m.end].split())
+
+
+def entity_at(entities: Sequence[Entity], span: Span) -> Entity | None:
+    """The entity a span (a source, a hop ...) refers to, or None.
+
+    A mention containing the span wins (the shortest one).  Otherwise the
+    mentions inside or overlapping the span are candidates, less those nested
+    in another candidate mention ("Russia" in "Russia's government") or in a
+    role of another candidate entity ("Korea Institute ..." in "Hong Min, a
+    senior analyst at the Korea Institute ..."); the earliest, then longest,
+    wins.
+    """
+    s, e = span
+    containing: list[tuple[int, int, Entity]] = []
+    overlapping: list[tuple[int, int, Entity]] = []
+    for ent in entities:
+        for ms, me in ent.mentions:
+            if ms <= s and e <= me:
+                containing.append((ms, me, ent))
+            elif ms < e and s < me:
+                overlapping.append((ms, me, ent))
+    if containing:
+        return min(containing, key=lambda c: c[1] - c[0])[2]
+    if not overlapping:
+        return None
+
+    def nested(c: tuple[int, int, Entity]) -> bool:
+        ms, me, ent = c
+        for os_, oe, other in overlapping:
+            if other is ent:
+                continue
+            if os_ <= ms and me <= oe and (oe - os_) > (me - ms):
+                return True
+            if any(rs <= ms and me <= re_ for rs, re_ in other.role_spans):
+                return True
+        return False
+
+    kept = [c for c in overlapping if not nested(c)] or overlapping
+    return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+
+
+# --- roles ------------------------------------------------------------------
+
+
+def _read_roles(parsed: Parsed, m: Mention, lex: Lexicon) -> None:
+    if m.seg < 0:
+        return
+    doc = parsed.segments[m.seg].doc
+    if m.kind == "outlet" or m.government:
+        _add_roles(parsed, m, role_after(doc, m.tok_start, m.tok_end, lex, organisation=True))
+        return
+    before = title_before(doc, m.tok_start, m.tok_end, lex)
+    if not before.spans and not before.person:
+        before = title_before_comma(doc, m.tok_start, m.tok_end, lex)
+    # Nationalities and parties ("Americans, fellow ...") take no person roles.
+    after = role_after(doc, m.tok_start, m.tok_end, lex) if m.kind != "group" else Roles()
+    if not after.spans and m.kind == "organization" and not before.person:
+        after = role_after(doc, m.tok_start, m.tok_end, lex, organisation=True)
+    _add_roles(parsed, m, before)
+    _add_roles(parsed, m, after)
+
+
+def _add_roles(parsed: Parsed, m: Mention, roles: Roles) -> None:
+    doc = parsed.segments[m.seg].doc
+    for s, e in roles.spans:
+        span = char_span(parsed, m.seg, doc, s, e)
+        if span not in m.roles:
+            m.roles.append(span)
+    m.person = m.person or roles.person
+
+
+def _title_word_in_role(m: Mention, mentions: list[Mention], lex: Lexicon) -> bool:
+    """ "State" in "Secretary of State John Kerry": a title word spaCy tagged, inside a role."""
+    if m.label == "PERSON" or not all(word_key(w) in lex.objects for w in m.name.split()):
+        return False
+    return any(rs <= m.start and m.end <= re_ for o in mentions if o is not m for rs, re_ in o.roles)
+
+
+def _bracketed_acronyms(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """An all-capitals word in brackets right after an organisation's name, as a mention of it.
+
+    When spaCy already tagged the acronym, the new mention has the same span
+    and only serves to link the two (spans are deduplicated on output).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind in {"person", "place"} or m.seg < 0:
+            continue
+        doc = parsed.segments[m.seg].doc
+        j = m.tok_end
+        if j + 2 >= len(doc) or texts(doc)[j] != "(" or texts(doc)[j + 2] != ")":
+            continue
+        acr = texts(doc)[j + 1]
+        if is_acronym(acr) and acr[0] == m.name[:1].upper():
+            a, b = char_span(parsed, m.seg, doc, j + 1, j + 2)
+            out.append(
+                Mention(
+                    m.seg, j + 1, j + 2, a, b, "ACRONYM", m.kind, outlet=m.outlet, government=m.government
+                )
+            )
+    return out
+
+
+# --- recovering missed mentions -------------------------------------------------
+
+
+def _recover(
+    parsed: Parsed, mentions: list[Mention], clusters: list[list[Mention]], lex: Lexicon
+) -> list[Mention]:
+    """Occurrences of the clusters' names that spaCy missed, added to their clusters.
+
+    A one-word name must not touch another capitalised word (other than a
+    title: "President Kim"), so "Kim" is not found inside "Kim Yo Jong"; a
+    longer name must not be followed by one.
+    """
+    forms: dict[str, int] = {}
+    clash: set[str] = set()
+    for ci, cl in enumerate(clusters):
+        for m in cl:
+            f = m.name
+            if not f or "\n" in f:
+                continue
+            if f in forms and forms[f] != ci:
+                clash.add(f)
+            forms[f] = ci
+    # Acronyms of long organisation names ("DCCC") even where spaCy never tagged them.
+    for ci, cl in enumerate(clusters):
+        if cluster_kind(cl) not in {"organization", "government", "outlet"}:
+            continue
+        for m in cl:
+            caps = [
+                w
+                for w in re.split(r"[\s\-]+", m.name)
+                if w[:1].isupper() and w.lower() not in FUNCTION_WORDS
+            ]
+            if len(caps) >= 3 and len(caps) == len(
+                [w for w in m.name.split() if w.lower() not in FUNCTION_WORDS]
+            ):
+                acr = "".join(w[0] for w in caps)
+                if acr in forms and forms[acr] != ci:
+                    clash.add(acr)
+                forms.setdefault(acr, ci)
+    for f in clash:
+        forms.pop(f, None)
+    if not forms:
+        return []
+    pattern = re.compile(
+        r"(?<![\w’'-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    occupied: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        occupied[m.seg].append((m.start, m.end))
+    out: list[Mention] = []
+    for si, seg in enumerate(parsed.segments):
+        doc = seg.doc
+        for hit in pattern.finditer(parsed.text[seg.start : seg.end]):
+            a, b = seg.start + hit.start(), seg.start + hit.end()
+            if any(s < b and a < e for s, e in occupied[si]):
+                continue
+            span = doc.char_span(hit.start(), hit.end(), alignment_mode="strict")
+            if span is None:
+                continue
+            if not _free_standing(doc, span.start, span.end, lex):
+                continue
+            ci = forms[hit.group(0)]
+            model = clusters[ci][0]
+            m = Mention(
+                si,
+                span.start,
+                span.end,
+                a,
+                b,
+                "FOUND",
+                model.kind,
+                outlet=model.outlet,
+                government=model.government,
+                name=" ".join(hit.group(0).split()),
+            )
+            clusters[ci].append(m)
+            occupied[si].append((a, b))
+            out.append(m)
+    text = parsed.text
+    for bs, be in plain_blocks(parsed):
+        for hit in pattern.finditer(text, bs, be):
+            a, b = hit.start(), hit.end()
+            ci = forms[hit.group(0)]
+            model = clusters[ci][0]
+            if len(hit.group(0).split()) < 2 and model.kind != "outlet":
+                continue
+            if any(s < b and a < e for s, e in occupied[-1]):
+                continue
+            m = Mention(
+                -1,
+                -1,
+                -1,
+                a,
+                b,
+                "FOUND",
+                model.kind,
+                outlet=model.outlet,
+                government=model.government,
+                name=" ".join(hit.group(0).split()),
+            )
+            clusters[ci].append(m)
+            occupied[-1].append((a, b))
+            out.append(m)
+    return out
+
+
+def _capital_word(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    return t.text[:1].isupper() and t.text.isalpha()
+
+
+def _free_standing(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    if e < len(doc) and _capital_word(doc, e):
+        return False
+    if e - s == 1 and s > 0 and _capital_word(doc, s - 1):
+        prev = doc[s - 1]
+        initial = s - 1 == 0 or texts(doc)[s - 2].isspace() or texts(doc)[s - 2] in {".", "!", "?", '"', "“", ":"}
+        if not lex.is_title_word(prev.text) and not initial:
+            return False
+    return True
+
+
+# --- output ---------------------------------------------------------------------
+
+
+def _canonical(ms: list[Mention]) -> str:
+    names = [m.name for m in ms if m.name]
+    full = [n for n in names if not is_acronym(n)] or names
+    return max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+
+def _entities(text: str, clusters: list[list[Mention]]) -> tuple[Entity, ...]:
+    built = []
+    for cl in clusters:
+        if not cl:
+            continue
+        spans = sorted({m.span for m in cl})
+        role_spans = sorted({r for m in cl for r in m.roles})
+        roles: list[str] = []
+        for r in sorted(role_spans):
+            t = " ".join(text[r[0] : r[1]].split())
+            if t not in roles:
+                roles.append(t)
+        built.append((spans, _canonical(cl), cluster_kind(cl), roles, role_spans))
+    built.sort(key=lambda b: b[0][0])
+    return tuple(
+        Entity(
+            id=f"E{i}",
+            name=name,
+            kind=kind,
+            mentions=tuple(spans),
+            roles=tuple(roles),
+            role_spans=tuple(role_spans),
+            produced_by=PRODUCED_BY,
+        )
+        for i, (spans, name, kind, roles, role_spans) in enumerate(built, 1)
+    )

@@ -1,0 +1,523 @@
+"""Name mentions in parsed segments: spaCy's entities, trimmed and retyped, plus gazetteer hits.
+
+A ``Mention`` is one occurrence of a name: its exact span in ``Article.text``
+(without a leading "the", a trailing possessive "'s" or punctuation, and
+without the titles in front of it) and a first guess at its kind.  Kinds are
+fixed per entity later, from all its mentions (``clusters``).
+
+Fixes to the small English model's usual errors:
+- names in the outlet registry are typed from it (news and social media are
+  outlets), whatever spaCy called them ("Yonhap" tagged PERSON), and cut to
+  the name itself ("state media KCNA" -> "KCNA"); registry outlets spaCy
+  missed are found with ``Registry.find``;
+- government bodies (``find/data/government.txt``) are ``government``;
+- titles inside a PERSON entity are cut off the name ("Foreign Minister Choe
+  Son-hui" -> "Choe Son-hui") and ORG entities that are only a title
+  ("Supreme Commander") are dropped;
+- nationality adjectives (NORP "North Korean") are dropped; plural nouns
+  ("Democrats") are kept as groups;
+- what spaCy ran together is cut apart: "Clinton's van" -> "Clinton",
+  "Elliot Management's Paul Singer" (PERSON) -> "Elliot Management" and
+  "Paul Singer", "Ebola the White House" -> "White House".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...model import Span
+from ...nlp import Parsed, lowers, offsets, texts
+from ...registry import Outlet, Registry
+from .lexicon import Lexicon, name_key, word_key
+
+LABEL_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+"""spaCy labels kept, with the kind they suggest.  Other labels (dates, works of art ...) are not entities here."""
+
+# Labels whose entities may still be outlets or governments under another name.
+_RECHECKED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_GOV_EXCLUDE = frozenset(
+    {
+        "news",
+        "press",
+        "media",
+        "international",
+        "world",
+        "global",
+        "united",
+        "european",
+        "un",
+        "u.n.",
+        "nations",
+    }
+)
+"""Words that make a name with "Agency", "Court" ... an outlet or an international body, not a government."""
+_JOINING = frozenset({"of", "for", "and", "in", "on", "at", "to", "&"})
+_REGISTRY_KINDS = {
+    "state_media": "outlet",
+    "news_agency": "outlet",
+    "public_broadcaster": "outlet",
+    "outlet": "outlet",
+    "social_media": "outlet",
+    "organization": "organization",
+    "government": "government",
+    "person": "person",
+}
+"""Entity kind of a registry row's type (rows of type ``unknown`` are not used)."""
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in a segment (mutable while the finder works on it)."""
+
+    seg: int
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    label: str
+    """spaCy label, or REGISTRY / GOVERNMENT (scan), FOUND (recovered later)."""
+    kind: str
+    outlet: str | None = None
+    """Name of the registry row this mention names (an outlet, or a person, organisation ... listed there)."""
+    government: bool = False
+    person: bool = False
+    """Context shows a person (a person title, "Mr.", an apposition like "a senior analyst")."""
+    roles: list[Span] = field(default_factory=list)
+    name: str = ""
+    """The mention's text, whitespace collapsed."""
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+def _is_word(tok: Token) -> bool:
+    return _has_alnum(tok.text)
+
+
+def _has_alnum(word: str) -> bool:
+    return any(c.isalnum() for c in word)
+
+
+def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Token range without a leading "the", leading/trailing punctuation, spaces and a trailing possessive.
+
+    An entity running on past a possessive into common words ("Clinton's van")
+    ends before the possessive.
+    """
+    words = texts(doc)
+    for p in range(s + 1, e - 1):
+        if words[p] in _POSSESSIVE and not words[p + 1][:1].isupper():
+            e = p
+            break
+    while s < e and (
+        lowers(doc)[s] in {"the", "a", "an"}
+        or words[s].isspace()
+        or not _has_alnum(words[s])
+        or words[s] in _POSSESSIVE
+    ):
+        s += 1
+    while e > s and (
+        words[e - 1].isspace()
+        or words[e - 1] in _POSSESSIVE
+        or not _has_alnum(words[e - 1])
+        or words[e - 1] in _JOINING
+        or words[e - 1] == "the"
+    ):
+        e -= 1
+    return s, e
+
+
+def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
+    """Article offsets of tokens ``[s, e)``, a possessive glued to the last token left out."""
+    base = parsed.segments[seg].start
+    idx = offsets(doc)
+    start = base + idx[s]
+    last = texts(doc)[e - 1]
+    end = base + idx[e - 1] + len(last)
+    if len(last) > 2 and last[-2:] in {"'s", "’s"}:
+        end -= 2
+    return start, end
+
+
+def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
+    """New start of a person name whose entity begins with a title ("Foreign Minister Choe Son-hui").
+
+    The name keeps at least one capitalised word; "John Major" keeps "Major".
+    """
+    best = s
+    for p in range(s + 1, e):
+        if not texts(doc)[p][:1].isupper():
+            continue
+        prev = doc[p - 1]
+        k = word_key(prev.text)
+        if k in lex.heads or k in lex.ranks or k in lex.honorifics:
+            best = p
+            continue
+        # "Secretary of State Mike Pompeo": "<title> of <object words>"
+        j = p - 1
+        while j > s and word_key(texts(doc)[j]) in lex.objects and lowers(doc)[j] not in {"of", "for"}:
+            j -= 1
+        if j < p - 1 and j > s and lowers(doc)[j] in {"of", "for"}:
+            hk = word_key(texts(doc)[j - 1])
+            if hk in lex.heads or hk in lex.ranks:
+                best = p
+    if best == s or texts(doc)[best] in _POSSESSIVE:
+        return s
+    # Everything before the name must read as a title: title words, modifiers,
+    # capitalised words ("Russian Culture Minister"), possessives, hyphens.
+    for t in doc[s:best]:
+        k = word_key(t.text)
+        if not (
+            k in lex.heads
+            or k in lex.ranks
+            or k in lex.honorifics
+            or k in lex.modifiers
+            or k in lex.objects
+            or t.text in _POSSESSIVE
+            or not _is_word(t)
+            or t.text[:1].isupper()
+            or t.text.lower() in {"of", "for"}
+        ):
+            return s
+    return best
+
+
+def _title_object(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """ "Defense" in "the Secretary of Defense": the rest of a title, not an organisation."""
+    if s < 2 or lowers(doc)[s - 1] not in {"of", "for"}:
+        return False
+    head = word_key(texts(doc)[s - 2])
+    return (head in lex.heads or head in lex.ranks) and all(word_key(t.text) in lex.objects for t in doc[s:e])
+
+
+def _person_shaped(doc: Doc, s: int, e: int) -> bool:
+    """Two or three capitalised words and nothing else: "Sean Rameswaram", not "Motors" or "Electric Company"."""
+    words = [t.text for t in doc[s:e]]
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def is_government(name: str, lex: Lexicon) -> bool:
+    """A government body by name ("Kremlin", "FBI") or by a name word ("Unification Ministry")."""
+    if name_key(name) in lex.government_names:
+        return True
+    words = name.replace("’", "'").split()
+    if {w.lower() for w in words} & _GOV_EXCLUDE:
+        return False
+    padded = " " + " ".join(words) + " "
+    return any(" " + w + " " in padded for w in lex.government_words)
+
+
+def is_title_only(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """An entity that is only a title ("Supreme Commander", "Foreign Minister")."""
+    last = word_key(texts(doc)[e - 1])
+    if not (last in lex.heads or last in lex.ranks):
+        return False
+    return e - s <= 3
+
+
+def registry_mention(si: int, s: int, e: int, start: int, end: int, label: str, o: Outlet) -> Mention:
+    """A mention of a registry row, typed from the row."""
+    kind = _REGISTRY_KINDS[o.type]
+    return Mention(
+        si,
+        s,
+        e,
+        start,
+        end,
+        label,
+        kind,
+        outlet=o.name,
+        government=kind == "government",
+        person=kind == "person",
+    )
+
+
+def _registry_row(registry: Registry, name: str) -> Outlet | None:
+    o = registry.match(name)
+    return o if o is not None and o.type in _REGISTRY_KINDS else None
+
+
+def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[int, int] | None]:
+    """Where spaCy ran two names together: the name's new range, and a possessor's range if any."""
+    for p in range(s + 1, e - 1):
+        if texts(doc)[p] == "the" and lowers(doc)[p - 1] not in _JOINING:
+            s = p + 1
+            break
+    if label == "PERSON":
+        for p in range(s + 1, e - 1):
+            if texts(doc)[p] in _POSSESSIVE and texts(doc)[p + 1][:1].isupper():
+                return p + 1, e, (s, p)
+    return s, e, None
+
+
+def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[Mention]:
+    """Mentions from spaCy's entities, trimmed, retyped and cut free of titles."""
+    text = parsed.text
+    for si, seg in enumerate(parsed.segments):
+        doc = seg.doc
+        has_tag = doc.has_annotation("TAG")
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in LABEL_KINDS and label not in _RECHECKED:
+                continue
+            s, e = trim(doc, ent.start, ent.end)
+            if s >= e:
+                continue
+            start, end = char_span(parsed, si, doc, s, e)
+            row = _registry_row(registry, text[start:end])
+            if row is not None:
+                yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
+                continue
+            s, e, possessor = _split_inner(doc, s, e, label)
+            if possessor is not None:
+                ps, pe = trim(doc, *possessor)
+                if ps < pe:
+                    a, b = char_span(parsed, si, doc, ps, pe)
+                    prow = _registry_row(registry, text[a:b])
+                    if prow is not None:
+                        yield registry_mention(si, ps, pe, a, b, "ORG", prow)
+                    else:
+                        yield Mention(si, ps, pe, a, b, "SPLIT", "other")
+            s, e = trim(doc, s, e)
+            if s >= e or not any(c.isupper() for c in doc[s:e].text):
+                # names have a capital letter; "state", "xenophobic" are tagging errors
+                continue
+            start, end = char_span(parsed, si, doc, s, e)
+            if _title_object(doc, s, e, lex):
+                continue
+            if label in _RECHECKED:
+                if is_government(text[start:end], lex):
+                    yield Mention(si, s, e, start, end, label, "government", government=True)
+                continue
+            if label == "NORP":
+                last = doc[e - 1]
+                plural = last.tag_ in {"NNPS", "NNS"} if has_tag else last.text.endswith("s")
+                if not plural:
+                    continue
+            s2 = strip_titles(doc, s, e, lex)
+            if s2 != s and (label == "PERSON" or not texts(doc)[s][:1].isupper() or _person_shaped(doc, s2, e)):
+                # "Host Sean Rameswaram" tagged ORG is a titled person; "General Motors" is not.
+                s = s2
+                start, end = char_span(parsed, si, doc, s, e)
+            elif label in {"ORG", "NORP", "GPE"} and is_title_only(doc, s, e, lex):
+                continue
+            gov = label != "PERSON" and is_government(text[start:end], lex)
+            kind = "government" if gov else LABEL_KINDS[label]
+            yield Mention(si, s, e, start, end, label, kind, government=gov)
+
+
+def _registry_mentions(
+    parsed: Parsed, si: int, doc: Doc, s: int, e: int, label: str, row: Outlet, registry: Registry
+) -> Iterator[Mention]:
+    """The registry name inside an entity ("state media KCNA" -> "KCNA") and a possessor before it
+    ("South Korea's Yonhap News Agency" -> "South Korea", as a place)."""
+    base = parsed.segments[si].start
+    ent_start = offsets(doc)[s]
+    ent_text = parsed.text[base + ent_start : base + offsets(doc)[e - 1] + len(texts(doc)[e - 1])]
+    hits = [h for h in registry.find(ent_text, news_only=False) if h.outlet.name == row.name]
+    if len(hits) == 1:
+        span = doc.char_span(ent_start + hits[0].start, ent_start + hits[0].end, alignment_mode="expand")
+        if span is not None:
+            ns, ne = trim(doc, span.start, span.end)
+            if s <= ns < ne <= e:
+                for p in range(ns - 1, s, -1):
+                    if texts(doc)[p] in _POSSESSIVE:
+                        ps, pe = trim(doc, s, p)
+                        if ps < pe and texts(doc)[ps][:1].isupper():
+                            a, b = char_span(parsed, si, doc, ps, pe)
+                            yield Mention(si, ps, pe, a, b, "GPE", "place")
+                        break
+                s, e = ns, ne
+    start, end = char_span(parsed, si, doc, s, e)
+    yield registry_mention(si, s, e, start, end, label, row)
+
+
+def _first_key(word: str) -> str:
+    """A rough lookup key for a word: lower-cased, trailing punctuation, "'s" and "s" dropped."""
+    return word.replace("’", "'").lower().rstrip(".,;:'s")
+
+
+_FIRST_WORDS: dict[int, tuple[Registry, frozenset[str]]] = {}
+
+
+def _registry_first_words(registry: Registry) -> frozenset[str]:
+    """First words (and second words after "the") of every registry name and alias, as ``_first_key``.
+
+    Cached per registry object (``load_registry`` returns the same one each time).
+    """
+    cached = _FIRST_WORDS.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    out: set[str] = set()
+    for o in registry.outlets:
+        for n in (o.name, *o.aliases):
+            parts = n.split()
+            if parts and parts[0].lower() in {"the", "a", "an"}:
+                parts = parts[1:]
+            if not parts:
+                continue
+            out.add(_first_key(parts[0]))
+            # "A.P.", "CNN-News18": also the first word's letters up to punctuation
+            out.add(_first_key(re.split(r"[^\w]", parts[0])[0]))
+    out.discard("")
+    words = frozenset(out)
+    if len(_FIRST_WORDS) > 16:
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(registry)] = (registry, words)
+    return words
+
+
+def scan_mentions(
+    parsed: Parsed, registry: Registry, lex: Lexicon, taken: set[tuple[int, int]]
+) -> Iterator[Mention]:
+    """Registry outlets and government names that spaCy did not tag.
+
+    ``taken`` holds ``(segment, token)`` pairs already inside an entity.
+    Outlets come from ``Registry.find`` (news media and social media only; it
+    decides when a capitalised common word such as "Time" is the magazine).
+    Government names are looked up when they are acronyms ("FBI"), several
+    capitalised words ("White House") or one capitalised word not opening a
+    sentence ("Pentagon").
+    """
+    gov_first: dict[str, int] = {}
+    for g in lex.government_names:
+        w = g.split()
+        gov_first[w[0]] = max(gov_first.get(w[0], 0), len(w))
+    text = parsed.text
+    for si, seg in enumerate(parsed.segments):
+        doc = seg.doc
+        words = texts(doc)
+        claimed: set[int] = set()
+        firsts = _registry_first_words(registry)
+        # Registry.find is the costly step: run it only where a registry name may start.
+        hits = (
+            registry.find(text[seg.start : seg.end])
+            if any(w[:1].isupper() and _first_key(w) in firsts for w in words)
+            else []
+        )
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            s, e = trim(doc, span.start, span.end)
+            if s >= e or any((si, t) in taken or t in claimed for t in range(s, e)):
+                continue
+            claimed.update(range(s, e))
+            start, end = char_span(parsed, si, doc, s, e)
+            yield registry_mention(si, s, e, start, end, "REGISTRY", hit.outlet)
+        n = len(doc)
+        i = 0
+        while i < n:
+            word = words[i]
+            if (si, i) in taken or i in claimed or not word[:1].isupper():
+                i += 1
+                continue
+            longest = gov_first.get(name_key(word), 0)
+            found: Mention | None = None
+            for j in range(min(n, i + longest), i, -1):
+                if (
+                    any((si, t) in taken or t in claimed for t in range(i, j))
+                    or not words[j - 1][:1].isupper()
+                ):
+                    continue
+                start, end = char_span(parsed, si, doc, i, j)
+                cand = text[start:end]
+                single = j - i == 1
+                acronym = single and word.isupper() and sum(c.isalpha() for c in word) >= 2
+                if (
+                    "\n" not in cand
+                    and name_key(cand) in lex.government_names
+                    and (acronym or not single or (word.isalpha() and not _sentence_initial(doc, i)))
+                ):
+                    found = Mention(si, i, j, start, end, "GOVERNMENT", "government", government=True)
+                    break
+            if found is None:
+                i += 1
+                continue
+            yield found
+            i = found.tok_end
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text.isspace() or prev.text in {".", "!", "?", '"', "“", ":"}
+
+
+def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Mention]:
+    """ "the Russian government", "North Korea's government": a place or nationality plus "government"."""
+    for si, seg in enumerate(parsed.segments):
+        doc = seg.doc
+        for ent in doc.ents:
+            if ent.label_ not in {"NORP", "GPE"}:
+                continue
+            j = ent.end
+            if j < len(doc) and texts(doc)[j] in _POSSESSIVE:
+                j += 1
+            if j < len(doc) and lowers(doc)[j] in {"government", "administration"}:
+                # "the Russian government", "Russia's government"; not "European government subsidies"
+                if j == ent.end and (ent.start == 0 or lowers(doc)[ent.start - 1] != "the"):
+                    continue
+                s, _ = trim(doc, ent.start, ent.end)
+                if s >= j:
+                    continue
+                start, end = char_span(parsed, si, doc, s, j + 1)
+                yield Mention(si, s, j + 1, start, end, "GOVERNMENT", "government", government=True)
+
+
+# Blocks that are not parsed but name people and outlets: "By Jasmine Baehr Fox News", "(Credit: Reuters)".
+PLAIN_KINDS = frozenset({"byline", "credit"})
+
+
+def plain_blocks(parsed: Parsed) -> list[tuple[int, int]]:
+    """Spans of byline and credit blocks that have no parsed segment."""
+    parsed_at = {(seg.block.start, seg.block.end) for seg in parsed.segments}
+    return [
+        (b.start, b.end)
+        for b in parsed.article.blocks
+        if b.kind in PLAIN_KINDS and (b.start, b.end) not in parsed_at and b.end > b.start
+    ]
+
+
+def plain_mentions(parsed: Parsed, registry: Registry) -> Iterator[Mention]:
+    """Authors, the publisher and registry outlets named in byline and credit blocks (``seg`` is -1: no tokens)."""
+    text = parsed.text
+    authors = [a for a in parsed.article.authors if a.strip()]
+    for bs, be in plain_blocks(parsed):
+        block = text[bs:be]
+        taken: list[tuple[int, int]] = []
+        for author in authors:
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(author.strip()) + r"(?![\w-])", block):
+                a, b = bs + m.start(), bs + m.end()
+                taken.append((a, b))
+                yield Mention(-1, -1, -1, a, b, "AUTHOR", "person", person=True)
+        outlet = parsed.article.outlet
+        row = _registry_row(registry, outlet) if outlet else None
+        if outlet and row is not None:
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(outlet.strip()) + r"(?![\w-])", block):
+                a, b = bs + m.start(), bs + m.end()
+                if not any(s < b and a < e for s, e in taken):
+                    taken.append((a, b))
+                    yield registry_mention(-1, -1, -1, a, b, "REGISTRY", row)
+        for hit in registry.find(block):
+            a, b = bs + hit.start, bs + hit.end
+            if text[a:b].lower().startswith("the "):
+                a += 4
+            if any(s < b and a < e for s, e in taken):
+                continue
+            taken.append((a, b))
+            yield registry_mention(-1, -1, -1, a, b, "REGISTRY", hit.outlet)

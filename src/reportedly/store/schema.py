@@ -1,0 +1,248 @@
+"""The store's schema: the append-only migrations that create its tables and views, and the columns we write.
+
+``MIGRATIONS`` are applied in order by ``db.Store.migrate``, each once, and
+recorded in the ``migrations`` table: never edit one that has shipped, add a
+new one.  ``VIEWS`` describes the ready views the migrations create.
+``COLUMNS`` lists, per table, the columns of the rows ``rows`` builds and
+``db.Store`` inserts, in table order; ``FINDING_TABLES`` and
+``ARROW_SCHEMAS`` follow from it.  ``docs/store.md`` documents every table and
+view.  No database and no report model here.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+# --- migrations (append-only) ------------------------------------------------
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "core tables",
+        """
+        CREATE SEQUENCE article_seq START 1;
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            text_hash VARCHAR NOT NULL UNIQUE,
+            seq BIGINT DEFAULT nextval('article_seq'),
+            text VARCHAR NOT NULL,
+            url VARCHAR, outlet VARCHAR, title VARCHAR, authors VARCHAR[], published VARCHAR,
+            origin VARCHAR, format VARCHAR,
+            n_chars INTEGER, n_words INTEGER,
+            schema VARCHAR, version VARCHAR, summary JSON, extra JSON,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE blocks (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, kind VARCHAR,
+            start_char INTEGER, end_char INTEGER, produced_by VARCHAR, version VARCHAR
+        );
+        CREATE TABLE entities (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, id VARCHAR, name VARCHAR, kind VARCHAR,
+            roles VARCHAR[], role_spans JSON, n_mentions INTEGER,
+            produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL, entity_id VARCHAR, idx INTEGER NOT NULL,
+            start_char INTEGER, end_char INTEGER, produced_by VARCHAR, version VARCHAR
+        );
+        CREATE TABLE attributions (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, id VARCHAR, kind VARCHAR,
+            source JSON, cue JSON, content JSON,
+            source_name VARCHAR, source_type VARCHAR, source_entity VARCHAR,
+            addressee JSON, addressee_name VARCHAR, addressee_entity VARCHAR,
+            start_char INTEGER, end_char INTEGER, confidence DOUBLE,
+            produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE chains (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, attribution VARCHAR,
+            n_hops INTEGER, origin_name VARCHAR, origin_type VARCHAR, confidence DOUBLE,
+            produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE hops (
+            article_id VARCHAR NOT NULL, chain_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
+            attribution VARCHAR, name VARCHAR, type VARCHAR, role VARCHAR,
+            start_char INTEGER, end_char INTEGER, entity VARCHAR, country VARCHAR,
+            state_controlled BOOLEAN, date VARCHAR, confidence DOUBLE,
+            produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE credits (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, name VARCHAR, kind VARCHAR,
+            start_char INTEGER, end_char INTEGER, produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE hedges (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, cue_start INTEGER, cue_end INTEGER,
+            text VARCHAR, kind VARCHAR, attribution VARCHAR, scope_start INTEGER, scope_end INTEGER,
+            lexicon VARCHAR, produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE voice (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
+            text VARCHAR, category VARCHAR, lexicon VARCHAR, produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE times (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
+            text VARCHAR, value VARCHAR, kind VARCHAR, confidence DOUBLE,
+            produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE claims (
+            article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_char INTEGER, end_char INTEGER,
+            level VARCHAR, attribution VARCHAR, cues JSON, produced_by VARCHAR, version VARCHAR, extra JSON
+        );
+        CREATE TABLE errors (
+            origin VARCHAR, line INTEGER, reason VARCHAR NOT NULL, article_id VARCHAR,
+            stage VARCHAR, version VARCHAR, recorded_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE shards (name VARCHAR PRIMARY KEY, articles INTEGER, merged_at TIMESTAMP DEFAULT current_timestamp);
+        """,
+    ),
+    (
+        2,
+        "ready views",
+        """
+        CREATE VIEW sources_by_outlet AS
+            SELECT a.outlet, t.source_type, t.source_name,
+                   count(*) AS attributions, count(DISTINCT a.id) AS articles
+            FROM attributions t JOIN articles a ON a.id = t.article_id
+            GROUP BY ALL;
+        CREATE VIEW state_media_share_by_outlet AS
+            WITH att AS (
+                SELECT t.article_id, t.id,
+                       t.source_type = 'state_media'
+                       OR EXISTS (SELECT 1 FROM hops h
+                                  WHERE h.article_id = t.article_id AND h.attribution = t.id
+                                    AND h.role <> 'publisher'
+                                    AND (h.type = 'state_media' OR h.state_controlled)) AS via_state_media
+                FROM attributions t
+            )
+            SELECT a.outlet,
+                   count(DISTINCT a.id) AS articles,
+                   count(att.id) AS attributions,
+                   count(att.id) FILTER (WHERE att.via_state_media) AS state_media_attributions,
+                   count(DISTINCT att.article_id) FILTER (WHERE att.via_state_media) AS articles_relaying_state_media,
+                   round(count(att.id) FILTER (WHERE att.via_state_media) / nullif(count(att.id), 0), 4) AS state_media_share
+            FROM articles a LEFT JOIN att ON att.article_id = a.id
+            GROUP BY a.outlet;
+        CREATE VIEW anonymous_source_rate AS
+            SELECT a.outlet,
+                   count(DISTINCT a.id) AS articles,
+                   count(t.id) AS attributions,
+                   count(t.id) FILTER (WHERE t.source_type = 'anonymous') AS anonymous,
+                   round(count(t.id) FILTER (WHERE t.source_type = 'anonymous') / nullif(count(t.id), 0), 4)
+                       AS anonymous_rate
+            FROM articles a LEFT JOIN attributions t ON t.article_id = a.id
+            GROUP BY a.outlet;
+        CREATE VIEW hedge_rate AS
+            WITH h AS (
+                SELECT article_id, count(*) AS hedges,
+                       count(*) FILTER (WHERE attribution IS NOT NULL) AS hedges_in_attributions
+                FROM hedges WHERE kind = 'hedge' GROUP BY article_id
+            )
+            SELECT a.outlet,
+                   count(*) AS articles,
+                   sum(a.n_words) AS words,
+                   coalesce(sum(h.hedges), 0) AS hedges,
+                   coalesce(sum(h.hedges_in_attributions), 0) AS hedges_in_attributions,
+                   round(1000.0 * coalesce(sum(h.hedges), 0) / nullif(sum(a.n_words), 0), 3) AS hedges_per_1000_words,
+                   round(count(h.article_id) / count(*), 4) AS share_of_articles_hedged
+            FROM articles a LEFT JOIN h ON h.article_id = a.id
+            GROUP BY a.outlet;
+        """,
+    ),
+)
+
+VIEWS: dict[str, str] = {
+    "sources_by_outlet": "attributions per outlet, source type and source name",
+    "state_media_share_by_outlet": "share of attributions sourced from or relayed through state media, per outlet",
+    "anonymous_source_rate": "share of attributions with an anonymous source, per outlet",
+    "hedge_rate": "hedges per 1,000 words and share of articles with a hedge, per outlet",
+}
+
+# --- columns of the rows we write, in table order ----------------------------
+# (name, duckdb type).  A test checks these against the migrated schema.
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": (
+        ("id", "VARCHAR"), ("text_hash", "VARCHAR"), ("text", "VARCHAR"), ("url", "VARCHAR"),
+        ("outlet", "VARCHAR"), ("title", "VARCHAR"), ("authors", "VARCHAR[]"), ("published", "VARCHAR"),
+        ("origin", "VARCHAR"), ("format", "VARCHAR"), ("n_chars", "INTEGER"), ("n_words", "INTEGER"),
+        ("schema", "VARCHAR"), ("version", "VARCHAR"), ("summary", "JSON"), ("extra", "JSON"),
+    ),
+    "blocks": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"), ("produced_by", "VARCHAR"), ("version", "VARCHAR"),
+    ),
+    "entities": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
+        ("roles", "VARCHAR[]"), ("role_spans", "JSON"), ("n_mentions", "INTEGER"),
+        ("produced_by", "VARCHAR"), ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "mentions": (
+        ("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("idx", "INTEGER"), ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"), ("produced_by", "VARCHAR"), ("version", "VARCHAR"),
+    ),
+    "attributions": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("id", "VARCHAR"), ("kind", "VARCHAR"),
+        ("source", "JSON"), ("cue", "JSON"), ("content", "JSON"),
+        ("source_name", "VARCHAR"), ("source_type", "VARCHAR"), ("source_entity", "VARCHAR"),
+        ("addressee", "JSON"), ("addressee_name", "VARCHAR"), ("addressee_entity", "VARCHAR"),
+        ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("confidence", "DOUBLE"),
+        ("produced_by", "VARCHAR"), ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "chains": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("attribution", "VARCHAR"), ("n_hops", "INTEGER"),
+        ("origin_name", "VARCHAR"), ("origin_type", "VARCHAR"), ("confidence", "DOUBLE"),
+        ("produced_by", "VARCHAR"), ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "hops": (
+        ("article_id", "VARCHAR"), ("chain_idx", "INTEGER"), ("idx", "INTEGER"), ("attribution", "VARCHAR"),
+        ("name", "VARCHAR"), ("type", "VARCHAR"), ("role", "VARCHAR"), ("start_char", "INTEGER"),
+        ("end_char", "INTEGER"), ("entity", "VARCHAR"), ("country", "VARCHAR"), ("state_controlled", "BOOLEAN"),
+        ("date", "VARCHAR"), ("confidence", "DOUBLE"), ("produced_by", "VARCHAR"), ("version", "VARCHAR"),
+        ("extra", "JSON"),
+    ),
+    "credits": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
+        ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("produced_by", "VARCHAR"), ("version", "VARCHAR"),
+        ("extra", "JSON"),
+    ),
+    "hedges": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("cue_start", "INTEGER"), ("cue_end", "INTEGER"),
+        ("text", "VARCHAR"), ("kind", "VARCHAR"), ("attribution", "VARCHAR"), ("scope_start", "INTEGER"),
+        ("scope_end", "INTEGER"), ("lexicon", "VARCHAR"), ("produced_by", "VARCHAR"), ("version", "VARCHAR"),
+        ("extra", "JSON"),
+    ),
+    "voice": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"), ("category", "VARCHAR"), ("lexicon", "VARCHAR"), ("produced_by", "VARCHAR"),
+        ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "times": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"), ("value", "VARCHAR"), ("kind", "VARCHAR"), ("confidence", "DOUBLE"),
+        ("produced_by", "VARCHAR"), ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "claims": (
+        ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("level", "VARCHAR"), ("attribution", "VARCHAR"), ("cues", "JSON"), ("produced_by", "VARCHAR"),
+        ("version", "VARCHAR"), ("extra", "JSON"),
+    ),
+    "errors": (
+        ("origin", "VARCHAR"), ("line", "INTEGER"), ("reason", "VARCHAR"), ("article_id", "VARCHAR"),
+        ("stage", "VARCHAR"), ("version", "VARCHAR"),
+    ),
+}
+
+FINDING_TABLES = tuple(t for t in COLUMNS if t not in {"articles", "errors"})
+"""Tables whose rows belong to one article (``article_id``)."""
+
+_ARROW = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    t: pa.schema([(c, _ARROW[ty]) for c, ty in cols]) for t, cols in COLUMNS.items()
+}
