@@ -167,6 +167,24 @@ def test_process_pool_gives_the_same_store_as_one_process(tmp_path: Path, nlp: A
         assert (again.stored, again.skipped) == (0, 11)
 
 
+
+@pytest.mark.slow
+def test_pool_workers_are_recycled_and_the_store_is_the_same(
+    tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers replaced after a few articles (``RECYCLE_ARTICLES``) give the same rows, and nothing hangs."""
+    import reportedly.batch
+
+    settings = Settings(batch_size=2)
+    corpus, expected = _corpus_and_one_process_rows(tmp_path, settings)
+    monkeypatch.setattr(reportedly.batch, "RECYCLE_ARTICLES", 2)  # a fresh worker after 2 batches
+    with Store.open(tmp_path / "recycled.duckdb") as pool:
+        stats = store_corpus([str(corpus)], pool, settings, workers=2)
+        assert (stats.stored, stats.skipped, stats.failed) == (10, 1, 1)
+        assert store_rows(pool) == expected
+        assert len(stats.worker_cpu_s) > 2  # more processes ran than there are workers
+        assert len(stats.worker_peak_mb) == 2
+
 CRASHING_MODEL = """
     import importlib
     import os

@@ -1,7 +1,8 @@
 """The corpus engines behind ``reportedly ingest``: analyse many articles into the store.
 
 ``store_corpus`` reads the inputs (``reportedly.ingest``), skips articles already stored (same id
-or same text) BEFORE analysing them, analyses the rest with the per-article flow
+and text, or the same text under another id) BEFORE analysing them, refuses as a failure an article
+whose id is stored (or pending in this run) with another text (``changed_text``), analyses the rest with the per-article flow
 (``reportedly.pipeline.analyze_articles``) on one of three engines, and hands every batch to the
 single writer (``reportedly.store``) as one transaction:
 
@@ -179,7 +180,8 @@ class _Run:
         self.task = task
         self.log = log
         self.stats = IngestStats()
-        self.pending_ids: set[str] = set()
+        self.pending_ids: dict[str, str] = {}
+        """Ids of the articles in analysis now, with their text hashes."""
         self.pending_hashes: set[str] = set()
         self.t0 = time.perf_counter()
 
@@ -195,18 +197,27 @@ class _Run:
             )
 
     def new_articles(self, items: Sequence[Article | InputError]) -> tuple[list[Article], list[Failure]]:
-        """Split a chunk of inputs into articles to analyse and read failures; count the skipped."""
+        """Split a chunk of inputs into articles to analyse and read failures; count the skipped.
+
+        An article whose text is stored (or in analysis now) is skipped, under whatever id; one
+        whose id is stored (or in analysis now) with another text is refused as a read failure
+        (``changed_text``): storing it would replace or drop a text, so neither happens silently.
+        """
         arts = [x for x in items if isinstance(x, Article)]
         reads: list[Failure] = [(x, None, "read") for x in items if isinstance(x, InputError)]
         hashes = [text_hash(a.text) for a in arts]
-        known_ids, known_hashes = self.store.known([a.id for a in arts], hashes)
+        known_ids, known_hashes = self.store.stored([a.id for a in arts], hashes)
         fresh: list[Article] = []
         skipped = 0
         for a, h in zip(arts, hashes, strict=True):
-            if a.id in known_ids or h in known_hashes or a.id in self.pending_ids or h in self.pending_hashes:
+            if h in known_hashes or h in self.pending_hashes:
                 skipped += 1
                 continue
-            self.pending_ids.add(a.id)
+            other = known_ids.get(a.id) or self.pending_ids.get(a.id)
+            if other is not None:
+                reads.append((changed_text(a, other, h, stored=a.id in known_ids), a.id, "read"))
+                continue
+            self.pending_ids[a.id] = h
             self.pending_hashes.add(h)
             fresh.append(a)
         self.stats.skipped += skipped
@@ -218,7 +229,7 @@ class _Run:
         st = self.store.write(list(reports), list(failures))
         self._count(articles, st.articles, st.skipped, failures)
         for a in articles:
-            self.pending_ids.discard(a.id)
+            self.pending_ids.pop(a.id, None)
             self.pending_hashes.discard(text_hash(a.text))
 
     def done_shard(self, articles: Sequence[Article], shard: str, failures: Sequence[Failure], reads: Sequence[Failure]) -> None:
@@ -229,7 +240,7 @@ class _Run:
         analysis_failures = [f for f in failures if f[2] == "analyze"]
         self._count(articles, st.articles, len(articles) - st.articles - len(analysis_failures), [*analysis_failures, *reads])
         for a in articles:
-            self.pending_ids.discard(a.id)
+            self.pending_ids.pop(a.id, None)
             self.pending_hashes.discard(text_hash(a.text))
 
     def _count(self, articles: Sequence[Article], stored: int, skipped: int, failures: Sequence[Failure]) -> None:
@@ -244,6 +255,16 @@ class _Run:
         self.advance(len(articles) + sum(1 for f in failures if f[2] == "read"))
         if self.log:
             self.log(f"committed: +{stored} stored, {len(failures)} failed (total stored {s.stored})")
+
+
+def changed_text(article: Article, other_hash: str, new_hash: str, *, stored: bool = True) -> InputError:
+    """The failure of an article whose id is already stored (or earlier in this run) with another text."""
+    where = "is already stored" if stored else "came earlier in this run"
+    return InputError(
+        article.origin or article.id,
+        f"id {article.id!r} {where} with a different text (sha256 {other_hash[:12]}, this text "
+        f"{new_hash[:12]}); ingest it under a new id to keep both",
+    )
 
 
 def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
@@ -511,13 +532,21 @@ def _pool_task(articles: list[Article], settings: Settings) -> tuple[list[Report
     return reports, failures, {"pid": os.getpid(), **_worker_info()}
 
 
+RECYCLE_ARTICLES = 1000
+"""The worker pool replaces each worker process after about this many articles.  A worker's
+resident memory creeps up over a long run (5,000 AllSides articles on 2 workers: about 450 MB
+after its first batch, 600 MB after 3 minutes, 700 MB after 13; docs/store.md); a fresh process
+costs one model load."""
+
+
 def _ingest_pool(items: Iterable[Article | InputError], run: _Run, settings: Settings, workers: int) -> None:
     """The local engine on ``workers`` processes of this machine (``concurrent.futures``).
 
     Workers start with ``forkserver`` where the platform has it (``spawn``
     elsewhere), load the model once each, analyse a batch of
     ``settings.batch_size`` articles per task and send the reports back; this
-    process alone writes the store.  A worker that dies takes the pool with it
+    process alone writes the store.  Each worker is replaced by a fresh one after about
+    ``RECYCLE_ARTICLES`` articles, which bounds its memory.  A worker that dies takes the pool with it
     (``BrokenProcessPool``): a fresh pool is started and the batches that were
     in flight are retried one article at a time.
     """
@@ -529,8 +558,14 @@ def _ingest_pool(items: Iterable[Article | InputError], run: _Run, settings: Set
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
 
+    # a worker is replaced by a fresh one after about RECYCLE_ARTICLES articles (plus its warm-up task)
+    tasks_per_worker = max(2, RECYCLE_ARTICLES // max(1, settings.batch_size)) + 1
+
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_pool_init, initargs=(settings.model, os.getpid()))
+        return ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_pool_init, initargs=(settings.model, os.getpid()),
+            max_tasks_per_child=tasks_per_worker,
+        )
 
     require_pipeline(settings.model)  # a missing model is one clear error here, not a trace in each worker
     pool = new_pool()
@@ -566,5 +601,6 @@ def _ingest_pool(items: Iterable[Article | InputError], run: _Run, settings: Set
         _drive(run, _chunks(items, settings.batch_size), submit, first_done, finish, 2 * workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
+    # recycled workers: the highest peaks, one per worker slot; CPU of every process that ran
+    run.stats.worker_peak_mb = sorted((round(i["peak_mb"], 1) for i in infos.values()), reverse=True)[:workers]
     run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]

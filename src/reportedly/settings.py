@@ -31,6 +31,9 @@ class Settings:
     """Extra outlet registry files (CSV) that extend or override the bundled one."""
     finders: tuple[tuple[str, str], ...] = ()
     """Overrides of the finder used per stage: (("attributions", "attribution.rules/1"), ...)."""
+    query_external_access: bool = False
+    """Let ``reportedly query`` SQL reach files, URLs and extensions (``COPY ... TO``, ``read_csv``,
+    ``ATTACH``); off by default, so a query reads the store and nothing else."""
 
     def finder(self, stage: str, default: str) -> str:
         for k, v in self.finders:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import decimal
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ModelMissingError, ReportedlyError
-from ..store import VIEWS, Store
+from ..store import VIEWS, Store, StoreError, is_corrupt, store_error
 from .app import ConfigOpt, NoLanguageCheckOpt, ProgressOpt, app, err, error_line, settings_from
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store file (created by ingest).")]
@@ -97,13 +98,18 @@ def ingest(
 ) -> None:
     """Analyse a corpus into a DuckDB store: resumable, idempotent, one transaction per batch.
 
-    Articles already stored (same id or same text) are skipped before
-    analysis, so re-running after a crash or on a grown corpus only analyses
-    what is new.  Failed articles and unreadable input go to the errors table
+    Articles already stored (same id and text, or the same text under another
+    id) are skipped before analysis, so re-running after a crash or on a grown
+    corpus only analyses what is new.  An article whose id is stored with a
+    different text is refused as a failure (ingest it under a new id to keep
+    both).  Failed articles and unreadable input go to the errors table
     (origin, line, reason) and never stop the run.  Exit status 0 when the run
     finished (failures included; see the summary line), 2 on usage errors or a
-    missing model, 1 when the store or the cluster cannot be used.
+    missing model, 1 when the store or the cluster cannot be used (locked,
+    corrupt, no space left: what was stored before stays stored).
     """
+    import duckdb
+
     from ..batch import store_corpus
 
     if scheduler:
@@ -143,6 +149,12 @@ def ingest(
     except ReportedlyError as e:
         error_line(str(e))
         raise typer.Exit(1) from None
+    except duckdb.Error as e:  # the store turns its own failures into StoreError; this is a last guard
+        error_line(str(store_error(str(db), e, "ingest")))
+        raise typer.Exit(1) from None
+    except OSError as e:  # a shard directory that cannot be made ...
+        error_line(f"{e.filename or db}: {e.strerror or e}")
+        raise typer.Exit(1) from None
     if not show_progress:
         for line in stats.errors[:20]:
             error_line(line)
@@ -158,9 +170,9 @@ def ingest(
     )
 
 
-def _open_read_only(db: Path) -> Store:
+def _open_read_only(db: Path, *, external_access: bool = True) -> Store:
     try:
-        return Store.open(db, read_only=True)
+        return Store.open(db, read_only=True, external_access=external_access)
     except ReportedlyError as e:
         error_line(str(e))
         raise typer.Exit(1) from None
@@ -185,15 +197,37 @@ def query(
     sql: Annotated[str, typer.Argument(help="One SQL query (DuckDB dialect), e.g. \"SELECT * FROM hedge_rate\".")],
     db: DbOpt,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table, csv or json.")] = QueryFormat.table,
+    allow_external_access: Annotated[
+        bool,
+        typer.Option(
+            "--allow-external-access",
+            help="Let the SQL read and write files, URLs and extensions (COPY ... TO, read_csv, ATTACH); "
+            "off by default (setting query_external_access).",
+        ),
+    ] = False,
+    config: ConfigOpt = None,
 ) -> None:
-    """Run a read-only SQL query over a store and print the rows (tables and views: docs/store.md)."""
+    """Run a read-only SQL query over a store and print the rows (tables and views: docs/store.md).
+
+    The query sees the store and nothing else: DuckDB's access to files, URLs and
+    extensions is switched off (and cannot be switched on by the SQL) unless
+    --allow-external-access or the setting query_external_access = true.
+    """
     import duckdb
 
-    store = _open_read_only(db)
+    settings = settings_from(config, query_external_access=True if allow_external_access else None)
+    external = settings.query_external_access
+    store = _open_read_only(db, external_access=external)
     try:
         names, rows = store.query(sql)
     except duckdb.Error as e:
-        error_line(f"query failed: {str(e).splitlines()[0]}")
+        problem = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        if is_corrupt(e):
+            error_line(f"{db}: not a reportedly store or corrupt: {problem}")
+        elif not external and isinstance(e, duckdb.PermissionException):
+            error_line(f"query failed: {problem} (queries may not reach files; --allow-external-access allows it)")
+        else:
+            error_line(f"query failed: {problem}")
         raise typer.Exit(1) from None
     finally:
         store.close()
@@ -227,26 +261,62 @@ def export(
 
     JSONL reports have the shape of ``reportedly analyze --format jsonl`` and
     rebuild with ``Report.from_dict``.  In CSV, list and span columns are JSON text.
+    An output that cannot be written (no such directory, not a directory,
+    read-only, no space left) is one error line and exit status 1; the store
+    is only read.
     """
     store = _open_read_only(db)
     try:
-        if format is ExportFormat.jsonl:
-            fh = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
-            n = 0
-            try:
-                for r in store.reports():
-                    fh.write(r.to_json() + "\n")
-                    n += 1
-            finally:
-                if fh is not sys.stdout:
-                    fh.close()
-            err.print(f"reportedly: {n} reports -> {out}", highlight=False, markup=False)
-            return
-        out.mkdir(parents=True, exist_ok=True)
-        n = store.export_files(out, format.value)
-        err.print(f"reportedly: {n} {format.value} files -> {out}", highlight=False, markup=False)
+        n, what = _export(store, out, format)
+    except StoreError as e:
+        error_line(str(e))
+        raise typer.Exit(1) from None
     finally:
         store.close()
+    err.print(f"reportedly: {n} {what} -> {out}", highlight=False, markup=False)
+
+
+def _export(store: Store, out: Path, format: ExportFormat) -> tuple[int, str]:
+    """Write the export; returns how many reports or files.  Raises ``StoreError`` naming the file."""
+    import duckdb
+
+    if format is ExportFormat.jsonl:
+        n = 0
+        try:
+            fh = sys.stdout if str(out) == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as e:
+            raise StoreError(f"{out}: cannot write the export ({_os_problem(e)})") from None
+        try:
+            for r in store.reports():
+                fh.write(r.to_json() + "\n")
+                n += 1
+            if fh is not sys.stdout:
+                fh.close()
+        except OSError as e:
+            _close_quietly(fh)
+            done = f"{n} report{'s' if n != 1 else ''} written before"
+            raise StoreError(f"{out}: cannot write the export ({_os_problem(e)}; {done})") from None
+        except duckdb.Error as e:
+            _close_quietly(fh)
+            raise store_error(store.path, e, "read the store") from None
+        return n, "reports"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"{out}: cannot make the export directory ({_os_problem(e)})") from None
+    return store.export_files(out, format.value), f"{format.value} files"
+
+
+def _os_problem(e: OSError) -> str:
+    """``No space left on device`` rather than ``[Errno 28] No space left on device: 'path'``."""
+    return e.strerror or str(e)
+
+
+def _close_quietly(fh: Any) -> None:
+    if fh is sys.stdout:
+        return
+    with contextlib.suppress(OSError):
+        fh.close()
 
 
 @app.command()
@@ -254,10 +324,15 @@ def views(db: Annotated[Path | None, typer.Option("--db", help="Also count the r
     """List the ready-made views of a store (query them with reportedly query)."""
     counts: dict[str, int] = {}
     if db is not None:
+        import duckdb
+
         store = _open_read_only(db)
         try:
             for name in VIEWS:
                 counts[name] = store.row_count(name)
+        except duckdb.Error as e:
+            error_line(str(store_error(str(db), e, "read the store")))
+            raise typer.Exit(1) from None
         finally:
             store.close()
     for name, about in VIEWS.items():

@@ -2,7 +2,11 @@
 
 This is the only place where text may change (HTML extraction, JSONL
 decoding).  For a plain-text file ``Article.text`` is exactly the decoded
-file, so offsets computed on the file agree with the report.
+file less its byte-order mark, so offsets computed on the decoded text agree
+with the report: they count characters after the mark, not bytes of the file.
+A file is UTF-8, or UTF-16/UTF-32 when it starts with their byte-order mark
+(``checks.decode``); a UTF-8 byte-order mark is removed from plain text, HTML
+and JSONL lines and values alike.
 
 ``read_inputs`` yields an ``Article`` or an ``InputError`` per input article,
 in input order, and never raises for one bad input.
@@ -10,6 +14,7 @@ in input order, and never raises for one bad input.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
@@ -134,7 +139,7 @@ def _stream_corpus(path: Path, origin: str, settings: Settings) -> Iterator[Arti
 
 
 def _looks_like_jsonl(data: bytes) -> bool:
-    first = data.lstrip()[:1]
+    first = data.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
     return first == b"{"
 
 

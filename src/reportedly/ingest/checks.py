@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from ..errors import InputError
@@ -24,8 +25,31 @@ def english_share(text: str, sample: int = 20_000) -> tuple[float, int]:
     return sum(w in _EN_WORDS for w in words) / len(words), len(words)
 
 
+# Byte-order marks, longest first (a UTF-32LE mark starts like a UTF-16LE one): (mark, codec, name).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def bom(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of the byte-order mark ``data`` starts with, or None."""
+    for mark, codec, name in BOMS:
+        if data.startswith(mark):
+            return codec, name
+    return None
+
+
 def decode(data: bytes, origin: str, settings: Settings) -> str:
-    """Bytes of a text or HTML file -> str, or an InputError saying why not."""
+    """Bytes of a text or HTML file -> str, or an InputError saying why not.
+
+    The text is UTF-8, or UTF-16/UTF-32 when the file starts with their byte-order mark; a
+    byte-order mark is not part of the text (offsets count characters of the decoded text after
+    it).  Without a mark, the NUL bytes of UTF-16 or UTF-32 make an error that names the encoding.
+    """
     if len(data) > settings.max_bytes:
         raise InputError(
             origin,
@@ -34,15 +58,55 @@ def decode(data: bytes, origin: str, settings: Settings) -> str:
         )
     if not data.strip():
         raise InputError(origin, "empty input")
-    if b"\x00" in data[:65536]:
+    marked = bom(data)
+    if marked is not None and marked[1] != "UTF-8":
+        text = _decode_marked(data, origin, *marked)
+    elif b"\x00" in data[:65536]:
+        wide = utf16_without_bom(data[:65536])
+        if wide:
+            raise InputError(origin, f"looks like {wide} without a byte-order mark; convert it to UTF-8")
         raise InputError(origin, "binary data, not text (NUL bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            origin, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert it to UTF-8 first"
-        ) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            start = e.start + (3 if marked else 0)
+            raise InputError(
+                origin, f"not valid UTF-8 (byte 0x{data[start]:02x} at offset {start}); convert it to UTF-8 first"
+            ) from None
+    if not text.strip():
+        raise InputError(origin, "empty input")
     return text
+
+
+def _decode_marked(data: bytes, origin: str, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        if codec == "utf-32" and data.startswith(codecs.BOM_UTF16_LE):
+            return _decode_marked(data, origin, "utf-16", "UTF-16")  # FF FE 00 00 is UTF-16 with a NUL too
+        raise InputError(
+            origin, f"not valid {name} (it starts with a {name} byte-order mark; {e.reason} at byte {e.start})"
+        ) from None
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """"UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when the NUL bytes of ``sample`` fall where that
+    encoding puts them in mostly-ASCII text, else None."""
+    quads = len(sample) // 4
+    if quads < 2:
+        return None
+    z = [sample[k : quads * 4 : 4].count(0) for k in range(4)]
+    if z[1] + z[2] + z[3] >= 2.7 * quads and z[0] <= quads // 2:
+        return "UTF-32LE"
+    if z[0] + z[1] + z[2] >= 2.7 * quads and z[3] <= quads // 2:
+        return "UTF-32BE"
+    even, odd = z[0] + z[2], z[1] + z[3]
+    if odd >= quads and even <= quads // 5:
+        return "UTF-16LE"
+    if even >= quads and odd <= quads // 5:
+        return "UTF-16BE"
+    return None
 
 
 def check_text(text: str, origin: str, settings: Settings, line: int | None = None) -> None:

@@ -48,6 +48,7 @@ from ..errors import InputError
 from ..model import Article, Block
 from ..settings import Settings
 from .checks import check_text
+from .markup import drop_unshown, load_page, too_deep
 from .text import clean_meta, text_id
 
 PRODUCED_BY = "ingest.html/1"
@@ -164,12 +165,10 @@ def article_from_html(html: str, *, origin: str, settings: Settings | None = Non
     if "<" not in head or not re.search(r"<\s*[a-zA-Z!]", head):
         raise InputError(origin, "not HTML (no tags)")
     try:
-        tree = trafilatura.load_html(html)
-        if tree is None:
-            # a fragment ("<p>...</p>"): trafilatura wants a whole document
-            tree = trafilatura.load_html(f"<html><body><div>{html}</div></body></html>")
+        tree, nested = load_page(html)  # a fragment is wrapped, markup nested too deep flattened
         if tree is None:
             raise InputError(origin, "not HTML (no parsable document)")
+        drop_unshown(tree)  # <template>, hidden="": never on screen, so in no block
         stream = _Stream(tree)
         items, marked = _figure_items(stream)
         # trafilatura reads a copy without the caption and credit elements, so
@@ -187,7 +186,7 @@ def article_from_html(html: str, *, origin: str, settings: Settings | None = Non
         raise InputError(origin, f"cannot parse HTML ({type(e).__name__}: {e})") from None
     body_text = (getattr(doc, "text", None) or "").strip() if doc else ""
     if not body_text:
-        raise InputError(origin, "no article text found in the HTML")
+        raise InputError(origin, too_deep("no article text found in the HTML", nested))
 
     title = _norm(getattr(doc, "title", None) or "")
     paragraphs = [_norm(p) for p in body_text.split("\n") if p.strip()]
@@ -205,7 +204,7 @@ def article_from_html(html: str, *, origin: str, settings: Settings | None = Non
     paragraphs = _remove_duplicates(paragraphs, own)
     words = sum(len(_toks(p)) for p in paragraphs)
     if words < MIN_BODY_WORDS:
-        raise InputError(origin, f"no article text found in the HTML (only {words} word{'' if words == 1 else 's'} of body text)")
+        raise InputError(origin, too_deep(f"no article text found in the HTML (only {words} word{'' if words == 1 else 's'} of body text)", nested))
 
     # Keep captions that lie between the headline and the last body paragraph,
     # slotting each before the first paragraph that follows it in the page.

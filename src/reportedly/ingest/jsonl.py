@@ -1,7 +1,14 @@
-"""JSONL corpora: one article per line (``text`` or ``html`` plus metadata), read as a stream."""
+"""JSONL corpora: one article per line (``text`` or ``html`` plus metadata), read as a stream.
+
+Lines are UTF-8; a UTF-8 byte-order mark at the start of a line (the first line of a file saved by
+some editors) is not part of the record, and one at the start of a ``text`` or ``html`` value is not
+part of the article: the article's offsets count from the character after it.  A file that starts
+with a UTF-16 or UTF-32 byte-order mark is one error, not an error per line.
+"""
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -9,16 +16,18 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
-from .checks import check_text
+from .checks import bom, check_text, utf16_without_bom
 from .kinds import GZIP_SUFFIX
 from .text import clean_meta, text_id
+
+_BOM = "\ufeff"
 
 
 def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, line: int | None = None) -> Article:
     """An Article from one JSONL record (``text`` or ``html`` plus metadata)."""
     meta = {k: rec.get(k) for k in ("id", "url", "outlet", "title", "authors", "published")}
     if isinstance(rec.get("text"), str) and rec["text"].strip():
-        text = rec["text"]
+        text = rec["text"].removeprefix(_BOM)
         try:
             check_text(text, origin, settings, line)
         except InputError:
@@ -34,12 +43,23 @@ def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, li
         from .html import article_from_html
 
         where = f"{origin}:{line}" if line is not None else origin
-        art = article_from_html(rec["html"], origin=where, settings=settings, url=meta.get("url"))
+        art = article_from_html(rec["html"].removeprefix(_BOM), origin=where, settings=settings, url=meta.get("url"))
         extra = clean_meta({k: v for k, v in meta.items() if v is not None and k != "id"})
         import dataclasses
 
         return dataclasses.replace(art, id=str(meta.get("id") or art.id), format="jsonl", **extra)
+    for field in ("text", "html"):
+        if rec.get(field) is not None and not isinstance(rec[field], str):
+            raise InputError(origin, f"{field!r} is {_json_type(rec[field])}, not a string", line)
     raise InputError(origin, "record has no non-empty 'text' or 'html' field", line)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def _split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -58,8 +78,11 @@ def read_jsonl(data: bytes | Iterable[bytes], origin: str, settings: Settings) -
     seen = False
     try:
         for n, raw in enumerate(lines, start=1):
-            if not raw.strip():
+            if not raw.removeprefix(codecs.BOM_UTF8).strip():
                 continue
+            if not seen and (wide := _wide(raw)):
+                yield InputError(origin, f"{wide}; JSONL must be UTF-8: convert it first")
+                return
             seen = True
             yield from _jsonl_line(raw, n, origin, settings)
     except (OSError, EOFError) as e:  # a gzip stream broken half-way: what came before is kept
@@ -70,7 +93,17 @@ def read_jsonl(data: bytes | Iterable[bytes], origin: str, settings: Settings) -
         yield InputError(origin, "empty input")
 
 
+def _wide(first: bytes) -> str | None:
+    """What a file whose first line is ``first`` holds when that is UTF-16 or UTF-32 rather than UTF-8."""
+    marked = bom(first)
+    if marked and marked[1] != "UTF-8":
+        return f"{marked[1]} text (it starts with a {marked[1]} byte-order mark)"
+    guess = utf16_without_bom(first[:4096]) if b"\x00" in first else None
+    return f"looks like {guess} without a byte-order mark" if guess else None
+
+
 def _jsonl_line(raw: bytes, n: int, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -8,7 +8,10 @@ as Parquet shards that the writer merges.
 One transaction per batch: ``Store.write`` stores a batch of reports and
 errors, and ``Store.merge_shard`` one shard, in ONE transaction, so a process
 killed at any moment leaves every article either stored with all its findings
-or absent.  Articles already stored (same id or same text) are skipped.
+or absent.  Articles already stored (same id or same text) are skipped; an
+article whose id is stored with another text is a *changed* article, which
+the ingest refuses as a failure (``reportedly.batch``).  Database and disk
+failures are raised as one-line ``StoreError``s.
 
 Append-only migrations: the schema is created by ``MIGRATIONS``, each applied
 once and recorded in the ``migrations`` table; never edit one that has
@@ -23,8 +26,9 @@ Modules, each importing only those listed before it (never this package):
   ``text_hash``) as Arrow tables, no database needed, and rows -> report
   dicts (``report_dict``); ``FAMILIES``, one entry per flat record family,
   drives both directions.
-- ``db``: the ``Store`` (open, migrate, known, write, merge_shard, counts,
-  reports), ``WriteStats`` and ``StoreError``; the only module here with a
+- ``db``: the ``Store`` (open, migrate, known, stored, write, merge_shard,
+  counts, reports), ``WriteStats``, ``StoreError`` and ``store_error`` /
+  ``is_corrupt`` (DuckDB errors as one line); the only module here with a
   database connection (the command line's ``query`` and ``export`` run
   their SQL on ``Store.con``).
 
@@ -51,7 +55,7 @@ model, ``docs/store.md`` and the tests.
 
 from __future__ import annotations
 
-from .db import Store, StoreError, WriteStats
+from .db import Store, StoreError, WriteStats, is_corrupt, store_error
 from .rows import FAMILIES, Family, RowBuffer, error_row, report_dict, report_tables, text_hash
 from .schema import ARROW_SCHEMAS, COLUMNS, FINDING_TABLES, MIGRATIONS, VIEWS
 
@@ -68,7 +72,9 @@ __all__ = [
     "StoreError",
     "WriteStats",
     "error_row",
+    "is_corrupt",
     "report_dict",
     "report_tables",
+    "store_error",
     "text_hash",
 ]

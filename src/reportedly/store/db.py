@@ -8,13 +8,23 @@ Parquet shards Dask workers wrote (the same rows, from ``rows.report_tables``),
 one shard per transaction.  ``Store.reports()`` rebuilds ``Report`` objects
 from the rows (``Report.from_dict`` of ``rows.report_dict``).
 
+Failures of the database or the disk (locked, corrupt or truncated file, no
+space left, an export target that cannot be written) are raised as
+``StoreError`` naming the file and the problem, one line, never as DuckDB's
+own exceptions: a failed batch is rolled back, and what was stored before it
+stays stored.  ``external_access=False`` opens a store that SQL cannot use to
+reach the file system (``COPY ... TO``, ``read_csv``, ``ATTACH``, extensions):
+``reportedly query`` and the web page open it that way.
+
 Limits: one writing process at a time (DuckDB's file lock); readers open the
 file read-only when no writer holds it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +40,39 @@ from .schema import COLUMNS, FINDING_TABLES, MIGRATIONS, VIEWS
 
 
 class StoreError(ReportedlyError):
-    """The database cannot be opened or written (locked, not a reportedly store, newer schema ...)."""
+    """The database cannot be opened or written (locked, not a reportedly store, corrupt, newer schema,
+    no space left ...), or an export cannot be written.  ``str(e)`` is one line: ``FILE: PROBLEM``."""
+
+
+_CORRUPT = ("corrupt database file", "not a valid duckdb database file", "could not read enough bytes")
+
+
+def first_line(e: BaseException) -> str:
+    """The first line of an exception's message (DuckDB's carry a context block below, and some wrap
+    the message of the failed file operation in JSON)."""
+    lines = str(e).strip().splitlines()
+    line = lines[0] if lines else type(e).__name__
+    inner = re.search(r'"exception_message":"((?:[^"\\]|\\.)*)"', line)
+    return inner.group(1).replace('\\"', '"') if inner else line
+
+
+def is_corrupt(e: BaseException) -> bool:
+    """Whether a DuckDB error says the database file is damaged (bad checksum, cut short, not DuckDB)."""
+    msg = str(e).lower()
+    return any(c in msg for c in _CORRUPT)
+
+
+def store_error(path: str, e: BaseException, doing: str) -> StoreError:
+    """The one-line ``StoreError`` for a DuckDB or OS error met while ``doing`` something to the store at ``path``."""
+    msg = first_line(e)
+    low = msg.lower()
+    if is_corrupt(e):
+        return StoreError(f"{path}: not a reportedly store or corrupt: {msg}")
+    if "no space left" in low or "disk full" in low:
+        return StoreError(f"{path}: no space left on the device, cannot {doing} ({msg})")
+    if isinstance(e, duckdb.IOException) and "lock" in low:
+        return StoreError(f"{path}: the database is in use by another process (one writer at a time)")
+    return StoreError(f"{path}: cannot {doing} ({msg})")
 
 
 @dataclass
@@ -41,48 +83,112 @@ class WriteStats:
     errors: int = 0
     skipped: int = 0
     ids: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    """Ids among the skipped that are stored with another text."""
 
 
 class Store:
     """A DuckDB corpus store.  Use ``Store.open(path)``; close it (or use ``with``) when done."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool, external_access: bool = True
+    ) -> None:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.external_access = external_access
 
     # opening and migrating
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
-        """Open (and, unless read-only, create and migrate) the store at ``path`` (``":memory:"`` for tests)."""
+    def open(cls, path: str | Path, *, read_only: bool = False, external_access: bool = True) -> Store:
+        """Open (and, unless read-only, create and migrate) the store at ``path`` (``":memory:"`` for tests).
+
+        ``external_access=False`` switches off DuckDB's access to anything but the store itself
+        (files, URLs, extensions) for this connection; SQL cannot switch it on again.  Raises
+        ``StoreError`` (one line) when the file is missing (read-only), locked, corrupt, not a
+        reportedly store, or cannot be created (no space left ...); a file this call created
+        is removed again when it fails.
+        """
         p = str(path)
-        if read_only and p != ":memory:" and not Path(p).exists():
+        on_disk = p != ":memory:"
+        existed = on_disk and Path(p).exists()
+        if read_only and on_disk and not existed:
             raise StoreError(f"{p}: no such database")
+        config: dict[str, str | bool | int | float | list[str]] = {} if external_access else {"enable_external_access": False}
         try:
-            con = duckdb.connect(p, read_only=read_only)
-        except duckdb.IOException as e:
-            msg = str(e)
-            if "lock" in msg.lower():
-                raise StoreError(f"{p}: the database is in use by another process (one writer at a time)") from None
-            raise StoreError(f"{p}: cannot open the database ({msg.splitlines()[0]})") from None
+            con = duckdb.connect(p, read_only=read_only, config=config)
         except duckdb.Error as e:
-            raise StoreError(f"{p}: cannot open the database ({str(e).splitlines()[0]})") from None
-        store = cls(con, p, read_only)
-        if not read_only:
-            store.migrate()
-        elif store.schema_version() == 0:
-            con.close()
-            raise StoreError(f"{p}: not a reportedly store (no migrations table)")
+            if on_disk and not existed and Path(p).exists() and Path(p).stat().st_size == 0:
+                _remove_created(p)  # an empty file this call made (no space left ...)
+            raise store_error(p, e, "open the database") from None
+        store = cls(con, p, read_only, external_access)
+        try:
+            store._check_size()
+            if not read_only:
+                store.migrate()
+            elif store.schema_version() == 0:
+                raise StoreError(f"{p}: not a reportedly store (no migrations table)")
+        except (duckdb.Error, StoreError) as e:
+            store._close_quietly()
+            if on_disk and not existed:
+                _remove_created(p)
+            if isinstance(e, StoreError):
+                raise
+            raise store_error(p, e, "create the store" if not existed else "open the database") from None
         return store
 
+    def _check_size(self) -> None:
+        """Refuse a file shorter than the blocks its header counts (cut short by a copy or a full disk).
+
+        Skipped while a write-ahead log is pending (its blocks are not in the file yet).
+        """
+        if self.path == ":memory:" or Path(self.path + ".wal").exists():
+            return
+        row = self.con.execute(
+            "SELECT total_blocks, block_size FROM pragma_database_size() WHERE database_name = current_database()"
+        ).fetchall()
+        if not row:
+            return
+        blocks, block_size = int(row[0][0] or 0), int(row[0][1] or 0)
+        size = Path(self.path).stat().st_size
+        if size < blocks * block_size:
+            raise StoreError(
+                f"{self.path}: not a reportedly store or corrupt: the file is cut short "
+                f"({size} bytes, its header counts {blocks} blocks of {block_size})"
+            )
+
     def close(self) -> None:
-        self.con.close()
+        """Close (DuckDB writes a checkpoint); raises ``StoreError`` when that fails."""
+        try:
+            self.con.close()
+        except duckdb.Error as e:
+            raise store_error(self.path, e, "close the database") from None
+
+    def _close_quietly(self) -> None:
+        with suppress(duckdb.Error):
+            self.con.close()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # the error on its way out says more than a failed close
+            self._close_quietly()
+
+    @contextmanager
+    def guard(self, doing: str) -> Iterator[None]:
+        """Turn DuckDB errors raised inside into one-line ``StoreError``s about this store."""
+        try:
+            yield
+        except duckdb.Error as e:
+            raise store_error(self.path, e, doing) from None
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if DuckDB still has one (a failed commit ends it)."""
+        with suppress(duckdb.Error):
+            self.con.rollback()
 
     def schema_version(self) -> int:
         """The highest migration applied (0 for an empty database)."""
@@ -116,7 +222,7 @@ class Store:
                 self._exec("INSERT INTO migrations (id, name, version) VALUES (?, ?, ?)", [mid, name, __version__])
                 self.con.commit()
             except BaseException:
-                self.con.rollback()
+                self._rollback()
                 raise
             applied.append(mid)
         return applied
@@ -124,14 +230,24 @@ class Store:
     # idempotence
     def known(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
         """Which of these article ids, and which of these text hashes, are already stored."""
+        by_id, stored_hashes = self.stored(ids, hashes)
+        return set(by_id), stored_hashes
+
+    def stored(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[dict[str, str], set[str]]:
+        """The stored text hash of each of these ids that is stored, and which of these hashes are stored.
+
+        An id stored with another hash than its article's now is a *changed* article (see ``write``).
+        """
         if not ids and not hashes:
-            return set(), set()
-        rows = self.con.execute(
-            "SELECT id, text_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
-            "OR text_hash IN (SELECT unnest(?::VARCHAR[]))",
-            [list(ids), list(hashes)],
-        ).fetchall()
-        return {r[0] for r in rows}, {r[1] for r in rows}
+            return {}, set()
+        with self.guard("read the stored articles"):
+            rows = self.con.execute(
+                "SELECT id, text_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                "OR text_hash IN (SELECT unnest(?::VARCHAR[]))",
+                [list(ids), list(hashes)],
+            ).fetchall()
+        wanted_ids, wanted_hashes = set(ids), set(hashes)
+        return {r[0]: r[1] for r in rows if r[0] in wanted_ids}, {r[1] for r in rows if r[1] in wanted_hashes}
 
     # writing
     def write(
@@ -140,24 +256,31 @@ class Store:
         """Store these reports and ``(error, article_id, stage)`` failures in ONE transaction.
 
         Reports whose article id or text is already stored are skipped (counted
-        in ``skipped``).  An error already recorded (same origin, line and
-        reason) is not recorded again.  Errors of articles stored now are removed.
+        in ``skipped``); those whose id is stored with ANOTHER text (changed
+        articles, which the ingest refuses as failures before analysis, see
+        ``reportedly.batch``) are also listed in ``changed``.  An error already
+        recorded (same origin, line and reason) is not recorded again.  Errors
+        of articles stored now are removed.  A batch the database refuses (no
+        space left, a corrupt file) is rolled back and raised as ``StoreError``;
+        what was stored before stays stored.
         """
         stats = WriteStats()
         ids = [r.article.id for r in reports]
         hashes = [text_hash(r.article.text) for r in reports]
-        seen_ids, seen_hashes = self.known(ids, hashes)
+        seen, seen_hashes = self.stored(ids, hashes)
         fresh: list[Report] = []
         for r, h in zip(reports, hashes, strict=True):
-            if r.article.id in seen_ids or h in seen_hashes:
+            if r.article.id in seen or h in seen_hashes:
                 stats.skipped += 1
+                if h not in seen_hashes and seen[r.article.id] != h:
+                    stats.changed.append(r.article.id)
                 continue
-            seen_ids.add(r.article.id)
+            seen[r.article.id] = h
             seen_hashes.add(h)
             fresh.append(r)
         tables = report_tables(fresh, errors)
-        self.con.begin()
         try:
+            self.con.begin()
             for name in ("articles", *FINDING_TABLES):
                 self._insert(name, tables[name])
             stats.errors = self._insert_errors(tables["errors"])
@@ -167,8 +290,11 @@ class Store:
                     [[r.article.id for r in fresh]],
                 )
             self.con.commit()
+        except duckdb.Error as e:
+            self._rollback()
+            raise store_error(self.path, e, f"store a batch of {len(fresh)} articles and {len(errors)} errors") from None
         except BaseException:
-            self.con.rollback()
+            self._rollback()
             raise
         stats.articles = len(fresh)
         stats.ids = [r.article.id for r in fresh]
@@ -214,7 +340,8 @@ class Store:
 
     # Parquet shards (written by Dask workers, see reportedly.batch)
     def merged_shards(self) -> set[str]:
-        return {r[0] for r in self.con.execute("SELECT name FROM shards").fetchall()}
+        with self.guard("read the merged shards"):
+            return {r[0] for r in self.con.execute("SELECT name FROM shards").fetchall()}
 
     def merge_shard(self, directory: str | Path) -> WriteStats:
         """Load one shard directory (``<table>.parquet`` files) in ONE transaction, skipping stored articles.
@@ -233,8 +360,8 @@ class Store:
         def src(t: str) -> str:
             return "read_parquet('" + str(files[t]).replace("'", "''") + "')"
 
-        self.con.begin()
         try:
+            self.con.begin()
             # Articles of the shard not stored yet, by id and by text, first occurrence only.
             self._exec(
                 f"CREATE TEMP TABLE _new AS SELECT id FROM (SELECT id, text_hash, "
@@ -253,8 +380,11 @@ class Store:
             self._exec("INSERT INTO shards (name, articles) VALUES (?, ?)", [d.name, stats.articles])
             self._exec("DROP TABLE _new")
             self.con.commit()
+        except duckdb.Error as e:
+            self._rollback()
+            raise store_error(self.path, e, f"merge the shard {d}") from None
         except BaseException:
-            self.con.rollback()
+            self._rollback()
             raise
         return stats
 
@@ -286,17 +416,25 @@ class Store:
     def export_files(self, out: Path, fmt: str) -> int:
         """One ``parquet`` or ``csv`` file per table and view under ``out``; returns how many.
 
-        In CSV, list columns are written as JSON text (CSV has no lists).
+        In CSV, list columns are written as JSON text (CSV has no lists).  ``out`` must be a
+        directory.  Raises ``StoreError`` naming the file that could not be written (no space
+        left, read-only ...) or the store when it cannot be read (corrupt).  Needs a store opened
+        with ``external_access=True`` (COPY TO writes files).
         """
         opts = "(FORMAT parquet, COMPRESSION zstd)" if fmt == "parquet" else "(FORMAT csv, HEADER)"
         names = (*COLUMNS, "migrations", *VIEWS)
         for name in names:
             target = out / f"{name}.{fmt}"
-            select = f"SELECT * FROM {name}"
-            if fmt == "csv":
-                select = f"SELECT {self._csv_columns(name)} FROM {name}"
-            path = str(target).replace("'", "''")
-            self.con.execute(f"COPY ({select}) TO '{path}' {opts}").fetchall()
+            try:
+                select = f"SELECT * FROM {name}"
+                if fmt == "csv":
+                    select = f"SELECT {self._csv_columns(name)} FROM {name}"
+                path = str(target).replace("'", "''")
+                self.con.execute(f"COPY ({select}) TO '{path}' {opts}").fetchall()
+            except duckdb.Error as e:
+                if is_corrupt(e):
+                    raise store_error(self.path, e, "read the store") from None
+                raise store_error(str(target), e, "write the export") from None
         return len(names)
 
     def _csv_columns(self, name: str) -> str:
@@ -325,3 +463,10 @@ class Store:
             if aid not in arts:
                 continue
             yield Report.from_dict(report_dict(arts[aid][0], {t: rows[t].get(aid, []) for t in FINDING_TABLES}))
+
+
+def _remove_created(path: str) -> None:
+    """Remove the database file (and its log) that a failed ``Store.open`` created."""
+    for f in (Path(path), Path(path + ".wal")):
+        with suppress(OSError):
+            f.unlink(missing_ok=True)

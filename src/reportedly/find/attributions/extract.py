@@ -10,6 +10,7 @@ a dependency parse get the quote-adjacent fallback.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -247,14 +248,44 @@ def _outermost(items: list[Accepted], text: str, registry: tuple[str, ...]) -> l
     with a reporting verb ("Yonhap reported that Kim said ..."): relay chains are built from those.
     """
     out = []
-    spans = [(a, b, g) for g in items for a, b in g.content]
+    outlet = {id(g): _outlet_like(text, g.source, registry) for g in items}
+    any_outer = _Covers([(a, b, id(g)) for g in items for a, b in g.content])
+    outlet_outer = _Covers([(a, b, id(g)) for g in items if outlet[id(g)] for a, b in g.content])
     for f in items:
         cs = f.cue[0][0]
-        outers = [g for a, b, g in spans if a <= cs < b and g is not f]
-        relayed = f.cand.head.lemma_.lower() in RELAY_CUES and any(_outlet_like(text, g.source, registry) for g in outers)
-        if not outers or _outlet_like(text, f.source, registry) or relayed:
+        has_outer = any_outer.covered(cs, id(f))
+        relayed = f.cand.head.lemma_.lower() in RELAY_CUES and outlet_outer.covered(cs, id(f))
+        if not has_outer or outlet[id(f)] or relayed:
             out.append(f)
     return out
+
+
+class _Covers:
+    """Whether some span ``[a, b)`` of an owner other than a given one contains an offset, in
+    O(log n) per question (``_outermost`` asked it of every pair, quadratic in the attributions)."""
+
+    def __init__(self, spans: list[tuple[int, int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _, _ in spans]
+        # the two largest ends of distinct owners among the spans starting at or before each one
+        self.tops: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        best, second = (-1, -1), (-1, -1)
+        for _, b, o in spans:
+            if b > best[0]:
+                if o != best[1]:
+                    second = best
+                best = (b, o)
+            elif b > second[0] and o != best[1]:
+                second = (b, o)
+            self.tops.append((best, second))
+
+    def covered(self, offset: int, owner: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset)
+        if not k:
+            return False
+        best, second = self.tops[k - 1]
+        end = best[0] if best[1] != owner else second[0]
+        return end > offset
 
 
 # Reporting verbs whose nested attribution an outlet relays ("Yonhap reported that Kim said ..."); a

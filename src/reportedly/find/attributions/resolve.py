@@ -27,7 +27,7 @@ from ...model import Entity, Span
 from ...nlp import Tok
 from ...registry import load_registry
 from ...settings import Settings
-from ..entities import entity_at
+from ..entities import entity_at, mentions_near
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -91,11 +91,10 @@ def entity_for(entities: Sequence[Entity], span: Span) -> Entity | None:
     best: Entity | None = None
     best_len = 0
     s, e = span
-    for ent in entities:
-        for ms, me in ent.mentions:
-            ov = min(e, me) - max(s, ms)
-            if ov > best_len:
-                best, best_len = ent, ov
+    for ent, ms, me in mentions_near(entities, s, e):
+        ov = min(e, me) - max(s, ms)
+        if ov > best_len:
+            best, best_len = ent, ov
     return best
 
 

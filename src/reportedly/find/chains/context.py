@@ -35,7 +35,10 @@ def outer_of(at: Attribution, ctx: Ctx, sent: Span) -> Attribution | None:
     cue = first_offset(at)
     best: Attribution | None = None
     sibling: Attribution | None = None
-    for b in ctx.found.attributions:
+    atts = ctx.found.attributions
+    # only those whose content holds the cue or whose cue is in the sentence can count (in their order)
+    near = sorted({*ctx.contents_holding(cue), *(i for i, j, _, _ in ctx.cues_from(sent[0], sent[1]) if j == 0)})
+    for b in (atts[i] for i in near):
         if b.id == at.id or not b.source or not b.cue:
             continue
         if holds(b.content, cue):
@@ -257,9 +260,10 @@ def quote_lead_relays(at: Attribution, ctx: Ctx) -> list[Node]:
     mark: what is said inside that paragraph came through the BBC.
     """
     start = first_offset(at)
-    body = [b for b in ctx.parsed.article.blocks if b.kind == "body"]
-    for i, b in enumerate(body):
-        if b.start <= start < b.end and i > 0:
+    body, found = ctx.body_index(start)
+    for i in [] if found is None else [found]:
+        b = body[i]
+        if i > 0:
             if ctx.text[b.start : b.end].lstrip()[:1] not in {'"', "“", "‘", "'"}:
                 return []
             lead = ctx.text[body[i - 1].start : body[i - 1].end].rstrip()

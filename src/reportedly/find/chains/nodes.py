@@ -7,12 +7,15 @@ gives each its role.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field, replace
 
-from ...model import SOURCE_TYPES, Attribution, Chain, Entity, Hop, Span
+from ...model import SOURCE_TYPES, Attribution, Block, Chain, Entity, Hop, Span
 from ...nlp import Parsed
 from ...registry import Outlet, Registry
 from .. import Found
+from ..entities import mentions_near
 
 PRODUCED_BY = "chains.rules/1"
 
@@ -70,6 +73,22 @@ def outlet_node(o: Outlet, span: Span | None, confidence: float = 1.0) -> Node:
     )
 
 
+_STARTS: dict[int, tuple[tuple[Block, ...], list[int] | None]] = {}
+
+
+def _ordered_starts(blocks: tuple[Block, ...]) -> list[int] | None:
+    """The starts of ``blocks`` when they are sorted and do not overlap, else None (cached per tuple)."""
+    hit = _STARTS.get(id(blocks))
+    if hit is not None and hit[0] is blocks:
+        return hit[1]
+    ok = all(a.end <= b.start and a.start <= a.end for a, b in itertools.pairwise(blocks))
+    starts = [b.start for b in blocks] if ok else None
+    if len(_STARTS) > 64:
+        _STARTS.clear()
+    _STARTS[id(blocks)] = (blocks, starts)
+    return starts
+
+
 @dataclass
 class Ctx:
     """What every chain of one article needs."""
@@ -82,6 +101,32 @@ class Ctx:
     wire: list[Node] = field(default_factory=list)
     by_id: dict[str, Attribution] = field(default_factory=dict)
     done: dict[str, list[list[Node]]] = field(default_factory=dict)
+    _body: tuple[Block, ...] | None = None
+    _sent_starts: list[int] | None = None
+    _cues: tuple[list[int], list[tuple[int, int, Span, str]]] | None = None
+    _contents: tuple[list[int], list[tuple[int, int, int]], int] | None = None
+
+    def cues_from(self, start: int, end: int) -> list[tuple[int, int, Span, str]]:
+        """Every cue span starting in ``[start, end)`` as (attribution index, cue index, span, attribution
+        id), in the order of the attributions and their cues (a binary search, not a scan of them all)."""
+        if self._cues is None:
+            table = sorted(
+                (c[0], i, j, c, a.id) for i, a in enumerate(self.found.attributions) for j, c in enumerate(a.cue)
+            )
+            self._cues = ([r[0] for r in table], [(i, j, c, a_id) for _, i, j, c, a_id in table])
+        starts, rows = self._cues
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return sorted(rows[lo:hi])
+
+    def contents_holding(self, offset: int) -> list[int]:
+        """Indices (in order) of the attributions with a content span holding ``offset``."""
+        if self._contents is None:
+            rows = sorted((s, e, i) for i, a in enumerate(self.found.attributions) for s, e in a.content)
+            longest = max((e - s for s, e, _ in rows), default=0)
+            self._contents = ([r[0] for r in rows], rows, longest)
+        starts, rows, longest = self._contents
+        lo, hi = bisect.bisect_left(starts, offset - longest), bisect.bisect_right(starts, offset)
+        return sorted({i for s, e, i in rows[lo:hi] if s <= offset < e})
     """Attribution id -> its chains' nodes (publisher excluded), filled in text order."""
 
     @property
@@ -89,7 +134,16 @@ class Ctx:
         return self.parsed.text
 
     def sentence_of(self, offset: int) -> Span:
-        for s, e in self.sentences:
+        sents = self.sentences
+        if self._sent_starts is None:
+            ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in itertools.pairwise(sents))
+            self._sent_starts = [s for s, _ in sents] if ordered else []
+        if self._sent_starts or not sents:
+            k = bisect.bisect_right(self._sent_starts, offset) - 1
+            if k >= 0 and sents[k][0] <= offset < sents[k][1]:
+                return sents[k]
+            sents = []
+        for s, e in sents:
             if s <= offset < e:
                 return (s, e)
         # a cue outside the parsed blocks: its line
@@ -99,17 +153,39 @@ class Ctx:
         return (s, e if e >= 0 else len(t))
 
     def block_at(self, offset: int) -> tuple[str, int, int] | None:
-        for b in self.parsed.article.blocks:
+        """The first block holding ``offset`` (a binary search when the blocks are in text order and
+        do not overlap, as anatomy makes them; a scan otherwise)."""
+        blocks = self.parsed.article.blocks
+        starts = _ordered_starts(blocks)
+        if starts is not None:
+            k = bisect.bisect_right(starts, offset) - 1
+            b = blocks[k] if k >= 0 else None
+            return (b.kind, b.start, b.end) if b is not None and b.start <= offset < b.end else None
+        for b in blocks:
             if b.start <= offset < b.end:
                 return (b.kind, b.start, b.end)
         return None
 
+    def body_index(self, offset: int) -> tuple[tuple[Block, ...], int | None]:
+        """The body blocks, and the index of a body block after the first that holds ``offset`` (None
+        when none does): the first such in list order, as a scan finds it."""
+        body = self._body
+        if body is None:
+            body = self._body = tuple(b for b in self.parsed.article.blocks if b.kind == "body")
+        starts = _ordered_starts(body)
+        if starts is not None:
+            k = bisect.bisect_right(starts, offset) - 1
+            return body, (k if k > 0 and body[k].start <= offset < body[k].end else None)
+        for i, b in enumerate(body):
+            if b.start <= offset < b.end and i > 0:
+                return body, i
+        return body, None
+
     def entity_at(self, span: Span) -> Entity | None:
         s, e = span
-        for ent in self.found.entities:
-            for ms, me in ent.mentions:
-                if ms < e and s < me:
-                    return ent
+        for ent, ms, me in mentions_near(self.found.entities, s, e):
+            if ms < e and s < me:
+                return ent
         return None
 
 

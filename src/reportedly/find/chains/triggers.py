@@ -26,14 +26,7 @@ def unless_citing(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def other_cues(at: Attribution, ctx: Ctx, sent: Span) -> list[Span]:
-    out = []
-    for b in ctx.found.attributions:
-        if b.id == at.id:
-            continue
-        for c in b.cue:
-            if sent[0] <= c[0] < sent[1]:
-                out.append(c)
-    return out
+    return [c for _, _, c, b_id in ctx.cues_from(sent[0], sent[1]) if b_id != at.id]
 
 
 def triggers_in(

@@ -34,6 +34,6 @@ unless they are in the outlet registry or the government list.
 
 from __future__ import annotations
 
-from .finder import PRODUCED_BY, entity_at, find_entities
+from .finder import PRODUCED_BY, entity_at, find_entities, mentions_near
 
-__all__ = ["PRODUCED_BY", "entity_at", "find_entities"]
+__all__ = ["PRODUCED_BY", "entity_at", "find_entities", "mentions_near"]

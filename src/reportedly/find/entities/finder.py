@@ -9,6 +9,7 @@ one ``Entity`` per cluster in order of first mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -77,6 +78,29 @@ def _name(text: str, mentions: list[Mention]) -> None:
             m.name = " ".join(text[m.start : m.end].split())
 
 
+_NEAR: dict[int, tuple[tuple[Entity, ...], list[int], list[tuple[int, int, int, int]], int]] = {}
+
+
+def mentions_near(entities: Sequence[Entity], s: int, e: int) -> list[tuple[Entity, int, int]]:
+    """``(entity, start, end)`` of every mention that may contain or overlap ``[s, e)`` (a superset),
+    in the order of the entities and their mentions: a binary search over the mentions sorted by
+    start, indexed once per tuple of entities, instead of a scan of them all for every span."""
+    hit = _NEAR.get(id(entities)) if isinstance(entities, tuple) else None
+    if hit is None or hit[0] is not entities:
+        ents = tuple(entities)
+        rows = sorted((ms, me, i, j) for i, ent in enumerate(ents) for j, (ms, me) in enumerate(ent.mentions))
+        longest = max((me - ms for ms, me, _, _ in rows), default=0)
+        hit = (ents, [r[0] for r in rows], rows, longest)
+        if isinstance(entities, tuple):
+            if len(_NEAR) > 64:
+                _NEAR.clear()
+            _NEAR[id(entities)] = hit
+    ents, starts, rows, longest = hit
+    lo, hi = bisect.bisect_left(starts, s - longest), bisect.bisect_right(starts, e)
+    near = sorted((i, j, ms, me) for ms, me, i, j in rows[lo:hi])
+    return [(ents[i], ms, me) for i, _, ms, me in near]
+
+
 def entity_at(entities: Sequence[Entity], span: Span) -> Entity | None:
     """The entity a span (a source, a hop ...) refers to, or None.
 
@@ -90,12 +114,11 @@ def entity_at(entities: Sequence[Entity], span: Span) -> Entity | None:
     s, e = span
     containing: list[tuple[int, int, Entity]] = []
     overlapping: list[tuple[int, int, Entity]] = []
-    for ent in entities:
-        for ms, me in ent.mentions:
-            if ms <= s and e <= me:
-                containing.append((ms, me, ent))
-            elif ms < e and s < me:
-                overlapping.append((ms, me, ent))
+    for ent, ms, me in mentions_near(entities, s, e):
+        if ms <= s and e <= me:
+            containing.append((ms, me, ent))
+        elif ms < e and s < me:
+            overlapping.append((ms, me, ent))
     if containing:
         return min(containing, key=lambda c: c[1] - c[0])[2]
     if not overlapping:
