@@ -375,3 +375,20 @@ def test_a_wrong_text_type_does_not_hide_good_html(tmp_path: Path) -> None:
     p.write_text(json.dumps({"text": 42, "html": page(0)}) + "\n", encoding="utf-8")
     (a,) = read_inputs([str(p)])
     assert isinstance(a, Article) and a.text.startswith("City plans three new parks, part 0")
+
+
+def test_warcio_warnings_do_not_reach_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A record whose Content-Length is too small makes warcio print its own warning; it becomes the
+    reader's one error line naming the record, and nothing else reaches stderr."""
+    import re
+
+    data, _ = make_warc(3, gz=False)
+    m = re.search(rb"Content-Length: (\d+)", data)
+    assert m is not None
+    short = str(int(m.group(1)) - 10).encode()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data[: m.start(1)] + short + data[m.end(1) :])
+    items = list(read_inputs([str(path)]))
+    errs = [x for x in items if isinstance(x, InputError)]
+    assert len(errs) == 1 and "damaged (warcio:" in errs[0].problem and "\n" not in str(errs[0])
+    assert capsys.readouterr().err == ""

@@ -24,6 +24,7 @@ record's trailer is missing).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import re
@@ -72,8 +73,10 @@ def read_warc(data: bytes | BinaryIO, origin: str, settings: Settings) -> Iterat
     n = 0
     while True:
         n += 1  # the record being read, counting from 1
+        said = io.StringIO()
         try:
-            record = next(it, None)
+            with contextlib.redirect_stderr(said):
+                record = next(it, None)
         except Exception as e:  # warcio raises many kinds on broken records (ArchiveLoadFailed, EOFError ...)
             yield _broken(origin, n, e)
             return
@@ -83,12 +86,15 @@ def read_warc(data: bytes | BinaryIO, origin: str, settings: Settings) -> Iterat
         if record.format == "warc" and not _valid_length(record.rec_headers.get_header("Content-Length")):
             yield _truncated(origin, n, f"record {n} has no valid Content-Length")
             return
-        out = _article(record, origin, n, settings)
         try:
-            short = _drain(record)
+            with contextlib.redirect_stderr(said):
+                out = _article(record, origin, n, settings)
+                short = _drain(record)
         except Exception as e:
             yield _broken(origin, n, e)
             return
+        if said.getvalue().strip():
+            yield _warned(origin, n, said.getvalue())
         if short:
             yield _truncated(origin, n, f"record {n} ends {short:,} byte{'' if short == 1 else 's'} early")
             return
@@ -130,6 +136,12 @@ def _article(record: Any, origin: str, n: int, settings: Settings) -> Article | 
     except InputError as e:
         return InputError(origin, e.problem, n)
     return dataclasses.replace(art, format="warc", url=url or art.url)
+
+
+def _warned(origin: str, n: int, text: str) -> InputError:
+    """warcio writes its own warnings to stderr (the bytes after a record whose Content-Length is wrong,
+    a broken gzip member); they are caught and given as one error line naming the record."""
+    return InputError(origin, f"record {n} or the one before it is damaged (warcio: {_one_line(Exception(text))})", n)
 
 
 def _valid_length(value: str | None) -> bool:
