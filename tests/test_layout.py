@@ -11,8 +11,8 @@ never one above):
     summary, pipeline                                      the whole per-article flow -> Report
     store                                                  reports -> the embedded database
     batch                                                  the corpus engines (local, pool, Dask)
-    evaluation, training                                   scorers and model training
     corpus                                                 the cross-article layer
+    evaluation, training                                   scorers (of the per-article and cross-article findings) and model training
     web                                                    the web page
     cli                                                    the command line
     reportedly (the package itself)                        the Python API
@@ -38,8 +38,8 @@ LAYERS: list[set[str]] = [
     {"pipeline"},
     {"store"},
     {"batch"},
-    {"evaluation", "training"},
     {"corpus"},
+    {"evaluation", "training"},
     {"web"},
     {"cli"},
     {""},  # reportedly/__init__.py: the Python API

@@ -6,7 +6,8 @@
 - ``eval brat DIR``: attributions against brat standoff (PolNeAR);
 - ``eval chains DIR``: relay chains against the hand-written gold chains of ``eval/chains``;
 - ``eval basil DIR``: outlet-voice spans against BASIL;
-- ``eval entities GOLD``: people and organisations against hand-annotated MEANTIME documents.
+- ``eval entities GOLD``: people and organisations against hand-annotated MEANTIME documents;
+- ``eval copies DIR``: copy detection (``reportedly.corpus.copies``) on labelled article pairs.
 
 Each command checks its folder, calls its scorer and prints the figures; the scorers are imported
 when their command runs (some load the spaCy pipeline or the HTML extractor).
@@ -342,3 +343,26 @@ def eval_entities(
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
         return
     typer.echo(format_result(result, show=show))
+
+
+@eval_app.command("copies")
+def eval_copies(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="A folder with wire_copy.jsonl (labelled pairs) and articles.jsonl.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result (every pair) as JSON.")] = False,
+) -> None:
+    """Score copy detection (same copy / partial reuse / independent) on labelled article pairs.
+
+    Every article of articles.jsonl is fingerprinted, each pair of wire_copy.jsonl is decided, and
+    the 3-way accuracy, the confusion matrix and how many reused pairs the candidate index finds
+    are printed.  Exit status 2 when DIR lacks the files.
+    """
+    from ..evaluation.copies import evaluate, format_result
+
+    try:
+        result = evaluate(directory)
+    except (FileNotFoundError, ValueError) as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))

@@ -1,0 +1,87 @@
+"""Score copy detection (``corpus.copies``) on labelled article pairs (``relay/wire_copy.jsonl``).
+
+Each pair of ``wire_copy.jsonl`` (``article_a``, ``article_b``, ``label``: same_wire_copy,
+partial_reuse or independent) names two articles of ``articles.jsonl`` in the same folder.  Every
+article is fingerprinted, each pair is decided by ``compare`` (``same_copy`` scores as
+same_wire_copy; no copy as independent), and the 3-way accuracy and the confusion matrix are
+reported.  ``retrieved`` counts the reused pairs (gold same_wire_copy or partial_reuse) that the
+candidate index (``candidate_pairs`` over all the folder's articles) proposes at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..corpus.copies import Fingerprint, candidate_pairs, compare, fingerprint, without_furniture
+
+LABELS = ("same_wire_copy", "partial_reuse", "independent")
+_KIND = {"same_copy": "same_wire_copy", "partial_reuse": "partial_reuse"}
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    out: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
+            if not isinstance(rec, dict):
+                raise ValueError(f"{path}:{n}: not a JSON object")
+            out.append(rec)
+    return out
+
+
+def evaluate(directory: Path) -> dict[str, Any]:
+    """Accuracy, confusion and per-pair results on ``directory/wire_copy.jsonl``."""
+    pairs = _read_jsonl(directory / "wire_copy.jsonl")
+    articles = _read_jsonl(directory / "articles.jsonl")
+    fps: dict[str, Fingerprint] = {}
+    for n, a in enumerate(articles):
+        if isinstance(a.get("id"), str) and isinstance(a.get("text"), str):
+            fps[a["id"]] = fingerprint(a["id"], a["text"], a.get("published"), n, a.get("outlet"))
+    order = list(fps)
+    fps = dict(zip(order, without_furniture([fps[k] for k in order]), strict=True))
+    proposed = {(order[i], order[j]) for i, j in candidate_pairs([fps[k] for k in order])}
+    confusion: Counter[tuple[str, str]] = Counter()
+    rows = []
+    retrieved = reused = 0
+    for p in pairs:
+        ida, idb, gold = p.get("article_a"), p.get("article_b"), p.get("label")
+        if not isinstance(ida, str) or not isinstance(idb, str) or ida not in fps or idb not in fps or gold not in LABELS:
+            raise ValueError(f"pair {ida} / {idb}: article missing from articles.jsonl or unknown label {gold!r}")
+        c = compare(fps[ida], fps[idb])
+        got = _KIND[c.kind] if c else "independent"
+        confusion[(gold, got)] += 1
+        if gold != "independent":
+            reused += 1
+            retrieved += (ida, idb) in proposed or (idb, ida) in proposed
+        rows.append({"a": ida, "b": idb, "gold": gold, "system": got, "containment": c.containment if c else None})
+    n = len(rows)
+    correct = sum(v for (g, s), v in confusion.items() if g == s)
+    return {
+        "pairs": n,
+        "accuracy": round(correct / n, 3) if n else 0.0,
+        "confusion": {g: {s: confusion[(g, s)] for s in LABELS} for g in LABELS},
+        "retrieved": retrieved,
+        "reused": reused,
+        "rows": rows,
+    }
+
+
+def format_result(result: dict[str, Any]) -> str:
+    lines = [
+        f"copies: {result['pairs']} pairs, 3-way accuracy {result['accuracy']:.3f}; "
+        f"candidate index proposes {result['retrieved']} of {result['reused']} reused pairs",
+        "gold / system".ljust(16) + "".join(s.rjust(16) for s in LABELS),
+    ]
+    for g in LABELS:
+        lines.append(f"{g:<16}" + "".join(f"{result['confusion'][g][s]:>16}" for s in LABELS))
+    return "\n".join(lines)
