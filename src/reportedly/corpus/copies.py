@@ -19,8 +19,9 @@ never a copy):
   and so is the larger containment of the whole texts (quotes included), so that a few shared
   lines between long quotes are not a copy;
 - ``same_copy`` when the reused text includes a lede (one article's lede appears in the other: a
-  trimmed republication, or the same text under a new headline) and the containment is at least
-  ``SAME_CONTAINMENT``; otherwise ``partial_reuse`` (some paragraphs lifted, a different lede);
+  trimmed republication, or the same text under a new headline), and both the containment and the
+  copy's share are at least ``SAME_CONTAINMENT`` (a later, longer story built around an earlier
+  short one reuses it only in part); otherwise ``partial_reuse`` (paragraphs lifted);
 - the copy is the later article by publication date; when the dates are equal or unknown, the
   article more contained in the other (a republication is usually the shorter); ``share`` is the
   fraction of the copy's shingles (quotes included) found in the source.
@@ -31,11 +32,19 @@ The thresholds were set on the 30 labelled development pairs of ``relay/wire_cop
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Hashes = npt.NDArray[Any]
+"""Sorted, unique ``uint64`` shingle hashes."""
 
 SHINGLE = 8
 SAMPLE = 8
@@ -49,7 +58,7 @@ MAX_DAYS = 31
 later is not reuse)."""
 MIN_SAMPLED = 2
 MIN_CONTAINMENT = 0.3
-MIN_SHARED = 10
+MIN_SHARED = 25
 SAME_CONTAINMENT = 0.4
 LEDE_WORDS = 40
 
@@ -57,20 +66,20 @@ _QUOTED = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"")
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Fingerprint:
-    """What copy detection needs of one article."""
+    """What copy detection needs of one article: shingle hashes as sorted, unique ``uint64`` arrays."""
 
     id: str
     outlet: str | None
     published: str | None
     order: int
     """Ingest order, for a stable result (and the earlier of two undated articles when nothing else tells)."""
-    own: frozenset[int]
+    own: Hashes
     """Shingles of the text outside quotation marks."""
-    every: frozenset[int]
+    every: Hashes
     """Shingles of the whole text."""
-    lede: frozenset[int]
+    lede: Hashes
 
 
 @dataclass(frozen=True)
@@ -87,30 +96,45 @@ class Copy:
     """The larger share of one article's text outside quotes found in the other (the deciding figure)."""
 
 
-def _hash(words: Sequence[str]) -> int:
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+_MULT = np.uint64(0x100000001B3)
+_EMPTY: Hashes = np.zeros(0, dtype=np.uint64)
 
 
-def _shingles(words: Sequence[str]) -> set[int]:
-    return {_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+@functools.lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    """A stable 64-bit hash of a word (the same in every process and run, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _shingles(words: Sequence[str]) -> Hashes:
+    """The sorted unique hashes of every run of ``SHINGLE`` words (a polynomial of the word hashes, mod 2**64)."""
+    n = len(words) - SHINGLE + 1
+    if n <= 0:
+        return _EMPTY
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        acc = acc * _MULT + h[k : k + n]  # wraps around at 2**64, as meant
+    return np.unique(acc)
 
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def _common(a: Hashes, b: Hashes) -> int:
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
 def fingerprint(
     article_id: str, text: str, published: str | None = None, order: int = 0, outlet: str | None = None
 ) -> Fingerprint:
     """The fingerprint of one article's text (``published``: ISO date or None)."""
-    own: set[int] = set()
-    for piece in _QUOTED.split(text):
-        own |= _shingles(_words(piece))
+    pieces = [_shingles(_words(piece)) for piece in _QUOTED.split(text)]
+    own = np.unique(np.concatenate(pieces)) if pieces else _EMPTY
     paras = [p for p in text.split("\n") if len(p.split()) >= 12]
     lede = _shingles(_words(paras[0] if paras else text)[:LEDE_WORDS])
-    every = frozenset(_shingles(_words(text)))
-    return Fingerprint(article_id, outlet, published, order, frozenset(own), every, frozenset(lede))
+    return Fingerprint(article_id, outlet, published, order, own, _shingles(_words(text)), lede)
 
 
 def candidate_pairs(fps: Sequence[Fingerprint], new: Iterable[int] | None = None) -> Iterator[tuple[int, int]]:
@@ -120,9 +144,8 @@ def candidate_pairs(fps: Sequence[Fingerprint], new: Iterable[int] | None = None
     """
     index: dict[int, list[int]] = defaultdict(list)
     for i, fp in enumerate(fps):
-        for h in fp.own:
-            if h % SAMPLE == 0:
-                index[h].append(i)
+        for h in fp.own[fp.own % np.uint64(SAMPLE) == 0].tolist():
+            index[h].append(i)
     fresh = set(range(len(fps))) if new is None else set(new)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for posting in index.values():
@@ -149,46 +172,46 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 
 def without_furniture(fps: Sequence[Fingerprint]) -> list[Fingerprint]:
     """The fingerprints without each outlet's page furniture (shingles in ``FURNITURE`` or more of its articles)."""
-    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for fp in fps:
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i, fp in enumerate(fps):
         if fp.outlet:
-            for h in fp.every:
-                counts[fp.outlet][h] += 1
-    out = []
-    for fp in fps:
-        if not fp.outlet:
-            out.append(fp)
+            by_outlet[fp.outlet].append(i)
+    out = list(fps)
+    for members in by_outlet.values():
+        if len(members) < FURNITURE:
             continue
-        c = counts[fp.outlet]
-        furniture = {h for h in fp.every if c[h] >= FURNITURE}
-        if not furniture:
-            out.append(fp)
+        values, counts = np.unique(np.concatenate([fps[i].every for i in members]), return_counts=True)
+        furniture = values[counts >= FURNITURE]
+        if not furniture.size:
             continue
-        out.append(
-            Fingerprint(fp.id, fp.outlet, fp.published, fp.order, fp.own - furniture, fp.every - furniture, fp.lede - furniture)
-        )
+        for i in members:
+            fp = fps[i]
+            out[i] = Fingerprint(
+                fp.id, fp.outlet, fp.published, fp.order,
+                *(np.setdiff1d(x, furniture, assume_unique=True) for x in (fp.own, fp.every, fp.lede)),
+            )
     return out
 
 
 def compare(a: Fingerprint, b: Fingerprint) -> Copy | None:
     """The copy relation between two articles, or None when neither reproduces the other."""
-    if not a.own or not b.own or not a.every or not b.every:
+    if not (a.own.size and b.own.size and a.every.size and b.every.size):
         return None
     days = _days_apart(a.published, b.published)
     if days is not None and days > MAX_DAYS:
         return None
-    inter = len(a.own & b.own)
-    ca, cb = inter / len(a.own), inter / len(b.own)
+    inter = _common(a.own, b.own)
+    ca, cb = inter / a.own.size, inter / b.own.size
     best = max(ca, cb)
     if inter < MIN_SHARED or best < MIN_CONTAINMENT:
         return None
-    every = len(a.every & b.every)
-    if max(every / len(a.every), every / len(b.every)) < MIN_CONTAINMENT:
+    every = _common(a.every, b.every)
+    if max(every / a.every.size, every / b.every.size) < MIN_CONTAINMENT:
         return None  # a few shared lines in a text that is mostly quotes (or page furniture between quotes)
-    same_lede = bool(a.lede & b.every) or bool(b.lede & a.every)
-    kind = "same_copy" if same_lede and best >= SAME_CONTAINMENT else "partial_reuse"
+    same_lede = _common(a.lede, b.every) > 0 or _common(b.lede, a.every) > 0
     copy, source = _direction(a, b, ca, cb)
-    share = len(copy.every & source.every) / len(copy.every) if copy.every else 0.0
+    share = every / copy.every.size
+    kind = "same_copy" if same_lede and min(best, share) >= SAME_CONTAINMENT else "partial_reuse"
     return Copy(copy.id, source.id, kind, round(share, 4), round(best, 4))
 
 
