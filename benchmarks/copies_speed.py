@@ -23,6 +23,7 @@ FILES = [SHARED / "allsides" / "articles.jsonl", SHARED / "kcna" / "kcna_2011_20
 _PROBE = """
 import json, sys, time
 from collections import Counter
+from reportedly.batch import peak_rss_mb
 from reportedly.corpus.copies import find_copies, fingerprint
 n = int(sys.argv[1]); files = sys.argv[2:]
 arts = []
@@ -37,9 +38,8 @@ fps = [fingerprint(a["id"], a["text"], a.get("published"), i, a.get("outlet")) f
 t1 = time.process_time()
 copies = find_copies(fps)
 t2 = time.process_time()
-hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
 print(json.dumps({"articles": len(arts), "fingerprint_s": round(t1 - t0, 1), "compare_s": round(t2 - t1, 1),
-                  "peak_mb": round(hwm / 1024), "copies": dict(Counter(c.kind for c in copies))}))
+                  "peak_mb": round(peak_rss_mb()), "copies": dict(Counter(c.kind for c in copies))}))
 """
 
 

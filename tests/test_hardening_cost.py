@@ -33,6 +33,7 @@ SHAPES = {
 _PROBE = """
 import json, random, resource, sys, time
 from reportedly import analyze
+from reportedly.batch import peak_rss_mb
 from reportedly.nlp import load_pipeline
 nlp = load_pipeline()
 W = "the people government minister said city council water report new year police plan money school".split()
@@ -42,8 +43,7 @@ text = {expr}
 t0 = time.process_time()
 analyze(text, nlp=nlp)
 cpu = time.process_time() - t0
-hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM"))
-print(json.dumps({{"chars": len(text), "cpu": cpu, "mb": hwm / 1024}}))
+print(json.dumps({{"chars": len(text), "cpu": cpu, "mb": peak_rss_mb()}}))
 """
 
 

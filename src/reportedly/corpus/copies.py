@@ -1,7 +1,7 @@
 """Copies: pairs of articles where one reproduces the other's text (wire copy, republication, lifted paragraphs).
 
 Each article becomes a ``Fingerprint``: the hashed 8-word shingles of its text *outside quotation
-marks* (two outlets quoting the same statement or tweet share those words without copying each
+marks* (as ``find.hedges.quoted_spans`` pairs them) (two outlets quoting the same statement or tweet share those words without copying each
 other), the shingles of all its text, and the shingles of its lede (the first paragraph of twelve
 words or more).  Comparing every pair would be quadratic, so ``candidate_pairs`` looks pairs up in
 an inverted index of a fixed sample of the shingles (those whose hash falls in one of ``SAMPLE``
@@ -32,6 +32,7 @@ The thresholds were set on the 30 labelled development pairs of ``relay/wire_cop
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import re
@@ -42,6 +43,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from ..find.hedges import quoted_spans
 
 Hashes = npt.NDArray[Any]
 """Sorted, unique ``uint64`` shingle hashes."""
@@ -62,7 +65,6 @@ MIN_SHARED = 25
 SAME_CONTAINMENT = 0.4
 LEDE_WORDS = 40
 
-_QUOTED = re.compile(r"“[^”\n]{0,1500}”|\"[^\"\n]{0,1500}\"")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -130,8 +132,12 @@ def fingerprint(
     article_id: str, text: str, published: str | None = None, order: int = 0, outlet: str | None = None
 ) -> Fingerprint:
     """The fingerprint of one article's text (``published``: ISO date or None)."""
-    pieces = [_shingles(_words(piece)) for piece in _QUOTED.split(text)]
-    own = np.unique(np.concatenate(pieces)) if pieces else _EMPTY
+    outside, prev = [], 0
+    for start, end in quoted_spans(text):
+        outside.append(text[prev:start])
+        prev = end
+    outside.append(text[prev:])
+    own = np.unique(np.concatenate([_shingles(_words(piece)) for piece in outside]))
     paras = [p for p in text.split("\n") if len(p.split()) >= 12]
     lede = _shingles(_words(paras[0] if paras else text)[:LEDE_WORDS])
     return Fingerprint(article_id, outlet, published, order, own, _shingles(_words(text)), lede)
@@ -162,8 +168,6 @@ def candidate_pairs(fps: Sequence[Fingerprint], new: Iterable[int] | None = None
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
-    import datetime as dt
-
     try:
         return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days) if a and b else None
     except ValueError:

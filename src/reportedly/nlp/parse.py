@@ -169,14 +169,15 @@ def _long_run(text: str) -> bool:
 def _docs_of(texts: list[str], nlp: Language, batch_size: int, fast_rules: bool) -> list[Doc]:
     """One doc per text.  A text over ``MAX_PIECE_CHARS``, or with a run over ``MAX_RUN_CHARS``, is
     parsed in ``pieces``, one piece at a time (bounded memory), and the docs joined (same text)."""
-    big = {k for k, t in enumerate(texts) if len(t) > MAX_PIECE_CHARS or _long_run(t)}
+    limits = {k: MAX_RUN_CHARS if _long_run(t) else MAX_PIECE_CHARS for k, t in enumerate(texts)}
+    big = {k for k, t in enumerate(texts) if len(t) > limits[k]}
     small = iter(list(pipe((t for k, t in enumerate(texts) if k not in big), nlp, batch_size, fast_rules)))
     out: list[Doc] = []
     for k, t in enumerate(texts):
         if k not in big:
             out.append(next(small))
             continue
-        spans = pieces(t, MAX_RUN_CHARS if _long_run(t) else MAX_PIECE_CHARS)
+        spans = pieces(t, limits[k])
         parts = list(pipe((t[s:e] for s, e in spans), nlp, batch_size=1, fast_rules=fast_rules))
         out.append(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False))
     return out
