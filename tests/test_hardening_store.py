@@ -75,11 +75,11 @@ def test_an_article_whose_id_is_stored_with_another_text_fails(tmp_path: Path, n
         tmp_path / "b.jsonl",
         changed,  # same id, other text: refused
         article(1),  # same id, same text: skipped
-        article(1, aid="other-id"),  # same text under another id: skipped
+        article(1, aid="other-id"),  # same text under another id: a republication, stored
     )
     res = ingest(second, db)
     assert res.exit_code == 0, res.output
-    assert "0 stored, 2 skipped (already stored), 1 failed" in res.output
+    assert "1 stored, 1 skipped (already stored), 1 failed" in res.output
     line = next(x for x in res.output.splitlines() if x.startswith("reportedly: error: "))
     assert f"{second}:1: id 'c-000' is already stored with a different text" in line
     assert text_hash(str(changed["text"]))[:12] in line and "under a new id" in line
@@ -91,6 +91,8 @@ def test_an_article_whose_id_is_stored_with_another_text_fails(tmp_path: Path, n
     # again: counted as failed again, recorded once
     again = ingest(second, db)
     assert "0 stored, 2 skipped (already stored), 1 failed" in again.output
+    with Store.open(db, read_only=True) as s:
+        assert s.con.execute("SELECT count(DISTINCT text_hash) FROM articles WHERE id IN ('c-001', 'other-id')").fetchall() == [(1,)]
     with Store.open(db, read_only=True) as s:
         assert s.counts()["errors"] == 1
 
@@ -109,7 +111,7 @@ def test_store_write_lists_changed_articles(tmp_path: Path) -> None:
         s.write([Report(article=Article(text="One text.", id="a"))])
         st = s.write([Report(article=Article(text="Another text.", id="a")),
                       Report(article=Article(text="One text.", id="b"))])
-        assert (st.articles, st.skipped, st.changed) == (0, 2, ["a"])
+        assert (st.articles, st.skipped, st.changed) == (1, 1, ["a"])  # "b": a republication, stored
         assert s.stored(["a", "zz"], [text_hash("x")]) == ({"a": text_hash("One text.")}, set())
 
 

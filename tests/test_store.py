@@ -170,24 +170,27 @@ def test_spans_are_queryable_as_text(store: Store) -> None:
     assert json.loads(content) == [[30, 79]]
 
 
-def test_same_id_or_same_text_is_skipped(store: Store) -> None:
+def test_a_stored_id_is_skipped_and_the_same_text_under_another_id_is_stored(store: Store) -> None:
     r = full_report()
     assert store.write([r]).articles == 1
     again = store.write([r])
     assert again.articles == 0 and again.skipped == 1
-    other_id = dataclasses.replace(r, article=dataclasses.replace(r.article, id="a2"))
-    assert store.write([other_id]).skipped == 1
     same_id_other_text = full_report("a1", TEXT + " More.")
-    assert store.write([same_id_other_text]).skipped == 1
+    st = store.write([same_id_other_text])
+    assert st.skipped == 1 and st.changed == ["a1"]
     assert store.counts()["articles"] == 1
-    assert store.counts()["hops"] == 3
+    # a republication: the same text under another id (another outlet) is an article of its own
+    other_id = dataclasses.replace(r, article=dataclasses.replace(r.article, id="a2", outlet="Reuters"))
+    assert store.write([other_id]).articles == 1
+    assert store.counts()["articles"] == 2
+    assert store.counts()["hops"] == 6
 
 
 def test_duplicates_inside_one_batch_are_stored_once(store: Store) -> None:
     r = full_report()
     stats = store.write([r, r, full_report("b", TEXT)])
-    assert stats.articles == 1 and stats.skipped == 2
-    assert store.counts()["entities"] == 2
+    assert stats.articles == 2 and stats.skipped == 1  # "b": the same text under another id is stored
+    assert store.counts()["entities"] == 4
 
 
 def test_known(store: Store) -> None:
@@ -285,8 +288,9 @@ def test_shard_merge_skips_stored_articles_and_refuses_incomplete_shards(tmp_pat
         pq.write_table(tbl, shard / f"{t}.parquet")
     with Store.open(":memory:") as s:
         s.write([full_report("a1")])
-        assert s.merge_shard(shard).articles == 0  # "zz" has the same text as "a1"
-        assert s.counts()["articles"] == 1 and s.counts()["hops"] == 3
+        # "a1" is stored; "zz", the same text under another id, is another article (a republication)
+        assert s.merge_shard(shard).articles == 1
+        assert s.counts()["articles"] == 2 and s.counts()["hops"] == 6
         other = shard.rename(tmp_path / "run-000003")  # a new name: merged names are skipped
         (other / "voice.parquet").unlink()
         with pytest.raises(StoreError, match="not a complete shard"):

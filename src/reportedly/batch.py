@@ -1,7 +1,7 @@
 """The corpus engines behind ``reportedly ingest``: analyse many articles into the store.
 
 ``store_corpus`` reads the inputs (``reportedly.ingest``), skips articles already stored (same id
-and text, or the same text under another id) BEFORE analysing them, refuses as a failure an article
+and text; the same text under another id is a republication, stored as an article of its own) BEFORE analysing them, refuses as a failure an article
 whose id is stored (or pending in this run) with another text (``changed_text``), analyses the rest with the per-article flow
 (``reportedly.pipeline.analyze_articles``) on one of three engines, and hands every batch to the
 single writer (``reportedly.store``) as one transaction:
@@ -22,6 +22,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,7 +183,6 @@ class _Run:
         self.stats = IngestStats()
         self.pending_ids: dict[str, str] = {}
         """Ids of the articles in analysis now, with their text hashes."""
-        self.pending_hashes: set[str] = set()
         self.t0 = time.perf_counter()
 
     def advance(self, n: int) -> None:
@@ -199,26 +199,26 @@ class _Run:
     def new_articles(self, items: Sequence[Article | InputError]) -> tuple[list[Article], list[Failure]]:
         """Split a chunk of inputs into articles to analyse and read failures; count the skipped.
 
-        An article whose text is stored (or in analysis now) is skipped, under whatever id; one
+        An article whose id is stored (or in analysis now) with the same text is skipped; one
         whose id is stored (or in analysis now) with another text is refused as a read failure
         (``changed_text``): storing it would replace or drop a text, so neither happens silently.
+        The same text under another id is another article (a republication) and is analysed.
         """
         arts = [x for x in items if isinstance(x, Article)]
         reads: list[Failure] = [(x, None, "read") for x in items if isinstance(x, InputError)]
         hashes = [text_hash(a.text) for a in arts]
-        known_ids, known_hashes = self.store.stored([a.id for a in arts], hashes)
+        known_ids, _ = self.store.stored([a.id for a in arts], [])
         fresh: list[Article] = []
         skipped = 0
         for a, h in zip(arts, hashes, strict=True):
-            if h in known_hashes or h in self.pending_hashes:
+            other = known_ids.get(a.id) or self.pending_ids.get(a.id)
+            if other == h:
                 skipped += 1
                 continue
-            other = known_ids.get(a.id) or self.pending_ids.get(a.id)
             if other is not None:
                 reads.append((changed_text(a, other, h, stored=a.id in known_ids), a.id, "read"))
                 continue
             self.pending_ids[a.id] = h
-            self.pending_hashes.add(h)
             fresh.append(a)
         self.stats.skipped += skipped
         self.advance(skipped)
@@ -230,7 +230,6 @@ class _Run:
         self._count(articles, st.articles, st.skipped, failures)
         for a in articles:
             self.pending_ids.pop(a.id, None)
-            self.pending_hashes.discard(text_hash(a.text))
 
     def done_shard(self, articles: Sequence[Article], shard: str, failures: Sequence[Failure], reads: Sequence[Failure]) -> None:
         """Merge one shard (one transaction), then record the read failures of its chunk."""
@@ -241,7 +240,6 @@ class _Run:
         self._count(articles, st.articles, len(articles) - st.articles - len(analysis_failures), [*analysis_failures, *reads])
         for a in articles:
             self.pending_ids.pop(a.id, None)
-            self.pending_hashes.discard(text_hash(a.text))
 
     def _count(self, articles: Sequence[Article], stored: int, skipped: int, failures: Sequence[Failure]) -> None:
         s = self.stats
@@ -365,40 +363,9 @@ def _ingest_dask(
     partition_size: int,
 ) -> None:
     import importlib
-    import logging
 
-    # distributed's own annotations are partial; treat it as untyped here.
-    dist: Any = importlib.import_module("distributed")
-    Client, LocalCluster, wait = dist.Client, dist.LocalCluster, dist.wait
-
-    cluster: Any = None
-    try:
-        if scheduler:
-            client = Client(scheduler, timeout="30s")
-        else:
-            # Dask's statistical profiler walks every worker thread's stack each
-            # 10 ms; over spaCy's deep stacks it cost 25-40% more worker CPU per
-            # article than the local engine (measured: 20-article partitions of
-            # AllSides, 8.9-11.0 s against 6.8-7.3 s; 6.7-8.8 s without it).
-            dask_config: Any = importlib.import_module("dask").config
-            with dask_config.set(
-                {"distributed.worker.profile.enabled": False, PRE_SPAWN_ENVIRON: worker_environ(dask_config)}
-            ):
-                cluster = LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
-            client = Client(cluster)
-    except OSError as e:
-        raise ReportedlyError(f"cannot reach the Dask scheduler {scheduler or '(local)'} ({e})") from None
-    try:
-        infos = client.run(_worker_info)
-        wrong = {w: i["version"] for w, i in infos.items() if i["version"] != __version__}
-        if wrong:
-            raise ReportedlyError(
-                f"Dask workers run another reportedly version ({sorted(set(wrong.values()))} vs {__version__}); "
-                "install the same version on every worker"
-            )
+    wait = importlib.import_module("distributed").wait
+    with dask_client(workers, scheduler) as client:
         nworkers = max(1, len(client.nthreads()))
         run.stats.workers = nworkers
         client.run(_worker_warm, settings.model)
@@ -436,6 +403,50 @@ def _ingest_dask(
         infos = client.run(_worker_info)
         run.stats.worker_peak_mb = [round(i["peak_mb"], 1) for i in infos.values()]
         run.stats.worker_cpu_s = [round(i["cpu_s"], 1) for i in infos.values()]
+
+
+@contextmanager
+def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A Dask ``Client`` of the cluster at ``scheduler``, or of a ``LocalCluster`` of ``workers`` processes.
+
+    Checks that every worker runs this reportedly version; closes the client (and the local
+    cluster) on the way out.  Raises ``ReportedlyError`` when the scheduler cannot be reached or
+    the versions differ.
+    """
+    import importlib
+    import logging
+
+    # distributed's own annotations are partial; treat it as untyped here.
+    dist: Any = importlib.import_module("distributed")
+    cluster: Any = None
+    try:
+        if scheduler:
+            client = dist.Client(scheduler, timeout="30s")
+        else:
+            # Dask's statistical profiler walks every worker thread's stack each
+            # 10 ms; over spaCy's deep stacks it cost 25-40% more worker CPU per
+            # article than the local engine (measured: 20-article partitions of
+            # AllSides, 8.9-11.0 s against 6.8-7.3 s; 6.7-8.8 s without it).
+            dask_config: Any = importlib.import_module("dask").config
+            with dask_config.set(
+                {"distributed.worker.profile.enabled": False, PRE_SPAWN_ENVIRON: worker_environ(dask_config)}
+            ):
+                cluster = dist.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+            client = dist.Client(cluster)
+    except OSError as e:
+        raise ReportedlyError(f"cannot reach the Dask scheduler {scheduler or '(local)'} ({e})") from None
+    try:
+        infos = client.run(_worker_info)
+        wrong = {w: i["version"] for w, i in infos.items() if i["version"] != __version__}
+        if wrong:
+            raise ReportedlyError(
+                f"Dask workers run another reportedly version ({sorted(set(wrong.values()))} vs {__version__}); "
+                "install the same version on every worker"
+            )
+        yield client
     finally:
         client.close()
         if cluster is not None:

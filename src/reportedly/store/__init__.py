@@ -57,11 +57,12 @@ from __future__ import annotations
 
 from .db import Store, StoreError, WriteStats, is_corrupt, store_error
 from .rows import FAMILIES, Family, RowBuffer, error_row, report_dict, report_tables, text_hash
-from .schema import ARROW_SCHEMAS, COLUMNS, FINDING_TABLES, MIGRATIONS, VIEWS
+from .schema import ARROW_SCHEMAS, COLUMNS, CORPUS_TABLES, FINDING_TABLES, MIGRATIONS, VIEWS
 
 __all__ = [
     "ARROW_SCHEMAS",
     "COLUMNS",
+    "CORPUS_TABLES",
     "FAMILIES",
     "FINDING_TABLES",
     "MIGRATIONS",

@@ -36,7 +36,7 @@ from ..errors import InputError, ReportedlyError
 from ..model import Report
 from ..version import __version__
 from .rows import report_dict, report_tables, text_hash
-from .schema import COLUMNS, FINDING_TABLES, MIGRATIONS, VIEWS
+from .schema import COLUMNS, CORPUS_TABLES, FINDING_TABLES, MIGRATIONS, VIEWS
 
 
 class StoreError(ReportedlyError):
@@ -145,16 +145,18 @@ class Store:
         if self.path == ":memory:" or Path(self.path + ".wal").exists():
             return
         row = self.con.execute(
-            "SELECT total_blocks, block_size FROM pragma_database_size() WHERE database_name = current_database()"
+            "SELECT used_blocks, block_size FROM pragma_database_size() WHERE database_name = current_database()"
         ).fetchall()
         if not row:
             return
+        # Used blocks, not total: DuckDB leaves free blocks at the end out of the file (a store
+        # that dropped a table counts more blocks than the file holds, and is sound).
         blocks, block_size = int(row[0][0] or 0), int(row[0][1] or 0)
         size = Path(self.path).stat().st_size
         if size < blocks * block_size:
             raise StoreError(
                 f"{self.path}: not a reportedly store or corrupt: the file is cut short "
-                f"({size} bytes, its header counts {blocks} blocks of {block_size})"
+                f"({size} bytes, its header counts {blocks} blocks in use of {block_size})"
             )
 
     def close(self) -> None:
@@ -255,10 +257,12 @@ class Store:
     ) -> WriteStats:
         """Store these reports and ``(error, article_id, stage)`` failures in ONE transaction.
 
-        Reports whose article id or text is already stored are skipped (counted
-        in ``skipped``); those whose id is stored with ANOTHER text (changed
+        Reports whose article id is already stored are skipped (counted in
+        ``skipped``); those whose id is stored with ANOTHER text (changed
         articles, which the ingest refuses as failures before analysis, see
-        ``reportedly.batch``) are also listed in ``changed``.  An error already
+        ``reportedly.batch``) are also listed in ``changed``.  The same text
+        under another id is another article (a republication: the copies
+        layer needs it) and is stored.  An error already
         recorded (same origin, line and reason) is not recorded again.  Errors
         of articles stored now are removed.  A batch the database refuses (no
         space left, a corrupt file) is rolled back and raised as ``StoreError``;
@@ -267,16 +271,15 @@ class Store:
         stats = WriteStats()
         ids = [r.article.id for r in reports]
         hashes = [text_hash(r.article.text) for r in reports]
-        seen, seen_hashes = self.stored(ids, hashes)
+        seen, _ = self.stored(ids, [])
         fresh: list[Report] = []
         for r, h in zip(reports, hashes, strict=True):
-            if r.article.id in seen or h in seen_hashes:
+            if r.article.id in seen:
                 stats.skipped += 1
-                if h not in seen_hashes and seen[r.article.id] != h:
+                if seen[r.article.id] != h:
                     stats.changed.append(r.article.id)
                 continue
             seen[r.article.id] = h
-            seen_hashes.add(h)
             fresh.append(r)
         tables = report_tables(fresh, errors)
         try:
@@ -362,11 +365,10 @@ class Store:
 
         try:
             self.con.begin()
-            # Articles of the shard not stored yet, by id and by text, first occurrence only.
+            # Articles of the shard not stored yet (by id; a shard never holds an id twice).
             self._exec(
-                f"CREATE TEMP TABLE _new AS SELECT id FROM (SELECT id, text_hash, "
-                f"row_number() OVER (PARTITION BY text_hash ORDER BY id) AS k FROM {src('articles')}) s "
-                "WHERE k = 1 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id OR a.text_hash = s.text_hash)"
+                f"CREATE TEMP TABLE _new AS SELECT DISTINCT id FROM {src('articles')} s "
+                "WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id)"
             )
             for t in ("articles", *FINDING_TABLES):
                 cols = ", ".join(f'"{c}"' for c, _ in COLUMNS[t])
@@ -410,7 +412,7 @@ class Store:
         return names, (cur.fetchall() if names else [])
 
     def row_count(self, name: str) -> int:
-        """Rows of one table or view (a name of ``COLUMNS`` or ``VIEWS``)."""
+        """Rows of one table or view (a name of ``COLUMNS``, ``CORPUS_TABLES`` or ``VIEWS``)."""
         return int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
 
     def export_files(self, out: Path, fmt: str) -> int:
@@ -422,7 +424,7 @@ class Store:
         with ``external_access=True`` (COPY TO writes files).
         """
         opts = "(FORMAT parquet, COMPRESSION zstd)" if fmt == "parquet" else "(FORMAT csv, HEADER)"
-        names = (*COLUMNS, "migrations", *VIEWS)
+        names = (*COLUMNS, *CORPUS_TABLES, "migrations", *VIEWS)
         for name in names:
             target = out / f"{name}.{fmt}"
             try:

@@ -147,6 +147,83 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             GROUP BY a.outlet;
         """,
     ),
+    (
+        3,
+        "stories and copies",
+        """
+        CREATE TABLE trace_state (
+            article_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL,
+            story_state BLOB, copy_state BLOB, version VARCHAR,
+            traced_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE story_articles (story_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL);
+        CREATE TABLE story_labels (story_id VARCHAR NOT NULL, label_article_id VARCHAR NOT NULL);
+        CREATE TABLE copies (
+            article_id VARCHAR NOT NULL, source_article_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            share DOUBLE, containment DOUBLE, wire_credit VARCHAR, source_wire_credit VARCHAR
+        );
+        CREATE VIEW stories AS
+            WITH m AS (
+                SELECT s.story_id, a.id, a.outlet,
+                       CASE WHEN regexp_matches(a.published, '^\\d{4}-\\d{2}-\\d{2}') THEN left(a.published, 10) END AS day
+                FROM story_articles s JOIN articles a ON a.id = s.article_id
+            )
+            SELECT m.story_id,
+                   coalesce(nullif(trim(c.title), ''), left(trim(split_part(trim(c.text), chr(10), 1)), 120)) AS label,
+                   l.label_article_id,
+                   count(*) AS articles,
+                   count(DISTINCT m.outlet) AS outlets,
+                   list_sort(list_distinct(list(m.outlet))) AS outlet_names,
+                   min(m.day) AS first_date,
+                   max(m.day) AS last_date
+            FROM m LEFT JOIN story_labels l ON l.story_id = m.story_id
+                   LEFT JOIN articles c ON c.id = l.label_article_id
+            GROUP BY m.story_id, l.label_article_id, c.title, c.text;
+        CREATE VIEW copy_rate_by_outlet AS
+            WITH c AS (
+                SELECT article_id,
+                       bool_or(kind = 'same_copy') AS same_copy,
+                       max(share) AS share,
+                       bool_or(wire_credit IS NOT NULL) AS wire_credited
+                FROM copies GROUP BY article_id
+            )
+            SELECT a.outlet,
+                   count(*) AS articles,
+                   count(c.article_id) AS copies,
+                   count(c.article_id) FILTER (WHERE c.same_copy) AS same_copies,
+                   count(c.article_id) FILTER (WHERE NOT c.same_copy) AS partial_reuses,
+                   count(c.article_id) FILTER (WHERE c.wire_credited) AS copies_with_wire_credit,
+                   round(count(c.article_id) / count(*), 4) AS copy_rate,
+                   round(count(c.article_id) FILTER (WHERE c.same_copy) / count(*), 4) AS same_copy_rate,
+                   round(avg(c.share), 4) AS mean_share_reused
+            FROM articles a LEFT JOIN c ON c.article_id = a.id
+            GROUP BY a.outlet;
+        """,
+    ),
+    (
+        4,
+        "the same text under another id is another article",
+        # A wire story republished word for word by another outlet is a publication of its own (the
+        # copies layer must see it); articles stay unique by id only.  DuckDB cannot drop a UNIQUE
+        # constraint, so the table is rebuilt (same columns, same order, same sequence).
+        """
+        CREATE TABLE articles_v4 (
+            id VARCHAR PRIMARY KEY,
+            text_hash VARCHAR NOT NULL,
+            seq BIGINT DEFAULT nextval('article_seq'),
+            text VARCHAR NOT NULL,
+            url VARCHAR, outlet VARCHAR, title VARCHAR, authors VARCHAR[], published VARCHAR,
+            origin VARCHAR, format VARCHAR,
+            n_chars INTEGER, n_words INTEGER,
+            schema VARCHAR, version VARCHAR, summary JSON, extra JSON,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        INSERT INTO articles_v4 SELECT * FROM articles ORDER BY seq;
+        DROP TABLE articles;
+        ALTER TABLE articles_v4 RENAME TO articles;
+        CREATE INDEX articles_text_hash ON articles (text_hash);
+        """,
+    ),
 )
 
 VIEWS: dict[str, str] = {
@@ -154,7 +231,16 @@ VIEWS: dict[str, str] = {
     "state_media_share_by_outlet": "share of attributions sourced from or relayed through state media, per outlet",
     "anonymous_source_rate": "share of attributions with an anonymous source, per outlet",
     "hedge_rate": "hedges per 1,000 words and share of articles with a hedge, per outlet",
+    "stories": "each story (reportedly trace): label, articles, outlets, first and last dates",
+    "copy_rate_by_outlet": "share of each outlet's articles that copy another (same copy or partial reuse), and wire-credited copies",
 }
+
+CORPUS_TABLES: dict[str, str] = {
+    "story_articles": "story_id, article_id: every traced article is in exactly one story",
+    "story_labels": "story_id, label_article_id: the story's most central article, whose headline labels it",
+    "copies": "article_id reproduces text of source_article_id: kind (same_copy | partial_reuse), share, wire credits",
+}
+"""The cross-article tables ``reportedly trace`` writes (``trace_state``, its memory, is internal)."""
 
 # --- columns of the rows we write, in table order ----------------------------
 # (name, duckdb type).  A test checks these against the migrated schema.
