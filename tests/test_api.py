@@ -9,7 +9,7 @@ def test_public_names_are_pinned() -> None:
             "SCHEMA", "Article", "Attribution", "Block", "Chain", "Claim", "Credit", "Entity", "Hedge",
             "Hop", "InputError", "ModelMissingError", "Report", "ReportedlyError", "Settings", "TimeExpr",
             "Voice", "__version__", "analyze", "analyze_many", "article_from_text", "load_settings",
-            "read_inputs",
+            "read_inputs", "trace",
         ]
     )
     for name in reportedly.__all__:

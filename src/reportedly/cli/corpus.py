@@ -1,4 +1,6 @@
-"""Corpus commands: ``reportedly ingest``, ``query``, ``export`` and ``views`` (the store in docs/store.md)."""
+"""Corpus commands: ``reportedly ingest``, ``query``, ``export`` and ``views`` (the store in docs/store.md).
+
+``ingest --trace`` then runs ``reportedly trace`` (``run_trace``, shared with ``cli.trace``)."""
 
 from __future__ import annotations
 
@@ -95,6 +97,9 @@ def ingest(
     no_language_check: NoLanguageCheckOpt = False,
     progress: ProgressOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line on stderr per committed batch.")] = False,
+    trace: Annotated[
+        bool, typer.Option("--trace", help="Then trace the store: stories and copies across articles (reportedly trace).")
+    ] = False,
 ) -> None:
     """Analyse a corpus into a DuckDB store: resumable, idempotent, one transaction per batch.
 
@@ -168,9 +173,16 @@ def ingest(
         highlight=False,
         markup=False,
     )
+    if trace:
+        try:
+            with Store.open(db) as store:
+                run_trace(store, engine, workers, scheduler, show_progress)
+        except ReportedlyError as e:
+            error_line(str(e))
+            raise typer.Exit(1) from None
 
 
-def _open_read_only(db: Path, *, external_access: bool = True) -> Store:
+def open_read_only(db: Path, *, external_access: bool = True) -> Store:
     try:
         return Store.open(db, read_only=True, external_access=external_access)
     except ReportedlyError as e:
@@ -178,7 +190,7 @@ def _open_read_only(db: Path, *, external_access: bool = True) -> Store:
         raise typer.Exit(1) from None
 
 
-def _plain(v: Any) -> Any:
+def plain(v: Any) -> Any:
     if isinstance(v, dt.date | dt.datetime | dt.time):
         return v.isoformat()
     if isinstance(v, decimal.Decimal):
@@ -186,9 +198,9 @@ def _plain(v: Any) -> Any:
     if isinstance(v, bytes):
         return v.hex()
     if isinstance(v, list | tuple):
-        return [_plain(x) for x in v]
+        return [plain(x) for x in v]
     if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
+        return {str(k): plain(x) for k, x in v.items()}
     return v
 
 
@@ -217,7 +229,7 @@ def query(
 
     settings = settings_from(config, query_external_access=True if allow_external_access else None)
     external = settings.query_external_access
-    store = _open_read_only(db, external_access=external)
+    store = open_read_only(db, external_access=external)
     try:
         names, rows = store.query(sql)
     except duckdb.Error as e:
@@ -236,9 +248,9 @@ def query(
         w = csv.writer(out, lineterminator="\n")
         w.writerow(names)
         for r in rows:
-            w.writerow([json.dumps(_plain(v)) if isinstance(v, list | dict) else _plain(v) for v in r])
+            w.writerow([json.dumps(plain(v)) if isinstance(v, list | dict) else plain(v) for v in r])
     elif format is QueryFormat.json:
-        json.dump([dict(zip(names, map(_plain, r), strict=True)) for r in rows], out, ensure_ascii=False, indent=1)
+        json.dump([dict(zip(names, map(plain, r), strict=True)) for r in rows], out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         from rich.console import Console
@@ -246,7 +258,7 @@ def query(
 
         table = Table(*names, show_lines=False)
         for r in rows:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in r))
+            table.add_row(*("" if v is None else str(plain(v)) for v in r))
         Console(file=out, soft_wrap=False).print(table)
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", highlight=False)
 
@@ -265,7 +277,7 @@ def export(
     read-only, no space left) is one error line and exit status 1; the store
     is only read.
     """
-    store = _open_read_only(db)
+    store = open_read_only(db)
     try:
         n, what = _export(store, out, format)
     except StoreError as e:
@@ -326,7 +338,7 @@ def views(db: Annotated[Path | None, typer.Option("--db", help="Also count the r
     if db is not None:
         import duckdb
 
-        store = _open_read_only(db)
+        store = open_read_only(db)
         try:
             for name in VIEWS:
                 counts[name] = store.row_count(name)
@@ -338,3 +350,39 @@ def views(db: Annotated[Path | None, typer.Option("--db", help="Also count the r
     for name, about in VIEWS.items():
         extra = f"  ({counts[name]} rows)" if name in counts else ""
         typer.echo(f"{name}: {about}{extra}")
+
+
+def run_trace(
+    store: Store, engine: Engine, workers: int | None, scheduler: str | None, progress: bool, rebuild: bool = False
+) -> None:
+    """Trace ``store`` with a progress bar (or not) and print the summary line; raises ``ReportedlyError``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..corpus.trace import trace
+
+    bar = (
+        Progress(TextColumn("tracing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+        if progress
+        else None
+    )
+    task = bar.add_task("trace", total=None) if bar else None
+
+    def on_chunk(done: int, total: int) -> None:
+        if bar is not None and task is not None:
+            bar.update(task, completed=done, total=total)
+
+    if bar is not None:
+        bar.start()
+    try:
+        stats = trace(
+            store,
+            engine=engine.value,
+            workers=workers or (2 if engine is Engine.dask else 1),
+            scheduler=scheduler,
+            on_chunk=on_chunk,
+            rebuild=rebuild,
+        )
+    finally:
+        if bar is not None:
+            bar.stop()
+    err.print(f"reportedly: {stats.line()} -> {store.path}", highlight=False, markup=False)

@@ -1,0 +1,91 @@
+"""Speed and memory of story clustering (``reportedly.corpus.stories``) as the corpus grows.
+
+    python benchmarks/stories_speed.py [--sizes 1000,5000,10000,25305] [--json out.json]
+
+The corpus is the 5,000 AllSides articles followed by the 20,305 KCNA stories (read from
+../shared/data; KCNA recycles formulas heavily, and "Kim Jong Il" is in nearly every story).  Each
+size runs in a fresh process, single-threaded: ``story_state`` of every article, then
+``StoryFinder.add`` of every article in order (merges applied), with CPU seconds, peak resident memory
+(VmHWM), the stories left, the merges and the mean state size.  The last column is the cost of ``add`` per article relative
+to the first size (1.0 is linear cost).  Timing only, not collected by pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+FILES = [SHARED / "allsides" / "articles.jsonl", SHARED / "kcna" / "kcna_2011_2012.jsonl"]
+
+_PROBE = """
+import json, sys, time
+from reportedly.batch import peak_rss_mb
+from reportedly.corpus.items import Item
+from reportedly.corpus.stories import StoryFinder, story_state
+n = int(sys.argv[1]); files = sys.argv[2:]
+items = []
+for f in files:
+    with open(f, encoding="utf-8") as fh:
+        for line in fh:
+            if len(items) >= n:
+                break
+            a = json.loads(line)
+            items.append(Item(a["id"], len(items), a["text"], a.get("title"), a.get("outlet"), a.get("published")))
+t0 = time.process_time()
+states = [story_state(it) for it in items]
+t1 = time.process_time()
+finder = StoryFinder()
+stories, merges = set(), 0
+for it, s in zip(items, states):
+    stories.add(finder.add(it, s))
+    for absorbed, _ in finder.take_merges():
+        stories.discard(absorbed); merges += 1
+t2 = time.process_time()
+print(json.dumps({"articles": len(items), "state_s": round(t1 - t0, 1), "add_s": round(t2 - t1, 1),
+                  "peak_mb": round(peak_rss_mb()), "stories": len(stories), "merges": merges,
+                  "state_bytes": round(sum(map(len, states)) / len(states))}))
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000,5000,10000,25305")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    if not all(f.exists() for f in FILES):
+        print("no data under ../shared/data; nothing to measure")
+        return 0
+    rows = []
+    for n in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, "-c", _PROBE, str(n), *map(str, FILES)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row["add_ms_per_article"] = round(1000 * row["add_s"] / row["articles"], 2)
+        rows.append(row)
+        ratio = (
+            row["add_ms_per_article"] / rows[0]["add_ms_per_article"]
+            if rows[0]["add_ms_per_article"]
+            else 0.0
+        )
+        print(
+            f"{row['articles']:>7} articles  states {row['state_s']:>6.1f} s  add {row['add_s']:>6.1f} s  "
+            f"({row['add_ms_per_article']:.2f} ms/article, x{ratio:.2f} of the first size)  peak {row['peak_mb']:>5} MB  "
+            f"stories {row['stories']} ({row['merges']} merges)  state {row['state_bytes']} B",
+            flush=True,
+        )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
