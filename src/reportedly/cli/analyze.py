@@ -21,6 +21,7 @@ from rich.progress import (
 
 from ..errors import InputError, ModelMissingError, ReportedlyError
 from ..ingest import read_inputs, with_defaults
+from ..ingest.fetch import read_url
 from ..model import Article, Report
 from ..pipeline import analyze_articles
 from ..settings import Settings
@@ -36,7 +37,9 @@ class Format(StrEnum):
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, http(s) URLs, or - for stdin.")
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="text (readable), json or jsonl.")] = Format.text,
     config: ConfigOpt = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
@@ -49,6 +52,9 @@ def analyze(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) of inputs that do not say.")
     ] = None,
     url: Annotated[str | None, typer.Option(help="URL of inputs that do not say.")] = None,
+    allow_private_urls: Annotated[
+        bool, typer.Option("--allow-private-urls", help="Fetch URLs on private, loopback or link-local addresses too.")
+    ] = False,
 ) -> None:
     """Analyse articles: anatomy, people, attributions, relay chains, credits, hedges, voice, times.
 
@@ -56,6 +62,8 @@ def analyze(
     list when several articles are given, --format json) or one JSON report
     per line (--format jsonl).  Exit status 0 when every article was analysed,
     1 when some were not (one error line each on stderr), 2 on usage errors.
+    An http(s) URL is fetched (10 s timeout, max_bytes, public addresses only
+    unless --allow-private-urls) and read as HTML or plain text.
     """
     settings = settings_from(
         config, max_bytes=max_bytes, check_language=False if no_language_check else None
@@ -77,7 +85,9 @@ def analyze(
     pending_json: list[str] = []
     console = Console(file=out, soft_wrap=False) if format is Format.text else None
     try:
-        for item in _reports_of_paths(paths, settings, progress=show_progress, defaults=defaults):
+        for item in _reports_of_paths(
+            paths, settings, progress=show_progress, defaults=defaults, allow_private_urls=allow_private_urls
+        ):
             if isinstance(item, InputError):
                 failures += 1
                 error_line(str(item))
@@ -113,13 +123,18 @@ def analyze(
 
 
 def _reports_of_paths(
-    paths: Iterable[str], settings: Settings, *, progress: bool = False, defaults: dict[str, str | None] | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    progress: bool = False,
+    defaults: dict[str, str | None] | None = None,
+    allow_private_urls: bool = False,
 ) -> Iterator[Report | InputError]:
     """Read, analyse and yield every input article in order, with an optional progress bar on stderr.
 
     ``defaults`` (outlet, published, url) fill metadata the inputs lack; given metadata wins.
     """
-    items: Iterable[Article | InputError] = read_inputs(paths, settings)
+    items: Iterable[Article | InputError] = _read(paths, settings, allow_private_urls)
     if defaults:
         items = (with_defaults(a, defaults) if isinstance(a, Article) else a for a in items)
     if not progress:
@@ -142,3 +157,16 @@ def _reports_of_paths(
             if t.elapsed:
                 bar.update(task, rate=f"{t.completed / t.elapsed:.1f} articles/s")
             yield item
+
+
+def _read(paths: Iterable[str], settings: Settings, allow_private_urls: bool) -> Iterator[Article | InputError]:
+    """Every input article in order: http(s) URLs are fetched (``ingest.fetch``), the rest read from files."""
+    files: list[str] = []
+    for p in paths:
+        if p.lower().startswith(("http://", "https://")):
+            yield from read_inputs(files, settings)
+            files = []
+            yield from read_url(p, settings, allow_private=allow_private_urls)
+        else:
+            files.append(p)
+    yield from read_inputs(files, settings)

@@ -7,7 +7,10 @@
 - ``eval chains DIR``: relay chains against the hand-written gold chains of ``eval/chains``;
 - ``eval basil DIR``: outlet-voice spans against BASIL;
 - ``eval entities GOLD``: people and organisations against hand-annotated MEANTIME documents;
-- ``eval copies DIR``: copy detection (``reportedly.corpus.copies``) on labelled article pairs.
+- ``eval copies DIR``: copy detection (``reportedly.corpus.copies``) on labelled article pairs;
+- ``eval drift DIR``: claim alignment and hedge drift (``reportedly.corpus.claims``) on labelled sentence pairs;
+- ``eval relays DIR``: credits resolved to the credited outlet's article (``reportedly.corpus.relays``);
+- ``eval stories FILE``: story clustering (``reportedly.corpus.stories``) against gold story labels.
 
 Each command checks its folder, calls its scorer and prints the figures; the scorers are imported
 when their command runs (some load the spaCy pipeline or the HTML extractor).
@@ -38,11 +41,16 @@ class Half(StrEnum):
 def eval_anatomy(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="DIR", help="The scrapinghub article-extraction-benchmark folder (ground-truth.json, html/)."),
+        typer.Argument(
+            metavar="DIR",
+            help="The scrapinghub article-extraction-benchmark folder (ground-truth.json, html/).",
+        ),
     ],
     half: Annotated[
         Half,
-        typer.Option(help="Pages to score: all, dev (ids 0-7..., used to develop anatomy) or held (ids 8-f...)."),
+        typer.Option(
+            help="Pages to score: all, dev (ids 0-7..., used to develop anatomy) or held (ids 8-f...)."
+        ),
     ] = Half.all,
     pages: Annotated[bool, typer.Option("--pages", help="Also list every page's scores.")] = False,
 ) -> None:
@@ -82,8 +90,12 @@ def eval_wire(
     directory: Annotated[
         Path, typer.Argument(metavar="DIR", help="The PolNeAR folder (metadata.tsv, dev/text/, train/text/).")
     ],
-    split: Annotated[list[str] | None, typer.Option(help="Split(s) to score (dev, train); default dev.")] = None,
-    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List the articles it got wrong.")] = True,
+    split: Annotated[
+        list[str] | None, typer.Option(help="Split(s) to score (dev, train); default dev.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List the articles it got wrong.")
+    ] = True,
 ) -> None:
     """Score wire-agency detection on PolNeAR from the article text alone.
 
@@ -118,7 +130,10 @@ def _years(spec: str) -> list[int]:
 def basil(
     directory: Annotated[Path, typer.Argument(help="The BASIL folder (holding articles/ and annotations/).")],
     years: Annotated[
-        str, typer.Option("--years", help="Years to score: 2010-2012 (development, default) or 2013-2014 (held out).")
+        str,
+        typer.Option(
+            "--years", help="Years to score: 2010-2012 (development, default) or 2013-2014 (held out)."
+        ),
     ] = "2010-2012",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     config: ConfigOpt = None,
@@ -144,7 +159,9 @@ def basil(
     if as_json:
         typer.echo(json.dumps(result, indent=2))
         return
-    typer.echo(f"BASIL {years}: {result['articles']} articles, gold = {result['gold']}, {result['match']} match")
+    typer.echo(
+        f"BASIL {years}: {result['articles']} articles, gold = {result['gold']}, {result['match']} match"
+    )
     typer.echo(f"{'system':<10} {'pred':>6} {'gold':>6} {'P':>7} {'R':>7} {'F1':>7}")
     for name in ("voice", "baseline"):
         s = result[name]
@@ -161,7 +178,8 @@ class System(StrEnum):
 @eval_app.command("brat")
 def eval_brat(
     directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="A folder with text/*.txt and attributions/*_<annotator>.ann.")
+        Path,
+        typer.Argument(metavar="DIR", help="A folder with text/*.txt and attributions/*_<annotator>.ann."),
     ],
     system: Annotated[
         list[System] | None,
@@ -200,11 +218,21 @@ def eval_brat(
         secs = time.perf_counter() - t0
         results.append((s.value, sc, secs))
     if as_json:
-        typer.echo(json.dumps({n: {"articles": sc.articles, "seconds": round(t, 2), **sc.as_dict()} for n, sc, t in results}, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    n: {"articles": sc.articles, "seconds": round(t, 2), **sc.as_dict()}
+                    for n, sc, t in results
+                },
+                indent=2,
+            )
+        )
         return
     typer.echo(format_scores([(n, sc) for n, sc, _ in results]))
     for n, sc, t in results:
-        typer.echo(f"{n}: {sc.articles} articles in {t:.1f} s ({sc.articles / t if t else 0:.1f} articles/s, parsing included)")
+        typer.echo(
+            f"{n}: {sc.articles} articles in {t:.1f} s ({sc.articles / t if t else 0:.1f} articles/s, parsing included)"
+        )
 
 
 def _default_data() -> Path:
@@ -223,7 +251,10 @@ def chains(
     directory: Annotated[Path, typer.Argument(help="Folder of gold chain files (eval/chains).")],
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="The shared data folder holding the corpora (default: $REPORTEDLY_DATA or ../shared/data)."),
+        typer.Option(
+            "--data",
+            help="The shared data folder holding the corpora (default: $REPORTEDLY_DATA or ../shared/data).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     misses: Annotated[bool, typer.Option("--misses", help="List the gold chains the system missed.")] = False,
@@ -254,8 +285,10 @@ def chains(
     typer.echo(f"{'measure':<22} {'P':>7} {'R':>7} {'F1':>7}")
     typer.echo(f"{'chain (exact hops)':<22} {c['precision']:>7.3f} {c['recall']:>7.3f} {c['f1']:>7.3f}")
     typer.echo(f"{'  aligned precision':<22} {c['aligned_precision']:>7.3f}")
-    typer.echo(f"{'  relay chains recall':<22} {'':>7} {result['relay_chains']['recall']:>7.3f}"
-               f"   ({result['relay_chains']['gold']} gold chains with a relay)")
+    typer.echo(
+        f"{'  relay chains recall':<22} {'':>7} {result['relay_chains']['recall']:>7.3f}"
+        f"   ({result['relay_chains']['gold']} gold chains with a relay)"
+    )
     typer.echo(f"{'hop (soft)':<22} {h['precision']:>7.3f} {h['recall']:>7.3f} {h['f1']:>7.3f}")
     typer.echo(f"{'bag (no alignment)':<22} {b['precision']:>7.3f} {b['recall']:>7.3f} {b['f1']:>7.3f}")
     typer.echo(f"{'provenance':<22} {p['precision']:>7.3f} {p['recall']:>7.3f}")
@@ -272,7 +305,11 @@ def chains(
 @eval_app.command("html")
 def eval_html(
     directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="The scrapinghub article-extraction-benchmark folder (ground-truth.json, html/).")
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The scrapinghub article-extraction-benchmark folder (ground-truth.json, html/).",
+        ),
     ],
     limit: Annotated[int | None, typer.Option(help="Score only the first N pages (sorted by id).")] = None,
     bootstrap: Annotated[int, typer.Option(help="Bootstrap resamples for the ± standard deviations.")] = 1000,
@@ -348,9 +385,14 @@ def eval_entities(
 @eval_app.command("copies")
 def eval_copies(
     directory: Annotated[
-        Path, typer.Argument(metavar="DIR", help="A folder with wire_copy.jsonl (labelled pairs) and articles.jsonl.")
+        Path,
+        typer.Argument(
+            metavar="DIR", help="A folder with wire_copy.jsonl (labelled pairs) and articles.jsonl."
+        ),
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the full result (every pair) as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full result (every pair) as JSON.")
+    ] = False,
 ) -> None:
     """Score copy detection (same copy / partial reuse / independent) on labelled article pairs.
 
@@ -362,6 +404,90 @@ def eval_copies(
 
     try:
         result = evaluate(directory)
+    except (FileNotFoundError, ValueError) as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+
+
+@eval_app.command("drift")
+def eval_drift(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help="A folder with hedge_drift.jsonl (labelled pairs) and articles.jsonl."
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full result (every pair) as JSON.")
+    ] = False,
+) -> None:
+    """Score claim alignment and hedge drift (raised / lowered certainty) on labelled sentence pairs.
+
+    The pairs' articles are analysed once, each pair goes through the claim finder as one story,
+    and drift precision / recall / F1, direction and alignment accuracy are printed beside two
+    cue-only baselines.  Exit status 2 when DIR lacks the files.
+    """
+    from ..evaluation.drift import evaluate, format_result
+
+    try:
+        result = evaluate(directory)
+    except (FileNotFoundError, ValueError) as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+
+
+@eval_app.command("relays")
+def eval_relays(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="A folder with outlet_relays.jsonl and articles.jsonl.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the full result (every row) as JSON.")
+    ] = False,
+) -> None:
+    """Score credits ("told CNN", "Politico reported") resolved to the credited outlet's stored article.
+
+    The citing articles are analysed once and each credit is resolved among all the folder's
+    articles; positives found, negatives left without an origin and the KCNA hard negatives of
+    relay_pairs.jsonl are printed.  Exit status 2 when DIR lacks the files.
+    """
+    from ..evaluation.relays import evaluate, format_result
+
+    try:
+        result = evaluate(directory)
+    except (FileNotFoundError, ValueError) as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+
+
+@eval_app.command("stories")
+def eval_stories(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="JSONL articles (id, text, optional title/outlet/published) with a gold story.",
+        ),
+    ],
+    shuffle: Annotated[
+        int | None,
+        typer.Option("--shuffle", help="Feed the articles in a random order drawn with this seed."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
+) -> None:
+    """Score story clustering (same event) against gold story labels, such as ECB+ (ecbplus/dev.jsonl).
+
+    The articles are clustered online, one at a time in line order (or shuffled), and B-cubed and
+    pairwise precision, recall and F1 are printed beside a batch TF-IDF average-link baseline run
+    on the same file.  Exit status 2 when FILE is missing or malformed.
+    """
+    from ..evaluation.stories import evaluate, format_result
+
+    try:
+        result = evaluate(file, shuffle=shuffle)
     except (FileNotFoundError, ValueError) as e:
         error_line(str(e))
         raise typer.Exit(2) from None
