@@ -396,9 +396,10 @@ def eval_copies(
 ) -> None:
     """Score copy detection (same copy / partial reuse / independent) on labelled article pairs.
 
-    Every article of articles.jsonl is fingerprinted, each pair of wire_copy.jsonl is decided, and
-    the 3-way accuracy, the confusion matrix and how many reused pairs the candidate index finds
-    are printed.  Exit status 2 when DIR lacks the files.
+    The articles of articles.jsonl go through the online copy finder in file order (as trace runs
+    it); each pair of wire_copy.jsonl scores what the finder decided for it (independent when it
+    was never proposed), and the 3-way accuracy, the confusion matrix and how many reused pairs
+    the candidate index proposes are printed.  Exit status 2 when DIR lacks the files.
     """
     from ..evaluation.copies import evaluate, format_result
 
