@@ -73,8 +73,9 @@ class TraceStats:
         if not self.traced:
             return f"nothing new to trace ({self.before} articles traced)"
         return (
-            f"traced {self.traced} new articles ({self.before} traced before): {self.stories} new stories, "
-            f"{self.copies} copies, in {self.seconds:.1f} s"
+            f"traced {self.traced} new articles ({self.before} traced before): {self.stories} stories opened"
+            + (f", {self.merges} merged into others" if self.merges else "")
+            + f", {self.copies} copies, in {self.seconds:.1f} s"
         )
 
 
