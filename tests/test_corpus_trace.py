@@ -345,3 +345,33 @@ def test_stories_on_a_store_older_than_the_trace_tables_is_one_line(tmp_path: Pa
     assert r.exit_code == 0 and "nothing new to trace (0 articles traced)" in r.output, r.output
     r = runner.invoke(app, ["stories", "--db", str(db), "--format", "json"])
     assert r.exit_code == 0 and json.loads(r.stdout) == []
+
+
+def test_an_article_the_finders_cannot_read_is_recorded_and_the_others_are_traced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportedly.corpus.trace as tr
+
+    real = tr.story_state
+
+    def fragile(item: Any) -> bytes:
+        if item.id == "e1-wire":
+            raise RuntimeError("cannot read this one\nsecond line")
+        return real(item)
+
+    monkeypatch.setattr(tr, "story_state", fragile)
+    arts = synthetic(3)
+    with Store.open(tmp_path / "c.duckdb") as store:
+        _write(store, arts)
+        stats = trace(store)
+        assert stats.traced == len(arts) and stats.failed == 1 and "1 articles failed" in stats.line()
+        errors = store.query("SELECT article_id, stage, reason FROM errors")[1]
+        assert errors == [
+            (
+                "e1-wire",
+                "trace",
+                "e1-wire: cannot trace (RuntimeError: cannot read this one); traced as an empty text",
+            )
+        ]
+        story = dict(store.query("SELECT article_id, story_id FROM story_articles")[1])
+        assert len(story) == len(arts) and story["e1-wire"] != story["e1-copy"]

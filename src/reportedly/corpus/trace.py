@@ -22,10 +22,12 @@ central article of each story, which the ``stories`` view takes the label from).
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +66,8 @@ class TraceStats:
     """Copies this run found."""
     merges: int = 0
     """Stories this run merged into others."""
+    failed: int = 0
+    """Articles whose states could not be computed (traced as empty texts; recorded in ``errors``)."""
     seconds: float = 0.0
     restore_seconds: float = 0.0
     peak_mb: float = 0.0
@@ -75,13 +79,25 @@ class TraceStats:
         return (
             f"traced {self.traced} new articles ({self.before} traced before): {self.stories} stories opened"
             + (f", {self.merges} merged into others" if self.merges else "")
-            + f", {self.copies} copies, in {self.seconds:.1f} s"
+            + f", {self.copies} copies"
+            + (f", {self.failed} articles failed (see the errors table, stage trace)" if self.failed else "")
+            + f", in {self.seconds:.1f} s"
         )
 
 
-def _states(items: Sequence[Item]) -> list[tuple[bytes, bytes]]:
-    """The story and copy states of these articles (what a worker computes)."""
-    return [(story_state(i), copy_state(i)) for i in items]
+def _states(items: Sequence[Item]) -> list[tuple[bytes, bytes, str | None]]:
+    """The story and copy states of these articles (what a worker computes), and the error of each.
+
+    An article whose states cannot be computed gets the states of an empty text (its own story, no
+    copies) and the error, which the trace records; it never stops the others."""
+    out: list[tuple[bytes, bytes, str | None]] = []
+    for i in items:
+        try:
+            out.append((story_state(i), copy_state(i), None))
+        except Exception as e:  # one article's failure is recorded, not raised
+            blank = Item(id="", seq=i.seq, text="")  # nothing of the article that failed
+            out.append((story_state(blank), copy_state(blank), f"{type(e).__name__}: {e}".splitlines()[0]))
+    return out
 
 
 class _Engine:
@@ -110,15 +126,23 @@ class _Engine:
         if self._dask is not None:
             self._dask.__exit__(None, None, None)
 
-    def states(self, items: Sequence[Item]) -> list[tuple[bytes, bytes]]:
+    def states(self, items: Sequence[Item]) -> list[tuple[bytes, bytes, str | None]]:
         parts = [items[i : i + PART] for i in range(0, len(items), PART)]
-        if self._client is not None:
-            futures = self._client.map(_states, parts, pure=False)
-            results: list[list[tuple[bytes, bytes]]] = self._client.gather(futures)
-        elif self._pool is not None:
-            results = list(self._pool.map(_states, parts))
-        else:
-            results = [_states(p) for p in parts]
+        try:
+            if self._client is not None:
+                futures = self._client.map(_states, parts, pure=False)
+                results: list[list[tuple[bytes, bytes, str | None]]] = self._client.gather(futures)
+            elif self._pool is not None:
+                results = list(self._pool.map(_states, parts))
+            else:
+                results = [_states(p) for p in parts]
+        except (
+            BrokenProcessPool,
+            OSError,
+        ) as e:  # a worker died (killed, out of memory): nothing of this chunk is written
+            raise ReportedlyError(
+                f"a {self.engine} worker process died ({e or type(e).__name__}); run the trace again"
+            ) from None
         return [s for r in results for s in r]
 
 
@@ -218,14 +242,22 @@ def trace(
             ids = new[at : at + chunk]
             by_id = read_items(store, ids)
             items = [by_id[i] for i in ids if i in by_id]
-            states = eng.states(items)
-            found = copies.add_many([(it, c) for it, (_, c) in zip(items, states, strict=True)])
-            assigned = [stories.add(it, s) for it, (s, _) in zip(items, states, strict=True)]
+            computed = eng.states(items)
+            states = [(s, c) for s, c, _ in computed]
+            failed = [(it.id, why) for it, (_, _, why) in zip(items, computed, strict=True) if why]
+            # an article that failed is decided as an empty text (its own story, no copies)
+            seen = [
+                dataclasses.replace(it, text="") if why else it
+                for it, (_, _, why) in zip(items, computed, strict=True)
+            ]
+            found = copies.add_many([(it, c) for it, (_, c) in zip(seen, states, strict=True)])
+            assigned = [stories.add(it, s) for it, (s, _) in zip(seen, states, strict=True)]
             merges = stories.take_merges()
             final = _follow(assigned, merges)
             touched = sorted(set(final) | {b for _, b in merges} - {a for a, _ in merges})
             labels = {sid: stories.central(sid) for sid in touched}
-            _write(store, items, states, final, [c for cs in found for c in cs], labels, merges)
+            _write(store, items, states, final, [c for cs in found for c in cs], labels, merges, failed)
+            stats.failed += len(failed)
             stats.merges += len(merges)
             stats.traced += len(items)
             stats.stories += sum(1 for it, sid in zip(items, assigned, strict=True) if sid == f"s{it.seq}")
@@ -255,6 +287,7 @@ def _write(
     found: Sequence[Copy],
     labels: Mapping[str, str],
     merges: Sequence[tuple[str, str]] = (),
+    failed: Sequence[tuple[str, str]] = (),
 ) -> None:
     """Write one chunk's findings and states, and the chunk's story merges, in ONE transaction."""
     state = pa.table(
@@ -301,6 +334,16 @@ def _write(
             "INSERT INTO copies SELECT p.article_id, p.source_article_id, p.kind, p.share, p.containment, "
             f"{_WIRE.format(side='p.article_id')}, {_WIRE.format(side='p.source_article_id')} FROM _pairs p"
         ).fetchall()
+        for article_id, why in failed:
+            con.execute(
+                "INSERT INTO errors (origin, reason, article_id, stage, version) VALUES (?, ?, ?, 'trace', ?)",
+                [
+                    article_id,
+                    f"{article_id}: cannot trace ({why}); traced as an empty text",
+                    article_id,
+                    __version__,
+                ],
+            ).fetchall()
         con.execute("DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central)").fetchall()
         con.execute("INSERT INTO story_labels SELECT story_id, label_article_id FROM _central").fetchall()
         con.commit()
