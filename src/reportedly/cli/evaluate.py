@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -382,6 +383,17 @@ def eval_entities(
     typer.echo(format_result(result, show=show))
 
 
+def _score(run: Callable[[], dict[str, Any]], fmt: Callable[[dict[str, Any]], str], as_json: bool) -> None:
+    """Run a scorer and print its result (JSON, or ``fmt``'s text); exit status 2 when its data is
+    missing or malformed."""
+    try:
+        result = run()
+    except (FileNotFoundError, ValueError) as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(result, indent=2) if as_json else fmt(result))
+
+
 @eval_app.command("copies")
 def eval_copies(
     directory: Annotated[
@@ -403,12 +415,7 @@ def eval_copies(
     """
     from ..evaluation.copies import evaluate, format_result
 
-    try:
-        result = evaluate(directory)
-    except (FileNotFoundError, ValueError) as e:
-        error_line(str(e))
-        raise typer.Exit(2) from None
-    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+    _score(lambda: evaluate(directory), format_result, as_json)
 
 
 @eval_app.command("drift")
@@ -431,12 +438,7 @@ def eval_drift(
     """
     from ..evaluation.drift import evaluate, format_result
 
-    try:
-        result = evaluate(directory)
-    except (FileNotFoundError, ValueError) as e:
-        error_line(str(e))
-        raise typer.Exit(2) from None
-    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+    _score(lambda: evaluate(directory), format_result, as_json)
 
 
 @eval_app.command("relays")
@@ -456,12 +458,7 @@ def eval_relays(
     """
     from ..evaluation.relays import evaluate, format_result
 
-    try:
-        result = evaluate(directory)
-    except (FileNotFoundError, ValueError) as e:
-        error_line(str(e))
-        raise typer.Exit(2) from None
-    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+    _score(lambda: evaluate(directory), format_result, as_json)
 
 
 @eval_app.command("stories")
@@ -487,9 +484,4 @@ def eval_stories(
     """
     from ..evaluation.stories import evaluate, format_result
 
-    try:
-        result = evaluate(file, shuffle=shuffle)
-    except (FileNotFoundError, ValueError) as e:
-        error_line(str(e))
-        raise typer.Exit(2) from None
-    typer.echo(json.dumps(result, indent=2) if as_json else format_result(result))
+    _score(lambda: evaluate(file, shuffle=shuffle), format_result, as_json)

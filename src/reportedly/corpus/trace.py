@@ -38,7 +38,6 @@ import pyarrow as pa
 from ..batch import dask_client, peak_rss_mb
 from ..errors import ReportedlyError
 from ..store import Store
-from ..store.db import store_error
 from ..version import __version__
 from .copies import Copy, CopyFinder, copy_state
 from .items import Item
@@ -173,14 +172,9 @@ def untraced(store: Store) -> list[str]:
 
 def forget(store: Store) -> None:
     """Delete every trace table's rows (one transaction): the next trace decides the whole store again."""
-    try:
-        store.con.begin()
+    with store.transaction("forget the earlier trace"):
         for table in ("trace_state", "story_articles", "story_labels", "copies"):
             store.con.execute(f"DELETE FROM {table}").fetchall()
-        store.con.commit()
-    except duckdb.Error as e:
-        _rollback(store.con)
-        raise store_error(store.path, e, "forget the earlier trace") from None
 
 
 def _traced(store: Store, batch: int = 5000) -> Iterator[tuple[Item, bytes, bytes, str]]:
@@ -311,48 +305,43 @@ def _write(
     central = pa.table({"story_id": list(labels), "label_article_id": list(labels.values())})
     con = store.con
     try:
-        con.begin()
-        for name, table in (
-            ("_state", state),
-            ("_members", members),
-            ("_pairs", pairs),
-            ("_central", central),
-        ):
-            con.register(name, table)
-        con.execute(
-            "INSERT INTO trace_state (article_id, seq, story_state, copy_state, version) "
-            "SELECT article_id, seq, story_state, copy_state, ? FROM _state",
-            [__version__],
-        ).fetchall()
-        for absorbed, survivor in merges:
+        with store.transaction(f"write the trace of {len(items)} articles"):
+            for name, table in (
+                ("_state", state),
+                ("_members", members),
+                ("_pairs", pairs),
+                ("_central", central),
+            ):
+                con.register(name, table)
             con.execute(
-                "UPDATE story_articles SET story_id = ? WHERE story_id = ?", [survivor, absorbed]
+                "INSERT INTO trace_state (article_id, seq, story_state, copy_state, version) "
+                "SELECT article_id, seq, story_state, copy_state, ? FROM _state",
+                [__version__],
             ).fetchall()
-            con.execute("DELETE FROM story_labels WHERE story_id = ?", [absorbed]).fetchall()
-        con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _members").fetchall()
-        con.execute(
-            "INSERT INTO copies SELECT p.article_id, p.source_article_id, p.kind, p.share, p.containment, "
-            f"{_WIRE.format(side='p.article_id')}, {_WIRE.format(side='p.source_article_id')} FROM _pairs p"
-        ).fetchall()
-        for article_id, why in failed:
+            for absorbed, survivor in merges:
+                con.execute(
+                    "UPDATE story_articles SET story_id = ? WHERE story_id = ?", [survivor, absorbed]
+                ).fetchall()
+                con.execute("DELETE FROM story_labels WHERE story_id = ?", [absorbed]).fetchall()
+            con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _members").fetchall()
             con.execute(
-                "INSERT INTO errors (origin, reason, article_id, stage, version) VALUES (?, ?, ?, 'trace', ?)",
-                [
-                    article_id,
-                    f"{article_id}: cannot trace ({why}); traced as an empty text",
-                    article_id,
-                    __version__,
-                ],
+                "INSERT INTO copies SELECT p.article_id, p.source_article_id, p.kind, p.share, p.containment, "
+                f"{_WIRE.format(side='p.article_id')}, {_WIRE.format(side='p.source_article_id')} FROM _pairs p"
             ).fetchall()
-        con.execute("DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central)").fetchall()
-        con.execute("INSERT INTO story_labels SELECT story_id, label_article_id FROM _central").fetchall()
-        con.commit()
-    except duckdb.Error as e:
-        _rollback(con)
-        raise store_error(store.path, e, f"write the trace of {len(items)} articles") from None
-    except BaseException:
-        _rollback(con)
-        raise
+            for article_id, why in failed:
+                con.execute(
+                    "INSERT INTO errors (origin, reason, article_id, stage, version) VALUES (?, ?, ?, 'trace', ?)",
+                    [
+                        article_id,
+                        f"{article_id}: cannot trace ({why}); traced as an empty text",
+                        article_id,
+                        __version__,
+                    ],
+                ).fetchall()
+            con.execute(
+                "DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central)"
+            ).fetchall()
+            con.execute("INSERT INTO story_labels SELECT story_id, label_article_id FROM _central").fetchall()
     finally:
         for name in ("_state", "_members", "_pairs", "_central"):
             with suppress(duckdb.Error):
@@ -364,8 +353,3 @@ _WIRE = (
     "WHERE c.article_id = {side} AND c.kind = 'wire')"
 )
 """The wire credits the per-article analysis found in one side of a copy (None when it found none)."""
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    with suppress(duckdb.Error):
-        con.rollback()

@@ -11,40 +11,22 @@ same_wire_copy or partial_reuse) that the candidate index proposes at all.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..corpus.copies import Copy, CopyFinder, copy_state
 from ..corpus.items import Item
+from .records import read_jsonl
 
 LABELS = ("same_wire_copy", "partial_reuse", "independent")
 _KIND = {"same_copy": "same_wire_copy", "partial_reuse": "partial_reuse"}
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
-    out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
-            if not isinstance(rec, dict):
-                raise ValueError(f"{path}:{n}: not a JSON object")
-            out.append(rec)
-    return out
-
-
 def evaluate(directory: Path) -> dict[str, Any]:
     """Accuracy, confusion and per-pair results on ``directory/wire_copy.jsonl``."""
-    pairs = _read_jsonl(directory / "wire_copy.jsonl")
-    articles = _read_jsonl(directory / "articles.jsonl")
+    pairs = read_jsonl(directory / "wire_copy.jsonl")
+    articles = read_jsonl(directory / "articles.jsonl")
     items: dict[str, Item] = {}
     for a in articles:
         if isinstance(a.get("id"), str) and isinstance(a.get("text"), str) and a["id"] not in items:

@@ -20,7 +20,6 @@ text in quotation marks as attributed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -28,28 +27,10 @@ from typing import Any
 from ..corpus.claims import ClaimFinder, claim_state
 from ..corpus.items import Item
 from ..model import Article, Report
+from .records import read_jsonl
 
 LABELS = ("drift", "same", "not_same_claim")
 _QUOTE_MARKS = ('"', "“", "”")
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The JSON objects of a JSONL file (``ValueError`` naming the line for anything else)."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
-    out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
-            if not isinstance(rec, dict):
-                raise ValueError(f"{path}:{n}: not a JSON object")
-            out.append(rec)
-    return out
 
 
 def analyse(articles: Iterable[dict[str, Any]], wanted: set[str]) -> dict[str, Report]:

@@ -23,7 +23,8 @@ from ..corpus.items import Item
 from ..corpus.relays import Credit, outlet_credits, outlet_key, resolve
 from ..model import Report
 from ..registry import load_registry
-from .drift import analyse, item_of, read_jsonl
+from .drift import analyse, item_of
+from .records import read_jsonl
 
 
 def _items(articles: list[dict[str, Any]]) -> list[Item]:

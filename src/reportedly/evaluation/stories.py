@@ -16,7 +16,6 @@ method).
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -27,28 +26,20 @@ from ..anatomy import anatomy
 from ..corpus.items import Item
 from ..corpus.stories import COEF, TOPIC_COEF, StoryFinder, story_state
 from ..model import Article
+from .records import read_jsonl
 
 BASELINE_CUT = 0.85
 
 
+def _gold_problem(rec: dict[str, Any]) -> str | None:
+    if all(isinstance(rec.get(k), str) for k in ("id", "text", "story")):
+        return None
+    return "needs string fields id, text and story"
+
+
 def read_gold(path: Path) -> list[dict[str, Any]]:
     """The articles of a JSONL file with gold ``story`` labels (ValueError on a malformed line)."""
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
-    out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or not all(
-                isinstance(rec.get(k), str) for k in ("id", "text", "story")
-            ):
-                raise ValueError(f"{path}:{n}: needs string fields id, text and story")
-            out.append(rec)
+    out = read_jsonl(path, _gold_problem)
     if len({r["id"] for r in out}) != len(out):
         raise ValueError(f"{path}: duplicate ids")
     return out

@@ -187,6 +187,21 @@ class Store:
         except duckdb.Error as e:
             raise store_error(self.path, e, doing) from None
 
+    @contextmanager
+    def transaction(self, doing: str) -> Iterator[None]:
+        """ONE transaction around the block: committed at its end, rolled back on any error; a DuckDB
+        error comes out as the one-line ``StoreError`` about ``doing`` (what was committed before stays)."""
+        try:
+            self.con.begin()
+            yield
+            self.con.commit()
+        except duckdb.Error as e:
+            self._rollback()
+            raise store_error(self.path, e, doing) from None
+        except BaseException:
+            self._rollback()
+            raise
+
     def _rollback(self) -> None:
         """Roll back the open transaction, if DuckDB still has one (a failed commit ends it)."""
         with suppress(duckdb.Error):
@@ -282,8 +297,7 @@ class Store:
             seen[r.article.id] = h
             fresh.append(r)
         tables = report_tables(fresh, errors)
-        try:
-            self.con.begin()
+        with self.transaction(f"store a batch of {len(fresh)} articles and {len(errors)} errors"):
             for name in ("articles", *FINDING_TABLES):
                 self._insert(name, tables[name])
             stats.errors = self._insert_errors(tables["errors"])
@@ -292,13 +306,6 @@ class Store:
                     "DELETE FROM errors WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                     [[r.article.id for r in fresh]],
                 )
-            self.con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise store_error(self.path, e, f"store a batch of {len(fresh)} articles and {len(errors)} errors") from None
-        except BaseException:
-            self._rollback()
-            raise
         stats.articles = len(fresh)
         stats.ids = [r.article.id for r in fresh]
         return stats
@@ -363,8 +370,7 @@ class Store:
         def src(t: str) -> str:
             return "read_parquet('" + str(files[t]).replace("'", "''") + "')"
 
-        try:
-            self.con.begin()
+        with self.transaction(f"merge the shard {d}"):
             # Articles of the shard not stored yet (by id; a shard never holds an id twice).
             self._exec(
                 f"CREATE TEMP TABLE _new AS SELECT DISTINCT id FROM {src('articles')} s "
@@ -381,13 +387,6 @@ class Store:
             self._exec("DELETE FROM errors WHERE article_id IN (SELECT id FROM _new)")
             self._exec("INSERT INTO shards (name, articles) VALUES (?, ?)", [d.name, stats.articles])
             self._exec("DROP TABLE _new")
-            self.con.commit()
-        except duckdb.Error as e:
-            self._rollback()
-            raise store_error(self.path, e, f"merge the shard {d}") from None
-        except BaseException:
-            self._rollback()
-            raise
         return stats
 
     # reading
