@@ -148,10 +148,19 @@ def test_an_article_linking_two_stories_merges_them_into_the_older() -> None:
     assert finder.central("s0") in {"a0", "a2", "a3"}
 
 
-def test_an_undated_story_and_a_dated_one_are_not_merged() -> None:
+def test_an_undated_story_merges_with_a_dated_one_as_an_undated_article_joins_it() -> None:
     with easy_merges():
         finder = StoryFinder()
         texts = [(BRIDGE_A, None), (OTHER, None), (BRIDGE_B, "2008-11-27"), (BRIDGE_C, "2008-11-27")]
+        for k, (t, day) in enumerate(texts):
+            finder.add(item(k, t, day), story_state(item(k, t, day)))
+        assert finder.take_merges() == [("s2", "s0")]
+
+
+def test_a_dated_story_weeks_away_from_the_linking_article_is_not_merged() -> None:
+    with easy_merges():
+        finder = StoryFinder()
+        texts = [(BRIDGE_A, "2008-10-01"), (OTHER, None), (BRIDGE_B, "2008-11-20"), (BRIDGE_C, "2008-11-27")]
         for k, (t, day) in enumerate(texts):
             finder.add(item(k, t, day), story_state(item(k, t, day)))
         assert finder.take_merges() == []

@@ -26,9 +26,10 @@ Decision (two levels).  Against each candidate story its ``MEMBERS`` latest memb
 and the ``TOP`` most probable same-event members kept: the topic gate is their mean topic
 probability (>= ``GATE``), the story's score their mean event probability (average link).  The
 article joins the best gated story with score >= ``JOIN``, else opens ``s<seq>``.  Every *other*
-gated candidate with score >= ``MERGE``, of the same kind (both undated, or both dated and
-spanning at most ``MERGE_SPAN`` days together), whose average link with the joined story (mean event
-probability over both stories' ``MEMBERS`` latest members) is >= ``LINK`` is merged with it: the
+gated candidate with score >= ``MERGE`` (spanning at most ``MERGE_SPAN`` days together when both
+are dated; an undated story may merge with a dated one, as an undated article may join it), whose
+average link with the joined story (mean event probability over both stories' ``MEMBERS`` latest
+members) is >= ``LINK`` is merged with it: the
 story whose first member is older survives and keeps its id (``take_merges``).  ``JOIN``,
 ``MERGE``, ``LINK`` and ``GATE`` were chosen on ECB+ dev among 0.3-0.85 in steps of 0.1-0.2,
 averaging file order and three shuffles (eval/stories.md), before the key-name feature; in
@@ -103,10 +104,9 @@ def pair_features(cos: Floats, era: int, eras: npt.NDArray[np.int64]) -> Floats:
 
 
 def _mergeable(a: _Story, b: _Story) -> bool:
-    """Both undated, or both dated and within ``MERGE_SPAN`` days first to last together."""
-    if (a.first < 0) != (b.first < 0):
-        return False
-    return a.first < 0 or max(a.last, b.last) - min(a.first, b.first) <= MERGE_SPAN
+    """One of them undated (no days to compare), or both dated and within ``MERGE_SPAN`` days first to
+    last together."""
+    return a.first < 0 or b.first < 0 or max(a.last, b.last) - min(a.first, b.first) <= MERGE_SPAN
 
 
 def _ordinal(item: Item) -> int:
