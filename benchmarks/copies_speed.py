@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-FILES = [SHARED / "allsides" / "articles.jsonl", SHARED / "kcna" / "kcna_2011_2012.jsonl"]
+from corpus_probe import have_data, run_probe
 
 _PROBE = """
 import json, sys, time
@@ -70,14 +67,7 @@ print(json.dumps(row))
 
 
 def _run(n: int, last: int = 0) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(n), str(last), *map(str, FILES)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    row: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    return row
+    return run_probe(_PROBE, n, last)
 
 
 def main() -> int:
@@ -85,8 +75,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,10000,25305")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    if not all(f.exists() for f in FILES):
-        print("no data under ../shared/data; nothing to measure")
+    if not have_data():
         return 0
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):

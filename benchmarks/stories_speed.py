@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-FILES = [SHARED / "allsides" / "articles.jsonl", SHARED / "kcna" / "kcna_2011_2012.jsonl"]
+from corpus_probe import have_data, run_probe
 
 _PROBE = """
 import json, sys, time
@@ -57,18 +54,11 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,10000,25305")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
-    if not all(f.exists() for f in FILES):
-        print("no data under ../shared/data; nothing to measure")
+    if not have_data():
         return 0
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
-        out = subprocess.run(
-            [sys.executable, "-c", _PROBE, str(n), *map(str, FILES)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row = run_probe(_PROBE, n)
         row["add_ms_per_article"] = round(1000 * row["add_s"] / row["articles"], 2)
         rows.append(row)
         ratio = (
