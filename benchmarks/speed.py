@@ -6,7 +6,9 @@
 Measures, on the first N AllSides articles and the PolNeAR dev texts (read
 from ../shared/data; sections without their data are skipped):
 
-1. our articles/s (``analyze_articles``: anatomy, parse, every finder),
+1. our articles/s (``analyze_articles``: anatomy, parse, every finder), once per attribution
+   profile (``Settings.profile``: ``accurate``, the rules linked with the learned tagger, and
+   ``fast``, the rules alone), each also as a ratio to spaCy alone,
 2. spaCy alone: ``nlp.pipe`` of the same article texts with the full pipeline
    as spaCy ships it (thinc multiplies matrices with blis),
 3. textacy ``direct_quotations`` on those spaCy docs (parse + extraction),
@@ -121,9 +123,10 @@ def bench_core(name: str, articles: list[Any], nlp: Any, stock: Any, gemm: Any, 
 
     from reportedly.model import Report
     from reportedly.pipeline import analyze_articles
-    from reportedly.settings import Settings
+    from reportedly.settings import PROFILES, Settings
 
     settings = Settings()
+    profiles = {name: Settings(profile=name) for name in PROFILES}
     texts = [a.text for a in articles]
     best: dict[str, Clock] = {}
     reports: list[Any] = []
@@ -141,9 +144,15 @@ def bench_core(name: str, articles: list[Any], nlp: Any, stock: Any, gemm: Any, 
                 except ValueError:  # textacy bails out on an odd number of quotation marks
                     bailed += 1
         del docs
-        with Clock() as our:
-            reports = list(analyze_articles(articles, settings, nlp=nlp))
-        for k, c in (("spacy", sp), ("spacy_numpy_gemm", sg), ("textacy", tx), ("ours", our)):
+        clocks = [("spacy", sp), ("spacy_numpy_gemm", sg), ("textacy", tx)]
+        for pname, pset in profiles.items():
+            with Clock() as our:
+                out = list(analyze_articles(articles, pset, nlp=nlp))
+            clocks.append((f"ours_{pname}", our))
+            if pname == settings.profile:
+                reports = out
+                clocks.append(("ours", our))
+        for k, c in clocks:
             if k not in best or c.wall < best[k].wall:
                 best[k] = c
     sp, sg, tx, ours = best["spacy"], best["spacy_numpy_gemm"], best["textacy"], best["ours"]
@@ -162,6 +171,15 @@ def bench_core(name: str, articles: list[Any], nlp: Any, stock: Any, gemm: Any, 
         },
         "ours": {"wall": ours.wall, "cpu": ours.cpu, "articles_per_s": n / ours.wall},
         "rounds": rounds,
+        "default_profile": settings.profile,
+        "profiles": {
+            pname: {
+                "wall": best[f"ours_{pname}"].wall, "cpu": best[f"ours_{pname}"].cpu,
+                "articles_per_s": n / best[f"ours_{pname}"].wall,
+                "ratio_to_spacy": {"wall": sp.wall / best[f"ours_{pname}"].wall, "cpu": sp.cpu / best[f"ours_{pname}"].cpu},
+            }
+            for pname in profiles
+        },
     }
     res["ratio_ours_to_spacy"] = {"wall": sp.wall / ours.wall, "cpu": sp.cpu / ours.cpu}
     res["ratio_ours_to_spacy_numpy_gemm"] = {"wall": sg.wall / ours.wall, "cpu": sg.cpu / ours.cpu}
@@ -444,6 +462,11 @@ def _run(args: argparse.Namespace, skip: set[str]) -> int:
     res["load_average_before"] = list(__import__("os").getloadavg())
     p = print
 
+    from reportedly.find.attributions.tagger import load as load_tagger
+
+    with Clock() as tload:
+        load_tagger()  # the learned tagger, loaded once per process (as in a long run)
+    res["tagger_load_s"] = tload.wall
     stock, gemm = stock_pipelines()
     for extra in (stock, gemm):
         list(extra.pipe(["Warm-up: the minister said it was fine."]))
@@ -462,6 +485,13 @@ def _run(args: argparse.Namespace, skip: set[str]) -> int:
               f"{r['ratio_ours_to_spacy']['wall']:14.2f} {r['ratio_ours_to_spacy']['cpu']:4.2f}   "
               f"{r['ratio_ours_to_spacy_numpy_gemm']['wall']:17.2f} {r['ratio_ours_to_spacy_numpy_gemm']['cpu']:4.2f}   "
               f"{r['ratio_ours_to_textacy']['wall']:16.2f} {r['ratio_ours_to_textacy']['cpu']:4.2f}")
+        p("\n== attribution profiles (--profile; same rounds): articles/s and ratio to spaCy alone (> 1 = faster) ==")
+        p(f"{'corpus':13} {'profile':9} {'articles/s':>10} {'wall':>6} {'cpu':>6}")
+        for r in res["core"]:
+            for pname, v in r["profiles"].items():
+                mark = " (default)" if pname == r["default_profile"] else ""
+                p(f"{r['corpus']:13} {pname:9} {v['articles_per_s']:10.2f} {v['ratio_to_spacy']['wall']:6.2f} "
+                  f"{v['ratio_to_spacy']['cpu']:6.2f}{mark}")
     if "profile" not in skip:
         res["profile_cpu_s"] = prof = bench_profile(every, nlp)
         total = sum(prof.values())

@@ -1,7 +1,8 @@
-"""Speed and memory of ``reportedly trace`` on an ingested store, as the corpus grows, and incrementally.
+"""Speed and memory of ``reportedly trace`` (stories, copies, claims, relays) on an ingested store, as the
+corpus grows, incrementally, and when a store traced before the claim layer catches up.
 
     python benchmarks/trace_speed.py --db /work/corpus/allsides_kcna.duckdb [--sizes 1000,5000,10000,0]
-                                     [--incremental 1000] [--workers 1] [--json out.json]
+                                     [--incremental 1000] [--catch-up] [--workers 1] [--json out.json]
 
 ``--db`` is a store made by ``reportedly ingest`` (here: the 5,000 AllSides articles and the
 20,305 KCNA stories, about 40 minutes of ingest; kept outside the repository).  It is never
@@ -9,7 +10,10 @@ written: each case works on a copy under a temporary directory.
 
 - size N (0 = all): a copy keeping the first N articles by ingest order, traced from scratch;
 - incremental K: a copy whose last K articles are held back, traced, then given back and traced
-  again; the second trace is the incremental run (only the K new articles are decided).
+  again; the second trace is the incremental run (only the K new articles are decided);
+- catch-up: the store traced from scratch (size 0) with its claim tables emptied, as a store
+  traced before the claim layer (stories and copies, no claim states), traced again: it replays
+  the stories and decides the claims of every article; the claim tables must come out the same.
 
 Each trace runs in a fresh process (wall seconds, CPU seconds, peak resident memory).  The
 baseline, measured in the same run on the same copy, is reading every text from the store and
@@ -36,10 +40,19 @@ with Store.open(sys.argv[1]) as store:
     s = trace(store, workers=int(sys.argv[2]))
     n = store.query("SELECT count(*) FROM copies")[1][0][0]
     k = store.query("SELECT count(DISTINCT story_id), max(c) FROM (SELECT story_id, count(*) OVER (PARTITION BY story_id) c FROM story_articles)")[1][0]
-print(json.dumps({"traced": s.traced, "before": s.before, "wall_s": round(time.perf_counter() - t0, 1),
+    g = store.query("SELECT count(*), count(*) FILTER (WHERE articles > 1), max(articles) FROM claim_groups")[1][0]
+    c = {t: store.query(f"SELECT count(*) FROM {t}")[1][0][0] for t in ("claim_group_mentions", "relays", "drift")}
+    r = dict(store.query("SELECT relation, count(*) FROM relays GROUP BY 1")[1])
+print(json.dumps({"traced": s.traced, "caught_up": s.caught_up, "before": s.before,
+                  "wall_s": round(time.perf_counter() - t0, 1),
                   "cpu_s": round(time.process_time() - c0, 1), "restore_s": round(s.restore_seconds, 1),
+                  "read_s": round(s.read_seconds, 1), "states_s": round(s.state_seconds, 1),
+                  "decide_s": round(s.decide_seconds, 1), "write_s": round(s.write_seconds, 1),
                   "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-                  "copies": n, "stories": k[0], "largest_story": k[1]}))
+                  "copies": n, "stories": k[0], "largest_story": k[1],
+                  "claim_groups": g[0], "groups_across_articles": g[1], "largest_group": g[2],
+                  "mentions": c["claim_group_mentions"], "relays": c["relays"], "relays_by_relation": r,
+                  "drift": c["drift"]}))
 """
 
 _BASELINE = """
@@ -60,6 +73,25 @@ def _run(code: str, *args: str) -> dict[str, object]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+_CLAIM_TABLES = ("claim_state", "claim_groups", "claim_group_mentions", "relays", "drift")
+
+
+def _claim_tables(db: Path) -> str:
+    """A digest of the claim tables' rows (order aside)."""
+    import hashlib
+
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    digest = hashlib.sha256()
+    for t in _CLAIM_TABLES:
+        cols = "article_id, seq, claim_state, relay_state, groups" if t == "claim_state" else "*"
+        for r in sorted(map(repr, con.execute(f"SELECT {cols} FROM {t}").fetchall())):
+            digest.update(r.encode())
+    con.close()
+    return digest.hexdigest()
+
+
 def _sql(db: Path, *statements: str) -> None:
     import duckdb
 
@@ -76,7 +108,11 @@ def _copy(src: Path, tmp: Path, name: str) -> Path:
     if wal.exists():
         shutil.copyfile(wal, dst.with_name(dst.name + ".wal"))
     # a fresh trace: drop what an earlier trace of the source wrote (if any)
-    _sql(dst, *(f"DELETE FROM {t}" for t in ("trace_state", "story_articles", "story_labels", "copies")))
+    from reportedly.corpus.trace import forget
+    from reportedly.store import Store
+
+    with Store.open(dst) as store:
+        forget(store)
     return dst
 
 
@@ -86,6 +122,7 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,5000,10000,0")
     ap.add_argument("--incremental", type=int, default=1000)
     ap.add_argument("--workers", default="1")
+    ap.add_argument("--catch-up", action="store_true", help="also trace the source store as it is")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     if not args.db.exists():
@@ -112,6 +149,13 @@ def main() -> int:
             row["ratio"] = round(float(row["wall_s"]) / max(float(base["baseline_s"]), 1e-3), 1)  # type: ignore[arg-type]
             rows.append(row)
             print(json.dumps(row), flush=True)
+            if args.catch_up and not n:
+                before = _claim_tables(db)
+                _sql(db, *(f"DELETE FROM {t}" for t in _CLAIM_TABLES))
+                row = {"case": "catch-up (traced before the claim layer)", **_run(_TRACE, str(db), args.workers)}
+                row["same_claim_tables"] = _claim_tables(db) == before
+                rows.append(row)
+                print(json.dumps(row), flush=True)
             db.unlink()
         if args.incremental:
             k = args.incremental

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import http.server
+import json
 import socket
 import threading
 import time
@@ -48,11 +49,11 @@ def story_rows(store: Any, story_id: str, ids: list[str], copies: list[tuple[str
                     [a, s, kind, share])
 
 
-def make_store(path: Path, extra: tuple[Report, ...] = (), copies: bool = True) -> list[str]:
+def make_store(path: Path, extra: tuple[Report, ...] = (), copies: bool = True, claims: bool = True) -> list[str]:
     """A store of the examples (plus ``extra``) with one story holding all examples; returns the ids.
 
-    The three examples are not really one story, and the copy between two of them (``copies``) is
-    made up: both only exercise the story page.
+    The three examples are not really one story, and the copy between two of them (``copies``) and
+    the claim rows (``claims``, ``claim_rows``) are made up: they only exercise the pages.
     """
     from reportedly.store import Store
 
@@ -61,6 +62,8 @@ def make_store(path: Path, extra: tuple[Report, ...] = (), copies: bool = True) 
         store.write(reports)
         ids = [r.article.id for r in example_reports()]
         story_rows(store, "s-examples", ids, [(ids[1], ids[0], "partial_reuse", 0.25)] if copies else [])
+        if claims:
+            claim_rows(store, example_reports())
     return [r.article.id for r in reports]
 
 
@@ -178,3 +181,87 @@ def page_server(pages: dict[str, tuple[str, bytes]]) -> Iterator[str]:
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+# --- claim rows ------------------------------------------------------------------------
+
+CLAIM_GROUP = "g-1"
+SLASH_GROUP = "c/2#x?y"
+"""A group id holding '/', '#' and '?' (escaped in links)."""
+
+
+def claim_rows(store: Any, reports: tuple[Report, ...], text: str | None = None) -> dict[str, Any]:
+    """Write one claim group over ``reports`` (oldest first by date) the way ``reportedly trace`` does,
+    directly into its tables: a mention per report (its first attribution's content, the cue as the
+    mention's cue), relays from each later mention to the one before, and drift from the first to
+    the last (hedged -> asserted, raised).  Plus a second group (id ``SLASH_GROUP``) over the first
+    two, and a group of one article (never linked).  Made up: it exercises the pages."""
+    con = store.con
+    ordered = sorted(reports, key=lambda r: r.article.published or "9999")
+    levels = ["hedged", "attributed", "asserted", "asserted"]
+    picks = []
+    for r in ordered:
+        a = next(a for a in r.attributions if a.content)
+        picks.append((r, a, a.content[0]))
+    first, fa, (fs, fe) = picks[0]
+    claim_text = text if text is not None else first.article.text[fs:fe]
+    con.execute("INSERT INTO claim_groups VALUES (?, ?, ?, ?, ?, ?, 'attributed', ?, ?, ?, ?)",
+                [CLAIM_GROUP, claim_text, first.article.id, first.article.published, fa.source_name or "a source",
+                 "person", len(picks), len(picks), fs, fe])
+    con.execute("INSERT INTO claim_groups VALUES (?, ?, ?, ?, ?, 'outlet', 'statement', 2, 2, ?, ?)",
+                [SLASH_GROUP, claim_text[:40] + " (second)", first.article.id, first.article.published,
+                 first.article.outlet, fs, fe])
+    con.execute("INSERT INTO claim_groups VALUES ('g-alone', 'alone', ?, ?, NULL, NULL, 'statement', 1, 1, 0, 5)",
+                [first.article.id, first.article.published])
+    for k, (r, a, (s, e)) in enumerate(picks):
+        cues = json.dumps([list(c) for c in a.cue])
+        con.execute("INSERT INTO claim_group_mentions VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, 'person', ?)",
+                    [CLAIM_GROUP, r.article.id, a.id, s, e, levels[min(k, 3)], k, a.source_name, cues])
+        if k < 2:
+            con.execute("INSERT INTO claim_group_mentions VALUES (?, ?, NULL, ?, ?, 'asserted', ?, false, ?, "
+                        "'outlet', '[]')", [SLASH_GROUP, r.article.id, s, e, 10 + k, r.article.outlet])
+        if k:
+            pr, _, (ps, pe) = picks[k - 1]
+            con.execute("INSERT INTO relays VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, 0.9, ?)",
+                        [r.article.id, s, e, pr.article.id, ps, pe, "verbatim_quote" if k == 1 else "paraphrase",
+                         a.id, CLAIM_GROUP])
+            if k == 1:  # a second relay to the same origin (another of its passages): shown once
+                con.execute("INSERT INTO relays VALUES (?, ?, ?, ?, 0, 10, 'paraphrase', NULL, NULL, NULL, 0.5, NULL)",
+                            [r.article.id, s, e, pr.article.id])
+    con.execute("INSERT INTO claim_group_mentions VALUES ('g-alone', ?, NULL, 0, 5, 'asserted', 99, false, NULL, "
+                "NULL, '[]')", [first.article.id])
+    last, _, (ls, le) = picks[-1]
+    up_cue = first.article.text[fa.cue[0][0]:fa.cue[0][1]].lower() if fa.cue else "said"
+    con.execute("INSERT INTO drift VALUES (?, ?, ?, ?, ?, ?, ?, 'raised', 'hedged', 'asserted', ?, ?)",
+                [CLAIM_GROUP, first.article.id, fs, fe, last.article.id, ls, le, [up_cue, "reportedly"], []])
+    return {"group": CLAIM_GROUP, "ids": [p[0].article.id for p in picks], "spans": [p[2] for p in picks]}
+
+
+def hostile_claim_rows(store: Any, reports: list[Report]) -> list[str]:
+    """Claim rows over the hostile articles (``hostile_article``): group i (its id and text the payload)
+    has a mention in article i and i + 1 (the payload's place in the text, and the quote), a relay
+    between them, and a drift case whose cues are payloads too.  Returns the group ids."""
+    con = store.con
+    gids = []
+    for i, r in enumerate(reports[:-1]):
+        payload = PAYLOADS[i % len(PAYLOADS)]
+        gid = payload if i % 2 == 0 else f"g{i}/{payload}"
+        gids.append(gid)
+        nxt = reports[i + 1]
+        spans = []
+        for rep in (r, nxt):
+            text = rep.article.text
+            s = text.index("The mayor")
+            spans.append((s, text.index("\n", s)))
+        con.execute("INSERT INTO claim_groups VALUES (?, ?, ?, '2024-01-02', ?, ?, 'quote', 2, 2, ?, ?)",
+                    [gid, f"{payload} is not a threat", r.article.id, f"Origin {payload}", payload, *spans[0]])
+        for k, (rep, (s, e)) in enumerate(zip((r, nxt), spans, strict=True)):
+            cue = rep.article.text.index("said", s)
+            con.execute("INSERT INTO claim_group_mentions VALUES (?, ?, NULL, ?, ?, ?, ?, true, ?, ?, ?)",
+                        [gid, rep.article.id, s, e, ("hedged", "asserted")[k], k, payload, payload,
+                         json.dumps([[cue, cue + 4]])])
+        con.execute("INSERT INTO relays VALUES (?, ?, ?, ?, ?, ?, 'partial_quote', ?, NULL, NULL, 0.5, ?)",
+                    [nxt.article.id, *spans[1], r.article.id, *spans[0], payload, gid])
+        con.execute("INSERT INTO drift VALUES (?, ?, ?, ?, ?, ?, ?, 'raised', 'hedged', 'asserted', ?, ?)",
+                    [gid, r.article.id, *spans[0], nxt.article.id, *spans[1], ["said", payload], [payload.lower()]])
+    return gids

@@ -4,11 +4,13 @@ and in a real browser in ``test_web_browser.py``."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from markupsafe import escape
@@ -17,13 +19,16 @@ from starlette.testclient import TestClient
 from reportedly import analyze
 from reportedly.store import Store
 from reportedly.web import Site, SiteConfig, create_app
-from reportedly.web.article import article_href
+from reportedly.web.article import article_href, claim_href
 from reportedly.web.graph import ALLOWED_TAGS, build_dot, draw
-from test_web_support import PAYLOADS, hostile_article
+from test_web_support import PAYLOADS, hostile_article, hostile_claim_rows
 
 
 def test_there_are_at_least_30_payloads() -> None:
     assert len(PAYLOADS) >= 30
+
+
+GROUPS: list[str] = []
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +40,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClie
         for r in reports:
             store.con.execute("INSERT INTO story_articles VALUES (?, ?)", ["story-" + PAYLOADS[0], r.article.id])
         store.con.execute("INSERT INTO story_labels VALUES (?, ?)", ["story-" + PAYLOADS[0], reports[0].article.id])
+        GROUPS[:] = hostile_claim_rows(store, reports)
     site = Site.open(SiteConfig(db=str(p), writable=True, allow_private_urls=True))
+    site.wait_for_index(60)
     with TestClient(create_app(site)) as c:
         yield c, [r.article.id for r in reports]
     site.close()
@@ -45,7 +52,8 @@ TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)")
 OUR_TAGS = {"html", "head", "meta", "title", "link", "script", "body", "a", "header", "nav", "ul", "li", "main", "footer",
             "p", "code", "h1", "h2", "h3", "span", "strong", "dl", "div", "dt", "dd", "section", "ol", "blockquote",
             "table", "caption", "thead", "tr", "th", "tbody", "td", "img", "article", "svg", "text", "rect", "line",
-            "desc", "form", "label", "input", "button", "select", "option", "textarea", "fieldset", "legend"}
+            "desc", "form", "label", "input", "button", "select", "option", "textarea", "fieldset", "legend",
+            "q", "mark", "br"}
 
 
 class _Tags(HTMLParser):
@@ -88,6 +96,28 @@ def test_stored_payloads_render_escaped_on_every_page(hostile: tuple[TestClient,
         assert f"<h1>Headline {escape(pl)}</h1>" in page  # shown, as text
         if pl == "{{7*7}}":
             assert "{{7*7}}" in page and "Officials warn of 49" not in page  # no template evaluation
+
+
+def test_payloads_in_claims_and_drift_render_escaped(hostile: tuple[TestClient, list[str]]) -> None:
+    c, _ = hostile
+    assert len(GROUPS) >= 30
+    pages = [claim_href(g) for g in GROUPS] + [claim_href(g, ".json") for g in GROUPS[:3]]
+    pages += ["/drift", "/drift?page=2", "/stories/" + "story-" + PAYLOADS[0], "/?q=threat", "/?q=alert"]
+    pages += ["/drift?" + urlencode({"outlet": f"Outlet {pl}"}) for pl in PAYLOADS[1:8]]
+    for path in pages:
+        r = c.get(path)
+        assert r.status_code == 200, path
+        if path.endswith(".json"):
+            assert json.loads(r.text)["claim"]["group_id"] in GROUPS
+            continue
+        assert_no_payload_unescaped(r.text)
+    for g in GROUPS[:6]:
+        page = c.get(claim_href(g)).text
+        assert f"<code>{escape(g)}</code>" in page  # the id, as text
+        assert 'href="javascript' not in page
+    csv_text = c.get("/drift.csv").text
+    assert "<script>alert(1)</script>" in csv_text  # an export carries the text itself, as data
+    assert c.get("/drift.csv").headers["content-type"].startswith("text/csv")
 
 
 def test_payloads_through_the_analyse_page(hostile: tuple[TestClient, list[str]]) -> None:

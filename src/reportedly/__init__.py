@@ -65,10 +65,11 @@ __all__ = [
 
 
 def trace(db: str | Path, *, engine: str = "local", workers: int = 1, scheduler: str | None = None) -> TraceStats:
-    """Find the stories and copies across the articles stored in the DuckDB file ``db`` (``reportedly trace``).
+    """Find the stories, copies, claims and relays across the articles stored in the DuckDB file ``db``
+    (``reportedly trace``; the claim records: ``reportedly.corpus.queries``).
 
     Incremental: only articles not traced before are decided; returns what this run did
-    (``traced``, ``stories``, ``copies`` ...).  ``engine`` ``local`` (``workers`` processes) or
+    (``traced``, ``stories``, ``copies``, ``relays``, ``drift`` ...).  ``engine`` ``local`` (``workers`` processes) or
     ``dask`` (a local cluster of ``workers``, or the one at ``scheduler``).  Raises ``StoreError``
     for a store that cannot be used, ``ReportedlyError`` for an engine that cannot.
     """

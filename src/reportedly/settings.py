@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+PROFILES = ("accurate", "fast")
+"""``Settings.profile``: the attribution finder's two speeds."""
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -31,9 +34,17 @@ class Settings:
     """Extra outlet registry files (CSV) that extend or override the bundled one."""
     finders: tuple[tuple[str, str], ...] = ()
     """Overrides of the finder used per stage: (("attributions", "attribution.rules/1"), ...)."""
+    profile: str = "accurate"
+    """``"accurate"``: the attribution rules linked with the learned tagger (``find.attributions.tagger``,
+    MiniLM on onnxruntime); ``"fast"``: the rules and their two small models alone, faster.  Scores in
+    eval/attribution.md, speed in benchmarks/speed.py."""
     query_external_access: bool = False
     """Let ``reportedly query`` SQL reach files, URLs and extensions (``COPY ... TO``, ``read_csv``,
     ``ATTACH``); off by default, so a query reads the store and nothing else."""
+
+    def __post_init__(self) -> None:
+        if self.profile not in PROFILES:
+            raise SettingsError(f"profile must be one of {', '.join(PROFILES)} (not {self.profile!r})")
 
     def finder(self, stage: str, default: str) -> str:
         for k, v in self.finders:

@@ -67,7 +67,9 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
                 head = t[:at].rstrip()
                 inner = t[at:]
                 name = inner.strip("()[] .")
-                labelled = bool(CREDIT_LABEL_RE.search(inner) or "/" in inner or " via " in inner)
+                labelled = bool(
+                    CREDIT_LABEL_RE.search(inner) or "/" in inner or " via " in inner or _FILE_LABEL.match(name)
+                )
                 # "(Reuters)" after a caption; but not "National Public Radio (NPR)." in a
                 # sentence that is prose, nor an acronym spelled out just before it.
                 known = (
@@ -141,14 +143,19 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
                         and caption_score(lines[k].text) >= 0:
                     lines[k].kind = "caption"
     # The same caption again (galleries, "less"/"more" toggles): a caption too.
-    captions = [ln.text for ln in lines if ln.kind == "caption"]
-    for ln in lines:
+    # (within a few lines of it: a body sentence far below that opens like a caption is not it again)
+    captions = [(k, ln.text) for k, ln in enumerate(lines) if ln.kind == "caption"]
+    for i, ln in enumerate(lines):
         if ln.kind is None and not ln.fixed and len(WORD.findall(ln.text)) >= 6 and any(
-            similar(ln.text, c) for c in captions
+            abs(i - k) <= REPEAT_REACH and similar(ln.text, c) for k, c in captions
         ):
             ln.kind = "caption"
     # "Air pollution in Delhi remains unhealthy.\n\nBerkeley Earth": an unknown credit after a
-    # caption-shaped line, set apart from the prose around it.
+    # caption-shaped line, set apart from the prose around it.  On a page that credits its pictures
+    # already, any short line may be such a caption ("The Kuznets Curve hypothesizes ...").
+    n_credits = sum(1 for ln in lines if ln.kind == "credit" or (ln.kind == "caption" and ln.pieces))
+    credited = n_credits >= 1
+    need = 1 if n_credits >= 2 else 2
     for i, ln in enumerate(lines):
         if ln.kind is not None or ln.fixed or i < body_from:
             continue
@@ -163,12 +170,20 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
             and prev is not None
             and prev.kind is None
             and TERMINAL.search(prev.text)
-            and caption_score(prev.text) >= 2
+            and caption_score(prev.text) >= need
             and len(WORD.findall(prev.text)) <= 40
             and (nxt is None or nxt.kind is not None or is_prose(nxt.text))
         ):
             ln.kind = "credit"
             prev.kind = "caption"
+        elif credited and ln.kind is None and not ln.fixed and i >= body_from:
+            # "... for recreational and/or medical use. Statista": a caption with an unknown
+            # credit glued after its last sentence, on a page that credits its pictures
+            m = BARE_NAME_TAIL.search(ln.text)
+            head = ln.text[: m.start("credit")].rstrip() if m else ""
+            if m and 3 <= len(WORD.findall(head)) <= 40 and caption_score(head) >= 1 and not SPEECH.search(head):
+                ln.kind = "caption"
+                ln.pieces = (("caption", ln.start, ln.start + len(head)), ("credit", ln.start + m.start("credit"), ln.end))
 
     # 4. A line repeating the headline further down is a video or image title.
     heads = [ln.text for ln in lines if ln.kind == "headline"]
@@ -176,10 +191,49 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
         if ln.kind is None and not ln.fixed and any(similar(ln.text, h) for h in heads) and headline_like(ln.text):
             ln.kind = "media_title"
 
+    # 5. An embedded video's title under a subhead: "2. Never urged Ukraine to investigate Joe Biden",
+    #    then "Volker: Allegations against Biden are "not credible"", then prose.  Two title-like lines
+    #    in a row inside the body: the second names the embed (a subhead stands alone), when the page
+    #    repeats the pattern (an embed template; once or twice it is as likely two subheads).
+    embeds = []
+    for i in range(max(body_from, 1), len(lines) - 1):
+        ln, prev, nxt = lines[i], lines[i - 1], lines[i + 1]
+        if (
+            ln.kind is None
+            and not ln.fixed
+            and prev.kind is None
+            and _title_line(ln.text)
+            and _title_line(prev.text)
+            and nxt.kind is None
+            and is_prose(nxt.text)
+            and (i < 2 or lines[i - 2].kind is not None or is_prose(lines[i - 2].text))
+        ):
+            embeds.append(ln)
+    if len(embeds) >= EMBED_REPEATS:
+        for ln in embeds:
+            ln.kind = "media_title"
+
     # 6. Everything else is body.
     for ln in lines:
         if ln.kind is None:
             ln.kind = "body"
+
+
+# "[File: Reuters]": an archive picture's credit.
+_FILE_LABEL = re.compile(r"^(?:File|File photo|Archive|Archives)\s*:", re.I)
+# A short capitalised name closing a line after a sentence ("... medical use. Statista").
+BARE_NAME_TAIL = re.compile(r"(?:(?<=[a-z0-9]{2}[.!?])|(?<=[”\"’]))\s+(?P<credit>[A-Z][\w&\-]*(?: [A-Z][\w&\-]*){0,2})\s*$")
+SPEECH = re.compile(r"\b(?:said|says|told|asked|added)\b")
+REPEAT_REACH = 12
+"""How many lines from a caption its repeat may stand (galleries repeat it within a few lines; set by
+hand on the dev pages)."""
+EMBED_REPEATS = 3
+"""How many (subhead, title, prose) runs make a page's embed template (set by hand on the dev pages)."""
+
+
+def _title_line(t: str) -> bool:
+    """A line shaped like a title: a few words, no sentence end ("4. Questioning Vindman's judgment")."""
+    return headline_like(t) and not TERMINAL.search(t) and not t.endswith(":") and len(WORD.findall(t)) <= 16
 
 
 _PLAYER = re.compile(r"^(?:video|watch|play|play video|now playing|up next)$", re.I)

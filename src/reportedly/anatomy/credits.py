@@ -37,6 +37,10 @@ def _looks_like_credit(inner: str, reg: Registry) -> bool:
         return False
     if CREDIT_LABEL_RE.match(s) or re.match(r"^[A-Z][\w.&]*(?: [A-Z][\w.&]*)? (?:photo|image|video)s?\s*:", s, re.I):
         return True
+    filed = re.match(r"^(?:File|File photo|Archive|Archives)\s*:\s*(?P<rest>.+)$", s, re.I)
+    if filed is not None:
+        # "[File: Reuters]", "(File photo: AP)": an archive picture and whose it is
+        return capitalised(filed.group("rest")) and len(filed.group("rest").split()) <= 6
     low = s.lower()
     if low in PICTURE_SOURCES or outlet_named(reg, s) is not None:
         return True
@@ -72,12 +76,22 @@ def split_credit(line: str, reg: Registry | None = None) -> int | None:
     return None
 
 
+# A name and a reporting verb before a colon: "The Associated Press reports:", "Reuters wrote:".
+REPORTS_COLON = re.compile(
+    r"\b(?:reports|reported|writes|wrote|says|said|notes|noted|adds|added|explains|explained|tells|told|"
+    r"quotes|quoted|states|stated)\s*:\s*$",
+    re.I,
+)
+
+
 def is_credit_line(line: str, reg: Registry | None = None) -> bool:
     """Whether a whole line is a picture credit ("Getty Images", "Photo: X", "(Walt Disney Co.)")."""
     reg = reg or load_registry()
     s = line.strip()
     if len(s) > 140 or (TERMINAL.search(s) and not s.endswith(")") and not s.endswith(".")):
         return False
+    if REPORTS_COLON.search(s):
+        return False  # "The Associated Press reports:": an attribution leading into a quote, not a credit
     if BY.match(s) or BY_ALONE.match(s):
         return False
     if s.startswith("[") and s.endswith("]"):

@@ -103,6 +103,16 @@ BOILER_START = re.compile(
     r"we'?ve noticed you'?re|you have \d+ free|story continues below|manage newsletters)\b)",
     re.I,
 )
+# A link to another story with no punctuation after its label: "Read More Trump says tariffs will stay",
+# "ALSO READ Senators block the bill" (a label, then a capitalised title).
+LINK_LABEL = re.compile(
+    r"^(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|don'?t\s+miss|related\s+(?:story|stories|"
+    r"article|articles|coverage|content|news)|more\s+(?:on|from)\s+this\s+story|recommended\s+(?:story|stories|reading)|"
+    r"further\s+reading)\s*[:|—–-]?\s+(?=[A-Z“\"‘'])",
+    re.I,
+)
+"""A link label opening a line, whatever follows it (a related story's title)."""
+
 # Words of share bars, galleries and menus: a short line made only of these is boilerplate.
 JUNK_WORDS = frozenset(
     """share sharing shares facebook twitter email e-mail print copy link url copied close options more

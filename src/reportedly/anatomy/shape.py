@@ -15,6 +15,7 @@ from .patterns import (
     DATE_LABEL,
     DATE_WORDS,
     JUNK_WORDS,
+    LINK_LABEL,
     MONTH,
     TERMINAL,
     WORD,
@@ -50,6 +51,8 @@ def is_boiler(t: str) -> bool:
     if BOILER_LINE.match(t):
         return True
     if BOILER_START.match(t) and len(t.split()) <= 30:
+        return True
+    if LINK_LABEL.match(t) and len(t.split()) <= 30:
         return True
     words = _norm_tokens(t)
     if words and len(words) <= 14 and not TERMINAL.search(t):

@@ -3,7 +3,7 @@
 - ``app``: the Typer application, shared options and the one-line error format;
 - ``analyze``: ``reportedly analyze`` (and ``render``, its terminal report);
 - ``corpus``: ``reportedly ingest``, ``query``, ``export``, ``views`` (the store);
-- ``trace``: ``reportedly trace``, ``stories``, ``story`` (the cross-article layer, ``reportedly.corpus``);
+- ``trace``: ``reportedly trace``, ``stories``, ``story``, ``claim``, ``drift`` (the cross-article layer, ``reportedly.corpus``);
 - ``evaluate``: ``reportedly eval ...`` (the scorers of ``reportedly.evaluation``).
 
 A new command goes in the module of its group (or a new module imported below); it decorates a

@@ -25,7 +25,7 @@ from ..ingest.fetch import read_url
 from ..model import Article, Report
 from ..pipeline import analyze_articles
 from ..settings import Settings
-from .app import ConfigOpt, NoLanguageCheckOpt, ProgressOpt, app, err, error_line, settings_from
+from .app import ConfigOpt, NoLanguageCheckOpt, ProfileOpt, ProgressOpt, app, err, error_line, settings_from
 from .render import render_report
 
 
@@ -45,6 +45,7 @@ def analyze(
     max_bytes: Annotated[int | None, typer.Option(help="Refuse input files larger than this.")] = None,
     no_language_check: NoLanguageCheckOpt = False,
     progress: ProgressOpt = None,
+    profile: ProfileOpt = None,
     outlet: Annotated[
         str | None, typer.Option(help="Publisher of inputs that do not say (plain text has no metadata).")
     ] = None,
@@ -66,7 +67,10 @@ def analyze(
     unless --allow-private-urls) and read as HTML or plain text.
     """
     settings = settings_from(
-        config, max_bytes=max_bytes, check_language=False if no_language_check else None
+        config,
+        max_bytes=max_bytes,
+        check_language=False if no_language_check else None,
+        profile=profile.value if profile is not None else None,
     )
     if published is not None:
         import datetime as dt

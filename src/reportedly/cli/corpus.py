@@ -18,7 +18,7 @@ import typer
 
 from ..errors import ModelMissingError, ReportedlyError
 from ..store import VIEWS, Store, StoreError, is_corrupt, store_error
-from .app import ConfigOpt, NoLanguageCheckOpt, ProgressOpt, app, err, error_line, settings_from
+from .app import ConfigOpt, NoLanguageCheckOpt, ProfileOpt, ProgressOpt, app, err, error_line, settings_from
 
 DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store file (created by ingest).")]
 
@@ -96,6 +96,7 @@ def ingest(
     max_chars: Annotated[int | None, typer.Option(help="Refuse (as errors) articles longer than this.")] = None,
     no_language_check: NoLanguageCheckOpt = False,
     progress: ProgressOpt = None,
+    profile: ProfileOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line on stderr per committed batch.")] = False,
     trace: Annotated[
         bool, typer.Option("--trace", help="Then trace the store: stories and copies across articles (reportedly trace).")
@@ -127,6 +128,7 @@ def ingest(
         max_chars=max_chars,
         batch_size=batch_size,
         check_language=False if no_language_check else None,
+        profile=profile.value if profile is not None else None,
     )
     show_progress = progress if progress is not None else err.is_terminal
 

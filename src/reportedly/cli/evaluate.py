@@ -18,6 +18,7 @@ when their command runs (some load the spaCy pipeline or the HTML extractor).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -29,7 +30,8 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ModelMissingError
-from .app import ConfigOpt, error_line, eval_app, settings_from
+from ..settings import Settings
+from .app import ConfigOpt, ProfileOpt, error_line, eval_app, settings_from
 
 
 class Half(StrEnum):
@@ -191,6 +193,7 @@ def eval_brat(
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    profile: ProfileOpt = None,
 ) -> None:
     """Score attributions (source, cue, content) against brat annotations such as PolNeAR.
 
@@ -213,7 +216,10 @@ def eval_brat(
     systems = [System.reportedly] + [s for s in (system or []) if s is not System.reportedly]
     results = []
     for s in dict.fromkeys(systems):
-        run = reportedly_system(nlp) if s is System.reportedly else textacy_system(nlp)
+        settings = Settings(check_language=False)
+        if profile is not None:
+            settings = dataclasses.replace(settings, profile=profile.value)
+        run = reportedly_system(nlp, settings) if s is System.reportedly else textacy_system(nlp)
         t0 = time.perf_counter()
         sc = evaluate(directory, run, limit=limit)
         secs = time.perf_counter() - t0

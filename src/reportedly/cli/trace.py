@@ -1,4 +1,5 @@
-"""Cross-article commands: ``reportedly trace`` (stories and copies of a store), ``stories`` and ``story``."""
+"""Cross-article commands: ``reportedly trace`` (stories, copies, claims and relays of a store), ``stories``,
+``story``, ``claim`` and ``drift``."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from ..corpus.queries import ChainHop, Via, as_dict, drift_cases, find_claims
+from ..corpus.queries import Passage as DriftPassage
 from ..errors import ReportedlyError
 from ..store import Store
 from .app import ProgressOpt, app, err, error_line
@@ -39,8 +43,9 @@ def trace_command(
         bool, typer.Option("--rebuild", help="Forget every earlier trace and decide the whole store again.")
     ] = False,
 ) -> None:
-    """Find the stories and copies across the stored articles (tables story_articles, copies; views stories,
-    copy_rate_by_outlet).
+    """Find the stories, copies, claims and relays across the stored articles (tables story_articles, copies,
+    claim_groups, claim_group_mentions, relays, drift; views stories, copy_rate_by_outlet, relay_origins_by_outlet,
+    relays_by_outlet, drift_rate_by_outlet, unhedged_share_by_outlet).
 
     Incremental: only articles no earlier trace saw are decided, each against the traced ones
     before it, so tracing after every ingest gives the same tables as one trace at the end; with
@@ -109,12 +114,15 @@ def _print(names: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, titl
         w.writerow(names)
         w.writerows([[json.dumps(plain(v)) if isinstance(v, list) else v for v in r] for r in rows])
         return
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=escape(title) if title else None, title_justify="left", show_lines=False)
     for n in names:
         table.add_column(n, overflow="fold")
-    for r in rows:
+    for r in rows:  # texts are not rich markup ("[cues: ...]", headlines with brackets)
         table.add_row(
-            *("" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in r)
+            *(
+                escape("" if v is None else ", ".join(map(str, v)) if isinstance(v, list) else str(v))
+                for v in r
+            )
         )
     Console(width=max(120, Console().width), soft_wrap=False).print(table)
 
@@ -205,3 +213,211 @@ SELECT left(a.published, 10) AS date, a.outlet, a.id AS article_id,
 FROM m JOIN articles a ON a.id = m.article_id
 ORDER BY a.published NULLS LAST, a.seq
 """
+
+
+def _open_claims(db: Path) -> Store:
+    """The store, read-only; one error line when it predates the claim tables (schema 5)."""
+    store = open_read_only(db)
+    if store.schema_version() < 5:
+        store.close()
+        error_line(
+            f"{db}: this store has no claim tables yet; run reportedly trace --db {db} (it upgrades the store)"
+        )
+        raise typer.Exit(1)
+    return store
+
+
+def _unclaimed_note(store: Store) -> str | None:
+    with store.guard("read the store"):
+        row = store.con.execute(
+            "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM claim_state)"
+        ).fetchall()[0]
+    n = int(row[0])
+    return f"{n} stored articles have no claims decided yet: run reportedly trace --db DB" if n else None
+
+
+def _hop(h: ChainHop) -> str:
+    return f"{h.name} ({h.article_id})" if h.article_id else f"{h.name}"
+
+
+def _came(v: Via | None) -> str:
+    if v is None:
+        return ""
+    credit = f" {v.credit}" if v.credit and v.relation == "cites" else ""
+    return f"{v.relation}{credit}: {v.article_id} ({v.outlet})"
+
+
+def _short(text: str, n: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@app.command()
+def claim(
+    db: DbOpt,
+    text: Annotated[str, typer.Argument(help="A quote or claim (or part of one), or a claim group id.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show this many claim groups.")] = 5,
+    format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = QueryFormat.table,
+) -> None:
+    """Where a quote or claim appears across the stored articles: first seen, origin, and every mention in
+    time order with its outlet, certainty level, the relay it came through and its chain through the
+    stored articles (after reportedly trace)."""
+    store = _open_claims(db)
+    try:
+        found = find_claims(store, text, limit)
+        note = _unclaimed_note(store)
+    except ValueError as e:
+        error_line(str(e))
+        raise typer.Exit(2) from None
+    except ReportedlyError as e:
+        error_line(str(e))
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    if format is QueryFormat.json:
+        typer.echo(json.dumps([as_dict(r) for r in found], ensure_ascii=False, indent=1))
+    elif format is QueryFormat.csv:
+        names = [
+            "group_id",
+            "first_article_id",
+            "first_seen",
+            "origin_name",
+            "origin_type",
+            "published",
+            "outlet",
+            "article_id",
+            "start",
+            "end",
+            "level",
+            "text",
+            "via_relation",
+            "via_article_id",
+            "chain",
+        ]
+        flat: list[tuple[Any, ...]] = [
+            (
+                r.group_id,
+                r.first_article_id,
+                r.first_seen,
+                r.origin_name,
+                r.origin_type,
+                m.published,
+                m.outlet,
+                m.article_id,
+                m.start,
+                m.end,
+                m.level,
+                m.text,
+                m.via.relation if m.via else None,
+                m.via.article_id if m.via else None,
+                " → ".join(_hop(h) for h in m.chain),
+            )
+            for r in found
+            for m in r.mentions
+        ]
+        _print(names, flat, format)
+    else:
+        for r in found:
+            title = (
+                f"{r.group_id} ({r.kind}): {_short(r.text, 160)}\nfirst seen {r.first_seen or 'undated'} in "
+                f"{r.first_article_id} ({r.first_outlet}); origin {r.origin_name} ({r.origin_type}); "
+                f"{r.articles} articles"
+            )
+            rows: list[tuple[Any, ...]] = [
+                (
+                    (m.published or "")[:10],
+                    m.outlet,
+                    m.article_id,
+                    m.level,
+                    _short(m.text),
+                    _came(m.via),
+                    " → ".join(_hop(h) for h in m.chain),
+                )
+                for m in r.mentions
+            ]
+            _print(
+                ["date", "outlet", "article", "level", "passage", "came through", "chain"],
+                rows,
+                format,
+                title,
+            )
+        if not found:
+            error_line(f"no claim holds {text!r} (see reportedly claim --help)")
+    if note:
+        error_line(note)
+
+
+@app.command()
+def drift(
+    db: DbOpt,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show this many drift cases.")] = 20,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only the cases where this outlet is downstream.")
+    ] = None,
+    format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = QueryFormat.table,
+) -> None:
+    """Hedge drift across the stored articles, most recent first: one claim stated with different certainty
+    by a later article (raised: it dropped a hedge or an attribution; lowered: it added one), with both
+    passages and the cues that differ (after reportedly trace)."""
+    store = _open_claims(db)
+    try:
+        found = drift_cases(store, limit, outlet)
+        note = _unclaimed_note(store)
+    except ReportedlyError as e:
+        error_line(str(e))
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    if format is QueryFormat.json:
+        typer.echo(json.dumps([as_dict(r) for r in found], ensure_ascii=False, indent=1))
+    elif format is QueryFormat.csv:
+        names = [
+            "date", "direction", "group_id", "upstream_article_id", "upstream_outlet", "upstream_level",
+            "upstream_start", "upstream_end", "upstream_passage", "upstream_cues", "downstream_article_id",
+            "downstream_outlet", "downstream_level", "downstream_start", "downstream_end", "downstream_passage",
+            "downstream_cues",
+        ]  # fmt: skip
+        flat: list[tuple[Any, ...]] = []
+        for d in found:
+            u, w = d.upstream, d.downstream
+            flat.append(
+                (
+                    (w.published or "")[:10],
+                    d.direction,
+                    d.group_id,
+                    u.article_id,
+                    u.outlet,
+                    u.level,
+                    u.start,
+                    u.end,
+                    u.text,
+                    list(u.cues),
+                    w.article_id,
+                    w.outlet,
+                    w.level,
+                    w.start,
+                    w.end,
+                    w.text,
+                    list(w.cues),
+                )
+            )
+        _print(names, flat, format)
+    else:
+
+        def side(p: DriftPassage) -> str:
+            cues = f" [cues: {', '.join(p.cues)}]" if p.cues else ""
+            return (
+                f"{p.outlet}, {p.article_id}, {(p.published or '')[:10]} ({p.level}){cues}: {_short(p.text)}"
+            )
+
+        rows = [
+            ((d.downstream.published or "")[:10], d.direction, side(d.upstream), side(d.downstream))
+            for d in found
+        ]
+        _print(["date", "direction", "upstream (earlier)", "downstream (later)"], rows, format)
+    if note:
+        error_line(note)

@@ -3,25 +3,36 @@
 **Units.**  ``claim_units(report)`` reads one analysed article: every per-article claim
 (``Report.claims``: an attribution's content, or a sentence in the outlet's voice) with its span,
 level (asserted / attributed / hedged / disputed), attribution id and cues, plus every quotation
-of at least ``claimtext.MIN_QUOTE_WORDS`` words that is not already a claim's span.  A claim in the
-outlet's voice that lies inside quotation marks is *attributed* (a direct quote whose speech tag
-is in another sentence).  Each unit keeps its origin: the innermost source of its attribution's
-chain ("Korean Central Television", "Hong Min"), or the article's outlet for a claim in its voice.
+of at least ``claimtext.MIN_QUOTE_WORDS`` words that is not already a claim's span.  Each unit
+keeps its origin: the innermost source of its attribution's chain ("Korean Central Television",
+"Hong Min"), or the article's outlet for a claim in its voice.  The level is the per-article one,
+corrected for what matters across articles (``claimlevel.unit_level``): a sentence in the outlet's
+voice is *attributed* when it lies (mostly) inside quotation marks, wherever its speech tag is,
+when it speaks in the first person, or when it holds a reporting cue ("a report by the Daily
+Caller said ..."); a scoop credited ("first reported by") is *asserted*; an attribution to an act
+("the court ruled", "officers found him") is marked ``act``.  Hedges come from the per-article
+analysis ("reportedly", "claimed", and in noun phrases: "the alleged plot").
 
 **State.**  ``claim_state(item, report)`` is those units as compact bytes (pure; computed on any
 worker); ``ClaimFinder`` reads only states and article texts, never reports.
 
 **Decisions** (online, in ingest order, ``corpus.items``): ``ClaimFinder.add`` compares each unit
 of a new article with the mentions of *earlier* articles of the same story (any claim:
-``claimtext.same_claim``) and of every story (quotes only, verbatim or partial, through an index
-of their word 5-grams).  The unit joins the group of its best match (highest score, then earliest
-mention), or opens a group ``c<seq>-<n>`` (``n``: the unit's index in the article).  A group's
-first article is its earliest mention by date, then by ingest; its origin is that mention's.
+``claimtext.same_claim`` on the units' passages, or on the sentences they lie in, so that "the
+president added that ... Mark Esper will be the new acting secretary" meets "President Trump said
+that Army Secretary Mark Esper will step in to lead the Pentagon") and of every story (quotes
+only, verbatim or partial, through an index of their word 5-grams).  The unit joins the group of
+its best match: a mention of another article before one of its own, then the closest passages
+(``claimtext.closeness``), the higher score, the earliest mention; or it opens a group
+``c<seq>-<n>`` (``n``: the unit's index in the article).  A group's first article is its earliest
+mention by date, then by ingest; its origin is that mention's.
 
-**Drift.**  When a unit joins a group, it is compared with the mention it matched: when their
-certainty differs (``RANK``: asserted above attributed above hedged and disputed), a ``Drift``
-runs from the earlier (by date, then ingest) to the later: *raised* when the later is more
-certain, *lowered* otherwise, with the cues each side has that the other lacks.
+**Drift.**  When a unit joins a group through a mention of another article, the two sentences are
+compared: the certainty of a sentence in a group is the ``RANK`` of its units in that group
+(asserted above attributed, hedged and disputed; an act's unit counts only alone, as both).  When
+the two sentences share no rank, a ``Drift`` runs from the earlier (by date, then ingest) to the
+later: *raised* when the later is more certain, *lowered* otherwise, with the cues each side has
+that the other lacks.  One drift per pair of sentences.
 """
 
 from __future__ import annotations
@@ -34,7 +45,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Report
-from .claimtext import MIN_QUOTE_WORDS, Passage, passage, same_claim
+from .claimindex import SMALL, StoryIndex, may_match, may_quote
+from .claimlevel import bare, quote_regions, unit_level
+from .claimtext import (
+    MIN_QUOTE_WORDS,
+    Passage,
+    closeness,
+    passage,
+    quoted_in,
+    same_claim,
+    sentence_spans,
+    within_sentences,
+)
 from .items import Item
 
 __all__ = [
@@ -46,20 +68,19 @@ __all__ = [
     "Membership",
     "claim_state",
     "claim_units",
+    "match_relation",
     "quote_regions",
     "read_claim_state",
+    "unit_passages",
 ]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 RANK = {"asserted": 2, "attributed": 1, "hedged": 1, "disputed": 1}
 """Certainty of a level; two mentions of one claim drift when their ranks differ."""
 MAX_STORY_MENTIONS = 5000
 """A story compares a new unit with at most its latest this many mentions."""
 MAX_QUOTE_POSTING = 50
 """A quote 5-gram held by this many mentions proposes no more (a stock formula)."""
-
-_OPEN = {"“": "”", '"': '"', "«": "»"}
-
 
 @dataclass(frozen=True, slots=True)
 class ClaimUnit:
@@ -76,40 +97,14 @@ class ClaimUnit:
     """A quotation (direct quote) rather than a per-article claim."""
     extent: tuple[int, int] | None = None
     """The whole attribution (source, cue and content) the claim belongs to: what matching reads."""
+    act: bool = False
+    """Attributed to an act ("the court ruled", "the governor approves"): as certain as the outlet's
+    own statement and as an attribution, so it drifts against neither (``claimlevel.ACT_CUES``)."""
 
     @property
     def reach(self) -> tuple[int, int]:
         """The span matching reads: the attribution's extent, else the claim's span."""
         return self.extent or (self.start, self.end)
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """The spans inside quotation marks (curly pairs, or straight quotes taken in turns), marks excluded."""
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        close = _OPEN.get(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1)
-        para = text.find("\n\n", i + 1)
-        if j < 0 or (0 <= para < j and text.count(ch, i + 1, para) == 0 and close != '"'):
-            j = para if para >= 0 else n  # a quote running to the end of its paragraph
-        if j < 0 or j <= i + 1:
-            i += 1
-            continue
-        out.append((i + 1, j))
-        i = j + 1
-    return out
-
-
-def _inside(span: tuple[int, int], regions: Sequence[tuple[int, int]], text: str) -> bool:
-    s, e = span
-    core_s = s + (len(text[s:e]) - len(text[s:e].lstrip(" \"“”'‘’")))
-    core_e = e - (len(text[s:e]) - len(text[s:e].rstrip(" .,\"“”'‘’")))
-    return any(rs <= core_s and core_e <= re_ + 1 for rs, re_ in regions) if core_e > core_s else False
 
 
 def claim_units(report: Report) -> list[ClaimUnit]:
@@ -129,20 +124,19 @@ def claim_units(report: Report) -> list[ClaimUnit]:
         for a in report.attributions
         if a.content
     }
+    by_id = {a.id: a for a in report.attributions}
     units: list[ClaimUnit] = []
     spans = set()
     for c in report.claims:
         span = (c.span[0], c.span[1])
-        level = c.level
-        if level == "asserted" and _inside(span, regions, text):
-            level = "attributed"
+        level, cues, act = unit_level(c, text, regions, by_id, report.attributions)
         name, kind = origins.get(c.attribution or "", outlet) if c.attribution else outlet
         ext = extents.get(c.attribution or "")
         ext = (min(ext[0], span[0]), max(ext[1], span[1])) if ext else None
-        units.append(ClaimUnit(span[0], span[1], level, c.attribution, tuple(c.cues), name, kind, False, ext))
-        spans.add(span)
+        units.append(ClaimUnit(span[0], span[1], level, c.attribution, cues, name, kind, False, ext, act))
+        spans.add(bare(text, *span))
     for s, e in regions:
-        if (s, e) in spans or len(passage(text[s:e]).words) < MIN_QUOTE_WORDS:
+        if bare(text, s, e) in spans or len(passage(text[s:e]).words) < MIN_QUOTE_WORDS:
             continue
         owner = next(
             (a for a in report.attributions if any(cs <= s < ce or s <= cs < e for cs, ce in a.content)), None
@@ -177,8 +171,9 @@ def claim_state(item: Item, report: Report) -> bytes:
             u.origin_name,
             u.origin_type,
             int(u.quote),
+            list(u.extent) if u.extent else None,
+            int(u.act),
         ]
-        + (list(u.extent) if u.extent else [])
         for u in claim_units(report)
     ]
     return bytes([STATE_VERSION]) + zlib.compress(json.dumps(rows, separators=(",", ":")).encode())
@@ -199,7 +194,8 @@ def read_claim_state(state: bytes) -> list[ClaimUnit]:
             r[5],
             r[6],
             bool(r[7]),
-            (r[8], r[9]) if len(r) > 9 else None,
+            (r[8][0], r[8][1]) if r[8] else None,
+            bool(r[9]),
         )
         for r in rows
     ]
@@ -217,6 +213,20 @@ class Membership:
     end: int
     level: str
     attribution: str | None
+    partner: tuple[str, int, int] | None = None
+    """The mention of another article the unit matched best in its group (article id, start, end), the
+    pair ``corpus.trace`` records as a relay; None when the unit opened the group or matched only its
+    own article (and on ``restore``)."""
+    relation: str | None = None
+    """How the unit's passage matches the partner's: ``verbatim_quote``, ``partial_quote`` or ``paraphrase``."""
+
+
+def match_relation(a: Passage, b: Passage) -> str:
+    """``verbatim_quote`` (one passage's words are the other's, give or take two), ``partial_quote``
+    (a run of the other's) or ``paraphrase``."""
+    if quoted_in(a, b):
+        return "verbatim_quote" if abs(len(a.words) - len(b.words)) <= 2 else "partial_quote"
+    return "paraphrase"
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +273,34 @@ class _Mention:
     passage: Passage
     cues: tuple[str, ...]
     story: str
+    context: Passage | None = None
+    """The sentence(s) the unit lies in: what paraphrase matching within a story reads."""
+    where: tuple[int, int] = (0, 0)
+    """The span of those sentences (units of one sentence in one group are one mention for drift)."""
+
+
+UnitPassages = tuple[Passage, Passage, tuple[int, int]]
+"""What the finder reads of one claim unit: its passage (``ClaimUnit.reach``), the passage of the
+sentence(s) it lies in, and their span."""
+
+
+def unit_passages(item: Item, state: bytes) -> list[UnitPassages]:
+    """The passages of an article's claim units (pure: what ``ClaimFinder.add`` and ``restore`` would
+    compute from the text, computed on any worker and passed to them)."""
+    return _unit_passages(item, read_claim_state(state))
+
+
+def _unit_passages(item: Item, units: Sequence[ClaimUnit]) -> list[UnitPassages]:
+    sentences = sentence_spans(item.text)
+    contexts: dict[tuple[int, int], Passage] = {}
+    out: list[UnitPassages] = []
+    for u in units:
+        where = within_sentences(sentences, u.start, u.end)
+        ctx = contexts.get(where)
+        if ctx is None:  # units of one sentence share it
+            ctx = contexts[where] = passage(item.text[where[0] : where[1]])
+        out.append((passage(item.text[u.reach[0] : u.reach[1]]), ctx, where))
+    return out
 
 
 def _ordinal(item: Item) -> int:
@@ -282,6 +320,8 @@ class _Memory:
     stories: dict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
     quotes: dict[tuple[str, ...], list[_Mention]] = field(default_factory=lambda: defaultdict(list))
     groups: dict[str, Group] = field(default_factory=dict)
+    index: dict[str, StoryIndex] = field(default_factory=dict)
+    """The candidate index of each story of ``claimindex.SMALL`` mentions or more (built when first needed)."""
 
 
 class ClaimFinder:
@@ -306,32 +346,62 @@ class ClaimFinder:
         moved = self._m.stories.pop(absorbed, [])
         for m in moved:
             m.story = surviving
-        self._m.stories[surviving].extend(moved)
+        kept = self._m.stories[surviving]
+        # The order of a story's list across articles decides nothing (candidates are ranked by their
+        # article's key, the window is the latest by ingest: ``claimindex``), so the smaller list is
+        # appended to the larger, and its index moved along, as cheaply as possible.
+        first, then = (kept, moved) if len(kept) >= len(moved) else (moved, kept)
+        ix_first = self._m.index.pop(surviving if first is kept else absorbed, None)
+        ix_then = self._m.index.pop(absorbed if first is kept else surviving, None)
+        if ix_first is not None or ix_then is not None:
+            ix = ix_first or _indexed(first)
+            ix.absorb(ix_then or _indexed(then))
+            self._m.index[surviving] = ix
+        self._m.stories[surviving] = [*first, *then]
 
-    def restore(self, item: Item, state: bytes, story_id: str, groups: Sequence[str] | None = None) -> None:
-        """Remember an article traced before (in ``seq`` order, before any ``add``)."""
-        self._enter(item, state, story_id, groups)
+    def restore(
+        self,
+        item: Item,
+        state: bytes,
+        story_id: str,
+        groups: Sequence[str] | None = None,
+        passages: Sequence[UnitPassages] | None = None,
+    ) -> None:
+        """Remember an article traced before (in ``seq`` order, before any ``add``).
 
-    def add(self, item: Item, state: bytes, story_id: str) -> tuple[list[Membership], list[Drift]]:
+        ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process)."""
+        self._enter(item, state, story_id, groups, passages)
+
+    def add(
+        self, item: Item, state: bytes, story_id: str, passages: Sequence[UnitPassages] | None = None
+    ) -> tuple[list[Membership], list[Drift]]:
         """The new article's memberships (one per unit) and its drift against earlier mentions."""
-        return self._enter(item, state, story_id, None)
+        return self._enter(item, state, story_id, None, passages)
 
     def _enter(
-        self, item: Item, state: bytes, story_id: str, given: Sequence[str] | None
+        self,
+        item: Item,
+        state: bytes,
+        story_id: str,
+        given: Sequence[str] | None,
+        passages: Sequence[UnitPassages] | None = None,
     ) -> tuple[list[Membership], list[Drift]]:
         units = read_claim_state(state)
+        prepared = passages if passages is not None else _unit_passages(item, units)
         if given is not None and len(given) != len(units):
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
+        if len(prepared) != len(units):
+            raise ValueError(f"{item.id}: {len(prepared)} passages for {len(units)} claim units")
         key = (_ordinal(item), item.seq)
         new: list[_Mention] = []
         members: list[Membership] = []
-        drifts: list[Drift] = []
+        candidates: list[tuple[_Mention, _Mention]] = []
         for n, u in enumerate(units):
-            p = passage(item.text[u.reach[0] : u.reach[1]])
+            p, ctx, where = prepared[n]
             cues = tuple(item.text[s:e].lower() for s, e in u.cues)
-            best, partner = (None, None) if given is not None else self._best(p, story_id, new)
+            best, partner = (None, None) if given is not None else self._best(p, story_id, new, ctx)
             gid = given[n] if given is not None else best.group if best else f"c{item.seq}-{n}"
-            m = _Mention(gid, item.id, key, u, p, cues, story_id)
+            m = _Mention(gid, item.id, key, u, p, cues, story_id, ctx, where)
             group = self._m.groups.get(gid)
             if group is None:
                 group = Group(
@@ -343,13 +413,29 @@ class ClaimFinder:
                 group.origin_name, group.origin_type = u.origin_name, u.origin_type
             group.mentions += 1
             new.append(m)
-            members.append(Membership(gid, item.id, n, u.start, u.end, u.level, u.attribution))
+            members.append(
+                Membership(gid, item.id, n, u.start, u.end, u.level, u.attribution)
+                if partner is None
+                else Membership(
+                    gid,
+                    item.id,
+                    n,
+                    u.start,
+                    u.end,
+                    u.level,
+                    u.attribution,
+                    (partner.item_id, partner.unit.start, partner.unit.end),
+                    match_relation(p, partner.passage),
+                )
+            )
             if partner is not None:
-                d = _drift(partner, m)
-                if d is not None:
-                    drifts.append(d)
+                candidates.append((partner, m))
+        drifts = _drifts(candidates, new, self._m)
         for m in new:
             self._m.stories[story_id].append(m)
+            ix = self._m.index.get(story_id)
+            if ix is not None:
+                ix.add(m.passage, m.context, m.key[1])
             if m.unit.quote or m.unit.level != "asserted":
                 for g in _grams(m.passage):
                     posting = self._m.quotes[g]
@@ -357,43 +443,139 @@ class ClaimFinder:
                         posting.append(m)
         return members, drifts
 
-    def _best(
-        self, p: Passage, story_id: str, own: Sequence[_Mention]
-    ) -> tuple[_Mention | None, _Mention | None]:
-        """The mention whose group the unit joins, and the best match of another article in that group."""
-        scored: list[tuple[float, tuple[int, int], int, _Mention]] = []
+    def _candidates(self, p: Passage, ctx: Passage | None, story_id: str) -> list[_Mention]:
+        """The mentions among the story's latest ``MAX_STORY_MENTIONS`` (by ingest) that may be the same claim
+        as the unit, in list order (``claimindex``: every mention ``same_claim`` accepts is among them)."""
+        story = self._m.stories.get(story_id, [])
+        if len(story) < SMALL:
+            return [m for m in story[-MAX_STORY_MENTIONS:] if _may(p, ctx, m)]
+        ix = self._m.index.get(story_id)
+        if ix is None:
+            ix = self._m.index[story_id] = _indexed(story)
+        return [story[i] for i in ix.candidates(p, ctx, MAX_STORY_MENTIONS)]
+
+    def _cross(self, p: Passage, story_id: str) -> list[_Mention]:
+        """The quote mentions of other stories that share a word 5-gram with the unit and may be a
+        quote of it or it of them (``claimindex.may_quote``), each once, in the order found."""
+        out: list[_Mention] = []
         seen: set[int] = set()
-        pool = [*self._m.stories.get(story_id, [])[-MAX_STORY_MENTIONS:], *own]
-        cross: list[_Mention] = []
-        for g in _grams(p):
-            cross.extend(m for m in self._m.quotes.get(g, ()) if m.story != story_id)
+        w = p.words
+        for i in range(len(w) - MIN_QUOTE_WORDS + 1):  # in text order: the same order in every process
+            for m in self._m.quotes.get(w[i : i + MIN_QUOTE_WORDS], ()):
+                if m.story != story_id and id(m) not in seen:
+                    seen.add(id(m))
+                    if may_quote(p, m.passage):
+                        out.append(m)
+        return out
+
+    def _best(
+        self, p: Passage, story_id: str, own: Sequence[_Mention], ctx: Passage | None = None
+    ) -> tuple[_Mention | None, _Mention | None]:
+        """The mention whose group the unit joins, and the best match of another article in that group.
+
+        Within the story a mention matches when its passage, or its sentence (``ctx``), is the same
+        claim as the unit's (``claimtext.same_claim``); across stories only as a quote.  A mention
+        of an earlier article is preferred to one of the unit's own article (the link between
+        articles is what the groups are for), then the closest passages (``claimtext.closeness``), the
+        higher score, the earlier mention.
+        """
+        scored: list[tuple[bool, float, float, tuple[int, int], int, _Mention]] = []
+        seen: set[int] = set()
+        mine = {id(m) for m in own}
+        pool = [*self._candidates(p, ctx, story_id), *(m for m in own if _may(p, ctx, m))]
+        cross = self._cross(p, story_id)
         for m, quotes_only in [(m, False) for m in pool] + [(m, True) for m in cross]:
             if id(m) in seen:
                 continue
             seen.add(id(m))
             score = same_claim(p, m.passage, quotes_only=quotes_only)
+            close = closeness(p, m.passage) if score else 0.0
+            if not quotes_only and ctx is not None and m.context is not None:
+                wide = same_claim(ctx, m.context)
+                if wide:
+                    score, close = max(score, wide), max(close, closeness(ctx, m.context))
             if score > 0:
-                scored.append((-score, m.key, len(scored), m))
+                scored.append((id(m) in mine, -close, -score, m.key, len(scored), m))
         if not scored:
             return None, None
-        scored.sort(key=lambda t: t[:3])
-        best = scored[0][3]
-        partner = (
-            next((t[3] for t in scored if t[3].group == best.group and t[3].item_id != own[0].item_id), None)
-            if own
-            else None
-        )
-        if partner is None and best not in own:
-            partner = best
+        scored.sort(key=lambda t: t[:5])
+        best = scored[0][5]
+        partner = next((t[5] for t in scored if t[5].group == best.group and not t[0]), None)
         return best, partner
 
 
-def _drift(a: _Mention, b: _Mention) -> Drift | None:
-    ra, rb = RANK.get(a.unit.level, 1), RANK.get(b.unit.level, 1)
-    if ra == rb or a.item_id == b.item_id:
+def _indexed(mentions: Sequence[_Mention]) -> StoryIndex:
+    ix = StoryIndex()
+    for m in mentions:
+        ix.add(m.passage, m.context, m.key[1])
+    return ix
+
+
+def _may(p: Passage, ctx: Passage | None, m: _Mention) -> bool:
+    """Whether the mention may be the same claim as a unit of this passage and sentence (``claimindex``)."""
+    return may_match(p, m.passage) or (
+        ctx is not None and m.context is not None and may_match(ctx, m.context)
+    )
+
+
+def _ranks(unit: ClaimUnit) -> frozenset[int]:
+    """The certainty ranks a unit is compatible with (an act: both the outlet's voice and an attribution)."""
+    if unit.act:
+        return frozenset({RANK["asserted"], RANK["attributed"]})
+    return frozenset({RANK.get(unit.level, 1)})
+
+
+def _sentence_ranks(mentions: Sequence[_Mention]) -> frozenset[int]:
+    """The certainty of a sentence's units in one group: their ranks, an act's only when there is
+    nothing else ("captured ... when officers found him" is the outlet's voice)."""
+    plain = [x for x in mentions if not x.unit.act]
+    return frozenset().union(*(_ranks(x.unit) for x in plain or mentions))
+
+
+def _drifts(
+    candidates: Sequence[tuple[_Mention, _Mention]], new: Sequence[_Mention], memory: _Memory
+) -> list[Drift]:
+    """The drift of a new article's mentions against the mentions they matched, sentence by sentence.
+
+    The units of one sentence in one group are one mention: "Records are kept by the NFPA, which
+    lists ..." holds an outlet-voice unit and an attributed one, and it drifts from an earlier
+    sentence only when no unit of either sentence has the other's certainty.  One drift per pair
+    of sentences.
+    """
+    out: list[Drift] = []
+    done: set[tuple[str, str, tuple[int, int], tuple[int, int]]] = set()
+    for partner, m in candidates:
+        k = (m.group, partner.item_id, partner.where, m.where)
+        if k in done:
+            continue
+        done.add(k)
+        if _ranks(partner.unit) & _ranks(m.unit) and not (partner.unit.act or m.unit.act):
+            continue  # their sentences' other units can only add ranks: no drift
+        mine = [x for x in new if x.group == m.group and x.where == m.where]
+        theirs = [
+            x
+            for x in memory.stories.get(partner.story, ())
+            if x.item_id == partner.item_id and x.group == m.group and x.where == partner.where
+        ] or [partner]
+        d = _drift(partner, m, theirs, mine)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _drift(
+    a: _Mention, b: _Mention, peers_a: Sequence[_Mention] = (), peers_b: Sequence[_Mention] = ()
+) -> Drift | None:
+    """The drift between mentions ``a`` and ``b`` of one group (each with the units of its sentence
+    in that group, ``peers``), from the earlier to the later, or None when their certainty agrees."""
+    peers_a, peers_b = peers_a or [a], peers_b or [b]
+    ranks_a, ranks_b = _sentence_ranks(peers_a), _sentence_ranks(peers_b)
+    if ranks_a & ranks_b or a.item_id == b.item_id:
         return None
-    up, down = (a, b) if a.key <= b.key else (b, a)
-    direction = "raised" if RANK.get(down.unit.level, 1) > RANK.get(up.unit.level, 1) else "lowered"
+    (up, up_peers), (down, down_peers) = sorted([(a, peers_a), (b, peers_b)], key=lambda t: t[0].key)
+    direction = "raised" if max(_ranks(down.unit)) > max(_ranks(up.unit)) else "lowered"
+    up_cues = list(dict.fromkeys(c for x in up_peers for c in x.cues))
+    down_cues = list(dict.fromkeys(c for x in down_peers for c in x.cues))
     return Drift(
         a.group,
         up.item_id,
@@ -405,6 +587,6 @@ def _drift(a: _Mention, b: _Mention) -> Drift | None:
         down.unit.end,
         down.unit.level,
         direction,
-        tuple(c for c in up.cues if c not in down.cues),
-        tuple(c for c in down.cues if c not in up.cues),
+        tuple(c for c in up_cues if c not in down_cues),
+        tuple(c for c in down_cues if c not in up_cues),
     )

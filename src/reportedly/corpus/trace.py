@@ -1,12 +1,22 @@
-"""Trace a store: decide the stories and copies of every article not traced yet, and write them.
+"""Trace a store: decide the stories, copies, claims and relays of every article not traced yet, and write them.
 
 ``trace(store)`` reads the articles no earlier run traced, in ingest order (``articles.seq``),
-computes each one's states (``stories.story_state``, ``copies.copy_state``: pure functions of
-the article, run on the chosen engine: this process, a pool of worker processes, or Dask), then
-decides, article after article, its story (``StoryFinder.add``) and its copies of earlier
-articles (``CopyFinder.add_many``), and writes them in chunks of ``CHUNK`` articles, each chunk
-in ONE transaction with the states (``trace_state``: the finders' memory, so that the next run
-restores them without recomputing anything).  Hence:
+computes each one's states (pure functions of the article: ``stories.story_state``,
+``copies.copy_state``, and from its stored report ``claims.claim_state`` and
+``relayfinder.relay_state``), run on the chosen engine (this process, a pool of worker processes,
+or Dask), then decides, article after article:
+
+1. its copies of earlier articles (``CopyFinder.add_many``);
+2. its story (``StoryFinder.add``), and the story merges it causes, which are applied at once to
+   the claim and relay finders (``merge_story``);
+3. its claim groups and hedge drift (``ClaimFinder.add``, against the mentions of earlier articles
+   of its story, and verbatim quotes of every story);
+4. its relays (``relayfinder``): credits resolved to stored articles of its story, the mentions
+   its claims matched, and its copies.
+
+Each chunk of ``CHUNK`` articles is written in ONE transaction with the states (``trace_state``,
+``claim_state``: the finders' memory, so that the next run restores them without recomputing
+anything).  Hence:
 
 - a run with nothing new writes nothing;
 - a run after an ingest compares only the new articles with the traced ones (the finders'
@@ -15,40 +25,64 @@ restores them without recomputing anything).  Hence:
 - tracing after every ingest gives exactly the tables of one trace over the same store (the
   finders decide online, see ``items``), and every engine gives the same tables.
 
-The tables are the corpus contract's ``story_articles`` and ``copies`` (with the wire credits
-the per-article analysis found in the copy and in its source), plus ``story_labels`` (the most
-central article of each story, which the ``stories`` view takes the label from).
+**A store traced before the claim layer** (schema 4) has trace states but no claim states.  The
+next trace computes them: it *replays* the story decisions of the traced articles from their
+stored states (``StoryFinder.add``, checking that every article lands in its stored story), so
+that the claims of each traced article are decided against its story as it stood then, exactly as
+a trace from scratch would, in chunks (a killed run resumes), before the new articles.
+
+The tables are the corpus contract's ``story_articles``, ``copies`` (with the wire credits the
+per-article analysis found in the copy and in its source), ``claim_groups``,
+``claim_group_mentions``, ``relays`` and ``drift``, plus ``story_labels`` (the most central
+article of each story, which the ``stories`` view takes the label from).  Reading and writing them:
+``tracestore``; the engine: ``traceengine``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
+import datetime as dt
+import json
+import sys
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
-import duckdb
-import pyarrow as pa
-
-from ..batch import dask_client, peak_rss_mb
+from ..batch import peak_rss_mb
 from ..errors import ReportedlyError
+from ..model import Article, Report
 from ..store import Store
-from ..version import __version__
+from .claims import ClaimFinder, Group, Membership, UnitPassages, claim_state, read_claim_state, unit_passages
 from .copies import Copy, CopyFinder, copy_state
 from .items import Item
+from .relayfinder import RelayFinder, RelayRow, relay_state, shared_stretch
 from .stories import StoryFinder, story_state
+from .traceengine import Engine, ahead
+from .tracestore import (
+    Chunk,
+    ClaimRows,
+    Traced,
+    claims_missing,
+    forget,
+    read_items,
+    report_dicts,
+    resolved_credits,
+    stored_copies,
+    traced,
+    untraced,
+    write,
+)
+
+__all__ = ["CHUNK", "TraceStats", "forget", "read_items", "trace", "untraced"]
 
 CHUNK = 1000
 """Articles decided and written per transaction."""
+RESTORE_BATCH = 2000
+"""Traced articles read (texts included) and restored at a time."""
 PART = 250
 """Articles per task sent to a worker process."""
-
-_ITEM_COLUMNS = "a.id, a.seq, a.text, a.title, a.outlet, a.published"
 
 
 @dataclass
@@ -67,127 +101,254 @@ class TraceStats:
     """Stories this run merged into others."""
     failed: int = 0
     """Articles whose states could not be computed (traced as empty texts; recorded in ``errors``)."""
+    claim_groups: int = 0
+    """Claim groups carried by two articles or more, in the whole store after this run."""
+    mentions: int = 0
+    """Claim mentions this run wrote (one per claim unit of each article)."""
+    relays: int = 0
+    """Relays this run found (cites, quotes and paraphrases, wire copies)."""
+    drift: int = 0
+    """Hedge drift cases this run found."""
+    caught_up: int = 0
+    """Articles traced before the claim layer whose claims this run decided (``trace`` module doc)."""
     seconds: float = 0.0
     restore_seconds: float = 0.0
+    read_seconds: float = 0.0
+    """Reading the articles and their reports."""
+    state_seconds: float = 0.0
+    """Waiting for the engine's per-article states."""
+    decide_seconds: float = 0.0
+    """Deciding copies, stories, claims and relays (this process)."""
+    write_seconds: float = 0.0
     peak_mb: float = 0.0
 
     def line(self) -> str:
         """One line for the terminal."""
-        if not self.traced:
+        if not self.traced and not self.caught_up:
             return f"nothing new to trace ({self.before} articles traced)"
-        return (
+        head = (
             f"traced {self.traced} new articles ({self.before} traced before): {self.stories} stories opened"
             + (f", {self.merges} merged into others" if self.merges else "")
             + f", {self.copies} copies"
+        )
+        if self.caught_up:
+            head = f"decided the claims of {self.caught_up} articles traced before the claim layer; " + head
+        return (
+            head
+            + f", {self.mentions} claim mentions, {self.relays} relays, {self.drift} drift cases"
+            + f" ({self.claim_groups} claim groups across articles in all)"
             + (f", {self.failed} articles failed (see the errors table, stage trace)" if self.failed else "")
             + f", in {self.seconds:.1f} s"
         )
 
 
-def _states(items: Sequence[Item]) -> list[tuple[bytes, bytes, str | None]]:
-    """The story and copy states of these articles (what a worker computes), and the error of each.
+# --- per-article states, on the engine ----------------------------------------------------------
 
-    An article whose states cannot be computed gets the states of an empty text (its own story, no
-    copies) and the error, which the trace records; it never stops the others."""
-    out: list[tuple[bytes, bytes, str | None]] = []
-    for i in items:
+
+class _Claimed(NamedTuple):
+    """What the claim layer needs of one article, computed on the engine."""
+
+    claim_state: bytes
+    relay_state: bytes
+    passages: list[UnitPassages]
+    """The claim units' passages (not stored: the claim finder's reading of the text)."""
+    units: list[tuple[bool, str | None, str | None, str]]
+    """Each claim unit's quote flag, origin name and type, and cue spans (JSON): its mention row's extras."""
+
+
+def _claimed(item: Item, report: Report) -> _Claimed:
+    c_state = claim_state(item, report)
+    units = [
+        (u.quote, u.origin_name, u.origin_type, json.dumps([list(c) for c in u.cues]))
+        for u in read_claim_state(c_state)
+    ]
+    return _Claimed(c_state, relay_state(report), _interned(unit_passages(item, c_state)), units)
+
+
+_State = tuple[bytes, bytes, _Claimed, str | None]
+"""story state, copy state, the claim side, error (None when all were computed)."""
+
+
+def _blank(seq: int) -> tuple[bytes, bytes, _Claimed]:
+    blank = Item(id="", seq=seq, text="")
+    return story_state(blank), copy_state(blank), _claimed(blank, Report(article=Article(text="", id="-")))
+
+
+def _states(task: tuple[Sequence[Item], Sequence[dict[str, Any] | None], bool]) -> list[_State]:
+    """The states of these articles (what a worker computes), and the error of each.
+
+    ``task``: the articles, their stored reports (``Store.report_dicts``, only ``REPORT_TABLES``)
+    and whether the story and copy states are wanted too (not for a claim catch-up).  An article
+    whose states cannot be computed gets the states of an empty text (its own story, no copies, no
+    claims) and the error, which the trace records; it never stops the others."""
+    items, dicts, full = task
+    out: list[_State] = []
+    for i, d in zip(items, dicts, strict=True):
         try:
-            out.append((story_state(i), copy_state(i), None))
+            report = Report.from_dict(d) if d is not None else Report(article=Article(text=i.text, id=i.id))
+            out.append(
+                (story_state(i) if full else b"", copy_state(i) if full else b"", _claimed(i, report), None)
+            )
         except Exception as e:  # one article's failure is recorded, not raised
-            blank = Item(id="", seq=i.seq, text="")  # nothing of the article that failed
-            out.append((story_state(blank), copy_state(blank), f"{type(e).__name__}: {e}".splitlines()[0]))
+            out.append((*_blank(i.seq), f"{type(e).__name__}: {e}".splitlines()[0]))
     return out
 
 
-class _Engine:
-    """Maps ``_states`` over chunks of articles: in this process, a pool of processes, or Dask."""
-
-    def __init__(self, engine: str, workers: int, scheduler: str | None) -> None:
-        if engine not in ("local", "dask"):
-            raise ReportedlyError(f"unknown engine {engine!r} (local or dask)")
-        self.engine, self.workers, self.scheduler = engine, workers, scheduler
-        self._pool: ProcessPoolExecutor | None = None
-        self._dask: Any = None
-        self._client: Any = None
-
-    def __enter__(self) -> _Engine:
-        if self.engine == "dask":
-            self._dask = dask_client(max(1, self.workers), self.scheduler)
-            self._client = self._dask.__enter__()
-        elif self.workers > 1:
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-        if self._dask is not None:
-            self._dask.__exit__(None, None, None)
-
-    def states(self, items: Sequence[Item]) -> list[tuple[bytes, bytes, str | None]]:
-        parts = [items[i : i + PART] for i in range(0, len(items), PART)]
-        try:
-            if self._client is not None:
-                futures = self._client.map(_states, parts, pure=False)
-                results: list[list[tuple[bytes, bytes, str | None]]] = self._client.gather(futures)
-            elif self._pool is not None:
-                results = list(self._pool.map(_states, parts))
-            else:
-                results = [_states(p) for p in parts]
-        except (
-            BrokenProcessPool,
-            OSError,
-        ) as e:  # a worker died (killed, out of memory): nothing of this chunk is written
-            raise ReportedlyError(
-                f"a {self.engine} worker process died ({e or type(e).__name__}); run the trace again"
-            ) from None
-        return [s for r in results for s in r]
+def _passages(task: tuple[Sequence[Item], Sequence[bytes]]) -> list[list[UnitPassages]]:
+    """The claim units' passages of traced articles (what a worker computes for a restore)."""
+    return [_interned(unit_passages(i, st)) for i, st in zip(*task, strict=True)]
 
 
-def _item(row: Sequence[Any]) -> Item:
-    return Item(id=row[0], seq=int(row[1]), text=row[2] or "", title=row[3], outlet=row[4], published=row[5])
+def _interned(passages: list[UnitPassages]) -> list[UnitPassages]:
+    """The passages with their words interned, in place, where they are computed (the finder keeps every
+    mention's passages: the same words in thousands of them are then one string each, in this process,
+    or one per part sent back by a worker, since pickling keeps shared strings shared).  The passages
+    were just computed (``unit_passages``): nothing else holds them."""
+    done: set[int] = set()
+    for trio in passages:
+        for p in trio[:2]:
+            if id(p) not in done:
+                done.add(id(p))
+                object.__setattr__(p, "words", tuple(map(sys.intern, p.words)))
+                object.__setattr__(p, "stems", frozenset(map(sys.intern, p.stems)))
+    return passages
 
 
-def read_items(store: Store, ids: Sequence[str]) -> dict[str, Item]:
-    """The stored articles with these ids, text included."""
-    if not ids:
-        return {}
-    with store.guard("read the stored articles"):
-        rows = store.con.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM articles a WHERE a.id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
-        ).fetchall()
-    return {r[0]: _item(r) for r in rows}
+def _start_states(
+    eng: Engine, items: Sequence[Item], dicts: Sequence[dict[str, Any] | None], full: bool = True
+) -> Callable[[], list[_State]]:
+    """Start computing the states of these articles on the engine; the returned function waits for them."""
+    parts = [(items[i : i + PART], dicts[i : i + PART], full) for i in range(0, len(items), PART)]
+    return eng.submit(_states, parts)
 
 
-def untraced(store: Store) -> list[str]:
-    """Ids of the stored articles no trace has decided yet, in ingest order."""
-    with store.guard("read the stored articles"):
-        rows = store.con.execute(
-            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM trace_state t WHERE t.article_id = a.id) "
-            "ORDER BY a.seq"
-        ).fetchall()
-    return [r[0] for r in rows]
+def _start_passages(
+    eng: Engine, items: Sequence[Item], states: Sequence[bytes]
+) -> Callable[[], list[list[UnitPassages]]]:
+    """Start computing the claim units' passages of traced articles; the function waits for them."""
+    parts = [(items[i : i + PART], states[i : i + PART]) for i in range(0, len(items), PART)]
+    return eng.submit(_passages, parts)
 
 
-def forget(store: Store) -> None:
-    """Delete every trace table's rows (one transaction): the next trace decides the whole store again."""
-    with store.transaction("forget the earlier trace"):
-        for table in ("trace_state", "story_articles", "story_labels", "copies"):
-            store.con.execute(f"DELETE FROM {table}").fetchall()
+# --- deciding -----------------------------------------------------------------------------------------
 
 
-def _traced(store: Store, batch: int = 5000) -> Iterator[tuple[Item, bytes, bytes, str]]:
-    """The traced articles (text left out) with their states and story, in ingest order."""
-    with store.guard("read the trace state"):
-        cur = store.con.execute(
-            "SELECT a.id, t.seq, '', a.title, a.outlet, a.published, t.story_state, t.copy_state, s.story_id "
-            "FROM trace_state t JOIN articles a ON a.id = t.article_id "
-            "JOIN story_articles s ON s.article_id = t.article_id ORDER BY t.seq"
+def _key(item: Item) -> tuple[int, int]:
+    """(publication day ordinal, or a large number when unknown; seq): earlier sorts first."""
+    try:
+        return (dt.date.fromisoformat(item.day).toordinal() if item.day else 10**7, item.seq)
+    except ValueError:
+        return (10**7, item.seq)
+
+
+class _Claims:
+    """The claim and relay finders, and what the trace keeps beside them (each article's key)."""
+
+    def __init__(self, store: Store) -> None:
+        self.claims = ClaimFinder()
+        self.relays = RelayFinder(lambda ids: read_items(store, ids))
+        self.keys: dict[str, tuple[int, int]] = {}
+
+    def merge(self, merges: Sequence[tuple[str, str]]) -> None:
+        for absorbed, survivor in merges:
+            self.claims.merge_story(absorbed, survivor)
+            self.relays.merge_story(absorbed, survivor)
+
+    def restore(
+        self, t: Traced, story: str, resolved: set[tuple[str, int, int, str]], passages: list[UnitPassages]
+    ) -> None:
+        assert t.claim_state is not None and t.relay_state is not None
+        self.keys[t.item.id] = _key(t.item)
+        self.claims.restore(t.item, t.claim_state, story, t.groups or [], passages)
+        self.relays.restore(t.item, t.relay_state, story, resolved)
+
+    def add(self, item: Item, claimed: _Claimed, story: str, found: Sequence[Copy], out: ClaimRows) -> None:
+        """Decide one article's claims and relays; append its rows to ``out``."""
+        self.keys[item.id] = _key(item)
+        members, drifts = self.claims.add(item, claimed.claim_state, story, claimed.passages)
+        out.states.append(
+            (item.id, item.seq, claimed.claim_state, claimed.relay_state, [m.group_id for m in members])
         )
-        while rows := cur.fetchmany(batch):
-            for r in rows:
-                yield _item(r), bytes(r[6]), bytes(r[7]), r[8]
+        for m in members:
+            quote, origin_name, origin_type, cues = claimed.units[m.unit]
+            out.mentions.append(
+                (
+                    m.group_id,
+                    m.article_id,
+                    m.attribution,
+                    m.start,
+                    m.end,
+                    m.level,
+                    m.unit,
+                    quote,
+                    origin_name,
+                    origin_type,
+                    cues,
+                )
+            )
+            self._group(m, quote, out)
+        out.drifts.extend(drifts)
+        out.relays.extend(self.relays.add(item, claimed.relay_state, story))
+        out.relays.extend(self._matched(item, members))
+        out.relays.extend(self._copied(found))
+
+    def _group(self, m: Membership, quote: bool, out: ClaimRows) -> None:
+        out.touched.add(m.group_id)
+        kind = "quote" if quote else "attributed" if m.attribution else "statement"
+        out.firsts.setdefault((m.group_id, m.article_id), (kind, m.start, m.end))
+
+    def finish(self, out: ClaimRows) -> None:
+        """The rows of the groups the chunk touched, as they stand after it: the first mention's kind and
+        span when the first article is of this chunk (else the stored ones are kept)."""
+        for gid in sorted(out.touched):
+            g: Group = self.claims.groups[gid]
+            kind, s, e = out.firsts.get((gid, g.first_article_id), (None, None, None))
+            out.groups[gid] = (
+                g.id,
+                g.text,
+                g.first_article_id,
+                g.first_seen,
+                g.origin_name,
+                g.origin_type,
+                kind,
+                s,
+                e,
+            )
+
+    def _matched(self, item: Item, members: Sequence[Membership]) -> list[RelayRow]:
+        """A relay per claim unit that matched a mention of another article: from the later to the earlier."""
+        out: list[RelayRow] = []
+        mine = self.keys[item.id]
+        for m in members:
+            if m.partner is None or m.relation is None:
+                continue
+            other, s, e = m.partner
+            if self.keys.get(other, (10**7, 10**12)) < mine:
+                out.append(RelayRow(item.id, m.start, m.end, other, s, e, m.relation, group_id=m.group_id))
+            else:
+                out.append(RelayRow(other, s, e, item.id, m.start, m.end, m.relation, group_id=m.group_id))
+        return out
+
+    def _copied(self, found: Sequence[Copy]) -> list[RelayRow]:
+        """A wire-copy relay per copy: over the stretch of each text the shared runs of words cover."""
+        if not found:
+            return []
+        texts = self.relays.texts(
+            sorted({c.article_id for c in found} | {c.source_article_id for c in found})
+        )
+        out = []
+        for c in found:
+            a, b = texts.get(c.article_id), texts.get(c.source_article_id)
+            if a is None or b is None:
+                continue
+            stretch = shared_stretch(a.text, b.text)
+            (sa, ea), (sb, eb) = stretch or ((0, len(a.text)), (0, len(b.text)))
+            out.append(
+                RelayRow(
+                    c.article_id, sa, ea, c.source_article_id, sb, eb, "wire_copy", score=round(c.share, 4)
+                )
+            )
+        return out
 
 
 def trace(
@@ -214,53 +375,281 @@ def trace(
     if rebuild:
         forget(store)
     new = untraced(store)
-    if not new:  # nothing to decide: not even the finders' memory is read
+    missing = claims_missing(store)
+    if not new and not missing:  # nothing to decide: not even the finders' memory is read
         with store.guard("read the trace state"):
             stats.before = int(store.con.execute("SELECT count(*) FROM trace_state").fetchall()[0][0])
         stats.seconds = time.perf_counter() - t0
         return stats
     stories, copies = StoryFinder(), CopyFinder(lambda ids: read_items(store, ids))
-    for item, s_state, c_state, story in _traced(store):
-        try:
-            stories.restore(item, s_state, story)
-            copies.restore(item, c_state)
-        except ValueError as e:  # a state another version of the finders wrote
-            raise ReportedlyError(
-                f"{store.path}: the trace of article {item.id} was written by another version of reportedly "
-                f"({e}); run reportedly trace --rebuild to trace the whole store again"
-            ) from None
-        stats.before += 1
-    stats.restore_seconds = time.perf_counter() - t0
-    with _Engine(engine, workers, scheduler) as eng:
-        for at in range(0, len(new), chunk):
-            ids = new[at : at + chunk]
-            by_id = read_items(store, ids)
-            items = [by_id[i] for i in ids if i in by_id]
-            computed = eng.states(items)
-            states = [(s, c) for s, c, _ in computed]
-            failed = [(it.id, why) for it, (_, _, why) in zip(items, computed, strict=True) if why]
-            # an article that failed is decided as an empty text (its own story, no copies)
-            seen = [
-                dataclasses.replace(it, text="") if why else it
-                for it, (_, _, why) in zip(items, computed, strict=True)
-            ]
-            found = copies.add_many([(it, c) for it, (_, c) in zip(seen, states, strict=True)])
-            assigned = [stories.add(it, s) for it, (s, _) in zip(seen, states, strict=True)]
-            merges = stories.take_merges()
-            final = _follow(assigned, merges)
-            touched = sorted(set(final) | {b for _, b in merges} - {a for a, _ in merges})
-            labels = {sid: stories.central(sid) for sid in touched}
-            _write(store, items, states, final, [c for cs in found for c in cs], labels, merges, failed)
-            stats.failed += len(failed)
-            stats.merges += len(merges)
-            stats.traced += len(items)
-            stats.stories += sum(1 for it, sid in zip(items, assigned, strict=True) if sid == f"s{it.seq}")
-            stats.copies += sum(len(cs) for cs in found)
+    claims = _Claims(store)
+    resolved = resolved_credits(store)
+    total = len(new) + missing
+    with Engine(engine, workers, scheduler) as eng:
+        if missing:
+            _catch_up(store, eng, stories, copies, claims, resolved, chunk, stats, on_chunk, total)
+        else:
+            for batch, waiting in ahead(
+                _batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng)
+            ):
+                for t, ps in zip(batch, waiting(), strict=True):
+                    _restore(store, t, stories, copies, claims, resolved, None, ps)
+                    stats.before += 1
+        stats.restore_seconds = time.perf_counter() - t0
+        chunks = (new[at : at + chunk] for at in range(0, len(new), chunk))
+        for prepared, computing in ahead(
+            (_prepare(store, ids, stats) for ids in chunks), partial(_compute, eng)
+        ):
+            _trace_chunk(store, prepared, computing, stories, copies, claims, stats)
             if on_chunk is not None:
-                on_chunk(stats.traced, len(new))
+                on_chunk(stats.traced + stats.caught_up, total)
+    with store.guard("read the claim groups"):
+        stats.claim_groups = int(
+            store.con.execute("SELECT count(*) FROM claim_groups WHERE articles > 1").fetchall()[0][0]
+        )
     stats.seconds = time.perf_counter() - t0
     stats.peak_mb = peak_rss_mb()
     return stats
+
+
+def _another_version(store: Store, item: Item, e: Exception) -> ReportedlyError:
+    return ReportedlyError(
+        f"{store.path}: the trace of article {item.id} was written by another version of reportedly "
+        f"({e}); run reportedly trace --rebuild to trace the whole store again"
+    )
+
+
+def _batches(rows: Iterable[Traced], n: int) -> Iterator[list[Traced]]:
+    batch: list[Traced] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _restore_passages(eng: Engine, batch: Sequence[Traced]) -> Callable[[], list[list[UnitPassages]]]:
+    """Start computing the claim units' passages of the traced articles that have claims (on the
+    engine); the returned function waits for them (``[]`` for an article without claims)."""
+    have = [t for t in batch if t.claim_state is not None]
+    waiting = _start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have])
+
+    def wait() -> list[list[UnitPassages]]:
+        try:
+            computed = iter(waiting())
+        except ValueError as e:  # a state another version of the finders wrote
+            raise ReportedlyError(
+                f"the claims were traced by another version of reportedly ({e}); "
+                "run reportedly trace --rebuild to trace the whole store again"
+            ) from None
+        return [next(computed) if t.claim_state is not None else [] for t in batch]
+
+    return wait
+
+
+def _restore(
+    store: Store,
+    t: Traced,
+    stories: StoryFinder,
+    copies: CopyFinder,
+    claims: _Claims,
+    resolved: Mapping[str, set[tuple[str, int, int, str]]],
+    replayed: str | None,
+    passages: list[UnitPassages],
+) -> None:
+    """Remember one traced article in every finder (``replayed``: its story as replayed, else the stored one)."""
+    try:
+        if replayed is None:
+            stories.restore(t.item, t.story_state, t.story)
+        copies.restore(t.item, t.copy_state)
+        if t.claim_state is not None:
+            claims.restore(t, replayed or t.story, resolved.get(t.item.id, set()), passages)
+    except ValueError as e:  # a state another version of the finders wrote
+        raise _another_version(store, t.item, e) from None
+
+
+def _replay(store: Store, stories: StoryFinder) -> tuple[list[str], list[list[tuple[str, str]]], int]:
+    """Decide the stories of the traced articles again from their states (``StoryFinder.add``), in
+    ingest order: each article's story as it stood when it was traced, and the merges it caused.
+    Raises ``ReportedlyError`` (asking for ``--rebuild``) when the replay does not give the stored stories."""
+    asof: list[str] = []
+    caused: list[list[tuple[str, str]]] = []
+    stored: list[str] = []
+    ids: list[str] = []
+    for t in traced(store, texts=False):
+        try:
+            asof.append(stories.add(t.item, t.story_state))
+        except ValueError as e:
+            raise _another_version(store, t.item, e) from None
+        caused.append(stories.take_merges())
+        stored.append(t.story)
+        ids.append(t.item.id)
+    forward = {a: b for ms in caused for a, b in ms}
+    for aid, sid, want in zip(ids, asof, stored, strict=True):
+        while sid in forward:
+            sid = forward[sid]
+        if sid != want:
+            raise ReportedlyError(
+                f"{store.path}: the stories of this store were decided by another version of reportedly "
+                f"(article {aid}); run reportedly trace --rebuild to trace the whole store again"
+            )
+    return asof, caused, len(ids)
+
+
+def _catch_up(
+    store: Store,
+    eng: Engine,
+    stories: StoryFinder,
+    copies: CopyFinder,
+    claims: _Claims,
+    resolved: Mapping[str, set[tuple[str, int, int, str]]],
+    chunk: int,
+    stats: TraceStats,
+    on_chunk: Callable[[int, int], None] | None,
+    total: int,
+) -> None:
+    """Restore the traced articles, deciding the claims of those traced before the claim layer (module doc)."""
+    asof, caused, _ = _replay(store, stories)
+    todo: list[tuple[Traced, str, list[tuple[str, str]]]] = []
+    n = 0
+    for batch, waiting in ahead(_batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng)):
+        for t, ps in zip(batch, waiting(), strict=True):
+            if t.claim_state is not None and todo:  # claims are decided in ingest order: a gap is damage
+                raise _another_version(store, t.item, ValueError("claim states out of ingest order"))
+            if t.claim_state is not None:
+                claims.merge(caused[n])
+            _restore(store, t, stories, copies, claims, resolved, asof[n], ps)
+            stats.before += 1
+            if t.claim_state is None:
+                todo.append((t, asof[n], caused[n]))
+            n += 1
+            if len(todo) >= chunk:
+                _catch_up_chunk(store, eng, todo, claims, stats)
+                todo = []
+                if on_chunk is not None:
+                    on_chunk(stats.caught_up, total)
+    if todo:
+        _catch_up_chunk(store, eng, todo, claims, stats)
+        if on_chunk is not None:
+            on_chunk(stats.caught_up, total)
+
+
+def _catch_up_chunk(
+    store: Store,
+    eng: Engine,
+    todo: Sequence[tuple[Traced, str, list[tuple[str, str]]]],
+    claims: _Claims,
+    stats: TraceStats,
+) -> None:
+    t0 = time.perf_counter()
+    items = [t.item for t, _, _ in todo]
+    ids = [i.id for i in items]
+    dicts = report_dicts(store, ids)
+    found = stored_copies(store, ids)
+    t1 = time.perf_counter()
+    computed = _start_states(eng, items, dicts, full=False)()
+    t2 = time.perf_counter()
+    claims.relays.remember(items)
+    rows = ClaimRows()
+    for (t, story, merges), (_, _, claimed, why) in zip(todo, computed, strict=True):
+        claims.merge(merges)
+        item = dataclasses.replace(t.item, text="") if why else t.item
+        claims.add(item, claimed, story, found.get(t.item.id, []), rows)
+    claims.finish(rows)
+    t3 = time.perf_counter()
+    write(store, Chunk(claims=rows), f"write the claims of {len(items)} traced articles")
+    _times(stats, t0, t1, t2, t3)
+    stats.caught_up += len(items)
+    _count(stats, rows)
+
+
+def _prepare(
+    store: Store, ids: Sequence[str], stats: TraceStats
+) -> tuple[list[Item], list[dict[str, Any] | None]]:
+    """A chunk's articles and their reports, read from the store."""
+    t0 = time.perf_counter()
+    by_id = read_items(store, ids)
+    items = [by_id[i] for i in ids if i in by_id]
+    dicts = report_dicts(store, [i.id for i in items])
+    stats.read_seconds += time.perf_counter() - t0
+    return items, dicts
+
+
+def _compute(
+    eng: Engine, prepared: tuple[list[Item], list[dict[str, Any] | None]]
+) -> Callable[[], list[_State]]:
+    return _start_states(eng, *prepared)
+
+
+def _trace_chunk(
+    store: Store,
+    prepared: tuple[list[Item], list[dict[str, Any] | None]],
+    computing: Callable[[], list[_State]],
+    stories: StoryFinder,
+    copies: CopyFinder,
+    claims: _Claims,
+    stats: TraceStats,
+) -> None:
+    t0 = t1 = time.perf_counter()
+    items = prepared[0]
+    computed = computing()
+    t2 = time.perf_counter()
+    failed = [(it.id, why) for it, (*_, why) in zip(items, computed, strict=True) if why]
+    # an article that failed is decided as an empty text (its own story, no copies, no claims)
+    seen = [dataclasses.replace(it, text="") if st[3] else it for it, st in zip(items, computed, strict=True)]
+    found = copies.add_many([(it, st[1]) for it, st in zip(seen, computed, strict=True)])
+    claims.relays.remember(seen)
+    rows = ClaimRows()
+    assigned: list[str] = []
+    merges: list[tuple[str, str]] = []
+    for it, st, cs in zip(seen, computed, found, strict=True):
+        sid = stories.add(it, st[0])
+        caused = stories.take_merges()
+        claims.merge(caused)
+        merges.extend(caused)
+        assigned.append(sid)
+        claims.add(it, st[2], sid, cs, rows)
+    claims.finish(rows)
+    final = _follow(assigned, merges)
+    touched = sorted(set(final) | {b for _, b in merges} - {a for a, _ in merges})
+    labels = {sid: stories.central(sid) for sid in touched}
+    t3 = time.perf_counter()
+    write(
+        store,
+        Chunk(
+            items=items,
+            states=[(st[0], st[1]) for st in computed],
+            assigned=final,
+            found=[c for cs in found for c in cs],
+            labels=labels,
+            merges=merges,
+            failed=failed,
+            claims=rows,
+        ),
+        f"write the trace of {len(items)} articles",
+    )
+    _times(stats, t0, t1, t2, t3)
+    stats.failed += len(failed)
+    stats.merges += len(merges)
+    stats.traced += len(items)
+    stats.stories += sum(1 for it, sid in zip(items, assigned, strict=True) if sid == f"s{it.seq}")
+    stats.copies += sum(len(cs) for cs in found)
+    _count(stats, rows)
+
+
+def _times(stats: TraceStats, t0: float, t1: float, t2: float, t3: float) -> None:
+    stats.read_seconds += t1 - t0
+    stats.state_seconds += t2 - t1
+    stats.decide_seconds += t3 - t2
+    stats.write_seconds += time.perf_counter() - t3
+
+
+def _count(stats: TraceStats, rows: ClaimRows) -> None:
+    stats.mentions += len(rows.mentions)
+    stats.relays += len(rows.relays)
+    stats.drift += len(rows.drifts)
 
 
 def _follow(assigned: Sequence[str], merges: Sequence[tuple[str, str]]) -> list[str]:
@@ -271,85 +660,3 @@ def _follow(assigned: Sequence[str], merges: Sequence[tuple[str, str]]) -> list[
             if v == absorbed:
                 where[k] = survivor
     return [where[a] for a in assigned]
-
-
-def _write(
-    store: Store,
-    items: Sequence[Item],
-    states: Sequence[tuple[bytes, bytes]],
-    assigned: Sequence[str],
-    found: Sequence[Copy],
-    labels: Mapping[str, str],
-    merges: Sequence[tuple[str, str]] = (),
-    failed: Sequence[tuple[str, str]] = (),
-) -> None:
-    """Write one chunk's findings and states, and the chunk's story merges, in ONE transaction."""
-    state = pa.table(
-        {
-            "article_id": [i.id for i in items],
-            "seq": pa.array([i.seq for i in items], pa.int64()),
-            "story_state": pa.array([s for s, _ in states], pa.binary()),
-            "copy_state": pa.array([c for _, c in states], pa.binary()),
-        }
-    )
-    members = pa.table({"story_id": list(assigned), "article_id": [i.id for i in items]})
-    pairs = pa.table(
-        {
-            "article_id": [c.article_id for c in found],
-            "source_article_id": [c.source_article_id for c in found],
-            "kind": [c.kind for c in found],
-            "share": pa.array([c.share for c in found], pa.float64()),
-            "containment": pa.array([c.containment for c in found], pa.float64()),
-        }
-    )
-    central = pa.table({"story_id": list(labels), "label_article_id": list(labels.values())})
-    con = store.con
-    try:
-        with store.transaction(f"write the trace of {len(items)} articles"):
-            for name, table in (
-                ("_state", state),
-                ("_members", members),
-                ("_pairs", pairs),
-                ("_central", central),
-            ):
-                con.register(name, table)
-            con.execute(
-                "INSERT INTO trace_state (article_id, seq, story_state, copy_state, version) "
-                "SELECT article_id, seq, story_state, copy_state, ? FROM _state",
-                [__version__],
-            ).fetchall()
-            for absorbed, survivor in merges:
-                con.execute(
-                    "UPDATE story_articles SET story_id = ? WHERE story_id = ?", [survivor, absorbed]
-                ).fetchall()
-                con.execute("DELETE FROM story_labels WHERE story_id = ?", [absorbed]).fetchall()
-            con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _members").fetchall()
-            con.execute(
-                "INSERT INTO copies SELECT p.article_id, p.source_article_id, p.kind, p.share, p.containment, "
-                f"{_WIRE.format(side='p.article_id')}, {_WIRE.format(side='p.source_article_id')} FROM _pairs p"
-            ).fetchall()
-            for article_id, why in failed:
-                con.execute(
-                    "INSERT INTO errors (origin, reason, article_id, stage, version) VALUES (?, ?, ?, 'trace', ?)",
-                    [
-                        article_id,
-                        f"{article_id}: cannot trace ({why}); traced as an empty text",
-                        article_id,
-                        __version__,
-                    ],
-                ).fetchall()
-            con.execute(
-                "DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central)"
-            ).fetchall()
-            con.execute("INSERT INTO story_labels SELECT story_id, label_article_id FROM _central").fetchall()
-    finally:
-        for name in ("_state", "_members", "_pairs", "_central"):
-            with suppress(duckdb.Error):
-                con.unregister(name)
-
-
-_WIRE = (
-    "(SELECT string_agg(DISTINCT c.name, '; ' ORDER BY c.name) FROM credits c "
-    "WHERE c.article_id = {side} AND c.kind = 'wire')"
-)
-"""The wire credits the per-article analysis found in one side of a copy (None when it found none)."""

@@ -13,9 +13,15 @@ of a store would.  The pair is
   record's (from a to b).
 
 Drift precision, recall and F1 (drift is the positive class), the direction accuracy over the drift
-pairs found, and the alignment accuracy are reported, beside two baselines: "one sentence has a
-hedge cue (the pair's ``cues_a``/``cues_b`` lexicon hits), the other not", and the same counting
-text in quotation marks as attributed.
+pairs found, and the alignment accuracy are reported for all pairs and for each half (pairs at
+even and at odd positions of the file: a rule or threshold chosen on one half should hold on the
+other), beside two baselines: "one sentence has a hedge cue (the pair's ``cues_a``/``cues_b``
+lexicon hits), the other not", and the same counting text in quotation marks as attributed.
+
+The baselines are measured on the pairs given.  The issue's figures for them (F1 0.52 and 0.575)
+are over all 120 pairs, dev and held out: with the dev half's 14 drift pairs no count of true and
+false positives gives 0.575 (it needs 31 drift pairs, the full set's), and on the 60 dev pairs the
+same rules give 0.423 and 0.512 (eval/drift.md).
 """
 
 from __future__ import annotations
@@ -145,7 +151,17 @@ def evaluate(directory: Path) -> dict[str, Any]:
 
 
 def score(pairs: list[dict[str, Any]], reports: Mapping[str, Report]) -> dict[str, Any]:
-    """The figures for pairs whose articles are analysed already (``evaluate`` without the analysis)."""
+    """The figures for pairs whose articles are analysed already (``evaluate`` without the analysis),
+    with ``halves``: the same figures for the pairs at even and at odd positions."""
+    out = _figures(pairs, reports)
+    out["halves"] = {
+        name: {k: v for k, v in _figures(pairs[start::2], reports).items() if k != "rows"}
+        for name, start in (("even", 0), ("odd", 1))
+    }
+    return out
+
+
+def _figures(pairs: list[dict[str, Any]], reports: Mapping[str, Report]) -> dict[str, Any]:
     rows = []
     tp = fp = fn = right_dir = aligned = 0
     for p in pairs:
@@ -181,13 +197,17 @@ def score(pairs: list[dict[str, Any]], reports: Mapping[str, Report]) -> dict[st
 
 def format_result(result: dict[str, Any]) -> str:
     d, b1, b2 = result["drift"], result["baseline_cue"], result["baseline_cue_or_quote"]
-    return "\n".join(
-        [
-            f"drift: {result['pairs']} pairs",
-            f"  drift        P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}"
-            f"  (direction right for {result['direction_accuracy']:.3f} of {result['drift_found']} found)",
-            f"  alignment    {result['alignment_accuracy']:.3f} of pairs grouped / kept apart as labelled",
-            f"  baseline: hedge cue on one side only          F1 {b1['f1']:.3f}",
-            f"  baseline: cue or quotation marks on one side  F1 {b2['f1']:.3f}",
-        ]
-    )
+    lines = [
+        f"drift: {result['pairs']} pairs",
+        f"  drift        P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}"
+        f"  (direction right for {result['direction_accuracy']:.3f} of {result['drift_found']} found)",
+        f"  alignment    {result['alignment_accuracy']:.3f} of pairs grouped / kept apart as labelled",
+        f"  baseline: hedge cue on one side only          F1 {b1['f1']:.3f}",
+        f"  baseline: cue or quotation marks on one side  F1 {b2['f1']:.3f}",
+    ]
+    for name, h in result.get("halves", {}).items():
+        lines.append(
+            f"  {name + ' half':9s}    {h['pairs']} pairs: drift F1 {h['drift']['f1']:.3f}, direction "
+            f"{h['direction_accuracy']:.3f} of {h['drift_found']}, alignment {h['alignment_accuracy']:.3f}"
+        )
+    return "\n".join(lines)

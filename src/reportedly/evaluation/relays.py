@@ -15,7 +15,7 @@ story joins the candidates and the outlet span is credited to KCNA on purpose: i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,27 @@ def score(
     hard: list[dict[str, Any]] = (),  # type: ignore[assignment]
     kcna: list[Item] = (),  # type: ignore[assignment]
 ) -> dict[str, Any]:
-    """The figures for rows whose citing articles are analysed already."""
+    """The figures for rows whose citing articles are analysed already, with ``halves``: the
+    positives and negatives of the rows at even and at odd positions."""
+    out = _figures(rows, reports, items, hard, kcna)
+    out["halves"] = {
+        name: {
+            k: v
+            for k, v in _figures(rows[start::2], reports, items).items()
+            if k in ("positives", "found", "found_rate", "negatives", "left_empty", "empty_rate")
+        }
+        for name, start in (("even", 0), ("odd", 1))
+    }
+    return out
+
+
+def _figures(
+    rows: list[dict[str, Any]],
+    reports: Mapping[str, Report],
+    items: list[Item],
+    hard: Sequence[dict[str, Any]] = (),
+    kcna: Sequence[Item] = (),
+) -> dict[str, Any]:
     registry = load_registry()
     by_id = {i.id: i for i in items}
     pos = neg = found = empty = 0
@@ -131,6 +151,11 @@ def score(
 
 
 def format_result(result: dict[str, Any]) -> str:
+    halves = [
+        f"  {name} half: found {h['found']} of {h['positives']}, negatives left without an origin "
+        f"{h['left_empty']} of {h['negatives']}"
+        for name, h in result.get("halves", {}).items()
+    ]
     return "\n".join(
         [
             f"relays: credited article found for {result['found']} of {result['positives']} positives "
@@ -138,5 +163,6 @@ def format_result(result: dict[str, Any]) -> str:
             f"  negatives left without an origin: {result['left_empty']} of {result['negatives']} ({result['empty_rate']:.3f})",
             f"  KCNA hard negatives left without an origin: {result['hard_left_empty']} of {result['hard_negatives']}"
             f" (KCNA story among the candidates for {result['hard_with_origin_loaded']})",
+            *halves,
         ]
     )

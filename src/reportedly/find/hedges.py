@@ -20,10 +20,12 @@ sentence and returns one ``Hedge`` per cue:
   a cue starting within two short words after the hedge);
   ``None`` for hedges in the outlet's own voice.
 
-Context rules drop obvious false cues: "May" the month or a name, "might" the
-noun, "appear(ed) on / in / at" (showed up), "claimed responsibility / the
-lives ...", "as possible", "believed / thought / reported to" not followed by
-a verb, and boosters right after a negation ("could not confirm").
+Context rules drop obvious false cues: hedging adjectives ("apparent",
+"presumed", "supposed") that modify no noun ("became apparent that"), "May"
+the month or a name, "might" the noun, "appear(ed) on / in / at" (showed
+up), "claimed responsibility / the lives ...", "as possible", "believed /
+thought / reported to" not followed by a verb, and boosters right after a
+negation ("could not confirm").
 
 Limits: cue lists are English news lists, not exhaustive; scope is
 syntactic, not semantic; a negation's scope is its predicate, not the
@@ -62,6 +64,8 @@ _CLAIM_OBJECTS = frozenset(
 )
 _VERB_AFTER_TO = frozenset("be have been".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_ATTRIBUTIVE = frozenset({"apparent", "presumed", "putative", "reputed", "supposed", "ostensible"})
+_DETERMINERS = frozenset("a an the this that these those his her its their our".split())
 _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
 
 
@@ -115,6 +119,12 @@ def _keep(cue: SpacySpan, kind: str, sent: SpacySpan) -> bool:
         return _is_claim_verb(first, sent)
     if low == "possible" and prev is not None and prev.text.lower() == "as":
         return False
+    if low in _ATTRIBUTIVE and len(cue) == 1:
+        # "an apparent bid", "the presumed killer": only before the noun they hedge ("it became
+        # apparent that ..." and "was supposed to" are no hedges)
+        if first.has_dep() or first.dep_:
+            return first.dep_ == "amod"
+        return nxt is not None and _is_word(nxt) and prev is not None and prev.text.lower() in _DETERMINERS
     if last.text.lower() == "to" and len(cue) > 1:
         # "believed to be", "reported to have": the cue must govern a verb.
         return nxt is not None and (nxt.text.lower() in _VERB_AFTER_TO or nxt.tag_ == "VB")

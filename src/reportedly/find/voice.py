@@ -48,8 +48,9 @@ PRODUCED_BY = "voice.rules/1"
 BASELINE_PRODUCED_BY = "voice.lexicon-baseline/1"
 
 # Attribution kinds whose content the outlet words itself: what footage
-# "showed" or a document "contained" is the outlet's description.
-_DESCRIBED = frozenset({"footage", "document"})
+# "showed" or a document "contained" is the outlet's description; what
+# "appears to be" so with no one it appears to is the outlet's own statement.
+_DESCRIBED = frozenset({"footage", "image", "document", "appearance"})
 # Entity labels whose names hold words that are not the outlet's judgement.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "NORP", "GPE", "LOC"})
 

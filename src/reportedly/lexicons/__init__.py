@@ -2,8 +2,10 @@
 
 Files (each states its source and licence in its header or in NOTICE.md):
 
-- ``news_hedges.tsv``, ``news_disputes.tsv``, ``news_voice.tsv``: written for
-  reportedly (MIT, the project's licence).
+- ``news_hedges.tsv``, ``news_disputes.tsv``, ``news_voice.tsv``,
+  ``cue_words.txt`` (attribution cue words beyond the learnt lexicon),
+  ``action_words.tsv`` (what makes "attacked" / "recorded" a plain action):
+  written for reportedly (MIT, the project's licence).
 - ``hedges_hyland2005.txt``, ``npov_lexicon.txt``,
   ``strong_subjectives_riloff2003.txt``: copied from Reid Pryzant's
   wiki-neutrality lexicons (MIT, see ``LICENSE`` and ``NOTICE.md``).

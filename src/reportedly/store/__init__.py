@@ -48,7 +48,7 @@ Writing, shard merging, counts, export and ``Store.reports`` follow from
 these.  A family with child rows (as entities have mentions and chains have
 hops) is instead mapped by hand in ``rows.RowBuffer.add_report`` and
 ``rows.report_dict``, and a child table read back in another order than
-``article_id, idx`` also needs ``db.Store._reports_of``.  A new view is a new
+``article_id, idx`` also needs ``db.Store._report_dicts_of``.  A new view is a new
 migration plus its ``schema.VIEWS`` entry.  Outside the store: the ``Report``
 model, ``docs/store.md`` and the tests.
 """

@@ -398,11 +398,29 @@ class Store:
         """Stored article ids, in the order they were stored."""
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY seq, id").fetchall()]
 
-    def reports(self, ids: Sequence[str] | None = None, chunk: int = 500) -> Iterator[Report]:
-        """Rebuild the stored reports (all, in storage order, or these ids), ``chunk`` articles per query."""
+    def reports(
+        self, ids: Sequence[str] | None = None, chunk: int = 500, tables: Sequence[str] | None = None
+    ) -> Iterator[Report]:
+        """Rebuild the stored reports (all, in storage order, or these ids), ``chunk`` articles per query.
+
+        ``tables``: read only these finding tables (names of ``FINDING_TABLES``; ``hops`` comes with
+        ``chains``) and leave the report's other families empty, for a reader that needs only some
+        (the trace's claims read ``attributions``, ``chains`` and ``claims``, a quarter of the time).
+        """
+        for d in self.report_dicts(ids, chunk, tables):
+            yield Report.from_dict(d)
+
+    def report_dicts(
+        self, ids: Sequence[str] | None = None, chunk: int = 500, tables: Sequence[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The stored reports as ``Report.to_dict`` dicts (what ``reports`` rebuilds ``Report`` objects
+        from; cheap to send to worker processes, which rebuild them there)."""
         wanted = list(ids) if ids is not None else self.article_ids()
+        only = None if tables is None else tuple(
+            t for t in FINDING_TABLES if t in tables or (t == "hops" and "chains" in tables)
+        )
         for i in range(0, len(wanted), chunk):
-            yield from self._reports_of(wanted[i : i + chunk])
+            yield from self._report_dicts_of(wanted[i : i + chunk], only)
 
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         """The column names and rows of one SQL query (``reportedly query``); raises ``duckdb.Error``."""
@@ -456,14 +474,14 @@ class Store:
             out.setdefault(rec[key], []).append(rec)
         return out
 
-    def _reports_of(self, ids: list[str]) -> Iterator[Report]:
+    def _report_dicts_of(self, ids: list[str], tables: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         arts = self._fetch("articles", ids, "id")
         rows = {t: self._fetch(t, ids, "article_id, idx" if t != "hops" else "article_id, chain_idx, idx")
-                for t in FINDING_TABLES}
+                for t in (FINDING_TABLES if tables is None else tables)}
         for aid in ids:
             if aid not in arts:
                 continue
-            yield Report.from_dict(report_dict(arts[aid][0], {t: rows[t].get(aid, []) for t in FINDING_TABLES}))
+            yield report_dict(arts[aid][0], {t: rows[t].get(aid, []) if t in rows else [] for t in FINDING_TABLES})
 
 
 def _remove_created(path: str) -> None:

@@ -224,6 +224,113 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX articles_text_hash ON articles (text_hash);
         """,
     ),
+    (
+        5,
+        "claims across articles",
+        # The claim layer of ``reportedly trace`` (issue 14).  ``claim_state`` is the claim and
+        # relay finders' memory of each traced article; a store traced before this migration has
+        # none, and the next trace computes it for the traced articles, in ingest order, before
+        # the new ones (``corpus.trace``).
+        """
+        CREATE TABLE claim_state (
+            article_id VARCHAR PRIMARY KEY, seq BIGINT NOT NULL,
+            claim_state BLOB, relay_state BLOB, groups VARCHAR[], version VARCHAR,
+            traced_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE claim_groups (
+            group_id VARCHAR NOT NULL, text VARCHAR, first_article_id VARCHAR NOT NULL, first_seen VARCHAR,
+            origin_name VARCHAR, origin_type VARCHAR, kind VARCHAR, mentions INTEGER, articles INTEGER,
+            first_start INTEGER, first_end INTEGER
+        );
+        CREATE TABLE claim_group_mentions (
+            group_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, attribution_id VARCHAR,
+            "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, level VARCHAR NOT NULL,
+            unit INTEGER NOT NULL, quote BOOLEAN, origin_name VARCHAR, origin_type VARCHAR, cues JSON
+        );
+        CREATE TABLE relays (
+            article_id VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            origin_article_id VARCHAR NOT NULL, origin_start INTEGER NOT NULL, origin_end INTEGER NOT NULL,
+            relation VARCHAR NOT NULL, credit VARCHAR, attribution_id VARCHAR, match VARCHAR, score DOUBLE,
+            group_id VARCHAR
+        );
+        CREATE TABLE drift (
+            group_id VARCHAR NOT NULL,
+            upstream_article_id VARCHAR NOT NULL, upstream_start INTEGER NOT NULL, upstream_end INTEGER NOT NULL,
+            downstream_article_id VARCHAR NOT NULL, downstream_start INTEGER NOT NULL,
+            downstream_end INTEGER NOT NULL, direction VARCHAR NOT NULL,
+            upstream_level VARCHAR, downstream_level VARCHAR, upstream_cues VARCHAR[], downstream_cues VARCHAR[]
+        );
+        CREATE VIEW relay_origins_by_outlet AS
+            WITH relayed AS (
+                SELECT DISTINCT m.group_id, m.article_id, m."start", m."end"
+                FROM claim_group_mentions m
+                JOIN relays r ON r.article_id = m.article_id AND r.origin_article_id <> m.article_id
+                WHERE r.group_id = m.group_id OR (r."start" < m."end" AND m."start" < r."end")
+            )
+            SELECT a.outlet, g.origin_name, g.origin_type, f.outlet AS first_outlet,
+                   count(DISTINCT m.group_id) AS claims,
+                   count(DISTINCT m.article_id) AS articles,
+                   count(*) AS mentions,
+                   count(x.article_id) AS mentions_relayed_from_stored_articles
+            FROM claim_group_mentions m
+            JOIN claim_groups g ON g.group_id = m.group_id
+            JOIN articles a ON a.id = m.article_id
+            LEFT JOIN articles f ON f.id = g.first_article_id
+            LEFT JOIN relayed x ON x.group_id = m.group_id AND x.article_id = m.article_id
+                               AND x."start" = m."start" AND x."end" = m."end"
+            WHERE m.article_id <> g.first_article_id
+            GROUP BY ALL;
+        CREATE VIEW relays_by_outlet AS
+            SELECT a.outlet, o.outlet AS origin_outlet, r.relation,
+                   count(*) AS relays, count(DISTINCT r.article_id) AS articles,
+                   count(DISTINCT r.origin_article_id) AS origin_articles
+            FROM relays r JOIN articles a ON a.id = r.article_id JOIN articles o ON o.id = r.origin_article_id
+            GROUP BY ALL;
+        CREATE VIEW drift_rate_by_outlet AS
+            WITH shared AS (
+                SELECT m.article_id, m."start", m."end"
+                FROM claim_group_mentions m JOIN claim_groups g ON g.group_id = m.group_id
+                WHERE g.articles > 1 AND m.article_id <> g.first_article_id
+            ),
+            d AS (
+                SELECT downstream_article_id AS article_id, downstream_start AS s, downstream_end AS e,
+                       bool_or(direction = 'raised') AS raised, bool_or(direction = 'lowered') AS lowered
+                FROM drift GROUP BY ALL
+            )
+            SELECT a.outlet,
+                   count(*) AS shared_mentions,
+                   count(d.article_id) AS drifted,
+                   count(d.article_id) FILTER (WHERE d.raised) AS raised,
+                   count(d.article_id) FILTER (WHERE d.lowered) AS lowered,
+                   round(count(d.article_id) / count(*), 4) AS drift_rate,
+                   round(count(d.article_id) FILTER (WHERE d.raised) / count(*), 4) AS raised_rate
+            FROM shared s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN d ON d.article_id = s.article_id AND d.s = s."start" AND d.e = s."end"
+            GROUP BY a.outlet;
+        CREATE VIEW unhedged_share_by_outlet AS
+            WITH per AS (
+                SELECT a.outlet, m.group_id, m.article_id,
+                       bool_and(m.level = 'asserted') AS asserted
+                FROM claim_group_mentions m JOIN articles a ON a.id = m.article_id
+                GROUP BY ALL
+            ),
+            qualified AS (
+                SELECT DISTINCT m.group_id, m.article_id
+                FROM claim_group_mentions m
+                WHERE m.level <> 'asserted'
+            ),
+            contested AS (
+                SELECT p.* FROM per p
+                WHERE EXISTS (SELECT 1 FROM qualified q WHERE q.group_id = p.group_id AND q.article_id <> p.article_id)
+            )
+            SELECT outlet,
+                   count(*) AS claims_qualified_elsewhere,
+                   count(*) FILTER (WHERE asserted) AS carried_unhedged,
+                   round(count(*) FILTER (WHERE asserted) / count(*), 4) AS unhedged_share
+            FROM contested
+            GROUP BY outlet;
+        """,
+    ),
 )
 
 VIEWS: dict[str, str] = {
@@ -233,12 +340,20 @@ VIEWS: dict[str, str] = {
     "hedge_rate": "hedges per 1,000 words and share of articles with a hedge, per outlet",
     "stories": "each story (reportedly trace): label, articles, outlets, first and last dates",
     "copy_rate_by_outlet": "share of each outlet's articles that copy another (same copy or partial reuse), and wire-credited copies",
+    "relay_origins_by_outlet": "per outlet, the origins (innermost sources) of the claims it carries that first appeared in another article",
+    "relays_by_outlet": "per outlet, the outlets of the stored articles its passages were taken from or credited to, by relation",
+    "drift_rate_by_outlet": "per outlet, share of its mentions of claims first carried elsewhere whose certainty drifted (raised or lowered)",
+    "unhedged_share_by_outlet": "per outlet, share of the claims another article hedged or attributed that it carries as asserted",
 }
 
 CORPUS_TABLES: dict[str, str] = {
     "story_articles": "story_id, article_id: every traced article is in exactly one story",
     "story_labels": "story_id, label_article_id: the story's most central article, whose headline labels it",
     "copies": "article_id reproduces text of source_article_id: kind (same_copy | partial_reuse), share, wire credits",
+    "claim_groups": "group_id, text, first_article_id, first_seen, origin_name, origin_type: one claim as it recurs",
+    "claim_group_mentions": "group_id, article_id, attribution_id, start, end, level: a claim group's mentions",
+    "relays": "article_id, start, end, origin_article_id, origin_start, origin_end, relation: passages taken or credited",
+    "drift": "group_id, upstream and downstream passages, direction: one claim stated with different certainty",
 }
 """The cross-article tables ``reportedly trace`` writes (``trace_state``, its memory, is internal)."""
 

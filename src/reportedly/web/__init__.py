@@ -7,8 +7,11 @@ else in the package imports it; only the command line starts it (``reportedly se
 
 - ``site``: the open store, cursors, the write lock, caches (``Site``, ``SiteConfig``);
 - ``app``: the Starlette application and its security headers (``create_app``); ``render``: the templates;
-- ``pages``: the handlers; ``submit``: the analyse form; ``queries``: the SQL of the pages;
-- ``reader``: one stored report, read fast; ``article``: the article page's model;
+- ``pages``: the handlers; ``claimpages``: the claim and drift pages' handlers; ``submit``: the
+  analyse form; ``queries``: the SQL of the pages; ``claims``: the SQL of the claim layer's pages;
+- ``reader``: one stored report, read fast; ``cache``: in-memory copies of article metadata and
+  the claim layer, indexed; ``search``: the search index; ``article``: the article page's model;
+  ``passage``: a claim's passage cut into marked bits;
 - ``graph``: relay chains through Graphviz; ``charts``: server-side SVG charts;
 - ``exports``: CSV and W3C Web Annotations.
 """

@@ -8,7 +8,11 @@
                                         .annotations.jsonld (W3C Web Annotations), /chains.svg
     /outlets, /outlets.csv              per-outlet figures (?sort=column&dir=asc|desc)
     /stories, /stories.csv              stories, largest first (?page=N)
-    /stories/{id}, /stories/{id}.csv    one story's articles in time order, with copies
+    /stories/{id}, /stories/{id}.csv    one story's articles in time order, with copies and its
+                                        outlets x claims matrix
+    /claims/{id}, .csv, .json           one claim group: first seen, origin, every mention with its
+                                        relay and drift
+    /drift, /drift.csv                  drift cases, most recent first (?outlet=&direction=&page=N)
     /static/...                         the stylesheet, the script, the icon (in the package)
 
 Every response, static files and errors included, carries a strict Content-Security-Policy
@@ -29,7 +33,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import pages
+from . import claimpages, pages
 from .render import render
 from .site import Site
 
@@ -98,6 +102,9 @@ def create_app(site: Site) -> ASGIApp:
         Route("/stories", pages.stories_page),
         Route("/stories.csv", pages.stories_csv),
         Route("/stories/{rest:path}", pages.story_any),
+        Route("/claims/{rest:path}", claimpages.claim_any),
+        Route("/drift", claimpages.drift_page),
+        Route("/drift.csv", claimpages.drift_csv),
         Mount("/static", app=StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(

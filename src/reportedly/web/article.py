@@ -209,6 +209,11 @@ def article_href(article_id: str, suffix: str = "") -> str:
     return "/articles/" + quote(article_id, safe="") + suffix
 
 
+def claim_href(group_id: str, suffix: str = "") -> str:
+    """The address of a claim group's page (``/claims/{group id}``, escaped like an article's)."""
+    return "/claims/" + quote(group_id, safe="") + suffix
+
+
 def headline(report: Report) -> str:
     a = report.article
     if a.title and a.title.strip():

@@ -20,8 +20,18 @@ from starlette.responses import RedirectResponse, Response
 from ..errors import InputError
 from ..model import Report
 from ..store import FINDING_TABLES
-from . import queries
-from .article import article_href, cards, chain_rows, headline, is_web_url, pieces, summary_line
+from . import claims, queries, search
+from .article import (
+    article_href,
+    cards,
+    chain_rows,
+    claim_href,
+    headline,
+    is_web_url,
+    pieces,
+    span_text,
+    summary_line,
+)
 from .charts import bars
 from .exports import to_csv, web_annotations
 from .graph import build_dot, dot_available, draw
@@ -31,6 +41,8 @@ from .site import Site
 from .submit import FORM_OVERHEAD, TooLarge, analyse_and_store, article_of_form, read_body, replay
 
 SORT_DIRS = ("asc", "desc")
+SEARCH_WAIT = 60.0
+"""Seconds a search waits for the search index built at start (then it scans the store with ILIKE)."""
 
 
 def site_of(request: Request) -> Site:
@@ -52,10 +64,12 @@ def home(request: Request) -> Response:
     counts = site.cached("counts", queries.counts)
     results = None
     if len(q) >= 2:
+        indexed = site.config.build_index and site.search.ready.wait(SEARCH_WAIT) and not site.search.failed
         with site.cursor() as cur:
-            results = queries.search(cur, q)
+            results = (search.display(cur, site.search.search(q), site.cache.tables()) if indexed
+                       else queries.search(cur, q))
     return render("home.html", site=site, counts=counts, q=q, results=results, href=article_href,
-                  short=len(q) == 1)
+                  claim_href=claim_href, short=len(q) == 1)
 
 
 # --- analyse --------------------------------------------------------------------------
@@ -156,10 +170,19 @@ def article_page(request: Request, site: Site, report: Report) -> Response:
     a = report.article
     with site.cursor() as cur:
         story_id = queries.story_of(cur, a.id)
+        shared = claims.article_claims(cur, a.id, site.cache.tables())
     chains = chain_rows(report)
     credits = [(c.name, c.kind) for c in report.credits]
+    claim_of: dict[str, list[dict[str, Any]]] = {}
+    for m in shared:
+        if m["attribution_id"] is not None and all(x["group_id"] != m["group_id"]
+                                                   for x in claim_of.get(m["attribution_id"], [])):
+            claim_of.setdefault(m["attribution_id"], []).append(m)
+    for m in shared:
+        m["passage"] = span_text(a.text, ((m["start"], m["end"]),), 240)
     return render(
-        "article.html", site=site, report=report, article=a, title=headline(report),
+        "article.html", site=site, report=report, article=a, title=headline(report), shared=shared,
+        claim_of=claim_of, claim_href=claim_href, levels=claims.LEVELS,
         pieces=pieces(report), cards=cards(report), summary=summary_line(report), chains=chains,
         graph=bool(chains) and dot_available(), url_link=is_web_url(a.url), credits=credits,
         href=article_href(a.id), story_href=("/stories/" + quote(story_id, safe="")) if story_id else None,
@@ -244,6 +267,7 @@ def story_any(request: Request) -> Response:
             raise HTTPException(404, f"no story with the id {rest!r} in this store")
         arts, copies = found
         label = queries.story_label(cur, rest)
+        matrix_claims, matrix_outlets, cells = ([], [], {}) if csv_out else claims.matrix(cur, rest, site.cache.tables())
         others = queries.headlines(cur, sorted({c["source_article_id"] for c in copies} | {c["article_id"] for c in copies}))
     of: dict[str, list[dict[str, Any]]] = {}
     by: dict[str, list[dict[str, Any]]] = {}
@@ -259,4 +283,6 @@ def story_any(request: Request) -> Response:
     return render("story.html", site=site, story_id=rest, label=label or arts[0]["headline"], articles=arts,
                   of=of, by=by, others=others, href=article_href, csv_href="/stories/" + quote(rest, safe="") + ".csv",
                   web_url=is_web_url, limit=queries.STORY_ARTICLES_LIMIT,
-                  outlets=sorted({a["outlet"] or "(no outlet)" for a in arts}))
+                  outlets=sorted({a["outlet"] or "(no outlet)" for a in arts}), matrix_claims=matrix_claims,
+                  matrix_outlets=matrix_outlets, cells=cells, claim_href=claim_href, levels=claims.LEVELS,
+                  matrix_limits=(claims.MATRIX_CLAIMS, claims.MATRIX_OUTLETS))

@@ -59,10 +59,12 @@ def _like(q: str) -> str:
 
 
 def search(cur: duckdb.DuckDBPyConnection, q: str) -> dict[str, list[dict[str, Any]]]:
-    """Articles whose headline, source names or attributed passages contain ``q`` (case-insensitive).
+    """Articles whose headline, source names or attributed passages contain ``q`` (case-insensitive),
+    and claims carried by more than one article whose text does.
 
     At most ``SEARCH_LIMIT`` results of each kind; passages are the attribution's whole extent
-    (source, cue and content).
+    (source, cue and content).  Scans the store (2.5 s on 25k articles): the pages use it only
+    until ``search.SearchIndex`` is built, or when it could not be.
     """
     pat = _like(q)
     headlines = rows(cur, f"""
@@ -84,7 +86,13 @@ def search(cur: duckdb.DuckDBPyConnection, q: str) -> dict[str, list[dict[str, A
             WHERE t.start_char IS NOT NULL)
         SELECT article_id AS id, idx, source_name, passage, headline, outlet FROM hits
         WHERE passage ILIKE ? ESCAPE '\\' ORDER BY seq, idx LIMIT {SEARCH_LIMIT}""", [pat])
-    return {"headlines": headlines, "sources": sources, "passages": passages}
+    claims = rows(cur, """
+        SELECT g.group_id, g.text, g.articles, g.mentions, g.first_seen, g.origin_name, f.outlet AS first_outlet
+        FROM claim_groups g LEFT JOIN articles f ON f.id = g.first_article_id
+        WHERE g.articles > 1 AND g.text ILIKE ? ESCAPE '\\'
+        ORDER BY g.articles DESC, g.first_seen NULLS LAST, g.group_id LIMIT ?""", [pat, SEARCH_LIMIT]
+    ) if has_relation(cur, "claim_groups") else []
+    return {"headlines": headlines, "sources": sources, "passages": passages, "claims": claims}
 
 
 # --- outlets -------------------------------------------------------------------
@@ -93,7 +101,7 @@ def search(cur: duckdb.DuckDBPyConnection, q: str) -> dict[str, list[dict[str, A
 class Column:
     key: str
     label: str
-    kind: str  # text, int, share, rate
+    kind: str  # text (the outlet: the row's header), name (other text), int, share, rate
 
 
 OUTLET_COLUMNS: tuple[Column, ...] = (
@@ -106,6 +114,12 @@ OUTLET_COLUMNS: tuple[Column, ...] = (
     Column("share_of_articles_hedged", "Articles hedged", "share"),
     Column("copy_rate", "Copy rate", "share"),
 )
+CLAIM_COLUMNS: tuple[Column, ...] = (
+    Column("drift_rate", "Drift rate (claims from elsewhere told with other certainty)", "share"),
+    Column("unhedged_share", "Carried unhedged (claims others hedge)", "share"),
+    Column("top_origin", "Commonest origin of claims from elsewhere", "name"),
+)
+"""Columns from the claim layer's views (migration 5), when the store has them."""
 SOURCE_TYPE_PREFIX = "by_type:"
 
 
@@ -122,6 +136,7 @@ def outlets(cur: duckdb.DuckDBPyConnection) -> tuple[list[Column], list[dict[str
         for r in rows(cur, "SELECT outlet, copies, copy_rate FROM copy_rate_by_outlet"):
             if r["outlet"] in by_outlet:
                 by_outlet[r["outlet"]].update(copies=r["copies"], copy_rate=r["copy_rate"])
+    claim_cols = _claim_columns(cur, by_outlet)
     types = [r[0] for r in cur.execute(
         "SELECT coalesce(source_type, 'unknown') AS t FROM sources_by_outlet GROUP BY t "
         "ORDER BY sum(attributions) DESC, t LIMIT 8").fetchall()]
@@ -130,11 +145,31 @@ def outlets(cur: duckdb.DuckDBPyConnection) -> tuple[list[Column], list[dict[str
         if r["outlet"] in by_outlet and r["t"] in types:
             by_outlet[r["outlet"]][SOURCE_TYPE_PREFIX + r["t"]] = int(r["n"])
     cols = [*OUTLET_COLUMNS[:3], *(Column(SOURCE_TYPE_PREFIX + t, t.replace("_", " "), "int") for t in types),
-            *OUTLET_COLUMNS[3:]]
+            *OUTLET_COLUMNS[3:], *claim_cols]
     for r in by_outlet.values():
         for c in cols:
             r.setdefault(c.key, 0 if c.kind == "int" else None)
     return cols, list(by_outlet.values())
+
+
+def _claim_columns(cur: duckdb.DuckDBPyConnection, by_outlet: dict[Any, dict[str, Any]]) -> list[Column]:
+    """Add the claim views' figures to the outlets' rows; the columns, or none for a store without them."""
+    if not has_relation(cur, "drift_rate_by_outlet"):
+        return []
+    for r in rows(cur, "SELECT outlet, drift_rate FROM drift_rate_by_outlet"):
+        if r["outlet"] in by_outlet:
+            by_outlet[r["outlet"]]["drift_rate"] = r["drift_rate"]
+    for r in rows(cur, "SELECT outlet, unhedged_share FROM unhedged_share_by_outlet"):
+        if r["outlet"] in by_outlet:
+            by_outlet[r["outlet"]]["unhedged_share"] = r["unhedged_share"]
+    for r in rows(cur, """
+        SELECT outlet, arg_max(origin_name, mentions) AS top_origin FROM (
+            SELECT outlet, origin_name, sum(mentions) AS mentions FROM relay_origins_by_outlet
+            WHERE origin_name IS NOT NULL AND origin_name IS DISTINCT FROM outlet GROUP BY ALL)
+        GROUP BY outlet"""):
+        if r["outlet"] in by_outlet:
+            by_outlet[r["outlet"]]["top_origin"] = r["top_origin"]
+    return list(CLAIM_COLUMNS)
 
 
 def sort_rows(data: list[dict[str, Any]], key: str, descending: bool) -> list[dict[str, Any]]:
@@ -221,6 +256,21 @@ def headlines(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
     return {r[0]: r[1] for r in cur.execute(
         f"SELECT a.id, {HEADLINE_SQL} FROM articles a WHERE a.id IN (SELECT unnest(?::VARCHAR[]))", [ids]
     ).fetchall()}
+
+
+INDEX_CHUNK = 20
+"""``id IN (?, ...)`` with this many constants at most is an index lookup on 25k articles (DuckDB's
+``index_scan_percentage``); a longer list, or ``IN (SELECT unnest(?))``, reads every article's text."""
+
+
+def texts_of(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    """The texts of a few articles, looked up by primary key ``INDEX_CHUNK`` at a time."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), INDEX_CHUNK):
+        part = ids[i:i + INDEX_CHUNK]
+        out.update(cur.execute(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(part))})",
+                               part).fetchall())
+    return out
 
 
 def id_of_text_hash(cur: duckdb.DuckDBPyConnection, digest: str) -> str | None:

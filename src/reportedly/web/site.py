@@ -15,6 +15,11 @@ How the server uses DuckDB (one file, one writing process at a time):
 Each request gets a fresh cursor (``Site.cursor()``), closed at the end of the request.  Results
 that cost a scan of the whole corpus (counts, outlets, the monthly chart) are cached until the
 next write; with a read-only store they never change.
+
+At start a background thread builds, one after the other: the row index of the finding tables
+(``reader.RowIndex``), the in-memory copies of article metadata and the claim layer
+(``cache.PageCache``) and the search index (``search.SearchIndex``); then it computes the outlets
+page's figures.  Until each is ready the pages read the store directly (slower, same result).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,7 +36,10 @@ import duckdb
 
 from ..settings import Settings
 from ..store import Store
+from .cache import PageCache
+from .queries import has_relation, outlets
 from .reader import RowIndex
+from .search import SearchIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,6 +72,11 @@ class Site:
         self.write_lock = threading.Lock()
         self.analyse_lock = threading.Lock()
         self.index = RowIndex()
+        self.search = SearchIndex()
+        self.cache = PageCache()
+        self.built = threading.Event()
+        self.warmed = threading.Event()
+        """Set once the background thread is done (the outlets figures computed too)."""
         self.generation = 0
         self._cache: dict[tuple[str, int], Any] = {}
         self._cache_lock = threading.Lock()
@@ -89,22 +102,34 @@ class Site:
     def _build_index(self) -> None:
         cur = self.store.con.cursor()
         try:
-            if self.config.writable:
-                with self.write_lock:
-                    self.index.build(cur)
-            else:
-                self.index.build(cur)
-        except duckdb.Error:
-            pass  # the pages fall back to plain lookups
+            for build in (self.index.build, self.cache.build,
+                          lambda c: self.search.build(c, lambda name: has_relation(c, name))):
+                try:
+                    if self.config.writable:
+                        with self.write_lock:
+                            build(cur)
+                    else:
+                        build(cur)
+                except duckdb.Error:
+                    pass  # the pages fall back to plain lookups and the store's claim tables, search to ILIKE
         finally:
+            self.search.failed = not self.search.ready.is_set()
+            self.search.ready.set()
+            self.built.set()
             cur.close()
+        with suppress(duckdb.Error):
+            self.cached("outlets", outlets)  # the outlets page's figures scan the whole store: seconds on 25k
+        self.warmed.set()
 
     def wait_for_index(self, timeout: float | None = None) -> bool:
-        return self.index.ready.wait(timeout)
+        """Wait until the row index, the claim cache and the search index are built (or failed)."""
+        return self.built.wait(timeout) and self.index.ready.is_set()
 
     def close(self) -> None:
         if self._indexer is not None:
             self._indexer.join(timeout=30)
+        with suppress(duckdb.Error), self.cursor() as cur:
+            self.cache.close(cur)
         self.store.close()
 
     @contextmanager
@@ -155,4 +180,6 @@ class Site:
         """After a write: index the new articles and drop the cached corpus figures."""
         with self.cursor() as cur:
             self.index.add(cur, ids)
+            self.cache.add(cur, ids)
+            self.search.add(cur, ids)
         self.generation += 1

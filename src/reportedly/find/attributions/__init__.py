@@ -28,10 +28,21 @@ per reported claim, with exact character spans into ``Article.text``:
    content is dropped, see eval/attribution.md for the measured cost),
    except when either source is a news outlet ("Yonhap reported that KCNA
    said ..." gives both, for relay chains); ``extract.NESTED = True`` keeps all.
-5. *Who* (``resolve``, in ``finder``): sources and addressees are named, typed
-   (``reportedly.model.SOURCE_TYPES``, outlets through the registry, the user's registry
-   files included) and resolved to entities; "he", "the spokesman" resolve to
-   the closest earlier person.
+5. *Who* (``resolve``, ``antecedents``, in ``finder``): sources and addressees are
+   named, typed (``reportedly.model.SOURCE_TYPES``, outlets through the registry, the
+   user's registry files included; a union or the staff of a news company is not the
+   outlet) and resolved to entities; "he", "they", "the spokesman", "the agency"
+   resolve to the closest earlier entity of a fitting kind, gender and role (a
+   subject before a closer object), or stay unresolved; the writer's own "I" is the
+   article's sole author, never a politician named before.
+
+Also by rule (``extract``): "X added:" closing a paragraph takes the paragraph
+after it; "X said Y, according to state media" gives one attribution whose chain
+has the outlet as a hop; plain actions ("Rebels attacked the convoy", "recorded
+the album") and link titles after "Read more:" are no attributions; appearance
+verbs with no one it appears to ("appears to be slowing") keep PolNeAR's reading
+as sourceless attributions, of kind ``appearance``.  Cue words beyond the learnt
+lexicon come from ``lexicons/cue_words.txt``.
 
 Steps 1-4 are ``extract.extract``, step 5 is ``finder.find_attributions``.
 Without a dependency parse (``doc.has_annotation("DEP")`` False) only
@@ -40,8 +51,9 @@ quote-adjacent "said/says/told" patterns are found, at lower confidence.
 Limits: a content is found within its sentence unless quote marks carry it
 further; a bare quote paragraph is attributed only to the directly quoted
 speaker just before it; no cross-sentence source for cues without a subject;
-cues outside the lexicon learnt from PolNeAR train are not found.  PolNeAR
-dev exact F1: source 73.7, cue 69.9, content 60.1 (eval/attribution.md).
+cues outside the lexicon learnt from PolNeAR train (and the hand-made
+``cue_words.txt``) are not found.  PolNeAR dev exact F1: source 73.9, cue 70.0,
+content 60.2 (eval/attribution.md).
 
 Training the two models is not part of the finder: ``reportedly.training.attributions``.
 """

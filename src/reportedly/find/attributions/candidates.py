@@ -405,6 +405,11 @@ def _according(seg: Segment, t: Tok) -> Candidate | None:
     return cand
 
 
+# Nouns of speech acts that commit or direct ("his promise to ...", "a call to ..."), whose infinitive
+# is their content; plans, decisions and willingness are not attributions (PolNeAR dev, measured).
+COMMITMENT_NOUNS = frozenset(
+    {"promise", "pledge", "vow", "commitment", "threat", "call", "appeal", "plea", "demand", "request", "aim", "urging"}
+)
 NOUN_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "to", "that", "against", "with", "over"})
 
 
@@ -419,6 +424,17 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
         if c.dep_ in ("acl", "ccomp") and c.i > n.i and any(g.dep_ == "mark" and g.text.lower() == "that" for g in c.children):
             content_idx = set(range(c.left_edge.i, c.right_edge.i + 1))
             rel = "ccomp"
+            break
+        if (
+            n.lemma_.lower() in COMMITMENT_NOUNS
+            and c.dep_ in ("acl", "relcl")
+            and c.i == n.i + 2
+            and doc[n.i + 1].text.lower() == "to"
+            and doc[n.i + 1].head.i == c.i
+        ):
+            # "his promise to build a wall", "their commitment to cut emissions": the infinitive
+            content_idx = set(range(n.i + 1, c.right_edge.i + 1))
+            rel = "xcomp"
             break
         if c.dep_ == "prep" and c.i == n.i + 1 and c.text.lower() in NOUN_CONTENT_PREPS:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -558,8 +574,9 @@ def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
     if say is None:
         return None
     rel, cc = _content_child(say)
-    if cc is None:
+    if cc is None and not (say.i + 1 >= len(doc) or doc[say.i + 1].is_punct):
         return None
+    # (no content after "saying": "“...,” the leader was quoted as saying." takes the quote before it)
     cand = Candidate(seg, h, (cue[0], say.i + 1), pattern="quoted_by", content_rel=rel)
     for c in h.children:
         if c.dep_ == "nsubjpass":
@@ -570,5 +587,6 @@ def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
             if pobj:
                 cand.addressee = trim(doc, subtree_range(pobj[0]))
     cand.passive = True
-    cand.content = trimmed_ranges(doc, set(range(cc.left_edge.i, cc.right_edge.i + 1)))
+    if cc is not None:
+        cand.content = trimmed_ranges(doc, set(range(cc.left_edge.i, cc.right_edge.i + 1)))
     return cand

@@ -1,10 +1,13 @@
 """``find_attributions``: the accepted attributions as ``Attribution`` records, named, typed and resolved.
 
 Each accepted attribution (``extract``) gets its kind (direct, indirect,
-mixed, according_to, document, footage), its content without a half pair of
-quote marks at an edge, and its source and addressee named and typed
-(``resolve.describe``); pronouns and "the spokesman" resolve to the closest
-earlier entity.
+mixed, according_to, document, footage, image for a still picture, appearance
+for "appears to be ..." with no one it appears to), its content without a half
+pair of quote marks at an edge, and its source and addressee named and typed
+(``resolve.describe``); pronouns and descriptions resolve to an earlier entity
+of a fitting kind (``antecedents``), else a definite description ("the
+official") is named after an earlier indefinite mention ("a senior White House
+official"), else it stays as written.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
-from .extract import Accepted, extract, quote_index
+from .antecedents import antecedent, outlet_reference
+from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
-from .resolve import DOCUMENT_HEADS, PERSON_TITLES, describe, entity_for
+from .resolve import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, describe
 from .spans import Candidate, TokRange
 
 PRODUCED_BY = "attribution.rules/1"
@@ -25,7 +29,14 @@ PRODUCED_BY = "attribution.rules/1"
 
 def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order (ids A1, A2, ...)."""
-    items = extract(parsed, settings=settings)
+    # --- profile hook (tagger.py): "accurate" links the rules' attributions with the learned tagger ---
+    if settings.profile == "accurate":
+        from .tagger import accepted
+
+        items = accepted(parsed, settings)
+    else:
+        items = extract(parsed, settings=settings)
+    # --- end of the profile hook ---
     return tuple(_records(parsed, found, items, settings))
 
 
@@ -46,8 +57,13 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
-            ante = _antecedent(parsed, entities, span[0], src_head) if _needs_antecedent(text, span, src_head) else None
-            d = describe(text, span, src_head, entities, settings, ante)
+            ante = _antecedent(parsed, entities, span, src_head, settings) if _needs_antecedent(text, span, src_head) else None
+            earlier = _earlier_mention(text, span) if ante is None and _needs_antecedent(text, span, src_head) else None
+            if earlier is not None:
+                # "the spokesman" after "a foreign ministry spokesman": that phrase names and types it
+                d = describe(text, earlier, None, entities, settings)
+            else:
+                d = describe(text, span, src_head, entities, settings, ante)
             name, stype, ent = d.name, d.type, d.entity
         addr_name = addr_ent = None
         if f.addressee:
@@ -55,7 +71,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             a_head = _head_token(c.seg.view, c.addressee) if c.addressee else None
             ad = describe(text, a_span, a_head, entities, settings)
             addr_name, addr_ent = ad.name, ad.entity
-        if kind == "footage" and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
+        if kind in ("footage", "image") and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
             stype = stype or "footage"
         conf = round(min(1.0, max(0.05, f.score)), 3)
         out.append(
@@ -78,12 +94,16 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     return out
 
 
-_FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|image|photos?|televised|screened)\b", re.I)
+_FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|images?|photos?|pictures?|televised|screened)\b", re.I)
+_STILL = re.compile(r"\b(images?|photos?|photographs?|pictures?|stills?|snapshots?)\b", re.I)
+_MOVING = re.compile(r"\b(footage|video|broadcast|aired|televised|screened|clip|film)\b", re.I)
 _DOCUMENT = re.compile(r"\b(read|reads|contained|contains|stated|states|wrote|writes)\b", re.I)
 
 
 def _kind(f: Accepted, text: str, quotes: QuoteIndex) -> str:
     c = f.cand
+    if appearance(c):
+        return "appearance"
     if c.pattern == "according_to":
         return "according_to"
     if c.pattern == "document":
@@ -91,7 +111,9 @@ def _kind(f: Accepted, text: str, quotes: QuoteIndex) -> str:
     cue_txt = " ".join(text[a:b] for a, b in f.cue)
     src_txt = " ".join(text[a:b] for a, b in f.source)
     if _FOOTAGE.search(cue_txt) or _FOOTAGE.search(src_txt):
-        return "footage"
+        # a still picture ("in this image released by KCNA", "the photo shows") is not footage
+        moving = _MOVING.search(cue_txt) or _MOVING.search(src_txt)
+        return "image" if not moving and (_STILL.search(cue_txt) or _STILL.search(src_txt)) else "footage"
     # quoted characters by the article's quote regions (a quote may open paragraphs before the content
     # and its marks may fall outside the content's edges), words only
     quoted = total = 0
@@ -180,33 +202,47 @@ def _head_token(doc: DocView, r: TokRange) -> Tok:
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
-    phrase = text[span[0] : span[1]].strip().lower()
+    phrase = " ".join(text[span[0] : span[1]].split()).lower()
     if head is not None and head.pos_ == "PRON":
         return True
-    return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 4
+    if outlet_reference(phrase):
+        return True
+    return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
 
 
-def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], before: int, head: Tok | None) -> tuple[str, str | None] | None:
-    """The closest earlier person (entity mention, else spaCy PERSON span) before ``before``."""
-    want_group = head is not None and head.text.lower() in ("they", "them", "their", "it", "its", "which")
-    best: tuple[int, str, str | None] | None = None
-    for e in entities:
-        if want_group != (e.kind in ("organization", "outlet", "government", "group")):
-            continue
-        for s, _e in e.mentions:
-            if s < before and (best is None or s > best[0]):
-                best = (s, e.name, e.id)
-    if best is None:
-        label = ("ORG", "NORP", "GPE") if want_group else ("PERSON",)
-        for seg in parsed.segments:
-            if seg.start > before:
-                break
-            for ent in seg.doc.ents:
-                s = seg.start + ent.start_char
-                if ent.label_ in label and s < before and (best is None or s > best[0]):
-                    best = (s, ent.text, None)
-        if best is not None:
-            ent_obj = entity_for(entities, (best[0], best[0] + len(best[1])))
-            if ent_obj is not None:
-                best = (best[0], ent_obj.name, ent_obj.id)
-    return (best[1], best[2]) if best else None
+def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None, settings: Settings) -> tuple[str, str | None] | None:
+    """What a pronoun or description source stands for (``antecedents.antecedent``), or None."""
+    phrase = parsed.text[span[0] : span[1]]
+    title = PERSON_TITLES.search(phrase)
+    head_word = head.text if head is not None else (phrase.split() or [""])[-1]
+    if head is not None and head.pos_ == "PRON" and _in_quote(parsed.text, span[0]):
+        return None  # "I" inside a quote is the quoted speaker, whom the outer attribution names
+    return antecedent(
+        parsed, entities, span[0], phrase, head_word, title.group(0) if title and head_word.lower() not in PERSON_PRONOUNS else None,
+        tuple(settings.registry),
+    )
+
+
+# How far back (characters) "the spokesman" looks for "a foreign ministry spokesman".
+EARLIER_WINDOW = 1500
+_DEFINITE = re.compile(r"^the\s+(?:\w+\s+)?(?P<head>[a-z]+)$", re.IGNORECASE)
+
+
+def _earlier_mention(text: str, span: Span) -> Span | None:
+    """The span of an earlier indefinite phrase with the same head noun as a definite description
+    ("a senior White House official" for "the official"), within ``EARLIER_WINDOW`` characters."""
+    m = _DEFINITE.match(" ".join(text[span[0] : span[1]].split()))
+    if m is None or not PERSON_TITLES.fullmatch(m.group("head")):
+        return None
+    head = m.group("head")
+    lo = max(0, span[0] - EARLIER_WINDOW)
+    rx = re.compile(rf"\b(?:an?|one)\s+((?:[\w.’'-]+\s+){{1,4}}?{re.escape(head)})\b", re.IGNORECASE)
+    hits = list(rx.finditer(text, lo, span[0]))
+    if not hits:
+        return None
+    h = hits[-1]
+    return (h.start(1), h.end(1))
+
+
+def _in_quote(text: str, offset: int) -> bool:
+    return quote_index(text).inside(offset, offset + 1)

@@ -12,9 +12,11 @@ addressee phrase with the vocabulary of ``model.SOURCE_TYPES``:
   "the ministry", "Pyongyang"), organisations and people (spaCy entity
   labels, titles, personal pronouns).
 
-Pronouns and descriptions ("he", "the spokesman") resolve to the closest
-earlier person entity of the article (``found.entities``, else the spaCy
-entity mentions); an unresolved pronoun keeps its type and no entity.
+Pronouns and descriptions ("he", "the spokesman", "the agency") are resolved
+by the caller (``antecedents``) and passed in as ``antecedent``; an
+unresolved pronoun keeps its type and no entity.  A phrase naming a body or
+the staff of a news company ("the union at Reuters", "Reuters staff") is
+typed organization or group, not the outlet (``outlet_body``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ...nlp import Tok
 from ...registry import load_registry
 from ...settings import Settings
 from ..entities import entity_at, mentions_near
+from .antecedents import outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -74,6 +77,48 @@ PERSON_TITLES = re.compile(
     r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head)\b",
     re.I,
 )
+
+
+_KIND_TYPES = {"person": "person", "organization": "organization", "outlet": "outlet", "government": "government", "group": "group"}
+
+
+# Heads of a phrase that names a body or the staff of a news company rather than the company: "the union
+# at Reuters", "the Washington Post Guild", "Reuters staff" (hand-made list).
+OUTLET_BODY_HEADS = {
+    "union": "organization", "unions": "organization", "guild": "organization", "newsguild": "organization",
+    "chapel": "organization", "association": "organization", "foundation": "organization",
+    "council": "organization", "caucus": "organization", "board": "organization", "shareholders": "group",
+    "staff": "group", "staffers": "group", "employees": "group", "workers": "group", "journalists": "group",
+    "reporters": "group", "members": "group", "correspondents": "group", "editors": "group", "unit": "organization",
+}
+_ORG_SUFFIX = re.compile(r"\b(?:union|guild|newsguild|chapel|association|foundation|council|caucus)\b", re.I)
+
+
+def outlet_body(phrase: str, head: str) -> str | None:
+    """The type of a phrase naming a body or the staff of a news outlet ("organization", "group"), else None.
+
+    Only for phrases that hold more than the outlet's name and are headed by (or end in) one of
+    ``OUTLET_BODY_HEADS``; whether an outlet is named at all is for the caller's registry to say.
+    """
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    if not words:
+        return None
+    last = words[-1].strip("'’")
+    typ = OUTLET_BODY_HEADS.get(head) or OUTLET_BODY_HEADS.get(last)
+    if typ is None:
+        m = _ORG_SUFFIX.search(phrase)
+        typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None
+    if typ is None:
+        return None
+    return typ if _names_outlet(phrase) else None
+
+
+def _names_outlet(phrase: str) -> bool:
+    try:
+        reg = load_registry()
+    except Exception:  # a broken registry file must not stop the analysis
+        return False
+    return bool(reg.find(phrase, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +180,18 @@ def describe(
         # "The footage, released by KCTV and reported by Yonhap": the footage is the source, whoever
         # aired it (the outlets inside the phrase are left to the relay chains)
         return Described(phrase, "footage", None)
+    body = outlet_body(phrase, head_low)
+    if body is not None:
+        # "The union at Reuters", "BBC journalists' union", "Reuters staff": a body or the staff of an
+        # outlet, not the outlet
+        whole = entity_for(entities, span)
+        if whole is not None and whole.kind != "outlet" and _ORG_SUFFIX.search(whole.name):
+            return Described(whole.name, body, whole.id)
+        return Described(phrase, body, None)
+    if antecedent is not None and outlet_reference(low):
+        # "the agency", "the paper": the outlet the text named before
+        named = _registry_type(antecedent[0], settings)
+        return Described(named[0] if named else antecedent[0], named[1] if named else "outlet", antecedent[1])
     ent = entity_for(entities, span)
     reg = _registry_type(phrase, settings)
     if reg is None and ent is not None:
@@ -146,6 +203,11 @@ def describe(
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):
         return Described(phrase, "anonymous", None)
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
+        if antecedent and antecedent[1]:
+            # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
+            kind = next((_KIND_TYPES.get(e.kind) for e in entities if e.id == antecedent[1]), None)
+            if kind:
+                return Described(antecedent[0], kind, antecedent[1])
         if head_low in GROUP_PRONOUNS or low in GROUP_PRONOUNS:
             if antecedent:
                 return Described(antecedent[0], "group", antecedent[1])
@@ -156,7 +218,7 @@ def describe(
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
     if ent is not None:
-        kind = {"person": "person", "organization": "organization", "outlet": "outlet", "government": "government", "group": "group"}.get(ent.kind)
+        kind = _KIND_TYPES.get(ent.kind)
         if kind:
             return Described(ent.name, kind, ent.id)
     if head_low in DOCUMENT_HEADS:

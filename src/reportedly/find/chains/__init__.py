@@ -104,10 +104,13 @@ def find_chains(parsed: Parsed, found: Found, settings: Settings) -> tuple[Chain
         sentences=sentence_spans(parsed),
         publisher=publisher_node(parsed, found, reg),
         by_id={a.id: a for a in found.attributions},
+        registry_files=tuple(settings.registry),
     )
     ctx.wire = wire_nodes(ctx)
     chains: list[Chain] = []
     for at in sorted(found.attributions, key=first_offset):
+        if at.kind == "appearance":
+            continue  # "The economy appears to be slowing": the outlet's own hedged statement, no relay
         for nodes in _node_chains(at, ctx):
             chains.append(assemble(at.id, nodes, ctx, at.confidence))
     chains.extend(provenance_chains(ctx))
@@ -135,6 +138,8 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
 
     # an outlet that only relays someone named before it: "..., the spokesman said, according to KCNA";
     # "X said ..., Yonhap reported"; "the official was quoted by Reuters as saying"
+    # an enclosing or sibling attribution ("Yonhap reported that Kim said ..."; "..., he said, according to KCNA")
+    outer = outer_of(at, ctx, sent)
     if parties and all(p.type in _MEDIA_TYPES for p in parties) and not origins:
         inner = relayed_inner(at, ctx)
         if inner is not None:
@@ -142,11 +147,11 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
             origins.append([seq[0] for seq in inner_parties[:1]] if inner_parties else parties_of(inner, ctx)[0][:1])
         else:
             speaker = speaker_before(at, ctx, sent)
-            if speaker is not None:
+            # "Yonhap says KCNA says ...": the speaker before is the outer attribution's source, a relay
+            # after this outlet, not its origin
+            if speaker is not None and not (outer is not None and overlaps(speaker.span, outer.source)):
                 origins.append([speaker])
 
-    # an enclosing or sibling attribution ("Yonhap reported that Kim said ..."; "..., he said, according to KCNA")
-    outer = outer_of(at, ctx, sent)
     outer_groups: list[list[Node]] = []
     if outer is not None:
         outer_groups = ctx.done.get(outer.id) or [simple_nodes(outer, ctx)]

@@ -101,6 +101,7 @@ class Ctx:
     wire: list[Node] = field(default_factory=list)
     by_id: dict[str, Attribution] = field(default_factory=dict)
     done: dict[str, list[list[Node]]] = field(default_factory=dict)
+    registry_files: tuple[str, ...] = ()
     _body: tuple[Block, ...] | None = None
     _sent_starts: list[int] | None = None
     _cues: tuple[list[int], list[tuple[int, int, Span, str]]] | None = None

@@ -31,8 +31,8 @@ def relayed_inner(at: Attribution, ctx: Ctx) -> Attribution | None:
     my_cue = first_offset(at)
     text = ctx.text
     for b in ctx.found.attributions:
-        if b.id == at.id or not b.source or first_offset(b) >= my_cue:
-            continue
+        if b.id == at.id or not b.source or first_offset(b) >= my_cue or holds(b.content, my_cue):
+            continue  # (an attribution whose content holds this cue encloses it: "Yonhap says KCNA says")
         b_spans = [*b.source, *b.cue, *b.content]
         inside = [sp for sp in b_spans if holds(at.content, sp[0])]
         if not inside and overlap_share(at.content, b.content) < 0.8:
@@ -96,7 +96,7 @@ def parties_of(at: Attribution, ctx: Ctx) -> tuple[list[Node], list[Node], list[
         return [g], [], []
     # footage or a document: its producer (if named) is the origin
     noun = _media_noun(src)
-    if noun is not None or (at.source_type in {"footage", "document"}) or at.kind in {"footage", "document"}:
+    if noun is not None or (at.source_type in {"footage", "document"}) or at.kind in {"footage", "image", "document"}:
         producers, reporters = _source_modifiers(ctx, s, e, at)
         compound = _compound_producer(ctx, s, e, noun)
         if compound is not None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ...model import SOURCE_TYPES, Attribution, Entity
 from ...registry import country_of
 from ...registry.countries import is_country_word
+from ..attributions.resolve import outlet_body
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
 
@@ -52,6 +53,8 @@ def source_node(at: Attribution, ctx: Ctx, s: int, e: int) -> Node:
     if typ is None:
         typ = guess_type(text)
     o = ctx.reg.match(name)
+    if o is not None and o.is_news and outlet_body(text, "") is not None:
+        o = None  # "The union at Reuters": a body of the outlet's staff, typed by the finder
     if o is not None and o.is_news:
         staff = _staff_of_outlet(ctx, s, e)
         if staff is None:

@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from ...model import Attribution, Span
+from ..attributions.antecedents import outlet_description
 from .media import generic_at_start
-from .nodes import CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
+from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
 from .sources import guess_type, source_node
 from .spans import holds
 from .vocabulary import (
@@ -46,6 +47,8 @@ def triggers_in(
         t_start = m.end()
         stop = TARGET_END.search(text, t_start, end)
         t_end = stop.start() if stop else end
+        # the party ends where the content (or the source) starts: "told the agency the launch failed"
+        t_end = min([t_end, *(bs for bs, _ in blocked if t_start < bs < t_end)])
         if t_end <= t_start or NOT_A_PARTY.match(text, t_start):
             continue
         # another attribution's cue ("according to" of its own) is that attribution's business,
@@ -91,7 +94,44 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
     if kind == "origin":
         n = np_node(ctx, s, e)
         return [n] if n is not None else []
-    return []
+    medium = medium_node(ctx, s, e)
+    return [medium] if medium is not None else []
+
+
+# "a Sunday programme", "a local newspaper", "the agency": a medium the text names by what it is.
+_MEDIUM = re.compile(
+    r"(?P<det>the|a|an|his|her|its|their|one|another)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:news|wire|press)\s+(?:agency|service)|radio\s+station|television\s+station|tv\s+station|"
+    r"programme|program|show|newspaper|paper|magazine|radio|channel|network|broadcaster|podcast|website|"
+    r"daily|tabloid|weekly|agency|outlet|television|tv))(?:\s+(?:interview|report|article|column|op-ed))?\s*$",
+    re.IGNORECASE,
+)
+_MEDIUM_TYPES = {"agency": "news_agency", "service": "news_agency"}
+
+
+def medium_node(ctx: Ctx, s: int, e: int) -> Node | None:
+    """A relay the text names by what it is: "the agency" / "the paper" resolve to the outlet named
+    before (or the publisher, ``antecedents.outlet_description``); "a Sunday programme", "a local
+    newspaper" are unnamed media hops (typed ``outlet``, a news agency for "agency")."""
+    text = ctx.text
+    m = _MEDIUM.match(text[s:e].rstrip())
+    if m is None:
+        return None
+    phrase = text[s : s + m.end("np")]
+    span = (s, s + m.end("np"))
+    if m.group("det").lower() == "the":
+        ref = outlet_description(ctx.parsed, ctx.found.entities, s, phrase, ctx.registry_files)
+        if ref is not None:
+            o = ctx.reg.match(ref[0])
+            if o is not None:
+                return outlet_node(o, span, CONF_UNKNOWN_OUTLET)
+            return Node(ref[0], "outlet", span=span, entity=ref[1], confidence=CONF_UNKNOWN_OUTLET)
+    np = " ".join(m.group("np").split())
+    last = np.split()[-1].lower()
+    if m.group("det").lower() == "the" and last == "agency":
+        return None  # "the agency" unresolved may be a government agency
+    typ = _MEDIUM_TYPES.get(last, "outlet")
+    return Node(np, typ, span=span, confidence=CONF_GENERIC, generic=True, key="medium:" + np.casefold())
 
 
 def np_node(ctx: Ctx, s: int, e: int) -> Node | None:

@@ -31,6 +31,8 @@ TRIGGERS: dict[str, str] = {
     "via": "relay", "in a report by": "relay", "in remarks to": "relay", "in comments to": "relay",
     "delivered by": "relay", "sent by": "relay", "read on": "relay", "read out on": "relay",
     "speaking on": "relay", "appearing on": "relay", "in an appearance on": "relay", "interviewed by": "relay",
+    "quoted in": "relay", "cited in": "relay", "in an interview to": "relay", "in an interview aired by": "relay",
+    "told reporters from": "relay", "in comments published by": "relay", "in a letter to": "relay",
     "citing": "origin", "quoting": "origin", "quoted": "origin", "quotes": "origin", "cited": "origin",
     "cites": "origin",
 }

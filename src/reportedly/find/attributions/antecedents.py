@@ -1,0 +1,301 @@
+"""What a pronoun or a description source stands for: an earlier entity of a fitting kind, or nothing.
+
+``antecedent(parsed, entities, before, phrase, head)`` resolves a source
+phrase that names nobody by itself ("he", "they", "the spokesman", "the
+committee's chairman", "the agency") to the closest earlier entity that
+fits it, and returns ``None`` rather than a guess when none does:
+
+- *kind*: "he"/"she" and person descriptions only take people (never a
+  place, a country or an organisation); "they" and "it" take
+  organisations, outlets, governments and groups; "the agency", "the
+  paper", "the broadcaster" take a news outlet of that kind ("the South
+  Korean agency" one of that country when the registry knows it);
+- *gender*: "he" skips a person the text marks as a woman ("Ms.", "Mrs.",
+  "spokeswoman", "his wife ..." is not evidence), "she" one marked as a man;
+  unmarked people fit both;
+- *roles*: a description ("the chairman", "the committee's chairman") takes
+  only a person whose roles, as the entity finder read them, hold its title
+  word; without such a person it stays unresolved (the caller may still
+  name it after an earlier indefinite mention, "a foreign ministry
+  spokesman");
+- *the writer*: "I", "me", "my" outside quotes are the writer: the
+  article's sole author when it names one, else unresolved (never the last
+  politician named).
+
+Limits: no syntax (the closest fitting mention wins, not the closest
+subject); gender only from honorifics and gendered role words next to the
+mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
+found no entity of the kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+
+from ...model import Entity
+from ...nlp import Parsed, Tok
+from ...registry import country_of, load_registry
+
+FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER = frozenset({"it", "its", "itself", "which"})
+BODY_KINDS = frozenset({"organization", "outlet", "government", "group"})
+
+# Gender marks written next to a person's mention (hand-made, English news usage).
+_FEMALE_MARKS = re.compile(
+    r"\b(?:Ms|Mrs|Miss|Madam|Madame|Mme|Lady|Dame|Queen|Princess|Duchess|Countess|Baroness|Sister|"
+    r"spokeswoman|chairwoman|congresswoman|councilwoman|assemblywoman|businesswoman|stateswoman|"
+    r"actress|wife|widow|mother|daughter|sister|grandmother|aunt|niece|girlfriend|first\s+lady)\b\.?",
+    re.IGNORECASE,
+)
+_MALE_MARKS = re.compile(
+    r"\b(?:Mr|Sir|Lord|King|Prince|Duke|Count|Baron|Brother|Father|"
+    r"spokesman|chairman|congressman|councilman|assemblyman|businessman|statesman|"
+    r"husband|widower|son|grandfather|uncle|nephew|boyfriend)\b\.?",
+    re.IGNORECASE,
+)
+# Honorifics are capitalised; the role words above count in any case.
+_HONORIFIC_F = frozenset({"ms", "mrs", "miss", "madam", "madame", "mme", "lady", "dame", "queen", "princess"})
+_HONORIFIC_M = frozenset({"mr", "sir", "lord", "king", "prince"})
+
+# Description heads that name a news outlet, and the registry types each may take.
+OUTLET_HEADS: dict[str, frozenset[str]] = {
+    "agency": frozenset({"news_agency", "state_media"}),
+    "wire": frozenset({"news_agency"}),
+    "paper": frozenset({"outlet", "state_media"}),
+    "newspaper": frozenset({"outlet", "state_media"}),
+    "daily": frozenset({"outlet", "state_media"}),
+    "tabloid": frozenset({"outlet"}),
+    "broadcaster": frozenset({"public_broadcaster", "outlet", "state_media"}),
+    "network": frozenset({"outlet", "public_broadcaster"}),
+    "channel": frozenset({"outlet", "public_broadcaster", "state_media"}),
+    "station": frozenset({"outlet", "public_broadcaster", "state_media"}),
+    "outlet": frozenset({"outlet", "news_agency", "public_broadcaster", "state_media"}),
+    "magazine": frozenset({"outlet"}),
+    "publication": frozenset({"outlet"}),
+}
+_OUTLET_DESCRIPTION = re.compile(
+    r"^(?:the|that|this)\s+(?P<mod>(?:[\w-]+\s+){0,3}?)(?:wire\s+service|news\s+agency|(?P<head>"
+    + "|".join(OUTLET_HEADS)
+    + r"))$",
+    re.IGNORECASE,
+)
+
+
+def antecedent(
+    parsed: Parsed,
+    entities: Sequence[Entity],
+    before: int,
+    phrase: str,
+    head: str,
+    title: str | None = None,
+    registry: tuple[str, ...] = (),
+) -> tuple[str, str | None] | None:
+    """(name, entity id) of what a pronoun or description before offset ``before`` stands for, or None.
+
+    ``head`` is the phrase's head word; ``title`` the person title a description holds ("chairman").
+    """
+    low_head = head.lower()
+    low = " ".join(phrase.lower().split())
+    if low_head in FIRST_SINGULAR or low in FIRST_SINGULAR:
+        authors = parsed.article.authors
+        return (authors[0], None) if len(authors) == 1 else None
+    if low_head in FIRST_PLURAL:
+        return None
+    outlet = outlet_description(parsed, entities, before, phrase, registry)
+    if outlet is not None:
+        return outlet
+    if low_head in PLURAL or low_head in NEUTER:
+        return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"))
+    if low_head in MALE or low_head in FEMALE:
+        want = "f" if low_head in FEMALE else "m"
+        text = parsed.text
+        return _closest(
+            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",)
+        )
+    if title:
+        # a description: a person who holds the title, else (for an office of a body) nobody
+        t = title.lower().rstrip(".")
+        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and any(t in r.lower() for r in e.roles), ())
+        return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
+    return None
+
+
+def outlet_reference(phrase: str) -> bool:
+    """Whether a phrase refers back to an outlet by what it is ("the agency", "the South Korean paper")."""
+    return _OUTLET_DESCRIPTION.match(" ".join(phrase.split())) is not None
+
+
+# How far back (characters) "the agency" / "the paper" looks for the outlet it means.
+OUTLET_WINDOW = 2000
+_OTHER_AGENCY = re.compile(r"\b(?:Agency|Administration|Bureau|Service|Commission)\b")
+
+
+def outlet_description(
+    parsed: Parsed, entities: Sequence[Entity], before: int, phrase: str, registry: tuple[str, ...] = ()
+) -> tuple[str, str | None] | None:
+    """The outlet "the agency", "the paper", "the South Korean agency" stands for: the closest earlier
+    registry outlet (or outlet entity) of a fitting type and country, else the publisher when it fits."""
+    m = _OUTLET_DESCRIPTION.match(" ".join(phrase.split()))
+    if m is None:
+        return None
+    head = (m.group("head") or "agency").lower()
+    if m.group("head") is None and "wire" in phrase.lower():
+        head = "wire"
+    types = OUTLET_HEADS[head]
+    mod = m.group("mod").strip()
+    country = country_of(mod) if mod else None
+    if mod and country is None and any(w[:1].isupper() for w in mod.split()):
+        return None  # "the Kyunghyang paper": a name of its own, not a reference back
+    reg = load_registry(registry)
+    text = parsed.text
+    best: tuple[int, str, str | None] | None = None
+    lo = max(0, before - OUTLET_WINDOW)
+    for hit in reg.find(text[lo:before]):
+        o = hit.outlet
+        fits = o.type in types and (country is None or o.country == country)
+        if fits and (best is None or lo + hit.start > best[0]):
+            best = (lo + hit.start, o.name, None)
+    if best is None:
+        for e in entities:
+            if e.kind == "outlet" and country is None and any(lo <= s < before for s, _ in e.mentions):
+                s = max(s for s, _ in e.mentions if s < before)
+                if best is None or s > best[0]:
+                    best = (s, e.name, e.id)
+    if best is not None and head == "agency":
+        # "the agency" after a government agency named since ("the Environmental Protection Agency")
+        for e in entities:
+            if e.kind != "outlet" and _OTHER_AGENCY.search(e.name) and any(best[0] < s < before for s, _ in e.mentions):
+                return None
+    if best is not None:
+        for e in entities:
+            if e.kind == "outlet" and any(s == best[0] for s, _ in e.mentions):
+                return best[1], e.id
+        return best[1], best[2]
+    pub = parsed.article.outlet
+    if pub:
+        po = reg.match(pub)
+        if po is not None and po.type in types and (country is None or po.country == country):
+            return po.name, None
+    return None
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Given name -> "f" / "m" (``find/data/first_names.txt``)."""
+    out: dict[str, str] = {}
+    section = ""
+    text = resources.files("reportedly.find").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = "f" if line == "[female]" else "m"
+            continue
+        for w in line.split():
+            out[w.lower()] = section
+    return out
+
+
+def gender(text: str, e: Entity) -> str | None:
+    """ "f", "m" or None: the honorifics right before an entity's mentions, its roles and its given name."""
+    f = m = 0
+    first = e.name.split()[0].lower().strip(".,") if e.name.split() else ""
+    g = first_names().get(first)
+    f += g == "f"
+    m += g == "m"
+    for s, _ in e.mentions:
+        before = text[max(0, s - 14) : s]
+        words = re.findall(r"[A-Za-z]+", before)
+        if words:
+            w = words[-1]
+            if w[0].isupper():
+                f += w.lower() in _HONORIFIC_F
+                m += w.lower() in _HONORIFIC_M
+    for r in e.roles:
+        f += bool(_FEMALE_MARKS.search(r))
+        m += bool(_MALE_MARKS.search(r))
+    if f and not m:
+        return "f"
+    if m and not f:
+        return "m"
+    return None
+
+
+def _closest(
+    parsed: Parsed,
+    entities: Sequence[Entity],
+    before: int,
+    fits: Callable[[Entity], bool],
+    labels: tuple[str, ...],
+) -> tuple[str, str | None] | None:
+    """The closest earlier mention of an entity that ``fits``; else of a spaCy entity with one of ``labels``."""
+    best: tuple[int, str, str | None] | None = None
+    found: list[tuple[int, str, str | None]] = []
+    for e in entities:
+        if not fits(e):
+            continue
+        found.extend((s, e.name, e.id) for s, _e in e.mentions if s < before)
+    if found:
+        found.sort(reverse=True)
+        best = found[0]
+        # a subject of this or the previous sentence before a closer object ("The Kremlin accused
+        # NATO of ..., and on Monday it accused ...": it is the Kremlin)
+        lo = _sentence_start(parsed, best[0], back=1)
+        for cand in found:
+            if cand[0] < lo:
+                break
+            if _is_subject(parsed, cand[0]):
+                best = cand
+                break
+    if best is None and labels:
+        taken = {s for e in entities for s, _ in e.mentions}
+        for seg in parsed.segments:
+            if seg.start > before:
+                break
+            for ent in seg.doc.ents:
+                s = seg.start + ent.start_char
+                if ent.label_ in labels and s < before and s not in taken and (best is None or s > best[0]):
+                    best = (s, ent.text, None)
+    return (best[1], best[2]) if best else None
+
+
+def _token_at(parsed: Parsed, offset: int) -> Tok | None:
+    seg = parsed.segment_at(offset)
+    if seg is None or not seg.doc.has_annotation("DEP"):
+        return None
+    view = seg.view
+    k = bisect.bisect_right(view.idx, offset - seg.start) - 1
+    return view[k] if k >= 0 else None
+
+
+def _is_subject(parsed: Parsed, offset: int) -> bool:
+    """Whether the mention at ``offset`` is (in) the subject of its clause."""
+    t = _token_at(parsed, offset)
+    for _ in range(4):
+        if t is None:
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("compound", "flat", "amod", "det", "poss", "appos", "nmod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:
+    """Start of the sentence holding ``offset``, or of the ``back``-th sentence before it."""
+    seg = parsed.segment_at(offset)
+    if seg is None or not (seg.doc.has_annotation("DEP") or seg.doc.has_annotation("SENT_START")):
+        return offset
+    starts = [seg.start + s.start_char for s in seg.doc.sents]
+    k = bisect.bisect_right(starts, offset) - 1
+    return starts[max(0, k - back)] if k >= 0 else offset

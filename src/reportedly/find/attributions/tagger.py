@@ -1,0 +1,425 @@
+"""The learned attribution tagger at run time: source, cue and content tags from a fine-tuned MiniLM.
+
+The model (``models/tagger/tagger.onnx``, int8 weights; ``MODEL_CARD.md`` beside it) reads the
+article's parsed text as wordpieces in windows and gives every wordpiece three BIO tag
+distributions, one per component (source, cue, content).  It runs with onnxruntime and the
+``tokenizers`` library alone, loaded once per process (``load``); torch is for training only
+(``reportedly.training.tagger``).
+
+``accepted(parsed, settings)`` is what the finder calls in the default profile
+(``Settings.profile``; ``"fast"`` skips this module): the rules' attributions (``extract``, with
+the cue threshold lowered to ``LOW_THRESHOLD``) linked with the tags:
+
+1. *Accept*: an attribution is kept when the mean of its rule score and the tagger's cue
+   probability (the mean probability of B or I over its cue's wordpieces) reaches ``ACCEPT``;
+2. *Snap*: its source and cue are replaced by the tagged spans that overlap them when their words
+   agree (Jaccard at least ``SNAP``), they stay clear of the attribution's other components, and
+   the tagger prefers them to the rules' spans by ``MARGIN`` in log-probability (contents keep the
+   content ranker's choice: the tagger's lost to it at every setting tried);
+3. *Add*: a tagged cue the rules missed (outside every found cue and content) with probability at
+   least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence.
+
+The constants were chosen on PolNeAR dev (eval/attribution.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ...lexicons import load_words
+from ...model import Span
+from ...nlp import Parsed, Segment
+from ...settings import Settings
+from .extract import RULE_SCORES, Accepted, after_link_label, extract, plain_action, relative_report
+from .model import CueModel
+from .spans import Candidate, TokRange
+
+COMPONENTS = ("source", "cue", "content")
+MAX_WINDOW = 512
+"""Position embeddings of the encoder: no window (with [CLS] and [SEP]) may be longer."""
+MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "tagger"
+THREADS = 1
+"""onnxruntime threads: one, like the spaCy parse (a pool of worker processes scales out instead)."""
+
+LOW_THRESHOLD = 0.5
+"""Cue-model threshold of the rules' candidates handed to the tagger (the rules alone use 0.65)."""
+ACCEPT = 0.6
+"""An attribution is kept when (rule score + tagger cue probability) / 2 reaches this."""
+KEEP = 0.95
+KEPT_PATTERNS = frozenset({"fallback", "colon"})
+KEEP_HAND_WORDS = True
+"""Never reject a cue headed by a hand-made cue word (``lexicons/cue_words.txt``) the cue model never
+learnt: the project added those words on purpose, from real articles PolNeAR does not cover."""
+"""Candidate patterns (``spans.Candidate.pattern``) the tagger never rejects."""
+"""Rule score from which the rules' decision stands whatever the tagger says (above 1: never)."""
+SNAP: dict[str, float | None] = {"source": 0.3, "cue": 0.3, "content": None}
+"""Least word Jaccard between a rule component and the tagged spans that may replace it (None: never;
+the tagger's contents lost to the content ranker's at every setting tried, eval/attribution.md)."""
+MARGIN: dict[str, float | None] = {"source": 5.0, "cue": 5.0, "content": None}
+"""Least log-probability by which the tagger must prefer the tagged spans to the rules' (None: any)."""
+ADD = 0.8
+"""Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
+content and source; above 1: never)."""
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+def window_starts(n: int, window: int, stride: int) -> list[int]:
+    """Start of each window over ``n`` wordpieces: every ``stride``, until one reaches the end."""
+    out = [0]
+    while out[-1] + window < n:
+        out.append(out[-1] + stride)
+    return out
+
+
+def decode_spans(logits: np.ndarray) -> list[tuple[int, int]]:
+    """Spans ``(i, j)`` (wordpiece indices, end exclusive) of the best BIO path with no I after O.
+
+    ``logits`` is ``[n, 3]`` (O, B, I) scores or log-probabilities.  Viterbi over log-softmax
+    scores with the transitions that BIO allows: I only after B or I (plain Python over three
+    states: several times faster than numpy calls per step).
+    """
+    n = len(logits)
+    if not n:
+        return []
+    lp = logits.astype(np.float64)
+    lp = lp - lp.max(axis=1, keepdims=True)
+    lp = (lp - np.log(np.exp(lp).sum(axis=1, keepdims=True))).tolist()
+    o, b, i = lp[0][0], lp[0][1], -1e18
+    back_any: list[int] = [0] * n  # best previous state of O and B (any state may precede them)
+    back_i: list[int] = [0] * n  # best previous state of I (B or I)
+    for k in range(1, n):
+        po, pb, pi = lp[k]
+        if o >= b and o >= i:
+            best, arg = o, 0
+        elif b >= i:
+            best, arg = b, 1
+        else:
+            best, arg = i, 2
+        if b >= i:
+            bi, argi = b, 1
+        else:
+            bi, argi = i, 2
+        back_any[k], back_i[k] = arg, argi
+        o, b, i = best + po, best + pb, bi + pi
+    state = 0 if o >= b and o >= i else (1 if b >= i else 2)
+    path = [0] * n
+    path[-1] = state
+    for k in range(n - 1, 0, -1):
+        state = back_i[k] if state == 2 else back_any[k]
+        path[k - 1] = state
+    out = []
+    k = 0
+    while k < n:
+        if path[k] == 1:
+            j = k + 1
+            while j < n and path[j] == 2:
+                j += 1
+            out.append((k, j))
+            k = j
+        else:
+            k += 1
+    return out
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Tags:
+    """The tagger's reading of one text: wordpiece offsets, tag probabilities and decoded spans."""
+
+    text: str
+    offsets: np.ndarray
+    """``[n, 2]`` character offsets of the wordpieces in ``text``."""
+    probs: np.ndarray
+    """``[n, 3, 3]``: per wordpiece and component (``COMPONENTS``), P(O), P(B), P(I)."""
+    spans: dict[str, tuple[Span, ...]]
+    """Decoded spans per component, widened to whole words."""
+
+    def inside(self, span: Span) -> np.ndarray:
+        """Indices of the wordpieces inside a character span."""
+        lo = int(np.searchsorted(self.offsets[:, 0], span[0], side="left"))
+        hi = int(np.searchsorted(self.offsets[:, 0], span[1], side="left"))
+        return np.arange(lo, hi)
+
+    def prob(self, component: str, spans: Sequence[Span]) -> float:
+        """Mean probability that the wordpieces of ``spans`` lie in a ``component`` (B or I)."""
+        h = COMPONENTS.index(component)
+        idx = np.concatenate([self.inside(s) for s in spans]) if spans else np.arange(0)
+        if not len(idx):
+            return 0.0
+        return float((self.probs[idx, h, 1] + self.probs[idx, h, 2]).mean())
+
+
+_WORDCHAR = re.compile(r"\w")
+
+
+def _widen(text: str, s: int, e: int) -> Span:
+    while s > 0 and _WORDCHAR.match(text[s - 1]) and _WORDCHAR.match(text[s]):
+        s -= 1
+    while e < len(text) and _WORDCHAR.match(text[e]) and _WORDCHAR.match(text[e - 1]):
+        e += 1
+    return s, e
+
+
+class Tagger:
+    """The ONNX model with its tokenizer and settings (``tagger.json``), from a model folder."""
+
+    def __init__(self, directory: Path = MODEL_DIR) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = json.loads((directory / "tagger.json").read_text(encoding="utf-8"))
+        self.window: int = int(meta["window"])
+        self.stride: int = int(meta["stride"])
+        self.cls, self.sep = int(meta["cls"]), int(meta["sep"])
+        if self.window + 2 > MAX_WINDOW or tuple(meta["components"]) != COMPONENTS:
+            raise ValueError(f"{directory}: a tagger for other windows or components")
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = THREADS
+        so.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(directory / "tagger.onnx"), so, providers=["CPUExecutionProvider"])
+
+    def logits(self, ids: np.ndarray) -> np.ndarray:
+        """``[n, 3, 3]`` logits of ``n`` wordpiece ids: windows every ``stride``, each wordpiece read from the
+        window where it lies farthest from an edge."""
+        n = len(ids)
+        out = np.zeros((n, len(COMPONENTS), 3), dtype=np.float32)
+        if not n:
+            return out
+        starts = window_starts(n, self.window, self.stride)
+        for j, s in enumerate(starts):
+            w = ids[s : s + self.window]
+            x = np.empty((1, len(w) + 2), dtype=np.int64)
+            x[0, 0], x[0, -1], x[0, 1:-1] = self.cls, self.sep, w
+            y = self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
+            e = s + len(w)
+            lo = s if j == 0 else (s + min(n, starts[j - 1] + self.window)) // 2
+            hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
+            out[lo:hi] = y[1 + lo - s : 1 + hi - s]
+        return out
+
+    def tag(self, text: str, pieces: Sequence[Span] | None = None) -> Tags:
+        """Tags of ``text`` (or of its ``pieces``, read in order as one sequence, like the article's parsed
+        blocks)."""
+        pieces = [(0, len(text))] if pieces is None else list(pieces)
+        ids: list[np.ndarray] = []
+        offs: list[np.ndarray] = []
+        for s, e in pieces:
+            enc = self.tokenizer.encode(text[s:e], add_special_tokens=False)
+            if not enc.ids:
+                continue
+            ids.append(np.asarray(enc.ids, dtype=np.int64))
+            offs.append(np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2) + s)
+        all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        offsets = np.concatenate(offs) if offs else np.zeros((0, 2), dtype=np.int64)
+        logits = self.logits(all_ids)
+        z = np.exp(logits - logits.max(axis=2, keepdims=True))
+        probs = z / z.sum(axis=2, keepdims=True)
+        spans = {}
+        for h, comp in enumerate(COMPONENTS):
+            spans[comp] = tuple(
+                _widen(text, int(offsets[i, 0]), int(offsets[j - 1, 1])) for i, j in decode_spans(logits[:, h, :])
+            )
+        return Tags(text, offsets, probs, spans)
+
+
+@functools.lru_cache(maxsize=1)
+def load(directory: Path = MODEL_DIR) -> Tagger:
+    """The shipped tagger, loaded once per process."""
+    return Tagger(directory)
+
+
+def tag_parsed(parsed: Parsed, tagger: Tagger | None = None) -> Tags:
+    """Tags of an article's parsed blocks (the text the rules read)."""
+    pieces = [(seg.start, seg.end) for seg in parsed.segments]
+    return (tagger or load()).tag(parsed.text, pieces)
+
+
+# --- linking with the rules -------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str, spans: Sequence[Span]) -> frozenset[int]:
+    return frozenset(m.start() for s, e in spans for m in _WORD.finditer(text, s, e))
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def _overlaps(a: Span, spans: Sequence[Span]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def snap(
+    text: str, spans: Sequence[Span], tagged: Sequence[Span], avoid: Sequence[Span], least: float | None,
+    margin: float | None = None, tags: Tags | None = None, component: str = "",
+) -> tuple[Span, ...] | None:
+    """The tagged spans that overlap ``spans``, when they agree with them (word Jaccard >= ``least``),
+    differ, touch none of ``avoid`` and (with ``margin``) the tagger prefers them to ``spans`` by at
+    least ``margin`` in log-probability (``path_logp``); else None."""
+    if not spans or least is None:
+        return None
+    hit = tuple(t for t in tagged if _overlaps(t, spans))
+    if not hit or any(_overlaps(t, avoid) for t in hit):
+        return None
+    if _jaccard(_words(text, spans), _words(text, hit)) < least:
+        return None
+    if list(hit) == list(spans):
+        return None
+    if margin is not None and tags is not None:
+        lo = min(s for s, _ in (*spans, *hit))
+        hi = max(e for _, e in (*spans, *hit))
+        idx = tags.inside((lo, hi))
+        if path_logp(tags, component, hit, idx) - path_logp(tags, component, spans, idx) < margin:
+            return None
+    return hit
+
+
+def path_logp(tags: Tags, component: str, spans: Sequence[Span], idx: np.ndarray) -> float:
+    """Log-probability under the tagger of ``spans`` as the ``component`` tags of the wordpieces ``idx``
+    (B on each span's first wordpiece, I on the rest, O outside)."""
+    if not len(idx):
+        return 0.0
+    h = COMPONENTS.index(component)
+    starts = tags.offsets[idx, 0]
+    label = np.zeros(len(idx), dtype=np.int64)
+    for s, e in spans:
+        inside = np.nonzero((starts >= s) & (starts < e))[0]
+        if len(inside):
+            label[inside] = 2
+            label[inside[0]] = 1
+    p = tags.probs[idx, h, :][np.arange(len(idx)), label]
+    return float(np.log(np.maximum(p, 1e-9)).sum())
+
+
+def by_rule(f: Accepted, items: Sequence[Accepted]) -> bool:
+    """Whether the rules alone vouch for an attribution: a cue-model score of at least ``KEEP``, a
+    construction scored by rule (footage aired by X, "was quoted by Y as saying", a dash or a document
+    quote, ``extract.RULE_SCORES``), a colon lead-in, "X added:" before a block quote, a relative-pronoun
+    source, a segment without a parse, or an attribution nested in another's content (kept by the rules
+    because an outlet relays it).  The tagger learnt PolNeAR's notion of attribution, which leaves most
+    of these out; the project counts them."""
+    c = f.cand
+    if f.score >= KEEP or c.pattern in RULE_SCORES or c.pattern in KEPT_PATTERNS:
+        return True
+    if c.content_rel == "colon_block" or relative_report(c) or (KEEP_HAND_WORDS and c.head.lemma_.lower() in _hand_words()):
+        return True
+    return any(g is not f and _overlaps(f.cue[0], g.content) for g in items)
+
+
+@functools.cache
+def _hand_words() -> frozenset[str]:
+    """The hand-made cue words beyond the cue model's learnt lexicon (``lexicons/cue_words.txt``)."""
+    return load_words("cue_words.txt") - CueModel.load().lexicon
+
+
+def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
+    """The rules' attributions kept and snapped by the tags (see the module docstring)."""
+    text = parsed.text
+    out = []
+    for f in items:
+        p_cue = tags.prob("cue", f.cue)
+        if (min(1.0, f.score) + p_cue) / 2 < ACCEPT and not by_rule(f, items):
+            continue
+        source, cue, content = f.source, f.cue, tuple(f.content)
+        new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
+        if new_cue is not None:
+            cue = new_cue
+        new_content = snap(
+            text, content, tags.spans["content"], (*source, *cue), SNAP["content"], MARGIN["content"], tags, "content"
+        )
+        if new_content is not None:
+            content = new_content
+        new_source = snap(
+            text, source, tags.spans["source"], (*cue, *content), SNAP["source"], MARGIN["source"], tags, "source"
+        )
+        if new_source is not None:
+            source = new_source
+        out.append(dataclasses.replace(f, source=source, cue=cue, content=list(content), score=(f.score + p_cue) / 2))
+    return out
+
+
+def _token_range(seg: Segment, span: Span) -> TokRange | None:
+    """The tokens of ``seg`` inside a character span (None when none)."""
+    idx = seg.view.idx
+    i = bisect.bisect_left(idx, span[0] - seg.start)
+    j = bisect.bisect_left(idx, span[1] - seg.start)
+    return (i, j) if j > i else None
+
+
+def _nearest(spans: Sequence[Span], cue: Span, lo: int, hi: int, avoid: Sequence[Span]) -> Span | None:
+    """The span of ``spans`` overlapping ``[lo, hi)`` and clear of ``avoid`` closest to the cue."""
+    best: tuple[int, Span] | None = None
+    for s in spans:
+        if s[1] <= lo or s[0] >= hi or _overlaps(s, avoid):
+            continue
+        d = s[0] - cue[1] if s[0] >= cue[1] else cue[0] - s[1]
+        if best is None or d < best[0]:
+            best = (d, s)
+    return best[1] if best else None
+
+
+VETOES = (after_link_label, plain_action)
+"""The rules' vetoes that a tagged cue must pass too: a link title after "Read more:", a plain action
+("attacked", "recorded") read as speech."""
+
+
+def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
+    """Attributions the rules did not find: a tagged cue (probability >= ``ADD``) outside every found cue
+    and content, with the nearest tagged content and source of its sentence."""
+    out = list(items)
+    cues = [s for f in items for s in f.cue]
+    contents = [s for f in items for s in f.content]
+    for cue in tags.spans["cue"]:
+        if _overlaps(cue, cues) or _overlaps(cue, contents):
+            continue
+        p = tags.prob("cue", [cue])
+        if p < ADD:
+            continue
+        seg = parsed.segment_at(cue[0])
+        if seg is None or not seg.doc.has_annotation("DEP"):
+            continue
+        r = _token_range(seg, cue)
+        if r is None:
+            continue
+        view = seg.view
+        head = next((t for t in view.tokens[r[0] : r[1]] if not r[0] <= t.head.i < r[1] or t.head.i == t.i), view.tokens[r[0]])
+        lo, hi = seg.start + head.sent.start_char, seg.start + head.sent.end_char
+        content = _nearest(tags.spans["content"], cue, lo, hi, [cue])
+        if content is None:
+            continue
+        source = _nearest(tags.spans["source"], cue, lo, hi, [cue, content])
+        src_r = _token_range(seg, source) if source is not None else None
+        cand = Candidate(seg=seg, head=head, cue=r, source=[src_r] if src_r else [], pattern="tagger", score=p)
+        if any(veto(cand) for veto in VETOES):
+            continue
+        out.append(Accepted(cand, (source,) if source else (), (cue,), [content], (), p))
+        cues.append(cue)
+        contents.append(content)
+    out.sort(key=lambda f: f.cue[0][0])
+    return out
+
+
+def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -> list[Accepted]:
+    """The attributions of the default profile: the rules' candidates down to ``LOW_THRESHOLD``,
+    linked with the tagger's tags (``link``), and the tagger's own (``add_tagged``)."""
+    items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD)
+    tags = tag_parsed(parsed, tagger)
+    items = link(parsed, items, tags)
+    return add_tagged(parsed, items, tags) if ADD <= 1 else items

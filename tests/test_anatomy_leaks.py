@@ -1,0 +1,110 @@
+"""Captions and credits that leaked into the body of pasted pages (issue 16), one test per construction.
+
+Hand-written pasted pages (no model needed): each test checks that the caption or credit line gets its
+own kind and that the prose around it stays body.
+"""
+
+from __future__ import annotations
+
+from reportedly.anatomy import anatomy
+from reportedly.model import Article
+
+HEAD = "Troops killed in helicopter crash"
+LEDE = (
+    "Two service members have been killed in a helicopter crash in the east of the country, "
+    "the military said in a statement on Wednesday."
+)
+MORE = (
+    "The cause of the crash is under investigation, and officials declined to say whether the "
+    "aircraft had come under fire before it went down near the border."
+)
+THIRD = (
+    "The crash was the third this year, and lawmakers in both parties have asked the ministry for a full review "
+    "of the fleet's maintenance records."
+)
+
+
+def kinds_of(text: str) -> dict[str, str]:
+    a = anatomy(Article(text=text, id="t"))
+    return {a.text[b.start : b.end]: b.kind for b in a.blocks}
+
+
+def test_bracketed_file_credit_after_a_caption() -> None:
+    cap = "Roughly 13,000 US troops remain in the country, 18 years after the invasion [File: Reuters]"
+    k = kinds_of("\n\n".join([HEAD, LEDE, cap, MORE]))
+    assert k["Roughly 13,000 US troops remain in the country, 18 years after the invasion"] == "caption"
+    assert k["[File: Reuters]"] == "credit"
+    assert k[LEDE] == "body" and k[MORE] == "body"
+
+
+def test_unknown_credit_glued_after_a_caption_on_a_page_that_credits_pictures() -> None:
+    text = "\n\n".join(
+        [
+            HEAD,
+            LEDE,
+            "A helicopter takes off from the base on Tuesday.",
+            "Getty Images",
+            MORE,
+            "States where the aircraft has been grounded for inspection. Statista",
+            THIRD,
+        ]
+    )
+    k = kinds_of(text)
+    assert k["States where the aircraft has been grounded for inspection."] == "caption"
+    assert k["Statista"] == "credit"
+    assert k[MORE] == "body" and k[THIRD] == "body"
+
+
+def test_abbreviation_is_not_a_glued_credit() -> None:
+    text = "\n\n".join([HEAD, LEDE, "A helicopter takes off on Tuesday.", "Getty Images", MORE, "Workers rally in L.A. Protest", THIRD])
+    k = kinds_of(text)
+    assert k["Workers rally in L.A. Protest"] == "body" and "Protest" not in k
+
+
+def test_unknown_credit_line_after_a_caption_on_a_well_credited_page() -> None:
+    text = "\n\n".join(
+        [
+            HEAD,
+            LEDE,
+            "A helicopter takes off from the base on Tuesday.",
+            "Getty Images",
+            MORE,
+            "Soldiers carry a coffin at the airfield on Wednesday.",
+            "AFP via Getty Images",
+            "The curve hypothesizes that as a fleet ages, crashes get more frequent before they fall again.",
+            "Ecological Economics",
+            THIRD,
+        ]
+    )
+    k = kinds_of(text)
+    assert k["The curve hypothesizes that as a fleet ages, crashes get more frequent before they fall again."] == "caption"
+    assert k["Ecological Economics"] == "credit"
+    assert k[THIRD] == "body"
+
+
+def test_embedded_video_titles_under_subheads() -> None:
+    parts = [HEAD, LEDE]
+    for n, (sub, title) in enumerate(
+        [
+            ("Never urged an inquiry", "Envoy: Allegations against the pilot are not credible"),
+            ("Not some irregular channel", "Envoy insists he worked through the official channel"),
+            ("Questions about judgment", "Aide discusses concerns about the colonel's judgment"),
+        ],
+        1,
+    ):
+        parts += [f"{n}. {sub}", title, f"{MORE} Part {n} of the hearing went on for hours."]
+    k = kinds_of("\n\n".join(parts))
+    assert k["Envoy: Allegations against the pilot are not credible"] == "media_title"
+    assert k["Aide discusses concerns about the colonel's judgment"] == "media_title"
+    assert k["1. Never urged an inquiry"] == "body"
+
+
+def test_link_label_without_colon_is_boilerplate() -> None:
+    k = kinds_of("\n\n".join([HEAD, LEDE, "Read More Senators say they will block the bill", MORE]))
+    assert k["Read More Senators say they will block the bill"] == "boilerplate"
+    assert k[MORE] == "body"
+
+
+def test_an_agency_that_reports_is_not_a_credit() -> None:
+    k = kinds_of("\n\n".join([HEAD, LEDE, "The Associated Press reports:", '"The strike began at dawn," the union said.', MORE]))
+    assert k["The Associated Press reports:"] == "body"

@@ -1,0 +1,158 @@
+"""The learned attribution tagger at run time (``find.attributions.tagger``) and the two profiles.
+
+No torch here: the shipped int8 ONNX model runs on onnxruntime.  The tagger is a file of the
+package, so these tests never skip for want of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import sys
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from conftest import shared_path
+from reportedly.find.attributions import tagger as tg
+from reportedly.model import Article
+from reportedly.settings import PROFILES, Settings, SettingsError, load_settings
+
+SENTENCE = "“We will not back down,” the foreign minister said on Monday."
+
+
+def test_model_files_are_shipped() -> None:
+    for name in ("tagger.onnx", "tokenizer.json", "tagger.json", "MODEL_CARD.md"):
+        assert (tg.MODEL_DIR / name).is_file(), name
+    meta = json.loads((tg.MODEL_DIR / "tagger.json").read_text(encoding="utf-8"))
+    assert tuple(meta["components"]) == tg.COMPONENTS
+    assert meta["window"] + 2 <= tg.MAX_WINDOW
+    assert (tg.MODEL_DIR / "tagger.onnx").stat().st_size < 30_000_000
+
+
+def test_no_torch_at_run_time() -> None:
+    tg.load().tag("He said so.")
+    assert "torch" not in sys.modules
+
+
+def test_decode_spans_never_opens_with_inside() -> None:
+    # O B I ; then I after O, which BIO forbids: the decoder reads it as a new span's B or as O
+    logits = np.log(np.array([[0.9, 0.05, 0.05], [0.1, 0.8, 0.1], [0.1, 0.1, 0.8], [0.8, 0.1, 0.1], [0.3, 0.1, 0.6]]))
+    spans = tg.decode_spans(logits)
+    assert spans[0] == (1, 3)
+    assert all(i < j for i, j in spans)
+    assert tg.decode_spans(np.zeros((0, 3))) == []
+    assert tg.decode_spans(np.log(np.array([[0.2, 0.2, 0.6]]))) in ([], [(0, 1)])
+
+
+def test_window_starts_cover_everything() -> None:
+    assert tg.window_starts(10, 254, 192) == [0]
+    starts = tg.window_starts(1000, 254, 192)
+    assert starts[0] == 0 and starts[-1] + 254 >= 1000
+    assert all(b - a == 192 for a, b in itertools.pairwise(starts))
+
+
+def test_tags_of_a_quote() -> None:
+    tags = tg.load().tag(SENTENCE)
+    text = SENTENCE
+    spans = {c: [text[s:e] for s, e in tags.spans[c]] for c in tg.COMPONENTS}
+    assert spans["cue"] == ["said"]
+    assert spans["source"] == ["the foreign minister"]
+    assert any("We will not back down" in c for c in spans["content"])
+    said = text.index("said")
+    assert tags.prob("cue", [(said, said + 4)]) > 0.5
+    assert tags.prob("cue", [(text.index("Monday"), text.index("Monday") + 6)]) < 0.5
+    assert tags.probs.shape == (len(tags.offsets), 3, 3)
+    assert np.allclose(tags.probs.sum(axis=2), 1.0, atol=1e-4)
+
+
+def test_long_text_runs_in_windows() -> None:
+    text = " ".join([SENTENCE] * 60)  # about 1,000 wordpieces: several windows
+    tags = tg.load().tag(text)
+    assert len(tags.offsets) > 3 * tg.load().window
+    assert len(tags.spans["cue"]) >= 50
+
+
+def test_tag_pieces_keep_absolute_offsets() -> None:
+    text = "Headline\n\n" + SENTENCE
+    tags = tg.load().tag(text, [(10, len(text))])
+    assert int(tags.offsets[0, 0]) >= 10
+    assert [text[s:e] for s, e in tags.spans["cue"]] == ["said"]
+
+
+def test_snap_replaces_only_agreeing_spans() -> None:
+    text = "the foreign minister said that the plan was dead ."
+    rule = [(4, 20)]  # "foreign minister"
+    tagged = [(0, 20)]  # "the foreign minister"
+    assert tg.snap(text, rule, tagged, avoid=[], least=0.5) == ((0, 20),)
+    assert tg.snap(text, rule, tagged, avoid=[(0, 3)], least=0.5) is None  # would swallow another component
+    assert tg.snap(text, rule, [(0, 50)], avoid=[], least=0.5) is None  # too different
+    assert tg.snap(text, rule, [(4, 20)], avoid=[], least=0.5) is None  # the same
+    assert tg.snap(text, [], tagged, avoid=[], least=0.5) is None
+
+
+# --- profiles -------------------------------------------------------------------------------------
+
+
+def test_profile_setting_is_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert set(PROFILES) == {"accurate", "fast"}
+    with pytest.raises(SettingsError):
+        Settings(profile="turbo")
+    cfg = tmp_path / "r.toml"
+    cfg.write_text('[reportedly]\nprofile = "fast"\n', encoding="utf-8")
+    assert load_settings(cfg).profile == "fast"
+    assert load_settings(cfg, profile="accurate").profile == "accurate"
+
+
+def test_fast_profile_is_the_rules_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    """``--profile fast`` gives exactly what the rules give: ``extract`` at its own threshold."""
+    from reportedly.anatomy import anatomy
+    from reportedly.find import Found
+    from reportedly.find.attributions import extract, find_attributions
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    text = (
+        "Hong Min, a senior analyst, told Yonhap that the images appear designed to show strength. "
+        "“We will not back down,” the foreign minister said on Monday. "
+        "According to the agency, the talks failed."
+    )
+    fast = Settings(profile="fast", check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(text, settings=fast), fast)], nlp)
+    got = find_attributions(parsed, Found(), fast)
+    want = extract(parsed, settings=fast)
+    assert [(a.source, a.cue) for a in got] == [(f.source, f.cue) for f in want]
+    accurate = dataclasses.replace(fast, profile="accurate")
+    assert find_attributions(parsed, Found(), accurate)  # the tagger path runs on the same parse
+
+
+def test_cli_profile_option(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportedly.cli import app
+
+    f = tmp_path / "a.txt"
+    f.write_text("The minister said that the talks had failed. " * 3, encoding="utf-8")
+    runner = CliRunner()
+    reports = {}
+    for profile in PROFILES:
+        res = runner.invoke(app, ["analyze", str(f), "--profile", profile, "-f", "json", "--no-language-check"])
+        assert res.exit_code == 0, res.output
+        reports[profile] = json.loads(res.stdout)
+    assert reports["fast"]["attributions"] and reports["accurate"]["attributions"]
+    res = runner.invoke(app, ["analyze", str(f), "--profile", "turbo"])
+    assert res.exit_code == 2
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_fast_profile_keeps_the_seed_report(seed_path) -> None:  # type: ignore[no-untyped-def]
+    """The fast profile is today's rules-only path: same attributions as ``extract`` on the seed article."""
+    from reportedly import analyze
+    from reportedly.ingest import read_inputs
+
+    shared_path("seed")
+    (article,) = list(read_inputs([str(seed_path)]))
+    assert isinstance(article, Article)
+    rep = analyze(article, settings=Settings(profile="fast"))
+    assert rep.attributions and all(a.produced_by.startswith("attribution.") for a in rep.attributions)
