@@ -93,6 +93,26 @@ def test_snap_replaces_only_agreeing_spans() -> None:
     assert tg.snap(text, [], tagged, avoid=[], least=0.5) is None
 
 
+def test_tagging_stops_at_max_wordpieces(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join([SENTENCE] * 20)
+    monkeypatch.setattr(tg, "MAX_WORDPIECES", 40)
+    tags = tg.load().tag(text)
+    assert len(tags.offsets) == 40 and tags.limit < len(text)
+    assert all(e <= tags.limit for c in tg.COMPONENTS for _, e in tags.spans[c])
+
+
+def test_index_answers_overlaps() -> None:
+    idx = tg._Index([(0, 100), (10, 20), (200, 210)])
+    assert idx.overlaps((50, 60)) and idx.overlaps((205, 300)) and idx.overlaps((99, 101))
+    assert not idx.overlaps((100, 200)) and not idx.overlaps((210, 220))
+    idx.add((150, 160))
+    assert idx.overlaps((155, 156)) and not idx.overlaps((160, 200))
+    tags = tg.load().tag(SENTENCE)
+    said = SENTENCE.index("said")
+    assert tags.overlapping("cue", [(said - 5, said + 1)]) == [(said, said + 4)]
+    assert tags.overlapping("cue", (), 0, said) == []
+
+
 # --- profiles -------------------------------------------------------------------------------------
 
 

@@ -19,7 +19,8 @@ the cue threshold lowered to ``LOW_THRESHOLD``) linked with the tags:
 3. *Add*: a tagged cue the rules missed (outside every found cue and content) with probability at
    least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence.
 
-The constants were chosen on PolNeAR dev (eval/attribution.md).
+The tagger reads at most ``MAX_WORDPIECES`` of an article; past them the rules decide alone.  The
+constants were chosen on PolNeAR dev (eval/attribution.md).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +48,10 @@ COMPONENTS = ("source", "cue", "content")
 MAX_WINDOW = 512
 """Position embeddings of the encoder: no window (with [CLS] and [SEP]) may be longer."""
 MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "tagger"
+MAX_WORDPIECES = 50_000
+"""The tagger reads at most this many wordpieces of an article (about 35,000 words, some 15 long news
+articles); past them the rules decide alone, as in the fast profile, so a pathological input costs at
+most about 5 CPU-seconds of tagging on top of the rules."""
 THREADS = 1
 """onnxruntime threads: one, like the spaCy parse (a pool of worker processes scales out instead)."""
 
@@ -144,13 +150,32 @@ class Tags:
     probs: np.ndarray
     """``[n, 3, 3]``: per wordpiece and component (``COMPONENTS``), P(O), P(B), P(I)."""
     spans: dict[str, tuple[Span, ...]]
-    """Decoded spans per component, widened to whole words."""
+    """Decoded spans per component, widened to whole words (disjoint, in text order)."""
+    limit: int
+    """Character offset up to which the text was tagged (``len(text)`` unless ``MAX_WORDPIECES`` cut it)."""
+    _starts: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+    _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
     def inside(self, span: Span) -> np.ndarray:
         """Indices of the wordpieces inside a character span."""
         lo = int(np.searchsorted(self.offsets[:, 0], span[0], side="left"))
         hi = int(np.searchsorted(self.offsets[:, 0], span[1], side="left"))
         return np.arange(lo, hi)
+
+    def overlapping(self, component: str, spans: Sequence[Span], lo: int = 0, hi: int | None = None) -> list[Span]:
+        """The decoded spans of ``component`` that overlap any of ``spans`` (or the range ``[lo, hi)`` when
+        ``spans`` is empty), in text order.  Decoded spans are disjoint and sorted: bisection."""
+        tagged = self.spans[component]
+        ranges = list(spans) if spans else [(lo, len(self.text) if hi is None else hi)]
+        starts = self._starts.get(component)
+        if starts is None:
+            starts = self._starts[component] = [t[0] for t in tagged]
+            self._ends[component] = [t[1] for t in tagged]
+        ends = self._ends[component]
+        out: list[Span] = []
+        for a, b in ranges:
+            out.extend(tagged[bisect.bisect_right(ends, a) : bisect.bisect_left(starts, b)])
+        return sorted(set(out))
 
     def prob(self, component: str, spans: Sequence[Span]) -> float:
         """Mean probability that the wordpieces of ``spans`` lie in a ``component`` (B or I)."""
@@ -226,6 +251,10 @@ class Tagger:
             offs.append(np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2) + s)
         all_ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         offsets = np.concatenate(offs) if offs else np.zeros((0, 2), dtype=np.int64)
+        limit = len(text)
+        if len(all_ids) > MAX_WORDPIECES:
+            all_ids, offsets = all_ids[:MAX_WORDPIECES], offsets[:MAX_WORDPIECES]
+            limit = int(offsets[-1, 1])
         logits = self.logits(all_ids)
         z = np.exp(logits - logits.max(axis=2, keepdims=True))
         probs = z / z.sum(axis=2, keepdims=True)
@@ -234,7 +263,7 @@ class Tagger:
             spans[comp] = tuple(
                 _widen(text, int(offsets[i, 0]), int(offsets[j - 1, 1])) for i, j in decode_spans(logits[:, h, :])
             )
-        return Tags(text, offsets, probs, spans)
+        return Tags(text, offsets, probs, spans, limit)
 
 
 @functools.lru_cache(maxsize=1)
@@ -275,7 +304,7 @@ def snap(
     least ``margin`` in log-probability (``path_logp``); else None."""
     if not spans or least is None:
         return None
-    hit = tuple(t for t in tagged if _overlaps(t, spans))
+    hit = tuple(tags.overlapping(component, spans)) if tags is not None else tuple(t for t in tagged if _overlaps(t, spans))
     if not hit or any(_overlaps(t, avoid) for t in hit):
         return None
     if _jaccard(_words(text, spans), _words(text, hit)) < least:
@@ -308,7 +337,34 @@ def path_logp(tags: Tags, component: str, spans: Sequence[Span], idx: np.ndarray
     return float(np.log(np.maximum(p, 1e-9)).sum())
 
 
-def by_rule(f: Accepted, items: Sequence[Accepted]) -> bool:
+class _Index:
+    """Character spans (they may overlap and be long) for "does anything overlap this span?", growing:
+    spans sorted by start with the running maximum of their ends (for the spans given at first), and
+    the spans added later, which are tagged spans no longer than a window (checked by bisection over
+    their starts, back by the longest of them)."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        fixed = sorted(spans)
+        self.starts = [a for a, _ in fixed]
+        self.max_end = list(itertools.accumulate((b for _, b in fixed), max))
+        self.added: list[Span] = []
+        self.longest = 0
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self.added, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, span: Span) -> bool:
+        a, b = span
+        k = bisect.bisect_left(self.starts, b)
+        if k and self.max_end[k - 1] > a:
+            return True
+        lo = bisect.bisect_left(self.added, (a - self.longest, -1))
+        hi = bisect.bisect_left(self.added, (b, -1))
+        return any(e > a for _, e in self.added[lo:hi])
+
+
+def by_rule(f: Accepted, contents: _Index) -> bool:
     """Whether the rules alone vouch for an attribution: a cue-model score of at least ``KEEP``, a
     construction scored by rule (footage aired by X, "was quoted by Y as saying", a dash or a document
     quote, ``extract.RULE_SCORES``), a colon lead-in, "X added:" before a block quote, a relative-pronoun
@@ -320,7 +376,7 @@ def by_rule(f: Accepted, items: Sequence[Accepted]) -> bool:
         return True
     if c.content_rel == "colon_block" or relative_report(c) or (KEEP_HAND_WORDS and c.head.lemma_.lower() in _hand_words()):
         return True
-    return any(g is not f and _overlaps(f.cue[0], g.content) for g in items)
+    return contents.overlaps(f.cue[0])  # a content never overlaps its own cue
 
 
 @functools.cache
@@ -333,9 +389,15 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
     """The rules' attributions kept and snapped by the tags (see the module docstring)."""
     text = parsed.text
     out = []
+    contents = _Index(s for f in items for s in f.content)
+    threshold = CueModel.load().threshold
     for f in items:
+        if f.cue[0][1] > tags.limit:  # past what the tagger read: the rules alone, as in the fast profile
+            if f.score >= threshold:
+                out.append(f)
+            continue
         p_cue = tags.prob("cue", f.cue)
-        if (min(1.0, f.score) + p_cue) / 2 < ACCEPT and not by_rule(f, items):
+        if (min(1.0, f.score) + p_cue) / 2 < ACCEPT and not by_rule(f, contents):
             continue
         source, cue, content = f.source, f.cue, tuple(f.content)
         new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
@@ -363,11 +425,11 @@ def _token_range(seg: Segment, span: Span) -> TokRange | None:
     return (i, j) if j > i else None
 
 
-def _nearest(spans: Sequence[Span], cue: Span, lo: int, hi: int, avoid: Sequence[Span]) -> Span | None:
-    """The span of ``spans`` overlapping ``[lo, hi)`` and clear of ``avoid`` closest to the cue."""
+def _nearest(spans: Sequence[Span], cue: Span, avoid: Sequence[Span]) -> Span | None:
+    """The span of ``spans`` clear of ``avoid`` closest to the cue."""
     best: tuple[int, Span] | None = None
     for s in spans:
-        if s[1] <= lo or s[0] >= hi or _overlaps(s, avoid):
+        if _overlaps(s, avoid):
             continue
         d = s[0] - cue[1] if s[0] >= cue[1] else cue[0] - s[1]
         if best is None or d < best[0]:
@@ -384,15 +446,17 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accept
     """Attributions the rules did not find: a tagged cue (probability >= ``ADD``) outside every found cue
     and content, with the nearest tagged content and source of its sentence."""
     out = list(items)
-    cues = [s for f in items for s in f.cue]
-    contents = [s for f in items for s in f.content]
+    taken = _Index(s for f in items for s in (*f.cue, *f.content))
+    segs = parsed.segments
+    seg_starts = [seg.start for seg in segs]
     for cue in tags.spans["cue"]:
-        if _overlaps(cue, cues) or _overlaps(cue, contents):
+        if taken.overlaps(cue):
             continue
         p = tags.prob("cue", [cue])
         if p < ADD:
             continue
-        seg = parsed.segment_at(cue[0])
+        k = bisect.bisect_right(seg_starts, cue[0]) - 1
+        seg = segs[k] if k >= 0 and cue[0] < segs[k].end else None
         if seg is None or not seg.doc.has_annotation("DEP"):
             continue
         r = _token_range(seg, cue)
@@ -401,17 +465,17 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accept
         view = seg.view
         head = next((t for t in view.tokens[r[0] : r[1]] if not r[0] <= t.head.i < r[1] or t.head.i == t.i), view.tokens[r[0]])
         lo, hi = seg.start + head.sent.start_char, seg.start + head.sent.end_char
-        content = _nearest(tags.spans["content"], cue, lo, hi, [cue])
+        content = _nearest(tags.overlapping("content", (), lo, hi), cue, [cue])
         if content is None:
             continue
-        source = _nearest(tags.spans["source"], cue, lo, hi, [cue, content])
+        source = _nearest(tags.overlapping("source", (), lo, hi), cue, [cue, content])
         src_r = _token_range(seg, source) if source is not None else None
         cand = Candidate(seg=seg, head=head, cue=r, source=[src_r] if src_r else [], pattern="tagger", score=p)
         if any(veto(cand) for veto in VETOES):
             continue
         out.append(Accepted(cand, (source,) if source else (), (cue,), [content], (), p))
-        cues.append(cue)
-        contents.append(content)
+        taken.add(cue)
+        taken.add(content)
     out.sort(key=lambda f: f.cue[0][0])
     return out
 
