@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +18,7 @@ from reportedly.corpus.claims import (
     claim_state,
     quote_regions,
     read_claim_state,
+    unit_passages,
 )
 from reportedly.corpus.claimtext import passage, same_claim
 from reportedly.corpus.items import Item
@@ -148,7 +150,7 @@ _SENTENCES = [
 ]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     picks=st.lists(
         st.tuples(st.integers(0, 5), st.sampled_from(["asserted", "attributed"]), st.integers(0, 2)),
@@ -156,23 +158,69 @@ _SENTENCES = [
         max_size=8,
     ),
     split=st.integers(0, 8),
+    merge=st.booleans(),
 )
-def test_restore_then_add_equals_add_all(picks: list[tuple[int, str, int]], split: int) -> None:
+def test_restore_then_add_equals_add_all(picks: list[tuple[int, str, int]], split: int, merge: bool) -> None:
+    """Restoring the first articles (with their group ids, replaying them, or deferred: passages read
+    only when a new article's story needs them), then adding the rest, decides as adding them all;
+    also when a story merge comes between the two."""
     docs = []
     for n, (k, level, story) in enumerate(picks):
         text = _SENTENCES[k] + "."
         r = _report(f"d{n}", text, [(_SENTENCES[k], level, None)])
         it = _item(r, n, f"2020-01-0{1 + n % 3}")
         docs.append((it, claim_state(it, r), f"s{story}"))
-    full = ClaimFinder()
-    everything = [full.add(it, st_, sid) for it, st_, sid in docs]
     split = min(split, len(docs))
-    for replay in (False, True):
-        part = ClaimFinder()
+    full = ClaimFinder()
+    everything = [full.add(it, st_, sid) for it, st_, sid in docs[:split]]
+    if merge:
+        full.merge_story("s2", "s0")
+    everything += [full.add(it, st_, "s0" if merge and sid == "s2" else sid) for it, st_, sid in docs[split:]]
+    items = {it.id: it for it, _, _ in docs}
+    for mode in ("groups", "replay", "deferred"):
+        part = ClaimFinder(lambda ids: {i: items[i] for i in ids})
         for (it, st_, sid), (members, _) in zip(docs[:split], everything[:split], strict=True):
-            part.restore(it, st_, sid, None if replay else [m.group_id for m in members])
-        rest = [part.add(it, st_, sid) for it, st_, sid in docs[split:]]
-        assert rest == everything[split:]
+            groups = None if mode == "replay" else [m.group_id for m in members]
+            # deferred: as computed by a worker process (pickled, as the trace's engines send them)
+            ps = (
+                pickle.loads(pickle.dumps(unit_passages(it, st_, deferred=True)))
+                if mode == "deferred"
+                else None
+            )
+            part.restore(it, st_, sid, groups, ps)
+        if merge:
+            part.merge_story("s2", "s0")
+        rest = [part.add(it, st_, "s0" if merge and sid == "s2" else sid) for it, st_, sid in docs[split:]]
+        assert rest == everything[split:], mode
+        assert {k: vars(g) for k, g in part.groups.items()} == {k: vars(g) for k, g in full.groups.items()}
+
+
+def test_deferred_restore_reads_only_the_stories_new_articles_need() -> None:
+    """A deferred restore reads the texts of a story's articles once, when a new article joins it."""
+    docs = []
+    for n, k in enumerate([0, 2, 4, 1]):
+        text = _SENTENCES[k] + "."
+        r = _report(f"d{n}", text, [(_SENTENCES[k], "asserted", None)])
+        it = _item(r, n, "2020-01-01")
+        docs.append((it, claim_state(it, r)))
+    read: list[list[str]] = []
+    items = {it.id: it for it, _ in docs}
+
+    def fetch(ids):  # type: ignore[no-untyped-def]
+        read.append(list(ids))
+        return {i: items[i] for i in ids}
+
+    f = ClaimFinder(fetch)
+    for n, (it, st_) in enumerate(docs[:3]):
+        f.restore(it, st_, f"s{n}", [f"c{n}-0"], unit_passages(it, st_, deferred=True))
+    assert read == []
+    (member,), _ = f.add(docs[3][0], docs[3][1], "s0")
+    assert read == [["d0"]]  # only the story the new article joined
+    assert member.group_id == "c0-0" and member.relation == "paraphrase"
+    with pytest.raises(ValueError, match="deferred"):
+        ClaimFinder().restore(
+            docs[0][0], docs[0][1], "s0", ["c0-0"], unit_passages(docs[0][0], docs[0][1], True)
+        )
 
 
 def test_state_round_trip() -> None:

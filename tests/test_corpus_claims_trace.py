@@ -289,6 +289,30 @@ def test_drift_raised_when_a_later_outlet_drops_the_hedge(tmp_path: Path) -> Non
         assert unhedged["Post"] == 1.0
 
 
+def test_a_line_repeated_down_an_earlier_page_gives_one_relay(tmp_path: Path) -> None:
+    """An earlier article (ingested later) that repeats a claim three times relays it once to the later one."""
+    c = "The governor will fire all 34 cadets who posed in the salute photo"
+    late = _report(
+        "late", f"{c}, the paper learned.", "Post", "2020-01-05", claims=[(c, "asserted", None, [])]
+    )
+    text = f"{c}. Again: {c}. And once more: {c}."
+    starts = [text.index(c, at) for at in (0, 1, len(c) + 3)]
+    early = Report(
+        Article(text=text, id="early", outlet="Herald", published="2020-01-01"),
+        claims=tuple(Claim((s, s + len(c)), "asserted") for s in starts),
+    )
+    with Store.open(tmp_path / "c.duckdb") as store:
+        store.write([late])
+        trace(store)
+        store.write([early])
+        trace(store)
+        rows = store.query("SELECT article_id, origin_article_id, relation FROM relays")[1]
+        assert [r for r in rows if r[:2] == ("late", "early")] == [("late", "early", "verbatim_quote")]
+        assert (
+            store.query("SELECT count(*) FROM claim_group_mentions WHERE article_id = 'early'")[1][0][0] == 3
+        )
+
+
 def test_wire_copy_relays_point_at_the_shared_stretch(tmp_path: Path) -> None:
     wire = " ".join(f"word{i} lorem ipsum dolor sit amet number{i}." for i in range(40))
     lede = "A new lede written by the outlet itself about something else entirely here. "

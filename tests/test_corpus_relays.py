@@ -8,6 +8,7 @@ import pytest
 
 from conftest import shared_path
 from reportedly.corpus.items import Item
+from reportedly.corpus.relayfinder import read_relay_state, relay_state
 from reportedly.corpus.relays import Credit, outlet_credits, outlet_key, resolve
 from reportedly.model import Article, Attribution, Report
 from reportedly.registry import load_registry
@@ -135,6 +136,14 @@ def test_credited_article_must_carry_most_of_the_credited_claim() -> None:
         content,
     )
     assert credit.core is not None  # the content alone is read too
+    # and the trace reads it too: the relay state keeps the credit whole
+    at = citing.text.index("Reuters")
+    att = Attribution("A1", ((0, 3),), ((4, 15),), ((4, 40),), "indirect", addressee=((at, at + 7),))
+    report = Report(Article(text=citing.text, id="cite", outlet="CNN"), attributions=(att,))
+    kept = read_relay_state(relay_state(report, REG))
+    assert kept == outlet_credits(report, REG) and all(
+        c.core == (4, 40) for c in kept if c.outlet == "Reuters"
+    )
     origin = Item(
         "r1",
         1,

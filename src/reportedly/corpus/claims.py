@@ -41,7 +41,7 @@ import datetime as dt
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Report
@@ -81,6 +81,7 @@ MAX_STORY_MENTIONS = 5000
 """A story compares a new unit with at most its latest this many mentions."""
 MAX_QUOTE_POSTING = 50
 """A quote 5-gram held by this many mentions proposes no more (a stock formula)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimUnit:
@@ -277,25 +278,42 @@ class _Mention:
     """The sentence(s) the unit lies in: what paraphrase matching within a story reads."""
     where: tuple[int, int] = (0, 0)
     """The span of those sentences (units of one sentence in one group are one mention for drift)."""
+    deferred: bool = False
+    """Restored without its passages (``context`` None): read when its story is (``ClaimFinder``)."""
 
 
-UnitPassages = tuple[Passage, Passage, tuple[int, int]]
+UnitPassages = tuple[Passage, Passage | None, tuple[int, int]]
 """What the finder reads of one claim unit: its passage (``ClaimUnit.reach``), the passage of the
-sentence(s) it lies in, and their span."""
+sentence(s) it lies in, and their span.  A *deferred* unit (``unit_passages(..., deferred=True)``)
+has no sentence passage (None), and its own passage is ``UNREAD`` unless the unit is indexed for
+quotes across stories (``_posted``)."""
+
+UNREAD = Passage((), frozenset(), frozenset(), frozenset())
+"""The passage of a deferred unit, until its story is read (``ClaimFinder``: deferred restore)."""
 
 
-def unit_passages(item: Item, state: bytes) -> list[UnitPassages]:
+def unit_passages(item: Item, state: bytes, deferred: bool = False) -> list[UnitPassages]:
     """The passages of an article's claim units (pure: what ``ClaimFinder.add`` and ``restore`` would
-    compute from the text, computed on any worker and passed to them)."""
-    return _unit_passages(item, read_claim_state(state))
+    compute from the text, computed on any worker and passed to them).  ``deferred``: only what a
+    restore needs at once (the sentence spans, and the passages of the units indexed for quotes
+    across stories); the rest is read when a new article's story needs it."""
+    return _unit_passages(item, read_claim_state(state), deferred)
 
 
-def _unit_passages(item: Item, units: Sequence[ClaimUnit]) -> list[UnitPassages]:
+def _posted(u: ClaimUnit) -> bool:
+    """Whether the unit is indexed for quotes across stories (by its word 5-grams)."""
+    return u.quote or u.level != "asserted"
+
+
+def _unit_passages(item: Item, units: Sequence[ClaimUnit], deferred: bool = False) -> list[UnitPassages]:
     sentences = sentence_spans(item.text)
     contexts: dict[tuple[int, int], Passage] = {}
     out: list[UnitPassages] = []
     for u in units:
         where = within_sentences(sentences, u.start, u.end)
+        if deferred:
+            out.append((passage(item.text[u.reach[0] : u.reach[1]]) if _posted(u) else UNREAD, None, where))
+            continue
         ctx = contexts.get(where)
         if ctx is None:  # units of one sentence share it
             ctx = contexts[where] = passage(item.text[where[0] : where[1]])
@@ -322,6 +340,8 @@ class _Memory:
     groups: dict[str, Group] = field(default_factory=dict)
     index: dict[str, StoryIndex] = field(default_factory=dict)
     """The candidate index of each story of ``claimindex.SMALL`` mentions or more (built when first needed)."""
+    unread: set[str] = field(default_factory=set)
+    """Stories holding deferred mentions."""
 
 
 class ClaimFinder:
@@ -331,10 +351,16 @@ class ClaimFinder:
     the group ids ``add`` gave the article's units, in unit order; without them the decision is
     replayed, which is exact unless stories merged since), then ``add(item, state, story_id)`` for
     each new article; ``merge_story(absorbed, surviving)`` applies a story merge.
+
+    A restore may be *deferred* (``unit_passages(..., deferred=True)``, with the groups): a new
+    article compares its units with the mentions of its own story, and with the quotes of every
+    story, so only the latter are read at once; a story's other passages are read (its articles'
+    texts through ``fetch``) when a new article first needs them.  The decisions are the same.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fetch: Callable[[Sequence[str]], Mapping[str, Item]] | None = None) -> None:
         self._m = _Memory()
+        self._fetch = fetch
 
     @property
     def groups(self) -> dict[str, Group]:
@@ -343,6 +369,13 @@ class ClaimFinder:
 
     def merge_story(self, absorbed: str, surviving: str) -> None:
         """Move the mentions of story ``absorbed`` into ``surviving`` (``StoryFinder.take_merges``)."""
+        if absorbed in self._m.unread or surviving in self._m.unread:
+            if absorbed in self._m.index or surviving in self._m.index:  # an index reads every passage
+                self._read(absorbed)
+                self._read(surviving)
+            elif absorbed in self._m.unread:
+                self._m.unread.discard(absorbed)
+                self._m.unread.add(surviving)
         moved = self._m.stories.pop(absorbed, [])
         for m in moved:
             m.story = surviving
@@ -369,7 +402,8 @@ class ClaimFinder:
     ) -> None:
         """Remember an article traced before (in ``seq`` order, before any ``add``).
 
-        ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process)."""
+        ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process), or
+        ``unit_passages(item, state, deferred=True)`` with ``groups`` and a ``fetch``."""
         self._enter(item, state, story_id, groups, passages)
 
     def add(
@@ -392,6 +426,9 @@ class ClaimFinder:
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
         if len(prepared) != len(units):
             raise ValueError(f"{item.id}: {len(prepared)} passages for {len(units)} claim units")
+        deferred = any(ctx is None for _, ctx, _ in prepared)
+        if deferred and (given is None or self._fetch is None):
+            raise ValueError(f"{item.id}: deferred passages need the group ids and a fetch")
         key = (_ordinal(item), item.seq)
         new: list[_Mention] = []
         members: list[Membership] = []
@@ -401,7 +438,7 @@ class ClaimFinder:
             cues = tuple(item.text[s:e].lower() for s, e in u.cues)
             best, partner = (None, None) if given is not None else self._best(p, story_id, new, ctx)
             gid = given[n] if given is not None else best.group if best else f"c{item.seq}-{n}"
-            m = _Mention(gid, item.id, key, u, p, cues, story_id, ctx, where)
+            m = _Mention(gid, item.id, key, u, p, cues, story_id, ctx, where, ctx is None)
             group = self._m.groups.get(gid)
             if group is None:
                 group = Group(
@@ -431,12 +468,15 @@ class ClaimFinder:
             if partner is not None:
                 candidates.append((partner, m))
         drifts = _drifts(candidates, new, self._m)
+        if deferred:
+            self._m.unread.add(story_id)
+            self._m.index.pop(story_id, None)  # rebuilt when first needed, from every passage
         for m in new:
             self._m.stories[story_id].append(m)
             ix = self._m.index.get(story_id)
             if ix is not None:
                 ix.add(m.passage, m.context, m.key[1])
-            if m.unit.quote or m.unit.level != "asserted":
+            if _posted(m.unit):
                 for g in _grams(m.passage):
                     posting = self._m.quotes[g]
                     if len(posting) < MAX_QUOTE_POSTING:
@@ -446,6 +486,7 @@ class ClaimFinder:
     def _candidates(self, p: Passage, ctx: Passage | None, story_id: str) -> list[_Mention]:
         """The mentions among the story's latest ``MAX_STORY_MENTIONS`` (by ingest) that may be the same claim
         as the unit, in list order (``claimindex``: every mention ``same_claim`` accepts is among them)."""
+        self._read(story_id)
         story = self._m.stories.get(story_id, [])
         if len(story) < SMALL:
             return [m for m in story[-MAX_STORY_MENTIONS:] if _may(p, ctx, m)]
@@ -453,6 +494,24 @@ class ClaimFinder:
         if ix is None:
             ix = self._m.index[story_id] = _indexed(story)
         return [story[i] for i in ix.candidates(p, ctx, MAX_STORY_MENTIONS)]
+
+    def _read(self, story_id: str) -> None:
+        """Read the passages of a story's deferred mentions (its articles' texts through ``fetch``)."""
+        if story_id not in self._m.unread:
+            return
+        self._m.unread.discard(story_id)
+        waiting = [m for m in self._m.stories.get(story_id, ()) if m.deferred]
+        assert self._fetch is not None  # deferred mentions exist only with a fetch (``_enter``)
+        texts = self._fetch(sorted({m.item_id for m in waiting}))
+        contexts: dict[tuple[str, tuple[int, int]], Passage] = {}
+        for m in waiting:
+            text = texts[m.item_id].text
+            ctx = contexts.get((m.item_id, m.where))
+            if ctx is None:  # units of one sentence share it
+                ctx = contexts[m.item_id, m.where] = passage(text[m.where[0] : m.where[1]])
+            if not _posted(m.unit):  # not computed yet: ``UNREAD`` (or a worker's copy of it)
+                m.passage = passage(text[m.unit.reach[0] : m.unit.reach[1]])
+            m.context, m.deferred = ctx, False
 
     def _cross(self, p: Passage, story_id: str) -> list[_Mention]:
         """The quote mentions of other stories that share a word 5-gram with the unit and may be a

@@ -39,6 +39,7 @@ a figure written in two ways ("half" vs "50%") is a conflict; short passages (fe
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -98,6 +99,8 @@ _US_STATES = frozenset(
 )
 _PERCENT = frozenset({"percent", "pct", "percentage", "points"})
 _PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:County|Parish|City|Province|State)\b")
+_BIG = 1 << 62
+_PLACE_KINDS = ("County", "Parish", "City", "Province", "State")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +134,15 @@ def _number(w: str) -> str | None:
     return None
 
 
-def _figures(words: tuple[str, ...]) -> list[str]:
-    """The figures of a passage, typed: "51%" (a share: "51%", "51 percent"), "y2020" (a year), "3" (a count)."""
+def _figures(words: tuple[str, ...], figures: list[str | None]) -> list[str]:
+    """The figures of a passage, typed: "51%" (a share: "51%", "51 percent"), "y2020" (a year), "3" (a count).
+
+    ``figures``: each word's ``_number``."""
     out = []
-    for i, w in enumerate(words):
-        n = _number(w)
+    for i, n in enumerate(figures):
         if n is None:
             continue
-        if w.endswith("%") or (i + 1 < len(words) and words[i + 1] in _PERCENT):
+        if words[i].endswith("%") or (i + 1 < len(words) and words[i + 1] in _PERCENT):
             out.append(n + "%")
         elif len(n) == 4 and n.isdigit() and 1800 <= int(n) <= 2100:
             out.append("y" + n)
@@ -151,10 +155,17 @@ def _kind(figure: str) -> str:
     return "%" if figure.endswith("%") else "y" if figure.startswith("y") else "n"
 
 
-def _places(text: str) -> frozenset[str]:
-    """Countries (by code: "Syria's" = "Syrian" = "Damascus"), US states and "X County" named in capitals."""
-    found = {m.group(1).lower() for m in _PLACE_BEFORE.finditer(text)}
-    caps = [w.lower().removesuffix("'s") for w in _WORD.findall(text.translate(_QUOTES)) if w[:1].isupper()]
+def _places(text: str, raw: list[str]) -> frozenset[str]:
+    """Countries (by code: "Syria's" = "Syrian" = "Damascus"), US states and "X County" named in capitals
+    (``raw``: the words of ``text`` as ``passage`` found them)."""
+    found = (
+        {m.group(1).lower() for m in _PLACE_BEFORE.finditer(text)}
+        if any(k in text for k in _PLACE_KINDS)
+        else set()
+    )
+    caps = [w.lower().removesuffix("'s") for w in raw if w[:1].isupper()]
+    if not caps:
+        return frozenset(found)
     found.update(w for w in caps if w in _US_STATES)
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(caps) - n + 1):
@@ -166,12 +177,27 @@ def _places(text: str) -> frozenset[str]:
 
 def passage(text: str) -> Passage:
     """The ``Passage`` of a text (module doc)."""
-    words = normal_words(text)
-    numbers = frozenset(_figures(words))
-    stems = frozenset(
-        _stem(w.split("'")[0]) for w in words if w not in _STOP and len(w) > 1 and _number(w) is None
-    )
-    return Passage(words, stems, numbers, _places(text))
+    raw = _WORD.findall(text.translate(_QUOTES))
+    words = tuple(w.lower().replace(",", "") for w in raw)
+    infos = [_WORDS.get(w) or _word_info(w) for w in words]
+    numbers = frozenset(_figures(words, [n for _, n in infos]))
+    stems = frozenset(s for s, _ in infos if s is not None)
+    return Passage(words, stems, numbers, _places(text, raw))
+
+
+_WORDS: dict[str, tuple[str | None, str | None]] = {}
+"""Each normalised word seen: (its stem when it is a content word, else None; its figure or None)."""
+_MAX_WORDS = 500_000
+"""``_WORDS`` is emptied when it grows past this (bounded memory on any input)."""
+
+
+def _word_info(w: str) -> tuple[str | None, str | None]:
+    n = _number(w)
+    info = (_stem(w.split("'")[0]) if w not in _STOP and len(w) > 1 and n is None else None, n)
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    _WORDS[w] = info
+    return info
 
 
 def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -294,7 +320,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def within_sentences(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The hull of the sentences (``sentence_spans``) that ``[start, end)`` overlaps (the span itself when none)."""
-    hit = [(s, e) for s, e in spans if s < end and e > start]
+    i = bisect.bisect_right(spans, (start, _BIG))  # spans[:i] start at or before ``start``
+    if i and spans[i - 1][1] > start:
+        i -= 1
+    j = i
+    while j < len(spans) and spans[j][0] < end:
+        j += 1
+    hit = [(s, e) for s, e in spans[i:j] if s < end and e > start]
     if not hit:
         return start, end
     return min(start, hit[0][0]), max(end, hit[-1][1])

@@ -20,7 +20,9 @@ anything).  Hence:
 
 - a run with nothing new writes nothing;
 - a run after an ingest compares only the new articles with the traced ones (the finders'
-  candidate indexes, never all pairs);
+  candidate indexes, never all pairs), and reads of the traced claims at once only what any new
+  article may meet (quotes across stories); a story's other passages are read when a new article
+  joins it (``ClaimFinder``, deferred restore);
 - a run killed at any moment loses only the chunk in flight, and the next run resumes;
 - tracing after every ingest gives exactly the tables of one trace over the same store (the
   finders decide online, see ``items``), and every engine gives the same tables.
@@ -194,9 +196,10 @@ def _states(task: tuple[Sequence[Item], Sequence[dict[str, Any] | None], bool]) 
     return out
 
 
-def _passages(task: tuple[Sequence[Item], Sequence[bytes]]) -> list[list[UnitPassages]]:
-    """The claim units' passages of traced articles (what a worker computes for a restore)."""
-    return [_interned(unit_passages(i, st)) for i, st in zip(*task, strict=True)]
+def _passages(task: tuple[Sequence[Item], Sequence[bytes], bool]) -> list[list[UnitPassages]]:
+    """The claim units' passages of traced articles (what a worker computes for a restore; deferred or not)."""
+    items, states, deferred = task
+    return [_interned(unit_passages(i, st, deferred)) for i, st in zip(items, states, strict=True)]
 
 
 def _interned(passages: list[UnitPassages]) -> list[UnitPassages]:
@@ -207,7 +210,7 @@ def _interned(passages: list[UnitPassages]) -> list[UnitPassages]:
     done: set[int] = set()
     for trio in passages:
         for p in trio[:2]:
-            if id(p) not in done:
+            if p is not None and id(p) not in done:
                 done.add(id(p))
                 object.__setattr__(p, "words", tuple(map(sys.intern, p.words)))
                 object.__setattr__(p, "stems", frozenset(map(sys.intern, p.stems)))
@@ -223,10 +226,10 @@ def _start_states(
 
 
 def _start_passages(
-    eng: Engine, items: Sequence[Item], states: Sequence[bytes]
+    eng: Engine, items: Sequence[Item], states: Sequence[bytes], deferred: bool
 ) -> Callable[[], list[list[UnitPassages]]]:
     """Start computing the claim units' passages of traced articles; the function waits for them."""
-    parts = [(items[i : i + PART], states[i : i + PART]) for i in range(0, len(items), PART)]
+    parts = [(items[i : i + PART], states[i : i + PART], deferred) for i in range(0, len(items), PART)]
     return eng.submit(_passages, parts)
 
 
@@ -245,7 +248,7 @@ class _Claims:
     """The claim and relay finders, and what the trace keeps beside them (each article's key)."""
 
     def __init__(self, store: Store) -> None:
-        self.claims = ClaimFinder()
+        self.claims = ClaimFinder(lambda ids: read_items(store, ids))
         self.relays = RelayFinder(lambda ids: read_items(store, ids))
         self.keys: dict[str, tuple[int, int]] = {}
 
@@ -316,17 +319,24 @@ class _Claims:
             )
 
     def _matched(self, item: Item, members: Sequence[Membership]) -> list[RelayRow]:
-        """A relay per claim unit that matched a mention of another article: from the later to the earlier."""
+        """A relay per claim unit that matched a mention of another article: from the later to the earlier.
+
+        When several units of the new article matched one passage of a later article (a line repeated
+        down the page), that passage gets one relay from this article: the first unit's."""
         out: list[RelayRow] = []
+        seen: set[tuple[str, int, int, str]] = set()
         mine = self.keys[item.id]
         for m in members:
             if m.partner is None or m.relation is None:
                 continue
             other, s, e = m.partner
             if self.keys.get(other, (10**7, 10**12)) < mine:
-                out.append(RelayRow(item.id, m.start, m.end, other, s, e, m.relation, group_id=m.group_id))
+                row = RelayRow(item.id, m.start, m.end, other, s, e, m.relation, group_id=m.group_id)
             else:
-                out.append(RelayRow(other, s, e, item.id, m.start, m.end, m.relation, group_id=m.group_id))
+                row = RelayRow(other, s, e, item.id, m.start, m.end, m.relation, group_id=m.group_id)
+            if (k := (row.article_id, row.start, row.end, row.relation)) not in seen:
+                seen.add(k)
+                out.append(row)
         return out
 
     def _copied(self, found: Sequence[Copy]) -> list[RelayRow]:
@@ -390,7 +400,7 @@ def trace(
             _catch_up(store, eng, stories, copies, claims, resolved, chunk, stats, on_chunk, total)
         else:
             for batch, waiting in ahead(
-                _batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng)
+                _batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng, deferred=True)
             ):
                 for t, ps in zip(batch, waiting(), strict=True):
                     _restore(store, t, stories, copies, claims, resolved, None, ps)
@@ -430,11 +440,14 @@ def _batches(rows: Iterable[Traced], n: int) -> Iterator[list[Traced]]:
         yield batch
 
 
-def _restore_passages(eng: Engine, batch: Sequence[Traced]) -> Callable[[], list[list[UnitPassages]]]:
+def _restore_passages(
+    eng: Engine, batch: Sequence[Traced], deferred: bool = False
+) -> Callable[[], list[list[UnitPassages]]]:
     """Start computing the claim units' passages of the traced articles that have claims (on the
-    engine); the returned function waits for them (``[]`` for an article without claims)."""
+    engine; ``deferred``: only what a restore needs at once, ``claims.unit_passages``); the returned
+    function waits for them (``[]`` for an article without claims)."""
     have = [t for t in batch if t.claim_state is not None]
-    waiting = _start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have])
+    waiting = _start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have], deferred)
 
     def wait() -> list[list[UnitPassages]]:
         try:
