@@ -371,6 +371,22 @@ def test_may_match_is_necessary_for_same_claim(a: list[str], b: list[str]) -> No
         assert may_quote(pa, pb)
 
 
+@pytest.mark.parametrize("overlap", [0.3, 0.6, 0.9])
+def test_may_match_follows_the_threshold_set_in_claimtext(
+    overlap: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sweep that changes ``claimtext.MIN_OVERLAP`` changes the candidate test too."""
+    from reportedly.corpus import claimtext
+
+    monkeypatch.setattr(claimtext, "MIN_OVERLAP", overlap)
+    a = passage("Kim fired two missiles on Friday from the east coast near Wonsan harbour")
+    b = passage("Kim fired missiles Friday, officials in Seoul and Tokyo said after the launch test")
+    assert (same_claim(a, b) > 0) <= may_match(a, b)
+    shared = len(a.stems & b.stems) + len(a.numbers & b.numbers)
+    smaller = min(len(a.stems) + len(a.numbers), len(b.stems) + len(b.numbers))
+    assert may_match(a, b) == (shared >= 3 and shared >= overlap * smaller - 1e-9)
+
+
 def test_may_match_on_real_sentence_pairs() -> None:
     d = shared_path("relay")
     pairs = [

@@ -18,7 +18,8 @@ either test.  The candidates are a superset of the mentions ``same_claim`` accep
 decisions are exactly those of comparing every mention; only the time changes.
 
 ``may_match`` must stay a necessary condition of ``same_claim``: ``tests/test_corpus_claims_trace.py``
-checks it on random passages and on real ones.
+checks it on random passages and on real ones.  The thresholds are read from ``claimtext`` at each
+call, so a sweep that changes them there (``reportedly eval drift``) changes both.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from .claimtext import MIN_OVERLAP, MIN_SHARED, Passage
+from . import claimtext
+from .claimtext import Passage
 
 __all__ = ["SMALL", "StoryIndex", "may_match", "may_quote"]
 
@@ -53,7 +55,7 @@ def may_match(a: Passage, b: Passage) -> bool:
         return True
     shared = stems + len(a.numbers & b.numbers)
     smaller = min(len(a.stems) + len(a.numbers), len(b.stems) + len(b.numbers))
-    return shared >= MIN_SHARED and shared >= MIN_OVERLAP * smaller - _EPS
+    return shared >= claimtext.MIN_SHARED and shared >= claimtext.MIN_OVERLAP * smaller - _EPS
 
 
 def _count(postings: dict[str, array[int]], terms: Iterable[str], n: int) -> npt.NDArray[np.int64]:
@@ -100,7 +102,7 @@ class _Channel:
         n_terms = np.frombuffer(self.n_terms, dtype=np.int32)
         quote = (stems == len(q.stems)) | (stems == n_stems)
         smaller = np.minimum(n_terms, len(q.stems) + len(q.numbers))
-        paraphrase = (shared >= MIN_SHARED) & (shared >= MIN_OVERLAP * smaller - _EPS)
+        paraphrase = (shared >= claimtext.MIN_SHARED) & (shared >= claimtext.MIN_OVERLAP * smaller - _EPS)
         out: npt.NDArray[np.bool_] = (quote | paraphrase) & (n_stems >= 0)
         return out
 
