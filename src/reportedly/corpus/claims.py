@@ -264,7 +264,7 @@ class Group:
     mentions: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     group: str
     item_id: str
@@ -336,7 +336,7 @@ def _grams(p: Passage) -> set[tuple[str, ...]]:
 @dataclass
 class _Memory:
     stories: dict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
-    quotes: dict[tuple[str, ...], list[_Mention]] = field(default_factory=lambda: defaultdict(list))
+    quotes: dict[tuple[str, ...], list[_Mention]] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
     index: dict[str, StoryIndex] = field(default_factory=dict)
     """The candidate index of each story of ``claimindex.SMALL`` mentions or more (built when first needed)."""
@@ -450,6 +450,8 @@ class ClaimFinder:
                 group.origin_name, group.origin_type = u.origin_name, u.origin_type
             group.mentions += 1
             new.append(m)
+            if given is not None:  # a restore: nothing to return
+                continue
             members.append(
                 Membership(gid, item.id, n, u.start, u.end, u.level, u.attribution)
                 if partner is None
@@ -471,15 +473,18 @@ class ClaimFinder:
         if deferred:
             self._m.unread.add(story_id)
             self._m.index.pop(story_id, None)  # rebuilt when first needed, from every passage
+        self._m.stories[story_id].extend(new)
+        ix = self._m.index.get(story_id)
+        quotes = self._m.quotes
         for m in new:
-            self._m.stories[story_id].append(m)
-            ix = self._m.index.get(story_id)
             if ix is not None:
                 ix.add(m.passage, m.context, m.key[1])
             if _posted(m.unit):
                 for g in _grams(m.passage):
-                    posting = self._m.quotes[g]
-                    if len(posting) < MAX_QUOTE_POSTING:
+                    posting = quotes.get(g)
+                    if posting is None:
+                        quotes[g] = [m]
+                    elif len(posting) < MAX_QUOTE_POSTING:
                         posting.append(m)
         return members, drifts
 
