@@ -206,6 +206,23 @@ def plain(v: Any) -> Any:
     return v
 
 
+def write_rows(names: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat) -> bool:
+    """Write rows to stdout as CSV (list and map columns as JSON text) or JSON (a list of objects);
+    False for the table format, which each command draws its own way."""
+    out = sys.stdout
+    if fmt is QueryFormat.csv:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(names)
+        for r in rows:
+            w.writerow([json.dumps(plain(v)) if isinstance(v, list | dict) else plain(v) for v in r])
+        return True
+    if fmt is QueryFormat.json:
+        json.dump([dict(zip(names, map(plain, r), strict=True)) for r in rows], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return True
+    return False
+
+
 @app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="One SQL query (DuckDB dialect), e.g. \"SELECT * FROM hedge_rate\".")],
@@ -245,23 +262,14 @@ def query(
         raise typer.Exit(1) from None
     finally:
         store.close()
-    out = sys.stdout
-    if format is QueryFormat.csv:
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(names)
-        for r in rows:
-            w.writerow([json.dumps(plain(v)) if isinstance(v, list | dict) else plain(v) for v in r])
-    elif format is QueryFormat.json:
-        json.dump([dict(zip(names, map(plain, r), strict=True)) for r in rows], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
+    if not write_rows(names, rows, format):
         from rich.console import Console
         from rich.table import Table
 
         table = Table(*names, show_lines=False)
         for r in rows:
             table.add_row(*("" if v is None else str(plain(v)) for v in r))
-        Console(file=out, soft_wrap=False).print(table)
+        Console(file=sys.stdout, soft_wrap=False).print(table)
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", highlight=False)
 
 

@@ -17,7 +17,7 @@ from ..corpus.queries import Passage as DriftPassage
 from ..errors import ReportedlyError
 from ..store import Store
 from .app import ProgressOpt, app, err, error_line
-from .corpus import DbOpt, Engine, QueryFormat, open_read_only, plain, run_trace
+from .corpus import DbOpt, Engine, QueryFormat, open_read_only, run_trace, write_rows
 
 WorkersOpt = Annotated[
     int | None,
@@ -99,20 +99,7 @@ def _untraced_note(store: Store) -> str | None:
 
 
 def _print(names: list[str], rows: list[tuple[Any, ...]], fmt: QueryFormat, title: str | None = None) -> None:
-    if fmt is QueryFormat.json:
-        typer.echo(
-            json.dumps(
-                [dict(zip(names, map(plain, r), strict=True)) for r in rows], ensure_ascii=False, indent=1
-            )
-        )
-        return
-    if fmt is QueryFormat.csv:
-        import csv
-        import sys
-
-        w = csv.writer(sys.stdout)
-        w.writerow(names)
-        w.writerows([[json.dumps(plain(v)) if isinstance(v, list) else v for v in r] for r in rows])
+    if write_rows(names, rows, fmt):
         return
     table = Table(title=escape(title) if title else None, title_justify="left", show_lines=False)
     for n in names:
