@@ -66,6 +66,32 @@ def test_ranker_picks_the_best_scored_option_and_keeps_the_base_on_ties() -> Non
     assert "e:pdep=_|advcl" in best.feats
 
 
+class _EndTags:
+    """A stand-in tagger (``content.EdgeTags``): it likes contents that end before the comma."""
+
+    def __init__(self, text: str) -> None:
+        self.stop = text.index(",")
+
+    def end_features(self, offset: int) -> tuple[str, ...]:
+        return (f"e:tg={offset == self.stop}",)
+
+
+def test_tagger_end_features_join_the_options_and_can_decide() -> None:
+    parsed, _, cand, quotes = _said(TRAILING)
+    plain = content_options(cand, quotes)
+    assert not any(f.startswith("e:tg") for o in plain for f in o.feats), "no tagger, no tagger features"
+    tags = _EndTags(parsed.text)
+    opts = content_options(cand, quotes, tags)
+    assert [o.ranges for o in opts] == [o.ranges for o in plain], "the tagger adds features, not options"
+    assert all(sum(f.startswith("e:tg") for f in o.feats) == 1 for o in opts), "one per option, from its end"
+    best = ContentModel({"e:tg=True": 5.0}, "t").choose(opts)
+    assert " ".join(parsed.segments[0].doc[a:b].text for a, b in best.ranges) == "that the talks failed"
+    found = extract(parsed, content_model=ContentModel({"e:tg=True": 5.0}, "t"), tags=tags)
+    assert [span_text(parsed.text, f.content) for f in found if span_text(parsed.text, f.cue) == "said"] == [
+        "that the talks failed"
+    ]
+
+
 def test_extract_uses_the_content_model_it_is_given() -> None:
     parsed = _said(TRAILING)[0]
     keep_long = ContentModel({"e:lim=sent": 5.0}, "t")

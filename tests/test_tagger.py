@@ -101,6 +101,68 @@ def test_tagging_stops_at_max_wordpieces(monkeypatch) -> None:  # type: ignore[n
     assert all(e <= tags.limit for c in tg.COMPONENTS for _, e in tags.spans[c])
 
 
+def test_end_features_read_the_tagged_content_end() -> None:
+    tags = tg.load().tag(SENTENCE)
+    end = SENTENCE.index("down") + len("down")  # the content's end, without its comma and quote mark
+    feats = tags.end_features(end)
+    assert len(feats) == 5 and all(f.startswith("e:t") for f in feats)
+    assert f"e:tg=True|{feats[1].split('=')[1]}" == feats[2], "a decoded content ends there"
+    assert feats[3].endswith("|,"), "with the comma that follows"
+    inside = tags.end_features(SENTENCE.index("not") + 3)
+    assert inside[2].startswith("e:tg=False") and inside != feats
+    assert tags.end_features(len(SENTENCE) + 10) == ()
+
+
+def test_accurate_profile_ships_its_content_ranker() -> None:
+    from reportedly.find.attributions.content import MODEL_FILE, TAGGED_MODEL_FILE, ContentModel
+
+    tagged, plain = ContentModel.load(TAGGED_MODEL_FILE), ContentModel.load(MODEL_FILE)
+    assert tagged is not None and plain is not None and tagged is not plain
+    assert any(f.startswith("e:tg=") for f in tagged.weights)
+    assert not any(f.startswith("e:t") and f[3] in "glnc" for f in plain.weights)
+
+
+def test_attributions_the_tagger_added_say_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    from reportedly.anatomy import anatomy
+    from reportedly.find import Found
+    from reportedly.find.attributions import extract
+    from reportedly.find.attributions.finder import PRODUCED_BY, _records
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    settings = Settings(profile="fast", check_language=False)
+    text = "The minister said that the talks had failed."
+    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    (rule,) = extract(parsed, settings=settings)
+    added = dataclasses.replace(rule, cand=dataclasses.replace(rule.cand, pattern="tagger"))
+    (a, b) = _records(parsed, Found(), [rule, added], settings)
+    assert a.produced_by == PRODUCED_BY == "attribution.rules/1"
+    assert b.produced_by == "attribution.tagger/1"
+
+
+def test_a_missing_or_rejected_source_comes_from_the_tagger(nlp) -> None:  # type: ignore[no-untyped-def]
+    from reportedly.anatomy import anatomy
+    from reportedly.find.attributions import extract
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    settings = Settings(profile="fast", check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(SENTENCE, settings=settings), settings)], nlp)
+    (f,) = extract(parsed, settings=settings)
+    tags = tg.tag_parsed(parsed)
+    text = parsed.text
+    assert [text[s:e] for s, e in f.source] == ["the foreign minister"]
+    assert tg._other_source(tags, f, f.source, f.cue, f.content) is None, "a source the tagger agrees with stays"
+    got = tg._other_source(tags, f, (), f.cue, f.content)
+    assert got is not None
+    source, cand = got
+    assert [text[s:e] for s, e in source] == ["the foreign minister"]
+    assert cand.source and cand is not f.cand
+    said = text.index("said")
+    rejected = ((said + 5, said + 7),)  # "on": no source to the tagger
+    assert tg._other_source(tags, f, rejected, f.cue, f.content) == got
+
+
 def test_index_answers_overlaps() -> None:
     idx = tg._Index([(0, 100), (10, 20), (200, 210)])
     assert idx.overlaps((50, 60)) and idx.overlaps((205, 300)) and idx.overlaps((99, 101))

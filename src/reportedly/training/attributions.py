@@ -1,6 +1,6 @@
 """Train the cue scorer and the content ranker (``models/attribution/``) on a brat corpus (PolNeAR train).
 
-``python -m reportedly.training.attributions DIR OUT_DIR`` writes
+``python -m reportedly.training.attributions DIR OUT_DIR [--tagged]`` writes
 ``OUT_DIR/cue_model.json`` and ``OUT_DIR/content_model.json``.  It parses every
 article of ``DIR`` (``text/`` + ``attributions/``, gold = smallest annotator
 id) with the project's pipeline, proposes cue candidates with a lexicon of
@@ -13,7 +13,11 @@ The content ranker is then trained on the same parses: for every candidate
 the cue model accepts whose cue matches a gold cue, the options of
 ``find.attributions.content.content_options`` that give the gold content (after
 the scorer's normalisation) are its positives (``content_examples``);
-``fit_ranker`` maximises their softmax likelihood.
+``fit_ranker`` maximises their softmax likelihood.  With ``--tagged`` it also
+writes ``OUT_DIR/content_model_tagged.json``, the accurate profile's ranker:
+the same options, each end carrying the learned tagger's features
+(``find.attributions.tagger.Tags.end_features``; the tagger's reading of
+train is no better than of dev, so no cross-validation is needed).
 
 Tuned constants (on PolNeAR train, checked on dev): ``MIN_LEMMA = 2`` keeps
 the lexicon to lemmas seen twice; ``EPOCHS = 8``, ``L2 = 1e-5``, ``LR = 0.2``
@@ -28,14 +32,14 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..anatomy import anatomy
 from ..evaluation.brat import Spans, Triple, gold_files, normalise, read_ann
 from ..find.attributions.candidates import candidates
-from ..find.attributions.content import content_options
+from ..find.attributions.content import TAGGED_MODEL_FILE, EdgeTags, content_options
 from ..find.attributions.extract import abs_span, attach_quote, extend_to_quote_ends
 from ..find.attributions.model import features
 from ..find.attributions.quotes import QuoteIndex
@@ -122,6 +126,9 @@ C_EPOCHS = 6
 C_LR = 0.1
 C_L2 = 1e-6
 C_MIN_FEATURE = 2
+TAGGED_SEEDS = (0, 1, 2)
+"""The accurate profile's ranker is the mean of three fits (shuffling seeds): single fits moved PolNeAR dev
+content F1 by +-0.2 from seed to seed (eval/attribution.md)."""
 
 ContentExample = tuple[list[tuple[str, ...]], list[int]]
 
@@ -135,11 +142,17 @@ def _same_content(text: str, option: Spans, gold: Spans, sent_end: int) -> bool:
     return 0 < k < len(gold) and gold[:k] == option and gold[k][0] >= sent_end
 
 
-def content_examples(items: Iterable[tuple[Parsed, list[Triple]]], lexicon: frozenset[str]) -> list[ContentExample]:
+def content_examples(
+    items: Iterable[tuple[Parsed, list[Triple]]],
+    lexicon: frozenset[str],
+    tags: Sequence[EdgeTags] | None = None,
+) -> list[ContentExample]:
     """(option features, indices of the options equal to the gold content) for every candidate whose
-    head lies in a gold cue and whose options hold the gold content."""
+    head lies in a gold cue and whose options hold the gold content; with ``tags`` (one per article,
+    the learned tagger's), the options carry the tagger's edge features too."""
     out: list[ContentExample] = []
-    for parsed, gold in items:
+    for n, (parsed, gold) in enumerate(items):
+        edge_tags = tags[n] if tags is not None else None
         text = parsed.text
         quotes = QuoteIndex(text)
         for seg in parsed.segments:
@@ -151,7 +164,7 @@ def content_examples(items: Iterable[tuple[Parsed, list[Triple]]], lexicon: froz
                 if g is None or not c.content:
                     continue
                 want = normalise(text, g.content)
-                opts = content_options(c, quotes)
+                opts = content_options(c, quotes, edge_tags)
                 if not want or len(opts) < 2:
                     continue
                 cue = abs_span(seg, c.cue)
@@ -198,15 +211,31 @@ def fit_ranker(data: list[ContentExample], seed: int = 0) -> dict[str, float]:
     return {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 1e-3}
 
 
-def train_content(items: list[tuple[Parsed, list[Triple]]], lexicon: frozenset[str]) -> dict[str, Any]:
-    """The model dict written to ``content_model.json``."""
-    data = content_examples(items, lexicon)
+def average_fits(data: list[ContentExample], seeds: Sequence[int]) -> dict[str, float]:
+    """The mean of the ranker weights fitted with each shuffling seed (less dependent on one order; one seed:
+    ``fit_ranker``'s weights)."""
+    fits = [fit_ranker(data, seed) for seed in seeds]
+    keys = sorted({f for w in fits for f in w})
+    mean = {f: round(sum(w.get(f, 0.0) for w in fits) / len(fits), 4) for f in keys}
+    return {f: v for f, v in mean.items() if abs(v) >= 1e-3}
+
+
+def train_content(
+    items: list[tuple[Parsed, list[Triple]]],
+    lexicon: frozenset[str],
+    tags: Sequence[EdgeTags] | None = None,
+    seeds: Sequence[int] = (0,),
+) -> dict[str, Any]:
+    """The model dict written to ``content_model.json`` (with ``tags``: ``content_model_tagged.json``);
+    with several ``seeds``, the mean of the fits (``average_fits``)."""
+    data = content_examples(items, lexicon, tags)
     return {
         "version": "1",
-        "trained_on": "PolNeAR v1.0.0 train split",
+        "trained_on": "PolNeAR v1.0.0 train split"
+        + (", with the learned tagger's edge features" if tags is not None else ""),
         "examples": len(data),
         "options": sum(len(o) for o, _ in data),
-        "weights": fit_ranker(data),
+        "weights": average_fits(data, seeds),
     }
 
 
@@ -237,8 +266,12 @@ def load_corpus(directory: Path) -> list[tuple[Parsed, list[Triple]]]:
 
 
 def main(argv: list[str]) -> int:
+    tagged = "--tagged" in argv
+    argv = [a for a in argv if a != "--tagged"]
     if len(argv) != 2:
-        print("usage: python -m reportedly.training.attributions BRAT_DIR OUT_DIR", file=sys.stderr)
+        print(
+            "usage: python -m reportedly.training.attributions BRAT_DIR OUT_DIR [--tagged]", file=sys.stderr
+        )
         return 2
     items = load_corpus(Path(argv[0]))
     out = Path(argv[1])
@@ -249,6 +282,16 @@ def main(argv: list[str]) -> int:
     content = train_content(items, frozenset(model["lexicon"]))
     (out / "content_model.json").write_text(json.dumps(content, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"content model: {content['examples']} examples, {content['options']} options, {len(content['weights'])} weights")
+    if tagged:
+        # the accurate profile's ranker: the same options, each end with the learned tagger's features
+        from ..find.attributions.tagger import tag_parsed
+
+        tags = [tag_parsed(p) for p, _ in items]
+        content = train_content(items, frozenset(model["lexicon"]), tags, TAGGED_SEEDS)
+        (out / TAGGED_MODEL_FILE).write_text(
+            json.dumps(content, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+        )
+        print(f"tagged content model: {content['examples']} examples, {len(content['weights'])} weights")
     return 0
 
 

@@ -31,7 +31,7 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from ...nlp import DocView, Sent, Tok, memoised, offsets, texts
 from .candidates import STRONG_CUES
@@ -39,6 +39,7 @@ from .quotes import QuoteIndex
 from .spans import Candidate, TokRange, trim
 
 MODEL_FILE = "content_model.json"
+TAGGED_MODEL_FILE = "content_model_tagged.json"
 _ZEROS = itertools.repeat(0.0)
 """The default weight of an unknown feature, for ``map(weights.get, feats, _ZEROS)``."""
 MAX_STARTS = 8
@@ -51,6 +52,14 @@ BOUNDARY_DEPS = frozenset(
 FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PRON", "ADV", "DET", "PART", "AUX", "PUNCT"})
 EDGE_PUNCT = frozenset(",;:—–-()[]…")
 SKIP_PUNCT = frozenset(",;:—–-()[]….!?")
+
+
+class EdgeTags(Protocol):
+    """What a tagger says about where a content ends (``tagger.Tags`` in the accurate profile)."""
+
+    def end_features(self, offset: int) -> tuple[str, ...]:
+        """Features of a content ending at a character offset of the article."""
+        ...
 
 
 class ContentOption(NamedTuple):
@@ -112,8 +121,9 @@ def _sentence_boundaries(sent: Sent) -> frozenset[int]:
     return frozenset(out)
 
 
-def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
-    """The base content of ``c`` and its alternatives, each with features (base first)."""
+def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = None) -> list[ContentOption]:
+    """The base content of ``c`` and its alternatives, each with features (base first); with ``tags``,
+    each end also carries the tagger's features of that end (``EdgeTags``)."""
     base = list(c.content)
     if not base:
         return []
@@ -160,6 +170,14 @@ def content_options(c: Candidate, quotes: QuoteIndex) -> list[ContentOption]:
     n_doc = len(doc)
     kept_from = {s: r[0] if (r := trim(doc, (s, n_doc))) else n_doc for s in (*start_list, i1)}
     kept_to = {e: r[1] if (r := trim(doc, (0, e))) else 0 for e in (*end_list, j0)}
+    if tags is not None:
+        # the tagger's view of each end (its starts were measured too and did not help, eval/attribution.md)
+        base_off = c.seg.start
+        idx, words = offsets(doc), texts(doc)
+        for e in end_list:
+            k = kept_to[e]
+            if k > 0:
+                end_feats[e] += tags.end_features(base_off + idx[k - 1] + len(words[k - 1]))
     for s in start_list:
         for e in end_list:
             if single:
@@ -390,10 +408,11 @@ class ContentModel:
 
     @staticmethod
     @functools.cache
-    def load() -> ContentModel | None:
-        """The shipped model, or None when the file is absent (the base content is kept then)."""
+    def load(name: str = MODEL_FILE) -> ContentModel | None:
+        """The shipped model (``MODEL_FILE``; ``TAGGED_MODEL_FILE``: the one trained with the tagger's edge
+        features), or None when the file is absent (the base content is kept then)."""
         try:
-            raw = resources.files("reportedly").joinpath("models", "attribution", MODEL_FILE).read_text(encoding="utf-8")
+            raw = resources.files("reportedly").joinpath("models", "attribution", name).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         data = json.loads(raw)

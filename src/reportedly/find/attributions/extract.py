@@ -21,7 +21,7 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import load_registry
 from ...settings import Settings
 from .candidates import RAISING, candidates
-from .content import ContentModel, content_options
+from .content import ContentModel, EdgeTags, content_options
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
 from .resolve import STATE_MEDIA
@@ -67,11 +67,13 @@ def extract(
     cue_model: CueModel | None = None,
     content_model: ContentModel | bool | None = True,
     settings: Settings | None = None,
+    tags: EdgeTags | None = None,
 ) -> list[Accepted]:
     """The accepted attributions with absolute spans, before naming and typing.
 
     ``cue_model`` and ``content_model`` default to the shipped models (training and cross-validation
-    pass their own); ``content_model=None`` keeps the rules' contents.  ``settings`` name the user's
+    pass their own); ``content_model=None`` keeps the rules' contents; ``tags`` (the learned tagger's,
+    for a content model trained with them) add the tagger's edge features to the content options.  ``settings`` name the user's
     outlet registry files (``Settings.registry``), which the outlet exception to nesting reads too.
     """
     registry = tuple(settings.registry) if settings is not None else ()
@@ -102,7 +104,7 @@ def extract(
     kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content) and not after_link_label(c)]
     if content_model is not None:
         for c in kept:
-            choose_content(c, content_model, quotes)
+            choose_content(c, content_model, quotes, tags)
     # constructions recognised by rule ("was quoted by Y as saying") win over the verbs inside them
     kept.sort(key=lambda c: (c.pattern not in RULE_SCORES, -c.score))
     # one attribution per cue token: a better-scored candidate wins overlapping cues
@@ -215,7 +217,9 @@ def relative_report(c: Candidate) -> bool:
     return any(k.dep_ == "ccomp" and any(g.dep_ == "mark" and g.text.lower() == "that" for g in k.children) for k in c.head.children)
 
 
-def choose_content(c: Candidate, model: ContentModel, quotes: QuoteIndex) -> None:
+def choose_content(
+    c: Candidate, model: ContentModel, quotes: QuoteIndex, tags: EdgeTags | None = None
+) -> None:
     """Replace the rules' content of ``c`` by the ranker's choice among the parse's alternatives.
 
     When the chosen content starts after the rules' content and the cue stood right before it, the
@@ -225,7 +229,7 @@ def choose_content(c: Candidate, model: ContentModel, quotes: QuoteIndex) -> Non
     """
     if not c.content or c.pattern in ("colon", "dash", "footage"):
         return
-    opts = content_options(c, quotes)
+    opts = content_options(c, quotes, tags)
     if c.pattern == "noun" and c.content_rel != "copula" and c.head.dep_ in ("nsubj", "nsubjpass"):
         # a subject's content stays inside its noun phrase ("his promise to build a wall | angered Mexico")
         edge = c.head.right_edge.i + 1

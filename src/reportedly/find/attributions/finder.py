@@ -25,6 +25,10 @@ from .resolve import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, describe
 from .spans import Candidate, TokRange
 
 PRODUCED_BY = "attribution.rules/1"
+"""The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
+PRODUCED_BY_PATTERN = {"fallback": "attribution.noparse/1", "tagger": "attribution.tagger/1"}
+"""Other labels by candidate pattern: the quote-adjacent fallback of a segment without a parse, and an
+attribution the learned tagger added where the rules found none (``tagger.add_tagged``)."""
 
 
 def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple[Attribution, ...]:
@@ -88,7 +92,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 addressee_name=addr_name,
                 addressee_entity=addr_ent,
                 confidence=conf,
-                produced_by=PRODUCED_BY if c.pattern != "fallback" else "attribution.noparse/1",
+                produced_by=PRODUCED_BY_PATTERN.get(c.pattern, PRODUCED_BY),
             )
         )
     return out

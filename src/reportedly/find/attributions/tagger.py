@@ -8,14 +8,19 @@ distributions, one per component (source, cue, content).  It runs with onnxrunti
 
 ``accepted(parsed, settings)`` is what the finder calls in the default profile
 (``Settings.profile``; ``"fast"`` skips this module): the rules' attributions (``extract``, with
-the cue threshold lowered to ``LOW_THRESHOLD``) linked with the tags:
+the cue threshold lowered to ``LOW_THRESHOLD``, their contents chosen by the content ranker trained
+with the tagger's view of each content end, ``Tags.end_features`` and
+``models/attribution/content_model_tagged.json``) linked with the tags:
 
 1. *Accept*: an attribution is kept when the mean of its rule score and the tagger's cue
    probability (the mean probability of B or I over its cue's wordpieces) reaches ``ACCEPT``;
 2. *Snap*: its source and cue are replaced by the tagged spans that overlap them when their words
    agree (Jaccard at least ``SNAP``), they stay clear of the attribution's other components, and
    the tagger prefers them to the rules' spans by ``MARGIN`` in log-probability (contents keep the
-   content ranker's choice: the tagger's lost to it at every setting tried);
+   content ranker's choice: the tagger's lost to it at every setting tried).  An attribution left
+   without a source, or with a rule source the tagger rejects (probability under
+   ``REPLACE_SOURCE``), takes the tagged source nearest its cue in the sentence when that has
+   probability ``FILL_SOURCE`` or more (``_other_source``);
 3. *Add*: a tagged cue the rules missed (outside every found cue and content) with probability at
    least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence.
 
@@ -40,6 +45,7 @@ from ...lexicons import load_words
 from ...model import Span
 from ...nlp import Parsed, Segment
 from ...settings import Settings
+from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import RULE_SCORES, Accepted, after_link_label, extract, plain_action, relative_report
 from .model import CueModel
 from .spans import Candidate, TokRange
@@ -71,6 +77,13 @@ SNAP: dict[str, float | None] = {"source": 0.3, "cue": 0.3, "content": None}
 the tagger's contents lost to the content ranker's at every setting tried, eval/attribution.md)."""
 MARGIN: dict[str, float | None] = {"source": 5.0, "cue": 5.0, "content": None}
 """Least log-probability by which the tagger must prefer the tagged spans to the rules' (None: any)."""
+FILL_SOURCE = 0.9
+"""Least probability of a tagged source that fills in for a missing or rejected source (``_other_source``)."""
+REPLACE_SOURCE = 0.2
+"""A rule source with a tagger source probability below this is replaced by the sentence's tagged source."""
+TAGGED_CONTENT = True
+"""Choose contents with the content ranker trained with the tagger's edge features
+(``content.TAGGED_MODEL_FILE``), when that file is shipped."""
 ADD = 0.8
 """Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
 content and source; above 1: never)."""
@@ -155,6 +168,7 @@ class Tags:
     """Character offset up to which the text was tagged (``len(text)`` unless ``MAX_WORDPIECES`` cut it)."""
     _starts: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
     _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
+    _ends_stripped: list[frozenset[int]] = dataclasses.field(default_factory=list, repr=False, compare=False)
 
     def inside(self, span: Span) -> np.ndarray:
         """Indices of the wordpieces inside a character span."""
@@ -177,6 +191,36 @@ class Tags:
             out.extend(tagged[bisect.bisect_right(ends, a) : bisect.bisect_left(starts, b)])
         return sorted(set(out))
 
+    def _content_ends(self) -> frozenset[int]:
+        """Where the decoded contents end, without edge punctuation and quote marks (built once)."""
+        if not self._ends_stripped:
+            stripped = (_strip(self.text, a, b) for a, b in self.spans["content"])
+            self._ends_stripped.append(frozenset(b for a, b in stripped if b > a))
+        return self._ends_stripped[0]
+
+    def end_features(self, offset: int) -> tuple[str, ...]:
+        """The tagger's features of a content ending at ``offset`` (``content.EdgeTags``), for the content
+        ranker of the accurate profile: P(inside a content) of its last wordpiece, P(I) of the next one
+        (with the character that follows), whether a decoded content ends there."""
+        if offset > self.limit:
+            return ()
+        k = int(np.searchsorted(self.offsets[:, 0], offset, side="left")) - 1
+        if k < 0:
+            return ()
+        p_in = float(self.probs[k, 2, 1] + self.probs[k, 2, 2])
+        p_next = float(self.probs[k + 1, 2, 2]) if k + 1 < len(self.offsets) else 0.0
+        tagged = offset in self._content_ends()
+        nxt = self.text[offset : offset + 3].lstrip()[:1]
+        nc = nxt if nxt in _EDGE else "w" if nxt else "_"
+        t_in, t_next = _bucket(p_in), _bucket(p_next)
+        return (
+            f"e:tl={t_in}",
+            f"e:tn={t_next}",
+            f"e:tg={tagged}|{t_next}",
+            f"e:tnc={t_next}|{nc}",
+            f"e:tln={t_in}|{t_next}",
+        )
+
     def prob(self, component: str, spans: Sequence[Span]) -> float:
         """Mean probability that the wordpieces of ``spans`` lie in a ``component`` (B or I)."""
         h = COMPONENTS.index(component)
@@ -187,6 +231,21 @@ class Tags:
 
 
 _WORDCHAR = re.compile(r"\w")
+_EDGE = frozenset(" \t\r\n\u00a0\"“”'‘’«»„`.,;:!?…-–—()[]")
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    """A span without edge whitespace, quote marks and punctuation (as the content options are)."""
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
+
+
+def _bucket(p: float) -> str:
+    """A probability as a feature value: "0" (under 0.05) to "5" (0.95 and over)."""
+    return str(bisect.bisect_right((0.05, 0.2, 0.5, 0.8, 0.95), p))
 
 
 def _widen(text: str, s: int, e: int) -> Span:
@@ -413,8 +472,34 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
         )
         if new_source is not None:
             source = new_source
-        out.append(dataclasses.replace(f, source=source, cue=cue, content=list(content), score=(f.score + p_cue) / 2))
+        cand = f.cand
+        if new_source is None and not contents.overlaps(f.cue[0]):  # a relayed, nested one keeps its source
+            other = _other_source(tags, f, source, cue, content)
+            if other is not None:
+                source, cand = other
+        out.append(dataclasses.replace(f, cand=cand, source=source, cue=cue, content=list(content), score=(f.score + p_cue) / 2))
     return out
+
+
+def _other_source(
+    tags: Tags, f: Accepted, source: tuple[Span, ...], cue: Sequence[Span], content: Sequence[Span]
+) -> tuple[tuple[Span, ...], Candidate] | None:
+    """The tagged source nearest the cue in its sentence (clear of the cue and content, tagged with probability at
+    least ``FILL_SOURCE``), with the candidate pointing at it, for an attribution the rules gave no source
+    or a source the tagger rejects (probability below ``REPLACE_SOURCE``: a pronoun where the tagger
+    sees the name, the wrong clause's subject); None otherwise.  A relative-pronoun source stays."""
+    c = f.cand
+    if c.pattern == "fallback" or (
+        source and (relative_report(c) or tags.prob("source", source) >= REPLACE_SOURCE)
+    ):
+        return None
+    seg = c.seg
+    lo, hi = seg.start + c.head.sent.start_char, seg.start + c.head.sent.end_char
+    near = _nearest(tags.overlapping("source", (), lo, hi), cue[0], [*cue, *content])
+    if near is None or tags.prob("source", [near]) < FILL_SOURCE:
+        return None
+    r = _token_range(seg, near)
+    return (near,), dataclasses.replace(c, source=[r] if r else [])
 
 
 def _token_range(seg: Segment, span: Span) -> TokRange | None:
@@ -483,7 +568,11 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accept
 def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -> list[Accepted]:
     """The attributions of the default profile: the rules' candidates down to ``LOW_THRESHOLD``,
     linked with the tagger's tags (``link``), and the tagger's own (``add_tagged``)."""
-    items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD)
     tags = tag_parsed(parsed, tagger)
+    model = ContentModel.load(TAGGED_MODEL_FILE) if TAGGED_CONTENT else None
+    if model is not None:
+        items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD, content_model=model, tags=tags)
+    else:
+        items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD)
     items = link(parsed, items, tags)
     return add_tagged(parsed, items, tags) if ADD <= 1 else items
