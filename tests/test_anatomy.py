@@ -199,6 +199,20 @@ def test_contribution_and_bio_and_boilerplate_lines() -> None:
     assert [t for kind, t in k if kind == "body"] == [LEDE, MORE]
 
 
+def test_video_strip_and_newsletter_consent_lines_are_boilerplate() -> None:
+    strip = "JUST WATCHED The vote explained Replay More Videos ... MUST WATCH The vote explained 02:02"
+    consent = (
+        "Get the Monitor Stories you care about delivered to your inbox. "
+        "By signing up, you agree to our Privacy Policy"
+    )
+    prose = "Just watched the debate, and I think the senator won it easily, one voter said afterwards."
+    a = art(f"{LEDE}\n\n{strip}\n\n{MORE}\n\n{consent}\n\n{prose}")
+    check_blocks(a)
+    k = kinds(a)
+    assert ("boilerplate", strip) in k and ("boilerplate", consent) in k
+    assert ("body", prose) in k and ("body", MORE) in k
+
+
 def test_hard_wrapped_paragraph_is_one_block() -> None:
     text = (
         "The ministry said on Monday that talks with the union had\n"

@@ -103,6 +103,17 @@ BOILER_START = re.compile(
     r"we'?ve noticed you'?re|you have \d+ free|story continues below|manage newsletters)\b)",
     re.I,
 )
+# Furniture that may sit anywhere in a short line: a newsletter sign-up's consent ("Get the Monitor
+# Stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy") and
+# a video player's strip ("JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:02").
+FURNITURE_ANYWHERE = re.compile(
+    r"\bby (?:signing up|subscribing|registering|clicking [\w ]{1,30}),? you (?:agree|consent|acknowledge)\b"
+    r"|\byou (?:agree|consent) to (?:our|the) (?:privacy policy|terms of (?:use|service))\b"
+    r"|(?-i:^JUST WATCHED\b|\bReplay More Videos\b)",
+    re.I,
+)
+"""Furniture found anywhere in a line of at most ``shape.is_boiler``'s 40 words."""
+
 # A link to another story with no punctuation after its label: "Read More Trump says tariffs will stay",
 # "ALSO READ Senators block the bill" (a label, then a capitalised title).
 LINK_LABEL = re.compile(

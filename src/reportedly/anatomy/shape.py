@@ -14,6 +14,7 @@ from .patterns import (
     BOILER_START,
     DATE_LABEL,
     DATE_WORDS,
+    FURNITURE_ANYWHERE,
     JUNK_WORDS,
     LINK_LABEL,
     MONTH,
@@ -51,6 +52,8 @@ def is_boiler(t: str) -> bool:
     if BOILER_LINE.match(t):
         return True
     if BOILER_START.match(t) and len(t.split()) <= 30:
+        return True
+    if FURNITURE_ANYWHERE.search(t) and len(t.split()) <= 40:
         return True
     if LINK_LABEL.match(t) and len(t.split()) <= 30:
         return True
