@@ -313,6 +313,29 @@ def test_a_line_repeated_down_an_earlier_page_gives_one_relay(tmp_path: Path) ->
         )
 
 
+def test_an_earlier_article_traced_later_gives_the_group_its_wording(tmp_path: Path) -> None:
+    """The group's text, first article and origin follow the earliest article, whenever it arrives."""
+    c_late = "The governor will fire all 34 cadets who posed in the salute photo, aides confirmed"
+    c_early = "The governor will fire all 34 cadets who posed in the salute photo"
+    late = _report("late", f"{c_late}.", "Post", "2020-01-05", claims=[(c_late, "asserted", None, [])])
+    early = _report(
+        "early",
+        f"{c_early}, the paper learned.",
+        "Herald",
+        "2020-01-01",
+        claims=[(c_early, "asserted", None, [])],
+    )
+    for order in ([late, early], [early, late]):
+        with Store.open(tmp_path / f"{order[0].article.id}.duckdb") as store:
+            for r in order:
+                store.write([r])
+                trace(store)
+            rows = store.query(
+                "SELECT text, first_article_id, first_seen, first_start, first_end FROM claim_groups WHERE articles = 2"
+            )[1]
+            assert rows == [(c_early, "early", "2020-01-01", 0, len(c_early))], order
+
+
 def test_wire_copy_relays_point_at_the_shared_stretch(tmp_path: Path) -> None:
     wire = " ".join(f"word{i} lorem ipsum dolor sit amet number{i}." for i in range(40))
     lede = "A new lede written by the outlet itself about something else entirely here. "

@@ -252,7 +252,8 @@ class Drift:
 
 @dataclass
 class Group:
-    """A claim group: its id, text, first mention and origin."""
+    """A claim group: its id, text (its first mention's: of the earliest article, by date then ingest),
+    first mention and origin."""
 
     id: str
     text: str
@@ -445,9 +446,10 @@ class ClaimFinder:
                     gid, item.text[u.start : u.end], item.id, item.day, u.origin_name, u.origin_type, key
                 )
                 self._m.groups[gid] = group
-            elif key < group.key:
+            elif key < group.key:  # an earlier article: the group's text and origin become its mention's
                 group.first_article_id, group.first_seen, group.key = item.id, item.day, key
                 group.origin_name, group.origin_type = u.origin_name, u.origin_type
+                group.text = item.text[u.start : u.end]
             group.mentions += 1
             new.append(m)
             if given is not None:  # a restore: nothing to return
