@@ -19,22 +19,12 @@ from . import claims
 from .article import article_href, claim_href, is_web_url
 from .cache import STORE, Tables
 from .exports import to_csv
+from .pages import csv_response, site_of
 from .passage import bits
 from .render import render
 from .site import Site
 
 DIRECTIONS = ("raised", "lowered")
-
-
-def site_of(request: Request) -> Site:
-    site = request.app.state.site
-    assert isinstance(site, Site)
-    return site
-
-
-def _csv(body: str, filename: str) -> Response:
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 # --- one claim -----------------------------------------------------------------------------
@@ -68,7 +58,7 @@ def claim_any(request: Request) -> Response:
         return Response(json.dumps(_claim_json(g, total, ms), ensure_ascii=False, default=str),
                         media_type="application/json")
     if export:
-        return _csv(to_csv(MENTION_COLUMNS, (_mention_row(m) for m in ms)), "claim.csv")
+        return csv_response(to_csv(MENTION_COLUMNS, (_mention_row(m) for m in ms)), "claim.csv")
     for m in ms:
         m["passage_bits"] = bits(m["passage"] or "", 0, len(m["passage"] or ""),
                                  [(s - m["start"], e - m["start"]) for s, e in m["cue_spans"]])
@@ -191,4 +181,4 @@ def drift_csv(request: Request) -> Response:
                 *(c[f"{side}_{k}"] for side in ("upstream", "downstream")
                   for k in ("published", "outlet", "article_id", "level", "passage", "cues"))]
 
-    return _csv(to_csv(DRIFT_COLUMNS, (row(c) for c in cases)), "drift.csv")
+    return csv_response(to_csv(DRIFT_COLUMNS, (row(c) for c in cases)), "drift.csv")
