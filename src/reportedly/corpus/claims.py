@@ -507,18 +507,18 @@ class ClaimFinder:
         if story_id not in self._m.unread:
             return
         self._m.unread.discard(story_id)
-        waiting = [m for m in self._m.stories.get(story_id, ()) if m.deferred]
+        waiting: dict[str, list[_Mention]] = defaultdict(list)
+        for m in self._m.stories.get(story_id, ()):
+            if m.deferred:
+                waiting[m.item_id].append(m)
         assert self._fetch is not None  # deferred mentions exist only with a fetch (``_enter``)
-        texts = self._fetch(sorted({m.item_id for m in waiting}))
-        contexts: dict[tuple[str, tuple[int, int]], Passage] = {}
-        for m in waiting:
-            text = texts[m.item_id].text
-            ctx = contexts.get((m.item_id, m.where))
-            if ctx is None:  # units of one sentence share it
-                ctx = contexts[m.item_id, m.where] = passage(text[m.where[0] : m.where[1]])
-            if not _posted(m.unit):  # not computed yet: ``UNREAD`` (or a worker's copy of it)
-                m.passage = passage(text[m.unit.reach[0] : m.unit.reach[1]])
-            m.context, m.deferred = ctx, False
+        texts = self._fetch(sorted(waiting))
+        for item_id, ms in waiting.items():
+            read = _unit_passages(texts[item_id], [m.unit for m in ms])
+            for m, (p, ctx, _) in zip(ms, read, strict=True):
+                if not _posted(m.unit):  # not computed yet: ``UNREAD`` (or a worker's copy of it)
+                    m.passage = p
+                m.context, m.deferred = ctx, False
 
     def _cross(self, p: Passage, story_id: str) -> list[_Mention]:
         """The quote mentions of other stories that share a word 5-gram with the unit and may be a

@@ -115,7 +115,16 @@ class Passage:
 
 def normal_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, lower-cased, quotes and punctuation normalised away."""
-    return tuple(w.lower().replace(",", "") for w in _WORD.findall(text.translate(_QUOTES)))
+    return _normal(_raw_words(text))
+
+
+def _raw_words(text: str) -> list[str]:
+    """The words of ``text`` as written (quote marks made straight)."""
+    return _WORD.findall(text.translate(_QUOTES))
+
+
+def _normal(raw: list[str]) -> tuple[str, ...]:
+    return tuple(w.lower().replace(",", "") for w in raw)
 
 
 def _stem(w: str) -> str:
@@ -177,8 +186,8 @@ def _places(text: str, raw: list[str]) -> frozenset[str]:
 
 def passage(text: str) -> Passage:
     """The ``Passage`` of a text (module doc)."""
-    raw = _WORD.findall(text.translate(_QUOTES))
-    words = tuple(w.lower().replace(",", "") for w in raw)
+    raw = _raw_words(text)
+    words = _normal(raw)
     infos = [_WORDS.get(w) or _word_info(w) for w in words]
     numbers = frozenset(_figures(words, [n for _, n in infos]))
     stems = frozenset(s for s, _ in infos if s is not None)
