@@ -612,6 +612,8 @@ def test_cli_claim_and_drift(tmp_path: Path) -> None:
     assert r.exit_code == 0 and r.stdout.startswith("group_id,") and "yonhap-1" in r.stdout
     r = runner.invoke(app, ["claim", "--db", str(db), "no such words anywhere at all"])
     assert r.exit_code == 0 and "no claim holds" in r.output
+    r = runner.invoke(app, ["claim", "--db", str(db), "  ...  "])
+    assert r.exit_code == 2 and "has no words" in r.output and r.output.count("\n") == 1
     r = runner.invoke(app, ["drift", "--db", str(db), "--format", "json"])
     assert r.exit_code == 0, r.output
     cases = json.loads(r.stdout)

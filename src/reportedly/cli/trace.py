@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -83,6 +85,22 @@ def _open_traced(db: Path) -> Store:
     return store
 
 
+@contextmanager
+def _reading(store: Store) -> Iterator[Store]:
+    """Read ``store`` and close it; a store error becomes one error line and exit 1."""
+    try:
+        yield store
+    except ReportedlyError as e:
+        error_line(str(e))
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+
+
+def _json(found: list[Any]) -> None:
+    typer.echo(json.dumps([as_dict(r) for r in found], ensure_ascii=False, indent=1))
+
+
 def _rows(store: Store, sql: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
     with store.guard("read the store"):
         cur = store.con.execute(sql, params)
@@ -126,8 +144,7 @@ def stories(
     ] = QueryFormat.table,
 ) -> None:
     """The largest stories of a traced store: articles, outlets, first and last dates, label."""
-    store = _open_traced(db)
-    try:
+    with _reading(_open_traced(db)) as store:
         names, rows = _rows(
             store,
             "SELECT story_id, articles, outlets, first_date, last_date, label, outlet_names FROM stories "
@@ -135,11 +152,6 @@ def stories(
             [min_articles, limit],
         )
         note = _untraced_note(store)
-    except ReportedlyError as e:
-        error_line(str(e))
-        raise typer.Exit(1) from None
-    finally:
-        store.close()
     _print(names, rows, format)
     if note:
         error_line(note)
@@ -156,8 +168,7 @@ def story(
     ] = QueryFormat.table,
 ) -> None:
     """The articles of one story in time order: date, outlet, headline, and which article copies which."""
-    store = _open_traced(db)
-    try:
+    with _reading(_open_traced(db)) as store:
         _, found = _rows(
             store,
             "SELECT story_id FROM story_articles WHERE story_id = ? OR article_id = ? ORDER BY story_id = ? DESC LIMIT 1",
@@ -173,11 +184,6 @@ def story(
             [sid],
         )
         names, rows = _rows(store, _STORY_SQL, [sid])
-    except ReportedlyError as e:
-        error_line(str(e))
-        raise typer.Exit(1) from None
-    finally:
-        store.close()
     label, n, outlets, first, last = head[0]
     dates = f"{first} .. {last}" if first else "undated"
     _print(names, rows, format, title=f"{sid}: {label}\n{n} articles, {outlets} outlets, {dates}")
@@ -251,20 +257,15 @@ def claim(
     """Where a quote or claim appears across the stored articles: first seen, origin, and every mention in
     time order with its outlet, certainty level, the relay it came through and its chain through the
     stored articles (after reportedly trace)."""
-    store = _open_claims(db)
-    try:
-        found = find_claims(store, text, limit)
+    with _reading(_open_claims(db)) as store:
+        try:
+            found = find_claims(store, text, limit)
+        except ValueError as e:
+            error_line(str(e))
+            raise typer.Exit(2) from None
         note = _unclaimed_note(store)
-    except ValueError as e:
-        error_line(str(e))
-        raise typer.Exit(2) from None
-    except ReportedlyError as e:
-        error_line(str(e))
-        raise typer.Exit(1) from None
-    finally:
-        store.close()
     if format is QueryFormat.json:
-        typer.echo(json.dumps([as_dict(r) for r in found], ensure_ascii=False, indent=1))
+        _json(found)
     elif format is QueryFormat.csv:
         names = [
             "group_id",
@@ -350,17 +351,11 @@ def drift(
     """Hedge drift across the stored articles, most recent first: one claim stated with different certainty
     by a later article (raised: it dropped a hedge or an attribution; lowered: it added one), with both
     passages and the cues that differ (after reportedly trace)."""
-    store = _open_claims(db)
-    try:
+    with _reading(_open_claims(db)) as store:
         found = drift_cases(store, limit, outlet)
         note = _unclaimed_note(store)
-    except ReportedlyError as e:
-        error_line(str(e))
-        raise typer.Exit(1) from None
-    finally:
-        store.close()
     if format is QueryFormat.json:
-        typer.echo(json.dumps([as_dict(r) for r in found], ensure_ascii=False, indent=1))
+        _json(found)
     elif format is QueryFormat.csv:
         names = [
             "date", "direction", "group_id", "upstream_article_id", "upstream_outlet", "upstream_level",
