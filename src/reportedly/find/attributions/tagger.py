@@ -46,7 +46,15 @@ from ...model import Span
 from ...nlp import Parsed, Segment
 from ...settings import Settings
 from .content import TAGGED_MODEL_FILE, ContentModel
-from .extract import RULE_SCORES, Accepted, after_link_label, extract, plain_action, relative_report
+from .extract import (
+    RULE_SCORES,
+    Accepted,
+    according_hops,
+    after_link_label,
+    extract,
+    plain_action,
+    relative_report,
+)
 from .model import CueModel
 from .spans import Candidate, TokRange
 
@@ -481,6 +489,11 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
     return out
 
 
+_ACCORDING = re.compile(r"according\s+to", re.I)
+_AFTER_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+"""Text ending in "according to": the span after it is that phrase's source, never another cue's."""
+
+
 def _other_source(
     tags: Tags, f: Accepted, source: tuple[Span, ...], cue: Sequence[Span], content: Sequence[Span]
 ) -> tuple[tuple[Span, ...], Candidate] | None:
@@ -495,7 +508,9 @@ def _other_source(
         return None
     seg = c.seg
     lo, hi = seg.start + c.head.sent.start_char, seg.start + c.head.sent.end_char
-    near = _nearest(tags.overlapping("source", (), lo, hi), cue[0], [*cue, *content])
+    text = tags.text
+    spans = [s for s in tags.overlapping("source", (), lo, hi) if not _AFTER_ACCORDING.search(text, max(0, s[0] - 40), s[0])]
+    near = _nearest(spans, cue[0], [*cue, *content])
     if near is None or tags.prob("source", [near]) < FILL_SOURCE:
         return None
     r = _token_range(seg, near)
@@ -527,9 +542,13 @@ VETOES = (after_link_label, plain_action)
 ("attacked", "recorded") read as speech."""
 
 
-def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
+def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tuple[str, ...] = ()) -> list[Accepted]:
     """Attributions the rules did not find: a tagged cue (probability >= ``ADD``) outside every found cue
-    and content, with the nearest tagged content and source of its sentence."""
+    and content, with the nearest tagged content and source of its sentence.
+
+    A tagged "according to" that the rules would read as a relay of another attribution ("X said Y,
+    according to state media": ``extract.according_hops``, with the outlet ``registry``) is a hop of that
+    attribution's chain, not an attribution, and is not added."""
     out = list(items)
     taken = _Index(s for f in items for s in (*f.cue, *f.content))
     segs = parsed.segments
@@ -558,7 +577,12 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accept
         cand = Candidate(seg=seg, head=head, cue=r, source=[src_r] if src_r else [], pattern="tagger", score=p)
         if any(veto(cand) for veto in VETOES):
             continue
-        out.append(Accepted(cand, (source,) if source else (), (cue,), [content], (), p))
+        new = Accepted(cand, (source,) if source else (), (cue,), [content], (), p)
+        if _ACCORDING.fullmatch(parsed.text[cue[0] : cue[1]]):
+            probe = dataclasses.replace(new, cand=dataclasses.replace(cand, pattern="according_to"))
+            if not any(f is probe for f in according_hops([*out, probe], parsed.text, registry)):
+                continue
+        out.append(new)
         taken.add(cue)
         taken.add(content)
     out.sort(key=lambda f: f.cue[0][0])
@@ -575,4 +599,4 @@ def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -
     else:
         items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD)
     items = link(parsed, items, tags)
-    return add_tagged(parsed, items, tags) if ADD <= 1 else items
+    return add_tagged(parsed, items, tags, tuple(settings.registry)) if ADD <= 1 else items
