@@ -468,8 +468,8 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
             continue
         source, cue, content = f.source, f.cue, tuple(f.content)
         new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
-        if new_cue is not None:
-            cue = new_cue
+        if new_cue is not None and f.cand.pattern not in RULE_SCORES:
+            cue = new_cue  # (a construction the rules score keeps its cue: "was quoted by KCNA as saying")
         new_content = snap(
             text, content, tags.spans["content"], (*source, *cue), SNAP["content"], MARGIN["content"], tags, "content"
         )
