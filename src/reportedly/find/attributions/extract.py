@@ -370,36 +370,41 @@ def _outermost(items: list[Accepted], text: str, registry: tuple[str, ...]) -> l
 
 def according_hops(items: list[Accepted], text: str, registry: tuple[str, ...]) -> list[Accepted]:
     """ "X said Y, according to state media": the "according to" after X's attribution names a relay of
-    it (a hop of its chain), not an attribution of its own; it is dropped, and cut off X's content.
-
-    Applies when the "according to" phrase names a news outlet and its content is another
-    attribution's source, cue and content (at most a few word characters besides).
-    """
-    drop: set[int] = set()
-    for f in items:
-        if f.cand.pattern != "according_to" or not f.source or not _outlet_like(text, f.source, registry):
-            continue
-        for g in items:
-            if g is f or not g.source or g.cue[0][0] > f.cue[0][0] or not any(a <= g.cue[0][0] < b for a, b in f.content):
-                continue  # (a preposed "According to X, Y said ..." stays the outer attribution, as PolNeAR has it)
-            g_spans = [*g.source, *g.cue, *g.content]
-            rest = "".join(
-                text[i] for a, b in f.content for i in range(a, b) if not any(x <= i < y for x, y in g_spans)
-            )
-            if len(re.sub(r"[\W_]+", "", rest)) > 12:
-                continue
-            drop.add(id(f))
-            cut = f.cue[0][0]
-            new = [(a, min(b, cut)) for a, b in g.content if a < cut]
-            new = [(a, b) for a, b in new if text[a:b].strip(" ,;—–-")]
-            if new:
-                a, b = new[-1]
-                while b > a and text[b - 1] in " ,;—–-":
-                    b -= 1
-                new[-1] = (a, b)
-                g.content = new
-            break
+    it (a hop of its chain), not an attribution of its own; it is dropped, and cut off X's content
+    (``fold_relay``)."""
+    drop = {id(f) for f in items if f.cand.pattern == "according_to" and fold_relay(f, items, text, registry)}
     return [f for f in items if id(f) not in drop]
+
+
+def fold_relay(f: Accepted, items: list[Accepted], text: str, registry: tuple[str, ...]) -> bool:
+    """Whether the "according to" attribution ``f`` is a relay of another of ``items``; if so, its
+    mention is cut off that attribution's content.
+
+    It is when the "according to" phrase names a news outlet and its content is another attribution's
+    source, cue and content (at most a few word characters besides).
+    """
+    if not f.source or not _outlet_like(text, f.source, registry):
+        return False
+    for g in items:
+        if g is f or not g.source or g.cue[0][0] > f.cue[0][0] or not any(a <= g.cue[0][0] < b for a, b in f.content):
+            continue  # (a preposed "According to X, Y said ..." stays the outer attribution, as PolNeAR has it)
+        g_spans = [*g.source, *g.cue, *g.content]
+        rest = "".join(
+            text[i] for a, b in f.content for i in range(a, b) if not any(x <= i < y for x, y in g_spans)
+        )
+        if len(re.sub(r"[\W_]+", "", rest)) > 12:
+            continue
+        cut = f.cue[0][0]
+        new = [(a, min(b, cut)) for a, b in g.content if a < cut]
+        new = [(a, b) for a, b in new if text[a:b].strip(" ,;—–-")]
+        if new:
+            a, b = new[-1]
+            while b > a and text[b - 1] in " ,;—–-":
+                b -= 1
+            new[-1] = (a, b)
+            g.content = new
+        return True
+    return False
 
 
 class _Covers:

@@ -49,9 +49,9 @@ from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import (
     RULE_SCORES,
     Accepted,
-    according_hops,
     after_link_label,
     extract,
+    fold_relay,
     plain_action,
     relative_report,
 )
@@ -467,9 +467,10 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
         if (min(1.0, f.score) + p_cue) / 2 < ACCEPT and not by_rule(f, contents):
             continue
         source, cue, content = f.source, f.cue, tuple(f.content)
-        new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
-        if new_cue is not None and f.cand.pattern not in RULE_SCORES:
-            cue = new_cue  # (a construction the rules score keeps its cue: "was quoted by KCNA as saying")
+        if f.cand.pattern not in RULE_SCORES:  # a construction the rules score keeps its cue ("was quoted by X as saying")
+            new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
+            if new_cue is not None:
+                cue = new_cue
         new_content = snap(
             text, content, tags.spans["content"], (*source, *cue), SNAP["content"], MARGIN["content"], tags, "content"
         )
@@ -547,7 +548,7 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
     and content, with the nearest tagged content and source of its sentence.
 
     A tagged "according to" that the rules would read as a relay of another attribution ("X said Y,
-    according to state media": ``extract.according_hops``, with the outlet ``registry``) is a hop of that
+    according to state media": ``extract.fold_relay``, with the outlet ``registry``) is a hop of that
     attribution's chain, not an attribution, and is not added."""
     out = list(items)
     taken = _Index(s for f in items for s in (*f.cue, *f.content))
@@ -578,10 +579,8 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
         if any(veto(cand) for veto in VETOES):
             continue
         new = Accepted(cand, (source,) if source else (), (cue,), [content], (), p)
-        if _ACCORDING.fullmatch(parsed.text[cue[0] : cue[1]]):
-            probe = dataclasses.replace(new, cand=dataclasses.replace(cand, pattern="according_to"))
-            if not any(f is probe for f in according_hops([*out, probe], parsed.text, registry)):
-                continue
+        if _ACCORDING.fullmatch(parsed.text[cue[0] : cue[1]]) and fold_relay(new, out, parsed.text, registry):
+            continue
         out.append(new)
         taken.add(cue)
         taken.add(content)
