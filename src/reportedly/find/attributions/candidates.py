@@ -212,7 +212,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             cand.source_rel = "dep"
             content_idx -= idx
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
-        cand.source = source_range(doc, s, cand.cue)
+        cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         cand.source_rel = srel
         content_idx -= {k for r in cand.source for k in range(*r)}
     if h.lemma_.lower() in RAISING and rel in ("xcomp", "oprd") and cand.source_rel == "nsubj":
@@ -465,7 +465,7 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
     if gov is not None and not poss:
         srel, subj = _subject(gov)
         if subj is not None and subj.i < left:
-            cand.source = source_range(doc, subj, cand.cue)
+            cand.source = source_range(doc, subj, cand.cue, STRONG_CUES)
             cand.source_rel = srel
     if poss:
         p = poss[0]
@@ -580,7 +580,7 @@ def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
     cand = Candidate(seg, h, (cue[0], say.i + 1), pattern="quoted_by", content_rel=rel)
     for c in h.children:
         if c.dep_ == "nsubjpass":
-            cand.source = source_range(doc, c, cand.cue)
+            cand.source = source_range(doc, c, cand.cue, STRONG_CUES)
             cand.source_rel = "nsubjpass"
         if c.dep_ == "agent":
             pobj = [g for g in c.children if g.dep_ == "pobj"]

@@ -33,6 +33,8 @@ nested ones relayed by or through a news outlet are always kept)."""
 
 _AND_QUOTE = re.compile(r"[ ,]*(?:and|or|then)[ ,]+(?=[“\"])")
 _STOP = re.compile(r"[.!?](?=\s)")
+_SHORT_TAIL = re.compile(r"((?: +[\w$%'’-]+){1,8})[.!?](?=\s|$)")
+_SPEECH = re.compile(r"\b(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|stated|explained|noted|according)\b", re.I)
 _FALLBACK_CUES = re.compile(r"\b(said|says|told|added|asked|according to)\b", re.I)
 
 
@@ -466,14 +468,20 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
             continue
         if not _is_direct(f, quotes):
             continue
+        last = max(b for _, b in (*f.cue, *f.source, *f.content))
         # search from the end of the sentence that holds the cue; spaCy often runs "she said. “Next"
         # into one sentence, so stop at the first full stop after the attribution
         end = f.cand.seg.start + f.cand.head.sent.end_char
-        stop = _STOP.search(text, max(b for _, b in (*f.cue, *f.source, *f.content)), end)
-        if stop is not None:
-            end = stop.end()
+        resume = _next_quote(text, last, quotes, comma=True) is not None
+        if resume:
+            end = last  # "“...,” Mr. Obama said, “and to say that ...”": the quote resumes in the sentence
+        else:
+            stop = _STOP.search(text, last, end)
+            if stop is not None:
+                end = stop.end()
         while True:
-            nxt = _next_quote(text, end, quotes)
+            nxt = _next_quote(text, end, quotes, comma=resume)
+            resume = False
             if nxt is None:
                 break
             # a quote that is (part of) the content of an attribution outside it is taken
@@ -481,10 +489,16 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
                 break
             # the quote must be all that its sentence holds (no cue outside it)
             tail = _sentence_tail(text, nxt.end)
+            piece_end = nxt.end
             if tail is None:
-                break
-            f.content.append((nxt.start, nxt.end))
-            claimed.append((f.cue[0][0], nxt.start, nxt.end))
+                # a few words end the sentence after the quote ("... just a tax increase'' for the
+                # top income bracket."): PolNeAR keeps them in the content
+                m = _SHORT_TAIL.match(text, nxt.end)
+                if m is None or _SPEECH.search(m.group(1)):
+                    break
+                piece_end, tail = m.end(1), m.end()
+            f.content.append((nxt.start, piece_end))
+            claimed.append((f.cue[0][0], nxt.start, piece_end))
             end = tail
 
 
@@ -492,14 +506,29 @@ def _is_direct(f: Accepted, quotes: QuoteIndex) -> bool:
     if not f.content:
         return False
     a, b = f.content[0][0], f.content[-1][1]
-    return quotes.quoted_chars(a, b) >= 0.8 * (b - a)
+    if quotes.quoted_chars(a, b) >= 0.8 * (b - a):
+        return True
+    # a content that ends in a quote ('The summit accomplished "too little," he added. "Without ...')
+    r = quotes.region_at(b - 1)
+    return r is not None and r.closed and r.end - b <= 3
 
 
-def _next_quote(text: str, pos: int, quotes: QuoteIndex) -> QuoteRegion | None:
-    """A quote region starting after ``pos`` with only whitespace before it (within one blank line)."""
+def _next_quote(text: str, pos: int, quotes: QuoteIndex, comma: bool = False) -> QuoteRegion | None:
+    """A quote region starting after ``pos`` with only whitespace before it (within one blank line).
+
+    With ``comma``, only a comma and spaces may come before it (the quote resumes in the sentence)."""
     i = pos
     n = len(text)
     newlines = 0
+    if comma:
+        while i < n and text[i] == " ":
+            i += 1
+        if i >= n or text[i] != ",":
+            return None
+        i += 1
+        while i < n and text[i] == " ":
+            i += 1
+        return quotes.starting_at(i) if i < n else None
     while i < n and (text[i].isspace() or text[i] in ".,"):
         newlines += text[i] == "\n"
         i += 1

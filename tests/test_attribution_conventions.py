@@ -1,0 +1,63 @@
+"""Where PolNeAR's annotators draw a source's and a content's edges, on hand-written text.
+
+Each rule was measured on PolNeAR train before it was kept (eval/attribution.md); these tests pin the
+behaviour with the shipped pipeline.  The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from reportedly.model import span_text
+from test_error_classes import by_cue, report
+
+
+def pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[s:e].strip("“”\"',. ") for s, e in spans]
+
+
+def test_a_who_clause_on_the_source_stays_in_it() -> None:
+    rep = report("Luis Rubio, who heads a research center in Mexico City, said the plan would fail.")
+    a = by_cue(rep, "said")
+    assert span_text(rep.article.text, a.source) == "Luis Rubio, who heads a research center in Mexico City"
+
+
+def test_a_who_clause_with_a_cue_of_its_own_is_left_out() -> None:
+    rep = report("Jeremy Hunt, who criticized the budget last week, said the plan would fail.")
+    a = by_cue(rep, "said")
+    assert span_text(rep.article.text, a.source) == "Jeremy Hunt"
+
+
+def test_a_which_clause_on_the_source_is_left_out() -> None:
+    rep = report("The union, which represents teachers, said the plan would fail.")
+    a = by_cue(rep, "said")
+    assert span_text(rep.article.text, a.source) == "The union"
+
+
+def test_a_participle_and_a_date_are_not_the_source() -> None:
+    rep = report("Trump, speaking to a veterans group in Virginia, said the plan would fail. "
+                 "An arbitration panel in 2001 found that the company had broken the contract.")
+    text = rep.article.text
+    assert span_text(text, by_cue(rep, "said").source) == "Trump"
+    assert span_text(text, by_cue(rep, "found").source) == "An arbitration panel"
+
+
+def test_a_quote_resumed_after_the_speaker_is_one_content() -> None:
+    rep = report('"We owe the miners honesty," Mr. Obama said, "because the economy is shifting. '
+                 'How we use energy is shifting."\n\nThe rules took effect in May.')
+    a = by_cue(rep, "said")
+    assert pieces(rep.article.text, a.content) == [
+        "We owe the miners honesty", "because the economy is shifting. How we use energy is shifting"]
+
+
+def test_the_next_quote_continues_a_content_that_ends_in_a_quote() -> None:
+    rep = report('The summit accomplished "too little," he added on Twitter. '
+                 '"Without changing policies, Europe risks a lot."\n\nThe leaders met in May.')
+    a = by_cue(rep, "added")
+    assert pieces(rep.article.text, a.content) == [
+        'The summit accomplished "too little', "Without changing policies, Europe risks a lot"]
+
+
+def test_a_continued_quote_keeps_the_few_words_that_end_its_sentence() -> None:
+    rep = report("\"It is more tinkering at the edges,\" said Alan Cole, an economist. "
+                 "\"It is basically just a tax increase\" for the top bracket.\n\nThe plan was published in May.")
+    a = by_cue(rep, "said")
+    assert pieces(rep.article.text, a.content)[-1] == 'It is basically just a tax increase" for the top bracket'
