@@ -61,3 +61,12 @@ def test_a_continued_quote_keeps_the_few_words_that_end_its_sentence() -> None:
                  "\"It is basically just a tax increase\" for the top bracket.\n\nThe plan was published in May.")
     a = by_cue(rep, "said")
     assert pieces(rep.article.text, a.content)[-1] == 'It is basically just a tax increase" for the top bracket'
+
+
+def test_a_dash_attribution_glued_to_the_quote_or_before_a_no_break_space() -> None:
+    rep = report("Readers wrote to us after the debate.\n\n“He makes simple statements about people.”― Pamela Padilla\n"
+                 "“I am so ashamed of the campaign.” ―\u00a0Jacklyn Ashley\n")
+    text = rep.article.text
+    dashes = [a for a in rep.attributions if span_text(text, a.cue) == "―"]
+    assert [span_text(text, a.source) for a in dashes] == ["Pamela Padilla", "Jacklyn Ashley"]
+    assert pieces(text, dashes[0].content) == ["He makes simple statements about people"]

@@ -92,3 +92,20 @@ def test_cli_scores_a_brat_folder(tmp_path: Path) -> None:
     data = json.loads(res.output)
     assert data["reportedly"]["articles"] == 1
     assert data["reportedly"]["exact.cue"]["n_gold"] == 2
+
+
+def test_an_article_the_analysis_fails_on_is_said_not_dropped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportedly import pipeline
+    from reportedly.evaluation import brat
+    from reportedly.nlp import load_pipeline
+
+    def broken(parsed: object, settings: object) -> object:
+        raise RuntimeError("a finder broke")
+
+    monkeypatch.setattr(pipeline, "report_of", broken)
+    run = brat.reportedly_system(load_pipeline())
+    assert list(run([TEXT])) == [[]]
+    err = capsys.readouterr().err
+    assert "a finder broke" in err and "scored with no attributions" in err and "Kim said" in err

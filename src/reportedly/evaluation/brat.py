@@ -46,6 +46,7 @@ attributions.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -353,8 +354,11 @@ def reportedly_system(nlp: Any, settings: Any = None) -> Callable[[list[str]], I
 
     def run(texts: list[str]) -> Iterator[list[Triple]]:
         arts = [article_from_text(t, origin=f"<brat {i}>", settings=settings) for i, t in enumerate(texts)]
-        for rep in analyze_articles(arts, settings, nlp=nlp):
+        for i, rep in enumerate(analyze_articles(arts, settings, nlp=nlp)):
             if isinstance(rep, InputError):
+                # scored as an article with no attributions, and said (never dropped silently)
+                head = texts[i].strip().split("\n", 1)[0][:60] if texts[i].strip() else ""
+                print(f"reportedly: {rep} [{head!r}; scored with no attributions]", file=sys.stderr)
                 yield []
                 continue
             yield [Triple(a.source, a.cue, a.content) for a in rep.attributions]

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import threading
 from collections.abc import Sequence
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from ..errors import ModelMissingError
 from .gemm import GEMM_ENV, use_numpy_gemm
@@ -47,11 +49,46 @@ def load_pipeline(name: str | None = None) -> Language:
             except ImportError:
                 continue
             nlp: Language = mod.load()
+            split_horizontal_bar(nlp)
             if os.environ.get(GEMM_ENV, "").strip().lower() != "blis":
                 use_numpy_gemm(nlp)
             _cache[n] = nlp
             return nlp
     raise _missing(names)
+
+
+_BAR = "\u2015"
+_BAR_PREFIX = re.compile(_BAR)
+_BAR_SUFFIX = re.compile(_BAR + "$")
+_BAR_INFIX = re.compile(_BAR)
+
+
+def split_horizontal_bar(nlp: Language) -> None:
+    """Split the horizontal bar (U+2015, HuffPost's dash) off words as the model splits the em dash.
+
+    The model's tokenizer does not know the character, so a quote closed against a dash attribution
+    stays one token ("…people.”― Pamela Padilla" gave the token "”―") and the attribution is lost.
+    """
+    tok = nlp.tokenizer
+    if not isinstance(tok, Tokenizer):
+        return
+    prefix, suffix, infix = tok.prefix_search, tok.suffix_search, tok.infix_finditer
+
+    def prefix_search(s: str) -> re.Match[str] | None:
+        return _BAR_PREFIX.match(s) or (prefix(s) if prefix else None)
+
+    def suffix_search(s: str) -> re.Match[str] | None:
+        return _BAR_SUFFIX.search(s) or (suffix(s) if suffix else None)
+
+    def infix_finditer(s: str) -> list[re.Match[str]]:
+        found = list(infix(s)) if infix else []
+        if _BAR not in s:
+            return found
+        return sorted([*found, *_BAR_INFIX.finditer(s)], key=lambda m: m.start())
+
+    tok.prefix_search = prefix_search
+    tok.suffix_search = suffix_search
+    tok.infix_finditer = infix_finditer
 
 
 def _missing(names: Sequence[str | None]) -> ModelMissingError:

@@ -501,8 +501,10 @@ def _colon(seg: Segment, colon: Tok) -> Candidate | None:
 def _dash(seg: Segment, dash: Tok) -> Candidate | None:
     """Dash attributions after a quote: "“...” ― Sonya Herridge"; the quote is attached by the caller."""
     doc = seg.view
-    name = []
-    for t in doc[dash.i + 1 : dash.i + 7]:
+    name: list[Tok] = []
+    for t in doc[dash.i + 1 : dash.i + 8]:
+        if not name and not t.text.strip():
+            continue  # "” ―\xa0Julie Diaz": a no-break space after the dash is a token of its own
         if t.pos_ == "PROPN" or (t.text.istitle() and t.text.isalpha()):
             name.append(t)
         else:
