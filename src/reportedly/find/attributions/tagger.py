@@ -593,9 +593,8 @@ def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -
     linked with the tagger's tags (``link``), and the tagger's own (``add_tagged``)."""
     tags = tag_parsed(parsed, tagger)
     model = ContentModel.load(TAGGED_MODEL_FILE) if TAGGED_CONTENT else None
-    if model is not None:
-        items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD, content_model=model, tags=tags)
-    else:
-        items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD)
+    # without the tagged ranker (switched off or absent) the rules' own ranker, which reads no tags
+    items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD, content_model=model or True,
+                    tags=tags if model is not None else None)
     items = link(parsed, items, tags)
     return add_tagged(parsed, items, tags, tuple(settings.registry)) if ADD <= 1 else items
