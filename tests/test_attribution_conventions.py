@@ -6,8 +6,12 @@ behaviour with the shipped pipeline.  The texts are written for these tests.
 
 from __future__ import annotations
 
+from reportedly import analyze, article_from_text
 from reportedly.model import span_text
+from reportedly.settings import Settings
 from test_error_classes import by_cue, report
+
+FAST = Settings(check_language=False, profile="fast")
 
 
 def pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
@@ -26,8 +30,11 @@ def test_a_who_clause_with_a_cue_of_its_own_is_left_out() -> None:
     assert span_text(rep.article.text, a.source) == "Jeremy Hunt"
 
 
-def test_a_which_clause_on_the_source_is_left_out() -> None:
-    rep = report("The union, which represents teachers, said the plan would fail.")
+def test_the_rules_leave_a_which_clause_out_of_the_source() -> None:
+    # the rules' choice (the fast profile): train gold is split on it (kept 29 times, left out 31), and
+    # the tagger of the default profile may keep it
+    text = "The union, which represents teachers, said the plan would fail."
+    rep = analyze(article_from_text(text, origin="test", settings=FAST), settings=FAST)
     a = by_cue(rep, "said")
     assert span_text(rep.article.text, a.source) == "The union"
 
