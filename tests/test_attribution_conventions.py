@@ -77,3 +77,12 @@ def test_a_dash_attribution_glued_to_the_quote_or_before_a_no_break_space() -> N
     dashes = [a for a in rep.attributions if span_text(text, a.cue) == "―"]
     assert [span_text(text, a.source) for a in dashes] == ["Pamela Padilla", "Jacklyn Ashley"]
     assert pieces(text, dashes[0].content) == ["He makes simple statements about people"]
+
+
+def test_a_quote_split_by_the_speaker_is_one_content_when_the_parse_takes_only_the_second_half() -> None:
+    # spaCy reads "and to say that ..." as the infinitive of "said", inside the second quote
+    rep = report('"We owe the miners honesty," Mr. Obama said, "and to say that the economy is shifting. '
+                 'How we use energy is shifting."\n\nThe rules took effect in May.')
+    a = by_cue(rep, "said")
+    assert pieces(rep.article.text, a.content) == [
+        "We owe the miners honesty", "and to say that the economy is shifting. How we use energy is shifting"]

@@ -466,6 +466,7 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
     for f in items:
         if f.cand.pattern == "according_to":
             continue
+        _split_quote(f, text, quotes, claimed)
         if not _is_direct(f, quotes):
             continue
         last = max(b for _, b in (*f.cue, *f.source, *f.content))
@@ -500,6 +501,28 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
             f.content.append((nxt.start, piece_end))
             claimed.append((f.cue[0][0], nxt.start, piece_end))
             end = tail
+
+
+def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: list[tuple[int, int, int]]) -> None:
+    """'“Q1,” Mr. Obama said, “and to say that ...”' parsed with the cue's content inside the second
+    quote: the content is both quotes."""
+    if not f.content or not f.cue:
+        return
+    first = min(a for a, _ in (*f.cue, *f.source))
+    last = max(b for _, b in (*f.cue, *f.source))
+    after = _next_quote(text, last, quotes, comma=True)
+    if after is None or not all(after.start <= a and b <= after.end for a, b in f.content):
+        return
+    i = first
+    while i > 0 and text[i - 1] in " ,":
+        i -= 1
+    before = quotes.region_at(i - 1) if i > 0 else None
+    if before is None or before.end != i or text[before.end - 2 : before.end - 1] not in (",", "'"):
+        return
+    if any(a < before.end and before.start < b and c != f.cue[0][0] for c, a, b in claimed):
+        return
+    f.content[:] = [(before.start, before.end), (after.start, after.end)]
+    claimed.append((f.cue[0][0], before.start, before.end))
 
 
 def _is_direct(f: Accepted, quotes: QuoteIndex) -> bool:
