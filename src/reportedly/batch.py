@@ -431,8 +431,11 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
             with dask_config.set(
                 {"distributed.worker.profile.enabled": False, PRE_SPAWN_ENVIRON: worker_environ(dask_config)}
             ):
+                # the scheduler's HTTP server on a free local port: with None it tries 8787 first, and
+                # two runs started at once raced for it ("Port 8787 is already in use": a test run beside
+                # another failed so)
                 cluster = dist.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                     silence_logs=logging.ERROR,
                 )
             client = dist.Client(cluster)
