@@ -6,6 +6,8 @@ behaviour with the shipped pipeline.  The texts are written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly import analyze, article_from_text
 from reportedly.model import span_text
 from reportedly.settings import Settings
@@ -47,12 +49,21 @@ def test_a_participle_and_a_date_are_not_the_source() -> None:
     assert span_text(text, by_cue(rep, "found").source) == "An arbitration panel"
 
 
-def test_a_quote_resumed_after_the_speaker_is_one_content() -> None:
-    rep = report('"We owe the miners honesty," Mr. Obama said, "because the economy is shifting. '
+@pytest.mark.parametrize(
+    "resumed",
+    [
+        "because the economy is shifting",
+        # spaCy reads "to say" as the infinitive of "said", the cue's content inside the second quote
+        "and to say that the economy is shifting",
+    ],
+    ids=["resumed-quote", "split-quote-parsed-inside-the-second"],
+)
+def test_a_quote_split_by_its_speaker_is_one_content(resumed: str) -> None:
+    rep = report(f'"We owe the miners honesty," Mr. Obama said, "{resumed}. '
                  'How we use energy is shifting."\n\nThe rules took effect in May.')
     a = by_cue(rep, "said")
     assert pieces(rep.article.text, a.content) == [
-        "We owe the miners honesty", "because the economy is shifting. How we use energy is shifting"]
+        "We owe the miners honesty", f"{resumed}. How we use energy is shifting"]
 
 
 def test_the_next_quote_continues_a_content_that_ends_in_a_quote() -> None:
@@ -78,11 +89,3 @@ def test_a_dash_attribution_glued_to_the_quote_or_before_a_no_break_space() -> N
     assert [span_text(text, a.source) for a in dashes] == ["Pamela Padilla", "Jacklyn Ashley"]
     assert pieces(text, dashes[0].content) == ["He makes simple statements about people"]
 
-
-def test_a_quote_split_by_the_speaker_is_one_content_when_the_parse_takes_only_the_second_half() -> None:
-    # spaCy reads "and to say that ..." as the infinitive of "said", inside the second quote
-    rep = report('"We owe the miners honesty," Mr. Obama said, "and to say that the economy is shifting. '
-                 'How we use energy is shifting."\n\nThe rules took effect in May.')
-    a = by_cue(rep, "said")
-    assert pieces(rep.article.text, a.content) == [
-        "We owe the miners honesty", "and to say that the economy is shifting. How we use energy is shifting"]

@@ -58,9 +58,8 @@ def load_pipeline(name: str | None = None) -> Language:
 
 
 _BAR = "\u2015"
-_BAR_PREFIX = re.compile(_BAR)
+_BAR_RE = re.compile(_BAR)
 _BAR_SUFFIX = re.compile(_BAR + "$")
-_BAR_INFIX = re.compile(_BAR)
 
 
 def split_horizontal_bar(nlp: Language) -> None:
@@ -75,7 +74,7 @@ def split_horizontal_bar(nlp: Language) -> None:
     prefix, suffix, infix = tok.prefix_search, tok.suffix_search, tok.infix_finditer
 
     def prefix_search(s: str) -> re.Match[str] | None:
-        return _BAR_PREFIX.match(s) or (prefix(s) if prefix else None)
+        return _BAR_RE.match(s) or (prefix(s) if prefix else None)
 
     def suffix_search(s: str) -> re.Match[str] | None:
         return _BAR_SUFFIX.search(s) or (suffix(s) if suffix else None)
@@ -84,7 +83,7 @@ def split_horizontal_bar(nlp: Language) -> None:
         found = list(infix(s)) if infix else []
         if _BAR not in s:
             return found
-        return sorted([*found, *_BAR_INFIX.finditer(s)], key=lambda m: m.start())
+        return sorted([*found, *_BAR_RE.finditer(s)], key=lambda m: m.start())
 
     tok.prefix_search = prefix_search
     tok.suffix_search = suffix_search

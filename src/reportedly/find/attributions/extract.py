@@ -267,11 +267,8 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     left = seg.start + doc[min(starts)].idx
     last = doc[max(ends) - 1]
     right = seg.start + last.idx + len(last.text)
-    i = left
-    while i > 0 and text[i - 1] in " ,\t":
-        i -= 1
-    before = quotes.region_at(i - 1) if i > 0 else None
-    if before is not None and before.end == i:
+    before = _quote_ending_before(text, left, quotes, " ,\t")
+    if before is not None:
         c.extra_content = [(before.start, before.end)]
         c.content_rel = "quote_before"
         return
@@ -306,6 +303,15 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
             if nxt is None:
                 break
             c.extra_content.append((nxt.start, nxt.end))
+
+
+def _quote_ending_before(text: str, pos: int, quotes: QuoteIndex, skip: str) -> QuoteRegion | None:
+    """The quote region that closes right before ``pos``, with only ``skip`` characters between."""
+    i = pos
+    while i > 0 and text[i - 1] in skip:
+        i -= 1
+    before = quotes.region_at(i - 1) if i > 0 else None
+    return before if before is not None and before.end == i else None
 
 
 def _to_found(c: Candidate, quotes: QuoteIndex) -> Accepted:
@@ -513,11 +519,8 @@ def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: list[tuple
     after = _next_quote(text, last, quotes, comma=True)
     if after is None or not all(after.start <= a and b <= after.end for a, b in f.content):
         return
-    i = first
-    while i > 0 and text[i - 1] in " ,":
-        i -= 1
-    before = quotes.region_at(i - 1) if i > 0 else None
-    if before is None or before.end != i or text[before.end - 2 : before.end - 1] not in (",", "'"):
+    before = _quote_ending_before(text, first, quotes, " ,")
+    if before is None or text[before.end - 2 : before.end - 1] not in (",", "'"):
         return
     if any(a < before.end and before.start < b and c != f.cue[0][0] for c, a, b in claimed):
         return
