@@ -108,3 +108,26 @@ def test_link_label_without_colon_is_boilerplate() -> None:
 def test_an_agency_that_reports_is_not_a_credit() -> None:
     k = kinds_of("\n\n".join([HEAD, LEDE, "The Associated Press reports:", '"The strike began at dawn," the union said.', MORE]))
     assert k["The Associated Press reports:"] == "body"
+
+
+def test_photo_gallery_pasted_as_one_line_is_a_caption() -> None:
+    # CNN's gallery strip: the label twice, then each picture's caption and its counter, in one line
+    gallery = (
+        "Photos: The week in politics Photos: The week in politics The senator speaks to reporters outside "
+        "the Capitol on Monday, March 2. Hide Caption 1 of 3 Photos: The week in politics Protesters gather "
+        "before the hearing on Tuesday. Hide Caption 2 of 3 Photos: The week in politics The governor, "
+        '"we will not back down," he said, signs the bill on Friday. Hide Caption 3 of 3'
+    )
+    k = kinds_of("\n\n".join([HEAD, LEDE, gallery, MORE, THIRD]))
+    assert k[gallery] == "caption"
+    assert k[LEDE] == k[MORE] == k[THIRD] == "body"
+
+
+def test_a_gallery_line_opening_with_a_quoted_caption_is_a_caption() -> None:
+    line = (
+        '"We are going to win," the governor told supporters in Ohio. Hide Caption 3 of 6 Photos: Who is '
+        "running? The senator joined the field July 21 as he formally announced his bid."
+    )
+    k = kinds_of("\n\n".join([HEAD, LEDE, line, MORE]))
+    assert k[line] == "caption"
+    assert k[MORE] == "body"

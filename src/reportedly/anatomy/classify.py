@@ -31,6 +31,7 @@ from .patterns import (
     CONTRIBUTION,
     CREDIT_LABEL_RE,
     DATELINE,
+    GALLERY,
     PICTURE_SOURCES,
     ROLE_WORDS,
     TAG_LINE,
@@ -49,7 +50,9 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
         t = ln.text
         if split_glued(ln, reg, title, n):
             continue
-        if CONTRIBUTION.search(t) and len(t.split()) <= 80:
+        if GALLERY.search(t):
+            ln.kind = "caption"
+        elif CONTRIBUTION.search(t) and len(t.split()) <= 80:
             ln.kind = "credit"
         elif TAG_LINE.match(t):
             ln.kind = "tag"

@@ -114,6 +114,15 @@ FURNITURE_ANYWHERE = re.compile(
 )
 """Furniture found anywhere in a line of at most ``shape.is_boiler``'s 40 words."""
 
+# A photo gallery pasted as one line: CNN's strip ("Photos: Donald Trump's rise Photos: Donald Trump's rise
+# President-elect Donald Trump has been ... Hide Caption 1 of 37 Photos: ..."): each picture's caption
+# followed by its counter, or the gallery's label said twice at the start.
+GALLERY = re.compile(
+    r"\bHide Caption \d{1,3} of \d{1,3}\b"
+    r"|^(?:Photos?|Gallery|Pictures|Images): (?:(?:Photos?|Gallery): )?(?P<label>[^\n]{3,120}?) (?:Photos?|Gallery): (?:(?:Photos?|Gallery): )?(?P=label)(?:\s|$)"
+)
+"""A gallery's captions in one line, whatever its length."""
+
 # A link to another story with no punctuation after its label: "Read More Trump says tariffs will stay",
 # "ALSO READ Senators block the bill" (a label, then a capitalised title).
 LINK_LABEL = re.compile(
