@@ -73,13 +73,14 @@ def trace_command(
         raise typer.Exit(1) from None
 
 
-def _open_traced(db: Path) -> Store:
-    """The store, read-only; one error line when it predates the trace tables (schema 3)."""
+def _open_traced(db: Path, schema: int = 3, tables: str = "trace") -> Store:
+    """The store, read-only; one error line when it predates the ``tables`` (schema ``schema``: the trace
+    tables came with 3, the claim tables with 5)."""
     store = open_read_only(db)
-    if store.schema_version() < 3:
+    if store.schema_version() < schema:
         store.close()
         error_line(
-            f"{db}: this store has no trace tables yet; run reportedly trace --db {db} (it upgrades the store)"
+            f"{db}: this store has no {tables} tables yet; run reportedly trace --db {db} (it upgrades the store)"
         )
         raise typer.Exit(1)
     return store
@@ -208,18 +209,6 @@ ORDER BY a.published NULLS LAST, a.seq
 """
 
 
-def _open_claims(db: Path) -> Store:
-    """The store, read-only; one error line when it predates the claim tables (schema 5)."""
-    store = open_read_only(db)
-    if store.schema_version() < 5:
-        store.close()
-        error_line(
-            f"{db}: this store has no claim tables yet; run reportedly trace --db {db} (it upgrades the store)"
-        )
-        raise typer.Exit(1)
-    return store
-
-
 def _unclaimed_note(store: Store) -> str | None:
     with store.guard("read the store"):
         row = store.con.execute(
@@ -257,7 +246,7 @@ def claim(
     """Where a quote or claim appears across the stored articles: first seen, origin, and every mention in
     time order with its outlet, certainty level, the relay it came through and its chain through the
     stored articles (after reportedly trace)."""
-    with _reading(_open_claims(db)) as store:
+    with _reading(_open_traced(db, 5, "claim")) as store:
         try:
             found = find_claims(store, text, limit)
         except ValueError as e:
@@ -351,7 +340,7 @@ def drift(
     """Hedge drift across the stored articles, most recent first: one claim stated with different certainty
     by a later article (raised: it dropped a hedge or an attribution; lowered: it added one), with both
     passages and the cues that differ (after reportedly trace)."""
-    with _reading(_open_claims(db)) as store:
+    with _reading(_open_traced(db, 5, "claim")) as store:
         found = drift_cases(store, limit, outlet)
         note = _unclaimed_note(store)
     if format is QueryFormat.json:
