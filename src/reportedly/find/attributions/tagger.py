@@ -25,7 +25,7 @@ with the tagger's view of each content end, ``Tags.end_features`` and
    least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence.
 
 The tagger reads at most ``MAX_WORDPIECES`` of an article; past them the rules decide alone.  The
-constants were chosen on PolNeAR dev, except the cue's ``SNAP`` and ``MARGIN``, chosen on PolNeAR train
+constants were chosen on PolNeAR dev, except the cue's ``SNAP`` and ``MARGIN`` and ``FILL_SOURCE``, chosen on PolNeAR train
 tagged by two fold taggers that had not read the article (``training.tagger --fold K/2``; the shipped
 tagger reads its own training text far better than new text) and then confirmed on dev
 (eval/attribution.md).
@@ -88,7 +88,7 @@ SNAP: dict[str, float | None] = {"source": 0.3, "cue": 0.2, "content": None}
 the tagger's contents lost to the content ranker's at every setting tried, eval/attribution.md)."""
 MARGIN: dict[str, float | None] = {"source": 5.0, "cue": 2.0, "content": None}
 """Least log-probability by which the tagger must prefer the tagged spans to the rules' (None: any)."""
-FILL_SOURCE = 0.9
+FILL_SOURCE = 0.8
 """Least probability of a tagged source that fills in for a missing or rejected source (``_other_source``)."""
 REPLACE_SOURCE = 0.2
 """A rule source with a tagger source probability below this is replaced by the sentence's tagged source."""
