@@ -252,3 +252,23 @@ def test_training_folds_partition_the_articles_and_bad_folds_are_refused() -> No
         training.main(["train", "dev", "out", "--fold", "2/2"])
     with pytest.raises(SystemExit):
         training.main(["train", "dev", "out", "--fold", "half"])
+
+
+def test_an_added_attribution_never_restates_a_found_one() -> None:
+    import reportedly
+
+    text = (
+        "Trump spoke at the White House.\n\nDuring the briefing, Trump described the person who died as a woman, "
+        "as later confirmed by state health officials.\n\nThe virus has spread, as reported by the Associated Press."
+    )
+    atts = reportedly.analyze(text).attributions
+    pairs = [(a.source, a.content) for a in atts]
+    assert len(pairs) == len(set(pairs))  # before: "as" (added by the tagger) and "reported", one source, one content
+    ap = [a for a in atts if a.source and text[a.source[0][0] : a.source[-1][1]] == "the Associated Press"]
+    assert len(ap) == 1 and text[ap[0].cue[0][0] : ap[0].cue[-1][1]] == "reported"
+    # the guard itself, on hand-made spans
+    cand = None
+    f = tg.Accepted(cand, ((250, 270),), ((240, 248),), [(200, 238)], (), 0.9)  # type: ignore[arg-type]
+    again = tg.Accepted(cand, ((252, 270),), ((237, 239),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
+    other = tg.Accepted(cand, ((300, 310),), ((290, 295),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
+    assert tg._restates(again, [f]) and not tg._restates(other, [f])

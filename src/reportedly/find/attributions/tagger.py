@@ -22,7 +22,8 @@ with the tagger's view of each content end, ``Tags.end_features`` and
    ``REPLACE_SOURCE``), takes the tagged source nearest its cue in the sentence when that has
    probability ``FILL_SOURCE`` or more (``_other_source``);
 3. *Add*: a tagged cue the rules missed (outside every found cue and content) with probability at
-   least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence.
+   least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence,
+   unless a found attribution already has that source and content (``_restates``).
 
 The tagger reads at most ``MAX_WORDPIECES`` of an article; past them the rules decide alone.  The
 constants were chosen on PolNeAR dev, except the cue's ``SNAP`` and ``MARGIN`` and ``FILL_SOURCE``, chosen on PolNeAR train
@@ -582,6 +583,8 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
         if any(veto(cand) for veto in VETOES):
             continue
         new = Accepted(cand, (source,) if source else (), (cue,), [content], (), p)
+        if _restates(new, out):
+            continue
         if _ACCORDING.fullmatch(parsed.text[cue[0] : cue[1]]) and fold_relay(new, out, parsed.text, registry):
             continue
         out.append(new)
@@ -589,6 +592,15 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
         taken.add(content)
     out.sort(key=lambda f: f.cue[0][0])
     return out
+
+
+def _restates(new: Accepted, found: Sequence[Accepted]) -> bool:
+    """Whether a found attribution already has the new one's source and an overlapping content (the tagger
+    read "as reported by X" as two cues, "as" and "reported": one attribution, not two)."""
+    return bool(new.source) and any(
+        f.source and _overlaps(f.source[0], new.source) and any(_overlaps(c, new.content) for c in f.content)
+        for f in found
+    )
 
 
 def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -> list[Accepted]:
