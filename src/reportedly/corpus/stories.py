@@ -20,13 +20,15 @@ Candidates.  The article looks up its ``QUERY_TERMS`` rarest already-seen terms 
 index *of articles* (each article is indexed under its ``INDEX_TERMS`` rarest terms, each posting
 keeps the ``MAX_POSTING`` latest articles); a story gets one vote per query term whose posting
 holds one of its articles; at most ``MAX_CANDIDATES`` stories (most votes first), skipping a
-story whose days are all more than ``MAX_DAYS`` outside its first-to-last days when both are known.
+story that a dated article would stretch to span more than ``MAX_DAYS`` days, first to last, when the
+story is dated too (a bound on the story, not a window that moves with its latest member: a window
+let KCNA's daily formulas chain into "stories" of 700 articles over a year).
 
 Decision (two levels).  Against each candidate story its ``MEMBERS`` latest members are scored
 and the ``TOP`` most probable same-event members kept: the topic gate is their mean topic
 probability (>= ``GATE``), the story's score their mean event probability (average link).  The
 article joins the best gated story with score >= ``JOIN``, else opens ``s<seq>``.  Every *other*
-gated candidate with score >= ``MERGE`` (spanning at most ``MERGE_SPAN`` days together when both
+gated candidate with score >= ``MERGE`` (spanning at most ``MAX_DAYS`` days together when both
 are dated; an undated story may merge with a dated one, as an undated article may join it), whose
 average link with the joined story (mean event probability over both stories' ``MEMBERS`` latest
 members) is >= ``LINK`` is merged with it: the
@@ -73,8 +75,7 @@ TOP = 10
 MEMBERS = 10
 ERA_GAP = 3
 MAX_DAYS = 14
-MERGE_SPAN = 2 * MAX_DAYS
-"""Two dated stories merge only when first to last day together they span at most this."""
+"""The days a dated story may span, first to last (an article joins, two stories merge, only within it)."""
 INDEX_TERMS = 40
 QUERY_TERMS = 40
 MAX_POSTING = 32
@@ -104,9 +105,9 @@ def pair_features(cos: Floats, era: int, eras: npt.NDArray[np.int64]) -> Floats:
 
 
 def _mergeable(a: _Story, b: _Story) -> bool:
-    """One of them undated (no days to compare), or both dated and within ``MERGE_SPAN`` days first to
+    """One of them undated (no days to compare), or both dated and within ``MAX_DAYS`` days first to
     last together."""
-    return a.first < 0 or b.first < 0 or max(a.last, b.last) - min(a.first, b.first) <= MERGE_SPAN
+    return a.first < 0 or b.first < 0 or max(a.last, b.last) - min(a.first, b.first) <= MAX_DAYS
 
 
 def _ordinal(item: Item) -> int:
@@ -269,7 +270,7 @@ class StoryFinder:
         chosen: list[tuple[_Story, list[int]]] = []
         for at in np.lexsort((firsts, -votes))[:MAX_CANDIDATES]:
             story = self._story_at[int(firsts[at])]
-            if day >= 0 and story.last >= 0 and not story.first - MAX_DAYS <= day <= story.last + MAX_DAYS:
+            if day >= 0 and story.last >= 0 and max(story.last, day) - min(story.first, day) > MAX_DAYS:
                 continue
             chosen.append((story, story.members[-MEMBERS:]))
         if not chosen:
