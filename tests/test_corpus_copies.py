@@ -344,3 +344,54 @@ def test_dev_pairs_of_the_relay_set() -> None:
     assert result["pairs"] == 30
     assert result["accuracy"] >= 0.9
     assert result["retrieved"] == result["reused"]
+
+
+GALLERY = (
+    "Photos: The week in politics Photos: The week in politics The senator speaks to reporters outside "
+    "the Capitol on Monday, March 2. Hide Caption 1 of 4 Photos: The week in politics Protesters gather "
+    "before the hearing on Tuesday with signs about the budget and the schools. Hide Caption 2 of 4 Photos: "
+    "The week in politics The governor signs the bill on Friday in front of teachers and parents from the "
+    "eastern districts. Hide Caption 3 of 4 Photos: The week in politics Members of the committee leave "
+    "the chamber after the vote late on Thursday night. Hide Caption 4 of 4"
+)
+
+
+def test_text_in_skipped_blocks_is_not_read_as_copied() -> None:
+    # two articles of one outlet sharing only a photo gallery pasted under each: not a copy of each other
+    texts = [story(LEDE, GALLERY), story(OTHER, GALLERY)]
+    spans = [(t.index(GALLERY), t.index(GALLERY) + len(GALLERY)) for t in texts]
+    read_all = [item(f"a{k}", k, t, outlet="CNN") for k, t in enumerate(texts)]
+    assert [set(p) for p in pairs_of([find_copies(read_all)])] == [{"a0", "a1"}]  # read whole: "reuse"
+    skipping = [
+        Item(f"a{k}", k, t, None, "CNN", "2025-06-30", (s,))
+        for k, (t, s) in enumerate(zip(texts, spans, strict=True))
+    ]
+    assert find_copies(skipping) == []
+    assert skipping[0].reading.strip() == LEDE and len(skipping[0].reading) == len(texts[0])
+
+
+def test_a_traced_store_skips_the_galleries_its_anatomy_typed(tmp_path: Path) -> None:
+    from reportedly.anatomy import anatomy
+    from reportedly.corpus.trace import trace
+    from reportedly.model import Article, Report
+    from reportedly.store import Store
+
+    head = "Council closes bridge"
+    arts = [
+        Article(story(head, LEDE, GALLERY, PARAS[0]), "g0", outlet="CNN", published="2025-06-30"),
+        Article(
+            story("Shop owners worry", OTHER, GALLERY, PARAS[5]), "g1", outlet="CNN", published="2025-06-30"
+        ),
+    ]
+    typed = [anatomy(a) for a in arts]
+    assert all(any(b.kind == "caption" for b in a.blocks) for a in typed)
+    with Store.open(tmp_path / "g.duckdb") as store:
+        store.write([Report(article=a) for a in typed])
+        trace(store)
+        assert store.query("SELECT * FROM copies")[1] == []
+    with Store.open(tmp_path / "plain.duckdb") as store:  # the same texts with no blocks typed
+        store.write([Report(article=a) for a in arts])
+        trace(store)
+        assert [set(r) for r in store.query("SELECT article_id, source_article_id FROM copies")[1]] == [
+            {"g0", "g1"}
+        ]

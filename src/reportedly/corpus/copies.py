@@ -5,6 +5,10 @@ with the earlier ones only, so each pair is decided once, when its later-ingeste
 and ``restore`` of the first n articles then ``add`` of the rest gives exactly what ``add`` of all
 gives, for every n.
 
+The finder reads ``Item.reading``: the text with the blocks the anatomy typed as captions, credits,
+bylines, bios, tags and boilerplate blanked (``items.NOT_READ``: a photo gallery pasted under two
+CNN articles is not one copying the other).
+
 **Per article** (``copy_state``, pure, computed on any worker; 4,040 bytes on average for the
 AllSides articles, 779 for the KCNA stories, 1,424 over the 25,305 of the benchmark): the keys
 (upper 32 bits) of *all* its shingles (hashed 8-word runs, ``shingles.keys``), sorted, and one bit
@@ -92,8 +96,9 @@ CACHE = 4096
 """Fingerprints the finder keeps (least recently used go first)."""
 CHUNK = 1024
 """``add_many`` fetches the candidates of this many new articles at a time."""
-STATE_VERSION = 2
-"""First byte of every state; a state of another version is refused (recompute the states)."""
+STATE_VERSION = 3
+"""First byte of every state; a state of another version is refused (recompute the states).  3: the
+text read is ``Item.reading`` (captions, credits, bylines and boilerplate blanked), since 2026-12-04."""
 
 _HEADER = struct.Struct("<BI")
 
@@ -114,7 +119,7 @@ class Copy:
 
 def copy_state(item: Item) -> bytes:
     """What the finder keeps of one article: the keys of all its shingles, which are sampled (module doc)."""
-    runs, outside = text_runs(item.text)
+    runs, outside = text_runs(item.reading)
     every = keys(runs)
     sampled = np.isin(every, keys(runs[outside & (runs % np.uint64(SAMPLE) == 0)]), assume_unique=True)
     return (
@@ -346,7 +351,7 @@ class CopyFinder:
                 held = self._outlet_shingles.count_before(base | ks.astype(np.uint64), number)
                 return ks[held >= FURNITURE - 1]
 
-        fp = fingerprint(item.id, item.text, item.published, item.seq, item.outlet, drop)
+        fp = fingerprint(item.id, item.reading, item.published, item.seq, item.outlet, drop)
         self.stats["fingerprints"] += 1
         self._cache[article_id] = fp
         if len(self._cache) > CACHE:

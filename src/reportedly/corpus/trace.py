@@ -351,7 +351,7 @@ class _Claims:
             a, b = texts.get(c.article_id), texts.get(c.source_article_id)
             if a is None or b is None:
                 continue
-            stretch = shared_stretch(a.text, b.text)
+            stretch = shared_stretch(a.reading, b.reading)
             (sa, ea), (sb, eb) = stretch or ((0, len(a.text)), (0, len(b.text)))
             out.append(
                 RelayRow(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -21,7 +21,7 @@ from ..store import Store
 from ..version import __version__
 from .claims import Drift
 from .copies import Copy
-from .items import Item
+from .items import NOT_READ, Item, skipped
 from .relayfinder import RelayRow
 
 __all__ = [
@@ -62,14 +62,24 @@ def _item(row: Sequence[Any]) -> Item:
 
 
 def read_items(store: Store, ids: Sequence[str]) -> dict[str, Item]:
-    """The stored articles with these ids, text included."""
+    """The stored articles with these ids, text included, and the spans their finders skip (``Item.skip``:
+    the stored blocks of the ``items.NOT_READ`` kinds)."""
     if not ids:
         return {}
     with store.guard("read the stored articles"):
         rows = store.con.execute(
             f"SELECT {_ITEM_COLUMNS} FROM articles a WHERE a.id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
         ).fetchall()
-    return {r[0]: _item(r) for r in rows}
+        blocks = store.con.execute(
+            "SELECT article_id, kind, start_char, end_char FROM blocks "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) AND kind IN (SELECT unnest(?::VARCHAR[]))",
+            [list(ids), list(NOT_READ)],
+        ).fetchall()
+    spans: defaultdict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for aid, kind, a, b in blocks:
+        if a is not None and b is not None:
+            spans[aid].append((kind, int(a), int(b)))
+    return {r[0]: replace(_item(r), skip=skipped(spans[r[0]])) if r[0] in spans else _item(r) for r in rows}
 
 
 def report_dicts(store: Store, ids: Sequence[str]) -> list[dict[str, Any] | None]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..anatomy import anatomy
-from ..corpus.items import Item
+from ..corpus.items import Item, skipped
 from ..corpus.stories import COEF, TOPIC_COEF, StoryFinder, story_state
 from ..model import Article
 from .records import read_jsonl
@@ -85,15 +85,18 @@ def _prf(p: float, r: float) -> dict[str, float]:
 
 def as_stored(record: dict[str, Any], seq: int) -> Item:
     """The ``Item`` the store would hold for this record: ingest's anatomy fills a missing outlet or
-    publication date from the byline and date lines ("May 2, 2013"), as ``reportedly ingest`` does, so
-    that this scorer sees what ``reportedly trace`` sees."""
+    publication date from the byline and date lines ("May 2, 2013"), as ``reportedly ingest`` does, and
+    types the blocks the finders skip (``Item.skip``), so that this scorer sees what ``reportedly trace``
+    sees."""
     art = anatomy(
         Article(
             record["text"], str(record["id"]), outlet=record.get("outlet"), title=record.get("title"),
             published=record.get("published"),
         )
     )
-    return Item(art.id, seq, art.text, art.title, art.outlet, art.published)
+    return Item(
+        art.id, seq, art.text, art.title, art.outlet, art.published, skipped((b.kind, b.start, b.end) for b in art.blocks)
+    )
 
 
 def cluster(
