@@ -498,3 +498,27 @@ def test_an_active_participle_takes_the_subject_above() -> None:
                    lemmas=["trump", "leave", ",", "say", "he", "win", "."])
     rel, tok = _subject(doc[3])
     assert rel == "up:advcl" and tok is not None and tok.text == "Trump"
+
+
+def test_of_two_contents_each_over_the_others_cue_the_better_attribution_stays() -> None:
+    """'Trump identified her as a woman, as later confirmed by officials' read with both contents reaching
+    over the other's cue: each is nested in the other, and dropping both lost the statement; the better
+    scored stays (an unrelated nesting still drops the inner one)."""
+    import importlib
+    from types import SimpleNamespace
+
+    extract = importlib.import_module("reportedly.find.attributions.extract")
+    text = "Trump identified her as a woman, as later confirmed by officials. Kim said Lee told him so."
+
+    def att(source: str, cue: str, content: tuple[int, int], score: float, lemma: str) -> object:
+        s, c = text.index(source), text.index(cue)
+        cand = SimpleNamespace(head=SimpleNamespace(lemma_=lemma))
+        return extract.Accepted(cand, ((s, s + len(source)),), ((c, c + len(cue)),), [content], (), score)  # type: ignore[arg-type]
+
+    identified = att("Trump", "identified", (17, 65), 0.97, "identify")
+    confirmed = att("officials", "later confirmed", (0, 31), 0.53, "confirm")
+    said = att("Kim", "said", (text.index("Lee"), len(text) - 1), 0.99, "say")
+    told = att("Lee", "told", (text.index("him"), len(text) - 1), 0.9, "tell")
+    kept = extract._outermost([identified, confirmed, said, told], text, ())
+    assert kept == [identified, said]
+    assert extract._outermost([confirmed], text, ()) == [confirmed]

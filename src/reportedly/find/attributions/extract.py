@@ -358,22 +358,36 @@ def extend_to_quote_ends(content: list[Span], cue: Span, quotes: QuoteIndex) -> 
 
 
 def _outermost(items: list[Accepted], text: str, registry: tuple[str, ...]) -> list[Accepted]:
-    """Drop attributions whose cue lies inside another attribution's content (outer wins).
+    """Drop attributions whose cue lies inside another attribution's content (outer wins; of two whose
+    contents each hold the other's cue, the better scored stays).
 
     An inner attribution is kept when its source is a news outlet, or when an outlet relays it
     with a reporting verb ("Yonhap reported that Kim said ..."): relay chains are built from those.
     """
     out = []
     outlet = {id(g): _outlet_like(text, g.source, registry) for g in items}
+    by_id = {id(g): g for g in items}
     any_outer = _Covers([(a, b, id(g)) for g in items for a, b in g.content])
     outlet_outer = _Covers([(a, b, id(g)) for g in items if outlet[id(g)] for a, b in g.content])
     for f in items:
         cs = f.cue[0][0]
-        has_outer = any_outer.covered(cs, id(f))
+        outer = any_outer.owners(cs, frozenset((id(f),)))
         relayed = f.cand.head.lemma_.lower() in RELAY_CUES and outlet_outer.covered(cs, id(f))
-        if not has_outer or outlet[id(f)] or relayed:
+        if not outer or outlet[id(f)] or relayed or _wins_mutual(f, outer, by_id, any_outer):
             out.append(f)
     return out
+
+
+def _wins_mutual(f: Accepted, outer: list[int], by_id: dict[int, Accepted], covers: _Covers) -> bool:
+    """Whether ``f`` is inside one other attribution's content only, which is inside ``f``'s (two
+    contents each reaching over the other's cue), and scores higher (earlier cue on a tie): the
+    better one stays instead of both going."""
+    if len(outer) != 1:
+        return False
+    g = by_id[outer[0]]
+    if covers.owners(g.cue[0][0], frozenset((id(g),))) != [id(f)]:
+        return False
+    return (f.score, -f.cue[0][0]) > (g.score, -g.cue[0][0])
 
 
 def according_hops(items: list[Accepted], text: str, registry: tuple[str, ...]) -> list[Accepted]:
@@ -416,31 +430,29 @@ def fold_relay(f: Accepted, items: list[Accepted], text: str, registry: tuple[st
 
 
 class _Covers:
-    """Whether some span ``[a, b)`` of an owner other than a given one contains an offset, in
-    O(log n) per question (``_outermost`` asked it of every pair, quadratic in the attributions)."""
+    """Whether some span ``[a, b)`` of an owner other than given ones contains an offset, in O(log n) per
+    question (``_outermost`` asked it of every pair, quadratic in the attributions)."""
 
     def __init__(self, spans: list[tuple[int, int, int]]) -> None:
         spans = sorted(spans)
         self.starts = [a for a, _, _ in spans]
-        # the two largest ends of distinct owners among the spans starting at or before each one
-        self.tops: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        best, second = (-1, -1), (-1, -1)
+        # the three largest ends of distinct owners among the spans starting at or before each one
+        self.tops: list[tuple[tuple[int, int], ...]] = []
+        top: list[tuple[int, int]] = []
         for _, b, o in spans:
-            if b > best[0]:
-                if o != best[1]:
-                    second = best
-                best = (b, o)
-            elif b > second[0] and o != best[1]:
-                second = (b, o)
-            self.tops.append((best, second))
+            mine = max([b] + [e for e, w in top if w == o])
+            top = sorted([(e, w) for e, w in top if w != o] + [(mine, o)], reverse=True)[:3]
+            self.tops.append(tuple(top))
 
-    def covered(self, offset: int, owner: int) -> bool:
+    def owners(self, offset: int, skip: frozenset[int] = frozenset()) -> list[int]:
+        """Owners (at most three, besides ``skip``) of spans containing ``offset``."""
         k = bisect.bisect_right(self.starts, offset)
         if not k:
-            return False
-        best, second = self.tops[k - 1]
-        end = best[0] if best[1] != owner else second[0]
-        return end > offset
+            return []
+        return [w for e, w in self.tops[k - 1] if e > offset and w not in skip]
+
+    def covered(self, offset: int, owner: int) -> bool:
+        return bool(self.owners(offset, frozenset((owner,))))
 
 
 # Reporting verbs whose nested attribution an outlet relays ("Yonhap reported that Kim said ..."); a

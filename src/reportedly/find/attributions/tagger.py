@@ -598,7 +598,7 @@ def _restates(new: Accepted, found: Sequence[Accepted]) -> bool:
     """Whether a found attribution already has the new one's source and an overlapping content (the tagger
     read "as reported by X" as two cues, "as" and "reported": one attribution, not two)."""
     return bool(new.source) and any(
-        f.source and _overlaps(f.source[0], new.source) and any(_overlaps(c, new.content) for c in f.content)
+        any(_overlaps(s, new.source) for s in f.source) and any(_overlaps(c, new.content) for c in f.content)
         for f in found
     )
 
