@@ -131,3 +131,17 @@ def test_a_gallery_line_opening_with_a_quoted_caption_is_a_caption() -> None:
     k = kinds_of("\n\n".join([HEAD, LEDE, line, MORE]))
     assert k[line] == "caption"
     assert k[MORE] == "body"
+
+
+def test_a_sign_up_form_pasted_with_its_country_menu_is_boilerplate() -> None:
+    countries = "United States of America Afghanistan Albania Algeria American Samoa Andorra Angola " * 8
+    form = (
+        "Get our World Newsletter. Sign up to receive the day's main stories from around the globe. "
+        f"Choose your country {countries}Zimbabwe I agree to the terms."
+    )
+    k = kinds_of("\n\n".join([HEAD, LEDE, form, MORE]))
+    assert k[form] == "boilerplate"
+    assert k[LEDE] == k[MORE] == "body"
+    # a body sentence that names countries is still body
+    line = "Delegates from Afghanistan, Albania and Algeria signed up to the plan, the minister said on Friday."
+    assert kinds_of("\n\n".join([HEAD, LEDE, line, MORE]))[line] == "body"

@@ -114,6 +114,16 @@ FURNITURE_ANYWHERE = re.compile(
 )
 """Furniture found anywhere in a line of at most ``shape.is_boiler``'s 40 words."""
 
+# A sign-up form pasted as text with its country menu ("Get The Brief. Sign up to receive the top stories
+# ... Choose your country United States of America Afghanistan Albania ..."): a menu of countries is never
+# reporting, however long the line.
+FORM_MENU = re.compile(
+    r"^(?:[^\n.!?]{0,60}[.!?]\s+)?(?:sign up|subscribe|register)\b[^\n]{0,300}?\b(?:choose|select) your country\b"
+    r"|\bAfghanistan,? (?:\u00c5land Islands,? )?Albania,? Algeria,? American Samoa\b",
+    re.I,
+)
+"""A pasted sign-up form with its menu of countries, whatever the line's length."""
+
 # A photo gallery pasted as one line: CNN's strip ("Photos: Donald Trump's rise Photos: Donald Trump's rise
 # President-elect Donald Trump has been ... Hide Caption 1 of 37 Photos: ..."): each picture's caption
 # followed by its counter, or the gallery's label said twice at the start.

@@ -14,6 +14,7 @@ from .patterns import (
     BOILER_START,
     DATE_LABEL,
     DATE_WORDS,
+    FORM_MENU,
     FURNITURE_ANYWHERE,
     JUNK_WORDS,
     LINK_LABEL,
@@ -54,6 +55,8 @@ def is_boiler(t: str) -> bool:
     if BOILER_START.match(t) and len(t.split()) <= 30:
         return True
     if FURNITURE_ANYWHERE.search(t) and len(t.split()) <= 40:
+        return True
+    if FORM_MENU.search(t):
         return True
     if LINK_LABEL.match(t) and len(t.split()) <= 30:
         return True
