@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -57,8 +57,10 @@ _TRACE_TABLES = (
 )
 
 
-def _item(row: Sequence[Any]) -> Item:
-    return Item(id=row[0], seq=int(row[1]), text=row[2] or "", title=row[3], outlet=row[4], published=row[5])
+def _item(row: Sequence[Any], skip: tuple[tuple[int, int], ...] = ()) -> Item:
+    return Item(
+        id=row[0], seq=int(row[1]), text=row[2] or "", title=row[3], outlet=row[4], published=row[5], skip=skip
+    )
 
 
 def read_items(store: Store, ids: Sequence[str]) -> dict[str, Item]:
@@ -79,7 +81,7 @@ def read_items(store: Store, ids: Sequence[str]) -> dict[str, Item]:
     for aid, kind, a, b in blocks:
         if a is not None and b is not None:
             spans[aid].append((kind, int(a), int(b)))
-    return {r[0]: replace(_item(r), skip=skipped(spans[r[0]])) if r[0] in spans else _item(r) for r in rows}
+    return {r[0]: _item(r, skipped(spans.get(r[0], ()))) for r in rows}
 
 
 def report_dicts(store: Store, ids: Sequence[str]) -> list[dict[str, Any] | None]:

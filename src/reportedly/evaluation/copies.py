@@ -3,8 +3,8 @@
 Each pair of ``wire_copy.jsonl`` (``article_a``, ``article_b``, ``label``: same_wire_copy,
 partial_reuse or independent) names two articles of ``articles.jsonl`` in the same folder.  The
 online finder (``CopyFinder.add``) runs over all the folder's articles in file order, as a trace of
-a store ingested in that order would (each article's anatomy types the blocks the finder skips, as
-ingest stores them); a pair scores what the finder decided for it
+a store ingested in that order would (each article as ingest stores it, ``stories.as_stored``: its
+anatomy types the blocks the finder skips); a pair scores what the finder decided for it
 (``same_copy`` as same_wire_copy; no copy, or never proposed, as independent), and the 3-way
 accuracy and the confusion matrix are reported.  ``retrieved`` counts the reused pairs (gold
 same_wire_copy or partial_reuse) that the candidate index proposes at all.
@@ -16,11 +16,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..anatomy import anatomy
 from ..corpus.copies import Copy, CopyFinder, copy_state
-from ..corpus.items import Item, skipped
-from ..model import Article
+from ..corpus.items import Item
 from .records import read_jsonl
+from .stories import as_stored
 
 LABELS = ("same_wire_copy", "partial_reuse", "independent")
 _KIND = {"same_copy": "same_wire_copy", "partial_reuse": "partial_reuse"}
@@ -35,9 +34,8 @@ def evaluate(directory: Path) -> dict[str, Any]:
         if isinstance(a.get("id"), str) and isinstance(a.get("text"), str) and a["id"] not in items:
             published = a.get("published") if isinstance(a.get("published"), str) else None
             outlet = a.get("outlet") if isinstance(a.get("outlet"), str) else None
-            art = anatomy(Article(a["text"], a["id"], outlet=outlet, published=published))
-            skip = skipped((b.kind, b.start, b.end) for b in art.blocks)
-            items[a["id"]] = Item(a["id"], len(items), a["text"], None, outlet, published, skip)
+            record = {"id": a["id"], "text": a["text"], "outlet": outlet, "published": published}
+            items[a["id"]] = as_stored(record, len(items))
     finder = CopyFinder(lambda ids: {i: items[i] for i in ids}, keep_proposed=True)
     decided: dict[frozenset[str], Copy] = {}
     for found in finder.add_many((it, copy_state(it)) for it in items.values()):
