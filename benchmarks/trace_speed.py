@@ -1,7 +1,7 @@
 """Speed and memory of ``reportedly trace`` (stories, copies, claims, relays) on an ingested store, as the
 corpus grows, incrementally, and when a store traced before the claim layer catches up.
 
-    python benchmarks/trace_speed.py --db /work/corpus/allsides_kcna.duckdb [--sizes 1000,5000,10000,0]
+    python benchmarks/trace_speed.py --db /work/corpus/allsides_kcna_v9.duckdb [--sizes 1000,5000,10000,0]
                                      [--incremental 1000] [--catch-up] [--workers 1] [--json out.json]
 
 ``--db`` is a store made by ``reportedly ingest`` (here: the 5,000 AllSides articles and the

@@ -223,7 +223,42 @@ def test_deferred_restore_reads_only_the_stories_new_articles_need() -> None:
         )
 
 
-def test_state_round_trip() -> None:
+def test_deferred_restore_reads_a_quote_of_another_story_only_when_a_new_unit_quotes_it() -> None:
+    """A deferred restore keeps only the words of the units indexed for quotes across stories; the whole
+    passage of one is read when a new unit of another story quotes it (one fetch for a chunk with
+    ``prepare``, else when met), and a unit that shares a 5-gram but is no quote is never read."""
+    quoted = "the new restrictions take effect Wednesday for all travellers"
+    near = "the new restrictions take effect Wednesday but only for lorries"  # shares 5-grams, no quote
+    t0 = f'The minister said "{quoted}".'
+    t1 = f'Another official said "{near}".'
+    t2 = f'Travel agents repeated that "{quoted}", the ministry had said.'
+    docs = []
+    for n, (text, content) in enumerate([(t0, quoted), (t1, near), (t2, quoted)]):
+        r = _report(f"d{n}", text, [(content, "attributed", None)])
+        it = _item(r, n, "2020-01-01")
+        docs.append((it, claim_state(it, r)))
+    whole = ClaimFinder()
+    expected = [whole.add(it, st_, f"s{n}") for n, (it, st_) in enumerate(docs)]
+    assert expected[2][0][0].group_id == expected[0][0][0].group_id  # the quote joins across stories
+
+    items = {it.id: it for it, _ in docs}
+    for prepare in (False, True):
+        read: list[list[str]] = []
+
+        def fetch(ids, read=read):  # type: ignore[no-untyped-def]
+            read.append(list(ids))
+            return {i: items[i] for i in ids}
+
+        f = ClaimFinder(fetch)
+        for n, ((it, st_), (members, _)) in enumerate(zip(docs[:2], expected[:2], strict=True)):
+            f.restore(it, st_, f"s{n}", [m.group_id for m in members], unit_passages(it, st_, deferred=True))
+        it, st_ = docs[2]
+        passages = unit_passages(it, st_)
+        if prepare:
+            f.prepare([p for p, _, _ in passages])
+        assert f.add(it, st_, "s2", passages) == expected[2]
+        assert read == [["d0"]]  # the quoted unit only, once; the near one never
+
     u = ClaimUnit(1, 5, "hedged", "A1", ((0, 1),), "KCNA", "state_media", True, (0, 6))
     r = Report(Article(text="x" * 10, id="z"))
     assert read_claim_state(claim_state(Item("z", 0, "x"), r)) == []

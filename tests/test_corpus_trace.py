@@ -350,7 +350,7 @@ def test_stories_on_a_store_older_than_the_trace_tables_is_one_line(tmp_path: Pa
 def test_an_article_the_finders_cannot_read_is_recorded_and_the_others_are_traced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reportedly.corpus.trace as tr
+    import reportedly.corpus.tracestates as tr  # where the per-article states are computed
 
     real = tr.story_state
 

@@ -48,7 +48,7 @@ ACT_CUES = frozenset(
 )
 """First words of attribution cues that report an act or a finding, not a claim ("the court ruled
 that ...", "the governor approves firing ...", "officers found him sleeping"): such a mention
-drifts neither against the outlet's voice nor against an attribution (``claims.ClaimUnit.act``)."""
+drifts neither against the outlet's voice nor against an attribution (``claimunits.ClaimUnit.act``)."""
 _SCOOP = frozenset("reported disclosed revealed published broke obtained".split())
 """After "first" in a cue: the outlet credits who broke the story ("(was) first reported by")."""
 REPORT_CUES = frozenset(

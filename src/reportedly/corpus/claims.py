@@ -38,26 +38,25 @@ that the other lacks.  One drift per pair of sentences.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Report
 from .claimindex import SMALL, StoryIndex, may_match, may_quote
-from .claimlevel import bare, quote_regions, unit_level
+from .claimlevel import quote_regions
 from .claimtext import (
-    MIN_QUOTE_WORDS,
     Passage,
     closeness,
+    normal_words,
     passage,
     quoted_in,
     same_claim,
     sentence_spans,
     within_sentences,
 )
+from .claimunits import ClaimUnit, claim_state, claim_units, read_claim_state
 from .items import Item
+from .quoteindex import QuoteIndex
 
 __all__ = [
     "RANK",
@@ -69,137 +68,18 @@ __all__ = [
     "claim_state",
     "claim_units",
     "match_relation",
+    "passages_of",
     "quote_regions",
     "read_claim_state",
     "unit_passages",
 ]
 
-STATE_VERSION = 2
 RANK = {"asserted": 2, "attributed": 1, "hedged": 1, "disputed": 1}
 """Certainty of a level; two mentions of one claim drift when their ranks differ."""
 MAX_STORY_MENTIONS = 5000
 """A story compares a new unit with at most its latest this many mentions."""
 MAX_QUOTE_POSTING = 50
 """A quote 5-gram held by this many mentions proposes no more (a stock formula)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimUnit:
-    """One claim of one article: ``text[start:end]`` at ``level`` (see the module doc)."""
-
-    start: int
-    end: int
-    level: str
-    attribution: str | None
-    cues: tuple[tuple[int, int], ...]
-    origin_name: str | None
-    origin_type: str | None
-    quote: bool = False
-    """A quotation (direct quote) rather than a per-article claim."""
-    extent: tuple[int, int] | None = None
-    """The whole attribution (source, cue and content) the claim belongs to: what matching reads."""
-    act: bool = False
-    """Attributed to an act ("the court ruled", "the governor approves"): as certain as the outlet's
-    own statement and as an attribution, so it drifts against neither (``claimlevel.ACT_CUES``)."""
-
-    @property
-    def reach(self) -> tuple[int, int]:
-        """The span matching reads: the attribution's extent, else the claim's span."""
-        return self.extent or (self.start, self.end)
-
-
-def claim_units(report: Report) -> list[ClaimUnit]:
-    """The claim units of one analysed article, in text order (module doc)."""
-    text = report.article.text
-    origins: dict[str, tuple[str, str]] = {}
-    for ch in report.chains:
-        if ch.attribution and ch.hops:
-            origins.setdefault(ch.attribution, (ch.hops[0].name, ch.hops[0].type))
-    outlet = (report.article.outlet, "outlet") if report.article.outlet else (None, None)
-    regions = quote_regions(text)
-    extents = {
-        a.id: (
-            min(x[0] for x in a.source + a.cue + a.content),
-            max(x[1] for x in a.source + a.cue + a.content),
-        )
-        for a in report.attributions
-        if a.content
-    }
-    by_id = {a.id: a for a in report.attributions}
-    units: list[ClaimUnit] = []
-    spans = set()
-    for c in report.claims:
-        span = (c.span[0], c.span[1])
-        level, cues, act = unit_level(c, text, regions, by_id, report.attributions)
-        name, kind = origins.get(c.attribution or "", outlet) if c.attribution else outlet
-        ext = extents.get(c.attribution or "")
-        ext = (min(ext[0], span[0]), max(ext[1], span[1])) if ext else None
-        units.append(ClaimUnit(span[0], span[1], level, c.attribution, cues, name, kind, False, ext, act))
-        spans.add(bare(text, *span))
-    for s, e in regions:
-        if bare(text, s, e) in spans or len(passage(text[s:e]).words) < MIN_QUOTE_WORDS:
-            continue
-        owner = next(
-            (a for a in report.attributions if any(cs <= s < ce or s <= cs < e for cs, ce in a.content)), None
-        )
-        name, kind = origins.get(owner.id, outlet) if owner else (None, None)
-        units.append(
-            ClaimUnit(
-                s,
-                e,
-                "attributed",
-                owner.id if owner else None,
-                tuple(owner.cue) if owner else (),
-                name,
-                kind,
-                True,
-            )
-        )
-    units.sort(key=lambda u: (u.start, u.end))
-    return units
-
-
-def claim_state(item: Item, report: Report) -> bytes:
-    """What the finder keeps of one article: its claim units, as compact bytes (pure)."""
-    del item  # the state depends on the report only; the item is the contract's first argument
-    rows = [
-        [
-            u.start,
-            u.end,
-            u.level,
-            u.attribution,
-            [list(c) for c in u.cues],
-            u.origin_name,
-            u.origin_type,
-            int(u.quote),
-            list(u.extent) if u.extent else None,
-            int(u.act),
-        ]
-        for u in claim_units(report)
-    ]
-    return bytes([STATE_VERSION]) + zlib.compress(json.dumps(rows, separators=(",", ":")).encode())
-
-
-def read_claim_state(state: bytes) -> list[ClaimUnit]:
-    """The claim units of a ``claim_state``."""
-    if not state or state[0] != STATE_VERSION:
-        raise ValueError(f"not a claim state of version {STATE_VERSION} (recompute it with claim_state)")
-    rows = json.loads(zlib.decompress(state[1:]))
-    return [
-        ClaimUnit(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            tuple((c[0], c[1]) for c in r[4]),
-            r[5],
-            r[6],
-            bool(r[7]),
-            (r[8][0], r[8][1]) if r[8] else None,
-            bool(r[9]),
-        )
-        for r in rows
-    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,24 +161,32 @@ class _Mention:
     """The span of those sentences (units of one sentence in one group are one mention for drift)."""
     deferred: bool = False
     """Restored without its passages (``context`` None): read when its story is (``ClaimFinder``)."""
+    bare: bool = False
+    """Its passage holds the words only (a deferred unit indexed for quotes across stories, ``_words_only``): the
+    whole passage is read when its story is, or when a new unit's quote 5-gram meets it."""
 
 
 UnitPassages = tuple[Passage, Passage | None, tuple[int, int]]
 """What the finder reads of one claim unit: its passage (``ClaimUnit.reach``), the passage of the
 sentence(s) it lies in, and their span.  A *deferred* unit (``unit_passages(..., deferred=True)``)
-has no sentence passage (None), and its own passage is ``UNREAD`` unless the unit is indexed for
-quotes across stories (``_posted``)."""
+has no sentence passage (None), and its own passage is ``UNREAD``, or its words alone (``bare``) when
+the unit is indexed for quotes across stories (``_posted``): what the index of their 5-grams reads."""
 
 UNREAD = Passage((), frozenset(), frozenset(), frozenset())
 """The passage of a deferred unit, until its story is read (``ClaimFinder``: deferred restore)."""
 
 
+def _words_only(text: str) -> Passage:
+    """The passage of a deferred unit indexed for quotes: its words only (no stems, figures or places)."""
+    return Passage(normal_words(text), frozenset(), frozenset(), frozenset())
+
+
 def unit_passages(item: Item, state: bytes, deferred: bool = False) -> list[UnitPassages]:
     """The passages of an article's claim units (pure: what ``ClaimFinder.add`` and ``restore`` would
     compute from the text, computed on any worker and passed to them).  ``deferred``: only what a
-    restore needs at once (the sentence spans, and the passages of the units indexed for quotes
-    across stories); the rest is read when a new article's story needs it."""
-    return _unit_passages(item, read_claim_state(state), deferred)
+    restore needs at once (the sentence spans, and the words of the units indexed for quotes across
+    stories, ``_words_only``); the rest is read when a new article's story, or a quote, needs it."""
+    return passages_of(item, read_claim_state(state), deferred)
 
 
 def _posted(u: ClaimUnit) -> bool:
@@ -306,14 +194,17 @@ def _posted(u: ClaimUnit) -> bool:
     return u.quote or u.level != "asserted"
 
 
-def _unit_passages(item: Item, units: Sequence[ClaimUnit], deferred: bool = False) -> list[UnitPassages]:
+def passages_of(item: Item, units: Sequence[ClaimUnit], deferred: bool = False) -> list[UnitPassages]:
+    """``unit_passages`` of the units already read from the state."""
     sentences = sentence_spans(item.text)
     contexts: dict[tuple[int, int], Passage] = {}
     out: list[UnitPassages] = []
     for u in units:
         where = within_sentences(sentences, u.start, u.end)
         if deferred:
-            out.append((passage(item.text[u.reach[0] : u.reach[1]]) if _posted(u) else UNREAD, None, where))
+            out.append(
+                (_words_only(item.text[u.reach[0] : u.reach[1]]) if _posted(u) else UNREAD, None, where)
+            )
             continue
         ctx = contexts.get(where)
         if ctx is None:  # units of one sentence share it
@@ -329,20 +220,19 @@ def _ordinal(item: Item) -> int:
         return 10**7
 
 
-def _grams(p: Passage) -> set[tuple[str, ...]]:
-    w = p.words
-    return {w[i : i + MIN_QUOTE_WORDS] for i in range(len(w) - MIN_QUOTE_WORDS + 1)}
-
-
 @dataclass
 class _Memory:
     stories: dict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
-    quotes: dict[tuple[str, ...], list[_Mention]] = field(default_factory=dict)
+    quotes: QuoteIndex[_Mention] = field(default_factory=lambda: QuoteIndex(MAX_QUOTE_POSTING))
+    """The mentions indexed for quotes across stories (``_posted``), by their runs of 5 words."""
     groups: dict[str, Group] = field(default_factory=dict)
     index: dict[str, StoryIndex] = field(default_factory=dict)
     """The candidate index of each story of ``claimindex.SMALL`` mentions or more (built when first needed)."""
     unread: set[str] = field(default_factory=set)
     """Stories holding deferred mentions."""
+    checked: dict[int, tuple[Passage, set[int]]] = field(default_factory=dict)
+    """The units of the last ``prepare`` (by id, held so that their ids stay theirs), with the bare
+    mentions compared with each (those still bare are no quote of it: their words never change)."""
 
 
 class ClaimFinder:
@@ -355,8 +245,11 @@ class ClaimFinder:
 
     A restore may be *deferred* (``unit_passages(..., deferred=True)``, with the groups): a new
     article compares its units with the mentions of its own story, and with the quotes of every
-    story, so only the latter are read at once; a story's other passages are read (its articles'
-    texts through ``fetch``) when a new article first needs them.  The decisions are the same.
+    story, so only the words of the latter are read at once (for the index of their 5-grams); a
+    story's other passages are read (its articles' texts through ``fetch``) when a new article first
+    needs them, and a quote's whole passage when a new unit quotes it or it quotes the unit (words
+    compared first: ``claimtext.quoted_in``; ``prepare`` reads those of a chunk's units in one
+    fetch).  The decisions are the same.
     """
 
     def __init__(self, fetch: Callable[[Sequence[str]], Mapping[str, Item]] | None = None) -> None:
@@ -400,18 +293,25 @@ class ClaimFinder:
         story_id: str,
         groups: Sequence[str] | None = None,
         passages: Sequence[UnitPassages] | None = None,
+        units: Sequence[ClaimUnit] | None = None,
     ) -> None:
         """Remember an article traced before (in ``seq`` order, before any ``add``).
 
         ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process), or
-        ``unit_passages(item, state, deferred=True)`` with ``groups`` and a ``fetch``."""
-        self._enter(item, state, story_id, groups, passages)
+        ``unit_passages(item, state, deferred=True)`` with ``groups`` and a ``fetch``; ``units``:
+        ``read_claim_state(state)`` when read already."""
+        self._enter(item, state, story_id, groups, passages, units)
 
     def add(
-        self, item: Item, state: bytes, story_id: str, passages: Sequence[UnitPassages] | None = None
+        self,
+        item: Item,
+        state: bytes,
+        story_id: str,
+        passages: Sequence[UnitPassages] | None = None,
+        units: Sequence[ClaimUnit] | None = None,
     ) -> tuple[list[Membership], list[Drift]]:
         """The new article's memberships (one per unit) and its drift against earlier mentions."""
-        return self._enter(item, state, story_id, None, passages)
+        return self._enter(item, state, story_id, None, passages, units)
 
     def _enter(
         self,
@@ -420,9 +320,11 @@ class ClaimFinder:
         story_id: str,
         given: Sequence[str] | None,
         passages: Sequence[UnitPassages] | None = None,
+        units: Sequence[ClaimUnit] | None = None,
     ) -> tuple[list[Membership], list[Drift]]:
-        units = read_claim_state(state)
-        prepared = passages if passages is not None else _unit_passages(item, units)
+        if units is None:
+            units = read_claim_state(state)
+        prepared = passages if passages is not None else passages_of(item, units)
         if given is not None and len(given) != len(units):
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
         if len(prepared) != len(units):
@@ -439,7 +341,9 @@ class ClaimFinder:
             cues = tuple(item.text[s:e].lower() for s, e in u.cues)
             best, partner = (None, None) if given is not None else self._best(p, story_id, new, ctx)
             gid = given[n] if given is not None else best.group if best else f"c{item.seq}-{n}"
-            m = _Mention(gid, item.id, key, u, p, cues, story_id, ctx, where, ctx is None)
+            m = _Mention(
+                gid, item.id, key, u, p, cues, story_id, ctx, where, ctx is None, ctx is None and _posted(u)
+            )
             group = self._m.groups.get(gid)
             if group is None:
                 group = Group(
@@ -477,17 +381,11 @@ class ClaimFinder:
             self._m.index.pop(story_id, None)  # rebuilt when first needed, from every passage
         self._m.stories[story_id].extend(new)
         ix = self._m.index.get(story_id)
-        quotes = self._m.quotes
         for m in new:
             if ix is not None:
                 ix.add(m.passage, m.context, m.key[1])
             if _posted(m.unit):
-                for g in _grams(m.passage):
-                    posting = quotes.get(g)
-                    if posting is None:
-                        quotes[g] = [m]
-                    elif len(posting) < MAX_QUOTE_POSTING:
-                        posting.append(m)
+                self._m.quotes.add(m.passage.words, m)
         return members, drifts
 
     def _candidates(self, p: Passage, ctx: Passage | None, story_id: str) -> list[_Mention]:
@@ -514,24 +412,51 @@ class ClaimFinder:
         assert self._fetch is not None  # deferred mentions exist only with a fetch (``_enter``)
         texts = self._fetch(sorted(waiting))
         for item_id, ms in waiting.items():
-            read = _unit_passages(texts[item_id], [m.unit for m in ms])
+            read = passages_of(texts[item_id], [m.unit for m in ms])
             for m, (p, ctx, _) in zip(ms, read, strict=True):
-                if not _posted(m.unit):  # not computed yet: ``UNREAD`` (or a worker's copy of it)
-                    m.passage = p
-                m.context, m.deferred = ctx, False
+                m.passage, m.context, m.deferred, m.bare = p, ctx, False, False
+
+    def prepare(self, passages: Sequence[Passage]) -> None:
+        """Read at once the whole passages of the bare mentions that these units' quote 5-grams meet (the
+        units of the next articles to ``add``: one fetch instead of one per mention).  Optional: the
+        decisions are the same without it."""
+        hit: dict[int, _Mention] = {}
+        self._m.checked = {}
+        for p in passages:
+            met: set[int] = set()
+            for m in self._m.quotes.found(p.words):
+                if m.bare and id(m) not in met:
+                    met.add(id(m))
+                    if quoted_in(p, m.passage):
+                        hit[id(m)] = m
+            self._m.checked[id(p)] = (p, met)
+        self._whole(list(hit.values()))
+
+    def _whole(self, mentions: Sequence[_Mention]) -> None:
+        """Read the whole passages of bare mentions (their articles' texts through ``fetch``)."""
+        if not mentions:
+            return
+        assert self._fetch is not None  # bare mentions exist only with a fetch (``_enter``)
+        texts = self._fetch(sorted({m.item_id for m in mentions}))
+        for m in mentions:
+            s, e = m.unit.reach
+            m.passage, m.bare = passage(texts[m.item_id].text[s:e]), False
 
     def _cross(self, p: Passage, story_id: str) -> list[_Mention]:
         """The quote mentions of other stories that share a word 5-gram with the unit and may be a
         quote of it or it of them (``claimindex.may_quote``), each once, in the order found."""
         out: list[_Mention] = []
         seen: set[int] = set()
-        w = p.words
-        for i in range(len(w) - MIN_QUOTE_WORDS + 1):  # in text order: the same order in every process
-            for m in self._m.quotes.get(w[i : i + MIN_QUOTE_WORDS], ()):
-                if m.story != story_id and id(m) not in seen:
-                    seen.add(id(m))
-                    if may_quote(p, m.passage):
-                        out.append(m)
+        checked = self._m.checked.get(id(p), (p, set()))[1]  # compared by ``prepare``: no quote if still bare
+        for m in self._m.quotes.found(p.words):  # in text order: the same order in every process
+            if m.story != story_id and id(m) not in seen:
+                seen.add(id(m))
+                if m.bare:  # a quote of it or it of one (else it cannot score: ``_best``) is read whole
+                    if id(m) in checked or not quoted_in(p, m.passage):
+                        continue
+                    self._whole([m])
+                if may_quote(p, m.passage):
+                    out.append(m)
         return out
 
     def _best(

@@ -14,15 +14,15 @@ or Dask), then decides, article after article:
 4. its relays (``relayfinder``): credits resolved to stored articles of its story, the mentions
    its claims matched, and its copies.
 
-Each chunk of ``CHUNK`` articles is written in ONE transaction with the states (``trace_state``,
-``claim_state``: the finders' memory, so that the next run restores them without recomputing
-anything).  Hence:
+The per-article states are computed by ``tracestates``.  Each chunk of ``CHUNK`` articles is
+written in ONE transaction with the states (``trace_state``, ``claim_state``: the finders' memory,
+so that the next run restores them without recomputing anything).  Hence:
 
 - a run with nothing new writes nothing;
 - a run after an ingest compares only the new articles with the traced ones (the finders'
   candidate indexes, never all pairs), and reads of the traced claims at once only what any new
-  article may meet (quotes across stories); a story's other passages are read when a new article
-  joins it (``ClaimFinder``, deferred restore);
+  article may meet (the words of quotes across stories); a story's other passages are read when a
+  new article joins it, a quote's when a new article quotes it (``ClaimFinder``, deferred restore);
 - a run killed at any moment loses only the chunk in flight, and the next run resumes;
 - tracing after every ingest gives exactly the tables of one trace over the same store (the
   finders decide online, see ``items``), and every engine gives the same tables.
@@ -44,24 +44,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..batch import peak_rss_mb
 from ..errors import ReportedlyError
-from ..model import Article, Report
 from ..store import Store
-from .claims import ClaimFinder, Group, Membership, UnitPassages, claim_state, read_claim_state, unit_passages
-from .copies import Copy, CopyFinder, copy_state
+from .claims import ClaimFinder, Group, Membership
+from .copies import Copy, CopyFinder
 from .items import Item
-from .relayfinder import RelayFinder, RelayRow, relay_state, shared_stretch
-from .stories import StoryFinder, story_state
+from .relayfinder import RelayFinder, RelayRow, shared_stretch
+from .stories import StoryFinder
 from .traceengine import Engine, ahead
+from .tracestates import Claimed, Reading, State, start_passages, start_states
 from .tracestore import (
     Chunk,
     ClaimRows,
@@ -83,8 +81,6 @@ CHUNK = 1000
 """Articles decided and written per transaction."""
 RESTORE_BATCH = 2000
 """Traced articles read (texts included) and restored at a time."""
-PART = 250
-"""Articles per task sent to a worker process."""
 
 
 @dataclass
@@ -144,95 +140,6 @@ class TraceStats:
         )
 
 
-# --- per-article states, on the engine ----------------------------------------------------------
-
-
-class _Claimed(NamedTuple):
-    """What the claim layer needs of one article, computed on the engine."""
-
-    claim_state: bytes
-    relay_state: bytes
-    passages: list[UnitPassages]
-    """The claim units' passages (not stored: the claim finder's reading of the text)."""
-    units: list[tuple[bool, str | None, str | None, str]]
-    """Each claim unit's quote flag, origin name and type, and cue spans (JSON): its mention row's extras."""
-
-
-def _claimed(item: Item, report: Report) -> _Claimed:
-    c_state = claim_state(item, report)
-    units = [
-        (u.quote, u.origin_name, u.origin_type, json.dumps([list(c) for c in u.cues]))
-        for u in read_claim_state(c_state)
-    ]
-    return _Claimed(c_state, relay_state(report), _interned(unit_passages(item, c_state)), units)
-
-
-_State = tuple[bytes, bytes, _Claimed, str | None]
-"""story state, copy state, the claim side, error (None when all were computed)."""
-
-
-def _blank(seq: int) -> tuple[bytes, bytes, _Claimed]:
-    blank = Item(id="", seq=seq, text="")
-    return story_state(blank), copy_state(blank), _claimed(blank, Report(article=Article(text="", id="-")))
-
-
-def _states(task: tuple[Sequence[Item], Sequence[dict[str, Any] | None], bool]) -> list[_State]:
-    """The states of these articles (what a worker computes), and the error of each.
-
-    ``task``: the articles, their stored reports (``Store.report_dicts``, only ``REPORT_TABLES``)
-    and whether the story and copy states are wanted too (not for a claim catch-up).  An article
-    whose states cannot be computed gets the states of an empty text (its own story, no copies, no
-    claims) and the error, which the trace records; it never stops the others."""
-    items, dicts, full = task
-    out: list[_State] = []
-    for i, d in zip(items, dicts, strict=True):
-        try:
-            report = Report.from_dict(d) if d is not None else Report(article=Article(text=i.text, id=i.id))
-            out.append(
-                (story_state(i) if full else b"", copy_state(i) if full else b"", _claimed(i, report), None)
-            )
-        except Exception as e:  # one article's failure is recorded, not raised
-            out.append((*_blank(i.seq), f"{type(e).__name__}: {e}".splitlines()[0]))
-    return out
-
-
-def _passages(task: tuple[Sequence[Item], Sequence[bytes], bool]) -> list[list[UnitPassages]]:
-    """The claim units' passages of traced articles (what a worker computes for a restore; deferred or not)."""
-    items, states, deferred = task
-    return [_interned(unit_passages(i, st, deferred)) for i, st in zip(items, states, strict=True)]
-
-
-def _interned(passages: list[UnitPassages]) -> list[UnitPassages]:
-    """The passages with their words interned, in place, where they are computed (the finder keeps every
-    mention's passages: the same words in thousands of them are then one string each, in this process,
-    or one per part sent back by a worker, since pickling keeps shared strings shared).  The passages
-    were just computed (``unit_passages``): nothing else holds them."""
-    done: set[int] = set()
-    for trio in passages:
-        for p in trio[:2]:
-            if p is not None and id(p) not in done:
-                done.add(id(p))
-                object.__setattr__(p, "words", tuple(map(sys.intern, p.words)))
-                object.__setattr__(p, "stems", frozenset(map(sys.intern, p.stems)))
-    return passages
-
-
-def _start_states(
-    eng: Engine, items: Sequence[Item], dicts: Sequence[dict[str, Any] | None], full: bool = True
-) -> Callable[[], list[_State]]:
-    """Start computing the states of these articles on the engine; the returned function waits for them."""
-    parts = [(items[i : i + PART], dicts[i : i + PART], full) for i in range(0, len(items), PART)]
-    return eng.submit(_states, parts)
-
-
-def _start_passages(
-    eng: Engine, items: Sequence[Item], states: Sequence[bytes], deferred: bool
-) -> Callable[[], list[list[UnitPassages]]]:
-    """Start computing the claim units' passages of traced articles; the function waits for them."""
-    parts = [(items[i : i + PART], states[i : i + PART], deferred) for i in range(0, len(items), PART)]
-    return eng.submit(_passages, parts)
-
-
 # --- deciding -----------------------------------------------------------------------------------------
 
 
@@ -258,17 +165,19 @@ class _Claims:
             self.relays.merge_story(absorbed, survivor)
 
     def restore(
-        self, t: Traced, story: str, resolved: set[tuple[str, int, int, str]], passages: list[UnitPassages]
+        self, t: Traced, story: str, resolved: set[tuple[str, int, int, str]], reading: Reading
     ) -> None:
         assert t.claim_state is not None and t.relay_state is not None
         self.keys[t.item.id] = _key(t.item)
-        self.claims.restore(t.item, t.claim_state, story, t.groups or [], passages)
+        self.claims.restore(t.item, t.claim_state, story, t.groups or [], reading[1], reading[0])
         self.relays.restore(t.item, t.relay_state, story, resolved)
 
-    def add(self, item: Item, claimed: _Claimed, story: str, found: Sequence[Copy], out: ClaimRows) -> None:
+    def add(self, item: Item, claimed: Claimed, story: str, found: Sequence[Copy], out: ClaimRows) -> None:
         """Decide one article's claims and relays; append its rows to ``out``."""
         self.keys[item.id] = _key(item)
-        members, drifts = self.claims.add(item, claimed.claim_state, story, claimed.passages)
+        members, drifts = self.claims.add(
+            item, claimed.claim_state, story, claimed.passages, claimed.claim_units
+        )
         out.states.append(
             (item.id, item.seq, claimed.claim_state, claimed.relay_state, [m.group_id for m in members])
         )
@@ -402,8 +311,10 @@ def trace(
             for batch, waiting in ahead(
                 _batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng, deferred=True)
             ):
-                for t, ps in zip(batch, waiting(), strict=True):
-                    _restore(store, t, stories, copies, claims, resolved, None, ps)
+                for t in batch:  # while the workers read the claims (the first batch's wait is the longest)
+                    _restore_stories_copies(store, t, stories, copies)
+                for t, reading in zip(batch, waiting(), strict=True):
+                    _restore_claims(store, t, claims, resolved, t.story, reading)
                     stats.before += 1
         stats.restore_seconds = time.perf_counter() - t0
         chunks = (new[at : at + chunk] for at in range(0, len(new), chunk))
@@ -442,14 +353,14 @@ def _batches(rows: Iterable[Traced], n: int) -> Iterator[list[Traced]]:
 
 def _restore_passages(
     eng: Engine, batch: Sequence[Traced], deferred: bool = False
-) -> Callable[[], list[list[UnitPassages]]]:
-    """Start computing the claim units' passages of the traced articles that have claims (on the
-    engine; ``deferred``: only what a restore needs at once, ``claims.unit_passages``); the returned
-    function waits for them (``[]`` for an article without claims)."""
+) -> Callable[[], list[Reading]]:
+    """Start reading the claim units and their passages of the traced articles that have claims (on
+    the engine; ``deferred``: only what a restore needs at once, ``claims.unit_passages``); the returned
+    function waits for them (``([], [])`` for an article without claims)."""
     have = [t for t in batch if t.claim_state is not None]
-    waiting = _start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have], deferred)
+    waiting = start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have], deferred)
 
-    def wait() -> list[list[UnitPassages]]:
+    def wait() -> list[Reading]:
         try:
             computed = iter(waiting())
         except ValueError as e:  # a state another version of the finders wrote
@@ -457,7 +368,7 @@ def _restore_passages(
                 f"the claims were traced by another version of reportedly ({e}); "
                 "run reportedly trace --rebuild to trace the whole store again"
             ) from None
-        return [next(computed) if t.claim_state is not None else [] for t in batch]
+        return [next(computed) if t.claim_state is not None else ([], []) for t in batch]
 
     return wait
 
@@ -470,15 +381,38 @@ def _restore(
     claims: _Claims,
     resolved: Mapping[str, set[tuple[str, int, int, str]]],
     replayed: str | None,
-    passages: list[UnitPassages],
+    reading: Reading,
 ) -> None:
     """Remember one traced article in every finder (``replayed``: its story as replayed, else the stored one)."""
+    if replayed is None:
+        _restore_stories_copies(store, t, stories, copies)
+    else:
+        _restore_stories_copies(store, t, None, copies)
+    _restore_claims(store, t, claims, resolved, replayed or t.story, reading)
+
+
+def _restore_stories_copies(store: Store, t: Traced, stories: StoryFinder | None, copies: CopyFinder) -> None:
+    """Remember one traced article in the story finder (unless None: replayed) and the copy finder."""
     try:
-        if replayed is None:
+        if stories is not None:
             stories.restore(t.item, t.story_state, t.story)
         copies.restore(t.item, t.copy_state)
+    except ValueError as e:  # a state another version of the finders wrote
+        raise _another_version(store, t.item, e) from None
+
+
+def _restore_claims(
+    store: Store,
+    t: Traced,
+    claims: _Claims,
+    resolved: Mapping[str, set[tuple[str, int, int, str]]],
+    story: str,
+    reading: Reading,
+) -> None:
+    """Remember one traced article in the claim and relay finders, in ``story``."""
+    try:
         if t.claim_state is not None:
-            claims.restore(t, replayed or t.story, resolved.get(t.item.id, set()), passages)
+            claims.restore(t, story, resolved.get(t.item.id, set()), reading)
     except ValueError as e:  # a state another version of the finders wrote
         raise _another_version(store, t.item, e) from None
 
@@ -562,7 +496,7 @@ def _catch_up_chunk(
     dicts = report_dicts(store, ids)
     found = stored_copies(store, ids)
     t1 = time.perf_counter()
-    computed = _start_states(eng, items, dicts, full=False)()
+    computed = start_states(eng, items, dicts, full=False)()
     t2 = time.perf_counter()
     claims.relays.remember(items)
     rows = ClaimRows()
@@ -592,14 +526,14 @@ def _prepare(
 
 def _compute(
     eng: Engine, prepared: tuple[list[Item], list[dict[str, Any] | None]]
-) -> Callable[[], list[_State]]:
-    return _start_states(eng, *prepared)
+) -> Callable[[], list[State]]:
+    return start_states(eng, *prepared)
 
 
 def _trace_chunk(
     store: Store,
     prepared: tuple[list[Item], list[dict[str, Any] | None]],
-    computing: Callable[[], list[_State]],
+    computing: Callable[[], list[State]],
     stories: StoryFinder,
     copies: CopyFinder,
     claims: _Claims,
@@ -614,6 +548,8 @@ def _trace_chunk(
     seen = [dataclasses.replace(it, text="") if st[3] else it for it, st in zip(items, computed, strict=True)]
     found = copies.add_many([(it, st[1]) for it, st in zip(seen, computed, strict=True)])
     claims.relays.remember(seen)
+    # the restored quotes these articles' units may meet: their whole passages read in one fetch
+    claims.claims.prepare([p for st in computed for p, _, _ in st[2].passages])
     rows = ClaimRows()
     assigned: list[str] = []
     merges: list[tuple[str, str]] = []
