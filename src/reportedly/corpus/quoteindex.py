@@ -110,10 +110,7 @@ class QuoteIndex(Generic[T]):
                 if held:
                     out.extend(held)
             return out
-        ks = keys(words)
-        at = np.searchsorted(self._keys, ks)
-        hit = at < self._keys.size
-        hit[hit] = self._keys[at[hit]] == ks[hit]
+        at, hit = self._located(keys(words))
         first, order, entry = self._first, self._order, self._entries.__getitem__
         for run, a, h in zip(runs, at.tolist(), hit.tolist(), strict=True):
             if h:
@@ -123,12 +120,17 @@ class QuoteIndex(Generic[T]):
                 out.extend(held)
         return out
 
-    def _held(self, ks: Keys) -> npt.NDArray[np.int64]:
-        """How many entries the arrays hold under each of these keys."""
+    def _located(self, ks: Keys) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        """Where each key is (or would be) among the arrays' keys, and whether it is there."""
         at = np.searchsorted(self._keys, ks)
-        out = np.zeros(ks.size, dtype=np.int64)
         hit = at < self._keys.size
         hit[hit] = self._keys[at[hit]] == ks[hit]
+        return at, hit
+
+    def _held(self, ks: Keys) -> npt.NDArray[np.int64]:
+        """How many entries the arrays hold under each of these keys."""
+        at, hit = self._located(ks)
+        out = np.zeros(ks.size, dtype=np.int64)
         out[hit] = self._first[at[hit] + 1] - self._first[at[hit]]
         return out
 

@@ -384,10 +384,7 @@ def _restore(
     reading: Reading,
 ) -> None:
     """Remember one traced article in every finder (``replayed``: its story as replayed, else the stored one)."""
-    if replayed is None:
-        _restore_stories_copies(store, t, stories, copies)
-    else:
-        _restore_stories_copies(store, t, None, copies)
+    _restore_stories_copies(store, t, stories if replayed is None else None, copies)
     _restore_claims(store, t, claims, resolved, replayed or t.story, reading)
 
 
