@@ -19,6 +19,7 @@ from reportedly.corpus.claims import (
     quote_regions,
     read_claim_state,
     unit_passages,
+    unit_words,
 )
 from reportedly.corpus.claimtext import passage, same_claim
 from reportedly.corpus.items import Item
@@ -182,17 +183,62 @@ def test_restore_then_add_equals_add_all(picks: list[tuple[int, str, int]], spli
         for (it, st_, sid), (members, _) in zip(docs[:split], everything[:split], strict=True):
             groups = None if mode == "replay" else [m.group_id for m in members]
             # deferred: as computed by a worker process (pickled, as the trace's engines send them)
-            ps = (
-                pickle.loads(pickle.dumps(unit_passages(it, st_, deferred=True)))
-                if mode == "deferred"
-                else None
-            )
-            part.restore(it, st_, sid, groups, ps)
+            words = pickle.loads(pickle.dumps(unit_words(it, st_))) if mode == "deferred" else None
+            part.restore(it, st_, sid, groups, words=words)
         if merge:
             part.merge_story("s2", "s0")
         rest = [part.add(it, st_, "s0" if merge and sid == "s2" else sid) for it, st_, sid in docs[split:]]
         assert rest == everything[split:], mode
         assert {k: vars(g) for k, g in part.groups.items()} == {k: vars(g) for k, g in full.groups.items()}
+
+
+_QWORDS = st.lists(st.sampled_from(["a", "b", "kim", "said", "x1"]), max_size=9).map(tuple)
+
+
+@settings(max_examples=400, deadline=None)
+@given(a=_QWORDS, b=_QWORDS)
+def test_quotes_compared_joined_as_word_tuples(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+    """A bare mention's words, joined by NUL, are compared as ``quoted_in`` compares the word tuples."""
+    from reportedly.corpus.claims import _quoted
+    from reportedly.corpus.claimtext import Passage, quoted_in
+
+    def p(words: tuple[str, ...]) -> Passage:
+        return Passage(words, frozenset(), frozenset(), frozenset())
+
+    assert _quoted("\x00".join(a), "\x00".join(b)) == quoted_in(p(a), p(b))
+
+
+def test_a_claim_state_of_version_2_is_read_and_its_sentences_found_in_the_text() -> None:
+    """A store traced before the units carried their sentences (state version 2) is still read: the
+    sentences are found in the text, and the finder reads the same passages and decides the same."""
+    import zlib
+
+    from reportedly.corpus.claims import passages_of, placed
+
+    text = (
+        "Officials met on Monday. The minister said the new restrictions take effect Wednesday. Then he left."
+    )
+    r = _report("v", text, [("the new restrictions take effect Wednesday", "attributed", None)])
+    it = _item(r, 0, "2020-01-01")
+    v3 = claim_state(it, r)
+    rows = json.loads(zlib.decompress(v3[1:]))
+    v2 = bytes([2]) + zlib.compress(json.dumps([row[:10] for row in rows]).encode())
+    u2, u3 = read_claim_state(v2), read_claim_state(v3)
+    assert [u.where for u in u2] == [None] and u3[0].where == (text.index("The"), text.index(" Then"))
+    assert placed(it, u2) == u3 and passages_of(it, u2) == passages_of(it, u3)
+    assert unit_words(it, v2) == unit_words(it, v3)
+    later = _report(
+        "w",
+        "The new restrictions take effect Wednesday.",
+        [("The new restrictions take effect Wednesday", "asserted", None)],
+    )
+    w = _item(later, 1, "2020-01-02")
+    decided = []
+    for state in (v2, v3):
+        f = ClaimFinder(lambda ids: {"v": it})
+        f.restore(it, state, "s0", ["c0-0"], words=unit_words(it, state))
+        decided.append(f.add(w, claim_state(w, later), "s0"))
+    assert decided[0] == decided[1] and decided[0][0][0].group_id == "c0-0"
 
 
 def test_deferred_restore_reads_only_the_stories_new_articles_need() -> None:
@@ -212,14 +258,14 @@ def test_deferred_restore_reads_only_the_stories_new_articles_need() -> None:
 
     f = ClaimFinder(fetch)
     for n, (it, st_) in enumerate(docs[:3]):
-        f.restore(it, st_, f"s{n}", [f"c{n}-0"], unit_passages(it, st_, deferred=True))
+        f.restore(it, st_, f"s{n}", [f"c{n}-0"], words=unit_words(it, st_))
     assert read == []
     (member,), _ = f.add(docs[3][0], docs[3][1], "s0")
     assert read == [["d0"]]  # only the story the new article joined
     assert member.group_id == "c0-0" and member.relation == "paraphrase"
     with pytest.raises(ValueError, match="deferred"):
         ClaimFinder().restore(
-            docs[0][0], docs[0][1], "s0", ["c0-0"], unit_passages(docs[0][0], docs[0][1], True)
+            docs[0][0], docs[0][1], "s0", ["c0-0"], words=unit_words(docs[0][0], docs[0][1])
         )
 
 
@@ -251,7 +297,7 @@ def test_deferred_restore_reads_a_quote_of_another_story_only_when_a_new_unit_qu
 
         f = ClaimFinder(fetch)
         for n, ((it, st_), (members, _)) in enumerate(zip(docs[:2], expected[:2], strict=True)):
-            f.restore(it, st_, f"s{n}", [m.group_id for m in members], unit_passages(it, st_, deferred=True))
+            f.restore(it, st_, f"s{n}", [m.group_id for m in members], words=unit_words(it, st_))
         it, st_ = docs[2]
         passages = unit_passages(it, st_)
         if prepare:

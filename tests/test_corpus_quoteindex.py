@@ -20,21 +20,26 @@ def _runs(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     restored=st.lists(_WORDS, max_size=25),
     added=st.lists(st.tuples(_WORDS, _WORDS), max_size=12),
     last=_WORDS,
+    joined_every=st.integers(1, 3),
 )
 def test_same_lists_as_a_capped_dictionary_before_and_after_the_first_look_up(
     cap: int,
     restored: list[tuple[str, ...]],
     added: list[tuple[tuple[str, ...], tuple[str, ...]]],
     last: tuple[str, ...],
+    joined_every: int,
 ) -> None:
     """Entries added before the first look-up (built into arrays at once) and after it (a dictionary
-    beside them) are found as the old rule finds them: each run's first ``cap`` entries, in the order
-    added, for each run of the passage in text order."""
+    beside them), as words or joined by NUL (``add_joined``), are found as the old rule finds them:
+    each run's first ``cap`` entries, in the order added, for each run of the passage in text order."""
     ix: QuoteIndex[int] = QuoteIndex(cap)
     ref: dict[tuple[str, ...], list[int]] = {}
 
     def add(words: tuple[str, ...], entry: int) -> None:
-        ix.add(words, entry)
+        if entry % joined_every:
+            ix.add(words, entry)
+        else:
+            ix.add_joined("\x00".join(words), entry)
         for g in _runs(words):
             held = ref.setdefault(g, [])
             if len(held) < cap:

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from .claimindex import SMALL, StoryIndex, may_match, may_quote
 from .claimlevel import quote_regions
 from .claimtext import (
+    MIN_QUOTE_WORDS,
     Passage,
     closeness,
     normal_words,
@@ -69,9 +70,12 @@ __all__ = [
     "claim_units",
     "match_relation",
     "passages_of",
+    "placed",
     "quote_regions",
     "read_claim_state",
     "unit_passages",
+    "unit_words",
+    "words_of",
 ]
 
 RANK = {"asserted": 2, "attributed": 1, "hedged": 1, "disputed": 1}
@@ -160,33 +164,41 @@ class _Mention:
     where: tuple[int, int] = (0, 0)
     """The span of those sentences (units of one sentence in one group are one mention for drift)."""
     deferred: bool = False
-    """Restored without its passages (``context`` None): read when its story is (``ClaimFinder``)."""
-    bare: bool = False
-    """Its passage holds the words only (a deferred unit indexed for quotes across stories, ``_words_only``): the
-    whole passage is read when its story is, or when a new unit's quote 5-gram meets it."""
+    """Restored without its passages (``UNREAD``, ``context`` None): read when its story is (``ClaimFinder``)."""
+    words: str | None = None
+    """While only its words are read (a deferred unit indexed for quotes across stories): they, joined by
+    NUL (``unit_words``).  The whole passage is read when its story is, or when a new unit quotes it."""
 
 
 UnitPassages = tuple[Passage, Passage | None, tuple[int, int]]
 """What the finder reads of one claim unit: its passage (``ClaimUnit.reach``), the passage of the
-sentence(s) it lies in, and their span.  A *deferred* unit (``unit_passages(..., deferred=True)``)
-has no sentence passage (None), and its own passage is ``UNREAD``, or its words alone (``bare``) when
-the unit is indexed for quotes across stories (``_posted``): what the index of their 5-grams reads."""
+sentence(s) it lies in, and their span."""
+
+UnitWords = str | None
+"""What a *deferred* restore reads of one claim unit at once: the words of a unit indexed for quotes
+across stories (``_posted``), joined by NUL (one string: cheap to send between processes and to
+keep), else None; the rest is read when a new article's story, or a quote, needs it."""
 
 UNREAD = Passage((), frozenset(), frozenset(), frozenset())
 """The passage of a deferred unit, until its story is read (``ClaimFinder``: deferred restore)."""
 
 
-def _words_only(text: str) -> Passage:
-    """The passage of a deferred unit indexed for quotes: its words only (no stems, figures or places)."""
-    return Passage(normal_words(text), frozenset(), frozenset(), frozenset())
-
-
-def unit_passages(item: Item, state: bytes, deferred: bool = False) -> list[UnitPassages]:
+def unit_passages(item: Item, state: bytes) -> list[UnitPassages]:
     """The passages of an article's claim units (pure: what ``ClaimFinder.add`` and ``restore`` would
-    compute from the text, computed on any worker and passed to them).  ``deferred``: only what a
-    restore needs at once (the sentence spans, and the words of the units indexed for quotes across
-    stories, ``_words_only``); the rest is read when a new article's story, or a quote, needs it."""
-    return passages_of(item, read_claim_state(state), deferred)
+    compute from the text, computed on any worker and passed to them)."""
+    return passages_of(item, read_claim_state(state))
+
+
+def unit_words(item: Item, state: bytes) -> list[UnitWords]:
+    """What a deferred restore reads of an article's claim units (``UnitWords``; pure, like ``unit_passages``)."""
+    return words_of(item, read_claim_state(state))
+
+
+def words_of(item: Item, units: Sequence[ClaimUnit]) -> list[UnitWords]:
+    """``unit_words`` of the units already read from the state."""
+    return [
+        "\x00".join(normal_words(item.text[u.reach[0] : u.reach[1]])) if _posted(u) else None for u in units
+    ]
 
 
 def _posted(u: ClaimUnit) -> bool:
@@ -194,18 +206,21 @@ def _posted(u: ClaimUnit) -> bool:
     return u.quote or u.level != "asserted"
 
 
-def passages_of(item: Item, units: Sequence[ClaimUnit], deferred: bool = False) -> list[UnitPassages]:
-    """``unit_passages`` of the units already read from the state."""
+def placed(item: Item, units: list[ClaimUnit]) -> list[ClaimUnit]:
+    """The units with the span of their sentences (``ClaimUnit.where``), computed from the text for
+    those read from a state of version 2 (the same list when none is)."""
+    if all(u.where for u in units):
+        return units
     sentences = sentence_spans(item.text)
+    return [u if u.where else u._replace(where=within_sentences(sentences, u.start, u.end)) for u in units]
+
+
+def passages_of(item: Item, units: Sequence[ClaimUnit]) -> list[UnitPassages]:
+    """``unit_passages`` of the units already read from the state."""
     contexts: dict[tuple[int, int], Passage] = {}
     out: list[UnitPassages] = []
-    for u in units:
-        where = within_sentences(sentences, u.start, u.end)
-        if deferred:
-            out.append(
-                (_words_only(item.text[u.reach[0] : u.reach[1]]) if _posted(u) else UNREAD, None, where)
-            )
-            continue
+    for u in placed(item, list(units)):
+        where = u.where or (u.start, u.end)  # (set by ``placed``)
         ctx = contexts.get(where)
         if ctx is None:  # units of one sentence share it
             ctx = contexts[where] = passage(item.text[where[0] : where[1]])
@@ -243,7 +258,7 @@ class ClaimFinder:
     replayed, which is exact unless stories merged since), then ``add(item, state, story_id)`` for
     each new article; ``merge_story(absorbed, surviving)`` applies a story merge.
 
-    A restore may be *deferred* (``unit_passages(..., deferred=True)``, with the groups): a new
+    A restore may be *deferred* (``words``: ``unit_words``, with the groups): a new
     article compares its units with the mentions of its own story, and with the quotes of every
     story, so only the words of the latter are read at once (for the index of their 5-grams); a
     story's other passages are read (its articles' texts through ``fetch``) when a new article first
@@ -294,13 +309,14 @@ class ClaimFinder:
         groups: Sequence[str] | None = None,
         passages: Sequence[UnitPassages] | None = None,
         units: Sequence[ClaimUnit] | None = None,
+        words: Sequence[UnitWords] | None = None,
     ) -> None:
         """Remember an article traced before (in ``seq`` order, before any ``add``).
 
-        ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process), or
-        ``unit_passages(item, state, deferred=True)`` with ``groups`` and a ``fetch``; ``units``:
-        ``read_claim_state(state)`` when read already."""
-        self._enter(item, state, story_id, groups, passages, units)
+        ``passages``: ``unit_passages(item, state)`` when computed elsewhere (a worker process); or
+        ``words`` (``unit_words(item, state)``, with ``groups`` and a ``fetch``) for a deferred
+        restore; ``units``: ``read_claim_state(state)`` when read already."""
+        self._enter(item, state, story_id, groups, passages, units, words)
 
     def add(
         self,
@@ -321,39 +337,43 @@ class ClaimFinder:
         given: Sequence[str] | None,
         passages: Sequence[UnitPassages] | None = None,
         units: Sequence[ClaimUnit] | None = None,
+        words: Sequence[UnitWords] | None = None,
     ) -> tuple[list[Membership], list[Drift]]:
         if units is None:
             units = read_claim_state(state)
-        prepared = passages if passages is not None else passages_of(item, units)
+        deferred = words is not None
+        if words is not None:
+            if given is None or self._fetch is None:
+                raise ValueError(f"{item.id}: a deferred restore needs the group ids and a fetch")
+            units = placed(item, list(units))
+            prepared: Sequence[UnitPassages] = [(UNREAD, None, u.where or (u.start, u.end)) for u in units]
+        else:
+            prepared = passages if passages is not None else passages_of(item, units)
+            words = [None] * len(units)
         if given is not None and len(given) != len(units):
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
-        if len(prepared) != len(units):
+        if len(prepared) != len(units) or len(words) != len(units):
             raise ValueError(f"{item.id}: {len(prepared)} passages for {len(units)} claim units")
-        deferred = any(ctx is None for _, ctx, _ in prepared)
-        if deferred and (given is None or self._fetch is None):
-            raise ValueError(f"{item.id}: deferred passages need the group ids and a fetch")
         key = (_ordinal(item), item.seq)
+        text, day, groups = item.text, item.day, self._m.groups
         new: list[_Mention] = []
         members: list[Membership] = []
         candidates: list[tuple[_Mention, _Mention]] = []
         for n, u in enumerate(units):
             p, ctx, where = prepared[n]
-            cues = tuple(item.text[s:e].lower() for s, e in u.cues)
+            cues = tuple([text[s:e].lower() for s, e in u.cues]) if u.cues else ()
             best, partner = (None, None) if given is not None else self._best(p, story_id, new, ctx)
             gid = given[n] if given is not None else best.group if best else f"c{item.seq}-{n}"
-            m = _Mention(
-                gid, item.id, key, u, p, cues, story_id, ctx, where, ctx is None, ctx is None and _posted(u)
-            )
-            group = self._m.groups.get(gid)
+            m = _Mention(gid, item.id, key, u, p, cues, story_id, ctx, where, deferred, words[n])
+            group = groups.get(gid)
             if group is None:
-                group = Group(
-                    gid, item.text[u.start : u.end], item.id, item.day, u.origin_name, u.origin_type, key
+                group = groups[gid] = Group(
+                    gid, text[u.start : u.end], item.id, day, u.origin_name, u.origin_type, key
                 )
-                self._m.groups[gid] = group
             elif key < group.key:  # an earlier article: the group's text and origin become its mention's
-                group.first_article_id, group.first_seen, group.key = item.id, item.day, key
+                group.first_article_id, group.first_seen, group.key = item.id, day, key
                 group.origin_name, group.origin_type = u.origin_name, u.origin_type
-                group.text = item.text[u.start : u.end]
+                group.text = text[u.start : u.end]
             group.mentions += 1
             new.append(m)
             if given is not None:  # a restore: nothing to return
@@ -384,7 +404,9 @@ class ClaimFinder:
         for m in new:
             if ix is not None:
                 ix.add(m.passage, m.context, m.key[1])
-            if _posted(m.unit):
+            if m.words is not None:
+                self._m.quotes.add_joined(m.words, m)
+            elif _posted(m.unit):
                 self._m.quotes.add(m.passage.words, m)
         return members, drifts
 
@@ -414,7 +436,7 @@ class ClaimFinder:
         for item_id, ms in waiting.items():
             read = passages_of(texts[item_id], [m.unit for m in ms])
             for m, (p, ctx, _) in zip(ms, read, strict=True):
-                m.passage, m.context, m.deferred, m.bare = p, ctx, False, False
+                m.passage, m.context, m.deferred, m.words = p, ctx, False, None
 
     def prepare(self, passages: Sequence[Passage]) -> None:
         """Read at once the whole passages of the bare mentions that these units' quote 5-grams meet (the
@@ -424,10 +446,11 @@ class ClaimFinder:
         self._m.checked = {}
         for p in passages:
             met: set[int] = set()
+            joined = "\x00".join(p.words)
             for m in self._m.quotes.found(p.words):
-                if m.bare and id(m) not in met:
+                if m.words is not None and id(m) not in met:
                     met.add(id(m))
-                    if quoted_in(p, m.passage):
+                    if _quoted(joined, m.words):
                         hit[id(m)] = m
             self._m.checked[id(p)] = (p, met)
         self._whole(list(hit.values()))
@@ -440,7 +463,7 @@ class ClaimFinder:
         texts = self._fetch(sorted({m.item_id for m in mentions}))
         for m in mentions:
             s, e = m.unit.reach
-            m.passage, m.bare = passage(texts[m.item_id].text[s:e]), False
+            m.passage, m.words = passage(texts[m.item_id].text[s:e]), None
 
     def _cross(self, p: Passage, story_id: str) -> list[_Mention]:
         """The quote mentions of other stories that share a word 5-gram with the unit and may be a
@@ -448,11 +471,14 @@ class ClaimFinder:
         out: list[_Mention] = []
         seen: set[int] = set()
         checked = self._m.checked.get(id(p), (p, set()))[1]  # compared by ``prepare``: no quote if still bare
+        joined: str | None = None
         for m in self._m.quotes.found(p.words):  # in text order: the same order in every process
             if m.story != story_id and id(m) not in seen:
                 seen.add(id(m))
-                if m.bare:  # a quote of it or it of one (else it cannot score: ``_best``) is read whole
-                    if id(m) in checked or not quoted_in(p, m.passage):
+                if m.words is not None:  # read whole if a quote of it or it of one (else it cannot score)
+                    if joined is None:
+                        joined = "\x00".join(p.words)
+                    if id(m) in checked or not _quoted(joined, m.words):
                         continue
                     self._whole([m])
                 if may_quote(p, m.passage):
@@ -493,6 +519,16 @@ class ClaimFinder:
         best = scored[0][5]
         partner = next((t[5] for t in scored if t[5].group == best.group and not t[0]), None)
         return best, partner
+
+
+def _quoted(a: str, b: str) -> bool:
+    """``claimtext.quoted_in`` of two passages, given their words joined by NUL: one's words a run of
+    the other's (words are never empty and hold no NUL, so a run is a substring between NULs)."""
+    na, nb = (a.count("\x00") + 1 if a else 0), (b.count("\x00") + 1 if b else 0)
+    short, n, long_ = (a, na, b) if na <= nb else (b, nb, a)
+    if n < MIN_QUOTE_WORDS:
+        return bool(short) and short == long_
+    return f"\x00{short}\x00" in f"\x00{long_}\x00"
 
 
 def _indexed(mentions: Sequence[_Mention]) -> StoryIndex:

@@ -71,7 +71,8 @@ or better anywhere from 0.55 to 0.62, eval/drift.md)."""
 _QUOTES = str.maketrans(
     {"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 )
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:'[A-Za-z]+)?%?")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:['’‘`´][A-Za-z]+)?%?")
+"""A word; its apostrophe may be any of ``_QUOTES``' (made straight after: ``_raw_words``)."""
 _NUMBER_WORDS = {
     w: str(i)
     for i, w in enumerate(
@@ -120,7 +121,10 @@ def normal_words(text: str) -> tuple[str, ...]:
 
 def _raw_words(text: str) -> list[str]:
     """The words of ``text`` as written (quote marks made straight)."""
-    return _WORD.findall(text.translate(_QUOTES))
+    words: list[str] = _WORD.findall(text)
+    # the words are ASCII letters, figures and marks but for an apostrophe: straighten the few that need it
+    joined = "\x00".join(words)
+    return words if joined.isascii() and "`" not in joined else [w.translate(_QUOTES) for w in words]
 
 
 def _normal(raw: list[str]) -> tuple[str, ...]:

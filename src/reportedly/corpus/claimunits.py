@@ -5,7 +5,9 @@ compact state the trace stores of them.
 (corrected for what matters across articles: ``claimlevel.unit_level``), attribution, cues and
 origin, plus every quotation of at least ``claimtext.MIN_QUOTE_WORDS`` words that is not already a
 claim's span (the ``claims`` module doc says how).  ``claim_state`` is those units as bytes (pure,
-computed on any worker); ``read_claim_state`` reads them back.
+computed on any worker); ``read_claim_state`` reads them back.  Each unit carries the span of the
+sentences it lies in (``where``: what the finder reads as its context), so that a restore needs
+neither the text's sentences nor, for most units, the text.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from typing import NamedTuple
 
 from ..model import Report
 from .claimlevel import bare, quote_regions, unit_level
-from .claimtext import MIN_QUOTE_WORDS, passage
+from .claimtext import MIN_QUOTE_WORDS, passage, sentence_spans, within_sentences
 from .items import Item
 
 __all__ = ["STATE_VERSION", "ClaimUnit", "claim_state", "claim_units", "read_claim_state"]
 
-STATE_VERSION = 2
-"""First byte of every claim state; a state of another version is refused."""
+STATE_VERSION = 3
+"""First byte of every claim state; a state of another version is refused, but for ``_READABLE``."""
+_READABLE = frozenset({2, STATE_VERSION})
+"""Versions read: a state of version 2 has no ``where`` (None: ``claims.passages_of`` computes it)."""
 
 
 class ClaimUnit(NamedTuple):
@@ -45,6 +49,9 @@ class ClaimUnit(NamedTuple):
     act: bool = False
     """Attributed to an act ("the court ruled", "the governor approves"): as certain as the outlet's
     own statement and as an attribution, so it drifts against neither (``claimlevel.ACT_CUES``)."""
+    where: tuple[int, int] | None = None
+    """The span of the sentence(s) the claim lies in (``claimtext.within_sentences`` of ``start``,
+    ``end``): its context; None when read from a state of version 2."""
 
     @property
     def reach(self) -> tuple[int, int]:
@@ -100,7 +107,8 @@ def claim_units(report: Report) -> list[ClaimUnit]:
             )
         )
     units.sort(key=lambda u: (u.start, u.end))
-    return units
+    sentences = sentence_spans(text)
+    return [u._replace(where=within_sentences(sentences, u.start, u.end)) for u in units]
 
 
 def claim_state(item: Item, report: Report) -> bytes:
@@ -118,6 +126,7 @@ def claim_state(item: Item, report: Report) -> bytes:
             int(u.quote),
             list(u.extent) if u.extent else None,
             int(u.act),
+            list(u.where) if u.where else None,
         ]
         for u in claim_units(report)
     ]
@@ -126,7 +135,7 @@ def claim_state(item: Item, report: Report) -> bytes:
 
 def read_claim_state(state: bytes) -> list[ClaimUnit]:
     """The claim units of a ``claim_state``."""
-    if not state or state[0] != STATE_VERSION:
+    if not state or state[0] not in _READABLE:
         raise ValueError(f"not a claim state of version {STATE_VERSION} (recompute it with claim_state)")
     rows = json.loads(zlib.decompress(state[1:]))
     return [
@@ -141,6 +150,7 @@ def read_claim_state(state: bytes) -> list[ClaimUnit]:
             bool(r[7]),
             (r[8][0], r[8][1]) if r[8] else None,
             bool(r[9]),
+            (r[10][0], r[10][1]) if len(r) > 10 and r[10] else None,
         )
         for r in rows
     ]

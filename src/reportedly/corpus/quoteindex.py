@@ -10,8 +10,8 @@ Two different runs could share a key (about one chance in a million over the 5 m
 rejects the wrong ones; only the cap could then drop an entry that the exact runs would keep.
 
 Built in two phases, for speed: the entries added before the first look-up (a trace's restore:
-hundreds of thousands) are kept as their words and built at once into sorted arrays of keys,
-without a Python object per run; the entries added after it go to a dictionary of runs (tuples of
+hundreds of thousands) are kept as their words joined by NUL (``add_joined`` takes them so) and
+built at once into sorted arrays of keys, without a Python object per run; the entries added after it go to a dictionary of runs (tuples of
 words) beside the arrays, which is all a finder that restored nothing uses.  The look-ups give the
 same lists either way.
 """
@@ -31,6 +31,8 @@ __all__ = ["RUN", "QuoteIndex", "keys"]
 RUN = MIN_QUOTE_WORDS
 """Words per run: a quote's shortest."""
 _MUL = np.uint64(0x9E3779B97F4A7C15)
+_SLICE = 8192
+"""Entries whose words are hashed at a time when the arrays are built."""
 
 Keys = npt.NDArray[np.uint64]
 T = TypeVar("T")
@@ -49,6 +51,17 @@ def _runs(words: Sequence[str]) -> list[tuple[str, ...]]:
     return list(zip(*(words[i:] for i in range(RUN)), strict=False))
 
 
+def _hashes(joined: Sequence[str]) -> Keys:
+    """The hash of every word of these entries (words joined by NUL), in order: a slice of entries at
+    a time (the words of all of them at once would be millions of strings)."""
+    parts = [np.zeros(0, dtype=np.int64)]
+    for i in range(0, len(joined), _SLICE):
+        flat = "\x00".join(j for j in joined[i : i + _SLICE] if j)
+        if flat:
+            parts.append(np.fromiter(map(hash, flat.split("\x00")), dtype=np.int64))
+    return np.concatenate(parts).view(np.uint64)
+
+
 def _rolled(ids: Keys, n: int) -> Keys:
     """The ``n`` keys of the runs starting at ``ids[0 .. n-1]`` (wrapping arithmetic modulo 2**64)."""
     out = ids[:n].copy()
@@ -63,7 +76,8 @@ class QuoteIndex(Generic[T]):
 
     def __init__(self, cap: int) -> None:
         self._cap = cap
-        self._waiting: list[tuple[str, ...]] = []
+        self._waiting: list[str] = []
+        """The words of the entries not built yet, joined by NUL."""
         self._waiting_entries: list[T] = []
         self._entries: list[T] = []
         self._keys: Keys = np.empty(0, dtype=np.uint64)
@@ -79,8 +93,7 @@ class QuoteIndex(Generic[T]):
     def add(self, words: tuple[str, ...], entry: T) -> None:
         """Index ``entry`` under each distinct run of ``words`` whose list is not full yet."""
         if not self._built:
-            self._waiting.append(words)
-            self._waiting_entries.append(entry)
+            self.add_joined("\x00".join(words), entry)
             return
         runs = _runs(words)
         if not runs:
@@ -94,6 +107,14 @@ class QuoteIndex(Generic[T]):
                     self._more[run] = [entry]
             elif n + len(more) < self._cap:
                 more.append(entry)
+
+    def add_joined(self, joined: str, entry: T) -> None:
+        """``add`` of the words joined by NUL (none is empty or holds a NUL)."""
+        if not self._built:
+            self._waiting.append(joined)
+            self._waiting_entries.append(entry)
+        elif joined:
+            self.add(tuple(joined.split("\x00")), entry)
 
     def found(self, words: Sequence[str]) -> list[T]:
         """The entries of each run of ``words`` in text order, each run's in the order added (an entry
@@ -139,17 +160,18 @@ class QuoteIndex(Generic[T]):
         if self._built:
             return
         self._built = True
-        words, self._entries = self._waiting, self._waiting_entries
+        joined, self._entries = self._waiting, self._waiting_entries
         self._waiting, self._waiting_entries = [], []
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-        flat = [w for ws in words for w in ws]
-        if len(flat) < RUN:
+        lengths = np.fromiter(
+            (j.count("\x00") + 1 if j else 0 for j in joined), dtype=np.int64, count=len(joined)
+        )
+        if int(lengths.sum()) < RUN:
             return
-        ids = np.fromiter(map(hash, flat), dtype=np.int64, count=len(flat)).view(np.uint64)
+        ids = _hashes(joined)
         starts = np.cumsum(lengths) - lengths
-        owner = np.repeat(np.arange(len(words), dtype=np.int64), lengths)
+        owner = np.repeat(np.arange(len(joined), dtype=np.int64), lengths)
         # a run is one entry's when it starts at least RUN - 1 words before that entry's end
-        n = len(flat) - RUN + 1
+        n = ids.size - RUN + 1
         offset = np.arange(n, dtype=np.int64) - starts[owner[:n]]
         valid = offset <= lengths[owner[:n]] - RUN
         ks, who = _rolled(ids, n)[valid], owner[:n][valid]

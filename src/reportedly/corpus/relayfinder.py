@@ -88,8 +88,14 @@ def relay_state(report: Report, registry: Registry | None = None) -> bytes:
     return bytes([STATE_VERSION]) + zlib.compress(json.dumps(rows, separators=(",", ":")).encode())
 
 
+_NO_CREDITS = bytes([STATE_VERSION]) + zlib.compress(b"[]")
+"""The state of most articles (four in five of a news corpus): read without decoding."""
+
+
 def read_relay_state(state: bytes) -> list[Credit]:
     """The credits of a ``relay_state``."""
+    if state == _NO_CREDITS:
+        return []
     if not state or state[0] != STATE_VERSION:
         raise ValueError(f"not a relay state of version {STATE_VERSION} (recompute it with relay_state)")
     out = []

@@ -169,7 +169,9 @@ class _Claims:
     ) -> None:
         assert t.claim_state is not None and t.relay_state is not None
         self.keys[t.item.id] = _key(t.item)
-        self.claims.restore(t.item, t.claim_state, story, t.groups or [], reading[1], reading[0])
+        self.claims.restore(
+            t.item, t.claim_state, story, t.groups or [], reading.passages, reading.units, reading.words
+        )
         self.relays.restore(t.item, t.relay_state, story, resolved)
 
     def add(self, item: Item, claimed: Claimed, story: str, found: Sequence[Copy], out: ClaimRows) -> None:
@@ -355,8 +357,8 @@ def _restore_passages(
     eng: Engine, batch: Sequence[Traced], deferred: bool = False
 ) -> Callable[[], list[Reading]]:
     """Start reading the claim units and their passages of the traced articles that have claims (on
-    the engine; ``deferred``: only what a restore needs at once, ``claims.unit_passages``); the returned
-    function waits for them (``([], [])`` for an article without claims)."""
+    the engine; ``deferred``: only what a restore needs at once, ``claims.unit_words``); the returned
+    function waits for them (no units for an article without claims)."""
     have = [t for t in batch if t.claim_state is not None]
     waiting = start_passages(eng, [t.item for t in have], [t.claim_state or b"" for t in have], deferred)
 
@@ -368,7 +370,7 @@ def _restore_passages(
                 f"the claims were traced by another version of reportedly ({e}); "
                 "run reportedly trace --rebuild to trace the whole store again"
             ) from None
-        return [next(computed) if t.claim_state is not None else ([], []) for t in batch]
+        return [next(computed) if t.claim_state is not None else Reading([], [], None) for t in batch]
 
     return wait
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from ..model import Article, Report
-from .claims import ClaimUnit, UnitPassages, claim_state, passages_of, read_claim_state
+from .claims import ClaimUnit, UnitPassages, UnitWords, claim_state, passages_of, read_claim_state, words_of
 from .copies import copy_state
 from .items import Item
 from .relayfinder import relay_state
@@ -46,8 +46,14 @@ def claimed(item: Item, report: Report) -> Claimed:
     return Claimed(c_state, relay_state(report), interned(passages_of(item, read)), units, read)
 
 
-Reading = tuple[list[ClaimUnit], list[UnitPassages]]
-"""A traced article's claim units and their passages, as a worker reads them for a restore."""
+class Reading(NamedTuple):
+    """A traced article's claim units, and what a restore reads of them (computed on the engine)."""
+
+    units: list[ClaimUnit]
+    passages: list[UnitPassages] | None
+    """Their passages, or None for a deferred restore."""
+    words: list[UnitWords] | None
+    """For a deferred restore, what it reads at once (``claims.unit_words``), else None."""
 
 
 State = tuple[bytes, bytes, Claimed, str | None]
@@ -80,13 +86,16 @@ def states(task: tuple[Sequence[Item], Sequence[dict[str, Any] | None], bool]) -
 
 
 def passages(task: tuple[Sequence[Item], Sequence[bytes], bool]) -> list[Reading]:
-    """The claim units and their passages of traced articles (what a worker computes for a restore;
-    deferred or not)."""
+    """The claim units of traced articles and their passages, or for a ``deferred`` restore their
+    ``UnitWords`` (what a worker computes for a restore)."""
     items, states, deferred = task
     out: list[Reading] = []
     for i, st in zip(items, states, strict=True):
         units = read_claim_state(st)
-        out.append((units, interned(passages_of(i, units, deferred))))
+        if deferred:
+            out.append(Reading(units, None, words_of(i, units)))
+        else:
+            out.append(Reading(units, interned(passages_of(i, units)), None))
     return out
 
 
