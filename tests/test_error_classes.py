@@ -210,6 +210,25 @@ def test_quoted_as_saying_after_the_quote_names_its_source() -> None:
     assert "We will never surrender" in span_text(text, a.content)
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_speech_verb_closing_the_sentence_read_as_a_noun_is_still_a_cue(profile: str) -> None:
+    # the parser takes "charges" / "notes" here for plural nouns ("Mueller charges" as a compound); the
+    # rules read the construction (the tagger alone finds it in a short text, not always in a long one)
+    settings = replace(SETTINGS, profile=profile)
+
+    def read(text: str) -> Report:
+        return analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+
+    text = "The aide misled agents about a call with the envoy in late December, Mueller charges."
+    a = by_cue(read(text), "charges")
+    assert span_text(text, a.source) == "Mueller"
+    assert span_text(text, a.content).startswith("The aide misled agents about a call")
+    text = "Winning the seat will be hard without the senator's support, O'Keefe notes."
+    assert span_text(text, by_cue(read(text), "notes").source) == "O'Keefe"
+    assert read("He faces three drug charges.").attributions == ()
+    assert read("The firm sells toys, Lego bricks and trading cards.").attributions == ()
+
+
 # --- false attributions ----------------------------------------------------------------------------
 
 

@@ -122,7 +122,7 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
         elif t.pos_ in ("NOUN", "PROPN") and lem in FOOTAGE_NOUNS and (c := _footage(seg, t)) is not None:
             out.append(c)
         elif t.pos_ in ("NOUN", "ADJ", "PROPN") and lem in lexicon:
-            c = _nominal(seg, t)
+            c = _nominal(seg, t) or _closing_tag(seg, t)
             if c:
                 out.append(c)
         elif t.text == ":" and t.i > 0:
@@ -472,6 +472,26 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
         cand.source = trimmed_ranges(doc, set(range(p.left_edge.i, p.right_edge.i + 1)) - {k for k in range(p.left_edge.i, p.right_edge.i + 1) if doc[k].dep_ == "case"})
         cand.source_rel = "poss"
     cand.content = trimmed_ranges(doc, content_idx - set(range(left, cue_end)))
+    return cand
+
+
+def _closing_tag(seg: Segment, n: Tok) -> Candidate | None:
+    """A speech verb closing its sentence that the parser took for a plural noun: "..., Mueller
+    charges.", "..., O'Keefe notes." (a comma, a name of one to four words, the verb, the sentence's
+    end): the name is the source, the sentence before the comma the content."""
+    doc = seg.view
+    if n.tag_ != "NNS" or n.i + 1 >= len(doc) or doc[n.i + 1].text not in (".", "!", "?"):
+        return None
+    start = n.sent.start
+    k = n.i - 1
+    while k > start and n.i - k <= 4 and doc[k].pos_ == "PROPN":
+        k -= 1
+    if k == n.i - 1 or doc[k].text != "," or k - start < 3:
+        return None
+    cand = Candidate(seg, n, (n.i, n.i + 1), pattern="closing_tag", content_rel="head")
+    cand.source = [(k + 1, n.i)]
+    cand.source_rel = "nsubj"
+    cand.content = trimmed_ranges(doc, set(range(start, k)))
     return cand
 
 
