@@ -229,6 +229,19 @@ def test_a_speech_verb_closing_the_sentence_read_as_a_noun_is_still_a_cue(profil
     assert read("The firm sells toys, Lego bricks and trading cards.").attributions == ()
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_two_statements_joined_by_a_semicolon_keep_their_own_contents(profile: str) -> None:
+    # the parser hangs the first clause on the second cue as its complement; each cue keeps its own
+    settings = replace(SETTINGS, profile=profile)
+    text = "The mayor said the bridge would reopen in May; city engineers later said it would stay shut until June."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    first, second = by_cue(rep, "said"), by_cue(rep, "later said")
+    assert span_text(text, first.source) == "The mayor"
+    assert span_text(text, first.content) == "the bridge would reopen in May"
+    assert span_text(text, second.source) == "city engineers"
+    assert span_text(text, second.content) == "it would stay shut until June"
+
+
 # --- false attributions ----------------------------------------------------------------------------
 
 

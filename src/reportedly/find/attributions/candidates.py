@@ -47,10 +47,14 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 def _content_child(h: Tok) -> tuple[str, Tok | None]:
     """The child of ``h`` that carries the content, and its relation."""
     kids = list(h.children)
-    for dep in ("ccomp",):
-        for c in kids:
-            if c.dep_ == dep:
-                return dep, c
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomps:
+        after = [c for c in ccomps if c.i > h.i]
+        if after and ccomps[0].i < h.i and _semicolon_between(ccomps[0], h):
+            # "X said A; Y later said B": the clause before the semicolon is its own sentence (the parser
+            # hangs it on the second cue), B is the content
+            return "ccomp", after[0]
+        return "ccomp", ccomps[0]
     for c in kids:
         if c.dep_ == "xcomp":
             return "xcomp", c
@@ -70,6 +74,12 @@ def _content_child(h: Tok) -> tuple[str, Tok | None]:
         if c.dep_ == "advcl" and c.i > h.i and any(g.dep_ == "mark" and g.text.lower() in ("whether", "if", "how") for g in c.children):
             return "ccomp", c
     return "none", None
+
+
+def _semicolon_between(before: Tok, h: Tok) -> bool:
+    """Whether a semicolon stands between the subtree of ``before`` and the cue ``h``."""
+    doc = h.doc
+    return any(doc[k].text == ";" for k in range(before.right_edge.i + 1, h.i))
 
 
 def _subject(h: Tok) -> tuple[str, Tok | None]:
