@@ -117,3 +117,24 @@ def test_an_outlet_hedge_in_a_mostly_attributed_sentence_still_makes_a_claim() -
     p = parsed_of(flat(["Yonhap", "said", "the", "footage", "aired", "widely", ",", "reportedly", "."]))
     a = Attribution("a1", (span_of(p, "Yonhap"),), (span_of(p, "said"),), (span_of(p, "the footage aired widely"),), "indirect")
     assert [(c.level, c.attribution) for c in claims(p, a)] == [("hedged", None), ("attributed", "a1")]
+
+
+def test_the_dek_is_the_outlets_claim_and_a_caption_is_not(nlp: object) -> None:
+    """The dek under the headline is the outlet's own summary (where a body's "reportedly" is often
+    dropped), so its sentences are claims like the body's; a caption's are not."""
+    from reportedly import analyze, article_from_text
+
+    settings = Settings(check_language=False)
+    text = (
+        "Watchdog Sends Findings to Prosecutors\n"
+        "The inspector general sent the findings of the report to federal prosecutors in Washington.\n"
+        "By Jane Doe\n\n"
+        "The referral occurred some time ago, officials said. The case now lies with the prosecutors.\n\n"
+        "Photo: The inspector general speaks at a hearing in Washington on Monday. (Reuters)\n"
+    )
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    kinds = {rep.article.text[b.start : b.end][:12]: b.kind for b in rep.article.blocks}
+    assert kinds["The inspecto"] == "dek" and kinds["Photo: The i"] in ("caption", "credit")
+    said = {rep.article.text[c.span[0] : c.span[1]]: c.level for c in rep.claims}
+    assert said["The inspector general sent the findings of the report to federal prosecutors in Washington."] == "asserted"
+    assert not any(s.startswith(("Photo", "The inspector general speaks")) for s in said)

@@ -262,6 +262,20 @@ def test_plain_actions_are_not_speech() -> None:
     assert cues(rep) == ["attacked"]
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_referral_is_not_speech(profile: str) -> None:
+    # "refer X to Y" hands a case on; "referred to X as Y" names someone (a cue), and the learned
+    # tagger's own cues pass the same veto
+    settings = replace(SETTINGS, profile=profile)
+
+    def read(text: str) -> Report:
+        return analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+
+    assert read("The inspector general referred the findings of the report to federal prosecutors.").attributions == ()
+    assert read("The clinic referred the couple to a lawyer in the same practice.").attributions == ()
+    assert cues(read("Bush referred to Rubio as a bright leader.")) == ["referred to"]
+
+
 def test_a_still_image_is_not_footage() -> None:
     text = (
         "Kim inspects missile launch\n\n"

@@ -1,8 +1,8 @@
-"""Certainty per claim: every attribution and every unattributed body sentence gets a level.
+"""Certainty per claim: every attribution and every unattributed body (or dek) sentence gets a level.
 
 ``find_claims(parsed, found, settings)`` returns one ``Claim`` per
 attribution (span: the hull of its content, or of its cue when it has no
-content) and one per body sentence (span: the sentence) that attributions
+content) and one per sentence of the body or the dek (``CLAIM_BLOCKS``; span: the sentence) that attributions
 cover less than half of, or that holds a hedge or denial tied to no
 attribution (the outlet's own), in text order.  Levels, strongest first:
 
@@ -58,10 +58,13 @@ _CLAIM_NOUNS = frozenset(
     " story stories statement statements assessment findings version".split()
 )
 _MIN_WORDS = 3
+CLAIM_BLOCKS = frozenset({"body", "dek"})
+"""The blocks whose sentences are the outlet's claims: the body, and the dek (the outlet's own summary
+under the headline, where a "reportedly" of the body is often dropped)."""
 
 
 def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim, ...]:
-    """One claim per attribution and per unattributed body sentence, with its certainty level."""
+    """One claim per attribution and per unattributed body or dek sentence, with its certainty level."""
     out: list[Claim] = []
     for a in found.attributions:
         claim = _attribution_claim(parsed, a, found.hedges)
@@ -69,7 +72,7 @@ def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim
             out.append(claim)
     covered = _coverage(parsed.text, found.attributions)
     for seg, sent in parsed.sentences():
-        if seg.block.kind != "body":
+        if seg.block.kind not in CLAIM_BLOCKS:
             continue
         if sum(1 for w in texts(sent.doc)[sent.start : sent.end] if w[:1].isalnum() or any(c.isalnum() for c in w)) < _MIN_WORDS:
             continue

@@ -166,10 +166,15 @@ def _action_words() -> dict[str, frozenset[str]]:
 def plain_action(c: Candidate) -> bool:
     """ "Rebels attacked the convoy", "The band recorded the album": a verb that reports speech in
     other sentences ("X attacked Clinton over ...") done by armed people or to a physical target, or
-    "record"/"film" making a recording (``lexicons/action_words.tsv``)."""
+    "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
+    referral: "referred the case to prosecutors", never a cue in PolNeAR)."""
     words = _action_words()
     h = c.head
-    if c.pattern != "verb" or h.lemma_.lower() not in words["verb"]:
+    if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
+        return False
+    if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
+        return True  # "referred the findings to prosecutors": a referral ("referred to X as Y" has no object)
+    if h.lemma_.lower() not in words["verb"]:
         return False
     objs = [k for k in h.children if k.dep_ in ("dobj", "nsubjpass")]
     objs += [g for k in h.children if k.dep_ == "prep" and k.text.lower() in ("on", "upon", "at") for g in k.children if g.dep_ == "pobj"]
