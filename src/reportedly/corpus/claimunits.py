@@ -26,7 +26,7 @@ __all__ = ["STATE_VERSION", "ClaimUnit", "claim_state", "claim_units", "read_cla
 STATE_VERSION = 3
 """First byte of every claim state; a state of another version is refused, but for ``_READABLE``."""
 _READABLE = frozenset({2, STATE_VERSION})
-"""Versions read: a state of version 2 has no ``where`` (None: ``claims.passages_of`` computes it)."""
+"""Versions read: a state of version 2 has no ``where`` (None: ``claims.placed`` finds it in the text)."""
 
 
 class ClaimUnit(NamedTuple):

@@ -11,9 +11,9 @@ rejects the wrong ones; only the cap could then drop an entry that the exact run
 
 Built in two phases, for speed: the entries added before the first look-up (a trace's restore:
 hundreds of thousands) are kept as their words joined by NUL (``add_joined`` takes them so) and
-built at once into sorted arrays of keys, without a Python object per run; the entries added after it go to a dictionary of runs (tuples of
-words) beside the arrays, which is all a finder that restored nothing uses.  The look-ups give the
-same lists either way.
+built at once into sorted arrays of keys, without a Python object per run; the entries added after
+it go to a dictionary of runs (tuples of words) beside the arrays, which is all a finder that
+restored nothing uses.  The look-ups give the same lists either way.
 """
 
 from __future__ import annotations

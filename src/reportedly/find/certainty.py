@@ -2,9 +2,10 @@
 
 ``find_claims(parsed, found, settings)`` returns one ``Claim`` per
 attribution (span: the hull of its content, or of its cue when it has no
-content) and one per sentence of the body or the dek (``CLAIM_BLOCKS``; span: the sentence) that attributions
-cover less than half of, or that holds a hedge or denial tied to no
-attribution (the outlet's own), in text order.  Levels, strongest first:
+content) and one per sentence of the body or the dek (``CLAIM_BLOCKS``;
+span: the sentence) that attributions cover less than half of, or that
+holds a hedge or denial tied to no attribution (the outlet's own), in text
+order.  Levels, strongest first:
 
 - ``disputed``: the claim is denied or contested.  For an attribution: its
   cue is a denial ("denied", "disputed", "rejected").  For a sentence: it
