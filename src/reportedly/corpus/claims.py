@@ -345,6 +345,8 @@ class ClaimFinder:
         if words is not None:
             if given is None or self._fetch is None:
                 raise ValueError(f"{item.id}: a deferred restore needs the group ids and a fetch")
+            if len(words) != len(units):
+                raise ValueError(f"{item.id}: the words of {len(words)} units for {len(units)} claim units")
             units = placed(item, list(units))
             prepared: Sequence[UnitPassages] = [(UNREAD, None, u.where or (u.start, u.end)) for u in units]
         else:
@@ -352,7 +354,7 @@ class ClaimFinder:
             words = [None] * len(units)
         if given is not None and len(given) != len(units):
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
-        if len(prepared) != len(units) or len(words) != len(units):
+        if len(prepared) != len(units):
             raise ValueError(f"{item.id}: {len(prepared)} passages for {len(units)} claim units")
         key = (_ordinal(item), item.seq)
         text, day, groups = item.text, item.day, self._m.groups
