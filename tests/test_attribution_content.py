@@ -75,6 +75,9 @@ class _EndTags:
     def end_features(self, offset: int) -> tuple[str, ...]:
         return (f"e:tg={offset == self.stop}",)
 
+    def read(self, offset: int) -> bool:
+        return True
+
 
 def test_tagger_end_features_join_the_options_and_can_decide() -> None:
     parsed, _, cand, quotes = _said(TRAILING)

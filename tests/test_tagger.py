@@ -272,3 +272,74 @@ def test_an_added_attribution_never_restates_a_found_one() -> None:
     again = tg.Accepted(cand, ((252, 270),), ((237, 239),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
     other = tg.Accepted(cand, ((300, 310),), ((290, 295),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
     assert tg._restates(again, [f]) and not tg._restates(other, [f])
+
+
+def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``SELECT``: the paragraph with a cue is tagged whole; the paragraphs without one are never read, and the
+    tags answer nothing about them."""
+    from reportedly.anatomy import anatomy
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    text = (
+        "The storm reached the coast early on Tuesday after two days at sea.\n\n"
+        "The minister said the army would help the towns along the river. Roads were closed.\n\n"
+        "Schools in the region stayed shut for a third day."
+    )
+    settings = Settings(check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    assert len(parsed.segments) == 3
+    read: list[list[tuple[int, int]]] = []
+    real = tg.Tagger.tag
+
+    def spy(self, t, pieces=None):  # type: ignore[no-untyped-def]
+        read.append(list(pieces or []))
+        return real(self, t, pieces)
+
+    monkeypatch.setattr(tg.Tagger, "tag", spy)
+    found = tg.accepted(parsed, settings)
+    middle = parsed.segments[1]
+    assert read == [[(middle.start, middle.end)]]
+    assert [parsed.text[s:e] for f in found for s, e in f.cue] == ["said"]
+    tags = tg.tag_parsed(parsed, pieces=read[0])
+    first_end = parsed.segments[0].end
+    assert not tags.read(first_end - 5) and tags.end_features(first_end - 5) == ()
+    assert tags.read(middle.end) and tags.end_features(middle.end - 1)
+    assert tags.prob("cue", [(0, 9)]) == 0.0
+    assert tg.regions([]) == [] and tg.tag_parsed(parsed, pieces=[]).spans == {c: () for c in tg.COMPONENTS}
+
+
+def test_a_candidate_the_tagger_did_not_read_gets_the_rules_ranker(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Where the tagger read nothing (a paragraph left out, or past ``MAX_WORDPIECES``), the content is the
+    rules' ranker's choice, as in the fast profile, not the tagged ranker's without its features."""
+    from reportedly.anatomy import anatomy
+    from reportedly.find.attributions import extract
+    from reportedly.find.attributions.content import TAGGED_MODEL_FILE, ContentModel
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    text = "The minister said on Monday that the army, which had been waiting, would help the towns along the river."
+    settings = Settings(check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    tagged = ContentModel.load(TAGGED_MODEL_FILE)
+    unread = tg.tag_parsed(parsed, pieces=[])
+    assert not unread.read(text.index("said"))
+    import importlib
+
+    extract_module = importlib.import_module("reportedly.find.attributions.extract")
+
+    used = []
+    real = extract_module.choose_content
+
+    def spy(c, model, quotes, tags=None):  # type: ignore[no-untyped-def]
+        used.append((model is tagged, tags is not None))
+        return real(c, model, quotes, tags)
+
+    monkeypatch.setattr(extract_module, "choose_content", spy)
+    plain = extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD)
+    got = extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD, content_model=tagged, tags=unread)
+    assert [f.content for f in got] == [f.content for f in plain] and got
+    assert used and all(u == (False, False) for u in used)
+    used.clear()
+    extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD, content_model=tagged, tags=tg.tag_parsed(parsed))
+    assert used and all(u == (True, True) for u in used)

@@ -61,6 +61,10 @@ class EdgeTags(Protocol):
         """Features of a content ending at a character offset of the article."""
         ...
 
+    def read(self, offset: int) -> bool:
+        """Whether the tagger read the text at a character offset."""
+        ...
+
 
 class ContentOption(NamedTuple):
     """One possible content: token ranges of the candidate's doc and the option's features.

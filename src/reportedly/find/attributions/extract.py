@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ...lexicons import load_table, load_words
@@ -70,6 +71,7 @@ def extract(
     content_model: ContentModel | bool | None = True,
     settings: Settings | None = None,
     tags: EdgeTags | None = None,
+    tagging: Callable[[Sequence[Candidate]], EdgeTags | None] | None = None,
 ) -> list[Accepted]:
     """The accepted attributions with absolute spans, before naming and typing.
 
@@ -77,6 +79,8 @@ def extract(
     pass their own); ``content_model=None`` keeps the rules' contents; ``tags`` (the learned tagger's,
     for a content model trained with them) add the tagger's edge features to the content options.  ``settings`` name the user's
     outlet registry files (``Settings.registry``), which the outlet exception to nesting reads too.
+    ``tagging``, when given, makes the tags from the candidates kept (the tagger then reads only the
+    sentences they lie in) and replaces ``tags``.
     """
     registry = tuple(settings.registry) if settings is not None else ()
     model = cue_model or CueModel.load()
@@ -104,9 +108,17 @@ def extract(
         elif c.content_rel == "colon_block":
             c.score = max(c.score, COLON_BLOCK_SCORE)
     kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content) and not after_link_label(c)]
+    if tagging is not None:
+        tags = tagging(kept)
     if content_model is not None:
         for c in kept:
-            choose_content(c, content_model, quotes, tags)
+            if tags is not None and not tags.read(c.seg.start + c.head.idx):
+                # the tagger did not read it (``tagger.SELECT``, ``MAX_WORDPIECES``): the rules' own ranker
+                plain = ContentModel.load()
+                if plain is not None:
+                    choose_content(c, plain, quotes, None)
+            else:
+                choose_content(c, content_model, quotes, tags)
     # constructions recognised by rule ("was quoted by Y as saying") win over the verbs inside them
     kept.sort(key=lambda c: (c.pattern not in RULE_SCORES, -c.score))
     # one attribution per cue token: a better-scored candidate wins overlapping cues
