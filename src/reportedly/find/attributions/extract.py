@@ -79,8 +79,8 @@ def extract(
     pass their own); ``content_model=None`` keeps the rules' contents; ``tags`` (the learned tagger's,
     for a content model trained with them) add the tagger's edge features to the content options.  ``settings`` name the user's
     outlet registry files (``Settings.registry``), which the outlet exception to nesting reads too.
-    ``tagging``, when given, makes the tags from the candidates kept (the tagger then reads only the
-    sentences they lie in) and replaces ``tags``.
+    ``tagging``, when given, makes the tags from the scored candidates (the tagger then reads only the
+    paragraphs it needs) and replaces ``tags``.
     """
     registry = tuple(settings.registry) if settings is not None else ()
     model = cue_model or CueModel.load()
@@ -109,7 +109,7 @@ def extract(
             c.score = max(c.score, COLON_BLOCK_SCORE)
     kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content) and not after_link_label(c)]
     if tagging is not None:
-        tags = tagging(kept)
+        tags = tagging(cands)
     if content_model is not None:
         for c in kept:
             if tags is not None and not tags.read(c.seg.start + c.head.idx):

@@ -99,12 +99,16 @@ TAGGED_CONTENT = True
 """Choose contents with the content ranker trained with the tagger's edge features
 (``content.TAGGED_MODEL_FILE``), when that file is shipped."""
 SELECT = True
-"""Tag only the paragraphs that hold a candidate of the rules (``regions``; False: every parsed block).  A
-paragraph without a candidate at ``LOW_THRESHOLD`` keeps no attribution of the rules; only the tagger's own
-cues (``add_tagged``) could come from it, and they were not worth reading it: on PolNeAR dev the selection
-reads 84% of the wordpieces (82% of 60 AllSides articles) and scores 79.3 / 74.3 / 64.6 / 56.9 against
+"""Tag only the paragraphs that hold a candidate of the rules scored ``SELECT_FLOOR`` or more (``regions``;
+False: every parsed block).  A paragraph without a candidate at ``LOW_THRESHOLD`` keeps no attribution of
+the rules; only the tagger's own cues (``add_tagged``) could come from it.  Read at ``LOW_THRESHOLD`` the
+selection reads 84% of PolNeAR dev's wordpieces (82% of 60 AllSides articles) and scores 79.3 / 74.3 / 64.6 / 56.9 against
 79.0 / 74.7 / 64.4 / 56.7 reading everything; sentences instead of paragraphs lose a point (the tagger
 needs their context).  eval/attribution.md."""
+SELECT_FLOOR = 0.2
+"""Cue-model score from which a candidate's paragraph is read (below ``LOW_THRESHOLD``: the tagger adds cues
+the rules score low, "Henderson spoke out on Tuesday that ..." at 0.37).  PolNeAR dev 79.7 / 74.3 / 64.7 /
+57.0 (0.5: 79.3 / 74.3 / 64.6 / 56.9; 0.3: 79.4 / 74.4 / 64.4 / 56.8)."""
 ADD = 0.8
 """Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
 content and source; above 1: never)."""
@@ -645,8 +649,9 @@ def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -
     model = ContentModel.load(TAGGED_MODEL_FILE) if TAGGED_CONTENT else None
     made: list[Tags] = []
 
-    def tagging(kept: Sequence[Candidate]) -> Tags | None:
-        made.append(tag_parsed(parsed, tagger, regions(kept) if SELECT else None))
+    def tagging(cands: Sequence[Candidate]) -> Tags | None:
+        chosen = [c for c in cands if c.score >= SELECT_FLOOR and (c.content or c.extra_content)]
+        made.append(tag_parsed(parsed, tagger, regions(chosen) if SELECT else None))
         # without the tagged ranker (switched off or absent) the rules' own ranker, which reads no tags
         return made[-1] if model is not None else None
 
