@@ -25,8 +25,8 @@ with the tagger's view of each content end, ``Tags.end_features`` and
    least ``ADD`` becomes an attribution with the nearest tagged content and source of its sentence,
    unless a found attribution already has that source and content (``_restates``).
 
-The tagger reads only the paragraphs (parsed blocks) that hold a candidate of the rules at ``LOW_THRESHOLD``
-(``SELECT``, ``regions``), and at most ``MAX_WORDPIECES`` of an article; where it read nothing the rules
+The tagger reads only the paragraphs (parsed blocks) that hold a candidate of the rules scored ``SELECT_FLOOR``
+or more (``SELECT``, ``regions``), and at most ``MAX_WORDPIECES`` of an article; where it read nothing the rules
 decide alone, contents by the rules' own ranker.  The
 constants were chosen on PolNeAR dev, except the cue's ``SNAP`` and ``MARGIN`` and ``FILL_SOURCE``, chosen on PolNeAR train
 tagged by two fold taggers that had not read the article (``training.tagger --fold K/2``; the shipped
