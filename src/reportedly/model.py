@@ -13,6 +13,7 @@ give the JSON shape of ``docs/report-contract.md``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -390,3 +391,14 @@ def span_text(text: str, spans: tuple[Span, ...] | Span | None) -> str:
         s, e = spans
         return text[s:e]
     return " … ".join(text[s:e] for s, e in spans)
+
+
+def union_spans(spans: Iterable[Span]) -> list[Span]:
+    """The spans merged where they overlap or touch, in text order."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

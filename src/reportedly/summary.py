@@ -30,7 +30,7 @@ from collections import Counter
 from typing import Any
 
 from .find import Found
-from .model import Article, Chain, Span
+from .model import Article, Chain, Span, union_spans
 
 
 def summarise(article: Article, found: Found) -> dict[str, Any]:
@@ -63,7 +63,7 @@ def summarise(article: Article, found: Found) -> dict[str, Any]:
     body = [(b.start, b.end) for b in article.blocks if b.kind == "body"] or [(0, len(text))]
     body_chars = _chars(text, body)
     state_spans = [s for a in found.attributions if a.id in state for s in a.content]
-    state_chars = _chars(text, _intersect(_union(state_spans), _union(body)))
+    state_chars = _chars(text, _intersect(union_spans(state_spans), union_spans(body)))
 
     unsourced, by_level, method = _unsourced(text, body, found)
     publisher = next((c.hops[-1].name for c in found.chains if c.hops), None) or article.outlet
@@ -108,16 +108,6 @@ def _unsourced(text: str, body: list[Span], found: Found) -> tuple[int, dict[str
             if not any(a < e and s < b for a, b in spans):
                 n += 1
     return n, {}, "sentences"
-
-
-def _union(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _intersect(a: list[Span], b: list[Span]) -> list[Span]:

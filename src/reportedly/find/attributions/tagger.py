@@ -48,7 +48,7 @@ from pathlib import Path
 import numpy as np
 
 from ...lexicons import load_words
-from ...model import Span
+from ...model import Span, union_spans
 from ...nlp import Parsed, Segment
 from ...settings import Settings
 from .content import TAGGED_MODEL_FILE, ContentModel
@@ -379,14 +379,7 @@ def regions(cands: Sequence[Candidate]) -> list[Span]:
     the quote continuations added to its content; merged, in text order."""
     spans = [(c.seg.start, c.seg.end) for c in cands]
     spans.extend(s for c in cands for s in c.extra_content)
-    merged: list[Span] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            if b > merged[-1][1]:
-                merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return merged
+    return union_spans(spans)
 
 
 # --- linking with the rules -------------------------------------------------------------------
