@@ -112,13 +112,10 @@ def extract(
         tags = tagging(cands)
     if content_model is not None:
         for c in kept:
-            if tags is not None and not tags.read(c.seg.start + c.head.idx):
-                # the tagger did not read it (``tagger.SELECT``, ``MAX_WORDPIECES``): the rules' own ranker
-                plain = ContentModel.load()
-                if plain is not None:
-                    choose_content(c, plain, quotes, None)
-            else:
+            if tags is None or tags.read(c.seg.start + c.head.idx):
                 choose_content(c, content_model, quotes, tags)
+            elif (plain := ContentModel.load()) is not None:  # unread (``tagger.SELECT``): the rules' own ranker
+                choose_content(c, plain, quotes, None)
     # constructions recognised by rule ("was quoted by Y as saying") win over the verbs inside them
     kept.sort(key=lambda c: (c.pattern not in RULE_SCORES, -c.score))
     # one attribution per cue token: a better-scored candidate wins overlapping cues

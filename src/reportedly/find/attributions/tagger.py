@@ -191,8 +191,8 @@ class Tags:
     """Decoded spans per component, widened to whole words (disjoint, in text order)."""
     limit: int
     """Character offset up to which the text was tagged (``len(text)`` unless ``MAX_WORDPIECES`` cut it)."""
-    pieces: tuple[Span, ...] | None = None
-    """The parts of the text read (in order, disjoint); None: all of it."""
+    pieces: tuple[Span, ...]
+    """The parts of the text read (in order, disjoint)."""
     _starts: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
     _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
     _ends_stripped: list[frozenset[int]] = dataclasses.field(default_factory=list, repr=False, compare=False)
@@ -252,8 +252,6 @@ class Tags:
         """Whether the tagger read the text at a character offset (or just before it)."""
         if offset > self.limit:
             return False
-        if self.pieces is None:
-            return True
         k = bisect.bisect_right(self.pieces, (offset, len(self.text) + 1)) - 1
         return k >= 0 and self.pieces[k][0] <= offset <= self.pieces[k][1]
 
