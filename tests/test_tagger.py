@@ -343,3 +343,23 @@ def test_a_candidate_the_tagger_did_not_read_gets_the_rules_ranker(nlp, monkeypa
     used.clear()
     extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD, content_model=tagged, tags=tg.tag_parsed(parsed))
     assert used and all(u == (True, True) for u in used)
+
+
+def test_an_outer_attribution_the_tagger_rejects_leaves_the_inner_one_standing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``ADMIT_FIRST``: "as later confirmed by officials" (a weak rule candidate whose content holds the whole
+    clause before it) is rejected by the tagger; decided before nesting, the attribution inside its content
+    ("Trump identified the person ... as a woman") stands.  Decided after (the old order), both were lost
+    and the sentence read as the outlet's own (a false hedge drift on the relay dev pairs)."""
+    import reportedly
+
+    text = (
+        "Trump identified the person who died as a woman in her 50s, rather than a man, as later confirmed by "
+        "state health officials."
+    )
+
+    def cues() -> list[str]:
+        return [text[a.cue[0][0] : a.cue[-1][1]] for a in reportedly.analyze(text).attributions]
+
+    assert tg.ADMIT_FIRST and cues() == ["identified"]
+    monkeypatch.setattr(tg, "ADMIT_FIRST", False)
+    assert "identified" not in cues()

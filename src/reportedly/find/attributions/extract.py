@@ -72,6 +72,7 @@ def extract(
     settings: Settings | None = None,
     tags: EdgeTags | None = None,
     tagging: Callable[[Sequence[Candidate]], EdgeTags | None] | None = None,
+    admit: Callable[[list[Accepted]], list[Accepted]] | None = None,
 ) -> list[Accepted]:
     """The accepted attributions with absolute spans, before naming and typing.
 
@@ -80,7 +81,9 @@ def extract(
     for a content model trained with them) add the tagger's edge features to the content options.  ``settings`` name the user's
     outlet registry files (``Settings.registry``), which the outlet exception to nesting reads too.
     ``tagging``, when given, makes the tags from the scored candidates (the tagger then reads only the
-    paragraphs it needs) and replaces ``tags``.
+    paragraphs it needs) and replaces ``tags``.  ``admit``, when given, filters the attributions before
+    nested ones are dropped (the tagger's rejection: an outer attribution it rejects leaves the ones
+    inside its content standing).
     """
     registry = tuple(settings.registry) if settings is not None else ()
     model = cue_model or CueModel.load()
@@ -128,6 +131,8 @@ def extract(
         taken |= cue_toks
         chosen.append(_to_found(c, quotes))
     chosen.sort(key=lambda f: f.cue[0][0])
+    if admit is not None:
+        chosen = admit(chosen)
     if not nested:
         chosen = _outermost(chosen, text, registry)
     chosen = according_hops(chosen, text, registry)

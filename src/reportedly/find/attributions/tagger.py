@@ -13,7 +13,9 @@ with the tagger's view of each content end, ``Tags.end_features`` and
 ``models/attribution/content_model_tagged.json``) linked with the tags:
 
 1. *Accept*: an attribution is kept when the mean of its rule score and the tagger's cue
-   probability (the mean probability of B or I over its cue's wordpieces) reaches ``ACCEPT``;
+   probability (the mean probability of B or I over its cue's wordpieces) reaches ``ACCEPT``
+   (``admitted``; decided before nested attributions are dropped, ``ADMIT_FIRST``, so a rejected outer
+   attribution hides nothing inside its content);
 2. *Snap*: its source and cue are replaced by the tagged spans that overlap them when their words
    agree (Jaccard at least ``SNAP``), they stay clear of the attribution's other components, and
    the tagger prefers them to the rules' spans by ``MARGIN`` in log-probability (contents keep the
@@ -108,7 +110,10 @@ needs their context).  eval/attribution.md."""
 SELECT_FLOOR = 0.2
 """Cue-model score from which a candidate's paragraph is read (below ``LOW_THRESHOLD``: the tagger adds cues
 the rules score low, "Henderson spoke out on Tuesday that ..." at 0.37).  PolNeAR dev 79.7 / 74.3 / 64.7 /
-57.0 (0.5: 79.3 / 74.3 / 64.6 / 56.9; 0.3: 79.4 / 74.4 / 64.4 / 56.8)."""
+57.0 before ``ADMIT_FIRST`` (0.5: 79.3 / 74.3 / 64.6 / 56.9; 0.3: 79.4 / 74.4 / 64.4 / 56.8)."""
+ADMIT_FIRST = True
+"""Apply the tagger's rejection before nested attributions are dropped (``admit``; False: only after, in
+``link``, where a rejected outer attribution took the ones inside it along)."""
 ADD = 0.8
 """Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
 content and source; above 1: never)."""
@@ -487,6 +492,24 @@ def _hand_words() -> frozenset[str]:
     return load_words("cue_words.txt") - CueModel.load().lexicon
 
 
+def admitted(f: Accepted, tags: Tags, contents: _Index, threshold: float) -> bool:
+    """Whether the tagger keeps one of the rules' attributions: its mean with the rule score reaches
+    ``ACCEPT`` or the rules vouch for it (``by_rule``); past what the tagger read, the rules' own
+    ``threshold``."""
+    if f.cue[0][1] > tags.limit:
+        return f.score >= threshold
+    return (min(1.0, f.score) + tags.prob("cue", f.cue)) / 2 >= ACCEPT or by_rule(f, contents)
+
+
+def admit(items: list[Accepted], tags: Tags) -> list[Accepted]:
+    """``admitted`` applied before nested attributions are dropped (``extract``'s ``admit``): an outer
+    attribution the tagger rejects ("... as a woman, rather than a man, as later confirmed by officials")
+    no longer hides the one inside its content ("Trump identified the person ... as a woman")."""
+    contents = _Index(s for f in items for s in f.content)
+    threshold = CueModel.load().threshold
+    return [f for f in items if admitted(f, tags, contents, threshold)]
+
+
 def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
     """The rules' attributions kept and snapped by the tags (see the module docstring)."""
     text = parsed.text
@@ -494,13 +517,12 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
     contents = _Index(s for f in items for s in f.content)
     threshold = CueModel.load().threshold
     for f in items:
+        if not admitted(f, tags, contents, threshold):
+            continue
         if f.cue[0][1] > tags.limit:  # past what the tagger read: the rules alone, as in the fast profile
-            if f.score >= threshold:
-                out.append(f)
+            out.append(f)
             continue
         p_cue = tags.prob("cue", f.cue)
-        if (min(1.0, f.score) + p_cue) / 2 < ACCEPT and not by_rule(f, contents):
-            continue
         source, cue, content = f.source, f.cue, tuple(f.content)
         if f.cand.pattern not in RULE_SCORES:  # a construction the rules score keeps its cue ("was quoted by X as saying")
             new_cue = snap(text, cue, tags.spans["cue"], (*source, *content), SNAP["cue"], MARGIN["cue"], tags, "cue")
@@ -646,7 +668,10 @@ def accepted(parsed: Parsed, settings: Settings, tagger: Tagger | None = None) -
         # without the tagged ranker (switched off or absent) the rules' own ranker, which reads no tags
         return made[-1] if model is not None else None
 
-    items = extract(parsed, settings=settings, threshold=LOW_THRESHOLD, content_model=model or True, tagging=tagging)
+    items = extract(
+        parsed, settings=settings, threshold=LOW_THRESHOLD, content_model=model or True, tagging=tagging,
+        admit=(lambda found: admit(found, made[-1])) if ADMIT_FIRST else None,
+    )
     tags = made[-1]
     items = link(parsed, items, tags)
     return add_tagged(parsed, items, tags, tuple(settings.registry)) if ADD <= 1 else items
