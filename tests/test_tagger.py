@@ -93,6 +93,18 @@ def test_snap_replaces_only_agreeing_spans() -> None:
     assert tg.snap(text, [], tagged, avoid=[], least=0.5) is None
 
 
+def test_a_snapped_source_leaves_out_a_relative_pronoun_and_separators() -> None:
+    """The tagger tags "who" as the source of the relative clause's own attribution ("who endorsed
+    Clinton"); snapped together with the name it made the source "Reid, who".  A source keeps the name,
+    without the comma a tagged span may take along; a relative pronoun alone stays what it is."""
+    text = "Reid, who endorsed Clinton in February, reiterated those feelings."
+    rule = [(0, text.index(", reiterated"))]  # the rules keep the who-clause: "Reid, who endorsed ..."
+    both = [(0, 5), (6, 9)]  # "Reid,", "who"
+    assert tg.snap(text, rule, both, avoid=[], least=0.3, component="source") == ((0, 4),)
+    assert tg.snap(text, rule, both, avoid=[], least=0.3, component="cue") == ((0, 5), (6, 9))
+    assert tg.snap(text, [(0, 9)], [(6, 9)], avoid=[], least=0.3, component="source") == ((6, 9),)
+
+
 def test_tagging_stops_at_max_wordpieces(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     text = " ".join([SENTENCE] * 20)
     monkeypatch.setattr(tg, "MAX_WORDPIECES", 40)

@@ -273,11 +273,11 @@ _WORDCHAR = re.compile(r"\w")
 _EDGE = frozenset(" \t\r\n\u00a0\"“”'‘’«»„`.,;:!?…-–—()[]")
 
 
-def _strip(text: str, s: int, e: int) -> Span:
-    """A span without edge whitespace, quote marks and punctuation (as the content options are)."""
-    while s < e and text[s] in _EDGE:
+def _strip(text: str, s: int, e: int, chars: frozenset[str] | str = _EDGE) -> Span:
+    """A span without edge ``chars`` (whitespace, quote marks and punctuation, as the content options are)."""
+    while s < e and text[s] in chars:
         s += 1
-    while e > s and text[e - 1] in _EDGE:
+    while e > s and text[e - 1] in chars:
         e -= 1
     return s, e
 
@@ -424,7 +424,19 @@ def snap(
         idx = tags.inside((lo, hi))
         if path_logp(tags, component, hit, idx) - path_logp(tags, component, spans, idx) < margin:
             return None
+    if component == "source" and len(hit) > 1:
+        # "Reid, who endorsed Clinton in February, reiterated ...": the tagged "who" is the source of the
+        # clause's own attribution, not a fragment of this one's ("Reid", not "Reid, who")
+        hit = tuple(t for t in hit if not _RELATIVE.fullmatch(text, t[0], t[1])) or hit
+    if component == "source":  # a tagged span may take the comma after a name along ("Reid,")
+        hit = tuple(t for t in (_strip(text, *t, _SEPARATORS) for t in hit) if t[0] < t[1]) or hit
     return hit
+
+
+_SEPARATORS = " \t\r\n\u00a0,;:"
+
+
+_RELATIVE = re.compile(r"(?i:who|whom|whose|which|that)")
 
 
 def path_logp(tags: Tags, component: str, spans: Sequence[Span], idx: np.ndarray) -> float:
