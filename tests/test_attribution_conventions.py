@@ -89,3 +89,25 @@ def test_a_dash_attribution_glued_to_the_quote_or_before_a_no_break_space() -> N
     assert [span_text(text, a.source) for a in dashes] == ["Pamela Padilla", "Jacklyn Ashley"]
     assert pieces(text, dashes[0].content) == ["He makes simple statements about people"]
 
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_passive_with_a_subject_of_its_own_borrows_no_source(profile: str) -> None:
+    """"she was announced the winner" hangs from "aides cheered": the passive's agent is unexpressed, so
+    it takes no source from the main clause (before: "aides")."""
+    settings = Settings(check_language=False, profile=profile)
+    text = "Back at her Brooklyn headquarters, aides cheered as she was announced the winner."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert by_cue(rep, "was announced").source == ()
+
+
+def test_the_tagger_fills_no_source_for_a_passive() -> None:
+    """The default profile fills a missing source from the tags, but not a passive's: "the agency" released
+    the batch; nobody in the sentence deemed the emails classified."""
+    text = (
+        "More than 1,000 emails from the State Department have now been deemed classified, after the agency "
+        "publicly released its eighth batch of the messages."
+    )
+    rep = report(text)
+    assert by_cue(rep, "have now been deemed").source == ()
+    assert span_text(text, by_cue(rep, "publicly released").source) == "the agency"

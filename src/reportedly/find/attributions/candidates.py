@@ -82,8 +82,15 @@ def _semicolon_between(before: Tok, h: Tok) -> bool:
     return any(doc[k].text == ";" for k in range(before.right_edge.i + 1, h.i))
 
 
+PASSIVE_OWN_SUBJECT = True
+"""A passive verb with a subject of its own ("aides cheered as she was announced the winner") takes no
+source from the clause it hangs from: its agent is unexpressed, and PolNeAR leaves the source empty
+(train, both profiles: source +0.10, relation +0.10-0.11; eval/attribution.md)."""
+
+
 def _subject(h: Tok) -> tuple[str, Tok | None]:
-    """The source token of a verbal cue: its subject, or the subject of the verb it hangs from."""
+    """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
+    (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
     for c in h.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -92,6 +99,8 @@ def _subject(h: Tok) -> tuple[str, Tok | None]:
     for c in h.children:
         if c.dep_ in ("nsubj", "csubj"):
             return "nsubj", c
+    if PASSIVE_OWN_SUBJECT and any(c.dep_ == "nsubjpass" for c in h.children):
+        return "none", None
     t = h
     for _ in range(3):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
