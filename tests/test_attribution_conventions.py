@@ -111,3 +111,18 @@ def test_the_tagger_fills_no_source_for_a_passive() -> None:
     rep = report(text)
     assert by_cue(rep, "have now been deemed").source == ()
     assert span_text(text, by_cue(rep, "publicly released").source) == "the agency"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_the_one_asked_is_not_the_source_of_the_question(profile: str) -> None:
+    """"Asked whether ..., Ryan said ...": the bare participle's subject would be the one asked, and the
+    asker is unexpressed, so "Asked" has no source (before: "Ryan"); "said" keeps Ryan."""
+    settings = Settings(check_language=False, profile=profile)
+    for text, cue in (
+        ("Asked whether the comments had rattled them as well, Ryan said the allies were worried.", "Asked"),
+        ("\"You bet I would,\" Christie said when asked whether he would issue a quarantine.", "asked"),
+    ):
+        rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+        asked = [a for a in rep.attributions if span_text(text, a.cue).endswith(cue)]
+        assert asked and all(a.source == () for a in asked), cue
+        assert span_text(text, by_cue(rep, "said").source) in ("Ryan", "Christie")

@@ -53,6 +53,7 @@ from ...lexicons import load_words
 from ...model import Span, union_spans
 from ...nlp import Parsed, Segment
 from ...settings import Settings
+from .candidates import addressed_participle
 from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import (
     RULE_SCORES,
@@ -116,8 +117,8 @@ ADMIT_FIRST = True
 ``link``, where a rejected outer attribution took the ones inside it along)."""
 NO_FILL_PASSIVE = True
 """A passive cue the rules gave no source ("... have now been deemed classified, after the agency
-released ...") gets none from the tags either: its agent is unexpressed (PolNeAR train: source 80.90 ->
-80.93; dev 79.79 -> 79.81)."""
+released ...", "Asked whether ...", ``candidates.addressed_participle``) gets none from the tags either:
+its agent is unexpressed (PolNeAR train: source 80.90 -> 80.93; dev 79.79 -> 79.81, for passives)."""
 ADD = 0.8
 """Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
 content and source; above 1: never)."""
@@ -575,13 +576,13 @@ def _other_source(
     least ``FILL_SOURCE``), with the candidate pointing at it, for an attribution the rules gave no source
     or a source the tagger rejects (probability below ``REPLACE_SOURCE``: a pronoun where the tagger
     sees the name, the wrong clause's subject); None otherwise.  A relative-pronoun source stays, and a
-    passive without a source gets none (``NO_FILL_PASSIVE``)."""
+    passive (or "Asked ...") without a source gets none (``NO_FILL_PASSIVE``)."""
     c = f.cand
     if c.pattern == "fallback" or (
         source and (relative_report(c) or tags.prob("source", source) >= REPLACE_SOURCE)
     ):
         return None
-    if NO_FILL_PASSIVE and c.passive and not source:
+    if NO_FILL_PASSIVE and (c.passive or addressed_participle(c.head)) and not source:
         return None
     seg = c.seg
     lo, hi = seg.start + c.head.sent.start_char, seg.start + c.head.sent.end_char
