@@ -126,3 +126,14 @@ def test_the_one_asked_is_not_the_source_of_the_question(profile: str) -> None:
         asked = [a for a in rep.attributions if span_text(text, a.cue).endswith(cue)]
         assert asked and all(a.source == () for a in asked), cue
         assert span_text(text, by_cue(rep, "said").source) in ("Ryan", "Christie")
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_it_appears_that_is_an_appearance_with_no_source(profile: str) -> None:
+    """"It appears that ...": the expletive "it" is no source (before: source "it", kind indirect, with a
+    relay chain of its own); it is the outlet's hedged statement, like "The economy appears to be slowing"."""
+    settings = Settings(check_language=False, profile=profile)
+    text = "In this case, it appears that Trump and Lewandowski had helped bring on the trouble."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    a = by_cue(rep, "appears")
+    assert a.source == () and a.kind == "appearance"
