@@ -137,3 +137,7 @@ def test_it_appears_that_is_an_appearance_with_no_source(profile: str) -> None:
     rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
     a = by_cue(rep, "appears")
     assert a.source == () and a.kind == "appearance"
+    # nor is the expletive part of what appears ("It" + "unlikely that ..." before the twelfth session's fix)
+    text = "It seems unlikely that the bill will pass."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert all(a.source == () and not span_text(text, a.content).startswith("It") for a in rep.attributions)

@@ -255,13 +255,17 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         cand.source_rel = srel
         content_idx -= {k for r in cand.source for k in range(*r)}
-    if h.lemma_.lower() in RAISING and rel in RAISED_RELS and cand.source_rel == "nsubj":
+    raising = h.lemma_.lower() in RAISING and cand.source_rel == "nsubj"
+    if raising and RAISING_EXPLETIVE and s is not None and s.text.lower() in ("it", "there") and not any(
+        k.dep_ == "prep" and k.text.lower() == "to" for k in h.children
+    ):
+        # "It appears that ...", "It seems unlikely that ...": the expletive is neither source nor content
+        cand.source = []
+        cand.source_rel = "raised"
+    elif raising and rel in RAISED_RELS:
         # "Clinton appeared to have the most to gain": the subject is part of what appears, not its
         # source (PolNeAR train mostly puts such subjects in the content)
         content_idx |= {k for r in cand.source for k in range(*r)}
-        cand.source = []
-        cand.source_rel = "raised"
-    elif RAISING_EXPLETIVE and h.lemma_.lower() in RAISING and cand.source_rel == "nsubj" and s is not None and s.text.lower() in ("it", "there") and not any(k.dep_ == "prep" and k.text.lower() == "to" for k in h.children):
         cand.source = []
         cand.source_rel = "raised"
     if cand.passive and rel in ("xcomp", "prep", "oprd") and srel == "none":
