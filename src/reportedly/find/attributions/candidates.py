@@ -42,6 +42,7 @@ CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", 
 FOOTAGE_NOUNS = frozenset({"footage", "video", "image", "photo", "broadcast", "clip", "picture", "film", "recording"})
 BROADCAST_VERBS = frozenset({"air", "broadcast", "release", "show", "publish", "post", "distribute", "televise", "carry", "report", "screen", "provide"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+EXPLETIVES = frozenset({"it", "there"})
 
 
 def _content_child(h: Tok) -> tuple[str, Tok | None]:
@@ -241,7 +242,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
                 content_idx = set(range(k.left_edge.i, k.right_edge.i + 1))
                 rel = cand.content_rel = "nsubjpass"
     srel, s = _subject(h)
-    if s is not None and s.text.lower() in ("it", "there") and s.dep_ == "nsubj" and rel in ("ccomp", "xcomp") and cand.passive:
+    if s is not None and s.text.lower() in EXPLETIVES and s.dep_ == "nsubj" and rel in ("ccomp", "xcomp") and cand.passive:
         s = None
     if s is None and h.dep_ == "dep" and h.head.i < h.i and h.head.pos_ == "VERB":
         # a reduced relative misparsed as the main verb ("Footage aired on state media Monday
@@ -256,9 +257,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.source_rel = srel
         content_idx -= {k for r in cand.source for k in range(*r)}
     raising = h.lemma_.lower() in RAISING and cand.source_rel == "nsubj"
-    if raising and RAISING_EXPLETIVE and s is not None and s.text.lower() in ("it", "there") and not any(
-        k.dep_ == "prep" and k.text.lower() == "to" for k in h.children
-    ):
+    if raising and RAISING_EXPLETIVE and s is not None and s.text.lower() in EXPLETIVES and not appears_to(h):
         # "It appears that ...", "It seems unlikely that ...": the expletive is neither source nor content
         cand.source = []
         cand.source_rel = "raised"
@@ -300,6 +299,11 @@ gain", "appears closer", "seemed a reminder"; acomp and attr added in the twelft
 +0.04 in both profiles, dev unchanged or better; eval/attribution.md)."""
 RAISING_EXPLETIVE = True
 """"It appears that ...": the expletive subject is no source either (an appearance, ``extract.appearance``)."""
+
+
+def appears_to(h: Tok) -> bool:
+    """Whether an appearance verb names the one it appears to ("seems to me", "appeared to investigators")."""
+    return any(k.dep_ == "prep" and k.text.lower() == "to" for k in h.children)
 COPULAS = frozenset({"be", "seem", "appear", "become", "remain", "feel", "sound", "look", "grow", "get", "stay"})
 
 

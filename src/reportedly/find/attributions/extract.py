@@ -21,7 +21,7 @@ from ...model import Span
 from ...nlp import Parsed, Segment, Tok
 from ...registry import load_registry
 from ...settings import Settings
-from .candidates import RAISING, candidates
+from .candidates import RAISING, appears_to, candidates
 from .content import ContentModel, EdgeTags, content_options
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
@@ -219,7 +219,7 @@ def appearance(c: Candidate) -> bool:
     and the outlet-voice finder treat them as the outlet's words."""
     if c.head.lemma_.lower() not in RAISING or c.source:
         return False
-    return not any(k.dep_ == "prep" and k.text.lower() == "to" for k in c.head.children)
+    return not appears_to(c.head)
 
 
 RELATIVE_SCORE = 0.8

@@ -53,7 +53,7 @@ from ...lexicons import load_words
 from ...model import Span, union_spans
 from ...nlp import Parsed, Segment
 from ...settings import Settings
-from .candidates import addressed_participle
+from .candidates import RELATIVE, addressed_participle
 from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import (
     RULE_SCORES,
@@ -429,19 +429,18 @@ def snap(
         idx = tags.inside((lo, hi))
         if path_logp(tags, component, hit, idx) - path_logp(tags, component, spans, idx) < margin:
             return None
-    if component == "source" and len(hit) > 1:
-        # "Reid, who endorsed Clinton in February, reiterated ...": the tagged "who" is the source of the
-        # clause's own attribution, not a fragment of this one's ("Reid", not "Reid, who")
-        hit = tuple(t for t in hit if not _RELATIVE.fullmatch(text, t[0], t[1])) or hit
-    if component == "source":  # a tagged span may take the comma after a name along ("Reid,")
+    if component == "source":
+        if len(hit) > 1:
+            # "Reid, who endorsed Clinton in February, reiterated ...": the tagged "who" is the source of the
+            # clause's own attribution, not a fragment of this one's ("Reid", not "Reid, who")
+            hit = tuple(t for t in hit if text[t[0] : t[1]].lower() not in _RELATIVE) or hit
+        # a tagged span may take the comma after a name along ("Reid,")
         hit = tuple(t for t in (_strip(text, *t, _SEPARATORS) for t in hit) if t[0] < t[1]) or hit
     return hit
 
 
 _SEPARATORS = " \t\r\n\u00a0,;:"
-
-
-_RELATIVE = re.compile(r"(?i:who|whom|whose|which|that)")
+_RELATIVE = RELATIVE | {"whose"}
 
 
 def path_logp(tags: Tags, component: str, spans: Sequence[Span], idx: np.ndarray) -> float:
