@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import shared_path
+from reportedly.find.attributions import linking as lk
 from reportedly.find.attributions import tagger as tg
 from reportedly.model import Article
 from reportedly.settings import PROFILES, Settings, SettingsError, load_settings
@@ -86,11 +87,11 @@ def test_snap_replaces_only_agreeing_spans() -> None:
     text = "the foreign minister said that the plan was dead ."
     rule = [(4, 20)]  # "foreign minister"
     tagged = [(0, 20)]  # "the foreign minister"
-    assert tg.snap(text, rule, tagged, avoid=[], least=0.5) == ((0, 20),)
-    assert tg.snap(text, rule, tagged, avoid=[(0, 3)], least=0.5) is None  # would swallow another component
-    assert tg.snap(text, rule, [(0, 50)], avoid=[], least=0.5) is None  # too different
-    assert tg.snap(text, rule, [(4, 20)], avoid=[], least=0.5) is None  # the same
-    assert tg.snap(text, [], tagged, avoid=[], least=0.5) is None
+    assert lk.snap(text, rule, tagged, avoid=[], least=0.5) == ((0, 20),)
+    assert lk.snap(text, rule, tagged, avoid=[(0, 3)], least=0.5) is None  # would swallow another component
+    assert lk.snap(text, rule, [(0, 50)], avoid=[], least=0.5) is None  # too different
+    assert lk.snap(text, rule, [(4, 20)], avoid=[], least=0.5) is None  # the same
+    assert lk.snap(text, [], tagged, avoid=[], least=0.5) is None
 
 
 def test_a_snapped_source_leaves_out_a_relative_pronoun_and_separators() -> None:
@@ -100,9 +101,9 @@ def test_a_snapped_source_leaves_out_a_relative_pronoun_and_separators() -> None
     text = "Reid, who endorsed Clinton in February, reiterated those feelings."
     rule = [(0, text.index(", reiterated"))]  # the rules keep the who-clause: "Reid, who endorsed ..."
     both = [(0, 5), (6, 9)]  # "Reid,", "who"
-    assert tg.snap(text, rule, both, avoid=[], least=0.3, component="source") == ((0, 4),)
-    assert tg.snap(text, rule, both, avoid=[], least=0.3, component="cue") == ((0, 5), (6, 9))
-    assert tg.snap(text, [(0, 9)], [(6, 9)], avoid=[], least=0.3, component="source") == ((6, 9),)
+    assert lk.snap(text, rule, both, avoid=[], least=0.3, component="source") == ((0, 4),)
+    assert lk.snap(text, rule, both, avoid=[], least=0.3, component="cue") == ((0, 5), (6, 9))
+    assert lk.snap(text, [(0, 9)], [(6, 9)], avoid=[], least=0.3, component="source") == ((6, 9),)
 
 
 def test_tagging_stops_at_max_wordpieces(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -164,19 +165,19 @@ def test_a_missing_or_rejected_source_comes_from_the_tagger(nlp) -> None:  # typ
     tags = tg.tag_parsed(parsed)
     text = parsed.text
     assert [text[s:e] for s, e in f.source] == ["the foreign minister"]
-    assert tg._other_source(tags, f, f.source, f.cue, f.content) is None, "a source the tagger agrees with stays"
-    got = tg._other_source(tags, f, (), f.cue, f.content)
+    assert lk._other_source(tags, f, f.source, f.cue, f.content) is None, "a source the tagger agrees with stays"
+    got = lk._other_source(tags, f, (), f.cue, f.content)
     assert got is not None
     source, cand = got
     assert [text[s:e] for s, e in source] == ["the foreign minister"]
     assert cand.source and cand is not f.cand
     said = text.index("said")
     rejected = ((said + 5, said + 7),)  # "on": no source to the tagger
-    assert tg._other_source(tags, f, rejected, f.cue, f.content) == got
+    assert lk._other_source(tags, f, rejected, f.cue, f.content) == got
 
 
 def test_index_answers_overlaps() -> None:
-    idx = tg._Index([(0, 100), (10, 20), (200, 210)])
+    idx = lk._Index([(0, 100), (10, 20), (200, 210)])
     assert idx.overlaps((50, 60)) and idx.overlaps((205, 300)) and idx.overlaps((99, 101))
     assert not idx.overlaps((100, 200)) and not idx.overlaps((210, 220))
     idx.add((150, 160))
@@ -280,10 +281,10 @@ def test_an_added_attribution_never_restates_a_found_one() -> None:
     assert len(ap) == 1 and text[ap[0].cue[0][0] : ap[0].cue[-1][1]] == "reported"
     # the guard itself, on hand-made spans
     cand = None
-    f = tg.Accepted(cand, ((250, 270),), ((240, 248),), [(200, 238)], (), 0.9)  # type: ignore[arg-type]
-    again = tg.Accepted(cand, ((252, 270),), ((237, 239),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
-    other = tg.Accepted(cand, ((300, 310),), ((290, 295),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
-    assert tg._restates(again, [f]) and not tg._restates(other, [f])
+    f = lk.Accepted(cand, ((250, 270),), ((240, 248),), [(200, 238)], (), 0.9)  # type: ignore[arg-type]
+    again = lk.Accepted(cand, ((252, 270),), ((237, 239),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
+    other = lk.Accepted(cand, ((300, 310),), ((290, 295),), [(200, 236)], (), 0.9)  # type: ignore[arg-type]
+    assert lk._restates(again, [f]) and not lk._restates(other, [f])
 
 
 def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -309,7 +310,7 @@ def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypa
         return real(self, t, pieces)
 
     monkeypatch.setattr(tg.Tagger, "tag", spy)
-    found = tg.accepted(parsed, settings)
+    found = lk.accepted(parsed, settings)
     middle = parsed.segments[1]
     assert read == [[(middle.start, middle.end)]]
     assert [parsed.text[s:e] for f in found for s, e in f.cue] == ["said"]
@@ -348,12 +349,12 @@ def test_a_candidate_the_tagger_did_not_read_gets_the_rules_ranker(nlp, monkeypa
         return real(c, model, quotes, tags)
 
     monkeypatch.setattr(extract_module, "choose_content", spy)
-    plain = extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD)
-    got = extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD, content_model=tagged, tags=unread)
+    plain = extract(parsed, settings=settings, threshold=lk.LOW_THRESHOLD)
+    got = extract(parsed, settings=settings, threshold=lk.LOW_THRESHOLD, content_model=tagged, tags=unread)
     assert [f.content for f in got] == [f.content for f in plain] and got
     assert used and all(u == (False, False) for u in used)
     used.clear()
-    extract(parsed, settings=settings, threshold=tg.LOW_THRESHOLD, content_model=tagged, tags=tg.tag_parsed(parsed))
+    extract(parsed, settings=settings, threshold=lk.LOW_THRESHOLD, content_model=tagged, tags=tg.tag_parsed(parsed))
     assert used and all(u == (True, True) for u in used)
 
 
@@ -372,6 +373,6 @@ def test_an_outer_attribution_the_tagger_rejects_leaves_the_inner_one_standing(m
     def cues() -> list[str]:
         return [text[a.cue[0][0] : a.cue[-1][1]] for a in reportedly.analyze(text).attributions]
 
-    assert tg.ADMIT_FIRST and cues() == ["identified"]
-    monkeypatch.setattr(tg, "ADMIT_FIRST", False)
+    assert lk.ADMIT_FIRST and cues() == ["identified"]
+    monkeypatch.setattr(lk, "ADMIT_FIRST", False)
     assert "identified" not in cues()

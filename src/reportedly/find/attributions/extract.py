@@ -117,7 +117,7 @@ def extract(
         for c in kept:
             if tags is None or tags.read(c.seg.start + c.head.idx):
                 choose_content(c, content_model, quotes, tags)
-            elif (plain := ContentModel.load()) is not None:  # unread (``tagger.SELECT``): the rules' own ranker
+            elif (plain := ContentModel.load()) is not None:  # unread (``linking.SELECT``): the rules' own ranker
                 choose_content(c, plain, quotes, None)
     # constructions recognised by rule ("was quoted by Y as saying") win over the verbs inside them
     kept.sort(key=lambda c: (c.pattern not in RULE_SCORES, -c.score))

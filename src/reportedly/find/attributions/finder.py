@@ -28,14 +28,14 @@ PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
 PRODUCED_BY_PATTERN = {"fallback": "attribution.noparse/1", "tagger": "attribution.tagger/1"}
 """Other labels by candidate pattern: the quote-adjacent fallback of a segment without a parse, and an
-attribution the learned tagger added where the rules found none (``tagger.add_tagged``)."""
+attribution the learned tagger added where the rules found none (``linking.add_tagged``)."""
 
 
 def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order (ids A1, A2, ...)."""
     # --- profile hook (tagger.py): "accurate" links the rules' attributions with the learned tagger ---
     if settings.profile == "accurate":
-        from .tagger import accepted
+        from .linking import accepted
 
         items = accepted(parsed, settings)
     else:
