@@ -141,3 +141,74 @@ def test_it_appears_that_is_an_appearance_with_no_source(profile: str) -> None:
     text = "It seems unlikely that the bill will pass."
     rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
     assert all(a.source == () and not span_text(text, a.content).startswith("It") for a in rep.attributions)
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_dash_attribution_takes_a_middle_initial(profile: str) -> None:
+    """"― Julie A. Diaz Martinez": the name ran up to the initial ("Julie"), since "A." is neither a title-case
+    word nor, here, a proper noun to the tagger."""
+    settings = Settings(check_language=False, profile=profile)
+    text = "Readers wrote to us after the debate.\n\n“It was a shameful night for the country.” ― Julie A. Diaz Martinez.\n"
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert span_text(text, by_cue(rep, "―").source) == "Julie A. Diaz Martinez"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a South "
+            "Florida-based president.",
+            "Leslie Wimes, a South Florida-based president",
+        ),
+        (
+            '"If it doesn\'t have the capability to threaten its neighbors with nuclear weapons yet, it will at '
+            'some point, probably sooner rather than later," said James Acton, a physicist.',
+            "James Acton, a physicist",
+        ),
+    ],
+    ids=["two-sentence-quote", "quoted-clause-with-a-subject"],
+)
+def test_quoted_words_are_not_the_speaker(profile: str, text: str, source: str) -> None:
+    """The parser gives "said" two subjects, one inside the quote before it ("Full panic mode", "it") and the
+    name after it; the quoted words were taken for the source, the quote for nothing, and the attribution
+    was lost (two such on PolNeAR dev)."""
+    settings = Settings(check_language=False, profile=profile)
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    a = by_cue(rep, "said")
+    assert span_text(text, a.source) == source
+    assert text[a.content[0][0] :].lstrip("“\"").startswith(("Hillary", "If it"))
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_relative_pronoun_that_is_what_was_said_opens_the_content(profile: str) -> None:
+    """"the war, which she has repeatedly said was a mistake": "which" stands for what she said, and PolNeAR
+    marks it as the first fragment of the content (before: "was a mistake" alone); a relative pronoun that is
+    the speaker stays the source."""
+    settings = Settings(check_language=False, profile=profile)
+    for text, cue, want in (
+        ("He voted for the war, which she has repeatedly said was a mistake.", "has repeatedly said", ["which", "was a mistake"]),
+        ("He backed the plan, which critics have called a disaster for the region.", "have called", ["which", "a disaster for the region"]),
+        ("The report cited the tax cut, which economists say will add to the deficit.", "say", ["which", "will add to the deficit"]),
+    ):
+        rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+        assert pieces(text, by_cue(rep, cue).content) == want
+    text = "The senator, who said the bill was bad, left."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    a = by_cue(rep, "said")
+    assert span_text(text, a.source) == "who" and pieces(text, a.content) == ["the bill was bad"]
+
+
+def test_a_relative_pronoun_can_be_the_whole_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"the claims, which Mr. Ailes denies": what is denied is "which" (PolNeAR marks the pronoun); before, the
+    cue had no content and no candidate.  Whether it attributes is the cue model's call."""
+    from reportedly.anatomy import anatomy
+    from reportedly.find.attributions import extract
+    from reportedly.nlp import parse_many
+
+    text = "The lawsuit makes several claims, which Mr. Ailes denies."
+    (parsed,) = parse_many([anatomy(article_from_text(text, origin="test", settings=FAST), FAST)], nlp)
+    found = {span_text(text, f.cue): f for f in extract(parsed, settings=FAST, threshold=0.0)}
+    assert [span_text(text, (c,)) for c in found["denies"].content] == ["which"]
+    assert span_text(text, found["denies"].source) == "Mr. Ailes"

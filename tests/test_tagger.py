@@ -376,3 +376,49 @@ def test_an_outer_attribution_the_tagger_rejects_leaves_the_inner_one_standing(m
     assert lk.ADMIT_FIRST and cues() == ["identified"]
     monkeypatch.setattr(lk, "ADMIT_FIRST", False)
     assert "identified" not in cues()
+
+
+@pytest.mark.parametrize(
+    "sentence, tagged, whole",
+    [
+        ("Mrs. Clinton has been frank in her acknowledgment that taxes must rise.", "Mrs", "Mrs. Clinton"),
+        ("Mr. Obama said the plan would work.", "Obama", "Mr. Obama"),
+        ("Sen. Elizabeth Warren said the bank failed.", "Elizabeth Warren", "Sen. Elizabeth Warren"),
+        ("Vice President Joseph R. Biden said the plan would work.", "Joseph R", "Joseph R. Biden"),
+        ("The E.U. leaders said the plan would work.", "U. leaders", "E.U. leaders"),
+        ("Glenn Beck Blasts Drudge Over Trump Coverage.", "Glenn Beck", "Glenn Beck"),
+        ('See the link 2016">Sanders aide Jeff Weaver told reporters.', "Sanders aide Jeff Weaver", "Sanders aide Jeff Weaver"),
+    ],
+)
+def test_a_tagged_source_is_widened_to_the_whole_name(nlp, sentence: str, tagged: str, whole: str) -> None:  # type: ignore[no-untyped-def]
+    """The tagger can put O on part of a name ("Mrs" + "." + "Clinton": the source read "Mrs"); the linking
+    widens a tagged source to whole tokens, a title before it and the head of a name it ends inside, and
+    never over another name."""
+    from reportedly.anatomy import anatomy
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    settings = Settings(check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(sentence, settings=settings), settings)], nlp)
+    seg = parsed.segments[0]
+    s = sentence.index(tagged)
+    got = lk.whole_name(seg, (s, s + len(tagged)))
+    assert sentence[got[0] : got[1]] == whole
+    assert lk.whole_name(seg, (s, s + len(tagged)), avoid=[(0, len(sentence))]) in ((s, s + len(tagged)), got)
+
+
+def test_a_tagged_source_that_stops_inside_a_phrase_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The tagger can end a source on a determiner or modifier ("... who is a" of "... who is a harsh critic
+    of Mr. Peña Nieto"): the rules' source, which holds the rest of that phrase, is kept."""
+    from reportedly.anatomy import anatomy
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    text = "Jorge Castañeda, a former minister who is a harsh critic of Mr. Peña Nieto, suggests that talks help."
+    settings = Settings(check_language=False)
+    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    seg = parsed.segments[0]
+    rule = ((0, text.index(", suggests")),)
+    assert lk._cut_short(seg, ((0, text.index(" harsh")),), rule)
+    assert not lk._cut_short(seg, ((0, text.index(", a former")),), rule)  # ends on the name
+    assert not lk._cut_short(seg, rule, rule)

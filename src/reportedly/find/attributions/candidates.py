@@ -14,7 +14,10 @@ closing mark, across sentences and paragraphs, by the caller).
 
 from __future__ import annotations
 
+import re
+
 from ...nlp import DocView, Segment, Tok
+from .clauses import EXPLETIVES, LINK_PREPS, SUBJ, TELL_LEMMAS, content_child, subject
 from .spans import (
     CLOSE_QUOTES,
     DASHES,
@@ -29,113 +32,12 @@ from .spans import (
     verb_group,
 )
 
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
-
-# Prepositions that link a cue to its content ("pointed to X", "called for X").
-LINK_PREPS = frozenset({"to", "for", "about", "on", "of", "at", "with", "against", "in", "into", "over", "as"})
-# Verbs whose direct object is the addressee, not the content.
-TELL_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "advise", "brief"})
 # Prepositions that stay with a content object ("endorsed X for president", "described X as ...").
 # ("in", "on", "at" mostly give time and place: "announced his support on Thursday night", kept out.)
 DOBJ_PREPS = frozenset({"for", "as", "of", "to", "about", "with", "against", "over", "from", "into"})
 CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "EVENT"})
 FOOTAGE_NOUNS = frozenset({"footage", "video", "image", "photo", "broadcast", "clip", "picture", "film", "recording"})
 BROADCAST_VERBS = frozenset({"air", "broadcast", "release", "show", "publish", "post", "distribute", "televise", "carry", "report", "screen", "provide"})
-RELATIVE = frozenset({"who", "which", "that", "whom"})
-EXPLETIVES = frozenset({"it", "there"})
-
-
-def _content_child(h: Tok) -> tuple[str, Tok | None]:
-    """The child of ``h`` that carries the content, and its relation."""
-    kids = list(h.children)
-    ccomps = [c for c in kids if c.dep_ == "ccomp"]
-    if ccomps:
-        after = [c for c in ccomps if c.i > h.i]
-        if after and ccomps[0].i < h.i and _semicolon_between(ccomps[0], h):
-            # "X said A; Y later said B": the clause before the semicolon is its own sentence (the parser
-            # hangs it on the second cue), B is the content
-            return "ccomp", after[0]
-        return "ccomp", ccomps[0]
-    for c in kids:
-        if c.dep_ == "xcomp":
-            return "xcomp", c
-    if h.lemma_.lower() not in TELL_LEMMAS:
-        for c in kids:
-            if c.dep_ == "dobj" and c.i > h.i:
-                return "dobj", c
-    for c in kids:
-        if c.dep_ == "oprd":
-            return "oprd", c
-    for c in kids:
-        if c.dep_ == "prep" and c.i > h.i and c.text.lower() in LINK_PREPS:
-            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj:
-                return "prep", c
-    for c in kids:
-        if c.dep_ == "advcl" and c.i > h.i and any(g.dep_ == "mark" and g.text.lower() in ("whether", "if", "how") for g in c.children):
-            return "ccomp", c
-    return "none", None
-
-
-def _semicolon_between(before: Tok, h: Tok) -> bool:
-    """Whether a semicolon stands between the subtree of ``before`` and the cue ``h``."""
-    doc = h.doc
-    return any(doc[k].text == ";" for k in range(before.right_edge.i + 1, h.i))
-
-
-ADDRESSED_PARTICIPLE = True
-""""Asked whether ..., Ryan said": a bare participle of an addressee verb (``addressed_participle``) takes
-no source from the clause it hangs from, whose subject is the one asked (PolNeAR train: 42 such "asked"
-sources where the gold has none; train source +0.08 fast, +0.10 default; eval/attribution.md)."""
-ADDRESSEE_VERBS = TELL_LEMMAS | {"press", "question", "quiz"}
-
-
-def addressed_participle(h: Tok) -> bool:
-    """A bare past participle of a verb whose object is the one addressed, hanging from another clause
-    ("Asked about the vote, Ryan said ...", "Christie said when asked whether ..."): the clause's subject is
-    the one asked, and the asker is unexpressed."""
-    return (
-        h.tag_ == "VBN"
-        and h.dep_ in ("advcl", "acl", "conj")
-        and h.lemma_.lower() in ADDRESSEE_VERBS
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in h.children)
-    )
-
-
-PASSIVE_OWN_SUBJECT = True
-"""A passive verb with a subject of its own ("aides cheered as she was announced the winner") takes no
-source from the clause it hangs from: its agent is unexpressed, and PolNeAR leaves the source empty
-(train, both profiles: source +0.10, relation +0.10-0.11; eval/attribution.md)."""
-
-
-def _subject(h: Tok) -> tuple[str, Tok | None]:
-    """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
-    (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
-    for c in h.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return "agent", g
-    for c in h.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return "nsubj", c
-    if PASSIVE_OWN_SUBJECT and any(c.dep_ == "nsubjpass" for c in h.children):
-        return "none", None
-    if ADDRESSED_PARTICIPLE and addressed_participle(h):
-        return "none", None
-    t = h
-    for _ in range(3):
-        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
-            up = t.head
-            if t.dep_ == "pcomp" or (up.pos_ == "ADP"):
-                up = up.head
-            for c in up.children:
-                if c.dep_ in ("nsubj", "csubj") and c.i != t.i:
-                    return f"up:{t.dep_}", c
-            t = up
-        else:
-            break
-    return "none", None
 
 
 def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
@@ -176,7 +78,7 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
 def _verbal(seg: Segment, h: Tok) -> Candidate:
     doc = seg.view
     cue = verb_group(h)
-    rel, cc = _content_child(h)
+    rel, cc = content_child(h)
     # "went on to name", "is expected to say": a governing verb that is no cue joins the cue
     if h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head.i < h.i:
         g = h.head
@@ -241,7 +143,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             if k.dep_ == "nsubjpass":
                 content_idx = set(range(k.left_edge.i, k.right_edge.i + 1))
                 rel = cand.content_rel = "nsubjpass"
-    srel, s = _subject(h)
+    srel, s = subject(h)
     if s is not None and s.text.lower() in EXPLETIVES and s.dep_ == "nsubj" and rel in ("ccomp", "xcomp") and cand.passive:
         s = None
     if s is None and h.dep_ == "dep" and h.head.i < h.i and h.head.pos_ == "VERB":
@@ -520,7 +422,7 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
         left = verb_group(gov)[0]
     cand = Candidate(seg, n, (left, cue_end), pattern="noun", content_rel=rel)
     if gov is not None and not poss:
-        srel, subj = _subject(gov)
+        srel, subj = subject(gov)
         if subj is not None and subj.i < left:
             cand.source = source_range(doc, subj, cand.cue, STRONG_CUES)
             cand.source_rel = srel
@@ -575,6 +477,10 @@ def _colon(seg: Segment, colon: Tok) -> Candidate | None:
     return cand
 
 
+DASH_INITIALS = True
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _dash(seg: Segment, dash: Tok) -> Candidate | None:
     """Dash attributions after a quote: "“...” ― Sonya Herridge"; the quote is attached by the caller."""
     doc = seg.view
@@ -582,8 +488,8 @@ def _dash(seg: Segment, dash: Tok) -> Candidate | None:
     for t in doc[dash.i + 1 : dash.i + 8]:
         if not name and not t.text.strip():
             continue  # "” ―\xa0Julie Diaz": a no-break space after the dash is a token of its own
-        if t.pos_ == "PROPN" or (t.text.istitle() and t.text.isalpha()):
-            name.append(t)
+        if t.pos_ == "PROPN" or (t.text.istitle() and t.text.isalpha()) or (DASH_INITIALS and name and _INITIAL.fullmatch(t.text)):
+            name.append(t)  # "― Julie A. Diaz Martinez": a middle initial is part of the name
         else:
             break
     if not name:
@@ -652,7 +558,7 @@ def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
             break
     if say is None:
         return None
-    rel, cc = _content_child(say)
+    rel, cc = content_child(say)
     if cc is None and not (say.i + 1 >= len(doc) or doc[say.i + 1].is_punct):
         return None
     # (no content after "saying": "“...,” the leader was quoted as saying." takes the quote before it)

@@ -22,12 +22,15 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import load_registry
 from ...settings import Settings
 from .candidates import RAISING, appears_to, candidates
+from .clauses import relative_object
 from .content import ContentModel, EdgeTags, content_options
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
 from .resolve import STATE_MEDIA
 from .spans import Candidate, TokRange, trim
 
+RELATIVE_ONLY = True
+"""A cue whose only content is its relative pronoun ("..., which Mr. Ailes denies") takes it as its content."""
 NESTED = False
 """Emit every attribution nested inside another's content (PolNeAR annotates only the outermost;
 nested ones relayed by or through a news outlet are always kept)."""
@@ -105,6 +108,8 @@ def extract(
     for c in cands:
         if not c.content:
             attach_quote(c, quotes)
+        if RELATIVE_ONLY and not c.content and not c.extra_content and (rel := relative_object(c)) is not None:
+            c.content = [rel]  # "the allegations, which Mr. Ailes denies": what is denied is "which"
         c.score = RULE_SCORES.get(c.pattern) or model.score(features(c, quotes))
         if relative_report(c):
             c.score = max(c.score, RELATIVE_SCORE)
@@ -336,6 +341,9 @@ def _quote_ending_before(text: str, pos: int, quotes: QuoteIndex, skip: str) -> 
 def _to_found(c: Candidate, quotes: QuoteIndex) -> Accepted:
     seg = c.seg
     content = [abs_span(seg, r) for r in c.content] + list(c.extra_content)
+    rel = relative_object(c) if content else None
+    if rel is not None and not any(a <= abs_span(seg, rel)[0] < b for a, b in content):
+        content.insert(0, abs_span(seg, rel))
     cue = (abs_span(seg, c.cue),)
     content = extend_to_quote_ends(content, cue[0], quotes)
     return Accepted(

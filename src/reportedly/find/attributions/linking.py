@@ -42,10 +42,10 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ...lexicons import load_words
-from ...model import Span
+from ...model import Span, union_spans
 from ...nlp import Parsed, Segment
 from ...settings import Settings
-from .candidates import RELATIVE, addressed_participle
+from .clauses import RELATIVE, addressed_participle
 from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import (
     RULE_SCORES,
@@ -99,8 +99,13 @@ ADMIT_FIRST = True
 ``link``, where a rejected outer attribution took the ones inside it along)."""
 NO_FILL_PASSIVE = True
 """A passive cue the rules gave no source ("... have now been deemed classified, after the agency
-released ...", "Asked whether ...", ``candidates.addressed_participle``) gets none from the tags either:
+released ...", "Asked whether ...", ``clauses.addressed_participle``) gets none from the tags either:
 its agent is unexpressed (PolNeAR train: source 80.90 -> 80.93; dev 79.79 -> 79.81, for passives)."""
+CUT_SHORT = True
+"""Keep the rules' source where the tagged one ends inside one of its phrases (``_cut_short``)."""
+WHOLE_NAMES = True
+"""A tagged source that cuts a name ("Mrs." of "Mrs. Clinton", "Obama" of "Mr. Obama": the tagger put O on
+the rest) is widened to the whole name and to whole tokens (``whole_name``)."""
 ADD = 0.8
 """Least cue probability of a tagged cue the rules missed, to add it (with its sentence's nearest tagged
 content and source; above 1: never)."""
@@ -266,8 +271,10 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
         new_source = snap(
             text, source, tags.spans["source"], (*cue, *content), SNAP["source"], MARGIN["source"], tags, "source"
         )
+        if new_source is not None and _cut_short(f.cand.seg, new_source, source):
+            new_source = None
         if new_source is not None:
-            source = new_source
+            source = tuple(union_spans(whole_name(f.cand.seg, t, (*cue, *content)) for t in new_source))
         cand = f.cand
         if new_source is None and not contents.overlaps(f.cue[0]):  # a relayed, nested one keeps its source
             other = _other_source(tags, f, source, cue, content)
@@ -304,8 +311,74 @@ def _other_source(
     near = _nearest(spans, cue[0], [*cue, *content])
     if near is None or tags.prob("source", [near]) < FILL_SOURCE:
         return None
+    near = whole_name(seg, near, (*cue, *content))
     r = _token_range(seg, near)
     return (near,), dataclasses.replace(c, source=[r] if r else [])
+
+
+def _cut_short(seg: Segment, tagged: Sequence[Span], rule: Sequence[Span]) -> bool:
+    """Whether tagged source spans end inside a phrase of the rules' source: their last word depends on a
+    word after it that the rules' source holds ("Jorge Castañeda, ... who is a" of "... who is a harsh
+    critic of ...", "Sanders, whose candidacy for the Democratic presidential" of "... nomination was
+    ..."); the tagger stopped early and the rules' source is kept (``CUT_SHORT``)."""
+    if not CUT_SHORT or not rule or not tagged:
+        return False
+    r = _token_range(seg, (tagged[-1][0], tagged[-1][1]))
+    if r is None:
+        return False
+    toks = seg.view.tokens
+    k = r[1] - 1
+    while k > r[0] and toks[k].is_punct:
+        k -= 1
+    head = toks[k].head
+    return head.i > k and any(a <= seg.start + head.idx < b for a, b in rule)
+
+
+_NAME_CHARS = frozenset(".-&'’")
+"""Characters inside a name's token besides letters and digits ("Mrs.", "E.U.", "ouest-france.fr")."""
+
+
+def whole_name(seg: Segment, span: Span, avoid: Sequence[Span] = ()) -> Span:
+    """A tagged source widened to the whole of a name it cuts: the rest of a token it cuts ("Mrs" of "Mrs.",
+    "U." of "E.U.": letters, digits and ``_NAME_CHARS``, not a mark glued to it, '2016">Sanders'), the head of
+    a name it ends on an abbreviation of ("Mrs." of "Mrs. Clinton", "Joseph R." of "Joseph R. Biden") and a
+    title or initial just before it ("Mr." of "Mr. Obama"), never another name ("Washington Post Trump",
+    a title-case headline).  The span itself where ``WHOLE_NAMES`` is off, where it lies outside ``seg`` or
+    where the widened one would touch ``avoid`` (the cue and content)."""
+    if not WHOLE_NAMES or not seg.start <= span[0] < span[1] <= seg.end:
+        return span
+    view = seg.view
+    idx, toks, text = view.idx, view.tokens, seg.doc.text
+    a, b = span[0] - seg.start, span[1] - seg.start
+    i = bisect.bisect_right(idx, a) - 1
+    j = bisect.bisect_left(idx, b)
+    if i < 0 or j <= i:
+        return span
+    first, last = toks[i], toks[j - 1]
+
+    def inside(ch: str) -> bool:
+        return ch.isalnum() or ch in _NAME_CHARS
+
+    while a > first.idx and inside(text[a - 1]):
+        a -= 1
+    while b < last.idx + len(last.text) and inside(text[b]):
+        b += 1
+    while a < b and not text[a].isalnum():
+        a += 1
+    sent = first.sent
+    while b == last.idx + len(last.text) and last.text.endswith(".") and last.dep_ == "compound" and last.pos_ == "PROPN":
+        head = last.head
+        if not (last.i < head.i <= last.i + 2 and head.i < sent.end and head.pos_ == "PROPN"):
+            break
+        last = head
+        b = head.idx + len(head.text.rstrip(",;:"))
+    if a == first.idx and first.i > sent.start:
+        title = toks[first.i - 1]
+        if title.text.endswith(".") and title.dep_ == "compound" and title.pos_ == "PROPN" and first.i <= title.head.i <= last.i:
+            a = title.idx
+    out = (seg.start + a, seg.start + b)
+    out = (min(out[0], span[0]), max(out[1], span[1]))
+    return span if out != span and _overlaps(out, avoid) else out
 
 
 def _token_range(seg: Segment, span: Span) -> TokRange | None:
@@ -364,6 +437,8 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
         if content is None:
             continue
         source = _nearest(tags.overlapping("source", (), lo, hi), cue, [cue, content])
+        if source is not None:
+            source = whole_name(seg, source, (cue, content))
         src_r = _token_range(seg, source) if source is not None else None
         cand = Candidate(seg=seg, head=head, cue=r, source=[src_r] if src_r else [], pattern="tagger", score=p)
         if any(veto(cand) for veto in VETOES):

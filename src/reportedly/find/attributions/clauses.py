@@ -1,0 +1,151 @@
+"""Who speaks and what is said in a cue verb's clause: its subject (the source) and its clausal complement
+(the content), read off the dependency parse, with the conventions measured on PolNeAR train
+(eval/attribution.md): a passive's or an addressee's unexpressed agent is not borrowed, quoted words are not
+the speaker, a relative pronoun that stands for what is said opens the content.
+"""
+
+from __future__ import annotations
+
+from ...nlp import Tok
+from .spans import CLOSE_QUOTES, Candidate, TokRange
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Prepositions that link a cue to its content ("pointed to X", "called for X").
+LINK_PREPS = frozenset({"to", "for", "about", "on", "of", "at", "with", "against", "in", "into", "over", "as"})
+# Verbs whose direct object is the addressee, not the content.
+TELL_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "notify", "advise", "brief"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+EXPLETIVES = frozenset({"it", "there"})
+
+
+def content_child(h: Tok) -> tuple[str, Tok | None]:
+    """The child of ``h`` that carries the content, and its relation."""
+    kids = list(h.children)
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    if ccomps:
+        after = [c for c in ccomps if c.i > h.i]
+        if after and ccomps[0].i < h.i and _semicolon_between(ccomps[0], h):
+            # "X said A; Y later said B": the clause before the semicolon is its own sentence (the parser
+            # hangs it on the second cue), B is the content
+            return "ccomp", after[0]
+        return "ccomp", ccomps[0]
+    for c in kids:
+        if c.dep_ == "xcomp":
+            return "xcomp", c
+    if h.lemma_.lower() not in TELL_LEMMAS:
+        for c in kids:
+            if c.dep_ == "dobj" and c.i > h.i:
+                return "dobj", c
+    for c in kids:
+        if c.dep_ == "oprd":
+            return "oprd", c
+    for c in kids:
+        if c.dep_ == "prep" and c.i > h.i and c.text.lower() in LINK_PREPS:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return "prep", c
+    for c in kids:
+        if c.dep_ == "advcl" and c.i > h.i and any(g.dep_ == "mark" and g.text.lower() in ("whether", "if", "how") for g in c.children):
+            return "ccomp", c
+    return "none", None
+
+
+def _semicolon_between(before: Tok, h: Tok) -> bool:
+    """Whether a semicolon stands between the subtree of ``before`` and the cue ``h``."""
+    doc = h.doc
+    return any(doc[k].text == ";" for k in range(before.right_edge.i + 1, h.i))
+
+
+ADDRESSED_PARTICIPLE = True
+""""Asked whether ..., Ryan said": a bare participle of an addressee verb (``addressed_participle``) takes
+no source from the clause it hangs from, whose subject is the one asked (PolNeAR train: 42 such "asked"
+sources where the gold has none; train source +0.08 fast, +0.10 default; eval/attribution.md)."""
+ADDRESSEE_VERBS = TELL_LEMMAS | {"press", "question", "quiz"}
+
+
+def addressed_participle(h: Tok) -> bool:
+    """A bare past participle of a verb whose object is the one addressed, hanging from another clause
+    ("Asked about the vote, Ryan said ...", "Christie said when asked whether ..."): the clause's subject is
+    the one asked, and the asker is unexpressed."""
+    return (
+        h.tag_ == "VBN"
+        and h.dep_ in ("advcl", "acl", "conj")
+        and h.lemma_.lower() in ADDRESSEE_VERBS
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in h.children)
+    )
+
+
+PASSIVE_OWN_SUBJECT = True
+"""A passive verb with a subject of its own ("aides cheered as she was announced the winner") takes no
+source from the clause it hangs from: its agent is unexpressed, and PolNeAR leaves the source empty
+(train, both profiles: source +0.10, relation +0.10-0.11; eval/attribution.md)."""
+
+
+RELATIVE_CONTENT = True
+"""A relative pronoun that is the cue's object, or the subject of its clausal content, opens the content
+("the war, which she has repeatedly said was a mistake": content "which" + "was a mistake"; "Rubio, who
+he dubbed 'the little senator'"), as PolNeAR marks it (``relative_object``)."""
+
+
+def relative_object(c: Candidate) -> TokRange | None:
+    """The relative pronoun opening the cue's relative clause when it stands for what is said: the cue's
+    direct object or object complement, or the subject of its that-less clausal complement; None when it
+    is the source ("who said ...") or anything else."""
+    h = c.head
+    if not RELATIVE_CONTENT or c.pattern != "verb" or h.dep_ != "relcl":
+        return None
+    rel = h.doc[h.left_edge.i]
+    if rel.text.lower() not in RELATIVE or rel.i >= h.i or any(i <= rel.i < j for i, j in c.source):
+        return None
+    if rel.head.i == h.i and rel.dep_ in ("dobj", "oprd", "attr"):
+        return (rel.i, rel.i + 1)
+    if rel.head.head.i == h.i and rel.head.dep_ in ("ccomp", "xcomp") and rel.dep_ in ("nsubj", "nsubjpass"):
+        return (rel.i, rel.i + 1)
+    return None
+
+
+QUOTED_SUBJECT = True
+"""Of two subjects the parser gives a cue, one inside a quote closed before the cue ("“..., it will at some
+point,” said James Acton") and one after it, the one after is the source (before: the quoted words were the
+source, and the quote, which the cue no longer followed, was lost with its attribution)."""
+
+
+def _quote_closes_between(a: Tok, h: Tok) -> bool:
+    """Whether a closing quote mark lies between token ``a``'s phrase and the later token ``h``."""
+    return any(t.text in CLOSE_QUOTES or t.text == "''" for t in h.doc[a.right_edge.i + 1 : h.i])
+
+
+def subject(h: Tok) -> tuple[str, Tok | None]:
+    """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
+    (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
+    for c in h.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return "agent", g
+    subjects = [c for c in h.children if c.dep_ in ("nsubj", "csubj")]
+    if QUOTED_SUBJECT and len(subjects) > 1:
+        # "“... in panic mode. Full panic mode,” said Leslie Wimes": the parser gives "said" two subjects,
+        # one inside the quote before it; the speaker is the one after the cue
+        after = [c for c in subjects if c.i > h.i]
+        if after and any(_quote_closes_between(c, h) for c in subjects if c.i < h.i):
+            return "nsubj", after[0]
+    if subjects:
+        return "nsubj", subjects[0]
+    if PASSIVE_OWN_SUBJECT and any(c.dep_ == "nsubjpass" for c in h.children):
+        return "none", None
+    if ADDRESSED_PARTICIPLE and addressed_participle(h):
+        return "none", None
+    t = h
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
+            up = t.head
+            if t.dep_ == "pcomp" or (up.pos_ == "ADP"):
+                up = up.head
+            for c in up.children:
+                if c.dep_ in ("nsubj", "csubj") and c.i != t.i:
+                    return f"up:{t.dep_}", c
+            t = up
+        else:
+            break
+    return "none", None
