@@ -490,13 +490,13 @@ def test_closing_mark_used_to_open() -> None:
 
 def test_an_active_participle_takes_the_subject_above() -> None:
     """ "Trump left, saying he won": the participle's source is the clause's subject."""
-    from reportedly.find.attributions.candidates import _subject
+    from reportedly.find.attributions.clauses import subject
 
     words = ["Trump", "left", ",", "saying", "he", "won", "."]
     doc = make_doc(words, heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct"],
                    pos=["PROPN", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"], tags=["NNP", "VBD", ",", "VBG", "PRP", "VBD", "."],
                    lemmas=["trump", "leave", ",", "say", "he", "win", "."])
-    rel, tok = _subject(doc[3])
+    rel, tok = subject(doc[3])
     assert rel == "up:advcl" and tok is not None and tok.text == "Trump"
 
 
