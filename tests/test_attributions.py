@@ -376,7 +376,13 @@ spoke speak VERB ROOT 2
 
 @pytest.mark.parametrize(
     ("phrase", "stype"),
-    [("a source familiar with the matter", "anonymous"), ("experts", "group"), ("the report", "document")],
+    [
+        ("a source familiar with the matter", "anonymous"),
+        ("experts", "anonymous"),  # unnamed and no one's (eval/chains/README.md, types); "group" before
+        ("Democratic strategists", "group"),
+        ("voters", "group"),
+        ("the report", "document"),
+    ],
 )
 def test_source_types(phrase: str, stype: str) -> None:
     from reportedly.find.attributions.resolve import describe

@@ -320,6 +320,24 @@ def test_a_body_at_a_news_company_is_not_the_outlet(text: str, name: str, typ: s
     assert by_cue(report("Reuters reported that the talks had failed."), "reported").source_type == "news_agency"
 
 
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("South Korean officials said the launch had failed.", "government"),
+        ("Officials in Seoul said the launch had failed.", "government"),
+        ("Analysts said the launch had failed.", "anonymous"),
+        ("Some observers said the launch had failed.", "anonymous"),
+        ("Democratic strategists said the launch had failed.", "group"),
+        ("Voters said the launch had failed.", "group"),
+    ],
+)
+def test_a_states_officials_are_the_government_and_unnamed_experts_are_anonymous(text: str, typ: str) -> None:
+    """The chain guidelines (eval/chains/README.md, types): a state's officials, named or not, are the
+    government; unnamed people who are no one's representatives ("analysts", "observers") are anonymous
+    sources; both were typed "group"."""
+    assert by_cue(report(text), "said").source_type == typ
+
+
 # --- hedges in noun phrases, epithets in the outlet's voice --------------------------------------
 
 

@@ -63,6 +63,18 @@ GROUP_HEADS = frozenset(
         "liberals", "fans", "students", "workers", "parents", "women", "men", "voices", "opponents", "allies",
     }
 )
+VAGUE_HEADS = frozenset(
+    {
+        "experts", "analysts", "critics", "observers", "researchers", "scientists", "economists", "scholars",
+        "commentators", "pundits", "watchers", "specialists", "hackers", "strategists",
+    }
+)
+"""Unnamed people who are no one's representatives ("analysts", "some observers", "the hackers"): anonymous
+sources when nothing in the phrase says whose they are (eval/chains/README.md, type guideline 5), as "a
+source familiar with the matter" is; "experts at Brookings" or "Democratic strategists" stay a group."""
+OFFICIAL_HEADS = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "authorities"})
+"""A state's officials or spokespeople, named or not ("South Korean officials", "officials in Seoul") are the
+government (type guideline 5), not a group."""
 GOVERNMENT_WORDS = re.compile(
     r"\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
     r"department|embassy|congress|senate|parliament|police|military|army|prosecutors?|court|"
@@ -217,6 +229,8 @@ def describe(
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
+    if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
+        return Described(phrase, "government", ent.id if ent else None)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -230,6 +244,8 @@ def describe(
         return Described(phrase, "government", None)
     if label in ("ORG", "NORP"):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
+    if head_low in VAGUE_HEADS and not _affiliated(phrase, head):
+        return Described(phrase, "anonymous", None)
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
     if PERSON_TITLES.search(phrase):
@@ -239,3 +255,26 @@ def describe(
     if head is not None and head.pos_ == "PROPN":
         return Described(phrase, "person", None)
     return Described(phrase, "unknown", None)
+
+
+def _modifiers(head: Tok) -> list[Tok]:
+    """The words that say whose a head noun is: those before it and its prepositional phrases ("officials in
+    Seoul"), not a relative clause after it."""
+    return [t for k in head.children if k.i < head.i or k.dep_ == "prep" for t in k.subtree]
+
+
+def _of_a_state(head: Tok) -> bool:
+    """Whether officials are a state's: a nationality or a place among their modifiers."""
+    return any(t.ent_type_ in ("NORP", "GPE") for t in _modifiers(head))
+
+
+_QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three"})
+
+
+def _affiliated(phrase: str, head: Tok | None) -> bool:
+    """Whether a phrase says whose people it names: a name or a named entity among the head's modifiers
+    (without a parse: a capitalised word before the last, not a determiner)."""
+    if head is None:
+        words = phrase.split()[:-1]
+        return any(w[:1].isupper() and w.lower() not in _QUANTIFIERS for w in words)
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in _modifiers(head))
