@@ -368,3 +368,16 @@ def test_an_agency_named_in_the_body_is_not_the_wire_credit_of_every_chain() -> 
     assert [n for n, _ in hops(rep, union)[0]][:2] == ["the union", "Associated Press"]
     off = next(a for a in rep.attributions if span_text(text, a.source) == "Officials")
     assert "Associated Press" not in [n for n, _ in hops(rep, off)[0]]
+
+
+def test_a_title_word_before_a_country_makes_no_person() -> None:
+    """"the main channels for official North Korea news": "official" before "North Korea" had made the country a
+    person, and the "he" of the analyst quoted next resolved to it (a chain "North Korea -> Fox News" for Doug
+    Madory's words, on a real AllSides story)."""
+    text = ("The sites are the main channels for official North Korea news.\n\n"
+            "Doug Madory, director of Internet analysis at Dyn Research, said the problems grew worse.\n\n"
+            "\"They have left the global Internet,\" he said.")
+    rep = report(text)
+    assert next(e for e in rep.entities if e.name == "North Korea").kind == "place"
+    he = [a for a in rep.attributions if span_text(text, a.source) == "he"]
+    assert he and all(a.source_name == "Doug Madory" for a in he)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ...model import Entity, Span
 from ...nlp import Parsed, texts
 from ...registry import load_registry
+from ...registry.countries import is_country_word
 from ...settings import Settings
 from .. import Found
 from .clusters import FUNCTION_WORDS, cluster, cluster_kind, is_acronym
@@ -150,6 +151,9 @@ def _read_roles(parsed: Parsed, m: Mention, lex: Lexicon) -> None:
         _add_roles(parsed, m, role_after(doc, m.tok_start, m.tok_end, lex, organisation=True))
         return
     before = title_before(doc, m.tok_start, m.tok_end, lex)
+    if m.label in ("GPE", "LOC") and is_country_word(m.name):
+        # "official North Korea news": a title word before a country is no title of a person
+        before = Roles()
     if not before.spans and not before.person:
         before = title_before_comma(doc, m.tok_start, m.tok_end, lex)
     # Nationalities and parties ("Americans, fellow ...") take no person roles.
