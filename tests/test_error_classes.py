@@ -381,3 +381,15 @@ def test_a_title_word_before_a_country_makes_no_person() -> None:
     assert next(e for e in rep.entities if e.name == "North Korea").kind == "place"
     he = [a for a in rep.attributions if span_text(text, a.source) == "he"]
     assert he and all(a.source_name == "Doug Madory" for a in he)
+
+
+def test_a_short_name_read_before_another_full_name_fits_is_the_earlier_one() -> None:
+    """"Kim Jong Un observed ... Kim declared ... Kim Il Sung": "Kim" fits both full names, but when it is read
+    only the first has been written (it stayed an entity of its own, "Kim"); a "Kim" after both stays apart."""
+    text = ("Kim Jong Un observed the launch from a test site.\n\n"
+            "Kim declared that the North now has a reliable deterrent.\n\n"
+            "The launch marked the birthday of Kim Il Sung, the country's founder.")
+    rep = report(text)
+    assert by_cue(rep, "declared").source_name == "Kim Jong Un"
+    rep = report(text + "\n\nKim said the nation would prosper.")
+    assert by_cue(rep, "declared").source_name == "Kim"

@@ -179,6 +179,15 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             and (not place_short or evidenced[pg[0]])
             and all(any(_short_of(s, f) for f in pfull) for s in shorts)
         ]
+        if len(fits) > 1:
+            # "Kim Jong Un ... Kim declared ... Kim Il Sung": a short form read before the other full names
+            # that fit are first written is the one written before it
+            first = min(m.start for m in gms)
+            last = max(m.start for m in gms)
+            before = [pg for pg in fits if min(mentions[i].start for i in pg) < first]
+            later = [pg for pg in fits if pg not in before]
+            if len(before) == 1 and all(min(mentions[i].start for i in pg) > last for pg in later):
+                fits = before
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
 
