@@ -328,13 +328,16 @@ def test_a_body_at_a_news_company_is_not_the_outlet(text: str, name: str, typ: s
         ("Analysts said the launch had failed.", "anonymous"),
         ("Some observers said the launch had failed.", "anonymous"),
         ("Democratic strategists said the launch had failed.", "group"),
+        ("The Federal Migration Service said the launch had failed.", "government"),
+        ("North Korea's National Defense Commission said the launch had failed.", "government"),
         ("Voters said the launch had failed.", "group"),
     ],
 )
 def test_a_states_officials_are_the_government_and_unnamed_experts_are_anonymous(text: str, typ: str) -> None:
     """The chain guidelines (eval/chains/README.md, types): a state's officials, named or not, are the
     government; unnamed people who are no one's representatives ("analysts", "observers") are anonymous
-    sources; both were typed "group"."""
+    sources; both were typed "group".  Government bodies named for their function ("Federal Migration Service",
+    "National Defense Commission", ``find/data/government.txt``) were organisations."""
     assert by_cue(report(text), "said").source_type == typ
 
 
