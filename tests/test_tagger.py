@@ -402,9 +402,9 @@ def test_a_tagged_source_is_widened_to_the_whole_name(nlp, sentence: str, tagged
     (parsed,) = parse_many([anatomy(article_from_text(sentence, settings=settings), settings)], nlp)
     seg = parsed.segments[0]
     s = sentence.index(tagged)
-    got = lk.whole_name(seg, (s, s + len(tagged)))
+    got = lk.whole_name(parsed.text, seg, (s, s + len(tagged)))
     assert sentence[got[0] : got[1]] == whole
-    assert lk.whole_name(seg, (s, s + len(tagged)), avoid=[(0, len(sentence))]) in ((s, s + len(tagged)), got)
+    assert lk.whole_name(parsed.text, seg, (s, s + len(tagged)), avoid=[(0, len(sentence))]) in ((s, s + len(tagged)), got)
 
 
 def test_a_tagged_source_that_stops_inside_a_phrase_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -274,7 +274,7 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
         if new_source is not None and _cut_short(f.cand.seg, new_source, source):
             new_source = None
         if new_source is not None:
-            source = tuple(union_spans(whole_name(f.cand.seg, t, (*cue, *content)) for t in new_source))
+            source = tuple(union_spans(whole_name(text, f.cand.seg, t, (*cue, *content)) for t in new_source))
         cand = f.cand
         if new_source is None and not contents.overlaps(f.cue[0]):  # a relayed, nested one keeps its source
             other = _other_source(tags, f, source, cue, content)
@@ -311,7 +311,7 @@ def _other_source(
     near = _nearest(spans, cue[0], [*cue, *content])
     if near is None or tags.prob("source", [near]) < FILL_SOURCE:
         return None
-    near = whole_name(seg, near, (*cue, *content))
+    near = whole_name(text, seg, near, (*cue, *content))
     r = _token_range(seg, near)
     return (near,), dataclasses.replace(c, source=[r] if r else [])
 
@@ -338,18 +338,19 @@ _NAME_CHARS = frozenset(".-&'’")
 """Characters inside a name's token besides letters and digits ("Mrs.", "E.U.", "ouest-france.fr")."""
 
 
-def whole_name(seg: Segment, span: Span, avoid: Sequence[Span] = ()) -> Span:
+def whole_name(text: str, seg: Segment, span: Span, avoid: Sequence[Span] = ()) -> Span:
     """A tagged source widened to the whole of a name it cuts: the rest of a token it cuts ("Mrs" of "Mrs.",
     "U." of "E.U.": letters, digits and ``_NAME_CHARS``, not a mark glued to it, '2016">Sanders'), the head of
     a name it ends on an abbreviation of ("Mrs." of "Mrs. Clinton", "Joseph R." of "Joseph R. Biden") and a
     title or initial just before it ("Mr." of "Mr. Obama"), never another name ("Washington Post Trump",
     a title-case headline).  The span itself where ``WHOLE_NAMES`` is off, where it lies outside ``seg`` or
-    where the widened one would touch ``avoid`` (the cue and content)."""
+    where the widened one would touch ``avoid`` (the cue and content).  ``text`` is the article's (the
+    segment's doc would build its text on every call: quadratic on a long paragraph)."""
     if not WHOLE_NAMES or not seg.start <= span[0] < span[1] <= seg.end:
         return span
     view = seg.view
-    idx, toks, text = view.idx, view.tokens, seg.doc.text
-    a, b = span[0] - seg.start, span[1] - seg.start
+    idx, toks, o = view.idx, view.tokens, seg.start
+    a, b = span[0] - o, span[1] - o
     i = bisect.bisect_right(idx, a) - 1
     j = bisect.bisect_left(idx, b)
     if i < 0 or j <= i:
@@ -359,11 +360,11 @@ def whole_name(seg: Segment, span: Span, avoid: Sequence[Span] = ()) -> Span:
     def inside(ch: str) -> bool:
         return ch.isalnum() or ch in _NAME_CHARS
 
-    while a > first.idx and inside(text[a - 1]):
+    while a > first.idx and inside(text[o + a - 1]):
         a -= 1
-    while b < last.idx + len(last.text) and inside(text[b]):
+    while b < last.idx + len(last.text) and inside(text[o + b]):
         b += 1
-    while a < b and not text[a].isalnum():
+    while a < b and not text[o + a].isalnum():
         a += 1
     sent = first.sent
     while b == last.idx + len(last.text) and last.text.endswith(".") and last.dep_ == "compound" and last.pos_ == "PROPN":
@@ -438,7 +439,7 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
             continue
         source = _nearest(tags.overlapping("source", (), lo, hi), cue, [cue, content])
         if source is not None:
-            source = whole_name(seg, source, (cue, content))
+            source = whole_name(parsed.text, seg, source, (cue, content))
         src_r = _token_range(seg, source) if source is not None else None
         cand = Candidate(seg=seg, head=head, cue=r, source=[src_r] if src_r else [], pattern="tagger", score=p)
         if any(veto(cand) for veto in VETOES):
