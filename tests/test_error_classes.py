@@ -327,6 +327,7 @@ def test_a_body_at_a_news_company_is_not_the_outlet(text: str, name: str, typ: s
         ("Officials in Seoul said the launch had failed.", "government"),
         ("Analysts said the launch had failed.", "anonymous"),
         ("Some observers said the launch had failed.", "anonymous"),
+        ("Two analysts said the launch had failed.", "anonymous"),
         ("Democratic strategists said the launch had failed.", "group"),
         ("The Federal Migration Service said the launch had failed.", "government"),
         ("North Korea's National Defense Commission said the launch had failed.", "government"),

@@ -230,7 +230,7 @@ def describe(
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
-        return Described(phrase, "government", ent.id if ent else None)
+        return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -268,6 +268,7 @@ def _of_a_state(head: Tok) -> bool:
     return any(t.ent_type_ in ("NORP", "GPE") for t in _modifiers(head))
 
 
+_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three"})
 
 
@@ -277,4 +278,4 @@ def _affiliated(phrase: str, head: Tok | None) -> bool:
     if head is None:
         words = phrase.split()[:-1]
         return any(w[:1].isupper() and w.lower() not in _QUANTIFIERS for w in words)
-    return any(t.pos_ == "PROPN" or t.ent_type_ for t in _modifiers(head))
+    return any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in _modifiers(head))
