@@ -65,12 +65,12 @@ LOW_THRESHOLD = 0.5
 ACCEPT = 0.6
 """An attribution is kept when (rule score + tagger cue probability) / 2 reaches this."""
 KEEP = 0.95
+"""Rule score from which the rules' decision stands whatever the tagger says (above 1: never)."""
 KEPT_PATTERNS = frozenset({"fallback", "colon"})
+"""Candidate patterns (``spans.Candidate.pattern``) the tagger never rejects."""
 KEEP_HAND_WORDS = True
 """Never reject a cue headed by a hand-made cue word (``lexicons/cue_words.txt``) the cue model never
 learnt: the project added those words on purpose, from real articles PolNeAR does not cover."""
-"""Candidate patterns (``spans.Candidate.pattern``) the tagger never rejects."""
-"""Rule score from which the rules' decision stands whatever the tagger says (above 1: never)."""
 SNAP: dict[str, float | None] = {"source": 0.3, "cue": 0.2, "content": None}
 """Least word Jaccard between a rule component and the tagged spans that may replace it (None: never;
 the tagger's contents lost to the content ranker's at every setting tried, eval/attribution.md)."""
