@@ -110,6 +110,16 @@ def parsed_of(*docs: Doc, kinds: Sequence[str] | None = None) -> Parsed:
     return Parsed(art, tuple(segs))
 
 
+def parse_text(nlp: Any, text: str, settings: Any, origin: str | None = None) -> Parsed:
+    """An article made from ``text`` as ingest makes it (anatomy, then the project's parse), with ``settings``."""
+    from reportedly.anatomy import anatomy
+    from reportedly.ingest import article_from_text
+    from reportedly.nlp import parse_many
+
+    (parsed,) = parse_many([anatomy(article_from_text(text, origin=origin, settings=settings), settings)], nlp)
+    return parsed
+
+
 def annotations(docs: Iterable[Doc]) -> list[tuple[Any, ...]]:
     """Every annotation spaCy's pipeline sets, token by token: for 'same output' comparisons."""
     return [

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import parse_text
 from reportedly import analyze, article_from_text
-from reportedly.model import span_text
+from reportedly.model import Report, span_text
 from reportedly.settings import Settings
 from test_error_classes import by_cue, report
 
 FAST = Settings(check_language=False, profile="fast")
+
+
+def analysed(text: str, settings: Settings) -> Report:
+    return analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
 
 
 def pieces(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
@@ -36,7 +41,7 @@ def test_the_rules_leave_a_which_clause_out_of_the_source() -> None:
     # the rules' choice (the fast profile): train gold is split on it (kept 29 times, left out 31), and
     # the tagger of the default profile may keep it
     text = "The union, which represents teachers, said the plan would fail."
-    rep = analyze(article_from_text(text, origin="test", settings=FAST), settings=FAST)
+    rep = analysed(text, FAST)
     a = by_cue(rep, "said")
     assert span_text(rep.article.text, a.source) == "The union"
 
@@ -97,7 +102,7 @@ def test_a_passive_with_a_subject_of_its_own_borrows_no_source(profile: str) -> 
     it takes no source from the main clause (before: "aides")."""
     settings = Settings(check_language=False, profile=profile)
     text = "Back at her Brooklyn headquarters, aides cheered as she was announced the winner."
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     assert by_cue(rep, "was announced").source == ()
 
 
@@ -122,7 +127,7 @@ def test_the_one_asked_is_not_the_source_of_the_question(profile: str) -> None:
         ("Asked whether the comments had rattled them as well, Ryan said the allies were worried.", "Asked"),
         ("\"You bet I would,\" Christie said when asked whether he would issue a quarantine.", "asked"),
     ):
-        rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+        rep = analysed(text, settings)
         asked = [a for a in rep.attributions if span_text(text, a.cue).endswith(cue)]
         assert asked and all(a.source == () for a in asked), cue
         assert span_text(text, by_cue(rep, "said").source) in ("Ryan", "Christie")
@@ -134,12 +139,12 @@ def test_it_appears_that_is_an_appearance_with_no_source(profile: str) -> None:
     relay chain of its own); it is the outlet's hedged statement, like "The economy appears to be slowing"."""
     settings = Settings(check_language=False, profile=profile)
     text = "In this case, it appears that Trump and Lewandowski had helped bring on the trouble."
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     a = by_cue(rep, "appears")
     assert a.source == () and a.kind == "appearance"
     # nor is the expletive part of what appears ("It" + "unlikely that ..." before the twelfth session's fix)
     text = "It seems unlikely that the bill will pass."
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     assert all(a.source == () and not span_text(text, a.content).startswith("It") for a in rep.attributions)
 
 
@@ -149,7 +154,7 @@ def test_a_dash_attribution_takes_a_middle_initial(profile: str) -> None:
     word nor, here, a proper noun to the tagger."""
     settings = Settings(check_language=False, profile=profile)
     text = "Readers wrote to us after the debate.\n\n“It was a shameful night for the country.” ― Julie A. Diaz Martinez.\n"
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     assert span_text(text, by_cue(rep, "―").source) == "Julie A. Diaz Martinez"
 
 
@@ -175,7 +180,7 @@ def test_quoted_words_are_not_the_speaker(profile: str, text: str, source: str) 
     name after it; the quoted words were taken for the source, the quote for nothing, and the attribution
     was lost (two such on PolNeAR dev)."""
     settings = Settings(check_language=False, profile=profile)
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     a = by_cue(rep, "said")
     assert span_text(text, a.source) == source
     assert text[a.content[0][0] :].lstrip("“\"").startswith(("Hillary", "If it"))
@@ -192,10 +197,10 @@ def test_a_relative_pronoun_that_is_what_was_said_opens_the_content(profile: str
         ("He backed the plan, which critics have called a disaster for the region.", "have called", ["which", "a disaster for the region"]),
         ("The report cited the tax cut, which economists say will add to the deficit.", "say", ["which", "will add to the deficit"]),
     ):
-        rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+        rep = analysed(text, settings)
         assert pieces(text, by_cue(rep, cue).content) == want
     text = "The senator, who said the bill was bad, left."
-    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    rep = analysed(text, settings)
     a = by_cue(rep, "said")
     assert span_text(text, a.source) == "who" and pieces(text, a.content) == ["the bill was bad"]
 
@@ -203,12 +208,10 @@ def test_a_relative_pronoun_that_is_what_was_said_opens_the_content(profile: str
 def test_a_relative_pronoun_can_be_the_whole_content(nlp) -> None:  # type: ignore[no-untyped-def]
     """"the claims, which Mr. Ailes denies": what is denied is "which" (PolNeAR marks the pronoun); before, the
     cue had no content and no candidate.  Whether it attributes is the cue model's call."""
-    from reportedly.anatomy import anatomy
     from reportedly.find.attributions import extract
-    from reportedly.nlp import parse_many
 
     text = "The lawsuit makes several claims, which Mr. Ailes denies."
-    (parsed,) = parse_many([anatomy(article_from_text(text, origin="test", settings=FAST), FAST)], nlp)
+    parsed = parse_text(nlp, text, FAST, origin="test")
     found = {span_text(text, f.cue): f for f in extract(parsed, settings=FAST, threshold=0.0)}
     assert [span_text(text, (c,)) for c in found["denies"].content] == ["which"]
     assert span_text(text, found["denies"].source) == "Mr. Ailes"

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from conftest import shared_path
+from conftest import parse_text, shared_path
 from reportedly.find.attributions import linking as lk
 from reportedly.find.attributions import tagger as tg
 from reportedly.model import Article
@@ -136,16 +136,13 @@ def test_accurate_profile_ships_its_content_ranker() -> None:
 
 
 def test_attributions_the_tagger_added_say_so(nlp) -> None:  # type: ignore[no-untyped-def]
-    from reportedly.anatomy import anatomy
     from reportedly.find import Found
     from reportedly.find.attributions import extract
     from reportedly.find.attributions.finder import PRODUCED_BY, _records
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     settings = Settings(profile="fast", check_language=False)
     text = "The minister said that the talks had failed."
-    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, text, settings)
     (rule,) = extract(parsed, settings=settings)
     added = dataclasses.replace(rule, cand=dataclasses.replace(rule.cand, pattern="tagger"))
     (a, b) = _records(parsed, Found(), [rule, added], settings)
@@ -154,13 +151,10 @@ def test_attributions_the_tagger_added_say_so(nlp) -> None:  # type: ignore[no-u
 
 
 def test_a_missing_or_rejected_source_comes_from_the_tagger(nlp) -> None:  # type: ignore[no-untyped-def]
-    from reportedly.anatomy import anatomy
     from reportedly.find.attributions import extract
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     settings = Settings(profile="fast", check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(SENTENCE, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, SENTENCE, settings)
     (f,) = extract(parsed, settings=settings)
     tags = tg.tag_parsed(parsed)
     text = parsed.text
@@ -203,11 +197,8 @@ def test_profile_setting_is_checked(tmp_path) -> None:  # type: ignore[no-untype
 
 def test_fast_profile_is_the_rules_alone(nlp) -> None:  # type: ignore[no-untyped-def]
     """``--profile fast`` gives exactly what the rules give: ``extract`` at its own threshold."""
-    from reportedly.anatomy import anatomy
     from reportedly.find import Found
     from reportedly.find.attributions import extract, find_attributions
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     text = (
         "Hong Min, a senior analyst, told Yonhap that the images appear designed to show strength. "
@@ -215,7 +206,7 @@ def test_fast_profile_is_the_rules_alone(nlp) -> None:  # type: ignore[no-untype
         "According to the agency, the talks failed."
     )
     fast = Settings(profile="fast", check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(text, settings=fast), fast)], nlp)
+    parsed = parse_text(nlp, text, fast)
     got = find_attributions(parsed, Found(), fast)
     want = extract(parsed, settings=fast)
     assert [(a.source, a.cue) for a in got] == [(f.source, f.cue) for f in want]
@@ -290,9 +281,6 @@ def test_an_added_attribution_never_restates_a_found_one() -> None:
 def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """``SELECT``: the paragraph with a cue is tagged whole; the paragraphs without one are never read, and the
     tags answer nothing about them."""
-    from reportedly.anatomy import anatomy
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     text = (
         "The storm reached the coast early on Tuesday after two days at sea.\n\n"
@@ -300,7 +288,7 @@ def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypa
         "Schools in the region stayed shut for a third day."
     )
     settings = Settings(check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, text, settings)
     assert len(parsed.segments) == 3
     read: list[list[tuple[int, int]]] = []
     real = tg.Tagger.tag
@@ -325,15 +313,12 @@ def test_the_tagger_reads_only_the_paragraphs_that_hold_candidates(nlp, monkeypa
 def test_a_candidate_the_tagger_did_not_read_gets_the_rules_ranker(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Where the tagger read nothing (a paragraph left out, or past ``MAX_WORDPIECES``), the content is the
     rules' ranker's choice, as in the fast profile, not the tagged ranker's without its features."""
-    from reportedly.anatomy import anatomy
     from reportedly.find.attributions import extract
     from reportedly.find.attributions.content import TAGGED_MODEL_FILE, ContentModel
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     text = "The minister said on Monday that the army, which had been waiting, would help the towns along the river."
     settings = Settings(check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, text, settings)
     tagged = ContentModel.load(TAGGED_MODEL_FILE)
     unread = tg.tag_parsed(parsed, pieces=[])
     assert not unread.read(text.index("said"))
@@ -394,12 +379,9 @@ def test_a_tagged_source_is_widened_to_the_whole_name(nlp, sentence: str, tagged
     """The tagger can put O on part of a name ("Mrs" + "." + "Clinton": the source read "Mrs"); the linking
     widens a tagged source to whole tokens, a title before it and the head of a name it ends inside, and
     never over another name."""
-    from reportedly.anatomy import anatomy
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     settings = Settings(check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(sentence, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, sentence, settings)
     seg = parsed.segments[0]
     s = sentence.index(tagged)
     got = lk.whole_name(parsed.text, seg, (s, s + len(tagged)))
@@ -410,13 +392,10 @@ def test_a_tagged_source_is_widened_to_the_whole_name(nlp, sentence: str, tagged
 def test_a_tagged_source_that_stops_inside_a_phrase_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
     """The tagger can end a source on a determiner or modifier ("... who is a" of "... who is a harsh critic
     of Mr. Peña Nieto"): the rules' source, which holds the rest of that phrase, is kept."""
-    from reportedly.anatomy import anatomy
-    from reportedly.ingest import article_from_text
-    from reportedly.nlp import parse_many
 
     text = "Jorge Castañeda, a former minister who is a harsh critic of Mr. Peña Nieto, suggests that talks help."
     settings = Settings(check_language=False)
-    (parsed,) = parse_many([anatomy(article_from_text(text, settings=settings), settings)], nlp)
+    parsed = parse_text(nlp, text, settings)
     seg = parsed.segments[0]
     rule = ((0, text.index(", suggests")),)
     assert lk._cut_short(seg, ((0, text.index(" harsh")),), rule)
