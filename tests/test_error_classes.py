@@ -397,3 +397,82 @@ def test_a_short_name_read_before_another_full_name_fits_is_the_earlier_one() ->
     assert by_cue(rep, "declared").source_name == "Kim Jong Un"
     rep = report(text + "\n\nKim said the nation would prosper.")
     assert by_cue(rep, "declared").source_name == "Kim"
+
+
+def test_a_hyphenated_word_is_no_dateline_dash() -> None:
+    """ "A top US diplomat for the Asia-Pacific region said": the hyphen of "Asia-Pacific" after the capitals of
+    "US" was read as a dateline's dash ("WASHINGTON (AP) -") and the source cut to "Pacific region"."""
+    text = "A top US diplomat for the Asia-Pacific region said this week that a fifth nuclear test could prompt sanctions."
+    at = by_cue(report(text), "said")
+    assert span_text(text, at.source) == "A top US diplomat for the Asia-Pacific region"
+    assert at.source_type == "person"
+    text = (
+        "WASHINGTON (AP) - A top US diplomat said this week that a fifth nuclear test could prompt sanctions."
+    )
+    assert span_text(text, by_cue(report(text), "said").source) == "A top US diplomat"
+
+
+def test_the_north_is_north_korea_and_a_country_speaks_through_its_government() -> None:
+    """ "the communist North" in a story naming North Korea is that country (it was a person or an organisation,
+    "North"); "DPRK said" is a government, not an organisation; people in a country are not its government."""
+    text = (
+        "North Korea fired a missile on Monday. The communist North has carried out six nuclear tests, saying it "
+        "needs the weapons. DPRK said it was ready. People in North Korea said they were hungry."
+    )
+    rep = report(text)
+    north = by_cue(rep, "saying")
+    assert (north.source_name, north.source_type) == ("North Korea", "government")
+    assert by_cue(rep, "said").source_type == "government"  # DPRK
+    people = [a for a in rep.attributions if span_text(text, a.source) == "People in North Korea"]
+    assert people and people[0].source_type == "group"
+    rep = report("The North won the war in 1865, historians said. The North said nothing.")
+    assert all(a.source_name != "North Korea" for a in rep.attributions)
+
+
+def test_it_added_is_the_unnamed_speaker_before_not_a_name_in_its_own_quote() -> None:
+    """ "“...,” North Korean state media explained. “... against the DPRK ...,” it added": "it" took the DPRK,
+    named inside its own quote; it is the state media (no entity), and its chain starts there."""
+    text = (
+        "“The U.S. should make a proper option first,” North Korean state media explained Tuesday. "
+        "“The U.S. should stop at once arrogant provocations against the DPRK,” it added."
+    )
+    rep = report(text)
+    it = by_cue(rep, "added")
+    assert it.source_type == "state_media"
+    assert hops(rep, it)[0][0] == ("state media", "state_media")
+    # an indirect content may name the speaker: "Trump will meet Kim, he said" is Trump
+    rep = report(
+        "US President Donald Trump will meet North Korean leader Kim Jong-un in Singapore on 12 June, he has said."
+    )
+    assert by_cue(rep, "has said").source_name == "Donald Trump"
+
+
+def test_a_countrys_leader_is_its_head_of_state_not_another_countrys_leader() -> None:
+    """ "the US leader tweeted" after "US President Donald Trump will meet North Korean leader Kim Jong-un" was
+    Kim (the closest person holding "leader"); a description with a country takes a person of that country, and
+    "leader" is any head of state or government."""
+    text = (
+        "US President Donald Trump will meet North Korean leader Kim Jong-un in Singapore.\n\n"
+        '"We will both try to make it a very special moment," the US leader tweeted.\n\n'
+        '"We will win," the North Korean leader said.'
+    )
+    rep = report(text)
+    assert by_cue(rep, "tweeted").source_name == "Donald Trump"
+    assert by_cue(rep, "said").source_name == "Kim Jong-un"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_an_officials_office_is_the_government(profile: str) -> None:
+    """ "A brief statement from the Gaziantep governor's office said": the office speaks for the government (it
+    was a document in the default profile, whose tagger takes the office as the source: the head word of the
+    rules' longer phrase, "statement", typed it)."""
+    text = (
+        "A brief statement from the Gaziantep governor's office said the bomb attack occurred at 10:50 p.m."
+    )
+    rep = analyze(
+        article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile)
+    )
+    at = by_cue(rep, "said")
+    assert hops(rep, at)[0][0] == ("the Gaziantep governor's office", "government")
+    rep = report("The mayor's office said the road was closed.")
+    assert by_cue(rep, "said").source_type == "government"

@@ -97,10 +97,13 @@ def antecedent(
     head: str,
     title: str | None = None,
     registry: tuple[str, ...] = (),
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str | None] | None:
     """(name, entity id) of what a pronoun or description before offset ``before`` stands for, or None.
 
-    ``head`` is the phrase's head word; ``title`` the person title a description holds ("chairman").
+    ``head`` is the phrase's head word; ``title`` the person title a description holds ("chairman");
+    mentions inside ``skip`` (the quoted words of the attribution's own content: "“... against the DPRK,” it
+    added") are no antecedents.
     """
     low_head = head.lower()
     low = " ".join(phrase.lower().split())
@@ -113,18 +116,41 @@ def antecedent(
     if outlet is not None:
         return outlet
     if low_head in PLURAL or low_head in NEUTER:
-        return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"))
+        return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         text = parsed.text
         return _closest(
-            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",)
+            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
         )
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and any(t in r.lower() for r in e.roles), ())
+        titles = LEADER_TITLES if t == "leader" else (t,)
+        country = _country_in(phrase)
+
+        def holds(e: Entity) -> bool:
+            roles = [r for r in e.roles if any(x in r.lower() for x in titles)]
+            # "the US leader": a leader of that country (not "North Korean leader Kim Jong-un")
+            return bool(roles) and (country is None or any(_country_in(r) == country for r in roles))
+
+        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and holds(e), ())
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
+    return None
+
+
+LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
+"""The offices "the US leader", "the country's leader" may stand for."""
+
+
+def _country_in(phrase: str) -> str | None:
+    """The country a country word in the phrase names ("the US leader", "North Korean leader"), else None."""
+    words = re.findall(r"[\w.]+", phrase.replace("’", "'"))
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            c = country_of(" ".join(words[i : i + k]))
+            if c:
+                return c
     return None
 
 
@@ -236,20 +262,26 @@ def _closest(
     before: int,
     fits: Callable[[Entity], bool],
     labels: tuple[str, ...],
+    skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str | None] | None:
-    """The closest earlier mention of an entity that ``fits``; else of a spaCy entity with one of ``labels``."""
+    """The closest earlier mention of an entity that ``fits``; else of a spaCy entity with one of ``labels``;
+    none inside ``skip``."""
+
+    def skipped(s: int) -> bool:
+        return any(a <= s < b for a, b in skip)
+
     best: tuple[int, str, str | None] | None = None
     found: list[tuple[int, str, str | None]] = []
     for e in entities:
         if not fits(e):
             continue
-        found.extend((s, e.name, e.id) for s, _e in e.mentions if s < before)
+        found.extend((s, e.name, e.id) for s, _e in e.mentions if s < before and not skipped(s))
     if found:
         found.sort(reverse=True)
         best = found[0]
         # a subject of this or the previous sentence before a closer object ("The Kremlin accused
         # NATO of ..., and on Monday it accused ...": it is the Kremlin)
-        lo = _sentence_start(parsed, best[0], back=1)
+        lo = sentence_start(parsed, best[0], back=1)
         for cand in found:
             if cand[0] < lo:
                 break
@@ -263,7 +295,7 @@ def _closest(
                 break
             for ent in seg.doc.ents:
                 s = seg.start + ent.start_char
-                if ent.label_ in labels and s < before and s not in taken and (best is None or s > best[0]):
+                if ent.label_ in labels and s < before and s not in taken and not skipped(s) and (best is None or s > best[0]):
                     best = (s, ent.text, None)
     return (best[1], best[2]) if best else None
 
@@ -291,7 +323,7 @@ def _is_subject(parsed: Parsed, offset: int) -> bool:
     return False
 
 
-def _sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:
+def sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:
     """Start of the sentence holding ``offset``, or of the ``back``-th sentence before it."""
     seg = parsed.segment_at(offset)
     if seg is None or not (seg.doc.has_annotation("DEP") or seg.doc.has_annotation("SENT_START")):

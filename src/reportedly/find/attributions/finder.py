@@ -12,16 +12,18 @@ official"), else it stays as written.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
-from .antecedents import antecedent, outlet_reference
+from .antecedents import antecedent, outlet_reference, sentence_start
 from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
-from .resolve import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, describe
+from .resolve import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
 from .spans import Candidate, TokRange
 
 PRODUCED_BY = "attribution.rules/1"
@@ -48,12 +50,12 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     text = parsed.text
     entities = found.entities
     quotes = quote_index(text)
-    out = []
+    out: list[Attribution] = []
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
         content = _tidy_marks(sorted(f.content), quotes)
-        src_head = _head_token(c.seg.view, c.source[0]) if c.source else None
+        src_head = _source_head(c, f.source)
         name = stype = ent = None
         if f.source:
             span = (f.source[0][0], f.source[-1][1])
@@ -61,9 +63,18 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
-            ante = _antecedent(parsed, entities, span, src_head, settings) if _needs_antecedent(text, span, src_head) else None
+            quoted = _quoted_parts(quotes, content)
+            ante = _antecedent(parsed, entities, span, src_head, settings, quoted) if _needs_antecedent(text, span, src_head) else None
             earlier = _earlier_mention(text, span) if ante is None and _needs_antecedent(text, span, src_head) else None
-            if earlier is not None:
+            # a pronoun takes the speaker just before it when that speaker is no entity (an entity speaker is
+            # the closest-subject rule's) or when no entity was found
+            previous = _previous_speaker(parsed, out, span, src_head) if earlier is None else None
+            if previous is not None and previous.source_entity is not None and ante is not None and ante[1] is not None:
+                previous = None
+            if previous is not None:
+                # "“...,” North Korean state media said. “...,” it added.": the speaker before, named by no entity
+                d = Described(previous.source_name, previous.source_type, previous.source_entity)
+            elif earlier is not None:
                 # "the spokesman" after "a foreign ministry spokesman": that phrase names and types it
                 d = describe(text, earlier, None, entities, settings)
             else:
@@ -197,6 +208,23 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
     return first, last, noun
 
 
+def _source_head(c: Candidate, source: Sequence[Span]) -> Tok | None:
+    """The head token of the source as accepted: the rules' source phrase, or the tokens of the tagger's span
+    where it took another ("the Gaziantep governor's office" of "A brief statement from the Gaziantep
+    governor's office": the office, not the statement, is the source's head)."""
+    if not c.source:
+        return None
+    view = c.seg.view
+    if source:
+        s, e = source[0][0] - c.seg.start, source[-1][1] - c.seg.start
+        i, j = c.source[0]
+        if not (view[i].idx == s and view[j - 1].idx + len(view[j - 1].text) == e):
+            a, b = bisect.bisect_left(view.idx, s), bisect.bisect_left(view.idx, e)
+            if a < b:
+                return _head_token(view, (a, b))
+    return _head_token(view, c.source[0])
+
+
 def _head_token(doc: DocView, r: TokRange) -> Tok:
     i, j = r
     for t in doc[i:j]:
@@ -214,8 +242,11 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
 
 
-def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None, settings: Settings) -> tuple[str, str | None] | None:
-    """What a pronoun or description source stands for (``antecedents.antecedent``), or None."""
+def _antecedent(
+    parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None, settings: Settings, quoted: Sequence[Span] = ()
+) -> tuple[str, str | None] | None:
+    """What a pronoun or description source stands for (``antecedents.antecedent``; never a mention in
+    ``quoted``, the quoted words of its own content), or None."""
     phrase = parsed.text[span[0] : span[1]]
     title = PERSON_TITLES.search(phrase)
     head_word = head.text if head is not None else (phrase.split() or [""])[-1]
@@ -223,8 +254,48 @@ def _antecedent(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: 
         return None  # "I" inside a quote is the quoted speaker, whom the outer attribution names
     return antecedent(
         parsed, entities, span[0], phrase, head_word, title.group(0) if title and head_word.lower() not in PERSON_PRONOUNS else None,
-        tuple(settings.registry),
+        tuple(settings.registry), quoted,
     )
+
+
+def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
+    """The quote regions inside a content: "“... against the DPRK ...,” it added" names no antecedent of "it"
+    (the speaker's own words about others), while "Trump will meet Kim, he said" may (Trump)."""
+    out = []
+    for s, e in content:
+        k = s
+        while k < e:
+            r = quotes.region_at(k)
+            if r is not None:
+                out.append((r.start, r.end))
+                k = max(k + 1, r.end)
+            else:
+                k += 1
+    return out
+
+
+# The source types a pronoun may take from the attribution before it (``_previous_speaker``).
+_PRONOUN_TYPES = {
+    "it": frozenset({"state_media", "news_agency", "outlet", "public_broadcaster", "government", "organization", "document"}),
+    "they": frozenset({"group", "government", "organization", "state_media", "outlet"}),
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
+}
+
+
+def _previous_speaker(parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None) -> Attribution | None:
+    """The attribution just before a pronoun source that resolved to no entity, when its source fits the
+    pronoun and its cue is in this or the previous sentence: "North Korean state media explained Tuesday.
+    “...,” it added." (the speaker named by no entity).  A pronoun in a quote is the quoted speaker's."""
+    if not before or head is None or head.pos_ != "PRON" or _in_quote(parsed.text, span[0]):
+        return None
+    types = _PRONOUN_TYPES.get(head.text.lower())
+    prev = before[-1]
+    if types is None or prev.source_type not in types or not prev.source_name or not prev.cue:
+        return None
+    if prev.cue[0][0] < sentence_start(parsed, span[0], back=1):
+        return None
+    return prev
 
 
 # How far back (characters) "the spokesman" looks for "a foreign ministry spokesman".

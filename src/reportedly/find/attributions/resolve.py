@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ...model import Entity, Span
 from ...nlp import Tok
-from ...registry import load_registry
+from ...registry import country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, mentions_near
 from .antecedents import outlet_reference
@@ -78,14 +78,16 @@ government (type guideline 5), not a group."""
 GOVERNMENT_WORDS = re.compile(
     r"\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
     r"department|embassy|congress|senate|parliament|police|military|army|prosecutors?|court|"
-    r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council)\b",
+    r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|"
+    r"(?:governor|mayor|president|minister|premier|prosecutor|attorney|sheriff|chancellor|secretary)['’]s\s+office|"
+    r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b",
     re.I,
 )
 PERSON_TITLES = re.compile(
     r"\b(president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|mayor|spokesman|spokeswoman|"
     r"spokesperson|analyst|professor|director|chairman|chairwoman|chief|leader|candidate|nominee|ambassador|"
     r"adviser|advisor|official|aide|manager|strategist|lawyer|attorney|judge|general|colonel|researcher|"
-    r"economist|expert|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
+    r"economist|expert|diplomat|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
     r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head)\b",
     re.I,
 )
@@ -231,6 +233,10 @@ def describe(
         return Described(phrase, "person", None)
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
+    if country_of(phrase) or (ent is not None and _a_country(ent, span, head, text)):
+        # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
+        # country speaking is its government (type guideline 5)
+        return Described(ent.name if ent is not None else phrase, "government", ent.id if ent else None)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -255,6 +261,18 @@ def describe(
     if head is not None and head.pos_ == "PROPN":
         return Described(phrase, "person", None)
     return Described(phrase, "unknown", None)
+
+
+def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
+    """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
+    North"), the mention its head: not "people in North Korea"."""
+    if ent.kind != "place" or not country_of(ent.name):
+        return False
+    for ms, me in ent.mentions:
+        if span[0] <= ms and me == span[1]:
+            words = text[ms:me].split()
+            return head is None or (bool(words) and head.text == words[-1])
+    return False
 
 
 def _modifiers(head: Tok) -> list[Tok]:

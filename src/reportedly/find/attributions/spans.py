@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...nlp import DocView, Segment, Tok, memoised, texts
+from ...nlp import DocView, Segment, Tok, memoised, offsets, texts
 
 TokRange = tuple[int, int]
 """Half-open token index range in one segment's doc."""
@@ -173,11 +173,13 @@ _LEADING = frozenset({"even", "only", "also", "both"})
 
 def dateline(doc: DocView) -> frozenset[int]:
     """Tokens of a dateline opening a paragraph ("WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —")."""
-    return memoised(doc, "dateline", lambda: _dateline(texts(doc)))
+    return memoised(doc, "dateline", lambda: _dateline(texts(doc), offsets(doc)))
 
 
-def _dateline(words: list[str]) -> frozenset[int]:
+def _dateline(words: list[str], starts: list[int]) -> frozenset[int]:
     for i, w in enumerate(words[:14]):
+        if w == "-" and i > 0 and starts[i] == starts[i - 1] + len(words[i - 1]):
+            continue  # the hyphen of a compound ("A top US diplomat for the Asia-Pacific region said")
         if w in DASHES:
             if any(x.isupper() and len(x) > 1 and x.isalpha() for x in words[:i]):
                 return frozenset(range(i + 1))

@@ -8,6 +8,7 @@ said, according to KCNA") gets that speaker as its origin.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...model import SOURCE_TYPES, Attribution, Span
@@ -94,6 +95,11 @@ def parties_of(at: Attribution, ctx: Ctx) -> tuple[list[Node], list[Node], list[
     g = generic_at_start(src, s)
     if g is not None and g.span is not None and not text[g.span[1] : e].strip(" ,.'’s"):
         return [g], [], []
+    named = at.source_name or ""
+    g = generic_at_start(named, 0) if named != src else None
+    if g is not None and g.span is not None and not named[g.span[1] :].strip(" ,.'’s"):
+        # "it added" for the state media named before: the unnamed media, at the pronoun
+        return [dataclasses.replace(g, span=(s, e))], [], []
     # footage or a document: its producer (if named) is the origin
     noun = _media_noun(src)
     if noun is not None or (at.source_type in {"footage", "document"}) or at.kind in {"footage", "image", "document"}:

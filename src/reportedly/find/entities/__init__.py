@@ -14,7 +14,9 @@ mentions of one real-world referent into one ``Entity`` (``clusters``):
   exactly one fits;
 - an acronym and its expansion, by initials ("KCNA" = "Korean Central News
   Agency") or written in brackets after the name, and names of the same
-  registry outlet ("Yonhap" = "Yonhap News Agency").
+  registry outlet ("Yonhap" = "Yonhap News Agency");
+- the bare compass word of a two-word country the article names ("the
+  North" -> "North Korea"), when exactly one such country fits.
 
 Then every further occurrence of a name the entity already has is added
 where spaCy missed it.  Byline and credit blocks, which are not parsed, are

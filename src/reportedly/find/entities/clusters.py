@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ...registry.countries import country_of
 from .lexicon import Lexicon, name_key, word_key
 from .mentions import Mention
 
@@ -103,6 +104,8 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     """Mentions grouped by referent (see the module docstring for the rules)."""
     n = len(mentions)
     sets = _Sets(n)
+    for i, j in _halves_of_countries(mentions):
+        sets.union(i, j)
     by_key: dict[str, int] = {}
     by_outlet: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -212,6 +215,28 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
     return [[mentions[i] for i in g] for g in current()]
+
+
+_COMPASS = frozenset({"North", "South", "East", "West"})
+
+
+def _halves_of_countries(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """ "the North" where the article names North Korea: the country, by its name (spaCy tags the bare word
+    an organisation or a place).  Only when the article names exactly one country of that compass word, and
+    only the bare word ("the communist North", not "North Carolina" or "the North Atlantic")."""
+    full: dict[str, dict[str, int]] = defaultdict(dict)
+    for i, m in enumerate(mentions):
+        words = m.name.split()
+        if len(words) == 2 and words[0] in _COMPASS and country_of(m.name):
+            full[words[0]].setdefault(m.name, i)
+    out = []
+    for i, m in enumerate(mentions):
+        names = full.get(m.name)
+        if names is not None and len(names) == 1:
+            j = next(iter(names.values()))
+            m.label, m.kind, m.government = mentions[j].label, mentions[j].kind, mentions[j].government
+            out.append((i, j))
+    return out
 
 
 def _personal_name(words: list[str]) -> bool:
