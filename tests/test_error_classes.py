@@ -203,6 +203,28 @@ def test_colon_introduces_a_block_quote_in_the_next_paragraph() -> None:
     assert span_text(text, a.content) == "It is typical of them. They know nothing about the state."
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_place_or_a_lone_that_before_the_colon_of_a_block_quote(profile: str) -> None:
+    """NPR's blog: "The Associated Press reports from Pyongyang: “...”" and "The wire service adds that:" before a
+    quoted paragraph were no attributions (the words between cue and colon hid the quote); the statement
+    quoted inside the agency's paragraph keeps its own attribution, relayed by the agency."""
+    text = (
+        "Not surprisingly, the reaction to the launch was quite different in North Korea, The Associated Press "
+        "reports from Pyongyang: "
+        "\"North Koreans danced in the streets of their capital Wednesday.\"\n\n"
+        "The wire service adds that:\n\n"
+        "\"The launch will enhance the credentials of Kim Jong Un at home. Pyongyang says it was merely a peaceful "
+        "effort to put a satellite into orbit.\""
+    )
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    ap = by_cue(rep, "reports")
+    assert span_text(text, ap.content).startswith("\"North Koreans danced")
+    adds = by_cue(rep, "adds")
+    assert span_text(text, adds.content).startswith("\"The launch will enhance")
+    says = by_cue(rep, "says")
+    assert [n for n, _ in hops(rep, says)[0]][:2] == ["Pyongyang", "Associated Press"]
+
+
 def test_quoted_as_saying_after_the_quote_names_its_source() -> None:
     text = "“We will never surrender,” the leader was quoted as saying."
     a = by_cue(report(text), "was quoted as saying")

@@ -106,6 +106,8 @@ def extract(
             continue
         cands.extend(candidates(seg, lexicon))
     for c in cands:
+        if _dangling_that(c):
+            c.content = []  # "The wire service adds that:" and a block quote after it
         if not c.content:
             attach_quote(c, quotes)
         if RELATIVE_ONLY and not c.content and not c.extra_content and (rel := relative_object(c)) is not None:
@@ -279,6 +281,21 @@ def choose_content(
         c.addressee = None
 
 
+_BEFORE_COLON = re.compile(r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that)(?=\s*:)")
+"""Words between a cue and the colon of its quote: a place ("reports from Pyongyang:", "said in Seoul:"), a
+lone "that" ("adds that:")."""
+
+
+def _dangling_that(c: Candidate) -> bool:
+    """Whether the content is a lone "that" before a colon ("The wire service adds that:"), the quote or
+    paragraph after the colon being what is said."""
+    if len(c.content) != 1 or c.content[0][1] - c.content[0][0] != 1:
+        return False
+    doc = c.seg.view
+    i = c.content[0][0]
+    return doc[i].lower_ == "that" and i + 1 < len(doc) and doc[i + 1].text == ":"
+
+
 def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     """A cue with no content in its clause takes the quote right before or after its source and cue.
 
@@ -298,6 +315,9 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
         return
     if c.pattern == "dash":
         return  # a dash attribution names the speaker of the quote before it, never after
+    m = _BEFORE_COLON.match(text, right)
+    if m is not None:
+        right = m.end()
     j = right
     while j < len(text) and text[j] in " :,\t\n" and text[j:j + 3] != "\n\n\n":
         j += 1
@@ -487,13 +507,20 @@ class _Covers:
 RELAY_CUES = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "write", "declare", "warn", "quote"})
 
 
+_NEWS_DESCRIPTION = re.compile(
+    r"^(?:the|that|this)\s+(?:[\w-]+\s+){0,3}?(?:wire\s+service|newspaper|paper|tabloid|broadcaster|news\s+(?:service|outlet|network|channel))$",
+    re.IGNORECASE,
+)
+
+
 def _outlet_like(text: str, source: tuple[Span, ...], registry: tuple[str, ...]) -> bool:
-    """Whether a source names a news outlet: state media, a news agency, or a row of the outlet registry
-    (the bundled one extended by the user's ``registry`` files)."""
+    """Whether a source names a news outlet: state media, a news agency, a row of the outlet registry
+    (the bundled one extended by the user's ``registry`` files), or a description only a news outlet fits
+    ("the wire service", "the paper"; not "the agency", which is as often a government's)."""
     if not source:
         return False
     phrase = text[source[0][0] : source[-1][1]]
-    if STATE_MEDIA.search(phrase) or "news agency" in phrase.lower():
+    if STATE_MEDIA.search(phrase) or "news agency" in phrase.lower() or _NEWS_DESCRIPTION.match(phrase):
         return True
     try:
         reg = load_registry(registry)
