@@ -498,3 +498,39 @@ def test_an_officials_office_is_the_government(profile: str) -> None:
     assert hops(rep, at)[0][0] == ("the Gaziantep governor's office", "government")
     rep = report("The mayor's office said the road was closed.")
     assert by_cue(rep, "said").source_type == "government"
+
+
+def test_an_outlets_report_named_again_came_the_way_it_did_before() -> None:
+    """"KCNA said ..., the Associated Press reported." then "The KCNA report said ...": the same report, relayed
+    by the AP (chain guideline 3), and so is what it says Kim declared; it had lost the AP hop."""
+    text = ("North's Korean Central News Agency said leader Kim Jong Un observed the launch from a test facility, "
+            "the Associated Press reported.\n\n"
+            "The KCNA report said that after the test Kim declared that the North now has another strong nuclear "
+            "strike method.")
+    rep = report(text, outlet="USA Today")
+    assert [n for n, _ in hops(rep, by_cue(rep, "said"))[0]][-3:] == ["Korean Central News Agency", "Associated Press", "USA Today"]
+    report_said = next(a for a in rep.attributions if span_text(text, a.source) == "The KCNA report")
+    assert [n for n, _ in hops(rep, report_said)[0]] == ["Korean Central News Agency", "Associated Press", "USA Today"]
+    declared = by_cue(rep, "declared")
+    assert [n for n, _ in hops(rep, declared)[0]] == ["Kim Jong Un", "Korean Central News Agency", "Associated Press", "USA Today"]
+    # with no relay before, the report is the agency's own
+    rep = report(text.split("\n\n")[1], outlet="USA Today")
+    report_said = next(a for a in rep.attributions if span_text(rep.article.text, a.source) == "The KCNA report")
+    assert [n for n, _ in hops(rep, report_said)[0]] == ["Korean Central News Agency", "USA Today"]
+
+
+def test_a_speakers_next_statement_that_goes_on_came_through_the_same_interview() -> None:
+    """"Ri Su Yong said in an interview with The Associated Press ..." then "He also defended ...": the same
+    interview (chain guideline 3); a fresh "Ri Su Yong said" may be another occasion and gets no hop."""
+    first = ("North Korea's foreign minister Ri Su Yong said Saturday in an interview with The Associated Press "
+             "that his country is ready to halt its nuclear tests.\n\n")
+    rep = report(first + "He also said the U.S. drove his country to develop nuclear weapons.", outlet="USA Today")
+    assert [n for n, _ in hops(rep, rep.attributions[-1])[0]] == ["Ri Su Yong", "Associated Press", "USA Today"]
+    rep = report(first + "Ri Su Yong said on Monday that the talks would resume.", outlet="USA Today")
+    assert [n for n, _ in hops(rep, rep.attributions[-1])[0]] == ["Ri Su Yong", "USA Today"]
+
+
+def test_a_source_of_a_government_is_anonymous() -> None:
+    """"A South Korean government source said" (chain guideline 5: "a government source" is anonymous) was typed
+    the government."""
+    assert by_cue(report("A South Korean government source said the engine ignited."), "said").source_type == "anonymous"

@@ -40,7 +40,8 @@ ANON = re.compile(
     r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b",
     re.I,
 )
-SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[a-z-]+\s+)?sources?$", re.I)
+SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[\w.’'-]+\s+){0,3}sources?$", re.I)
+"""Unnamed sources, with up to three words saying whose ("a source", "A South Korean government source")."""
 STATE_MEDIA = re.compile(r"\bstate(?:-run|-controlled)?\s+(?:media|television|tv|news agency|broadcaster|radio)\b", re.I)
 DOCUMENT_HEADS = frozenset(
     {

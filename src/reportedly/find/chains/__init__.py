@@ -21,8 +21,10 @@ How a chain is built, all from the text of the attribution's sentence:
   from an enclosing attribution ("Yonhap reported that Kim said ..."); from
   the photo credit of a caption; and from a wire credit when the article is
   wire copy.  A sentence that leans on an earlier report ("The notebook
-  reportedly contained ...", after "Yonhap reported that ... a notebook ...")
-  gets the earlier report's hops with lower confidence.
+  reportedly contained ...", after "Yonhap reported that ... a notebook ...";
+  "The KCNA report said" after "KCNA said ..., the AP reported"; "He also
+  said" after the same speaker's interview with the AP) gets the earlier
+  report's hops with lower confidence.
 - hops are typed from the outlet registry (``reportedly.registry``); other
   hops take the attribution's ``source_type`` (or the entity's kind);
   unnamed media ("state media", "North Korean state TV") are hops of type

@@ -94,7 +94,14 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
       attribution's content mentioned: that attribution's outlets after it;
       one mentioned as the vehicle of an earlier speaker ("said in a
       statement ..." then "The statement also said"): that whole chain,
-      which replaces the document.
+      which replaces the document;
+    - an outlet's report ("The KCNA report said") after a chain that relayed
+      that outlet ("KCNA said ..., the Associated Press reported"): the
+      relays after the outlet (``_outlets_report``);
+    - a speaker going on ("He also said", "she added") right after the same
+      speaker's statement that came through an outlet ("in an interview with
+      The Associated Press"): that outlet and what followed it
+      (``_same_speaker_before``).
 
     Looks back at most three paragraphs of the same kind of block
     (captions do not lean on the body).  Borrowed hops get ``CONF_CONTEXT``.
@@ -118,6 +125,11 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
         not holds(at.content, m.start()) for m in _DEPICTION.finditer(text, sent[0], sent[1])
     ):
         return _borrow(at, ctx, lambda b: True, media_from=True, footage_only=True), False
+    report = _outlets_report(at, ctx, parties)
+    if report is not None:
+        # "The KCNA report said ..." after "KCNA said ..., the Associated Press reported": the same report,
+        # relayed as before
+        return report, False
     docs = [p for p in parties if p.type in {"document", "footage"}]
     if docs and docs[0].type == "footage":
         # "The images ..." after "The footage, released by KCTV ...": the footage seen before
@@ -142,7 +154,70 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
         if nodes:
             return nodes, True
         return _borrow(at, ctx, in_content, media_from=True), False
-    return [], False
+    return _same_speaker_before(at, ctx), False
+
+
+def _same_speaker_before(at: Attribution, ctx: Ctx) -> list[Node]:
+    """ "Ri Su Yong said in an interview with The Associated Press that ..." then "He also defended ...": a
+    speaker's next statement, with no relay of its own, came the way the one just before did, when its cue says
+    it goes on ("also", "added", "continued"), the attribution just before is the same speaker's (one entity)
+    and it reached the publisher through an outlet right after the speaker.  A fresh "Figueroa said ..." after
+    "Figueroa told USA Today" may be another occasion: no hop.  Borrowed with ``CONF_CONTEXT``."""
+    if at.source_entity is None or not _GOES_ON.search(" ".join(ctx.text[a:b] for a, b in at.cue)):
+        return []
+    start = first_offset(at)
+    before = [b for b in ctx.found.attributions if b.id in ctx.done and first_offset(b) < start]
+    if not before:
+        return []
+    b = max(before, key=first_offset)
+    if b.source_entity != at.source_entity or ctx.sentence_of(first_offset(b))[0] < _sentences_back(ctx, start, 3):
+        return []
+    for nodes in ctx.done[b.id]:
+        own = [n for n in nodes if n not in ctx.wire]
+        if len(own) >= 2 and own[0].entity == at.source_entity and own[1].type in _LEAN_TYPES:
+            return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in own[1:]]
+    return []
+
+
+_GOES_ON = re.compile(r"\b(?:also|add|adds|added|adding|continued|continues|went\s+on|goes\s+on)\b", re.IGNORECASE)
+
+
+def _sentences_back(ctx: Ctx, offset: int, n: int) -> int:
+    """The start of the ``n``-th sentence before the one holding ``offset``."""
+    s = ctx.sentence_of(offset)[0]
+    for _ in range(n):
+        if s <= 0:
+            break
+        s = min(s, ctx.sentence_of(s - 1)[0])
+    return s
+
+
+_REPORT_OF = re.compile(r"\b(?:report|statement|dispatch|article|commentary|broadcast)$", re.IGNORECASE)
+
+
+def _outlets_report(at: Attribution, ctx: Ctx, parties: list[Node]) -> list[Node] | None:
+    """The relays after an outlet in the nearest earlier chain through it, for a source naming that outlet's
+    report ("The KCNA report", "the Yonhap dispatch"): the report the text gave before, as it came.  None when
+    the source is no such phrase or no earlier chain relayed the outlet."""
+    if len(parties) != 1 or parties[0].type not in _LEAN_TYPES or not at.source:
+        return None
+    src = ctx.text[at.source[0][0] : at.source[-1][1]]
+    if not _REPORT_OF.search(src.strip()):
+        return None
+    outlet = parties[0]
+    found: list[Node] = []
+
+    def relayed(b: Attribution) -> bool:
+        for nodes in ctx.done[b.id]:
+            own = [n for n in nodes if n not in ctx.wire]
+            k = next((i for i, n in enumerate(own) if n.key == outlet.key), None)
+            if k is not None and k + 1 < len(own):
+                found[:] = own[k + 1 :]
+                return True
+        return False
+
+    _borrow(at, ctx, relayed, media_from=True)
+    return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in found] or None
 
 
 def _borrow(
