@@ -534,3 +534,24 @@ def test_a_source_of_a_government_is_anonymous() -> None:
     """"A South Korean government source said" (chain guideline 5: "a government source" is anonymous) was typed
     the government."""
     assert by_cue(report("A South Korean government source said the engine ignited."), "said").source_type == "anonymous"
+
+
+def test_a_description_of_an_office_takes_the_one_holder_named_later_or_the_earlier_indefinite_mention() -> None:
+    """"Snowden is willing to return, his lawyer says." in a lede, "lawyer Anatoly Kucherena said" below:
+    the lawyer (it stayed "his lawyer"); "the U.S. Ambassador in Moscow demanded" before "Ambassador Michael
+    McFaul" (it was the government, for "Moscow").  "the spokesman" after "a spokesman for North Korea's Foreign
+    Ministry" is that spokesman, even when a spokesman of another body is named later."""
+    text = ("Edward Snowden is willing to return to the U.S. if he is guaranteed a fair trial, his lawyer says.\n\n"
+            "\"Edward Snowden is ready to return to the U.S.,\" lawyer Anatoly Kucherena said, according to the "
+            "Russian news agency TASS.")
+    at = by_cue(report(text), "says")
+    assert (at.source_name, at.source_type) == ("Anatoly Kucherena", "person")
+    text = ("On Monday, the U.S. Ambassador in Moscow demanded Russia turn over Snowden.\n\n"
+            "\"We have made our position clear,\" Ambassador Michael McFaul said on Tuesday.")
+    assert by_cue(report(text), "demanded").source_name == "Michael McFaul"
+    text = ("On Saturday, a spokesman for North Korea's Foreign Ministry promised grave consequences.\n\n"
+            "\"The U.S. should bear in mind that it will face serious consequences,\" the spokesman said.\n\n"
+            "\"We are reviewing it,\" National Security Council spokesman Mark Stroh said.")
+    at = by_cue(report(text), "said")
+    assert at.source_name == "spokesman for North Korea's Foreign Ministry"
+    assert at.source_type == "government"

@@ -15,9 +15,12 @@ fits it, and returns ``None`` rather than a guess when none does:
   unmarked people fit both;
 - *roles*: a description ("the chairman", "the committee's chairman") takes
   only a person whose roles, as the entity finder read them, hold its title
-  word; without such a person it stays unresolved (the caller may still
-  name it after an earlier indefinite mention, "a foreign ministry
-  spokesman");
+  word ("leader": any head of state or government), of the country the
+  description names if it names one ("the US leader"); without such a person
+  it stays unresolved (the caller may still name it after an earlier
+  indefinite mention, "a foreign ministry spokesman", or after the one
+  person named later in that office, ``later_holder``: "his lawyer says" in
+  a lede);
 - *the writer*: "I", "me", "my" outside quotes are the writer: the
   article's sole author when it names one, else unresolved (never the last
   politician named).
@@ -126,17 +129,32 @@ def antecedent(
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        titles = LEADER_TITLES if t == "leader" else (t,)
         country = _country_in(phrase)
-
-        def holds(e: Entity) -> bool:
-            roles = [r for r in e.roles if any(x in r.lower() for x in titles)]
-            # "the US leader": a leader of that country (not "North Korean leader Kim Jong-un")
-            return bool(roles) and (country is None or any(_country_in(r) == country for r in roles))
-
-        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and holds(e), ())
+        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country), ())
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
+
+
+def _holds(e: Entity, title: str, country: str | None) -> bool:
+    """Whether a person's roles hold the office ``title`` ("leader" is any head of state) of ``country``: "the US
+    leader" is not "North Korean leader Kim Jong-un"; a role naming no country may be anyone's ("Ambassador"
+    for "the U.S. Ambassador in Moscow")."""
+    titles = LEADER_TITLES if title == "leader" else (title,)
+    roles = [r for r in e.roles if any(x in r.lower() for x in titles)]
+    return bool(roles) and (country is None or any(_country_in(r) in (None, country) for r in roles))
+
+
+def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: str) -> tuple[str, str | None] | None:
+    """The one person first named after ``before`` whose roles hold the office a description names ("his lawyer
+    says" in a lede, "Anatoly Kucherena, his lawyer" further down), else None (none, or several).  For the
+    caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
+    t = title.lower().rstrip(".")
+    country = _country_in(phrase)
+    later = [
+        e for e in entities
+        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before and _holds(e, t, country)
+    ]
+    return (later[0].name, later[0].id) if len(later) == 1 else None
 
 
 LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
@@ -300,7 +318,7 @@ def _closest(
     return (best[1], best[2]) if best else None
 
 
-def _token_at(parsed: Parsed, offset: int) -> Tok | None:
+def token_at(parsed: Parsed, offset: int) -> Tok | None:
     seg = parsed.segment_at(offset)
     if seg is None or not seg.doc.has_annotation("DEP"):
         return None
@@ -311,7 +329,7 @@ def _token_at(parsed: Parsed, offset: int) -> Tok | None:
 
 def _is_subject(parsed: Parsed, offset: int) -> bool:
     """Whether the mention at ``offset`` is (in) the subject of its clause."""
-    t = _token_at(parsed, offset)
+    t = token_at(parsed, offset)
     for _ in range(4):
         if t is None:
             return False

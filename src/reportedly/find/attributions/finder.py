@@ -20,10 +20,10 @@ from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
-from .antecedents import antecedent, outlet_reference, sentence_start
+from .antecedents import antecedent, later_holder, outlet_reference, sentence_start, token_at
 from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
-from .resolve import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
+from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
 from .spans import Candidate, TokRange
 
 PRODUCED_BY = "attribution.rules/1"
@@ -65,7 +65,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
             quoted = _quoted_parts(quotes, content)
             ante = _antecedent(parsed, entities, span, src_head, settings, quoted) if _needs_antecedent(text, span, src_head) else None
-            earlier = _earlier_mention(text, span) if ante is None and _needs_antecedent(text, span, src_head) else None
+            earlier = _earlier_mention(parsed, span) if ante is None and _needs_antecedent(text, span, src_head) else None
+            if ante is None and earlier is None and _needs_antecedent(text, span, src_head):
+                ante = _later_holder(parsed, entities, span, src_head)
             # a pronoun takes the speaker just before it when that speaker is no entity (an entity speaker is
             # the closest-subject rule's) or when no entity was found
             previous = _previous_speaker(parsed, out, span, src_head) if earlier is None else None
@@ -239,7 +241,7 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
         return True
     if outlet_reference(phrase):
         return True
-    return phrase.startswith("the ") and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
+    return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
 
 
 def _antecedent(
@@ -303,20 +305,39 @@ EARLIER_WINDOW = 1500
 _DEFINITE = re.compile(r"^the\s+(?:\w+\s+)?(?P<head>[a-z]+)$", re.IGNORECASE)
 
 
-def _earlier_mention(text: str, span: Span) -> Span | None:
+def _earlier_mention(parsed: Parsed, span: Span) -> Span | None:
     """The span of an earlier indefinite phrase with the same head noun as a definite description
-    ("a senior White House official" for "the official"), within ``EARLIER_WINDOW`` characters."""
+    ("a senior White House official" for "the official"; "a spokesman for North Korea's Foreign Ministry" for
+    "the spokesman", its prepositional phrase read off the parse), within ``EARLIER_WINDOW`` characters."""
+    text = parsed.text
     m = _DEFINITE.match(" ".join(text[span[0] : span[1]].split()))
     if m is None or not PERSON_TITLES.fullmatch(m.group("head")):
         return None
     head = m.group("head")
     lo = max(0, span[0] - EARLIER_WINDOW)
-    rx = re.compile(rf"\b(?:an?|one)\s+((?:[\w.’'-]+\s+){{1,4}}?{re.escape(head)})\b", re.IGNORECASE)
+    rx = re.compile(rf"\b(?:an?|one)\s+((?:[\w.’'-]+\s+){{0,4}}?{re.escape(head)})\b", re.IGNORECASE)
     hits = list(rx.finditer(text, lo, span[0]))
     if not hits:
         return None
     h = hits[-1]
-    return (h.start(1), h.end(1))
+    end = h.end(1)
+    tok = token_at(parsed, end - 1)
+    seg = parsed.segment_at(end - 1)
+    if tok is not None and seg is not None and tok.lower_ == head.lower():
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("for", "of", "at", "with"):
+                last = c.right_edge
+                end = max(end, seg.start + last.idx + len(last.text))
+    return (h.start(1), end)
+
+
+def _later_holder(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None) -> tuple[str, str | None] | None:
+    """The one person the article names after a description of an office, holding it (``antecedents.later_holder``)."""
+    phrase = parsed.text[span[0] : span[1]]
+    title = PERSON_TITLES.search(phrase)
+    if title is None or (head is not None and head.pos_ == "PRON"):
+        return None
+    return later_holder(entities, span[1], phrase, title.group(0))
 
 
 def _in_quote(text: str, offset: int) -> bool:

@@ -94,6 +94,11 @@ PERSON_TITLES = re.compile(
 )
 
 
+DESCRIPTION_OPENERS = ("the ", "his ", "her ", "their ")
+"""How a description of a person by office opens ("the spokesman", "his lawyer"): such a phrase may stand for a
+person the article names (``antecedents``)."""
+
+
 _KIND_TYPES = {"person": "person", "organization": "organization", "outlet": "outlet", "government": "government", "group": "group"}
 
 
@@ -232,6 +237,15 @@ def describe(
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
+    if (
+        antecedent
+        and antecedent[1]
+        and low.startswith(DESCRIPTION_OPENERS)
+        and PERSON_TITLES.search(phrase)
+        and any(e.id == antecedent[1] and e.kind == "person" for e in entities)
+    ):
+        # "the U.S. Ambassador in Moscow", "his lawyer": the person holding the office, named in the article
+        return Described(antecedent[0], "person", antecedent[1])
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
     if country_of(phrase) or (ent is not None and _a_country(ent, span, head, text)):
@@ -256,7 +270,7 @@ def describe(
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
     if PERSON_TITLES.search(phrase):
-        if antecedent and low.startswith("the "):
+        if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
     if head is not None and head.pos_ == "PROPN":
