@@ -520,14 +520,18 @@ def test_an_outlets_report_named_again_came_the_way_it_did_before() -> None:
 
 
 def test_a_speakers_next_statement_that_goes_on_came_through_the_same_interview() -> None:
-    """"Ri Su Yong said in an interview with The Associated Press ..." then "He also defended ...": the same
-    interview (chain guideline 3); a fresh "Ri Su Yong said" may be another occasion and gets no hop."""
+    """"Ri Su Yong said in an interview with The Associated Press ..." then "“...,” he added.": the same interview
+    (chain guideline 3).  A fresh "Ri Su Yong said", an "also" that may have moved on, or "added on" another
+    programme get no hop."""
     first = ("North Korea's foreign minister Ri Su Yong said Saturday in an interview with The Associated Press "
              "that his country is ready to halt its nuclear tests.\n\n")
-    rep = report(first + "He also said the U.S. drove his country to develop nuclear weapons.", outlet="USA Today")
+    rep = report(first + "\"The U.S. drove us to develop nuclear weapons,\" he added.", outlet="USA Today")
     assert [n for n, _ in hops(rep, rep.attributions[-1])[0]] == ["Ri Su Yong", "Associated Press", "USA Today"]
-    rep = report(first + "Ri Su Yong said on Monday that the talks would resume.", outlet="USA Today")
-    assert [n for n, _ in hops(rep, rep.attributions[-1])[0]] == ["Ri Su Yong", "USA Today"]
+    for then in ("Ri Su Yong said on Monday that the talks would resume.",
+                 "He also said the U.S. drove his country to develop nuclear weapons.",
+                 "\"The U.S. drove us to it,\" he added on \"Face the Nation.\""):
+        rep = report(first + then, outlet="USA Today")
+        assert "Associated Press" not in [n for n, _ in hops(rep, rep.attributions[-1])[0]], then
 
 
 def test_a_source_of_a_government_is_anonymous() -> None:

@@ -136,11 +136,14 @@ def antecedent(
 
 
 def _holds(e: Entity, title: str, country: str | None) -> bool:
-    """Whether a person's roles hold the office ``title`` ("leader" is any head of state) of ``country``: "the US
-    leader" is not "North Korean leader Kim Jong-un"; a role naming no country may be anyone's ("Ambassador"
-    for "the U.S. Ambassador in Moscow")."""
-    titles = LEADER_TITLES if title == "leader" else (title,)
-    roles = [r for r in e.roles if any(x in r.lower() for x in titles)]
+    """Whether a person's roles hold the office ``title`` of ``country``: "the US leader" is a head of state or
+    government whose role names the US ("US President Donald Trump"), not "North Korean leader Kim Jong-un";
+    otherwise a role naming no country may be anyone's ("Ambassador" for "the U.S. Ambassador in Moscow"),
+    and "the Cuban leader" is no "President" of unnamed country."""
+    if title == "leader" and country is not None:
+        # "the US leader": a head of state or government of that country, said so in the role
+        return any(x in r.lower() for r in e.roles for x in LEADER_TITLES if _country_in(r) == country)
+    roles = [r for r in e.roles if title in r.lower()]
     return bool(roles) and (country is None or any(_country_in(r) in (None, country) for r in roles))
 
 

@@ -241,17 +241,21 @@ def describe(
         antecedent
         and antecedent[1]
         and low.startswith(DESCRIPTION_OPENERS)
-        and PERSON_TITLES.search(phrase)
+        and PERSON_TITLES.fullmatch(head_low)
         and any(e.id == antecedent[1] and e.kind == "person" for e in entities)
+        and (ent is None or ent.kind != "person")
     ):
+        # (a phrase naming its person, "his lawyer, Lanny Davis", is that person: below)
         # "the U.S. Ambassador in Moscow", "his lawyer": the person holding the office, named in the article
+        # (not "the president's critics", headed by another word)
         return Described(antecedent[0], "person", antecedent[1])
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
     if country_of(phrase) or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
         # country speaking is its government (type guideline 5)
-        return Described(ent.name if ent is not None else phrase, "government", ent.id if ent else None)
+        name = phrase if country_of(phrase) or ent is None else ent.name  # "Washington", not a dateline's "WASHINGTON"
+        return Described(name, "government", ent.id if ent else None)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -286,6 +290,9 @@ def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     for ms, me in ent.mentions:
         if span[0] <= ms and me == span[1]:
             words = text[ms:me].split()
+            before = text[span[0] : ms].split()
+            if any(w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in before):
+                return False  # "Universities UK" is no country
             return head is None or (bool(words) and head.text == words[-1])
     return False
 

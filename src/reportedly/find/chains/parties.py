@@ -139,8 +139,11 @@ _HEAD_STOPS = frozenset("of with for from at in on by to who that which familiar
 
 def _media_node(at: Attribution, ctx: Ctx, s: int, e: int, noun: str | None) -> Node:
     """Footage or a document with no named producer as the origin hop ("notebook")."""
+    if noun is None and at.source_name and at.source_name != ctx.text[s:e]:
+        noun = _media_noun(at.source_name)  # "it said", for "The report" before it: the report
     typ = "footage" if noun in FOOTAGE_NOUNS else "document" if noun is not None else (at.source_type or "document")
-    name = noun or short(ctx.text[s:e])
+    named = at.source_name if at.source_name and ctx.text[s:e].strip().casefold() in ("it", "they", "which", "that") else None
+    name = noun or named or short(ctx.text[s:e])
     span = (s, e)
     if noun is not None:
         m = re.search(rf"\b{re.escape(noun)}\b", ctx.text[s:e], re.IGNORECASE)
