@@ -559,3 +559,22 @@ def test_a_description_of_an_office_takes_the_one_holder_named_later_or_the_earl
     at = by_cue(report(text), "said")
     assert at.source_name == "spokesman for North Korea's Foreign Ministry"
     assert at.source_type == "government"
+
+
+def test_one_person_under_two_given_name_forms_and_an_outlets_name_with_an_honorific() -> None:
+    """"Joseph R. Biden" and "Joe Biden" are one person, so "Biden" is no longer ambiguous between them (it was
+    an entity of its own); "Donald Trump Jr." stays apart from "Donald Trump"; "Mr. Bloomberg" beside "Michael
+    Bloomberg" is the person, not the registry's Bloomberg News (\"he\" took the wrong person for want of him)."""
+    text = ("Former Vice President Joseph R. Biden won on Tuesday. Joe Biden said he was glad. "
+            "Biden added that he would run.\n\n"
+            "Billionaire Michael Bloomberg dropped out, Bloomberg News reported. Mr. Bloomberg said he would back "
+            "the former vice president.")
+    rep = report(text)
+    names = {e.name: e for e in rep.entities}
+    assert "Joe Biden" not in names and "Biden" not in names
+    assert len(names["Joseph R. Biden"].mentions) == 3
+    assert by_cue(rep, "added").source_name == "Joseph R. Biden"
+    assert names["Michael Bloomberg"].kind == "person" and names["Bloomberg News"].kind == "outlet"
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "Mr. Bloomberg"] == ["Michael Bloomberg"]
+    rep = report("Donald Trump Jr. spoke first. Donald Trump spoke later, and Trump said the event was a success.")
+    assert {"Donald Trump Jr.", "Donald Trump"} <= {e.name for e in rep.entities}

@@ -16,7 +16,11 @@ mentions of one real-world referent into one ``Entity`` (``clusters``):
   Agency") or written in brackets after the name, and names of the same
   registry outlet ("Yonhap" = "Yonhap News Agency");
 - the bare compass word of a two-word country the article names ("the
-  North" -> "North Korea"), when exactly one such country fits.
+  North" -> "North Korea"), when exactly one such country fits;
+- one person under two forms of a given name ("Joe Biden" = "Joseph R.
+  Biden", ``find/data/nicknames.txt``; not across a suffix, "Donald Trump
+  Jr."); a registry outlet's one-word name after an honorific is a person
+  ("Mr. Bloomberg"), not the outlet.
 
 Then every further occurrence of a name the entity already has is added
 where spaCy missed it.  Byline and credit blocks, which are not parsed, are

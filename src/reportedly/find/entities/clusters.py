@@ -9,8 +9,10 @@ mentions vote for.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
+from importlib import resources
 
 from ...registry.countries import country_of
 from .lexicon import Lexicon, name_key, word_key
@@ -109,7 +111,9 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     by_key: dict[str, int] = {}
     by_outlet: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        k = name_key(m.name)
+        # a registry outlet's mentions join each other by the registry row (below), not with a person of the
+        # same name ("Mr. Bloomberg" beside "Bloomberg reported")
+        k = name_key(m.name) + ("\x00outlet" if m.outlet else "")
         if k in by_key:
             sets.union(by_key[k], i)
         else:
@@ -140,6 +144,10 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         ]
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
+
+    # One person under two given-name forms ("Joe Biden", "Joseph R. Biden").
+    for i, j in _same_person_by_nickname(mentions, current()):
+        sets.union(i, j)
 
     # Short forms of person names.
     groups = current()
@@ -237,6 +245,41 @@ def _halves_of_countries(mentions: list[Mention]) -> list[tuple[int, int]]:
             m.label, m.kind, m.government = mentions[j].label, mentions[j].kind, mentions[j].government
             out.append((i, j))
     return out
+
+
+@functools.cache
+def _nickname_lines() -> dict[str, frozenset[int]]:
+    """Given name (lower case) -> the lines of ``find/data/nicknames.txt`` it is on (a full name with its
+    short forms per line; "pat" is on Patricia's and Patrick's)."""
+    text = resources.files("reportedly.find").joinpath("data", "nicknames.txt").read_text(encoding="utf-8")
+    out: dict[str, set[int]] = defaultdict(set)
+    for k, line in enumerate(text.splitlines()):
+        if line.strip() and not line.startswith("#"):
+            for w in line.split():
+                out[w.lower()].add(k)
+    return {w: frozenset(v) for w, v in out.items()}
+
+
+def _same_person_by_nickname(mentions: list[Mention], groups: list[list[int]]) -> list[tuple[int, int]]:
+    """Pairs of person groups whose full names share the last word and any suffix and whose first words are
+    the same given name, in one form or two ("Joe" / "Joseph"): "Joe Biden" and "Joseph R. Biden" (not
+    "Donald Trump" and "Donald Trump Jr.").  Only names read as people."""
+    lines = _nickname_lines()
+    keys: dict[tuple[int, str, str], list[int]] = defaultdict(list)
+    for g in groups:
+        gms = [mentions[i] for i in g]
+        if cluster_kind(gms) != "person":
+            continue
+        for m in gms:
+            words = _name_words(m.name)
+            raw = m.name.split()
+            suffix = word_key(raw[-1].rstrip(",")) if len(raw) > len(words) else ""
+            if _personal_name(words) and words[0].lower() in lines:
+                for k in lines[words[0].lower()]:
+                    key = (k, words[-1], suffix)
+                    if g[0] not in keys[key]:
+                        keys[key].append(g[0])
+    return [(gs[0], other) for gs in keys.values() for other in gs[1:]]
 
 
 def _personal_name(words: list[str]) -> bool:

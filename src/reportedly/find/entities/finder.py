@@ -147,6 +147,13 @@ def _read_roles(parsed: Parsed, m: Mention, lex: Lexicon) -> None:
     if m.seg < 0:
         return
     doc = parsed.segments[m.seg].doc
+    if m.kind == "outlet" and len(m.name.split()) == 1:
+        honorific = title_before(doc, m.tok_start, m.tok_end, lex)
+        if honorific.person:
+            # "Mr. Bloomberg" (the registry's Bloomberg News): a person of that name, not the outlet
+            m.kind, m.outlet, m.label = "person", None, "PERSON"
+            _add_roles(parsed, m, honorific)
+            return
     if m.kind == "outlet" or m.government:
         _add_roles(parsed, m, role_after(doc, m.tok_start, m.tok_end, lex, organisation=True))
         return
