@@ -578,3 +578,12 @@ def test_one_person_under_two_given_name_forms_and_an_outlets_name_with_an_honor
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "Mr. Bloomberg"] == ["Michael Bloomberg"]
     rep = report("Donald Trump Jr. spoke first. Donald Trump spoke later, and Trump said the event was a success.")
     assert {"Donald Trump Jr.", "Donald Trump"} <= {e.name for e in rep.entities}
+
+
+def test_a_government_named_by_its_leader_is_the_government() -> None:
+    """"The Obama administration has publicly signaled": the administration, not Obama (the person named in
+    the phrase was taken as the source: "Obama [person]" in the chain)."""
+    rep = report("The Obama administration has publicly signaled that it would veto the bill. The Assad regime denied it.")
+    at = by_cue(rep, "has publicly signaled")
+    assert (at.source_name, at.source_type, at.source_entity) == ("The Obama administration", "government", None)
+    assert by_cue(rep, "denied").source_type == "government"

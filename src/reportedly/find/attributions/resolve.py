@@ -94,6 +94,9 @@ PERSON_TITLES = re.compile(
 )
 
 
+_GOVERNMENT_HEADS = frozenset({"administration", "government", "regime", "cabinet", "ministry", "authorities"})
+"""Head words of a phrase naming a government by its leader or country ("the Obama administration")."""
+
 DESCRIPTION_OPENERS = ("the ", "his ", "her ", "their ")
 """How a description of a person by office opens ("the spokesman", "his lawyer"): such a phrase may stand for a
 person the article names (``antecedents``)."""
@@ -251,6 +254,9 @@ def describe(
         return Described(antecedent[0], "person", antecedent[1])
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
+    if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
+        # "the Trump administration", "the Assad regime": the person or place only says whose
+        return Described(phrase, "government", None)
     if country_of(phrase) or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
         # country speaking is its government (type guideline 5)
