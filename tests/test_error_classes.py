@@ -587,3 +587,19 @@ def test_a_government_named_by_its_leader_is_the_government() -> None:
     at = by_cue(rep, "has publicly signaled")
     assert (at.source_name, at.source_type, at.source_entity) == ("The Obama administration", "government", None)
     assert by_cue(rep, "denied").source_type == "government"
+
+
+def test_a_name_before_a_state_is_a_place_and_a_companys_staff_speak_for_it() -> None:
+    """"Allen, Texas" makes Allen a town, so "Allen police spokesman" reads no person and "he told USA TODAY" is the
+    spokesman named before (it was "Allen"); "The company's researchers tweeted" is the company named before
+    (chain guideline 5: a company's unnamed staff are the company), not an anonymous source."""
+    text = ("The call was made to police in Allen, Texas, a Dallas suburb.\n\n"
+            "Sgt. Jon Felty, Allen police spokesman, said he could not confirm the call.\n\n"
+            "\"I have nothing in the database,\" he told USA TODAY.")
+    rep = report(text)
+    assert next(e for e in rep.entities if e.name == "Allen").kind == "place"
+    assert by_cue(rep, "told").source_name == "Jon Felty"
+    text = ("Microsoft saw the outage first.\n\n"
+            "The company's researchers tweeted that the national network had been down for two hours.")
+    at = by_cue(report(text), "tweeted")
+    assert (at.source_name, at.source_type) == ("Microsoft", "organization")

@@ -44,7 +44,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..registry.countries import COUNTRY_WORDS, MAX_WORDS
+from ..registry.countries import COUNTRY_WORDS, MAX_WORDS, US_STATES
 
 __all__ = [
     "Passage",
@@ -92,12 +92,6 @@ _STOP = frozenset(
     isn't wasn't weren't aren't won't can't couldn't wouldn't""".split()
 )
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
-_US_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
-    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
-    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee
-    texas utah vermont virginia wisconsin wyoming""".split()
-)
 _PERCENT = frozenset({"percent", "pct", "percentage", "points"})
 _PLACE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:County|Parish|City|Province|State)\b")
 _BIG = 1 << 62
@@ -180,7 +174,7 @@ def _places(text: str, raw: list[str]) -> frozenset[str]:
     caps = [w.lower().removesuffix("'s") for w in raw if w[:1].isupper()]
     if not caps:
         return frozenset(found)
-    found.update(w for w in caps if w in _US_STATES)
+    found.update(w for w in caps if w in US_STATES)
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(caps) - n + 1):
             code = COUNTRY_WORDS.get(" ".join(caps[i : i + n]))

@@ -64,6 +64,15 @@ COUNTRY_WORDS: dict[str, str] = {
 
 MAX_WORDS = max(len(k.split()) for k in COUNTRY_WORDS)
 
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee
+    texas utah vermont virginia wisconsin wyoming""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+     "south carolina", "south dakota", "west virginia"}
+"""Lower-cased names of the US states ("Allen, Texas": the name before them is a place)."""
+
 
 def country_of(words: str) -> str | None:
     """The ISO code a country word or phrase names ("North Korean", "Russia's"), else None."""

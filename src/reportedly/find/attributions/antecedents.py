@@ -160,6 +160,21 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     return (later[0].name, later[0].id) if len(later) == 1 else None
 
 
+_COMPANY_STAFF = re.compile(
+    r"^the\s+(?:company|firm|group|organi[sz]ation|corporation|carrier|airline|bank|manufacturer|retailer|"
+    r"startup|maker|insurer)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$",
+    re.IGNORECASE,
+)
+
+
+def company_staff(parsed: Parsed, entities: Sequence[Entity], before: int, phrase: str) -> tuple[str, str | None] | None:
+    """ "The company's researchers", "the firm's spokesman": the company named before (its closest
+    organisation), whose unnamed staff speak for it (chain guideline 5: an organisation), else None."""
+    if not _COMPANY_STAFF.match(" ".join(phrase.split())):
+        return None
+    return _closest(parsed, entities, before, lambda e: e.kind == "organization", ())
+
+
 LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
 """The offices "the US leader", "the country's leader" may stand for."""
 

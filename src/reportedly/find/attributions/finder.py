@@ -20,7 +20,7 @@ from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
-from .antecedents import antecedent, later_holder, outlet_reference, sentence_start, token_at
+from .antecedents import antecedent, company_staff, later_holder, outlet_reference, sentence_start, token_at
 from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
@@ -73,7 +73,11 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             previous = _previous_speaker(parsed, out, span, src_head) if earlier is None else None
             if previous is not None and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None
-            if previous is not None:
+            company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
+            if company is not None:
+                # "The company's researchers tweeted" after "Dyn ...": the company speaks
+                d = Described(company[0], "organization", company[1])
+            elif previous is not None:
                 # "“...,” North Korean state media said. “...,” it added.": the speaker before, named by no entity
                 d = Described(previous.source_name, previous.source_type, previous.source_entity)
             elif earlier is not None:

@@ -94,6 +94,8 @@ def is_acronym(name: str) -> bool:
 def cluster_kind(ms: list[Mention]) -> str:
     if any(m.kind == "outlet" for m in ms):
         return "outlet"
+    if any(m.label == "PLACE" for m in ms):
+        return "place"  # "Allen, Texas" somewhere: "Allen police spokesman" read no person
     if any(m.person for m in ms):
         return "person"
     if any(m.government for m in ms):

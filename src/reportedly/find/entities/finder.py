@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ...model import Entity, Span
 from ...nlp import Parsed, texts
 from ...registry import load_registry
-from ...registry.countries import is_country_word
+from ...registry.countries import US_STATES, country_of, is_country_word
 from ...settings import Settings
 from .. import Found
 from .clusters import FUNCTION_WORDS, cluster, cluster_kind, is_acronym
@@ -63,6 +63,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     mentions.extend(_bracketed_acronyms(parsed, mentions))
     mentions.extend(plain_mentions(parsed, registry))
     _name(text, mentions)
+    _places_by_state(text, mentions)
     for m in mentions:
         _read_roles(parsed, m, lex)
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
@@ -71,6 +72,21 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     for m in found_more:
         _read_roles(parsed, m, lex)
     return _entities(text, clusters)
+
+
+_STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
+
+
+def _places_by_state(text: str, mentions: list[Mention]) -> None:
+    """ "Allen, Texas", "Gaziantep, Turkey": a short name followed by a US state or a country is a place, whatever
+    spaCy called it ("Allen" a person, and "he" then took the town); ``cluster_kind`` lets such a mention decide
+    its entity's kind (label ``PLACE``)."""
+    for m in mentions:
+        if m.outlet or m.government or len(m.name.split()) > 3:
+            continue
+        hit = _STATE_AFTER.match(text, m.end)
+        if hit and (hit.group(1).lower() in US_STATES or country_of(hit.group(1))):
+            m.kind, m.label, m.person = "place", "PLACE", False
 
 
 def _name(text: str, mentions: list[Mention]) -> None:
