@@ -354,6 +354,7 @@ def test_a_body_at_a_news_company_is_not_the_outlet(text: str, name: str, typ: s
         ("The Federal Migration Service said the launch had failed.", "government"),
         ("North Korea's National Defense Commission said the launch had failed.", "government"),
         ("Voters said the launch had failed.", "group"),
+        ("Several major movie theater companies said the launch had failed.", "organization"),
     ],
 )
 def test_a_states_officials_are_the_government_and_unnamed_experts_are_anonymous(text: str, typ: str) -> None:

@@ -64,6 +64,11 @@ GROUP_HEADS = frozenset(
         "liberals", "fans", "students", "workers", "parents", "women", "men", "voices", "opponents", "allies",
     }
 )
+COMPANY_HEADS = frozenset(
+    {"companies", "firms", "corporations", "banks", "airlines", "carriers", "manufacturers", "retailers", "insurers",
+     "automakers", "studios", "utilities", "startups", "businesses", "employers", "lenders", "chains"}
+)
+"""Plural heads naming companies: organisations, as companies are (chain guideline 5), not a group."""
 VAGUE_HEADS = frozenset(
     {
         "experts", "analysts", "critics", "observers", "researchers", "scientists", "economists", "scholars",
@@ -277,6 +282,8 @@ def describe(
         return Described(phrase, "organization" if label == "ORG" else "group", None)
     if head_low in VAGUE_HEADS and not _affiliated(phrase, head):
         return Described(phrase, "anonymous", None)
+    if head_low in COMPANY_HEADS:
+        return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
     if PERSON_TITLES.search(phrase):
