@@ -270,14 +270,12 @@ def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
     (the speaker's own words about others), while "Trump will meet Kim, he said" may (Trump)."""
     out = []
     for s, e in content:
-        k = s
-        while k < e:
-            r = quotes.region_at(k)
-            if r is not None:
+        k = max(0, bisect.bisect_right(quotes.starts, s) - 1)  # the regions overlapping [s, e), by their starts
+        while k < len(quotes.regions) and quotes.regions[k].start < e:
+            r = quotes.regions[k]
+            if r.end > s:
                 out.append((r.start, r.end))
-                k = max(k + 1, r.end)
-            else:
-                k += 1
+            k += 1
     return out
 
 

@@ -130,18 +130,19 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.regions = quote_regions(text)
-        self._starts = [r.start for r in self.regions]
+        self.starts = [r.start for r in self.regions]
+        """Start of each region, in order (regions do not overlap)."""
 
     def region_at(self, offset: int) -> QuoteRegion | None:
         """The region containing ``offset`` (marks included), or None."""
-        k = bisect.bisect_right(self._starts, offset) - 1
+        k = bisect.bisect_right(self.starts, offset) - 1
         if k >= 0 and self.regions[k].start <= offset < self.regions[k].end:
             return self.regions[k]
         return None
 
     def starting_at(self, offset: int) -> QuoteRegion | None:
         """The region whose opening mark is at ``offset``."""
-        k = bisect.bisect_left(self._starts, offset)
+        k = bisect.bisect_left(self.starts, offset)
         if k < len(self.regions) and self.regions[k].start == offset:
             return self.regions[k]
         return None
@@ -154,7 +155,7 @@ class QuoteIndex:
     def quoted_chars(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` are inside quoted regions."""
         n = 0
-        k = max(0, bisect.bisect_right(self._starts, start) - 1)
+        k = max(0, bisect.bisect_right(self.starts, start) - 1)
         while k < len(self.regions) and self.regions[k].start < end:
             r = self.regions[k]
             n += max(0, min(end, r.end) - max(start, r.start))
