@@ -604,3 +604,18 @@ def test_a_name_before_a_state_is_a_place_and_a_companys_staff_speak_for_it() ->
             "The company's researchers tweeted that the national network had been down for two hours.")
     at = by_cue(report(text), "tweeted")
     assert (at.source_name, at.source_type) == ("Microsoft", "organization")
+
+
+def test_a_lede_takes_the_relay_of_its_restatement() -> None:
+    """README rule 3, "a lede followed by its attribution": "Snowden is willing to return ..., his lawyer says."
+    then "“Edward Snowden is ready to return ...,” lawyer Anatoly Kucherena said, according to the Russian news
+    agency TASS." (the lede's chain lacked TASS); a later statement of other words gives nothing."""
+    lede = "Edward Snowden is willing to return to the U.S. if he is guaranteed a fair trial, his lawyer says.\n\n"
+    text = lede + ("\"Edward Snowden is ready to return to the U.S., but on the condition that he be given a fair and "
+                   "impartial trial,\" lawyer Anatoly Kucherena said, according to the Russian news agency TASS.")
+    rep = report(text, outlet="USA Today")
+    assert [n for n, _ in hops(rep, by_cue(rep, "says"))[0]] == ["Anatoly Kucherena", "TASS", "USA Today"]
+    text = lede + ("\"The weather in Moscow is cold this week,\" lawyer Anatoly Kucherena said, according to the "
+                   "Russian news agency TASS.")
+    rep = report(text, outlet="USA Today")
+    assert [n for n, _ in hops(rep, by_cue(rep, "says"))[0]] == ["Anatoly Kucherena", "USA Today"]

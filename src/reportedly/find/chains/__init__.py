@@ -24,7 +24,9 @@ How a chain is built, all from the text of the attribution's sentence:
   reportedly contained ...", after "Yonhap reported that ... a notebook ...";
   "The KCNA report said" after "KCNA said ..., the AP reported"; "He also
   said" after the same speaker's interview with the AP) gets the earlier
-  report's hops with lower confidence.
+  report's hops with lower confidence; a lede whose restatement further down
+  names a relay ("..., his lawyer says." then "..., lawyer Anatoly Kucherena
+  said, according to ... TASS") gets that relay (``lede_relays``).
 - hops are typed from the outlet registry (``reportedly.registry``); other
   hops take the attribution's ``source_type`` (or the entity's kind);
   unnamed media ("state media", "North Korean state TV") are hops of type
@@ -83,6 +85,7 @@ from .context import (
     date_nodes,
     depicting_medium,
     lean_on,
+    lede_relays,
     outer_of,
     quote_lead_relays,
     quoted_subject,
@@ -109,12 +112,16 @@ def find_chains(parsed: Parsed, found: Found, settings: Settings) -> tuple[Chain
         registry_files=tuple(settings.registry),
     )
     ctx.wire = wire_nodes(ctx)
-    chains: list[Chain] = []
-    for at in sorted(found.attributions, key=first_offset):
-        if at.kind == "appearance":
-            continue  # "The economy appears to be slowing": the outlet's own hedged statement, no relay
-        for nodes in _node_chains(at, ctx):
-            chains.append(assemble(at.id, nodes, ctx, at.confidence))
+    ordered = [at for at in sorted(found.attributions, key=first_offset) if at.kind != "appearance"]
+    # ("The economy appears to be slowing": the outlet's own hedged statement, no relay)
+    node_chains = {at.id: _node_chains(at, ctx) for at in ordered}
+    for at in ordered:
+        relays = lede_relays(at, ordered, ctx)
+        if relays:
+            # "Snowden is willing to return ..., his lawyer says." then "..., lawyer Anatoly Kucherena said,
+            # according to the Russian news agency TASS": the lede's statement came the way its restatement did
+            node_chains[at.id] = [[n for n in nodes if n not in ctx.wire][:1] + relays + ctx.wire for nodes in node_chains[at.id]]
+    chains = [assemble(at.id, nodes, ctx, at.confidence) for at in ordered for nodes in node_chains[at.id]]
     chains.extend(provenance_chains(ctx))
     return tuple(chains)
 

@@ -186,6 +186,39 @@ def _same_speaker_before(at: Attribution, ctx: Ctx) -> list[Node]:
     return []
 
 
+def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> list[Node]:
+    """The relays of a lede's restatement (README rule 3, "a lede followed by its attribution"): for an
+    attribution in the first body paragraph whose chains name no relay, a later attribution of the same
+    speaker (one entity) within the next three body paragraphs, whose content shares at least 40% of the
+    shorter one's words (four letters or more, three at least), and whose chain reached the publisher
+    through an outlet right after the speaker; its hops from that outlet, with ``CONF_CONTEXT``."""
+    if at.source_entity is None or not at.content:
+        return []
+    body, _ = ctx.body_index(first_offset(at))
+    if not body or not (body[0].start <= first_offset(at) < body[0].end):
+        return []
+    if any(len([n for n in nodes if n not in ctx.wire]) > 1 for nodes in ctx.done.get(at.id, [])):
+        return []  # it names its own relay
+    limit = body[min(3, len(body) - 1)].end
+    words = _content_words(ctx.text, at.content)
+    for b in ordered:
+        if b is at or first_offset(b) <= first_offset(at) or first_offset(b) >= limit or b.source_entity != at.source_entity:
+            continue
+        other = _content_words(ctx.text, b.content)
+        shared = len(words & other)
+        if shared < 3 or shared < 0.4 * min(len(words), len(other)):
+            continue
+        for nodes in ctx.done.get(b.id, []):
+            own = [n for n in nodes if n not in ctx.wire]
+            if len(own) >= 2 and own[0].entity == at.source_entity and own[1].type in _LEAN_TYPES:
+                return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in own[1:]]
+    return []
+
+
+def _content_words(text: str, content: Sequence[Span]) -> set[str]:
+    return {w.lower() for s, e in content for w in re.findall(r"[A-Za-z]{4,}", text[s:e])}
+
+
 _GOES_ON = re.compile(r"\b(?:add|adds|added|adding|continued|continues|went\s+on|goes\s+on)\b", re.IGNORECASE)
 _OWN_VENUE = re.compile(r"\s+(?:on|in|to)\s+(?:an?\s+|the\s+)?[\"“A-Z]|\s+(?:in\s+)?an?\s+(?:interview|statement|tweet|post)\b")
 
