@@ -619,3 +619,16 @@ def test_a_lede_takes_the_relay_of_its_restatement() -> None:
                    "Russian news agency TASS.")
     rep = report(text, outlet="USA Today")
     assert [n for n, _ in hops(rep, by_cue(rep, "says"))[0]] == ["Anatoly Kucherena", "USA Today"]
+
+
+def test_he_after_a_named_speaker_is_that_speaker_unless_another_person_was_named_since() -> None:
+    """"Ted Cruz pointed to areas where Trump has been a late-comer ... . He also noted ...": Cruz, the speaker
+    just before (the closest subject was Trump, inside Cruz's words); but "Mr. Obama vows ... . Mr. Romney ...
+    about which he said" is Romney, named after Obama spoke, and "She" is never a speaker called "He"."""
+    text = ("Ted Cruz pointed to areas where Donald Trump has been a late-comer to the conservative movement. "
+            "He also noted how the crowds had changed.")
+    assert by_cue(report(text), "also noted").source_name == "Ted Cruz"
+    text = ("Barack Obama vows to preserve what he has been doing. Mitt Romney applies the same formula to Israel "
+            "policy, about which he said the country should do the opposite.")
+    rep = report(text)
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Mitt Romney"]

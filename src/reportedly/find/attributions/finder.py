@@ -20,7 +20,15 @@ from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
-from .antecedents import antecedent, company_staff, later_holder, outlet_reference, sentence_start, token_at
+from .antecedents import (
+    antecedent,
+    company_staff,
+    gender,
+    later_holder,
+    outlet_reference,
+    sentence_start,
+    token_at,
+)
 from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
@@ -70,9 +78,12 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 ante = _later_holder(parsed, entities, span, src_head)
             # a pronoun takes the speaker just before it when that speaker is no entity (an entity speaker is
             # the closest-subject rule's) or when no entity was found
-            previous = _previous_speaker(parsed, out, span, src_head) if earlier is None else None
-            if previous is not None and previous.source_entity is not None and ante is not None and ante[1] is not None:
-                previous = None
+            previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
+            personal = src_head is not None and src_head.text.lower() in ("he", "she")
+            if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
+                previous = None  # "it": an entity speaker is the closest-subject rule's
+            if previous is not None and personal and _named_since(entities, ante, previous, span, content):
+                previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
             if company is not None:
                 # "The company's researchers tweeted" after "Dyn ...": the company speaks
@@ -280,16 +291,21 @@ def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
 
 
 # The source types a pronoun may take from the attribution before it (``_previous_speaker``).
-# (Not "he" / "she": people are entities the closest-subject rule finds, with gender; read on 250 AllSides
-# articles, taking the speaker before for them gave "I", "you", "judge and jury" and descriptions for names.)
+# "he" / "she" take only a speaker who is a person entity of a fitting gender ("Mr. Walker said ... . “...,” he
+# said": Walker, not Obama of "the Obama administration", a closer subject): read on 250 AllSides articles,
+# taking any speaker before gave "I", "you", "judge and jury" and descriptions for names.
 _PRONOUN_TYPES = {
     "it": frozenset({"state_media", "news_agency", "outlet", "public_broadcaster", "government", "organization", "document"}),
     "they": frozenset({"group", "government", "organization", "state_media", "outlet"}),
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
 }
 _NO_SPEAKER = frozenset({"it", "its", "they", "them", "that", "which", "who", "this", "these", "those"})
 
 
-def _previous_speaker(parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None) -> Attribution | None:
+def _previous_speaker(
+    parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None, entities: Sequence[Entity] = ()
+) -> Attribution | None:
     """The attribution just before a pronoun source that resolved to no entity, when its source fits the
     pronoun and its cue is in this or the previous sentence: "North Korean state media explained Tuesday.
     “...,” it added." (the speaker named by no entity).  A pronoun in a quote is the quoted speaker's."""
@@ -303,7 +319,31 @@ def _previous_speaker(parsed: Parsed, before: Sequence[Attribution], span: Span,
         return None  # a pronoun the attribution before left unresolved names no one
     if prev.cue[0][0] < sentence_start(parsed, span[0], back=1):
         return None
+    if prev.source_type == "person":
+        ent = next((e for e in entities if e.id == prev.source_entity), None)
+        want = "f" if head.text.lower() == "she" else "m"
+        if ent is None or ent.kind != "person" or gender(parsed.text, ent) not in (want, None):
+            return None
+        said = " ".join(parsed.text[a:b] for a, b in prev.source).lower()
+        if said in ("he", "she") and said != head.text.lower():
+            return None  # "He once told her ... She tells her staff": not the "he" before
     return prev
+
+
+def _named_since(
+    entities: Sequence[Entity], ante: tuple[str, str | None] | None, prev: Attribution, span: Span, content: Sequence[Span]
+) -> bool:
+    """Whether the person ``ante`` names was mentioned after the previous attribution's cue, outside its content
+    and outside this attribution's content: then "he" is that person, not the previous speaker ("Sessions saw
+    an opportunity. He was among the first ..." after "Trump seized momentum ... by attacking ...")."""
+    if ante is None or ante[1] is None or ante[1] == prev.source_entity:
+        return False
+    ent = next((e for e in entities if e.id == ante[1]), None)
+    if ent is None:
+        return False
+    after = prev.cue[-1][1]
+    inside = [*prev.content, *content]
+    return any(after <= ms < span[0] and not any(a <= ms < b for a, b in inside) for ms, _ in ent.mentions)
 
 
 # How far back (characters) "the spokesman" looks for "a foreign ministry spokesman".
