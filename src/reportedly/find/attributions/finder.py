@@ -76,8 +76,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             earlier = _earlier_mention(parsed, span) if ante is None and _needs_antecedent(text, span, src_head) else None
             if ante is None and earlier is None and _needs_antecedent(text, span, src_head):
                 ante = _later_holder(parsed, entities, span, src_head)
-            # a pronoun takes the speaker just before it when that speaker is no entity (an entity speaker is
-            # the closest-subject rule's) or when no entity was found
+            # a pronoun may take the speaker just before it (``_previous_speaker``): "it"/"they" when that
+            # speaker is no entity or none was found, "he"/"she" unless another person was named since
             previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
             personal = src_head is not None and src_head.text.lower() in ("he", "she")
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
@@ -306,9 +306,11 @@ _NO_SPEAKER = frozenset({"it", "its", "they", "them", "that", "which", "who", "t
 def _previous_speaker(
     parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None, entities: Sequence[Entity] = ()
 ) -> Attribution | None:
-    """The attribution just before a pronoun source that resolved to no entity, when its source fits the
-    pronoun and its cue is in this or the previous sentence: "North Korean state media explained Tuesday.
-    “...,” it added." (the speaker named by no entity).  A pronoun in a quote is the quoted speaker's."""
+    """The attribution just before a pronoun source, when its source fits the pronoun (``_PRONOUN_TYPES``) and
+    its cue is in this or the previous sentence: "North Korean state media explained Tuesday. “...,” it
+    added." (a speaker named by no entity); "Ted Cruz pointed to areas where Trump ... . He also noted" (a
+    person entity of a fitting gender, never one the text called by the other pronoun).  The caller decides
+    whether it wins over the entity the pronoun resolved to.  A pronoun in a quote is the quoted speaker's."""
     if not before or head is None or head.pos_ != "PRON" or _in_quote(parsed.text, span[0]):
         return None
     types = _PRONOUN_TYPES.get(head.text.lower())

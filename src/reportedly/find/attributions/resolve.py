@@ -253,9 +253,9 @@ def describe(
         and any(e.id == antecedent[1] and e.kind == "person" for e in entities)
         and (ent is None or ent.kind != "person")
     ):
-        # (a phrase naming its person, "his lawyer, Lanny Davis", is that person: below)
         # "the U.S. Ambassador in Moscow", "his lawyer": the person holding the office, named in the article
-        # (not "the president's critics", headed by another word)
+        # (not "the president's critics", headed by another word; a phrase naming its person, "his lawyer,
+        # Lanny Davis", is that person: below)
         return Described(antecedent[0], "person", antecedent[1])
     if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials

@@ -22,8 +22,8 @@ How a chain is built, all from the text of the attribution's sentence:
   the photo credit of a caption; and from a wire credit when the article is
   wire copy.  A sentence that leans on an earlier report ("The notebook
   reportedly contained ...", after "Yonhap reported that ... a notebook ...";
-  "The KCNA report said" after "KCNA said ..., the AP reported"; "He also
-  said" after the same speaker's interview with the AP) gets the earlier
+  "The KCNA report said" after "KCNA said ..., the AP reported"; "he
+  added" right after the same speaker told Fox News) gets the earlier
   report's hops with lower confidence; a lede whose restatement further down
   names a relay ("..., his lawyer says." then "..., lawyer Anatoly Kucherena
   said, according to ... TASS") gets that relay (``lede_relays``).

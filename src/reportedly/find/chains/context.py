@@ -98,9 +98,9 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
     - an outlet's report ("The KCNA report said") after a chain that relayed
       that outlet ("KCNA said ..., the Associated Press reported"): the
       relays after the outlet (``_outlets_report``);
-    - a speaker going on ("He also said", "she added") right after the same
-      speaker's statement that came through an outlet ("in an interview with
-      The Associated Press"): that outlet and what followed it
+    - a speaker going on ("he added", "she continued") right after the same
+      speaker's statement that came through an outlet ("told the Fox News
+      program ..."): that outlet and what followed it
       (``_same_speaker_before``).
 
     Looks back at most three paragraphs of the same kind of block
@@ -261,7 +261,7 @@ def _outlets_report(at: Attribution, ctx: Ctx, parties: list[Node]) -> list[Node
                 return True
         return False
 
-    _borrow(at, ctx, relayed, media_from=True)
+    _borrow(at, ctx, relayed, media_from=True)  # (the window and block rules of _borrow; ``relayed`` keeps the hops)
     return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in found] or None
 
 
