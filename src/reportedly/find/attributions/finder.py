@@ -71,10 +71,10 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
-            quoted = _quoted_parts(quotes, content)
-            ante = _antecedent(parsed, entities, span, src_head, settings, quoted) if _needs_antecedent(text, span, src_head) else None
-            earlier = _earlier_mention(parsed, span) if ante is None and _needs_antecedent(text, span, src_head) else None
-            if ante is None and earlier is None and _needs_antecedent(text, span, src_head):
+            needs = _needs_antecedent(text, span, src_head)
+            ante = _antecedent(parsed, entities, span, src_head, settings, _quoted_parts(quotes, content)) if needs else None
+            earlier = _earlier_mention(parsed, span) if ante is None and needs else None
+            if ante is None and earlier is None and needs:
                 ante = _later_holder(parsed, entities, span, src_head)
             # a pronoun may take the speaker just before it (``_previous_speaker``): "it"/"they" when that
             # speaker is no entity or none was found, "he"/"she" unless another person was named since
@@ -279,15 +279,7 @@ def _antecedent(
 def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
     """The quote regions inside a content: "“... against the DPRK ...,” it added" names no antecedent of "it"
     (the speaker's own words about others), while "Trump will meet Kim, he said" may (Trump)."""
-    out = []
-    for s, e in content:
-        k = max(0, bisect.bisect_right(quotes.starts, s) - 1)  # the regions overlapping [s, e), by their starts
-        while k < len(quotes.regions) and quotes.regions[k].start < e:
-            r = quotes.regions[k]
-            if r.end > s:
-                out.append((r.start, r.end))
-            k += 1
-    return out
+    return [(r.start, r.end) for s, e in content for r in quotes.overlapping(s, e)]
 
 
 # The source types a pronoun may take from the attribution before it (``_previous_speaker``).

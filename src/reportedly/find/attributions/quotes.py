@@ -19,6 +19,7 @@ Times' feed).  Single quotes (‘ ’ ') are not paired: they double as apostrop
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPEN = frozenset("“„«")
@@ -130,19 +131,18 @@ class QuoteIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.regions = quote_regions(text)
-        self.starts = [r.start for r in self.regions]
-        """Start of each region, in order (regions do not overlap)."""
+        self._starts = [r.start for r in self.regions]
 
     def region_at(self, offset: int) -> QuoteRegion | None:
         """The region containing ``offset`` (marks included), or None."""
-        k = bisect.bisect_right(self.starts, offset) - 1
+        k = bisect.bisect_right(self._starts, offset) - 1
         if k >= 0 and self.regions[k].start <= offset < self.regions[k].end:
             return self.regions[k]
         return None
 
     def starting_at(self, offset: int) -> QuoteRegion | None:
         """The region whose opening mark is at ``offset``."""
-        k = bisect.bisect_left(self.starts, offset)
+        k = bisect.bisect_left(self._starts, offset)
         if k < len(self.regions) and self.regions[k].start == offset:
             return self.regions[k]
         return None
@@ -152,12 +152,14 @@ class QuoteIndex:
         r = self.region_at(start)
         return r is not None and r.start < start and end <= r.end
 
+    def overlapping(self, start: int, end: int) -> Iterator[QuoteRegion]:
+        """The regions overlapping ``[start, end)``, in order (a binary search over their starts)."""
+        k = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while k < len(self.regions) and self.regions[k].start < end:
+            if self.regions[k].end > start:
+                yield self.regions[k]
+            k += 1
+
     def quoted_chars(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` are inside quoted regions."""
-        n = 0
-        k = max(0, bisect.bisect_right(self.starts, start) - 1)
-        while k < len(self.regions) and self.regions[k].start < end:
-            r = self.regions[k]
-            n += max(0, min(end, r.end) - max(start, r.start))
-            k += 1
-        return n
+        return sum(min(end, r.end) - max(start, r.start) for r in self.overlapping(start, end))

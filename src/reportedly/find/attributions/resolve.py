@@ -262,10 +262,11 @@ def describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
-    if country_of(phrase) or (ent is not None and _a_country(ent, span, head, text)):
+    named_country = country_of(phrase) is not None
+    if named_country or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
         # country speaking is its government (type guideline 5)
-        name = phrase if country_of(phrase) or ent is None else ent.name  # "Washington", not a dateline's "WASHINGTON"
+        name = phrase if named_country or ent is None else ent.name  # "Washington", not a dateline's "WASHINGTON"
         return Described(name, "government", ent.id if ent else None)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)

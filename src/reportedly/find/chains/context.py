@@ -179,11 +179,7 @@ def _same_speaker_before(at: Attribution, ctx: Ctx) -> list[Node]:
     b = max(before, key=first_offset)
     if b.source_entity != at.source_entity or ctx.sentence_of(first_offset(b))[0] < _sentences_back(ctx, start, 1):
         return []
-    for nodes in ctx.done[b.id]:
-        own = [n for n in nodes if n not in ctx.wire]
-        if len(own) >= 2 and own[0].entity == at.source_entity and own[1].type in _LEAN_TYPES:
-            return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in own[1:]]
-    return []
+    return _relays_after(b, at.source_entity, ctx)
 
 
 def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> list[Node]:
@@ -197,7 +193,7 @@ def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> li
     body, _ = ctx.body_index(first_offset(at))
     if not body or not (body[0].start <= first_offset(at) < body[0].end):
         return []
-    if any(len([n for n in nodes if n not in ctx.wire]) > 1 for nodes in ctx.done.get(at.id, [])):
+    if any(len(_own(nodes, ctx)) > 1 for nodes in ctx.done.get(at.id, [])):
         return []  # it names its own relay
     limit = body[min(3, len(body) - 1)].end
     words = _content_words(ctx.text, at.content)
@@ -208,10 +204,29 @@ def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> li
         shared = len(words & other)
         if shared < 3 or shared < 0.4 * min(len(words), len(other)):
             continue
-        for nodes in ctx.done.get(b.id, []):
-            own = [n for n in nodes if n not in ctx.wire]
-            if len(own) >= 2 and own[0].entity == at.source_entity and own[1].type in _LEAN_TYPES:
-                return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in own[1:]]
+        relays = _relays_after(b, at.source_entity, ctx)
+        if relays:
+            return relays
+    return []
+
+
+def _own(nodes: list[Node], ctx: Ctx) -> list[Node]:
+    """A chain's hops without the article's wire hops (which every chain of a wire copy ends with)."""
+    return [n for n in nodes if n not in ctx.wire]
+
+
+def _borrowed(nodes: Sequence[Node]) -> list[Node]:
+    """Copies of hops taken from another attribution's chain, at most ``CONF_CONTEXT`` sure."""
+    return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in nodes]
+
+
+def _relays_after(b: Attribution, speaker: str | None, ctx: Ctx) -> list[Node]:
+    """The hops after ``speaker`` in a chain of ``b`` that starts at that speaker (one entity) and goes on through
+    an outlet ("Ri Su Yong -> Associated Press"), borrowed; else none."""
+    for nodes in ctx.done.get(b.id, []):
+        own = _own(nodes, ctx)
+        if len(own) >= 2 and own[0].entity == speaker and own[1].type in _LEAN_TYPES:
+            return _borrowed(own[1:])
     return []
 
 
@@ -254,7 +269,7 @@ def _outlets_report(at: Attribution, ctx: Ctx, parties: list[Node]) -> list[Node
 
     def relayed(b: Attribution) -> bool:
         for nodes in ctx.done[b.id]:
-            own = [n for n in nodes if n not in ctx.wire]
+            own = _own(nodes, ctx)
             k = next((i for i, n in enumerate(own) if n.key == outlet.key), None)
             if k is not None and k + 1 < len(own):
                 found[:] = own[k + 1 :]
@@ -262,7 +277,7 @@ def _outlets_report(at: Attribution, ctx: Ctx, parties: list[Node]) -> list[Node
         return False
 
     _borrow(at, ctx, relayed, media_from=True)  # (the window and block rules of _borrow; ``relayed`` keeps the hops)
-    return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in found] or None
+    return _borrowed(found) or None
 
 
 def _borrow(
@@ -288,14 +303,14 @@ def _borrow(
     )
     for b in previous:
         for nodes in ctx.done[b.id]:
-            own = [n for n in nodes if n not in ctx.wire]
+            own = _own(nodes, ctx)
             first_media = next((i for i, n in enumerate(own) if n.type in _LEAN_TYPES), None)
             if first_media is None:
                 continue
             if footage_only and own[first_media].type not in {"state_media", "footage"}:
                 continue
             picked = own[first_media:] if media_from else own
-            return [replace(n, confidence=min(n.confidence, CONF_CONTEXT)) for n in picked]
+            return _borrowed(picked)
     return []
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from importlib import resources
 
 from ...registry.countries import country_of
-from .lexicon import Lexicon, name_key, word_key
+from .lexicon import Lexicon, name_key, read_sections, word_key
 from .mentions import Mention
 
 # Ties between kinds within one entity are broken in this order.
@@ -253,12 +252,10 @@ def _halves_of_countries(mentions: list[Mention]) -> list[tuple[int, int]]:
 def _nickname_lines() -> dict[str, frozenset[int]]:
     """Given name (lower case) -> the lines of ``find/data/nicknames.txt`` it is on (a full name with its
     short forms per line; "pat" is on Patricia's and Patrick's)."""
-    text = resources.files("reportedly.find").joinpath("data", "nicknames.txt").read_text(encoding="utf-8")
     out: dict[str, set[int]] = defaultdict(set)
-    for k, line in enumerate(text.splitlines()):
-        if line.strip() and not line.startswith("#"):
-            for w in line.split():
-                out[w.lower()].add(k)
+    for k, line in enumerate(read_sections("nicknames.txt").get("", ())):
+        for w in line.split():
+            out[w.lower()].add(k)
     return {w: frozenset(v) for w, v in out.items()}
 
 

@@ -18,7 +18,9 @@ def word_key(word: str) -> str:
     return word.replace("’", "'").lower().rstrip(".")
 
 
-def _sections(name: str) -> dict[str, tuple[str, ...]]:
+def read_sections(name: str) -> dict[str, tuple[str, ...]]:
+    """The entries of a ``find/data`` list by ``[section]`` (entries before any section under ``""``), comments
+    and blank lines left out."""
     text = resources.files("reportedly.find").joinpath("data", name).read_text(encoding="utf-8")
     out: dict[str, list[str]] = {}
     current = ""
@@ -68,8 +70,8 @@ def name_key(name: str) -> str:
 @functools.cache
 def lexicon() -> Lexicon:
     """The bundled lists (read once per process)."""
-    titles = _sections("person_titles.txt")
-    gov = _sections("government.txt")
+    titles = read_sections("person_titles.txt")
+    gov = read_sections("government.txt")
     return Lexicon(
         heads=frozenset(word_key(w) for w in titles.get("head", ())),
         ranks=frozenset(word_key(w) for w in titles.get("rank", ())),
