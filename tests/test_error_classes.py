@@ -632,3 +632,20 @@ def test_he_after_a_named_speaker_is_that_speaker_unless_another_person_was_name
             "policy, about which he said the country should do the opposite.")
     rep = report(text)
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Mitt Romney"]
+
+
+def test_the_possessor_of_a_person_named_by_title_is_not_the_source() -> None:
+    """"Trump's outgoing national security H.R. McMaster used his final remarks to publicly call for ..." was
+    Trump (the earliest mention in the source), and the "he said" after it followed (a real AllSides story).
+    A possessor stays the source where no person is named by title after it ("Clapper's claims about how their
+    analysts ... Islamic State", "Russia's Foreign Ministry")."""
+    text = ("Trump's outgoing national security H.R. McMaster used his final public remarks to publicly call for "
+            "a tougher line on Russia. \"We have failed to impose sufficient costs,\" he said Tuesday.\n\n"
+            "Khashoggi's fiancée, Hatice Cengiz, says she was waiting outside.\n\n"
+            "Russia's Foreign Ministry reiterated that Moscow had nothing to do with it.")
+    rep = report(text)
+    adviser = next(a for a in rep.attributions if span_text(text, a.source).startswith("Trump's"))
+    assert adviser.source_name == "H.R. McMaster"
+    assert by_cue(rep, "said").source_name == "H.R. McMaster"
+    assert by_cue(rep, "says").source_name == "Hatice Cengiz"
+    assert by_cue(rep, "reiterated").source_name == "Russia's Foreign Ministry"

@@ -156,9 +156,10 @@ class Described:
     entity: str | None
 
 
-def entity_for(entities: Sequence[Entity], span: Span) -> Entity | None:
-    """The entity with a mention overlapping ``span`` (the longest overlap), if any."""
-    hit = entity_at(entities, span)
+def entity_for(entities: Sequence[Entity], span: Span, text: str | None = None) -> Entity | None:
+    """The entity with a mention overlapping ``span`` (the longest overlap), if any (``entity_at``, with
+    the ``text`` to tell possessors)."""
+    hit = entity_at(entities, span, text)
     if hit is not None:
         return hit
     best: Entity | None = None
@@ -212,7 +213,7 @@ def describe(
     if body is not None:
         # "The union at Reuters", "BBC journalists' union", "Reuters staff": a body or the staff of an
         # outlet, not the outlet
-        whole = entity_for(entities, span)
+        whole = entity_for(entities, span, text)
         if whole is not None and whole.kind != "outlet" and _ORG_SUFFIX.search(whole.name):
             return Described(whole.name, body, whole.id)
         return Described(phrase, body, None)
@@ -220,7 +221,7 @@ def describe(
         # "the agency", "the paper": the outlet the text named before
         named = _registry_type(antecedent[0], settings)
         return Described(named[0] if named else antecedent[0], named[1] if named else "outlet", antecedent[1])
-    ent = entity_for(entities, span)
+    ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
     if reg is None and ent is not None:
         reg = _registry_type(ent.name, settings)

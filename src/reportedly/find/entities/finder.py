@@ -118,15 +118,42 @@ def mentions_near(entities: Sequence[Entity], s: int, e: int) -> list[tuple[Enti
     return [(ents[i], ms, me) for i, _, ms, me in near]
 
 
-def entity_at(entities: Sequence[Entity], span: Span) -> Entity | None:
+_POSSESSOR = re.compile(
+    r"(?:\s+(?:administration|campaign|government|office|team|camp|family|regime|party|ministry|foundation))?"
+    r"['’]s?(?=\s)"
+)
+"""What follows a possessor's name: "Trump's", "the Obama administration's", "Democrats'"."""
+_TITLE_WORDS = re.compile(r"[\w.’'-]+")
+_NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as".split())
+
+
+def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int, int, Entity]]) -> bool:
+    """Whether the candidate mention ``c`` is the possessor of a person named after it by a title:
+    "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz" (not
+    "Sanders' Medicare for All plan", "Russia's Foreign Ministry", "Clapper's claims about ...")."""
+    m = _POSSESSOR.match(text, c[1])
+    if m is None:
+        return False
+    for s, _e, ent in others:
+        if ent is c[2] or ent.kind != "person" or s < m.end():
+            continue
+        words = _TITLE_WORDS.findall(text, m.end(), s)
+        if len(words) <= 6 and not any(w.lower() in _NOT_A_TITLE for w in words):
+            return True
+    return False
+
+
+def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -> Entity | None:
     """The entity a span (a source, a hop ...) refers to, or None.
 
     A mention containing the span wins (the shortest one).  Otherwise the
     mentions inside or overlapping the span are candidates, less those nested
     in another candidate mention ("Russia" in "Russia's government") or in a
     role of another candidate entity ("Korea Institute ..." in "Hong Min, a
-    senior analyst at the Korea Institute ..."); the earliest, then longest,
-    wins.
+    senior analyst at the Korea Institute ..."), and, given the ``text``, less
+    the possessor of a person named after it ("Trump" in "Trump's outgoing
+    national security adviser H.R. McMaster": the adviser is the source); the
+    earliest, then longest, wins.
     """
     s, e = span
     containing: list[tuple[int, int, Entity]] = []
@@ -153,6 +180,8 @@ def entity_at(entities: Sequence[Entity], span: Span) -> Entity | None:
         return False
 
     kept = [c for c in overlapping if not nested(c)] or overlapping
+    if text is not None and len(kept) > 1:
+        kept = [c for c in kept if not _possessor(text, c, kept)] or kept
     return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
 
 
