@@ -649,3 +649,20 @@ def test_the_possessor_of_a_person_named_by_title_is_not_the_source() -> None:
     assert by_cue(rep, "said").source_name == "H.R. McMaster"
     assert by_cue(rep, "says").source_name == "Hatice Cengiz"
     assert by_cue(rep, "reiterated").source_name == "Russia's Foreign Ministry"
+
+
+def test_a_countrys_lede_takes_the_relay_of_its_state_medias_restatement() -> None:
+    """"North Korea said on Sunday ..." then, three paragraphs down, "The North's official KCNA news agency said
+    Washington was 'misleading public opinion' ...": the state spoke through its agency (a real Reuters story of
+    the chain gold); the agency is the source of its own sentence, not the country its title names."""
+    text = ("SEOUL (Reuters) - North Korea said on Sunday its intention to denuclearize, unveiled at a historic "
+            "inter-Korean summit, was not the result of U.S.-led sanctions and pressure.\n\n"
+            "Impoverished North Korea has been hit by a series of U.N. and U.S. sanctions in recent years.\n\n"
+            "The North’s official KCNA news agency said Washington was “misleading public opinion” by claiming the "
+            "denuclearization pledge was the result of sanctions and other pressure.")
+    rep = report(text)
+    lede = next(a for a in rep.attributions if span_text(text, a.source) == "North Korea")
+    assert [n for n, _ in hops(rep, lede)[0]] == ["North Korea", "Korean Central News Agency", "Reuters"]
+    agency = next(a for a in rep.attributions if "KCNA" in span_text(text, a.source))
+    assert agency.source_name == "Korean Central News Agency"
+    assert next(e for e in rep.entities if e.id == agency.source_entity).kind == "outlet"

@@ -26,7 +26,9 @@ How a chain is built, all from the text of the attribution's sentence:
   added" right after the same speaker told Fox News) gets the earlier
   report's hops with lower confidence; a lede whose restatement further down
   names a relay ("..., his lawyer says." then "..., lawyer Anatoly Kucherena
-  said, according to ... TASS") gets that relay (``lede_relays``).
+  said, according to ... TASS"), or a country's lede whose restatement is
+  its state media's ("North Korea said ..." then "The North's official KCNA
+  news agency said ..."), gets that relay (``lede_relays``).
 - hops are typed from the outlet registry (``reportedly.registry``); other
   hops take the attribution's ``source_type`` (or the entity's kind);
   unnamed media ("state media", "North Korean state TV") are hops of type

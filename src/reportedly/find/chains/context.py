@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ...model import Attribution, Span, TimeExpr
+from ...registry.countries import country_of
 from .media import generic_node
 from .nodes import CONF_CAPTION, CONF_CONTEXT, Ctx, Node, outlet_node
 from .parties import parties_of
@@ -187,7 +188,11 @@ def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> li
     attribution in the first body paragraph whose chains name no relay, a later attribution of the same
     speaker (one entity) within the next three body paragraphs, whose content shares at least 40% of the
     shorter one's words (four letters or more, three at least), and whose chain reached the publisher
-    through an outlet right after the speaker; its hops from that outlet, with ``CONF_CONTEXT``."""
+    through an outlet right after the speaker; its hops from that outlet, with ``CONF_CONTEXT``.
+
+    A state speaks through its state media: when the lede's speaker is a country ("North Korea said on
+    Sunday ..."), the restatement may be its state media's ("The North's official KCNA news agency said
+    ..."), whose chain from that outlet on is the relay."""
     if at.source_entity is None or not at.content:
         return []
     body, _ = ctx.body_index(first_offset(at))
@@ -197,16 +202,38 @@ def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> li
         return []  # it names its own relay
     limit = body[min(3, len(body) - 1)].end
     words = _content_words(ctx.text, at.content)
+    country = _country_speaking(at, ctx)
     for b in ordered:
-        if b is at or first_offset(b) <= first_offset(at) or first_offset(b) >= limit or b.source_entity != at.source_entity:
+        if b is at or first_offset(b) <= first_offset(at) or first_offset(b) >= limit:
+            continue
+        if b.source_entity != at.source_entity and (country is None or b.source_type != "state_media"):
             continue
         other = _content_words(ctx.text, b.content)
         shared = len(words & other)
         if shared < 3 or shared < 0.4 * min(len(words), len(other)):
             continue
-        relays = _relays_after(b, at.source_entity, ctx)
+        relays = _relays_after(b, at.source_entity, ctx) if b.source_entity == at.source_entity else _state_media_of(b, country, ctx)
         if relays:
             return relays
+    return []
+
+
+def _country_speaking(at: Attribution, ctx: Ctx) -> str | None:
+    """The country (ISO code) an attribution's speaker is, when the speaker is a country or its government
+    named by the country alone ("North Korea", "Pyongyang"), else None."""
+    ent = next((e for e in ctx.found.entities if e.id == at.source_entity), None)
+    if ent is None or ent.kind not in ("place", "government"):
+        return None
+    return country_of(ent.name)
+
+
+def _state_media_of(b: Attribution, country: str | None, ctx: Ctx) -> list[Node]:
+    """The hops of ``b``'s chain from its source on, when that source is a state medium of ``country``
+    ("KCNA" for North Korea), borrowed; else none."""
+    for nodes in ctx.done.get(b.id, []):
+        own = _own(nodes, ctx)
+        if own and own[0].type == "state_media" and own[0].country == country:
+            return _borrowed(own)
     return []
 
 
@@ -231,7 +258,9 @@ def _relays_after(b: Attribution, speaker: str | None, ctx: Ctx) -> list[Node]:
 
 
 def _content_words(text: str, content: Sequence[Span]) -> set[str]:
-    return {w.lower() for s, e in content for w in re.findall(r"[A-Za-z]{4,}", text[s:e])}
+    """The words of four letters or more of a content, cut to their first five letters ("denuclearize" and
+    "denuclearization", "mislead" and "misleading" count as one)."""
+    return {w.lower()[:5] for s, e in content for w in re.findall(r"[A-Za-z]{4,}", text[s:e])}
 
 
 _GOES_ON = re.compile(r"\b(?:add|adds|added|adding|continued|continues|went\s+on|goes\s+on)\b", re.IGNORECASE)

@@ -128,14 +128,15 @@ _NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on 
 
 
 def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int, int, Entity]]) -> bool:
-    """Whether the candidate mention ``c`` is the possessor of a person named after it by a title:
-    "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz" (not
-    "Sanders' Medicare for All plan", "Russia's Foreign Ministry", "Clapper's claims about ...")."""
+    """Whether the candidate mention ``c`` is the possessor of a person or an outlet named after it by a title:
+    "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz", "The
+    North's official KCNA news agency" (not "Sanders' Medicare for All plan", "Russia's Foreign Ministry",
+    "Clapper's claims about ...")."""
     m = _POSSESSOR.match(text, c[1])
     if m is None:
         return False
     for s, _e, ent in others:
-        if ent is c[2] or ent.kind != "person" or s < m.end():
+        if ent is c[2] or ent.kind not in ("person", "outlet") or s < m.end():
             continue
         words = _TITLE_WORDS.findall(text, m.end(), s)
         if len(words) <= 6 and not any(w.lower() in _NOT_A_TITLE for w in words):
