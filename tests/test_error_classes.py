@@ -666,3 +666,34 @@ def test_a_countrys_lede_takes_the_relay_of_its_state_medias_restatement() -> No
     agency = next(a for a in rep.attributions if "KCNA" in span_text(text, a.source))
     assert agency.source_name == "Korean Central News Agency"
     assert next(e for e in rep.entities if e.id == agency.source_entity).kind == "outlet"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a person's affiliations and descriptions are no parties of their own (real AllSides sources)
+        ('"It is bad," said Joseph Ross, an associate professor of medicine at Yale and a member of the '
+         "Collaboration for Research Integrity and Transparency.", ["Joseph Ross"]),
+        ("Joyce Elliott, vice chairwoman of the Arkansas Democratic Party and a former state Senate leader, said it "
+         "was over.", ["Joyce Elliott"]),
+        # coordinated parties stay apart
+        ("Kim Jong-un and South Korean President Moon Jae-in vowed to end the war.", ["Kim Jong-un", "Moon Jae"]),
+        ("Officials at the Pentagon and the State Department said the talks failed.", ["Pentagon", "State Department"]),
+    ],
+)
+def test_a_sources_affiliations_are_not_parallel_origins(text: str, parties: list[str]) -> None:
+    rep = report(text)
+    (at,) = rep.attributions
+    assert [h[0][0] for h in hops(rep, at)] == parties
+
+
+def test_a_think_tank_named_like_an_outlet_in_a_persons_description_is_no_outlet_body() -> None:
+    """"Holly Dagres, a nonresident fellow at the Atlantic Council ..." was named by the whole phrase and typed an
+    organisation: "Council" after "Atlantic" (The Atlantic) read as a body of that outlet's staff."""
+    text = ('"The deal is dead," said Holly Dagres, a nonresident fellow at the Atlantic Council who specialises in '
+            "Iran’s nuclear program. The Washington Post Guild said the offer was unfair.")
+    rep = report(text)
+    fellow = next(a for a in rep.attributions if span_text(text, a.source).startswith("Holly Dagres"))
+    assert (fellow.source_name, fellow.source_type) == ("Holly Dagres", "person")
+    guild = next(a for a in rep.attributions if span_text(text, a.source) == "The Washington Post Guild")
+    assert guild.source_type == "organization"

@@ -134,7 +134,9 @@ def outlet_body(phrase: str, head: str) -> str | None:
     last = words[-1].strip("'’")
     typ = OUTLET_BODY_HEADS.get(head) or OUTLET_BODY_HEADS.get(last)
     if typ is None:
-        m = _ORG_SUFFIX.search(phrase)
+        # a body's word inside the phrase's own name, before any comma or dash ("The Washington Post Guild said"),
+        # not in a description after it ("Holly Dagres, a nonresident fellow at the Atlantic Council")
+        m = _ORG_SUFFIX.search(re.split(r",|\s\(|\s[–—-]\s", phrase)[0])
         typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None
     if typ is None:
         return None

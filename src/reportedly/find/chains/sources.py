@@ -133,11 +133,29 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         end_a = max(me for ms, me in ea.mentions if ms == a)
         if not re.search(r"(?:,|\s(?:and|&)\s)", text[end_a:b]):
             return []
+    if not text[s : found[0][0]].strip():
+        # in a phrase a name heads, an affiliation is no party: "Joseph Ross, an associate professor of medicine at
+        # Yale and a member of the Collaboration for Research Integrity" is one source ("Officials at the
+        # Pentagon and the State Department" stay two); after a person's name and a comma, a body is the
+        # person's ("Mike Madrid, a Latino GOP consultant and expert ..."), only another person may be a party
+        # ("Apple, Procter & Gamble, Walmart and other U.S. companies" stay three)
+        end = max(me for ms, me in found[0][1].mentions if ms == found[0][0])
+        described = found[0][1].kind == "person" and text[end:e].lstrip().startswith(",")
+        found = found[:1] + [
+            (a, ent) for a, ent in found[1:]
+            if not _AFFILIATION.search(text, s, a) and not (described and ent.kind != "person")
+        ]
+        if len(found) < 2:
+            return []
     return [
         Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(a, max(me for ms, me in ent.mentions if ms == a)),
               entity=ent.id, confidence=at.confidence)
         for a, ent in found
     ]
+
+
+_AFFILIATION = re.compile(r"\b(?:at|of|for|with|from|in|on|by|to|with)\s+(?:the\s+)?$", re.IGNORECASE)
+"""The words before an entity that make it an affiliation in a source phrase ("... at Yale", "... of the")."""
 
 
 def short(phrase: str) -> str:
