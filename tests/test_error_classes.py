@@ -697,3 +697,12 @@ def test_a_think_tank_named_like_an_outlet_in_a_persons_description_is_no_outlet
     assert (fellow.source_name, fellow.source_type) == ("Holly Dagres", "person")
     guild = next(a for a in rep.attributions if span_text(text, a.source) == "The Washington Post Guild")
     assert guild.source_type == "organization"
+
+
+def test_a_name_modifying_a_title_before_a_person_is_not_the_source() -> None:
+    """"Malojloj resident Roger Hostetler, 62, is concerned" was Malojloj (spaCy reads the village as a person),
+    "University of Richmond law professor Carl Tobias said" the university (real USA Today sources)."""
+    text = ("Malojloj resident Roger Hostetler, 62, is concerned about the water.\n\n"
+            "University of Richmond law professor Carl Tobias said the case was weak.")
+    rep = report(text)
+    assert [a.source_name for a in rep.attributions] == ["Roger Hostetler", "Carl Tobias"]

@@ -131,15 +131,22 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
     """Whether the candidate mention ``c`` is the possessor of a person or an outlet named after it by a title:
     "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz", "The
     North's official KCNA news agency" (not "Sanders' Medicare for All plan", "Russia's Foreign Ministry",
-    "Clapper's claims about ...")."""
+    "Clapper's claims about ..."), or a modifier of a title word right before a person ("Malojloj resident
+    Roger Hostetler", "Trump adviser Stephen Miller")."""
     m = _POSSESSOR.match(text, c[1])
-    if m is None:
-        return False
+    end = m.end() if m is not None else c[1]
     for s, _e, ent in others:
-        if ent is c[2] or ent.kind not in ("person", "outlet") or s < m.end():
+        if ent is c[2] or ent.kind not in ("person", "outlet") or s < end:
             continue
-        words = _TITLE_WORDS.findall(text, m.end(), s)
-        if len(words) <= 6 and not any(w.lower() in _NOT_A_TITLE for w in words):
+        words = _TITLE_WORDS.findall(text, end, s)
+        if any(w.lower() in _NOT_A_TITLE for w in words):
+            continue
+        if m is not None and len(words) <= 6:
+            return True
+        if (
+            m is None and ent.kind == "person" and 0 < len(words) <= 3 and text[end:s].strip(" \t") == " ".join(words)
+            and all(w.islower() for w in words) and lexicon().is_title_word(words[-1])
+        ):
             return True
     return False
 
