@@ -676,8 +676,16 @@ def test_a_countrys_lede_takes_the_relay_of_its_state_medias_restatement() -> No
          "Collaboration for Research Integrity and Transparency.", ["Joseph Ross"]),
         ("Joyce Elliott, vice chairwoman of the Arkansas Democratic Party and a former state Senate leader, said it "
          "was over.", ["Joyce Elliott"]),
+        ("Vermont Sen. Bernie Sanders, the democratic socialist and Clinton’s chief tormentor these days, received "
+         "grades of 45 percent positive, suggesting that voters are sour.", ["Bernie Sanders"]),
+        ('"We won," said Mr. Emanuel, a second-term Democrat who served in the administrations of Presidents Clinton '
+         "and Obama before being elected.", ["Emanuel"]),
         # coordinated parties stay apart
         ("Kim Jong-un and South Korean President Moon Jae-in vowed to end the war.", ["Kim Jong-un", "Moon Jae"]),
+        ("Arthur Laffer, a Reagan economic adviser, and Stephen Moore, a Heritage Foundation economist, say the plan "
+         "works.", ["Arthur Laffer", "Stephen Moore"]),
+        ("U.S. Sens. Bob Corker, R-Tenn., chairman of the Senate Foreign Relations Committee, and Robert Menendez, "
+         "D-N.J., the panel's ranking member, announced the deal.", ["Bob Corker", "Robert Menendez"]),
         ("Officials at the Pentagon and the State Department said the talks failed.", ["Pentagon", "State Department"]),
     ],
 )

@@ -14,6 +14,7 @@ from ...model import SOURCE_TYPES, Attribution, Entity
 from ...registry import country_of
 from ...registry.countries import is_country_word
 from ..attributions.resolve import outlet_body
+from ..entities import possessive_after
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
 
@@ -133,18 +134,32 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         end_a = max(me for ms, me in ea.mentions if ms == a)
         if not re.search(r"(?:,|\s(?:and|&)\s)", text[end_a:b]):
             return []
-    if not text[s : found[0][0]].strip():
+    if _HEADED.fullmatch(text, s, found[0][0]):
         # in a phrase a name heads, an affiliation is no party: "Joseph Ross, an associate professor of medicine at
         # Yale and a member of the Collaboration for Research Integrity" is one source ("Officials at the
         # Pentagon and the State Department" stay two); after a person's name and a comma, a body is the
-        # person's ("Mike Madrid, a Latino GOP consultant and expert ..."), only another person may be a party
-        # ("Apple, Procter & Gamble, Walmart and other U.S. companies" stay three)
+        # person's ("Mike Madrid, a Latino GOP consultant and expert ..."), and only another person joined by
+        # "and" may be a party ("..., and South Korean President Moon Jae-in"; not "Arthur Laffer, a Reagan
+        # economic adviser, ...", nor a possessor: "Bernie Sanders, the democratic socialist and Clinton's chief
+        # tormentor"); "Apple, Procter & Gamble, Walmart and other U.S. companies" stay three
         end = max(me for ms, me in found[0][1].mentions if ms == found[0][0])
         described = found[0][1].kind == "person" and text[end:e].lstrip().startswith(",")
-        found = found[:1] + [
-            (a, ent) for a, ent in found[1:]
-            if not _AFFILIATION.search(text, s, a) and not (described and ent.kind != "person")
-        ]
+        kept = found[:1]
+        dropped = False  # an affiliation since the last party: "who served in the administrations of Clinton and Obama"
+        for a, ent in found[1:]:
+            if _AFFILIATION.search(text, s, a):
+                dropped = True
+                continue
+            if described:
+                me = max(x for ms, x in ent.mentions if ms == a)
+                joined = _JOINED.search(text, s, a)
+                if ent.kind != "person" or possessive_after(text, me) or joined is None:
+                    continue
+                if dropped and not joined.group(0).startswith(","):
+                    continue  # "of Presidents Clinton and Obama" (", and Robert Menendez, D-N.J." is a party)
+            kept.append((a, ent))
+            dropped = False
+        found = kept
         if len(found) < 2:
             return []
     return [
@@ -154,8 +169,15 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     ]
 
 
-_AFFILIATION = re.compile(r"\b(?:at|of|for|with|from|in|on|by|to|with)\s+(?:the\s+)?$", re.IGNORECASE)
-"""The words before an entity that make it an affiliation in a source phrase ("... at Yale", "... of the")."""
+_HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
+"""What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
+_JOINED = re.compile(r",?\s+and\s+(?:[\w.'’-]+\s+){0,4}$")
+"""A party joined to the phrase's head: "..., and South Korean President " before its name."""
+_AFFILIATION = re.compile(
+    r"\b(?:at|of|for|with|from|in|on|by|to)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+"""The words before an entity that make it an affiliation in a source phrase ("... at Yale", "... of the",
+"... with New Jersey Gov.", "... of Presidents")."""
 
 
 def short(phrase: str) -> str:

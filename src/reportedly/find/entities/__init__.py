@@ -28,8 +28,9 @@ read for the article's authors and publisher and for registry outlets
 ("By Jasmine Baehr Fox News", "(Credit: Reuters)").  ``finder`` runs these
 steps; the word lists are ``lexicon``'s.
 
-``entity_at(entities, span)`` gives the attribution stage the entity a source
-span refers to.
+``entity_at(entities, span, text)`` gives the attribution stage the entity a
+source span refers to (not the possessor of a person named by title after
+it: "Trump's adviser H.R. McMaster"); ``possessive_after`` tells a possessor.
 
 Limits: no pronouns or descriptions ("the minister") are resolved here (the
 attribution stage resolves sources with ``entity_at``); an ambiguous short
@@ -40,6 +41,6 @@ unless they are in the outlet registry or the government list.
 
 from __future__ import annotations
 
-from .finder import PRODUCED_BY, entity_at, find_entities, mentions_near
+from .finder import PRODUCED_BY, entity_at, find_entities, mentions_near, possessive_after
 
-__all__ = ["PRODUCED_BY", "entity_at", "find_entities", "mentions_near"]
+__all__ = ["PRODUCED_BY", "entity_at", "find_entities", "mentions_near", "possessive_after"]

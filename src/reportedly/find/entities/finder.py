@@ -127,6 +127,11 @@ _TITLE_WORDS = re.compile(r"[\w.’'-]+")
 _NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as".split())
 
 
+def possessive_after(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is a possessor ("Clinton's chief tormentor", "Democrats' leader")."""
+    return _POSSESSOR.match(text, end) is not None
+
+
 def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int, int, Entity]]) -> bool:
     """Whether the candidate mention ``c`` is the possessor of a person or an outlet named after it by a title:
     "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz", "The
