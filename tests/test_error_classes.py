@@ -714,3 +714,16 @@ def test_a_name_modifying_a_title_before_a_person_is_not_the_source() -> None:
             "University of Richmond law professor Carl Tobias said the case was weak.")
     rep = report(text)
     assert [a.source_name for a in rep.attributions] == ["Roger Hostetler", "Carl Tobias"]
+
+
+def test_a_bare_surname_spacy_missed_is_the_person_named_in_full() -> None:
+    """"“...,” Sessions plans to tell a group of officers" was a source of its own typed a group (spaCy tagged no
+    bare "Sessions"; a real Reuters story); a capitalised word opening a sentence is left alone."""
+    text = ("U.S. Attorney General Jeff Sessions spoke at the White House on Monday.\n\n"
+            "“The Department of Justice is going to fight these unjust policies,” Sessions plans to tell a group of "
+            "officers on Wednesday, according to prepared remarks.\n\nSessions of Congress are long.")
+    rep = report(text)
+    at = by_cue(rep, "plans")
+    assert (at.source_name, at.source_type) == ("Jeff Sessions", "person")
+    sessions = next(e for e in rep.entities if e.name == "Jeff Sessions")
+    assert not any(text[s:e].startswith("Sessions of") or s == text.rindex("Sessions") for s, e in sessions.mentions)

@@ -309,6 +309,20 @@ def _recover(
                 if acr in forms and forms[acr] != ci:
                     clash.add(acr)
                 forms.setdefault(acr, ci)
+    # The surname of a person named in full ("Sessions" of "Jeff Sessions"), where spaCy tagged no bare one:
+    # found only inside a sentence (a capitalised word opening one may be any word: "Sessions of Congress").
+    surnames: dict[str, int] = {}
+    for ci, cl in enumerate(clusters):
+        if cluster_kind(cl) != "person":
+            continue
+        for m in cl:
+            words = m.name.split()
+            last = words[-1] if len(words) >= 2 else ""
+            if len(last) >= 3 and last.isalpha() and last[0].isupper() and not last.isupper() and last not in forms:
+                if surnames.get(last, ci) != ci:
+                    clash.add(last)  # two people of one surname ("Chris Ayres", "R. Jack Ayres")
+                surnames[last] = ci
+    forms.update((f, ci) for f, ci in surnames.items() if f not in clash)
     for f in clash:
         forms.pop(f, None)
     if not forms:
@@ -332,6 +346,8 @@ def _recover(
             if span is None:
                 continue
             if not _free_standing(doc, span.start, span.end, lex):
+                continue
+            if hit.group(0) in surnames and (span.start == 0 or doc[span.start].is_sent_start):
                 continue
             ci = forms[hit.group(0)]
             model = clusters[ci][0]
