@@ -23,10 +23,11 @@ mentions of one real-world referent into one ``Entity`` (``clusters``):
   ("Mr. Bloomberg"), not the outlet.
 
 Then every further occurrence of a name the entity already has is added
-where spaCy missed it, and of the surname of a person named in full ("Sessions"
-of "Jeff Sessions") inside a sentence, unless two people share it.  Byline and credit blocks, which are not parsed, are
-read for the article's authors and publisher and for registry outlets
-("By Jasmine Baehr Fox News", "(Credit: Reuters)").  ``finder`` runs these
+where spaCy missed it, and of the surname of a person named in full
+("Sessions" of "Jeff Sessions") inside a sentence, unless two people share
+it.  Byline and credit blocks, which are not parsed, are read for the
+article's authors and publisher and for registry outlets ("By Jasmine Baehr
+Fox News", "(Credit: Reuters)").  ``finder`` runs these
 steps; the word lists are ``lexicon``'s.
 
 ``entity_at(entities, span, text)`` gives the attribution stage the entity a
