@@ -705,15 +705,19 @@ def test_a_think_tank_named_like_an_outlet_in_a_persons_description_is_no_outlet
     assert (fellow.source_name, fellow.source_type) == ("Holly Dagres", "person")
     guild = next(a for a in rep.attributions if span_text(text, a.source) == "The Washington Post Guild")
     assert guild.source_type == "organization"
+    text = '"It failed," said Ms. Farkas, who is now a scholar at the Atlantic Council.'
+    assert report(text).attributions[0].source_type == "person"
 
 
 def test_a_name_modifying_a_title_before_a_person_is_not_the_source() -> None:
     """"Malojloj resident Roger Hostetler, 62, is concerned" was Malojloj (spaCy reads the village as a person),
     "University of Richmond law professor Carl Tobias said" the university (real USA Today sources)."""
     text = ("Malojloj resident Roger Hostetler, 62, is concerned about the water.\n\n"
-            "University of Richmond law professor Carl Tobias said the case was weak.")
+            "University of Richmond law professor Carl Tobias said the case was weak.\n\n"
+            "Department of Homeland Security Secretary Kirstjen Nielsen announced the policy.\n\n"
+            "Democrats like Rep. Pramila Jayapal, D-Wash., who sits on Judiciary, say the inquiry must go on.")
     rep = report(text)
-    assert [a.source_name for a in rep.attributions] == ["Roger Hostetler", "Carl Tobias"]
+    assert [a.source_name for a in rep.attributions] == ["Roger Hostetler", "Carl Tobias", "Kirstjen Nielsen", "Democrats"]
 
 
 def test_a_bare_surname_spacy_missed_is_the_person_named_in_full() -> None:

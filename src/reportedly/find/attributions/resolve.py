@@ -128,15 +128,18 @@ def outlet_body(phrase: str, head: str) -> str | None:
     Only for phrases that hold more than the outlet's name and are headed by (or end in) one of
     ``OUTLET_BODY_HEADS``; whether an outlet is named at all is for the caller's registry to say.
     """
-    words = re.findall(r"[\w'’-]+", phrase.lower())
+    # only the phrase's own name, before any comma or dash ("The Washington Post Guild said"), not a description
+    # after it ("Holly Dagres, a nonresident fellow at the Atlantic Council", "Ms. Farkas, who is now a scholar
+    # at the Atlantic Council")
+    name = re.split(r",|\s\(|\s[–—-]\s", phrase)[0]
+    words = re.findall(r"[\w'’-]+", name.lower())
     if not words:
         return None
     last = words[-1].strip("'’")
-    typ = OUTLET_BODY_HEADS.get(head) or OUTLET_BODY_HEADS.get(last)
+    typ = OUTLET_BODY_HEADS.get(head) if head in words else None
+    typ = typ or OUTLET_BODY_HEADS.get(last)
     if typ is None:
-        # a body's word inside the phrase's own name, before any comma or dash ("The Washington Post Guild said"),
-        # not in a description after it ("Holly Dagres, a nonresident fellow at the Atlantic Council")
-        m = _ORG_SUFFIX.search(re.split(r",|\s\(|\s[–—-]\s", phrase)[0])
+        m = _ORG_SUFFIX.search(name)
         typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None
     if typ is None:
         return None

@@ -124,7 +124,7 @@ _POSSESSOR = re.compile(
 )
 """What follows a possessor's name: "Trump's", "the Obama administration's", "Democrats'"."""
 _TITLE_WORDS = re.compile(r"[\w.’'-]+")
-_NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as".split())
+_NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as like such including".split())
 
 
 def possessive_after(text: str, end: int) -> bool:
@@ -137,7 +137,8 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
     "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz", "The
     North's official KCNA news agency" (not "Sanders' Medicare for All plan", "Russia's Foreign Ministry",
     "Clapper's claims about ..."), or a modifier of a title word right before a person ("Malojloj resident
-    Roger Hostetler", "Trump adviser Stephen Miller")."""
+    Roger Hostetler", "Trump adviser Stephen Miller", "Customs and Border Protection Commissioner Kevin
+    McAleenan")."""
     m = _POSSESSOR.match(text, c[1])
     end = m.end() if m is not None else c[1]
     for s, _e, ent in others:
@@ -150,7 +151,7 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
             return True
         if (
             m is None and ent.kind == "person" and 0 < len(words) <= 3 and text[end:s].strip(" \t") == " ".join(words)
-            and all(w.islower() for w in words) and lexicon().is_title_word(words[-1])
+            and all(w.islower() or lexicon().is_title_word(w) for w in words) and lexicon().is_title_word(words[-1])
         ):
             return True
     return False
