@@ -20,6 +20,7 @@ from ...model import Attribution, Entity, Span
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
+from ..entities import entity_by_id
 from .antecedents import (
     antecedent,
     company_staff,
@@ -314,7 +315,7 @@ def _previous_speaker(
     if prev.cue[0][0] < sentence_start(parsed, span[0], back=1):
         return None
     if prev.source_type == "person":
-        ent = next((e for e in entities if e.id == prev.source_entity), None)
+        ent = entity_by_id(entities, prev.source_entity)
         want = "f" if head.text.lower() == "she" else "m"
         if ent is None or ent.kind != "person" or gender(parsed.text, ent) not in (want, None):
             return None
@@ -332,7 +333,7 @@ def _named_since(
     an opportunity. He was among the first ..." after "Trump seized momentum ... by attacking ...")."""
     if ante is None or ante[1] is None or ante[1] == prev.source_entity:
         return False
-    ent = next((e for e in entities if e.id == ante[1]), None)
+    ent = entity_by_id(entities, ante[1])
     if ent is None:
         return False
     after = prev.cue[-1][1]

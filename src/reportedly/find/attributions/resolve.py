@@ -29,7 +29,7 @@ from ...model import Entity, Span
 from ...nlp import Tok
 from ...registry import country_of, load_registry
 from ...settings import Settings
-from ..entities import entity_at, mentions_near
+from ..entities import entity_at, entity_by_id, mentions_near
 from .antecedents import outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
@@ -239,7 +239,8 @@ def describe(
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
         if antecedent and antecedent[1]:
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
-            kind = next((_KIND_TYPES.get(e.kind) for e in entities if e.id == antecedent[1]), None)
+            ante_ent = entity_by_id(entities, antecedent[1])
+            kind = _KIND_TYPES.get(ante_ent.kind) if ante_ent is not None else None
             if kind:
                 return Described(antecedent[0], kind, antecedent[1])
         if head_low in GROUP_PRONOUNS or low in GROUP_PRONOUNS:
@@ -256,7 +257,8 @@ def describe(
         and antecedent[1]
         and low.startswith(DESCRIPTION_OPENERS)
         and PERSON_TITLES.fullmatch(head_low)
-        and any(e.id == antecedent[1] and e.kind == "person" for e in entities)
+        and (holder := entity_by_id(entities, antecedent[1])) is not None
+        and holder.kind == "person"
         and (ent is None or ent.kind != "person")
     ):
         # "the U.S. Ambassador in Moscow", "his lawyer": the person holding the office, named in the article

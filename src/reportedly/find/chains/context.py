@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ...model import Attribution, Span, TimeExpr
 from ...registry.countries import country_of
+from ..entities import entity_by_id
 from .media import generic_node
 from .nodes import CONF_CAPTION, CONF_CONTEXT, Ctx, Node, outlet_node
 from .parties import parties_of
@@ -221,7 +222,7 @@ def lede_relays(at: Attribution, ordered: Sequence[Attribution], ctx: Ctx) -> li
 def _country_speaking(at: Attribution, ctx: Ctx) -> str | None:
     """The country (ISO code) an attribution's speaker is, when the speaker is a country or its government
     named by the country alone ("North Korea", "Pyongyang"), else None."""
-    ent = next((e for e in ctx.found.entities if e.id == at.source_entity), None)
+    ent = entity_by_id(ctx.found.entities, at.source_entity)
     if ent is None or ent.kind not in ("place", "government"):
         return None
     return country_of(ent.name)

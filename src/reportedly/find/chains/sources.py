@@ -14,7 +14,7 @@ from ...model import SOURCE_TYPES, Attribution, Entity
 from ...registry import country_of
 from ...registry.countries import is_country_word
 from ..attributions.resolve import outlet_body
-from ..entities import possessive_after
+from ..entities import entity_by_id, possessive_after
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
 
@@ -37,9 +37,7 @@ def party_at(ctx: Ctx, s: int, e: int) -> Node:
 def source_node(at: Attribution, ctx: Ctx, s: int, e: int) -> Node:
     """A person, organisation or anonymous source as a hop."""
     text = ctx.text[s:e]
-    ent = None
-    if at.source_entity:
-        ent = next((x for x in ctx.found.entities if x.id == at.source_entity), None)
+    ent = entity_by_id(ctx.found.entities, at.source_entity)
     if ent is None:
         ent = ctx.entity_at((s, e))
     name = at.source_name or (ent.name if ent is not None else None) or short(text)
@@ -119,19 +117,19 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     text = ctx.text
     if not re.search(r"\s(?:and|&)\s", text[s:e]):
         return []
-    found: list[tuple[int, Entity]] = []
+    found: list[tuple[int, int, Entity]] = []  # each party's first mention in the phrase: start, end, entity
     for ent in ctx.found.entities:
         if ent.kind not in {"person", "organization", "government"}:
             continue
         starts = [ms for ms, me in ent.mentions if s <= ms and me <= e]
         if starts:
-            found.append((min(starts), ent))
+            a = min(starts)
+            found.append((a, max(me for ms, me in ent.mentions if ms == a), ent))
     found.sort(key=lambda x: x[0])
     if len(found) < 2:
         return []
     # every pair of neighbours must be joined by "and" or a comma
-    for (a, ea), (b, _) in itertools.pairwise(found):
-        end_a = max(me for ms, me in ea.mentions if ms == a)
+    for (_, end_a, _), (b, _, _) in itertools.pairwise(found):
         if not re.search(r"(?:,|\s(?:and|&)\s)", text[end_a:b]):
             return []
     if _HEADED.fullmatch(text, s, found[0][0]):
@@ -142,30 +140,28 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         # "and" may be a party ("..., and South Korean President Moon Jae-in"; not "Arthur Laffer, a Reagan
         # economic adviser, ...", nor a possessor: "Bernie Sanders, the democratic socialist and Clinton's chief
         # tormentor"); "Apple, Procter & Gamble, Walmart and other U.S. companies" stay three
-        end = max(me for ms, me in found[0][1].mentions if ms == found[0][0])
-        described = found[0][1].kind == "person" and text[end:e].lstrip().startswith(",")
+        _, end, head = found[0]
+        described = head.kind == "person" and text[end:e].lstrip().startswith(",")
         kept = found[:1]
         dropped = False  # an affiliation since the last party: "who served in the administrations of Clinton and Obama"
-        for a, ent in found[1:]:
+        for a, me, ent in found[1:]:
             if _AFFILIATION.search(text, s, a):
                 dropped = True
                 continue
             if described:
-                me = max(x for ms, x in ent.mentions if ms == a)
                 joined = _JOINED.search(text, s, a)
                 if ent.kind != "person" or possessive_after(text, me) or joined is None:
                     continue
                 if dropped and not joined.group(0).startswith(","):
                     continue  # "of Presidents Clinton and Obama" (", and Robert Menendez, D-N.J." is a party)
-            kept.append((a, ent))
+            kept.append((a, me, ent))
             dropped = False
         found = kept
         if len(found) < 2:
             return []
     return [
-        Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(a, max(me for ms, me in ent.mentions if ms == a)),
-              entity=ent.id, confidence=at.confidence)
-        for a, ent in found
+        Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(a, me), entity=ent.id, confidence=at.confidence)
+        for a, me, ent in found
     ]
 
 

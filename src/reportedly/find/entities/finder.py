@@ -127,6 +127,11 @@ _TITLE_WORDS = re.compile(r"[\w.’'-]+")
 _NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as like such including".split())
 
 
+def entity_by_id(entities: Sequence[Entity], entity_id: str | None) -> Entity | None:
+    """The entity of an id (an attribution's ``source_entity``, an antecedent's), or None."""
+    return next((e for e in entities if e.id == entity_id), None) if entity_id is not None else None
+
+
 def possessive_after(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is a possessor ("Clinton's chief tormentor", "Democrats' leader")."""
     return _POSSESSOR.match(text, end) is not None
