@@ -731,3 +731,24 @@ def test_a_bare_surname_spacy_missed_is_the_person_named_in_full() -> None:
     assert (at.source_name, at.source_type) == ("Jeff Sessions", "person")
     sessions = next(e for e in rep.entities if e.name == "Jeff Sessions")
     assert not any(text[s:e].startswith("Sessions of") or s == text.rindex("Sessions") for s, e in sessions.mentions)
+
+
+def test_a_rank_before_a_name_is_no_person_of_its_own() -> None:
+    """"Waco police Sgt. W. Patrick Swanton said" was the person "Sgt" (spaCy tags the abbreviation as a name;
+    a real AP story); a surname that is also a rank ("Major said") stays a person."""
+    text = ("Waco police Sgt. W. Patrick Swanton said eight people died at the scene.\n\n"
+            "Major said the party would win the next election.")
+    rep = report(text)
+    assert [a.source_name for a in rep.attributions] == ["W. Patrick Swanton", "Major"]
+    assert not any(e.name in {"Sgt", "Sgt."} for e in rep.entities)
+
+
+def test_share_buttons_before_a_caption_are_not_part_of_a_name() -> None:
+    """The Guardian's pasted captions open with "Facebook Twitter Pinterest": spaCy read "Twitter Pinterest Jeff
+    Sessions" as one person, and every chain of the attorney general carried that name."""
+    text = ("Facebook Twitter Pinterest Jeff Sessions at the justice department in Washington.\n\n"
+            "Jeff Sessions said on Monday that the policy would stay.\n\n"
+            "Twitter CEO Jack Dorsey said the company would act.")
+    rep = report(text)
+    assert {e.name for e in rep.entities if e.kind == "person"} == {"Jeff Sessions", "Jack Dorsey"}
+    assert by_cue(rep, "said").source_name == "Jeff Sessions"

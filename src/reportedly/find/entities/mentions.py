@@ -64,6 +64,8 @@ _GOV_EXCLUDE = frozenset(
 )
 """Words that make a name with "Agency", "Court" ... an outlet or an international body, not a government."""
 _JOINING = frozenset({"of", "for", "and", "in", "on", "at", "to", "&"})
+# The share buttons pasted before a caption ("Facebook Twitter Pinterest Jeff Sessions ...").
+_SHARE_BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "email", "linkedin", "reddit", "messenger"})
 _REGISTRY_KINDS = {
     "state_media": "outlet",
     "news_agency": "outlet",
@@ -129,6 +131,7 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         or words[s] in _POSSESSIVE
     ):
         s += 1
+    s = _past_share_buttons(doc, s, e)
     while e > s and (
         words[e - 1].isspace()
         or words[e - 1] in _POSSESSIVE
@@ -138,6 +141,22 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     ):
         e -= 1
     return s, e
+
+
+def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
+    """Start past a run of share buttons that opens the entity, when the run has two or more buttons
+    (counting the ones just before it) and a capitalised word follows: "Twitter Pinterest Jeff Sessions"
+    after "Facebook" is Jeff Sessions; "Twitter CEO Jack Dorsey" keeps Twitter."""
+    low = lowers(doc)
+    p = s
+    while p < e - 1 and low[p] in _SHARE_BUTTONS:
+        p += 1
+    if p == s or not texts(doc)[p][:1].isupper():
+        return s
+    before = 0
+    while s - before - 1 >= 0 and low[s - before - 1] in _SHARE_BUTTONS:
+        before += 1
+    return p if p - s + before >= 2 else s
 
 
 def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
@@ -218,6 +237,19 @@ def is_government(name: str, lex: Lexicon) -> bool:
         return False
     padded = " " + " ".join(words) + " "
     return any(" " + w + " " in padded for w in lex.government_words)
+
+
+def _title_before_name(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
+    """A "person" that is only a title written before the name: "Sgt" in "Waco police Sgt. W. Patrick Swanton"."""
+    for t in doc[s:e]:
+        k = word_key(t.text)
+        if not (k in lex.heads or k in lex.ranks or k in lex.honorifics):
+            return False
+    words = texts(doc)
+    n = e
+    while n < len(doc) and words[n] == ".":
+        n += 1
+    return n < len(doc) and words[n][:1].isupper() and _is_word(doc[n])
 
 
 def is_title_only(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
@@ -307,6 +339,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 plural = last.tag_ in {"NNPS", "NNS"} if has_tag else last.text.endswith("s")
                 if not plural:
                     continue
+            if label == "PERSON" and _title_before_name(doc, s, e, lex):
+                continue
             s2 = strip_titles(doc, s, e, lex)
             if s2 != s and (label == "PERSON" or not texts(doc)[s][:1].isupper() or _person_shaped(doc, s2, e)):
                 # "Host Sean Rameswaram" tagged ORG is a titled person; "General Motors" is not.
