@@ -752,3 +752,19 @@ def test_share_buttons_before_a_caption_are_not_part_of_a_name() -> None:
     rep = report(text)
     assert {e.name for e in rep.entities if e.kind == "person"} == {"Jeff Sessions", "Jack Dorsey"}
     assert by_cue(rep, "said").source_name == "Jeff Sessions"
+
+
+def test_a_newspaper_named_by_its_last_word_is_the_outlet_named_before() -> None:
+    """"The Post reported" after "The Washington Post" was an organisation "Post", and "according to the Post"
+    a document (a post) relayed by the Post (real The Hill and Fox News sentences); two Times stay unresolved."""
+    text = ("Whitefish Energy won the contract, The Washington Post reported. Whitefish had two employees, according "
+            "to the Post. The company now has 280 workers, the Post reported. Trump told the Post that he would win.")
+    rep = report(text)
+    assert {(a.source_name, a.source_type) for a in rep.attributions if "Post" in span_text(text, a.source)} == {
+        ("The Washington Post", "outlet")
+    }
+    assert [chain_names(c) for c in rep.chains][:3] == [["The Washington Post", "unknown publisher"]] * 3
+    told = by_cue(rep, "told")
+    assert hops(rep, told) == [[("Trump", "person"), ("The Washington Post", "outlet"), ("unknown publisher", "outlet")]]
+    two = report("The New York Times and the Los Angeles Times covered it. The Times reported that it failed.")
+    assert by_cue(two, "reported").source_type != "outlet"

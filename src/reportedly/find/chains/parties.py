@@ -120,14 +120,15 @@ def _media_noun(src: str) -> str | None:
     """The footage/document noun heading a source phrase ("The footage, released by ..." -> footage).
 
     Only determiners, adjectives and capitalised words (an outlet compound:
-    "KCTV footage") may come before it; a preposition ends the search
+    "KCTV footage") may come before it, and after the first word it is written in lower case ("the Post" is
+    a newspaper); a preposition ends the search
     ("people familiar with the report" is not a document).
     """
     words: list[str] = re.findall(r"[\w'’-]+|[,;:]", src)
-    for w in words[:8]:
+    for i, w in enumerate(words[:8]):
         lw = w.casefold()
-        if lw in FOOTAGE_NOUNS or lw in DOCUMENT_NOUNS:
-            return lw
+        if (lw in FOOTAGE_NOUNS or lw in DOCUMENT_NOUNS) and (i == 0 or not w[:1].isupper()):
+            return lw  # a capital after the first word is a name: "the Post reported" is the newspaper
         if lw in _HEAD_STOPS or not w[:1].isalnum():
             return None
     return None

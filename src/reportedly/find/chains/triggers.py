@@ -84,6 +84,9 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
         le = ls + len(name)
         ent = ctx.entity_at((ls, le))
         if ent is not None and ent.kind == "outlet":
+            o = ctx.reg.match(ent.name)  # "the Post" after "The Washington Post": the registry's outlet
+            if o is not None and o.is_news:
+                return [outlet_node(o, (ls, le), CONF_UNKNOWN_OUTLET)]
             return [Node(ent.name, "outlet", span=(ls, le), entity=ent.id, confidence=CONF_UNKNOWN_OUTLET)]
         words = name.replace("'s", "").replace("’s", "").split()
         if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS:

@@ -223,7 +223,31 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         ]
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
+    _outlet_short_forms(mentions, sets, current())
     return [[mentions[i] for i in g] for g in current()]
+
+
+def _outlet_short_forms(mentions: list[Mention], sets: _Sets, groups: list[list[int]]) -> None:
+    """ "The Post reported" after "The Washington Post": a one-word organisation that ends the name of
+    exactly one outlet named before it is that outlet ("the Times" stays itself beside two Times)."""
+    outlets = [g for g in groups if any(mentions[i].outlet for i in g)]
+    for g in groups:
+        gms = [mentions[i] for i in g]
+        if cluster_kind(gms) != "organization" or any(m.outlet for m in gms):
+            continue
+        words = {tuple(_name_words(m.name)) for m in gms}
+        if len(words) != 1 or len(next(iter(words))) != 1:
+            continue
+        word = next(iter(words))[0]
+        first = min(m.start for m in gms)
+        fits = [
+            h
+            for h in outlets
+            if min(mentions[i].start for i in h) < first
+            and any(len(nw := _name_words(mentions[i].name)) > 1 and nw[-1] == word for i in h)
+        ]
+        if len(fits) == 1:
+            sets.union(g[0], fits[0][0])
 
 
 _COMPASS = frozenset({"North", "South", "East", "West"})
