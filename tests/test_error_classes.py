@@ -754,6 +754,27 @@ def test_share_buttons_before_a_caption_are_not_part_of_a_name() -> None:
     assert by_cue(rep, "said").source_name == "Jeff Sessions"
 
 
+def test_a_name_that_only_says_whose_is_not_the_source() -> None:
+    """"Trump aides deny ...", "the Obama campaign sees ...", "The Clemson quarterback judged ..." were the person
+    named in the phrase (real Reuters, Politico and Slate sentences): the aides, the campaign, the quarterback
+    speak.  A person named with a word that is no noun ("Trump himself") still speaks."""
+    text = ("Donald Trump spoke on Monday. Trump aides deny his rhetoric was a cause. The Trump campaign said it "
+            "would sue. A former Obama aide said the race was close. Trump administration officials have said "
+            "35,000 refugees were admitted. NEA officials said the union would wait. The Clemson quarterback "
+            "judged the spread awesome. Trump himself said the poll was fake.")
+    rep = report(text)
+    got = [(a.source_name, a.source_type) for a in rep.attributions]
+    assert got == [
+        ("Trump aides", "group"),
+        ("The Trump campaign", "organization"),
+        ("A former Obama aide", "person"),
+        ("Trump administration officials", "government"),
+        ("NEA", "organization"),
+        ("The Clemson quarterback", "person"),
+        ("Donald Trump", "person"),
+    ]
+
+
 def test_a_newspaper_named_by_its_last_word_is_the_outlet_named_before() -> None:
     """"The Post reported" after "The Washington Post" was an organisation "Post", and "according to the Post"
     a document (a post) relayed by the Post (real The Hill and Fox News sentences); two Times stay unresolved."""
@@ -768,3 +789,19 @@ def test_a_newspaper_named_by_its_last_word_is_the_outlet_named_before() -> None
     assert hops(rep, told) == [[("Trump", "person"), ("The Washington Post", "outlet"), ("unknown publisher", "outlet")]]
     two = report("The New York Times and the Los Angeles Times covered it. The Times reported that it failed.")
     assert by_cue(two, "reported").source_type != "outlet"
+
+
+def test_a_possessor_or_a_title_before_an_apposition_is_not_the_source() -> None:
+    """"Zinke's office said" and "McCready's lawyers contend" were Zinke and McCready; "Another senior Trump
+    aide, Kellyanne Conway, declared" was Trump (real The Hill, AP and CNN sentences).  What a person said or
+    wrote ("Obama's remarks") keeps its author."""
+    text = ("Donald Trump and Barack Obama spoke on Monday. Another senior Trump aide, Kellyanne Conway, declared "
+            "Trump was back. Zinke's office said the contract was fine. McCready's lawyers contend the ballots were "
+            "lost. Obama's remarks suggested a shift.")
+    rep = report(text)
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Kellyanne Conway", "person"),
+        ("Zinke's office", "government"),
+        ("McCready's lawyers", "group"),
+        ("Barack Obama", "person"),
+    ]

@@ -270,6 +270,9 @@ def describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
+    if ent is not None and (whose := _whose(ent, span, head, text)) is not None:
+        # "a Trump adviser", "Trump supporters", "the Clemson quarterback": the name only says whose
+        return Described(phrase, whose, None)
     named_country = country_of(phrase) is not None
     if named_country or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
@@ -317,6 +320,49 @@ def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
                 return False  # "Universities UK" is no country
             return head is None or (bool(words) and head.text == words[-1])
     return False
+
+
+_CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
+_LOWER_WORDS = re.compile(r"(?P<pos>['’]s?)?(?:\s+[a-z][a-z-]*){1,3}")
+_POSSESSED = frozenset(
+    {"office", "lawyers", "attorneys", "family", "staff", "allies", "friends", "daughter", "son", "wife", "husband",
+     "mother", "father", "brother", "sister", "relatives", "doctor", "doctors"}
+)
+"""Heads of a possessed phrase that speak for themselves ("McCready's lawyers", "Zinke's office"), beside titles
+and groups; any other ("Obama's remarks", "Trump's statement") leaves the possessor the source."""
+
+
+def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """The type of a phrase whose person's name only says whose the lowercase noun heading it is ("a Trump
+    adviser", "Trump supporters", "the Clinton campaign", "The Clemson quarterback", "McCready's lawyers"), else
+    None (the name is the source; a document or footage keeps its author: "the Trump statement")."""
+    if ent.kind not in ("person", "organization"):
+        return None
+    for ms, me in ent.mentions:
+        if not span[0] <= ms < me < span[1]:
+            continue
+        if any(w[:1].isupper() and w.lower() not in _QUANTIFIERS for w in text[span[0] : ms].split()):
+            return None
+        m = _LOWER_WORDS.fullmatch(text, me, span[1])
+        if m is None:
+            return None
+        words = text[m.end("pos") if m.group("pos") else me : span[1]].split()
+        last = words[-1]
+        if head is not None and (head.text != last or head.pos_ != "NOUN"):
+            return None  # "Trump himself"
+        if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS:
+            return None
+        if m.group("pos") and not (last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last)):
+            return None
+        if _CAMPAIGN_HEADS.intersection(words):
+            return "organization"  # a campaign and its unnamed staff (type guideline 5)
+        if ent.kind != "person":
+            return None  # "NEA officials", "a Google spokesperson": the organisation speaks
+        if "administration" in words or last in ("official", "officials", "office"):
+            return "government"  # "Trump administration officials", "Carrollton officials", "Zinke's office"
+        plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
+        return "group" if plural else "person"
+    return None
 
 
 def _modifiers(head: Tok) -> list[Tok]:

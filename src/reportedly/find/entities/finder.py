@@ -155,7 +155,8 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
         if m is not None and len(words) <= 6:
             return True
         if (
-            m is None and ent.kind == "person" and 0 < len(words) <= 3 and text[end:s].strip(" \t") == " ".join(words)
+            m is None and ent.kind == "person" and 0 < len(words) <= 3
+            and text[end:s].strip(" \t").removesuffix(",").rstrip() == " ".join(words)
             and all(w.islower() or lexicon().is_title_word(w) for w in words) and lexicon().is_title_word(words[-1])
         ):
             return True
