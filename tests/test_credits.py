@@ -59,6 +59,16 @@ def test_wire_tags_in_datelines() -> None:
     assert credits(f"Talks fail\n\nROME, Italy — {LEDE}") == []
 
 
+def test_a_place_or_a_party_in_brackets_is_no_wire() -> None:
+    """Human Rights Watch's releases open "(London) – ..." and Politico wrote "Sen. Charles Schumer (D-N.Y.) —":
+    both were wire agencies, added to every chain of the article; an agency the registry lacks stays a wire
+    when it looks like one."""
+    assert credits(f"Talks fail\n\n(London) – {LEDE}") == []
+    assert credits(f"Talks fail\n\nSen. Charles Schumer (D-N.Y.) — {LEDE}") == []
+    assert credits(f"Talks fail\n\nKABUL (Pajhwok News) — {LEDE}") == [("wire", "Pajhwok News", "Pajhwok News")]
+    assert credits(f"Talks fail\n\nCAIRO (MENA) — {LEDE}") == [("wire", "MENA", "MENA")]
+
+
 def test_contribution_lines() -> None:
     text = f"Talks fail\n\n{LEDE}\n\n{MORE}\n\nThe Associated Press contributed to this report."
     assert credits(text) == [("contribution", "Associated Press", "The Associated Press")]

@@ -238,7 +238,17 @@ def _wire_tag(text: str, start: int, reg: Registry) -> list[Credit]:
         return []
     name = m.group("agency")
     s = start + m.start("agency")
-    return [Credit(_canonical(name, reg) or name, "wire", (s, s + len(name)), PRODUCED_BY)]
+    canon = _canonical(name, reg)
+    if canon is None and (not _AGENCY_SHAPED.search(name) or _PARTY_STATE.match(name)):
+        return []  # "(London) – The government ...": a place opening a press release; "(D-N.Y.)"
+    return [Credit(canon or name, "wire", (s, s + len(name)), PRODUCED_BY)]
+
+
+_AGENCY_SHAPED = re.compile(
+    r"^[A-Z][A-Z.&-]+$|\b(?:News|Press|Agency|Wire|Service|Times|Post|TV|Radio|Television|Network)\b"
+)
+"""A wire tag the registry does not know must look like an agency: an acronym ("KUNA") or a news word."""
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 
 
 def _byline_wire(text: str, start: int, reg: Registry) -> list[Credit]:
