@@ -805,3 +805,10 @@ def test_a_possessor_or_a_title_before_an_apposition_is_not_the_source() -> None
         ("McCready's lawyers", "group"),
         ("Barack Obama", "person"),
     ]
+
+
+def test_a_korean_given_name_keeps_its_hyphen() -> None:
+    """spaCy ends "Moon Jae-in" and "Kim Yo-jong" at the hyphen; the chains named "Moon Jae" (a real Christian
+    Science Monitor story)."""
+    text = "South Korean President Moon Jae-in said he could hardly sleep. Kim Yo-jong said the talks were over."
+    assert [a.source_name for a in report(text).attributions] == ["Moon Jae-in", "Kim Yo-jong"]

@@ -143,6 +143,20 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _hyphen_rest(doc: Doc, e: int) -> int:
+    """End of a name spaCy cut at a hyphen inside a word: "Moon Jae" of "Moon Jae-in", "Kim Yo" of "Kim Yo-jong"
+    (a short syllable; not "Bill Clinton-backed", "Trump-led")."""
+    if (
+        e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+        and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 4 and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES
+    ):
+        return e + 2
+    return e
+
+
+_HYPHEN_SUFFIXES = frozenset({"led", "era", "run", "ish", "type", "like", "born", "made", "held", "free", "wide", "owned", "up"})
+
+
 def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
     """Start past a run of share buttons that opens the entity, when the run has two or more buttons
     (counting the ones just before it) and a capitalised word follows: "Twitter Pinterest Jeff Sessions"
@@ -324,6 +338,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                     else:
                         yield Mention(si, ps, pe, a, b, "SPLIT", "other")
             s, e = trim(doc, s, e)
+            if label == "PERSON" and s < e:
+                e = _hyphen_rest(doc, e)
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue
