@@ -812,3 +812,16 @@ def test_a_korean_given_name_keeps_its_hyphen() -> None:
     Science Monitor story)."""
     text = "South Korean President Moon Jae-in said he could hardly sleep. Kim Yo-jong said the talks were over."
     assert [a.source_name for a in report(text).attributions] == ["Moon Jae-in", "Kim Yo-jong"]
+
+
+def test_a_title_or_a_newspaper_description_before_the_name_is_not_the_source() -> None:
+    """KCNA: "The DPRK leading newspaper Rodong Sinmun in a bylined article Friday said" was the DPRK (an
+    organisation), "Supreme Commander of the Korean People's Army Kim Jong Il ... commanded" the army."""
+    text = ("The DPRK leading newspaper Rodong Sinmun in a bylined article Friday said the south Korean authorities "
+            "were reckless.\n\nSupreme Commander of the Korean People's Army Kim Jong Il, general secretary of the "
+            "Workers' Party of Korea, commanded the drill.")
+    rep = report(text)
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Rodong Sinmun", "state_media"),
+        ("Kim Jong Il", "person"),
+    ]

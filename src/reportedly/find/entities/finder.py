@@ -124,6 +124,8 @@ _POSSESSOR = re.compile(
 )
 """What follows a possessor's name: "Trump's", "the Obama administration's", "Democrats'"."""
 _TITLE_WORDS = re.compile(r"[\w.’'-]+")
+_TITLE_OF = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
+_MEDIA_NOUNS = frozenset("newspaper paper daily agency organ magazine weekly journal broadcaster television radio".split())
 _NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as like such including".split())
 
 
@@ -143,13 +145,21 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
     North's official KCNA news agency" (not "Sanders' Medicare for All plan", "Russia's Foreign Ministry",
     "Clapper's claims about ..."), or a modifier of a title word right before a person ("Malojloj resident
     Roger Hostetler", "Trump adviser Stephen Miller", "Customs and Border Protection Commissioner Kevin
-    McAleenan")."""
+    McAleenan") or of a newspaper's description ("The DPRK leading newspaper Rodong Sinmun"), or the object of
+    a title right before a person ("Supreme Commander of the Korean People's Army Kim Jong Il")."""
     m = _POSSESSOR.match(text, c[1])
     end = m.end() if m is not None else c[1]
     for s, _e, ent in others:
         if ent is c[2] or ent.kind not in ("person", "outlet") or s < end:
             continue
+        if m is None and ent.kind == "person" and not text[end:s].strip() and _TITLE_OF.search(text, 0, c[0]):
+            return True  # "Supreme Commander of the Korean People's Army Kim Jong Il": the title's object
         words = _TITLE_WORDS.findall(text, end, s)
+        if (
+            m is None and ent.kind == "outlet" and 0 < len(words) <= 3 and text[end:s].strip() == " ".join(words)
+            and all(w.islower() for w in words) and words[-1] in _MEDIA_NOUNS
+        ):
+            return True  # "The DPRK leading newspaper Rodong Sinmun"
         if any(w.lower() in _NOT_A_TITLE for w in words):
             continue
         if m is not None and len(words) <= 6:
