@@ -825,3 +825,11 @@ def test_a_title_or_a_newspaper_description_before_the_name_is_not_the_source() 
         ("Rodong Sinmun", "state_media"),
         ("Kim Jong Il", "person"),
     ]
+
+
+def test_a_publisher_quoting_itself_is_one_hop() -> None:
+    """"Human Rights Watch said today" in a Human Rights Watch release (no news outlet: the registry's publisher
+    row and the entity are two nodes of one party) was the chain "Human Rights Watch > Human Rights Watch"."""
+    art = article_from_text("The government is stalling, Human Rights Watch said today.", outlet="Human Rights Watch")
+    rep = analyze(art)
+    assert [chain_names(c) for c in rep.chains] == [["Human Rights Watch"]]

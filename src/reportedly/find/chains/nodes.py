@@ -206,8 +206,8 @@ def assemble(att_id: str | None, nodes: list[Node], ctx: Ctx, confidence: float)
         seq.append(n)
     # an earlier hop that is the publisher itself ("told Fox News Digital") folds into the end
     if len(seq) > 1:
-        seq = [n for n in seq[:-1] if n.key != pub.key or n is seq[0]] + [seq[-1]]
-        if seq[0].key == pub.key and len(seq) > 1:
+        seq = [n for n in seq[:-1] if not same(n, pub) or n is seq[0]] + [seq[-1]]
+        if same(seq[0], pub) and len(seq) > 1:
             seq = seq[1:] if len(seq) > 2 else [seq[-1]]
     hops = []
     for i, n in enumerate(seq):
@@ -220,5 +220,7 @@ def assemble(att_id: str | None, nodes: list[Node], ctx: Ctx, confidence: float)
 def same(a: Node, b: Node) -> bool:
     if a.key == b.key:
         return True
+    if a.type == b.type and a.name.casefold() == b.name.casefold():
+        return True  # "Human Rights Watch said" in its own release: the registry's publisher row and the entity
     # "state media" next to "Korean Central Television": the generic names the same hop
     return (a.generic or b.generic) and a.type == b.type == "state_media"
