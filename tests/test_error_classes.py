@@ -833,3 +833,20 @@ def test_a_publisher_quoting_itself_is_one_hop() -> None:
     art = article_from_text("The government is stalling, Human Rights Watch said today.", outlet="Human Rights Watch")
     rep = analyze(art)
     assert [chain_names(c) for c in rep.chains] == [["Human Rights Watch"]]
+
+
+def test_the_paper_in_a_news_agency_story_is_the_paper_it_named() -> None:
+    """KCNA retells foreign papers: "The Uruguayan paper La Juventud ... The paper praised" came out as KCNA
+    itself (the publisher, a news agency, taken for "the paper"), dropping the paper from the chain; a paper
+    left unnamed stays unnamed."""
+    text = ("Pyongyang, December 7 (KCNA) -- The Uruguayan paper La Juventud on Nov. 29 carried an article on "
+            "Kim Jong Il.\n\nThe paper praised feats performed by Kim Jong Il.\n\nThe Bangladeshi newspaper Blits "
+            "carried an article with a photo.\n\nThe Songun politics is a main political mode, the paper said.")
+    rep = analyze(article_from_text(text, outlet="Korean Central News Agency"))
+    assert [chain_names(c) for c in rep.chains] == [
+        ["La Juventud", "Korean Central News Agency"], ["Blits", "Korean Central News Agency"]
+    ]
+    alone = analyze(article_from_text("Pyongyang, December 8 (KCNA) -- The test succeeded, the paper said.",
+                                      outlet="Korean Central News Agency"))
+    assert [chain_names(c) for c in alone.chains] != [["Korean Central News Agency"]]
+    assert alone.attributions[0].source_name != "Korean Central News Agency"

@@ -222,15 +222,26 @@ def outlet_description(
     lo = max(0, before - OUTLET_WINDOW)
     for hit in reg.find(text[lo:before]):
         o = hit.outlet
-        fits = o.type in types and (country is None or o.country == country)
+        fits = o.type in types and (country is None or o.country == country) and _medium_fits(head, o.medium)
         if fits and (best is None or lo + hit.start > best[0]):
             best = (lo + hit.start, o.name, None)
+    if head in _PAPER_HEADS:
+        # "The Uruguayan paper La Juventud on Nov. 29 edited ... The paper praised": a paper the text names
+        for pm in _NAMED_PAPER.finditer(text, lo, before):
+            name = pm.group("name").strip()
+            if reg.match(name) is None and (best is None or pm.start("name") > best[0]):
+                best = (pm.start("name"), name, None)
     if best is None:
         for e in entities:
             if e.kind == "outlet" and country is None and any(lo <= s < before for s, _ in e.mentions):
+                eo = reg.match(e.name)
+                if eo is not None and not _medium_fits(head, eo.medium):
+                    continue  # "(KCNA)" in the dateline is no paper
                 s = max(s for s, _ in e.mentions if s < before)
                 if best is None or s > best[0]:
                     best = (s, e.name, e.id)
+    if best is not None and head in _PAPER_HEADS and _UNNAMED_PAPER.search(text, best[0] + 1, before):
+        return None  # "a local daily reported. The paper said": an unnamed paper written since
     if best is not None and head == "agency":
         # "the agency" after a government agency named since ("the Environmental Protection Agency")
         for e in entities:
@@ -244,9 +255,36 @@ def outlet_description(
     pub = parsed.article.outlet
     if pub:
         po = reg.match(pub)
-        if po is not None and po.type in types and (country is None or po.country == country):
+        if po is not None and po.type in types and (country is None or po.country == country) and _medium_fits(head, po.medium):
             return po.name, None
     return None
+
+
+_UNNAMED_PAPER = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:paper|newspaper|daily|weekly)\b", re.IGNORECASE)
+_PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly"})
+_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper|daily|weekly)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]))){1,5})")
+
+
+def named_paper(phrase: str) -> str | None:
+    """The name of a paper a phrase ends with ("The Uruguayan paper La Juventud" -> "La Juventud"), else None."""
+    m = _NAMED_PAPER.search(phrase)
+    if m is None or phrase[m.end("name") :].strip():
+        return None
+    return m.group("name").strip()
+
+
+def _medium_fits(head: str, medium: str | None) -> bool:
+    """Whether an outlet of this medium can be "the paper" / "the agency": KCNA, a news agency, is no paper
+    (both are state media in the registry); an outlet of unknown medium fits."""
+    if not medium:
+        return True
+    if head in _PAPER_HEADS:
+        return medium == "newspaper"
+    if head == "magazine":
+        return medium == "magazine"
+    if head in ("agency", "wire"):
+        return medium in ("agency", "photo_agency")
+    return True
 
 
 @functools.cache

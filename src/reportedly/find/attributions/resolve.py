@@ -30,7 +30,7 @@ from ...nlp import Tok
 from ...registry import country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
-from .antecedents import outlet_reference
+from .antecedents import named_paper, outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -232,6 +232,10 @@ def describe(
         reg = _registry_type(ent.name, settings)
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
+    paper = named_paper(phrase)
+    if paper is not None:
+        # "The Russian paper Serp I Molot": a newspaper the registry lacks
+        return Described(paper, "outlet", ent.id if ent is not None and ent.name == paper else None)
     if STATE_MEDIA.search(phrase):
         return Described(phrase, "state_media", ent.id if ent else None)
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):

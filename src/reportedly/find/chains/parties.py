@@ -128,6 +128,8 @@ def _media_noun(src: str) -> str | None:
     for i, w in enumerate(words[:8]):
         lw = w.casefold()
         if (lw in FOOTAGE_NOUNS or lw in DOCUMENT_NOUNS) and (i == 0 or not w[:1].isupper()):
+            if lw == "paper" and i + 1 < len(words) and words[i + 1][:1].isupper():
+                return None  # "The Russian paper Serp I Molot": a newspaper's name follows
             return lw  # a capital after the first word is a name: "the Post reported" is the newspaper
         if lw in _HEAD_STOPS or not w[:1].isalnum():
             return None
