@@ -850,3 +850,20 @@ def test_the_paper_in_a_news_agency_story_is_the_paper_it_named() -> None:
                                       outlet="Korean Central News Agency"))
     assert [chain_names(c) for c in alone.chains] != [["Korean Central News Agency"]]
     assert alone.attributions[0].source_name != "Korean Central News Agency"
+
+
+def test_a_paper_or_a_body_named_in_full_is_the_source() -> None:
+    """KCNA: "The Russian newspaper Patriot in its 9th issue highly praised" (the source span stops before the
+    name) was unknown, "The south Korean newspaper Hangyore" a person, "The Society for the Promotion of the
+    Relations between Austria and the DPRK" the DPRK, "the premier" after Premier Choe Yong Rim unknown."""
+    text = ("Pyongyang, March 8 (KCNA) -- The Russian newspaper Patriot in its 9th issue highly praised the "
+            "leadership exploits of Kim Jong Il.\n\nThe south Korean newspaper Hangyore in an editorial on "
+            "Wednesday demanded that the government take practical actions.\n\nThe Society for the Promotion of the "
+            "Relations between Austria and the DPRK made public a statement on Mar. 3 in denunciation of the war "
+            "drills.\n\nPremier Choe Yong Rim inspected the complex. Earlier, the premier learned about the work at "
+            "the steel complex.\n\nCommittee Chairman Trey Gowdy said the House would decide.")
+    rep = analyze(article_from_text(text, outlet="Korean Central News Agency"))
+    got = [(a.source_name, a.source_type) for a in rep.attributions]
+    assert ("Patriot", "outlet") in got and ("Hangyore", "outlet") in got
+    assert ("Society for the Promotion of the Relations between Austria and the DPRK", "organization") in got
+    assert ("Choe Yong Rim", "person") in got and ("Trey Gowdy", "person") in got

@@ -262,15 +262,20 @@ def outlet_description(
 
 _UNNAMED_PAPER = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:paper|newspaper|daily|weekly)\b", re.IGNORECASE)
 _PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly"})
-_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper|daily|weekly)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]))){1,5})")
+_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]|$))){1,5})")
 
 
 def named_paper(phrase: str) -> str | None:
-    """The name of a paper a phrase ends with ("The Uruguayan paper La Juventud" -> "La Juventud"), else None."""
+    """The name of a paper a phrase ends with ("The Uruguayan paper La Juventud" -> "La Juventud"), or its name
+    before a phrase of time or place ("... Patriot in its 9th issue"), else None."""
     m = _NAMED_PAPER.search(phrase)
-    if m is None or phrase[m.end("name") :].strip():
+    if m is None or not _PAPER_PHRASE_END.match(phrase, m.end("name")):
         return None
     return m.group("name").strip()
+
+
+_PAPER_PHRASE_END = re.compile(r"\s*$|\s*(?:in|on|of|at|with|from|for|dated)\b")
+"""What may follow a paper's name in a source phrase: "The Russian newspaper Patriot in its 9th issue"."""
 
 
 def _medium_fits(head: str, medium: str | None) -> bool:

@@ -90,7 +90,7 @@ GOVERNMENT_WORDS = re.compile(
     re.I,
 )
 PERSON_TITLES = re.compile(
-    r"\b(president|minister|secretary|senator|sen\.|rep\.|gov\.|governor|mayor|spokesman|spokeswoman|"
+    r"\b(president|premier|minister|secretary|senator|sen\.|rep\.|gov\.|governor|mayor|spokesman|spokeswoman|"
     r"spokesperson|analyst|professor|director|chairman|chairwoman|chief|leader|candidate|nominee|ambassador|"
     r"adviser|advisor|official|aide|manager|strategist|lawyer|attorney|judge|general|colonel|researcher|"
     r"economist|expert|diplomat|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
@@ -232,10 +232,15 @@ def describe(
         reg = _registry_type(ent.name, settings)
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
-    paper = named_paper(phrase)
+    paper = named_paper(phrase) or _paper_named_after(text, span, phrase)
     if paper is not None:
         # "The Russian paper Serp I Molot": a newspaper the registry lacks
         return Described(paper, "outlet", ent.id if ent is not None and ent.name == paper else None)
+    body = _body_by_name(phrase)
+    if body is not None and (ent is None or (ent.kind != "person" and len(ent.name) < len(body))):
+        # "The Society for the Promotion of the Relations between Austria and the DPRK": a body named in
+        # full (spaCy cut the name at "between")
+        return Described(body, "organization", None)
     if STATE_MEDIA.search(phrase):
         return Described(phrase, "state_media", ent.id if ent else None)
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):
@@ -324,6 +329,48 @@ def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
                 return False  # "Universities UK" is no country
             return head is None or (bool(words) and head.text == words[-1])
     return False
+
+
+_SECOND_BODY = re.compile(
+    r"\band the (?:[A-Z][\w-]*\s){0,3}(?:Society|Association|Committee|Council|Federation|Union|Front|Institute|League|"
+    r"Movement|Foundation|Alliance|Coalition|Center|Centre|Organi[sz]ation|Group|Party|Branch)\b"
+)
+_NAME_JOINERS = frozenset("of for the and between with in on to against".split())
+_BODY_WORDS = frozenset(
+    "society association committee council federation union front institute league movement foundation "
+    "alliance coalition center centre organization organisation group party".split()
+)
+
+
+def _body_by_name(phrase: str) -> str | None:
+    """A body's full name: four or more words, every one capitalised but joining words, with a body word among
+    the first two ("Society for the Promotion of ...", "Indonesian Federation of Transport Trade Unions"); not a
+    list of bodies, and not a title before a person (the caller checks: "Committee Chairman Trey Gowdy")."""
+    if "," in phrase or _SECOND_BODY.search(phrase):
+        return None  # bodies in a list: "the British Association for ..., the British Group for ... and the ..."
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 4 or words[-1].lower() in _NAME_JOINERS:
+        return None
+    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+        return None
+    if not any(w.lower().rstrip(",") in _BODY_WORDS for w in words[:2]):
+        return None
+    return " ".join(words)
+
+
+def _paper_named_after(text: str, span: Span, phrase: str) -> str | None:
+    """ "The Russian newspaper" followed by its name outside the source span ("... newspaper Patriot in its 9th
+    issue praised"): that name."""
+    if not _ENDS_WITH_PAPER.search(phrase):
+        return None
+    after = _NAME_AFTER.match(text, span[1], min(len(text), span[1] + 80))
+    return named_paper(phrase + after.group(0)) if after is not None else None
+
+
+_ENDS_WITH_PAPER = re.compile(r"\b(?:paper|newspaper)$")
+_NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")
 
 
 _CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
