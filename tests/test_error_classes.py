@@ -681,7 +681,7 @@ def test_a_countrys_lede_takes_the_relay_of_its_state_medias_restatement() -> No
         ('"We won," said Mr. Emanuel, a second-term Democrat who served in the administrations of Presidents Clinton '
          "and Obama before being elected.", ["Emanuel"]),
         # coordinated parties stay apart
-        ("Kim Jong-un and South Korean President Moon Jae-in vowed to end the war.", ["Kim Jong-un", "Moon Jae"]),
+        ("Kim Jong-un and South Korean President Moon Jae-in vowed to end the war.", ["Kim Jong-un", "Moon Jae-in"]),
         ("Arthur Laffer, a Reagan economic adviser, and Stephen Moore, a Heritage Foundation economist, say the plan "
          "works.", ["Arthur Laffer", "Stephen Moore"]),
         ("U.S. Sens. Bob Corker, R-Tenn., chairman of the Senate Foreign Relations Committee, and Robert Menendez, "
