@@ -867,3 +867,12 @@ def test_a_paper_or_a_body_named_in_full_is_the_source() -> None:
     assert ("Patriot", "outlet") in got and ("Hangyore", "outlet") in got
     assert ("Society for the Promotion of the Relations between Austria and the DPRK", "organization") in got
     assert ("Choe Yong Rim", "person") in got and ("Trey Gowdy", "person") in got
+
+
+def test_a_relative_pronoun_stands_for_the_phrase_before_its_clause() -> None:
+    """"said Borges, who insisted that ..., not just for down-ticket candidates" named the source by the whole
+    phrase up to the end of the clause (the parse hangs the last words on "Borges"); "Voters who said ..." was
+    Obama (real Politico and Fox News sentences)."""
+    text = ("“As a leader in the party I feel I need to say this,” said Borges, who insisted that he was speaking out "
+            "for the good of Trump’s campaign, not just for down-ticket candidates.")
+    assert by_cue(report(text), "insisted").source_name == "Borges"

@@ -217,7 +217,9 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
         subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             noun = subj[0]
-    kids = [k for k in noun.subtree if not (c.head.left_edge.i <= k.i <= c.head.right_edge.i)]
+    # the phrase before the relative clause: words the parse hangs on the noun after the clause ("Borges, who
+    # insisted ..., not just for down-ticket candidates") are no part of it
+    kids = [k for k in noun.subtree if k.i < c.head.left_edge.i]
     kids = [k for k in kids if k.i <= noun.i or k.dep_ not in ("relcl", "punct")]
     if not kids:
         return None
