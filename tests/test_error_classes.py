@@ -876,3 +876,10 @@ def test_a_relative_pronoun_stands_for_the_phrase_before_its_clause() -> None:
     text = ("“As a leader in the party I feel I need to say this,” said Borges, who insisted that he was speaking out "
             "for the good of Trump’s campaign, not just for down-ticket candidates.")
     assert by_cue(report(text), "insisted").source_name == "Borges"
+
+
+def test_a_law_is_a_document_not_an_organisation() -> None:
+    """"According to the Massachusetts Pregnant Workers Fairness Act" was an organisation (spaCy tags laws as
+    organisations); a body it names ("the FISA court") is not a law."""
+    rep = report("According to the Massachusetts Pregnant Workers Fairness Act, employers must accommodate workers.")
+    assert rep.attributions[0].source_type == "document"

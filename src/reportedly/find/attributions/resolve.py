@@ -288,6 +288,8 @@ def describe(
         # country speaking is its government (type guideline 5)
         name = phrase if named_country or ent is None else ent.name  # "Washington", not a dateline's "WASHINGTON"
         return Described(name, "government", ent.id if ent else None)
+    if ent is not None and ent.kind == "organization" and _A_LAW.search(ent.name) and _headed_by(ent, head, head_low, text):
+        return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -331,6 +333,15 @@ def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     return False
 
 
+def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
+    """Whether the phrase is headed by the entity's name ("The NSL", "the ... Fairness Act"), not by a word it
+    modifies ("the FISA court")."""
+    if head_low in ("act", "law", "treaty", "agreement", "accord", "bill"):
+        return True
+    return head is not None and any(text[ms:me] == head.text for ms, me in ent.mentions)
+
+
+_A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _SECOND_BODY = re.compile(
     r"\band the (?:[A-Z][\w-]*\s){0,3}(?:Society|Association|Committee|Council|Federation|Union|Front|Institute|League|"
     r"Movement|Foundation|Alliance|Coalition|Center|Centre|Organi[sz]ation|Group|Party|Branch)\b"
