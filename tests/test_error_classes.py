@@ -883,3 +883,16 @@ def test_a_law_is_a_document_not_an_organisation() -> None:
     organisations); a body it names ("the FISA court") is not a law."""
     rep = report("According to the Massachusetts Pregnant Workers Fairness Act, employers must accommodate workers.")
     assert rep.attributions[0].source_type == "document"
+
+
+def test_a_list_of_names_is_every_party() -> None:
+    """"Rubio, Cruz and Kasich said ..." (a real Reuters sentence) lost Cruz: a person's name followed by a comma
+    was read as the head of a description, where only a party joined by "and" counts; spaCy also tagged
+    "Kasich" a place there.  A name with its description keeps one party ("Heather Zichal, Obama's senior
+    energy adviser")."""
+    text = ("Marco Rubio, Ted Cruz and John Kasich debated on Monday. Rubio, Cruz and Kasich said the United States "
+            "needs good relations with Muslim countries. Heather Zichal, Obama's senior energy adviser, told "
+            "reporters the rule would stand.")
+    rep = report(text)
+    assert [c[0][0] for c in hops(rep, by_cue(rep, "said"))] == ["Marco Rubio", "Ted Cruz", "John Kasich"]
+    assert [c[0][0] for c in hops(rep, by_cue(rep, "told"))] == ["Heather Zichal"]

@@ -141,7 +141,7 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         # economic adviser, ...", nor a possessor: "Bernie Sanders, the democratic socialist and Clinton's chief
         # tormentor"); "Apple, Procter & Gamble, Walmart and other U.S. companies" stay three
         _, end, head = found[0]
-        described = head.kind == "person" and text[end:e].lstrip().startswith(",")
+        described = head.kind == "person" and text[end:e].lstrip().startswith(",") and not _a_list(text, found, e)
         kept = found[:1]
         dropped = False  # an affiliation since the last party: "who served in the administrations of Clinton and Obama"
         for a, me, ent in found[1:]:
@@ -167,6 +167,14 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
 
 _HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
 """What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
+_LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def _a_list(text: str, found: list[tuple[int, int, Entity]], e: int) -> bool:
+    """Whether the parties are a bare list of names ending the phrase ("Rubio, Cruz and Kasich"), not a name
+    and its description ("Heather Zichal, Obama's senior energy adviser")."""
+    gaps = [(found[i][1], found[i + 1][0]) for i in range(len(found) - 1)]
+    return all(_LIST_SEP.fullmatch(text, a, b) for a, b in gaps) and not text[found[-1][1] : e].strip(" ,.")
 _JOINED = re.compile(r",?\s+and\s+(?:[\w.'’-]+\s+){0,4}$")
 """A party joined to the phrase's head: "..., and South Korean President " before its name."""
 _AFFILIATION = re.compile(

@@ -67,11 +67,32 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     for m in mentions:
         _read_roles(parsed, m, lex)
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
+    _people_in_a_list(text, mentions)
     clusters = cluster(mentions, lex)
     found_more = _recover(parsed, mentions, clusters, lex)
     for m in found_more:
         _read_roles(parsed, m, lex)
     return _entities(text, clusters)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _people_in_a_list(text: str, mentions: list[Mention]) -> None:
+    """A surname spaCy tagged a place, listed beside a person ("Rubio, Cruz and Kasich" after "John Kasich"), is
+    that person's mention: a place only when no person named in the article ends with the word."""
+    surnames = {m.name.split()[-1] for m in mentions if m.label == "PERSON" and len(m.name.split()) > 1}
+    ordered = sorted((m for m in mentions if m.seg >= 0), key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if m.kind != "place" or " " in m.name or m.name not in surnames:
+            continue
+        near = [ordered[j] for j in (i - 1, i + 1) if 0 <= j < len(ordered)]
+        if any(
+            n.kind == "person"
+            and _LIST_GAP.fullmatch(text, *((n.end, m.start) if n.start < m.start else (m.end, n.start)))
+            for n in near
+        ):
+            m.kind, m.label = "person", "PERSON"
 
 
 _STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
