@@ -896,3 +896,17 @@ def test_a_list_of_names_is_every_party() -> None:
     rep = report(text)
     assert [c[0][0] for c in hops(rep, by_cue(rep, "said"))] == ["Marco Rubio", "Ted Cruz", "John Kasich"]
     assert [c[0][0] for c in hops(rep, by_cue(rep, "told"))] == ["Heather Zichal"]
+
+
+def test_lets_and_an_expletive_it_name_nobody() -> None:
+    """"Let's say this was a secret operation" was an attribution to "'s" (seven in 600 AllSides articles);
+    "It’s estimated that up to 15 percent of the forest has been lost" resolved "it" to Amazon (an Epoch Times
+    sentence); "no White House official" named the entity "no White House" (CNN)."""
+    text = ("Amazon posted its results. Let's say this was a secret operation. It’s estimated that up to 15 percent "
+            "of the forest has been lost. \"It failed,\" no White House official said. Amazon said sales rose.")
+    rep = report(text)
+    assert all(span_text(text, a.source) not in ("'s", "’s") for a in rep.attributions)
+    est = next(a for a in rep.attributions if "estimated" in span_text(text, a.cue))
+    assert (est.source_type, est.source_entity) == ("unknown", None)
+    assert "no White House" not in {e.name for e in rep.entities}
+    assert by_cue(rep, "said").source_name != "no White House"

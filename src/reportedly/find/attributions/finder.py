@@ -60,6 +60,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     entities = found.entities
     quotes = quote_index(text)
     out: list[Attribution] = []
+    items = [f for f in items if not _lets(text, f.source)]
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -72,7 +73,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
-            needs = _needs_antecedent(text, span, src_head)
+            expletive = _expletive(text, span, f.cue)
+            needs = _needs_antecedent(text, span, src_head) and not expletive
             ante = _antecedent(parsed, entities, span, src_head, settings, _quoted_parts(quotes, content)) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
@@ -86,7 +88,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and personal and _named_since(entities, ante, previous, span, content):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
-            if company is not None:
+            if expletive:
+                d = Described(text[span[0] : span[1]].strip(), "unknown", None)  # "It is estimated": nobody named
+            elif company is not None:
                 # "The company's researchers tweeted" after "Dyn ...": the company speaks
                 d = Described(company[0], "organization", company[1])
             elif previous is not None:
@@ -252,6 +256,26 @@ def _head_token(doc: DocView, r: TokRange) -> Tok:
         if t.head.i < i or t.head.i >= j or t.head.i == t.i:
             return t
     return doc[i]
+
+
+_LETS = re.compile(r"\blet\s*$", re.I)
+
+
+def _lets(text: str, source: Sequence[Span]) -> bool:
+    """ "Let's say this was ...": the writer's turn of phrase, no attribution (its source was "'s")."""
+    return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
+        _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
+    )
+
+
+_IMPERSONAL = re.compile(r"(?:is|was|['’]?s|has been|had been|will be)\s+(?:widely\s+|generally\s+|now\s+)?\w+ed$", re.I)
+
+
+def _expletive(text: str, span: Span, cue: Sequence[Span]) -> bool:
+    """ "It is estimated that ...", "It’s believed that ...": the "it" stands for nothing (no antecedent)."""
+    return text[span[0] : span[1]].strip().lower() == "it" and bool(cue) and bool(
+        _IMPERSONAL.fullmatch(" ".join(text[a:b] for a, b in cue).strip())
+    )
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:

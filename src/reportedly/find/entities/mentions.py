@@ -126,6 +126,7 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
             break
     while s < e and (
         lowers(doc)[s] in {"the", "a", "an"}
+        or words[s] == "no"  # "no White House official" ("No Labels" is a name)
         or words[s].isspace()
         or not _has_alnum(words[s])
         or words[s] in _POSSESSIVE
