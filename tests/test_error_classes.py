@@ -910,3 +910,14 @@ def test_lets_and_an_expletive_it_name_nobody() -> None:
     assert (est.source_type, est.source_entity) == ("unknown", None)
     assert "no White House" not in {e.name for e in rep.entities}
     assert by_cue(rep, "said").source_name != "no White House"
+
+
+def test_they_is_no_outlet() -> None:
+    """"They didn't say anything about exceptions" (a student on her university, in The Verge) was The Verge;
+    in a KCNA story "They said ..." about south Korean officials was KCNA itself.  A paper or an agency is "it":
+    when an outlet is the closest body, "they" names nobody."""
+    text = ("The Verge spoke to students. Our university gave no straight answer. They didn't say anything about "
+            "exceptions.")
+    rep = report(text)
+    first = by_cue(rep, "didn't say")
+    assert first.source_type != "outlet" and first.source_entity is None

@@ -42,6 +42,7 @@ from importlib import resources
 from ...model import Entity
 from ...nlp import Parsed, Tok
 from ...registry import country_of, load_registry
+from ..entities import entity_by_id
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -118,7 +119,13 @@ def antecedent(
     outlet = outlet_description(parsed, entities, before, phrase, registry)
     if outlet is not None:
         return outlet
-    if low_head in PLURAL or low_head in NEUTER:
+    if low_head in PLURAL:
+        # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
+        # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
+        got = _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
+        ent = entity_by_id(entities, got[1]) if got is not None else None
+        return None if ent is not None and ent.kind == "outlet" else got
+    if low_head in NEUTER:
         return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
