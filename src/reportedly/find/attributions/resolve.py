@@ -342,14 +342,13 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 
 
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
-_SECOND_BODY = re.compile(
-    r"\band the (?:[A-Z][\w-]*\s){0,3}(?:Society|Association|Committee|Council|Federation|Union|Front|Institute|League|"
-    r"Movement|Foundation|Alliance|Coalition|Center|Centre|Organi[sz]ation|Group|Party|Branch)\b"
-)
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_WORDS = frozenset(
     "society association committee council federation union front institute league movement foundation "
     "alliance coalition center centre organization organisation group party".split()
+)
+_SECOND_BODY = re.compile(
+    r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
 )
 
 
@@ -366,7 +365,7 @@ def _body_by_name(phrase: str) -> str | None:
         return None
     if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
         return None
-    if not any(w.lower().rstrip(",") in _BODY_WORDS for w in words[:2]):
+    if not any(w.lower() in _BODY_WORDS for w in words[:2]):
         return None
     return " ".join(words)
 
