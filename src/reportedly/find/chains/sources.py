@@ -168,13 +168,7 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
 _HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
 """What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
-
-
-def _a_list(text: str, found: list[tuple[int, int, Entity]], e: int) -> bool:
-    """Whether the parties are a bare list of names ending the phrase ("Rubio, Cruz and Kasich"), not a name
-    and its description ("Heather Zichal, Obama's senior energy adviser")."""
-    gaps = [(found[i][1], found[i + 1][0]) for i in range(len(found) - 1)]
-    return all(_LIST_SEP.fullmatch(text, a, b) for a, b in gaps) and not text[found[-1][1] : e].strip(" ,.")
+"""What separates the names of a bare list: "Rubio, Cruz and Kasich", "Apple & Google"."""
 _JOINED = re.compile(r",?\s+and\s+(?:[\w.'’-]+\s+){0,4}$")
 """A party joined to the phrase's head: "..., and South Korean President " before its name."""
 _AFFILIATION = re.compile(
@@ -182,6 +176,13 @@ _AFFILIATION = re.compile(
 )
 """The words before an entity that make it an affiliation in a source phrase ("... at Yale", "... of the",
 "... with New Jersey Gov.", "... of Presidents")."""
+
+
+def _a_list(text: str, found: list[tuple[int, int, Entity]], e: int) -> bool:
+    """Whether the parties are a bare list of names ending the phrase ("Rubio, Cruz and Kasich"), not a name
+    and its description ("Heather Zichal, Obama's senior energy adviser")."""
+    gaps = itertools.pairwise(found)
+    return all(_LIST_SEP.fullmatch(text, end_a, b) for (_, end_a, _), (b, _, _) in gaps) and not text[found[-1][1] : e].strip(" ,.")
 
 
 def short(phrase: str) -> str:
