@@ -921,3 +921,47 @@ def test_they_is_no_outlet() -> None:
     rep = report(text)
     first = by_cue(rep, "didn't say")
     assert first.source_type != "outlet" and first.source_entity is None
+
+
+def test_a_person_spacy_calls_an_organisation_by_possessives_stays_a_person() -> None:
+    """"Trump said" was an organisation wherever spaCy tagged more "Trump's order" and "Trump travel ban" than
+    "Trump said" (15 of 200 AllSides articles, 68 chains), and "Jim Acosta" wherever it tagged "Acosta said" an
+    organisation (real Guardian and The Hill sentences)."""
+    text = ("The supreme court handed a partial victory to the Trump administration on Monday as it lifted parts of "
+            "the injunctions on the travel ban.\n\nThe court agreed to hear arguments on the legality of Trump’s "
+            "controversial order in the autumn, potentially setting up a major test of Trump’s executive "
+            "authority.\n\n“This is a clear victory for our national security,” Trump said in a statement.\n\n"
+            "Lawyers said Trump’s order remained unconstitutional, and a judge cited Trump’s prior comments on the "
+            "campaign trail.")
+    rep = report(text)
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Trump", "person")
+    assert {e.kind for e in rep.entities if e.name == "Trump"} == {"person"}
+    text = ("Jim Acosta walked out of the White House briefing on Thursday.\n\nAcosta noted that the president had "
+            "called the press the “enemy of the people.”\n\nOn Wednesday evening, Acosta criticized a Fox News host. "
+            "“It is not normal,” Acosta said.")
+    rep = report(text)
+    assert {(a.source_name, a.source_type) for a in rep.attributions} == {("Jim Acosta", "person")}
+    text = ("Northrop Grumman and Airbus won the contract.\n\nThe Northrop Grumman tankers are larger. Shares of "
+            "Northrop Grumman rose, and Northrop Grumman’s chief said the deal was fair. Northrop Grumman employs "
+            "thousands.")
+    assert {e.kind for e in report(text).entities if e.name == "Northrop Grumman"} <= {"organization"}
+
+
+def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:
+    """"Tom Perez ... said Trump’s order remained ..." then "“...,” he said" was Trump, as was Stephen Bannon's "he
+    explained" after "who has fueled Donald Trump’s firefight" (real Guardian and Vanity Fair sentences).  A subject
+    in the pronoun's own sentence still goes first (a CBN sentence)."""
+    text = ("A number of high profile Democrats vowed to continue fighting against the ban.\n\nTom Perez, chair of "
+            "the Democratic National Committee, said Trump’s order remained “an unconstitutional assault on our "
+            "country’s religious freedom”.\n\n“Democrats will continue to fight this hatred every step of the way,” "
+            "he said.\n\nIt is the perfect brew for Stephen Bannon, the Breitbart executive turned White House "
+            "strategist who has fueled Donald Trump’s firefight with the media. “The media should be embarrassed,” "
+            "he explained in an interview.")
+    rep = report(text)
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == [
+        "Tom Perez",
+        "Stephen Bannon",
+    ]
+    text = ("In 2015 Dylan Roof shot and killed 9 black individuals in a historic church in Charleston, South Carolina. "
+            "While Obama did make an immediate statement condemning the violence, he refused to call it terrorism.")
+    assert by_cue(report(text), "refused").source_name == "Obama"

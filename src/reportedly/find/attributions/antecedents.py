@@ -25,8 +25,9 @@ fits it, and returns ``None`` rather than a guess when none does:
   article's sole author when it names one, else unresolved (never the last
   politician named).
 
-Limits: no syntax (the closest fitting mention wins, not the closest
-subject); gender only from honorifics and gendered role words next to the
+Limits: little syntax (the closest fitting mention wins, except that a
+subject of its sentence or the one before goes first, a main clause's before
+another's, and a possessor last); gender only from honorifics and gendered role words next to the
 mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
 found no entity of the kind.
 """
@@ -34,15 +35,14 @@ found no entity of the kind.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Sequence
-from importlib import resources
 
 from ...model import Entity
 from ...nlp import Parsed, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
+from ..entities.lexicon import first_names
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -299,24 +299,6 @@ def _medium_fits(head: str, medium: str | None) -> bool:
     return True
 
 
-@functools.cache
-def first_names() -> dict[str, str]:
-    """Given name -> "f" / "m" (``find/data/first_names.txt``)."""
-    out: dict[str, str] = {}
-    section = ""
-    text = resources.files("reportedly.find").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            section = "f" if line == "[female]" else "m"
-            continue
-        for w in line.split():
-            out[w.lower()] = section
-    return out
-
-
 def gender(text: str, e: Entity) -> str | None:
     """ "f", "m" or None: the honorifics right before an entity's mentions, its roles and its given name."""
     f = m = 0
@@ -367,13 +349,18 @@ def _closest(
         best = found[0]
         # a subject of this or the previous sentence before a closer object ("The Kremlin accused
         # NATO of ..., and on Monday it accused ...": it is the Kremlin)
+        # (``_salience``: the pronoun's own sentence first, "While Obama did make a statement, he refused"; then a
+        # main clause's before a closer subordinate one's, "Tom Perez said Trump's order remained ...": Perez), and
+        # else a name before a closer possessor ("... for Stephen Bannon, who has fueled Trump's firefight," he
+        # explained: Bannon)
         lo = sentence_start(parsed, best[0], back=1)
-        for cand in found:
-            if cand[0] < lo:
-                break
-            if _is_subject(parsed, cand[0]):
-                best = cand
-                break
+        own = sentence_start(parsed, before)
+
+        def rank(c: tuple[int, str, str | None]) -> tuple[bool, int, int]:
+            salience = _salience(parsed, c[0])
+            return (salience >= 2 and c[0] >= own, salience, c[0])
+
+        best = max((c for c in found if c[0] >= lo), key=rank)
     if best is None and labels:
         taken = {s for e in entities for s, _ in e.mentions}
         for seg in parsed.segments:
@@ -395,18 +382,28 @@ def token_at(parsed: Parsed, offset: int) -> Tok | None:
     return view[k] if k >= 0 else None
 
 
-def _is_subject(parsed: Parsed, offset: int) -> bool:
-    """Whether the mention at ``offset`` is (in) the subject of its clause."""
+def _salience(parsed: Parsed, offset: int) -> int:
+    """How likely the mention at ``offset`` is what a later pronoun stands for: 3 the subject of a main clause, 2 of
+    another clause, 1 a subject's possessor ("Browder's testimony skewered ..."), 0 anything else, -1 another
+    possessor ("... who has fueled Trump's firefight")."""
     t = token_at(parsed, offset)
+    possessor = False
     for _ in range(4):
         if t is None:
-            return False
+            return 0
         if t.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if t.dep_ not in ("compound", "flat", "amod", "det", "poss", "appos", "nmod") or t.head.i == t.i:
-            return False
+            if possessor:
+                return 1
+            h = t.head
+            return 3 if h.dep_ == "ROOT" or (h.dep_ == "conj" and h.head.dep_ == "ROOT") else 2
+        if t.dep_ == "poss":
+            possessor = True
+        elif t.dep_ not in ("compound", "flat", "amod", "det", "appos", "nmod"):
+            break
+        if t.head.i == t.i:
+            break
         t = t.head
-    return False
+    return -1 if possessor else 0
 
 
 def sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 
 from ...registry.countries import country_of
-from .lexicon import Lexicon, name_key, read_sections, word_key
+from .lexicon import Lexicon, first_names, name_key, read_sections, word_key
 from .mentions import Mention
 
 # Ties between kinds within one entity are broken in this order.
@@ -91,16 +91,41 @@ def is_acronym(name: str) -> bool:
 
 
 def cluster_kind(ms: list[Mention]) -> str:
+    """The kind a cluster's mentions vote for, after the marks that decide alone (an outlet, a place by its state,
+    a person by a title or a full name).  Mentions that only modify a noun ("Trump's order", "the Trump travel
+    ban"), where spaCy often calls a person an organisation, vote only on a tie of the others ("Trump said" a
+    person, "Trump's" an organisation: a person; "Northrop Grumman" once a person, once an organisation, and an
+    organisation in four "Northrop Grumman tankers": an organisation)."""
     if any(m.kind == "outlet" for m in ms):
         return "outlet"
     if any(m.label == "PLACE" for m in ms):
         return "place"  # "Allen, Texas" somewhere: "Allen police spokesman" read no person
-    if any(m.person for m in ms):
+    if any(m.person for m in ms) or _named_person(ms):
         return "person"
     if any(m.government for m in ms):
         return "government"
-    votes = Counter(m.kind for m in ms)
-    return min(votes, key=lambda k: (-votes[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99))
+    votes = Counter(m.kind for m in ms if not m.attributive)
+    modifiers = Counter(m.kind for m in ms if m.attributive)
+    return min(
+        votes | modifiers,
+        key=lambda k: (-votes[k], -modifiers[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99),
+    )
+
+
+def _named_person(ms: list[Mention]) -> bool:
+    """A person's full name that spaCy calls a person ("Grover Norquist", "Jim Acosta", "Donald J. Trump"), its
+    given name in ``first_names``, and every other mention a person's too or the given name or surname alone
+    (which spaCy often calls an organisation: "Norquist said", "Acosta walked out")."""
+    names = first_names()
+    full = [
+        w
+        for m in ms
+        if m.label in _PERSON_LABELS and _personal_name(w := m.name.split()) and w[0].lower() in names
+    ]
+    return bool(full) and all(
+        m.label in _PERSON_LABELS or any(_short_of(m.name.split(), f) and " " not in m.name for f in full)
+        for m in ms
+    )
 
 
 def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:

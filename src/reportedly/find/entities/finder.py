@@ -68,6 +68,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
         _read_roles(parsed, m, lex)
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
     _people_in_a_list(text, mentions)
+    _mark_attributive(parsed, mentions)
     clusters = cluster(mentions, lex)
     found_more = _recover(parsed, mentions, clusters, lex)
     for m in found_more:
@@ -108,6 +109,25 @@ def _places_by_state(text: str, mentions: list[Mention]) -> None:
         hit = _STATE_AFTER.match(text, m.end)
         if hit and (hit.group(1).lower() in US_STATES or country_of(hit.group(1))):
             m.kind, m.label, m.person = "place", "PLACE", False
+
+
+_ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+
+
+def _mark_attributive(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Mark the mentions that only modify a noun after them: a possessor ("Trump's order") or a modifier ("the
+    Trump travel ban")."""
+    for m in mentions:
+        if m.seg < 0 or m.tok_end <= m.tok_start:
+            continue
+        doc = parsed.segments[m.seg].doc
+        if m.tok_end > len(doc):
+            continue
+        last = doc[m.tok_end - 1]
+        nxt = doc[m.tok_end] if m.tok_end < len(doc) else None
+        m.attributive = (nxt is not None and nxt.text in ("'s", "’s", "'", "’")) or (
+            last.dep_ in _ATTRIBUTIVE_DEPS and last.head.i >= m.tok_end
+        )
 
 
 def _name(text: str, mentions: list[Mention]) -> None:

@@ -1,6 +1,6 @@
 """Word lists for the entity finder: person titles and government bodies.
 
-The lists live in ``find/data/`` (``person_titles.txt``, ``government.txt``;
+The lists live in ``find/data/`` (``person_titles.txt``, ``government.txt``, ``first_names.txt``;
 their sources and licences are in ``find/data/README.md``) and are read once
 per process.  Words are compared lower-cased with a trailing ``.`` removed, so
 ``"Sen."`` and ``"sen"`` are the same entry.
@@ -81,3 +81,14 @@ def lexicon() -> Lexicon:
         government_names=frozenset(name_key(w) for w in gov.get("name", ())),
         government_words=tuple(gov.get("word", ())),
     )
+
+
+@functools.cache
+def first_names() -> dict[str, str]:
+    """Given name -> "f" / "m" (``find/data/first_names.txt``: names used overwhelmingly for one gender)."""
+    return {
+        w.lower(): ("f" if section == "female" else "m")
+        for section, lines in read_sections("first_names.txt").items()
+        for line in lines
+        for w in line.split()
+    }

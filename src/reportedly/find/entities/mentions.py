@@ -99,6 +99,9 @@ class Mention:
     roles: list[Span] = field(default_factory=list)
     name: str = ""
     """The mention's text, whitespace collapsed."""
+    attributive: bool = False
+    """The name only modifies a noun ("Trump's order", "the Trump travel ban"), where spaCy often calls a person an
+    organisation: its kind decides only a tie of the others (``clusters.cluster_kind``)."""
 
     @property
     def span(self) -> Span:
