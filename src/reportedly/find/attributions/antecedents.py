@@ -122,9 +122,14 @@ def antecedent(
     if low_head in PLURAL:
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
         # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
-        got = _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
-        ent = entity_by_id(entities, got[1]) if got is not None else None
-        return None if ent is not None and ent.kind == "outlet" else got
+        got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
+        ent = entity_by_id(entities, got[2]) if got is not None else None
+        if got is None or (ent is not None and ent.kind == "outlet"):
+            return None
+        # nor a body named before a plural noun closer to the pronoun ("students campaigned at Georgetown
+        # University. They wanted ...": the students, whom no entity names)
+        end = next((e for s, e in ent.mentions if s == got[0]), got[0]) if ent is not None else got[0] + len(got[1])
+        return None if _plural_noun_first(parsed, got[0], end, before, skip) else (got[1], got[2])
     if low_head in NEUTER:
         return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
     if low_head in MALE or low_head in FEMALE:
@@ -137,20 +142,33 @@ def antecedent(
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
         country = _country_in(phrase)
-        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country), ())
+        rank = _rank_of(phrase, t)
+        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country, rank), ())
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
 
 
-def _holds(e: Entity, title: str, country: str | None) -> bool:
-    """Whether a person's roles hold the office ``title`` of ``country``: "the US leader" is a head of state or
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
+"""Words that make an office another one ("vice president" is no president)."""
+
+
+def _rank_of(text: str, title: str) -> str | None:
+    """A word of ``_RANKS`` among the two right before ``title`` in ``text`` ("vice" of "the vice president",
+    "deputy" of "Deputy Prime Minister" when the title is "minister"), else None."""
+    m = re.search(r"(?:\b([a-z]+)[\s-]+)?(?:\b([a-z]+)[\s-]+)?\b" + re.escape(title), text.lower())
+    return next((w for w in (m.groups() if m else ()) if w in _RANKS), None)
+
+
+def _holds(e: Entity, title: str, country: str | None, rank: str | None = None) -> bool:
+    """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``_rank_of``: "the
+    vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
     government whose role names the US ("US President Donald Trump"), not "North Korean leader Kim Jong-un";
     otherwise a role naming no country may be anyone's ("Ambassador" for "the U.S. Ambassador in Moscow"),
     and "the Cuban leader" is no "President" of unnamed country."""
     if title == "leader" and country is not None:
         # "the US leader": a head of state or government of that country, said so in the role
         return any(x in r.lower() for r in e.roles for x in LEADER_TITLES if _country_in(r) == country)
-    roles = [r for r in e.roles if title in r.lower()]
+    roles = [r for r in e.roles if title in r.lower() and _rank_of(r, title) == rank]
     return bool(roles) and (country is None or any(_country_in(r) in (None, country) for r in roles))
 
 
@@ -160,9 +178,10 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
     t = title.lower().rstrip(".")
     country = _country_in(phrase)
+    rank = _rank_of(phrase, t)
     later = [
         e for e in entities
-        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before and _holds(e, t, country)
+        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before and _holds(e, t, country, rank)
     ]
     return (later[0].name, later[0].id) if len(later) == 1 else None
 
@@ -332,6 +351,19 @@ def _closest(
     labels: tuple[str, ...],
     skip: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str | None] | None:
+    """The name and entity id of ``_closest_at``."""
+    got = _closest_at(parsed, entities, before, fits, labels, skip)
+    return (got[1], got[2]) if got else None
+
+
+def _closest_at(
+    parsed: Parsed,
+    entities: Sequence[Entity],
+    before: int,
+    fits: Callable[[Entity], bool],
+    labels: tuple[str, ...],
+    skip: Sequence[tuple[int, int]] = (),
+) -> tuple[int, str, str | None] | None:
     """The closest earlier mention of an entity that ``fits``; else of a spaCy entity with one of ``labels``;
     none inside ``skip``."""
 
@@ -370,7 +402,33 @@ def _closest(
                 s = seg.start + ent.start_char
                 if ent.label_ in labels and s < before and s not in taken and not skipped(s) and (best is None or s > best[0]):
                     best = (s, ent.text, None)
-    return (best[1], best[2]) if best else None
+    return best
+
+
+def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a plural common noun outside ``skip``, in the sentence of ``before`` or the one before, stands closer to
+    a plural pronoun at ``before`` than the name at ``start``-``end`` (``_salience``): an argument of a verb between
+    the name and the pronoun, at least as salient ("Trump praised United Technologies. Most economists hate it. They
+    call it ...", "... for millions of families like Victorino's. ..., they say"), or a more salient one before the
+    name ("Protesters marched to the Chinese government's office. They said ...")."""
+    lo = sentence_start(parsed, before, back=1)
+    name = _salience(parsed, start)
+    for seg in parsed.segments:
+        if seg.end <= lo or seg.start >= before:
+            continue
+        for t in seg.doc:
+            s = seg.start + t.idx
+            if not (lo <= s < before) or t.tag_ != "NNS" or t.ent_type_ or any(a <= s < b for a, b in skip):
+                continue
+            if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
+                s < start and _salience(parsed, s) > name
+            ):
+                return True
+    return False
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ARGUMENTS = SUBJECTS | {"dobj", "pobj", "conj", "appos", "attr"}
 
 
 def token_at(parsed: Parsed, offset: int) -> Tok | None:

@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 
 from ...nlp import DocView, Segment, Tok
-from .clauses import EXPLETIVES, LINK_PREPS, SUBJ, TELL_LEMMAS, content_child, subject
+from .clauses import (
+    ACL_SOURCE,
+    EXPLETIVES,
+    LINK_PREPS,
+    SUBJ,
+    TELL_LEMMAS,
+    agent_of_participle,
+    content_child,
+    subject,
+)
 from .spans import (
     CLOSE_QUOTES,
     DASHES,
@@ -154,6 +163,12 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             cand.source = trimmed_ranges(doc, idx)[-1:]
             cand.source_rel = "dep"
             content_idx -= idx
+    if s is None and ACL_SOURCE and h.lemma_.lower() in STRONG_CUES and agent_of_participle(h):
+        # "The vice president saying the GOP wanted ...", "a spokesman saying ...": the noun the participle hangs
+        # from, up to the participle
+        cand.source = trimmed_ranges(doc, set(range(h.head.left_edge.i, h.left_edge.i)))[-1:]
+        cand.source_rel = "acl"
+        content_idx -= {k for r in cand.source for k in range(*r)}
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         cand.source_rel = srel

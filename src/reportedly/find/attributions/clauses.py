@@ -7,6 +7,7 @@ the speaker, a relative pronoun that stands for what is said opens the content.
 from __future__ import annotations
 
 from ...nlp import Tok
+from ..entities.lexicon import lexicon, word_key
 from .spans import CLOSE_QUOTES, Candidate, TokRange
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -113,6 +114,24 @@ source, and the quote, which the cue no longer followed, was lost with its attri
 def _quote_closes_between(a: Tok, h: Tok) -> bool:
     """Whether a closing quote mark lies between token ``a``'s phrase and the later token ``h``."""
     return any(t.text in CLOSE_QUOTES or t.text == "''" for t in h.doc[a.right_edge.i + 1 : h.i])
+
+
+ACL_SOURCE = True
+"""A participle cue hanging from a noun that names who speaks ("The vice president saying ...") takes that noun as its
+source (``agent_of_participle``)."""
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def agent_of_participle(h: Tok) -> bool:
+    """Whether ``h`` is an -ing participle right after the noun it hangs from, a name or a person's title ("The
+    vice president saying", "Mr. Sanders saying", not "a statement saying" or "groups supporting")."""
+    n = h.head
+    return (
+        h.dep_ == "acl"
+        and h.tag_ == "VBG"
+        and n.i == h.left_edge.i - 1
+        and (n.pos_ == "PROPN" or n.ent_type_ in _AGENT_ENTS or word_key(n.text) in lexicon().heads)
+    )
 
 
 def subject(h: Tok) -> tuple[str, Tok | None]:
