@@ -995,3 +995,24 @@ def test_the_vice_president_is_not_the_president() -> None:
     assert by_cue(report(text), "said").source_entity is None
     text = "Deputy Prime Minister Li Keqiang spoke on Monday. The deputy prime minister said the plan was sound."
     assert by_cue(report(text), "said").source_name == "Li Keqiang"
+
+
+def test_a_name_card_inside_a_sentence_is_read_around() -> None:
+    """The Hill's name cards ("House Speaker Paul Ryan Paul Davis RyanGraham says Schiff should be a witness ...
+    MORE (R-Wis.) defended ...") made "Graham says" an attribution of Paul Ryan, "MORE" and "report MORE (R-Wis."
+    sources, and "Trump Donald" an entity (real The Hill sentences).  The parse reads the card as spaces: the
+    sentence's own subject is the source, no span points into the card, and the card's headlines say nothing."""
+    text = ("House Speaker Paul Ryan Paul Davis RyanGraham says Schiff should be a witness in Trump impeachment trial "
+            "Pelosi: 'I usually always cast my vote for a woman' Trump threatening to fire Mulvaney: report MORE "
+            "(R-Wis.) defended journalists Friday, saying that while leaks compromise national security, reporters "
+            "do their jobs.\n\nCritics said President Trump Donald John TrumpGOP senators balk at lengthy impeachment "
+            "trial Warren goes local in race to build 2020 movement MORE was unfair to the press.")
+    rep = report(text)
+    cards = [(text.index("Paul Davis"), text.index("MORE") + 4), (text.index("Donald John"), text.rindex("MORE") + 4)]
+    spans = [s for a in rep.attributions for s in (*a.source, *a.cue, *a.content)]
+    spans += [m for e in rep.entities for m in e.mentions]
+    assert not [s for s in spans for c in cards if s[0] < c[1] and c[0] < s[1]]
+    saying = by_cue(rep, "saying")
+    assert (span_text(text, saying.source), saying.source_name) == ("House Speaker Paul Ryan", "Paul Ryan")
+    assert [span_text(text, (s, e)) for s, e in by_cue(rep, "said").content] == ["President Trump", "was unfair to the press"]
+    assert {e.name for e in rep.entities if e.kind == "person"} == {"Paul Ryan", "Trump"}

@@ -58,6 +58,7 @@ Modules, each importing only those listed before it:
 - ``credits``: picture credits and the captions beside them;
 - ``bylines``: the names in a byline;
 - ``classify``: the kind of every line;
+- ``inline``: page furniture inside a paragraph (read by the parse, not a block);
 - this module: blocks, the dateline, and the metadata read from the byline.
 """
 
@@ -71,10 +72,11 @@ from ..registry import load_registry
 from ..settings import Settings
 from .bylines import byline_names
 from .classify import classify_lines
+from .inline import blank, inline_furniture
 from .lines import Line, paragraphs, split_lines, trim
 from .patterns import DATELINE, MONTH
 
-__all__ = ["PRODUCED_BY", "anatomy", "paragraphs"]
+__all__ = ["PRODUCED_BY", "anatomy", "blank", "inline_furniture", "paragraphs"]
 
 PRODUCED_BY = "anatomy.rules/1"
 

@@ -129,7 +129,7 @@ class _Raw:
 def find_times(parsed: Parsed, found: Found, settings: Settings) -> tuple[TimeExpr, ...]:
     """Every time expression in the article text, resolved against the anchor date."""
     text = parsed.text
-    raws = [_raw(m) for m in _PATTERN.finditer(text)]
+    raws = [_raw(m) for m in _PATTERN.finditer(parsed.read_text)]  # not in page furniture (Segment.masked)
     anchor, anchor_conf, year, year_conf = _anchor(parsed.article.published, raws, date.today().year)
     out: list[TimeExpr] = []
     for r in raws:

@@ -2,7 +2,9 @@
 
 ``parse`` turns an article into a ``Parsed``: one spaCy ``Doc`` per block that
 needs language analysis (headline, dek, body, caption, bio, media title),
-each with the offset of its first character in ``Article.text``.  Finders
+each with the offset of its first character in ``Article.text``; page furniture
+inside a block (``anatomy.inline_furniture``) is parsed as spaces
+(``Segment.masked``, ``Parsed.read_text``).  Finders
 work on ``Parsed`` and report offsets into ``Article.text`` with ``Parsed.abs``;
 they read a segment's tokens through ``Segment.view`` (``tokens.DocView``).
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..anatomy import blank, inline_furniture
 from ..model import Article, Block
 from .fast_rules import FastRules
 from .gemm import one_blas_thread
@@ -33,6 +36,9 @@ class Segment:
     block: Block
     start: int
     doc: Doc
+    masked: tuple[tuple[int, int], ...] = ()
+    """Spans of ``Article.text`` in the block that the parse read as spaces: page furniture inside a paragraph
+    (``anatomy.inline_furniture``), so ``doc.text`` differs from the article's text there and only there."""
 
     @property
     def end(self) -> int:
@@ -61,6 +67,12 @@ class Parsed:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @functools.cached_property
+    def read_text(self) -> str:
+        """``text`` as the parse read it: the segments' ``masked`` spans (page furniture inside a paragraph) as
+        spaces, every offset the same.  For finders that scan the text itself (quote marks, names, the tagger)."""
+        return blank(self.text, [m for seg in self.segments for m in seg.masked])
 
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every sentence of every segment, in text order."""
@@ -192,10 +204,11 @@ def parse_many(
         for b in segments_to_parse(a):
             plan.append((i, b))
     texts = [articles[i].text[b.start : b.end] for i, b in plan]
+    masks = [inline_furniture(t) for t in texts]
     per_article: list[list[Segment]] = [[] for _ in articles]
-    docs = _docs_of(texts, nlp, batch_size, fast_rules)
-    for (i, b), doc in zip(plan, docs, strict=True):
-        per_article[i].append(Segment(b, b.start, doc))
+    docs = _docs_of([blank(t, m) for t, m in zip(texts, masks, strict=True)], nlp, batch_size, fast_rules)
+    for (i, b), doc, m in zip(plan, docs, masks, strict=True):
+        per_article[i].append(Segment(b, b.start, doc, tuple((b.start + s, b.start + e) for s, e in m)))
     return [Parsed(a, tuple(segs)) for a, segs in zip(articles, per_article, strict=True)]
 
 

@@ -96,7 +96,7 @@ def extract(
     nested = NESTED if nested is None else nested
     thr = model.threshold if threshold is None else threshold
     text = parsed.text
-    quotes = quote_index(text)
+    quotes = quote_index(parsed.read_text)
     lexicon = cue_lexicon(model)
     cands: list[Candidate] = []
     unparsed: list[Segment] = []

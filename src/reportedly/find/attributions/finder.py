@@ -13,6 +13,7 @@ official"), else it stays as written.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -58,9 +59,12 @@ def find_attributions(parsed: Parsed, found: Found, settings: Settings) -> tuple
 def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Settings) -> list[Attribution]:
     text = parsed.text
     entities = found.entities
-    quotes = quote_index(text)
+    quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
     items = [f for f in items if not _lets(text, f.source)]
+    masked = [m for seg in parsed.segments for m in seg.masked]
+    if masked:
+        items = [g for g in (_outside(text, f, masked) for f in items) if g.cue]
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -129,6 +133,33 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             )
         )
     return out
+
+
+def _outside(text: str, f: Accepted, masked: list[Span]) -> Accepted:
+    """The attribution's spans without the page furniture the parse read as spaces (``Segment.masked``): the
+    rules never take it, but a span running over it ("Paul Ryan [a name card] (R-Wis.)") is cut in two."""
+
+    def cut(spans: Sequence[Span]) -> list[Span]:
+        out: list[Span] = []
+        for s, e in spans:
+            for ms, me in masked:
+                if ms < e and s < me:
+                    if s < ms:
+                        out.append((s, ms))
+                    s = max(s, me)
+            if s < e:
+                out.append((s, e))
+        return [t for t in (_strip(text, s, e) for s, e in out) if t[0] < t[1]]
+
+    return dataclasses.replace(f, source=tuple(cut(f.source)), cue=tuple(cut(f.cue)), content=cut(f.content))
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 _FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|images?|photos?|pictures?|televised|screened)\b", re.I)

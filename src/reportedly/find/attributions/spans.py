@@ -151,6 +151,8 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
     veterans group, said"), a date phrase ("an arbitration panel in 2001 found") and a leading
     "even" / "only" / "also" / "both"."""
     idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
+    words = texts(doc)
+    idx = {k for k in idx if not (len(words[k]) > 2 and words[k].isspace())}  # a gap: page furniture read as spaces
     for c in s.children:
         if c.i < s.i:
             if c.dep_ in ("advmod", "preconj") and c.i == s.left_edge.i and c.lower_ in _LEADING:

@@ -294,7 +294,7 @@ def tag_parsed(parsed: Parsed, tagger: Tagger | None = None, pieces: Sequence[Sp
     """Tags of an article's parsed blocks (the text the rules read), or of the ``pieces`` of them given."""
     if pieces is None:
         pieces = [(seg.start, seg.end) for seg in parsed.segments]
-    return (tagger or load()).tag(parsed.text, pieces)
+    return (tagger or load()).tag(parsed.read_text, pieces)
 
 
 def regions(cands: Sequence[Candidate]) -> list[Span]:

@@ -396,7 +396,7 @@ def _recover(
     out: list[Mention] = []
     for si, seg in enumerate(parsed.segments):
         doc = seg.doc
-        for hit in pattern.finditer(parsed.text[seg.start : seg.end]):
+        for hit in pattern.finditer(parsed.read_text[seg.start : seg.end]):
             a, b = seg.start + hit.start(), seg.start + hit.end()
             if any(s < b and a < e for s, e in occupied[si]):
                 continue

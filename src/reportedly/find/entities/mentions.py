@@ -458,7 +458,7 @@ def scan_mentions(
         firsts = _registry_first_words(registry)
         # Registry.find is the costly step: run it only where a registry name may start.
         hits = (
-            registry.find(text[seg.start : seg.end])
+            registry.find(parsed.read_text[seg.start : seg.end])
             if any(w[:1].isupper() and _first_key(w) in firsts for w in words)
             else []
         )

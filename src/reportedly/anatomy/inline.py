@@ -1,0 +1,49 @@
+"""Page furniture inside a paragraph: text a page puts in the middle of a sentence, which the sentence must be
+read without.
+
+``inline_furniture(text)`` gives the spans of ``text`` that are such furniture, and ``blank`` writes them as
+spaces (every offset kept).  The parse reads a block blanked this way (``nlp.parse_many``), so no finding comes
+from the furniture and the sentence around it parses whole, while every span still points into
+``Article.text``.
+
+One kind so far, The Hill's name cards (``HOVERCARD``): "Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires
+panicking over Sanders candidacy Omar renews claim ... MORE (D-Minn.) and the ..." is the name as written, then the
+person's full name glued to up to three headlines of other stories, then "MORE".  In the 5,000 AllSides articles:
+903 cards in 163 articles (159 from The Hill, 4 of its guest columns), where they made entity names ("Trump
+Donald", "Heller Dean"), attributions of the headlines ("Graham says Schiff should be a witness") and sources
+lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying ..."); none in the KCNA stories,
+128 in the relay articles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+
+HOVERCARD = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]*[a-z])(?: [A-Z(][\w'’.()-]*){0,6}? (?P=name)(?=[A-Z0-9'‘“\"(])"
+    r"[^\n]{5,600}? MORE(?=[\s’'.,;:)]|$)"
+)
+"""A name card: a surname, up to six more capitalised words (the given and middle names, "(Mitch)"), the
+surname again glued to the first headline, the headlines, and " MORE".  The card runs from the end of the first
+surname (the name as written stays) to the end of "MORE"."""
+
+
+def inline_furniture(text: str) -> list[Span]:
+    """Spans of ``text`` that are page furniture inside a sentence, in order, not overlapping."""
+    return [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
+
+
+def blank(text: str, spans: list[Span]) -> str:
+    """``text`` with every character of ``spans`` that is not a line break replaced by a space."""
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for s, e in spans:
+        out.append(text[pos:s])
+        out.append(re.sub(r"[^\n]", " ", text[s:e]))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
