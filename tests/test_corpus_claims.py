@@ -630,3 +630,20 @@ def test_dev_hedge_drift_figures() -> None:
     assert res["alignment_accuracy"] >= 0.86
     assert all(h["alignment_accuracy"] >= 0.8 and h["drift"]["f1"] >= 0.65 for h in res["halves"].values())
     assert res["baseline_cue"]["f1"] == 0.423 and res["baseline_cue_or_quote"]["f1"] == 0.512
+
+
+def test_a_name_card_is_no_claim_and_no_text_of_the_article() -> None:
+    """The Hill's name cards repeat the same headlines of other stories in hundreds of articles ("... Graham says
+    Schiff should be a witness in Trump impeachment trial MORE"): traced before, 1,235 claim mentions of 497 claim
+    groups of the AllSides + KCNA store lay in them, linking articles by the card.  The corpus reads them as
+    spaces, like the parse, and takes no quotation from them."""
+    from reportedly.corpus.claimunits import claim_units
+
+    card = ("Lindsey Olin GrahamGraham says Schiff should be a witness in Trump impeachment trial Graham: Senate trial "
+            "'must expose the whistleblower and question him about his contacts' MORE")
+    text = f"Sen. Lindsey Graham {card} (R-S.C.) said the trial would be short."
+    item = Item("a", 1, text)
+    assert len(item.text) == len(text) and "Schiff" not in item.text and "MORE" not in item.text
+    assert item.text.startswith("Sen. Lindsey Graham ") and item.text.endswith("(R-S.C.) said the trial would be short.")
+    units = claim_units(Report(Article(text=text, id="a", outlet="The Hill")))
+    assert not [u for u in units if "whistleblower" in text[u.start : u.end]]

@@ -1016,3 +1016,30 @@ def test_a_name_card_inside_a_sentence_is_read_around() -> None:
     assert (span_text(text, saying.source), saying.source_name) == ("House Speaker Paul Ryan", "Paul Ryan")
     assert [span_text(text, (s, e)) for s, e in by_cue(rep, "said").content] == ["President Trump", "was unfair to the press"]
     assert {e.name for e in rep.entities if e.kind == "person"} == {"Paul Ryan", "Trump"}
+
+
+def test_kinds_of_acronyms_surnames_countries_and_a_leaders_group() -> None:
+    """Real AllSides and KCNA sources with the wrong type: "the NRA has proposed" a government (spaCy calls "NRA"
+    a place, outvoting "National Rifle Association"), "Morgan asked" an organisation (Piers Morgan), "DPRK" an
+    organisation (a country: its government when it speaks), "the Lee group" a person (KCNA's name for Lee Myung
+    Bak's government)."""
+    text = ("The National Rifle Association spent millions. Armed guards in schools, as the NRA has proposed, are "
+            "costly. The NRA said the plan was sound. Critics of the NRA disagreed.")
+    assert {a.source_type for a in report(text).attributions if "NRA" in span_text(text, a.source)} == {"organization"}
+    text = ("Piers Morgan has pushed for stricter gun control. Morgan asked: “Are you finished?” Morgan said the "
+            "debate was over. Morgan tweeted later.")
+    assert {a.source_type for a in report(text).attributions if "Morgan" in span_text(text, a.source)} == {"person"}
+    text = "The DPRK said the exercises were a provocation. The Assad regime said the attack was staged."
+    assert [a.source_type for a in report(text).attributions] == ["government", "government"]
+
+
+def test_turns_of_phrase_with_a_speech_verb_report_no_speech() -> None:
+    """"That said, Sanders was reluctant ...", "What does that say about Democrats’ concern ...", "That is itself
+    telling" were attributions to "That", typed an organisation (AllSides); "That suggests a lack of confidence"
+    stays (PolNeAR annotates such sources)."""
+    text = ("That said, Sanders initially was reluctant to spell out his proposal. What does that say about Democrats’ "
+            "genuine concern for marginalized people? That is itself telling. Having said that, the senator added "
+            "that the plan was sound.")
+    rep = report(text)
+    assert cues(rep) == ["added"]
+    assert by_cue(rep, "added").source_name == "the senator"

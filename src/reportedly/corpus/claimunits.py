@@ -16,6 +16,7 @@ import json
 import zlib
 from typing import NamedTuple
 
+from ..anatomy import blank, inline_furniture
 from ..model import Report
 from .claimlevel import bare, quote_regions, unit_level
 from .claimtext import MIN_QUOTE_WORDS, passage, sentence_spans, within_sentences
@@ -62,6 +63,7 @@ class ClaimUnit(NamedTuple):
 def claim_units(report: Report) -> list[ClaimUnit]:
     """The claim units of one analysed article, in text order (module doc)."""
     text = report.article.text
+    text = blank(text, inline_furniture(text))  # no quotation in a name card's headlines (Item.text)
     origins: dict[str, tuple[str, str]] = {}
     for ch in report.chains:
         if ch.attribution and ch.hops:

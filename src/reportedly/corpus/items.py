@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..anatomy import blank, inline_furniture
+
 NOT_READ = ("caption", "credit", "media_title", "bio", "tag", "boilerplate", "byline")
 """Kinds of anatomy block the copy finder does not read: what a page carries around the reporting
 (photo captions and galleries, credits, bylines, "Read more" boxes) is shared by articles that do
@@ -35,12 +37,20 @@ class Item:
     seq: int
     """Ingest order (``articles.seq``): the order findings are decided in."""
     text: str
+    """The stored text, with page furniture inside a paragraph blanked (``anatomy.inline_furniture``)."""
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
     """ISO date (``YYYY-MM-DD``, maybe with a time) or None when unknown."""
     skip: tuple[tuple[int, int], ...] = ()
     """Character spans of ``text`` in blocks of the ``NOT_READ`` kinds (from the stored anatomy)."""
+
+    def __post_init__(self) -> None:
+        # page furniture inside a paragraph (The Hill's name cards) is read as spaces, as the parse reads it:
+        # its headlines of other stories are no claim, term or shingle of this article (offsets kept)
+        cards = inline_furniture(self.text)
+        if cards:
+            object.__setattr__(self, "text", blank(self.text, cards))
 
     @property
     def reading(self) -> str:

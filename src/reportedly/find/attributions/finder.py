@@ -61,7 +61,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     entities = found.entities
     quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
-    items = [f for f in items if not _lets(text, f.source)]
+    items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
     masked = [m for seg in parsed.segments for m in seg.masked]
     if masked:
         items = [g for g in (_outside(text, f, masked) for f in items) if g.cue]
@@ -297,6 +297,24 @@ def _lets(text: str, source: Sequence[Span]) -> bool:
     return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
         _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
     )
+
+
+_TURNS = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:(?:that|this)\s+(?:being\s+)?said\s*,|having\s+said\s+(?:that|this)\b|what\s+(?:does|did|do|"
+    r"would|will)\s+(?:that|this|it)\s+(?:say|tell)\b|(?:that|this)\s+(?:is|was|['’]s)\s+(?:itself\s+|very\s+|quite\s+)?telling\b)",
+    re.I,
+)
+"""Turns of phrase with a speech verb that report no speech: "That said, ...", "Having said that", "What does that
+say about ...", "That is itself telling" (their source was "That", typed an organisation; AllSides)."""
+
+
+def _turn_of_phrase(text: str, f: Accepted) -> bool:
+    """Whether the attribution's source and cue are one of the ``_TURNS`` (no attribution)."""
+    if not f.cue:
+        return False
+    lo, cue = min(s for s, _ in (*f.source, *f.cue)), f.cue[0][0]
+    m = _TURNS.search(text, max(0, lo - 12), min(len(text), cue + 40))
+    return m is not None and m.start() <= lo and m.end() > cue
 
 
 _IMPERSONAL = re.compile(r"(?:is|was|['’]?s|has been|had been|will be)\s+(?:widely\s+|generally\s+|now\s+)?\w+ed$", re.I)

@@ -419,11 +419,16 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return "organization"  # a campaign and its unnamed staff (type guideline 5)
         if ent.kind != "person":
             return None  # "NEA officials", "a Google spokesperson": the organisation speaks
-        if "administration" in words or last in ("official", "officials", "office"):
-            return "government"  # "Trump administration officials", "Carrollton officials", "Zinke's office"
+        if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
+            return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
         return "group" if plural else "person"
     return None
+
+
+_RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
+"""Heads that make a leader's name a government: "the Assad regime", and in KCNA's stories "the Lee group"
+(Lee Myung Bak's government)."""
 
 
 def _modifiers(head: Tok) -> list[Tok]:

@@ -95,17 +95,25 @@ def cluster_kind(ms: list[Mention]) -> str:
     a person by a title or a full name).  Mentions that only modify a noun ("Trump's order", "the Trump travel
     ban"), where spaCy often calls a person an organisation, vote only on a tie of the others ("Trump said" a
     person, "Trump's" an organisation: a person; "Northrop Grumman" once a person, once an organisation, and an
-    organisation in four "Northrop Grumman tankers": an organisation)."""
+    organisation in four "Northrop Grumman tankers": an organisation); so do acronyms beside a name spelled out
+    ("NRA", a place to spaCy, beside "National Rifle Association")."""
     if any(m.kind == "outlet" for m in ms):
         return "outlet"
     if any(m.label == "PLACE" for m in ms):
         return "place"  # "Allen, Texas" somewhere: "Allen police spokesman" read no person
+    if all(m.kind in ("organization", "place") and country_of(m.name) for m in ms):
+        return "place"  # "the DPRK", which spaCy calls an organisation: a country (a government when it speaks)
     if any(m.person for m in ms) or _named_person(ms):
         return "person"
     if any(m.government for m in ms):
         return "government"
-    votes = Counter(m.kind for m in ms if not m.attributive)
-    modifiers = Counter(m.kind for m in ms if m.attributive)
+    spelled = any(" " in m.name and not is_acronym(m.name) for m in ms)
+
+    def secondary(m: Mention) -> bool:
+        return m.attributive or (spelled and is_acronym(m.name))
+
+    votes = Counter(m.kind for m in ms if not secondary(m))
+    modifiers = Counter(m.kind for m in ms if secondary(m))
     return min(
         votes | modifiers,
         key=lambda k: (-votes[k], -modifiers[k], _KIND_ORDER.index(k) if k in _KIND_ORDER else 99),
@@ -113,19 +121,19 @@ def cluster_kind(ms: list[Mention]) -> str:
 
 
 def _named_person(ms: list[Mention]) -> bool:
-    """A person's full name that spaCy calls a person ("Grover Norquist", "Jim Acosta", "Donald J. Trump"), its
-    given name in ``first_names``, and every other mention a person's too or the given name or surname alone
-    (which spaCy often calls an organisation: "Norquist said", "Acosta walked out")."""
+    """A person's full name that spaCy calls a person ("Grover Norquist", "Piers Morgan", "Donald J. Trump"), every
+    other mention a person's too or the surname alone, or the given name alone when ``first_names`` knows it
+    (which spaCy often calls an organisation: "Norquist said", "Morgan asked").  Not the first word of a name alone
+    ("Northrop" of "Northrop Grumman", tagged a person once)."""
     names = first_names()
-    full = [
-        w
-        for m in ms
-        if m.label in _PERSON_LABELS and _personal_name(w := m.name.split()) and w[0].lower() in names
-    ]
-    return bool(full) and all(
-        m.label in _PERSON_LABELS or any(_short_of(m.name.split(), f) and " " not in m.name for f in full)
-        for m in ms
-    )
+    full = [w for m in ms if m.label in _PERSON_LABELS and _personal_name(w := m.name.split())]
+
+    def short(m: Mention) -> bool:
+        return " " not in m.name and any(
+            m.name == f[-1] or (m.name == f[0] and f[0].lower() in names) for f in full
+        )
+
+    return bool(full) and all(m.label in _PERSON_LABELS or short(m) for m in ms)
 
 
 def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
