@@ -1035,11 +1035,36 @@ def test_kinds_of_acronyms_surnames_countries_and_a_leaders_group() -> None:
 
 def test_turns_of_phrase_with_a_speech_verb_report_no_speech() -> None:
     """"That said, Sanders was reluctant ...", "What does that say about Democrats’ concern ...", "That is itself
-    telling" were attributions to "That", typed an organisation (AllSides); "That suggests a lack of confidence"
-    stays (PolNeAR annotates such sources)."""
+    telling" were attributions to "That", typed an organisation (AllSides); "a video that said, ..." stays."""
     text = ("That said, Sanders initially was reluctant to spell out his proposal. What does that say about Democrats’ "
             "genuine concern for marginalized people? That is itself telling. Having said that, the senator added "
             "that the plan was sound.")
     rep = report(text)
     assert cues(rep) == ["added"]
     assert by_cue(rep, "added").source_name == "the senator"
+    text = 'Trump released a marketing video that said, "We are going to have professionals."'
+    assert "said" in cues(report(text))  # a relative clause: an attribution (PolNeAR train has four)
+
+
+def test_a_building_named_after_a_person_is_no_second_person_and_a_party_is_a_group() -> None:
+    """"Trump told Reuters" stayed an organisation of its own when the article also named "Trump Tower" ("Trump"
+    could shorten either); "conservative Republicans" made the party a person (real Reuters sentences)."""
+    text = ("Republican presidential candidate Donald Trump is willing to talk to North Korean leader Kim Jong Un, Trump "
+            "told Reuters in an interview on Tuesday.\n\nIn a wide-ranging discussion at Trump Tower, Trump also said "
+            "he disapproved of the deal. Trump's campaign said the talks would help. The bill survived a rebellion "
+            "from conservative Republicans in the House. Republicans contend that the tax cuts will fuel growth.")
+    rep = report(text)
+    assert (by_cue(rep, "told").source_name, by_cue(rep, "told").source_type) == ("Donald Trump", "person")
+    assert by_cue(rep, "contend").source_type == "group"
+
+
+def test_who_of_a_conjoined_or_misparsed_relative_clause_is_named_after_its_antecedent() -> None:
+    """"a President who polished off a huge GOP field ... and then blasted Hillary Clinton" and "the liberal
+    intelligentsia, who have decreed that ..." (parsed as no relative clause) were sources named "who" (8 in 200
+    AllSides articles)."""
+    text = ("Northam may very well buckle under the weight of the liberal intelligentsia, who have decreed that "
+            "certain forms of emotional offence make someone unfit for office. One lesson is the brawl with a "
+            "President who polished off a huge GOP field in 2016 and then blasted Democrat Hillary Clinton.")
+    rep = report(text)
+    assert by_cue(rep, "have decreed").source_name == "the liberal intelligentsia"
+    assert by_cue(rep, "blasted").source_name == "a President"

@@ -245,22 +245,40 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
 
     "a message that read": the message; "the notebook contained a message that read": the notebook.
     """
-    if src_head is None or src_head.text.lower() not in ("who", "which", "that") or c.head.dep_ != "relcl":
+    if src_head is None or src_head.text.lower() not in ("who", "which", "that"):
         return None
-    noun = c.head.head
+    clause = c.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head  # "a President who polished off ... and then blasted Hillary Clinton"
+    if clause.dep_ != "relcl":
+        return _before_comma(src_head)
+    noun = clause.head
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
         subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             noun = subj[0]
     # the phrase before the relative clause: words the parse hangs on the noun after the clause ("Borges, who
     # insisted ..., not just for down-ticket candidates") are no part of it
-    kids = [k for k in noun.subtree if k.i < c.head.left_edge.i]
+    kids = [k for k in noun.subtree if k.i < clause.left_edge.i]
     kids = [k for k in kids if k.i <= noun.i or k.dep_ not in ("relcl", "punct")]
     if not kids:
         return None
     first = min(kids, key=lambda k: k.i)
     last = noun if noun.i >= max(k.i for k in kids) else max((k for k in kids if k.pos_ != "PUNCT"), key=lambda k: k.i)
     return first, last, noun
+
+
+def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:
+    """The noun phrase right before ", who" when the parse made no relative clause of it ("the weight of the
+    liberal intelligentsia, who have decreed that ...", parsed as a clause of the main verb)."""
+    doc = rel.doc
+    if rel.text.lower() != "who" or rel.i < 2 or doc[rel.i - 1].text != ",":
+        return None
+    noun = doc[rel.i - 2]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = min((k for k in noun.subtree if k.i <= noun.i), key=lambda k: k.i)
+    return first, noun, noun
 
 
 def _source_head(c: Candidate, source: Sequence[Span]) -> Tok | None:
@@ -300,12 +318,13 @@ def _lets(text: str, source: Sequence[Span]) -> bool:
 
 
 _TURNS = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?:(?:that|this)\s+(?:being\s+)?said\s*,|having\s+said\s+(?:that|this)\b|what\s+(?:does|did|do|"
+    r"(?:^|(?<=[\s(\"“]))(?:(?-i:That|This)\s+(?:being\s+)?said\s*,|having\s+said\s+(?:that|this)\b|what\s+(?:does|did|do|"
     r"would|will)\s+(?:that|this|it)\s+(?:say|tell)\b|(?:that|this)\s+(?:is|was|['’]s)\s+(?:itself\s+|very\s+|quite\s+)?telling\b)",
     re.I,
 )
 """Turns of phrase with a speech verb that report no speech: "That said, ...", "Having said that", "What does that
-say about ...", "That is itself telling" (their source was "That", typed an organisation; AllSides)."""
+say about ...", "That is itself telling" (their source was "That", typed an organisation; AllSides).  "That said,"
+only capitalised: "a message that said, “Sorry ...”" is a relative clause and an attribution (PolNeAR train)."""
 
 
 def _turn_of_phrase(text: str, f: Accepted) -> bool:

@@ -103,7 +103,7 @@ def cluster_kind(ms: list[Mention]) -> str:
         return "place"  # "Allen, Texas" somewhere: "Allen police spokesman" read no person
     if all(m.kind in ("organization", "place") and country_of(m.name) for m in ms):
         return "place"  # "the DPRK", which spaCy calls an organisation: a country (a government when it speaks)
-    if any(m.person for m in ms) or _named_person(ms):
+    if any(m.person and m.label != "NORP" for m in ms) or _named_person(ms):
         return "person"
     if any(m.government for m in ms):
         return "government"
@@ -203,6 +203,8 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         )
         for g, gms, kind, full in info
         if kind not in {"outlet", "government", "group"}
+        # a building or a place named after a person is no second person "Trump" may be ("Trump Tower")
+        and (evidenced[g[0]] or not any(m.label in {"LOC", "FAC"} for m in gms))
     ]
     for g, gms, kind, _ in info:
         if kind in {"outlet", "government"} or any(m.label in {"LOC", "FAC"} for m in gms):
