@@ -148,8 +148,9 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
     clause on the subject stays in (annotators keep it in two of three cases: "Luis Rubio, who heads
     the Center ..."), unless its verb is a cue (``cues``: "Jeremy, who supports Sanders, says ...");
     other relative clauses go.  Out also: a participle set off by a comma ("Trump, speaking to a
-    veterans group, said"), a date phrase ("an arbitration panel in 2001 found") and a leading
-    "even" / "only" / "also" / "both"."""
+    veterans group, said"; "The work, published on April 27, 2012, clarifies" in KCNA, but not "The
+    footage, released by Korean Central Television, shows": its producer), a date phrase ("an
+    arbitration panel in 2001 found") and a leading "even" / "only" / "also" / "both"."""
     idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
     words = texts(doc)
     idx = {k for k in idx if not (len(words[k]) > 2 and words[k].isspace())}  # a gap: page furniture read as spaces
@@ -161,7 +162,12 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
         if c.dep_ == "relcl":
             if c.lemma_.lower() in cues or doc[c.left_edge.i].lower_ not in ("who", "whose"):
                 idx -= set(range(c.left_edge.i, c.right_edge.i + 1))
-        elif c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
+        elif (
+            c.dep_ in ("acl", "advcl")
+            and (c.tag_ == "VBG" or (c.tag_ == "VBN" and not any(g.dep_ == "agent" for g in c.children)))
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == ","
+        ):
             idx -= set(range(c.left_edge.i - 1, c.right_edge.i + 1))
         elif c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
             idx -= set(range(c.left_edge.i, c.right_edge.i + 1))
@@ -171,6 +177,7 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
 
 
 _LEADING = frozenset({"even", "only", "also", "both"})
+
 
 
 def dateline(doc: DocView) -> frozenset[int]:

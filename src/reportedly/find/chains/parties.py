@@ -1,7 +1,8 @@
 """One attribution's own parties: the origin(s) its source names and the hops inside the source phrase.
 
 Outlets only ("YTN and the Kyunghyang Shinmun newspaper") give parallel
-origins; footage and documents start at their named producer; an outlet
+origins; footage and documents start at their named producer (or, for "the
+statement", at whoever an earlier sentence says issued it: ``issuers``); an outlet
 that only relays someone the text names around it ("..., the spokesman
 said, according to KCNA") gets that speaker as its origin.
 """
@@ -12,6 +13,7 @@ import dataclasses
 import re
 
 from ...model import SOURCE_TYPES, Attribution, Span
+from .issuers import issuer_before
 from .media import generic_at_start, generic_node
 from .nodes import Ctx, Node, outlet_node
 from .sources import coordinated, party_at, short, source_node
@@ -107,6 +109,11 @@ def parties_of(at: Attribution, ctx: Ctx) -> tuple[list[Node], list[Node], list[
         compound = _compound_producer(ctx, s, e, noun)
         if compound is not None:
             producers.insert(0, compound)
+        if not producers and noun in DOCUMENT_NOUNS and src.split()[0].casefold() in ("the", "this", "that"):
+            # "The statement accused ..." after "Pomminryon released a statement": who issued it
+            issuer = issuer_before(ctx, s, noun)
+            if issuer is not None:
+                producers.append(issuer)
         if producers:
             return [producers[0]], [], [*producers[1:], *reporters]
         return [_media_node(at, ctx, s, e, noun)], [], reporters

@@ -120,6 +120,28 @@ def cluster_kind(ms: list[Mention]) -> str:
     )
 
 
+def cluster_kinds(clusters: list[list[Mention]]) -> list[str]:
+    """``cluster_kind`` of each cluster; and a surname left apart (two people bear it: "Donald Trump", "Melania
+    Trump"; or a headline's "Trump Contradicted" could be its full name too) is a person, not the organisation
+    spaCy mostly calls it, when spaCy calls it a person at least once and a person of the article bears it."""
+    kinds = [cluster_kind(cl) if cl else "" for cl in clusters]
+    surnames = {
+        m.name.split()[-1].lower()
+        for cl, kind in zip(clusters, kinds, strict=True)
+        if kind == "person"
+        for m in cl
+        if len(m.name.split()) > 1
+    }
+    for i, cl in enumerate(clusters):
+        if (
+            kinds[i] == "organization"
+            and any(m.label in _PERSON_LABELS for m in cl)
+            and all(" " not in m.name and m.name.lower() in surnames for m in cl)
+        ):
+            kinds[i] = "person"
+    return kinds
+
+
 def _named_person(ms: list[Mention]) -> bool:
     """A person's full name that spaCy calls a person ("Grover Norquist", "Piers Morgan", "Donald J. Trump"), every
     other mention a person's too or the surname alone, or the given name alone when ``first_names`` knows it
@@ -226,6 +248,12 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             and (not place_short or evidenced[pg[0]])
             and all(any(_short_of(s, f) for f in pfull) for s in shorts)
         ]
+        if len(fits) > 1:
+            # a surname before a name it only opens ("Trump" of "Donald Trump", not of a headline's "Trump
+            # Contradicted" or of "Trump Tower")
+            full_of = {pg[0]: pfull for pg, pfull, _ in persons}
+            ends = [pg for pg in fits if all(any(len(s) == 1 and s[0] == f[-1] for f in full_of[pg[0]]) for s in shorts)]
+            fits = ends if len(ends) == 1 else fits
         if len(fits) > 1:
             # "Kim Jong Un ... Kim declared ... Kim Il Sung": a short form read before the other full names
             # that fit are first written is the one written before it

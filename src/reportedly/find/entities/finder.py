@@ -22,7 +22,7 @@ from ...registry import load_registry
 from ...registry.countries import US_STATES, country_of, is_country_word
 from ...settings import Settings
 from .. import Found
-from .clusters import FUNCTION_WORDS, cluster, cluster_kind, is_acronym
+from .clusters import FUNCTION_WORDS, cluster, cluster_kind, cluster_kinds, is_acronym
 from .lexicon import Lexicon, lexicon, word_key
 from .mentions import (
     Mention,
@@ -479,7 +479,7 @@ def _canonical(ms: list[Mention]) -> str:
 
 def _entities(text: str, clusters: list[list[Mention]]) -> tuple[Entity, ...]:
     built = []
-    for cl in clusters:
+    for cl, kind in zip(clusters, cluster_kinds(clusters), strict=True):
         if not cl:
             continue
         spans = sorted({m.span for m in cl})
@@ -489,7 +489,7 @@ def _entities(text: str, clusters: list[list[Mention]]) -> tuple[Entity, ...]:
             t = " ".join(text[r[0] : r[1]].split())
             if t not in roles:
                 roles.append(t)
-        built.append((spans, _canonical(cl), cluster_kind(cl), roles, role_spans))
+        built.append((spans, _canonical(cl), kind, roles, role_spans))
     built.sort(key=lambda b: b[0][0])
     return tuple(
         Entity(
