@@ -131,19 +131,21 @@ def antecedent(
         end = next((e for s, e in ent.mentions if s == got[0]), got[0]) if ent is not None else got[0] + len(got[1])
         return None if _plural_noun_first(parsed, got[0], end, before, skip) else (got[1], got[2])
     if low_head in NEUTER:
-        return _closest(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
+        return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip))
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         text = parsed.text
-        return _closest(
-            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
+        return _named(
+            _closest_at(
+                parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
+            )
         )
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
         country = _country_in(phrase)
         rank = _rank_of(phrase, t)
-        fit = _closest(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country, rank), ())
+        fit = _named(_closest_at(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country, rank), ()))
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
 
@@ -198,7 +200,7 @@ def company_staff(parsed: Parsed, entities: Sequence[Entity], before: int, phras
     organisation), whose unnamed staff speak for it (chain guideline 5: an organisation), else None."""
     if not _COMPANY_STAFF.match(" ".join(phrase.split())):
         return None
-    return _closest(parsed, entities, before, lambda e: e.kind == "organization", ())
+    return _named(_closest_at(parsed, entities, before, lambda e: e.kind == "organization", ()))
 
 
 LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
@@ -343,16 +345,8 @@ def gender(text: str, e: Entity) -> str | None:
     return None
 
 
-def _closest(
-    parsed: Parsed,
-    entities: Sequence[Entity],
-    before: int,
-    fits: Callable[[Entity], bool],
-    labels: tuple[str, ...],
-    skip: Sequence[tuple[int, int]] = (),
-) -> tuple[str, str | None] | None:
-    """The name and entity id of ``_closest_at``."""
-    got = _closest_at(parsed, entities, before, fits, labels, skip)
+def _named(got: tuple[int, str, str | None] | None) -> tuple[str, str | None] | None:
+    """The name and entity id of a ``_closest_at`` result."""
     return (got[1], got[2]) if got else None
 
 
