@@ -4,7 +4,8 @@
 listed in the package docstring): the same name, an acronym and its
 expansion, a person's short name and full name, an organisation's first or
 last words and its full name.  ``cluster_kind`` is the kind a cluster's
-mentions vote for.
+mentions vote for; ``cluster_kinds`` those of all clusters of an article (a
+surname spaCy calls an organisation is a person when a person bears it).
 """
 
 from __future__ import annotations
