@@ -1106,3 +1106,15 @@ def test_the_statement_starts_at_whoever_issued_it() -> None:
         "Korean Confederation of Trade Unions"
     ]
     assert [chain_names(c)[0] for c in rep.chains if c.attribution == by_cue(rep, "said").id] == ["report"]
+
+
+def test_a_body_named_in_full_with_its_acronym_after_it() -> None:
+    """"The South Headquarters of the Pan-national Alliance for Korea's Reunification (Pomminryon) released a
+    statement" was named "Pan-national" (spaCy cut the name at the hyphen; 12 KCNA chains in 300 stories)."""
+    text = ("The South Headquarters of the Pan-national Alliance for Korea's Reunification (Pomminryon) released a "
+            "statement on June 7 calling on all people to turn out.\n\nThe statement accused the conservative "
+            "ruling forces of intensifying the suppression of the members.")
+    rep = report(text)
+    name = "South Headquarters of the Pan-national Alliance for Korea's Reunification"
+    assert by_cue(rep, "released").source_name == name
+    assert [chain_names(c)[0] for c in rep.chains if c.attribution == by_cue(rep, "accused").id] == [name]

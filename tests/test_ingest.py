@@ -219,3 +219,17 @@ def test_no_bytes_crash_ingest(data: bytes) -> None:
                 assert isinstance(item, (Article, InputError))
                 if isinstance(item, Article):
                     assert item.text
+
+
+def test_metadata_author_lists_keep_the_people() -> None:
+    """AllSides' author fields carry section labels, roles, page counters and names cut short (60 of its 5,000
+    articles): the writer's "I" resolves only to a sole author, so they must not count as authors."""
+    from reportedly.ingest.text import author_names, clean_meta
+
+    assert clean_meta({"authors": "Analysis Stephen Collinson"})["authors"] == ("Stephen Collinson",)
+    assert clean_meta({"authors": "Chris Cillizza, Cnn Editor-At-Large"})["authors"] == ("Chris Cillizza",)
+    assert "authors" not in clean_meta({"authors": "Backgroundurl Avatar_Large, Story Count, Comment Count"})
+    assert author_names(["Tina Nguye", "Eric Lutz", "Tina Nguyen", "Eric Lutz"]) == ("Eric Lutz", "Tina Nguyen")
+    assert author_names(['"Cortney OBrien"', "Special To Cnn", "Npr Staff"]) == ("Cortney OBrien",)
+    assert author_names(["Editorial Board"]) == ("Editorial Board",)
+    assert clean_meta({"authors": "Jane Doe and John Roe"})["authors"] == ("Jane Doe", "John Roe")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from ..model import Article
@@ -41,11 +42,41 @@ def clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
     authors = meta.get("authors")
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.replace(" and ", ",").split(",")]
-    if authors:
-        out["authors"] = tuple(str(a).strip() for a in authors if str(a).strip())
+    names = author_names([str(a) for a in authors]) if authors else ()
+    if names:
+        out["authors"] = names
     if "blocks" in meta:
         out["blocks"] = tuple(meta["blocks"])
     return out
+
+
+_LABEL = re.compile(r"^(?:Analysis|Opinion|Commentary|Perspective|Editorial|Column)\s+(?:by\s+)?(?=[A-Z])|^By:?\s+(?=[A-Z])")
+"""A section label scraped into a byline: "Analysis Stephen Collinson", "Opinion Rremida Shkoza"."""
+_ROLE_WORDS = frozenset(
+    "contributor contributors reporter reporters correspondent writer writers staff producer director editor "
+    "editor-at-large columnist report special news services".split()
+)
+_FURNITURE = frozenset({"count", "tags"})
+"""Last words of a page's counters scraped as authors ("Story Count", "Popular Tags")."""
+"""Words of an entry that is a role, not a name ("Cnn Political Reporter", "Special To Cnn", "Npr Staff")."""
+
+
+def author_names(raw: list[str]) -> tuple[str, ...]:
+    """The people of a metadata author list, in order: section labels stripped, roles ("Cnn Contributor"), page
+    furniture ("Backgroundurl Avatar_Large", "Story Count") and an entry cut short of another ("Tina Nguye" beside
+    "Tina Nguyen") left out, each name once."""
+    names: list[str] = []
+    for a in raw:
+        a = " ".join(a.split()).strip("\"“”'‘’ ")
+        unlabelled = _LABEL.sub("", a)
+        if len(unlabelled.split()) >= 2:
+            a = unlabelled  # not "Editorial Board"
+        words = a.replace("-", " ").lower().split()
+        if not a or "_" in a or not a[:1].isupper() or _ROLE_WORDS.intersection(words) or words[-1] in _FURNITURE:
+            continue
+        if a not in names:
+            names.append(a)
+    return tuple(n for n in names if not any(o != n and o.startswith(n) for o in names))
 
 
 def iso_date(value: str) -> str | None:

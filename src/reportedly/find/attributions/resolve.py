@@ -345,8 +345,9 @@ _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_WORDS = frozenset(
     "society association committee council federation union front institute league movement foundation "
-    "alliance coalition center centre organization organisation group party".split()
+    "alliance coalition center centre organization organisation group party headquarters secretariat".split()
 )
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w-]*\)?\s*$")
 _SECOND_BODY = re.compile(
     r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
 )
@@ -358,7 +359,7 @@ def _body_by_name(phrase: str) -> str | None:
     list of bodies, and not a title before a person (the caller checks: "Committee Chairman Trey Gowdy")."""
     if "," in phrase or _SECOND_BODY.search(phrase):
         return None  # bodies in a list: "the British Association for ..., the British Group for ... and the ..."
-    words = phrase.split()
+    words = _ACRONYM_AFTER.sub("", phrase).split()  # "... Reunification (Pomminryon)": the name before it
     if words and words[0].lower() == "the":
         words = words[1:]
     if len(words) < 4 or words[-1].lower() in _NAME_JOINERS:
