@@ -393,6 +393,15 @@ def span_text(text: str, spans: tuple[Span, ...] | Span | None) -> str:
     return " … ".join(text[s:e] for s, e in spans)
 
 
+def strip_space(text: str, s: int, e: int) -> Span:
+    """``(s, e)`` without the whitespace at either edge of ``text[s:e]``."""
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
 def union_spans(spans: Iterable[Span]) -> list[Span]:
     """The spans merged where they overlap or touch, in text order."""
     out: list[Span] = []

@@ -18,6 +18,7 @@ lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying ...
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Span
 
@@ -35,15 +36,20 @@ def inline_furniture(text: str) -> list[Span]:
     return [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
 
 
-def blank(text: str, spans: list[Span]) -> str:
-    """``text`` with every character of ``spans`` that is not a line break replaced by a space."""
+def blank(text: str, spans: Sequence[Span]) -> str:
+    """``text`` with every character of ``spans`` (in text order; overlaps and ends past the text are clipped) that
+    is not a line break replaced by a space."""
     if not spans:
         return text
     out: list[str] = []
     pos = 0
     for s, e in spans:
-        out.append(text[pos:s])
-        out.append(re.sub(r"[^\n]", " ", text[s:e]))
-        pos = e
+        s, e = max(s, pos), min(e, len(text))
+        if e > s:
+            out += [text[pos:s], _NOT_BREAK.sub(" ", text[s:e])]
+            pos = e
     out.append(text[pos:])
     return "".join(out)
+
+
+_NOT_BREAK = re.compile(r"[^\n]")

@@ -15,7 +15,6 @@ finder (``stories.StoryFinder``, ``copies.CopyFinder``) therefore has the same s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +25,6 @@ NOT_READ = ("caption", "credit", "media_title", "bio", "tag", "boilerplate", "by
 (photo captions and galleries, credits, bylines, "Read more" boxes) is shared by articles that do
 not copy each other.  (The story finder reads them: a caption names the people and places of its
 story; skipping them too cost ECB+ dev 0.001 of B3 F1, measured 2026-12-04.)"""
-_NOT_BREAK = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -56,16 +54,7 @@ class Item:
     def reading(self) -> str:
         """``text`` with the ``skip`` spans blanked (spaces; line breaks and offsets kept): what the copy
         finder reads."""
-        if not self.skip:
-            return self.text
-        out, at = [], 0
-        for a, b in self.skip:
-            a, b = max(a, at), min(b, len(self.text))
-            if b > a:
-                out += [self.text[at:a], _NOT_BREAK.sub(" ", self.text[a:b])]
-                at = b
-        out.append(self.text[at:])
-        return "".join(out)
+        return blank(self.text, self.skip)
 
     @property
     def day(self) -> str | None:

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicons import load_table
-from ..model import Attribution, Claim, Hedge, Span
+from ..model import Attribution, Claim, Hedge, Span, strip_space
 from ..nlp import Parsed, lowers, texts
 from ..settings import Settings
 from . import Found
@@ -79,7 +79,7 @@ def find_claims(parsed: Parsed, found: Found, settings: Settings) -> tuple[Claim
             continue
         if sent.doc.has_annotation("POS") and not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        s, e = _strip(parsed.text, *parsed.abs(seg, sent))
+        s, e = strip_space(parsed.text, *parsed.abs(seg, sent))
         claim = _sentence_claim(seg.start, sent, (s, e), found)
         # A hedge or denial in the outlet's own words makes a claim even in a
         # sentence that is mostly attributed.
@@ -165,9 +165,3 @@ def _covered_share(text: str, span: Span, covered: bytearray) -> float:
     return hit / total if total else 0.0
 
 
-def _strip(text: str, s: int, e: int) -> Span:
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    while s < e and text[s].isspace():
-        s += 1
-    return s, e

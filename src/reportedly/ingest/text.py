@@ -54,11 +54,12 @@ _LABEL = re.compile(r"^(?:Analysis|Opinion|Commentary|Perspective|Editorial|Colu
 """A section label scraped into a byline: "Analysis Stephen Collinson", "Opinion Rremida Shkoza"."""
 _ROLE_WORDS = frozenset(
     "contributor contributors reporter reporters correspondent writer writers staff producer director editor "
-    "editor-at-large columnist report special news services".split()
+    "columnist report special news services".split()
 )
+"""Words of an entry that is a role, not a name ("Cnn Political Reporter", "Special To Cnn", "Npr Staff"; hyphens
+split words, so "Cnn Editor-At-Large" has "editor")."""
 _FURNITURE = frozenset({"count", "tags"})
 """Last words of a page's counters scraped as authors ("Story Count", "Popular Tags")."""
-"""Words of an entry that is a role, not a name ("Cnn Political Reporter", "Special To Cnn", "Npr Staff")."""
 
 
 def author_names(raw: list[str]) -> tuple[str, ...]:

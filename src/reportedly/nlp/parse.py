@@ -69,10 +69,15 @@ class Parsed:
         return self.article.text
 
     @functools.cached_property
+    def masked(self) -> tuple[tuple[int, int], ...]:
+        """The segments' ``masked`` spans, in text order."""
+        return tuple(m for seg in self.segments for m in seg.masked)
+
+    @functools.cached_property
     def read_text(self) -> str:
-        """``text`` as the parse read it: the segments' ``masked`` spans (page furniture inside a paragraph) as
-        spaces, every offset the same.  For finders that scan the text itself (quote marks, names, the tagger)."""
-        return blank(self.text, [m for seg in self.segments for m in seg.masked])
+        """``text`` as the parse read it: the ``masked`` spans (page furniture inside a paragraph) as spaces,
+        every offset the same.  For finders that scan the text itself (quote marks, names, the tagger)."""
+        return blank(self.text, list(self.masked))
 
     def sentences(self) -> Iterator[tuple[Segment, Span]]:
         """Every sentence of every segment, in text order."""

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ...model import Attribution, Entity, Span
+from ...model import Attribution, Entity, Span, strip_space
 from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
@@ -62,9 +62,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
     items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
-    masked = [m for seg in parsed.segments for m in seg.masked]
-    if masked:
-        items = [g for g in (_outside(text, f, masked) for f in items) if g.cue]
+    if parsed.masked:
+        items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -135,7 +134,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     return out
 
 
-def _outside(text: str, f: Accepted, masked: list[Span]) -> Accepted:
+def _outside(text: str, f: Accepted, masked: Sequence[Span]) -> Accepted:
     """The attribution's spans without the page furniture the parse read as spaces (``Segment.masked``): the
     rules never take it, but a span running over it ("Paul Ryan [a name card] (R-Wis.)") is cut in two."""
 
@@ -149,17 +148,9 @@ def _outside(text: str, f: Accepted, masked: list[Span]) -> Accepted:
                     s = max(s, me)
             if s < e:
                 out.append((s, e))
-        return [t for t in (_strip(text, s, e) for s, e in out) if t[0] < t[1]]
+        return [t for t in (strip_space(text, s, e) for s, e in out) if t[0] < t[1]]
 
     return dataclasses.replace(f, source=tuple(cut(f.source)), cue=tuple(cut(f.cue)), content=cut(f.content))
-
-
-def _strip(text: str, s: int, e: int) -> Span:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 _FOOTAGE = re.compile(r"\b(footage|video|broadcast|aired|images?|photos?|pictures?|televised|screened)\b", re.I)

@@ -23,17 +23,11 @@ _MAX_CHARS = 2500
 
 def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
     """The issuer of the document ``noun`` a source at ``s`` refers to (see the module doc), or None."""
-    text = ctx.text
-    lo = max(0, s - _MAX_CHARS)
-    breaks = 0
-    k = s
-    while k > lo:
-        k = text.rfind("\n\n", lo, k)
+    lo, k = max(0, s - _MAX_CHARS), s
+    for _ in range(_PARAGRAPHS_BACK + 1):  # back to the paragraph break before the second paragraph before
+        k = ctx.text.rfind("\n\n", lo, k)
         if k < 0:
             k = lo
-            break
-        breaks += 1
-        if breaks > _PARAGRAPHS_BACK:
             break
     best: tuple[int, int, int] | None = None
     for seg in ctx.parsed.segments:
@@ -49,11 +43,9 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj:
                 continue
-            a = seg.start + subj[0].left_edge.idx
-            last = subj[0]
-            b = seg.start + last.right_edge.idx + len(last.right_edge.text)
+            first, last = subj[0].left_edge, subj[0].right_edge
             if best is None or at > best[0]:
-                best = (at, a, b)
+                best = (at, seg.start + first.idx, seg.start + last.idx + len(last.text))
     if best is None:
         return None
     return np_node(ctx, best[1], best[2])
