@@ -37,7 +37,6 @@ that the other lacks.  One drift per pair of sentences.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -229,10 +228,8 @@ def passages_of(item: Item, units: Sequence[ClaimUnit]) -> list[UnitPassages]:
 
 
 def _ordinal(item: Item) -> int:
-    try:
-        return dt.date.fromisoformat(item.day).toordinal() if item.day else 10**7
-    except ValueError:
-        return 10**7
+    day = item.ordinal
+    return day if day >= 0 else 10**7
 
 
 @dataclass

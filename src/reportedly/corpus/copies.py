@@ -148,14 +148,6 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         return None
 
 
-def _ordinal(item: Item) -> int:
-    day = item.day
-    try:
-        return dt.date.fromisoformat(day).toordinal() if day else -1
-    except ValueError:
-        return -1
-
-
 def _common(a: Ints, b: Ints) -> int:
     return int(np.intersect1d(a, b, assume_unique=True).size)
 
@@ -301,7 +293,7 @@ class CopyFinder:
         ks = np.concatenate(sampled) if sampled else np.zeros(0, dtype=np.uint64)
         _, new, old = self._index.extend(ks, np.repeat(numbers, sizes), holders=propose)
         self._ids.extend(item.id for item, _ in chunk)
-        self._days.extend(_ordinal(item) for item, _ in chunk)
+        self._days.extend(item.ordinal for item, _ in chunk)
         out: list[list[int]] = [[] for _ in chunk]
         if not propose or not new.size:
             return out

@@ -15,6 +15,7 @@ finder (``stories.StoryFinder``, ``copies.CopyFinder``) therefore has the same s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -71,6 +72,15 @@ class Item:
         ):
             return p[:10]
         return None
+
+    @property
+    def ordinal(self) -> int:
+        """The publication day as a date ordinal, -1 when undated (or not a real date)."""
+        day = self.day
+        try:
+            return dt.date.fromisoformat(day).toordinal() if day else -1
+        except ValueError:
+            return -1
 
 
 def skipped(blocks: Iterable[tuple[str | None, int, int]]) -> tuple[tuple[int, int], ...]:

@@ -46,7 +46,6 @@ exactly the memory that ``add`` built, and later decisions and merges are the sa
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 from collections import deque
 from collections.abc import Sequence
@@ -110,14 +109,6 @@ def _mergeable(a: _Story, b: _Story) -> bool:
     return a.first < 0 or b.first < 0 or max(a.last, b.last) - min(a.first, b.first) <= MAX_DAYS
 
 
-def _ordinal(item: Item) -> int:
-    day = item.day
-    try:
-        return dt.date.fromisoformat(day).toordinal() if day else -1
-    except ValueError:
-        return -1
-
-
 @dataclass
 class _Story:
     id: str
@@ -130,7 +121,12 @@ class _Story:
 class StoryFinder:
     """Stories decided online, in ingest order (see the module doc and ``corpus.items``)."""
 
-    def __init__(self, coef: Sequence[float] = COEF, topic_coef: Sequence[float] = TOPIC_COEF) -> None:
+    def __init__(
+        self, coef: Sequence[float] = COEF, topic_coef: Sequence[float] = TOPIC_COEF, links: bool = False
+    ) -> None:
+        self.links: list[tuple[int, int, float]] | None = [] if links else None
+        """With ``links``: every pair ``add`` scored, ``(earlier, later, p(topic) * p(event))`` by article
+        index (the order of ``restore`` and ``add``), for ``storylinks.average_link``."""
         self._coef = np.asarray(coef, dtype=np.float64)
         self._topic_coef = np.asarray(topic_coef, dtype=np.float64)
         self._df = np.zeros(_BUCKETS, dtype=np.int32)
@@ -161,7 +157,7 @@ class StoryFinder:
         Stories merged because of it are reported by ``take_merges``."""
         doc = self._enter(item, state)
         era = self._era(doc, item)
-        best, others = self._decide(doc, _ordinal(item), era)
+        best, others = self._decide(doc, item.ordinal, era)
         story = best or self._open(f"s{item.seq}")
         self._record(item, doc, story)
         for other in others:
@@ -221,7 +217,7 @@ class StoryFinder:
         self._root[k] = story.members[0]
         self._story_at[story.members[0]] = story
         story.era = max(story.era, era)
-        day = _ordinal(item)
+        day = item.ordinal
         if day >= 0:
             story.first = day if story.first < 0 else min(story.first, day)
             story.last = max(story.last, day)
@@ -283,6 +279,9 @@ class StoryFinder:
         cos = self._cosines(doc, members)
         x = pair_features(cos, era, np.array([self._eras[m] for m in members], dtype=np.int64))
         prob, topical = self._prob(x), self._prob(x, self._topic_coef)
+        if self.links is not None:
+            k = len(self._docs)
+            self.links.extend((m, k, float(w)) for m, w in zip(members, prob * topical, strict=True))
         scored: list[tuple[float, _Story]] = []
         at = 0
         for story, ms in chosen:

@@ -1,5 +1,6 @@
 """Fit the two pair models of story clustering (``corpus.stories.COEF``, ``TOPIC_COEF``) and
-cross-validate the online finder by topic.
+cross-validate by topic the online finder and average link over the pairs it scored
+(``corpus.storylinks``).
 
     python -m reportedly.training.stories ../shared/data/ecbplus/dev.jsonl [--folds 5] [--seeds 1,2,3]
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +75,10 @@ def fit(records: list[dict[str, Any]]) -> tuple[tuple[float, ...], tuple[float, 
 
 
 def cross_validate(
-    records: list[dict[str, Any]], folds: int = 5, shuffle: int | None = None
+    records: list[dict[str, Any]], folds: int = 5, shuffle: int | None = None, linked: bool = False
 ) -> dict[str, Any]:
-    """Scores of the online finder on held-out topics, pooled over ``folds`` folds (see the module doc)."""
+    """Scores of the online finder (with ``linked``: of average link over the pairs it scored,
+    ``storylinks``) on held-out topics, pooled over ``folds`` folds (see the module doc)."""
 
     def group(r: dict[str, Any]) -> str:
         return _topic(r) or str(r["story"])
@@ -91,7 +94,7 @@ def cross_validate(
             continue
         coef, topic_coef = fit(train)
         coefs.append((coef, topic_coef))
-        pred.update({i: f"{f}:{s}" for i, s in cluster(test, shuffle, coef, topic_coef).items()})
+        pred.update({i: f"{f}:{s}" for i, s in cluster(test, shuffle, coef, topic_coef, linked).items()})
     result = score(pred, {r["id"]: r["story"] for r in records})
     result["coefs"] = coefs
     return result
@@ -106,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     records = read_gold(args.path)
     coef, topic_coef = fit(records)
     print("COEF =", coef, "\nTOPIC_COEF =", topic_coef, "\n# intercept,", ", ".join(FEATURES))
-    for seed in [None, *(int(s) for s in args.seeds.split(",") if s)]:
-        cv = cross_validate(records, args.folds, seed)
+    for linked, seed in product((False, True), [None, *(int(s) for s in args.seeds.split(",") if s)]):
+        cv = cross_validate(records, args.folds, seed, linked)
         b, pw = cv["b3"], cv["pairwise"]
         order = "file order" if seed is None else f"shuffle {seed}"
+        how = "average link" if linked else "online"
         print(
-            f"{args.folds}-fold CV by topic, {order}: {cv['stories']} stories, B3 P {b['precision']:.3f} "
+            f"{args.folds}-fold CV by topic, {how}, {order}: {cv['stories']} stories, B3 P {b['precision']:.3f} "
             f"R {b['recall']:.3f} F1 {b['f1']:.3f}, pairwise P {pw['precision']:.3f} R {pw['recall']:.3f} "
             f"F1 {pw['f1']:.3f}"
         )
