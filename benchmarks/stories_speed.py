@@ -5,8 +5,10 @@
 The corpus is the 5,000 AllSides articles followed by the 20,305 KCNA stories (read from
 ../shared/data; KCNA recycles formulas heavily, and "Kim Jong Il" is in nearly every story).  Each
 size runs in a fresh process, single-threaded: ``story_state`` of every article, then
-``StoryFinder.add`` of every article in order (merges applied), with CPU seconds, peak resident memory
-(VmHWM), the stories left, the merges and the mean state size.  The last column is the cost of ``add`` per article relative
+``LinkedStories.add`` of every article in order (the online finder's threads, merges applied, and the
+pairs it scores), then the average-link stories of the whole graph (``storylinks``, what ``trace`` writes),
+with CPU seconds, peak resident memory (VmHWM), the stories and the largest, the threads left, the thread
+merges and the mean state size.  The last column is the cost of ``add`` per article relative
 to the first size (1.0 is linear cost).  Timing only, not collected by pytest.
 """
 
@@ -23,7 +25,9 @@ _PROBE = """
 import json, sys, time
 from reportedly.batch import peak_rss_mb
 from reportedly.corpus.items import Item
-from reportedly.corpus.stories import StoryFinder, story_state
+from collections import Counter
+from reportedly.corpus.stories import story_state
+from reportedly.corpus.storylinks import LinkedStories
 n = int(sys.argv[1]); files = sys.argv[2:]
 items = []
 for f in files:
@@ -36,15 +40,19 @@ for f in files:
 t0 = time.process_time()
 states = [story_state(it) for it in items]
 t1 = time.process_time()
-finder = StoryFinder()
+linked = LinkedStories()
 stories, merges = set(), 0
 for it, s in zip(items, states):
-    stories.add(finder.add(it, s))
-    for absorbed, _ in finder.take_merges():
+    stories.add(linked.add(it, s)[0])
+    for absorbed, _ in linked.take_merges():
         stories.discard(absorbed); merges += 1
 t2 = time.process_time()
+decided = linked.stories(range(len(items)))
+t3 = time.process_time()
+sizes = Counter(sid for sid, _ in decided.rows)
 print(json.dumps({"articles": len(items), "state_s": round(t1 - t0, 1), "add_s": round(t2 - t1, 1),
-                  "peak_mb": round(peak_rss_mb()), "stories": len(stories), "merges": merges,
+                  "link_s": round(t3 - t2, 2), "peak_mb": round(peak_rss_mb()), "stories": len(sizes),
+                  "largest": max(sizes.values()), "threads": len(stories), "merges": merges,
                   "state_bytes": round(sum(map(len, states)) / len(states))}))
 """
 
@@ -68,8 +76,9 @@ def main() -> int:
         )
         print(
             f"{row['articles']:>7} articles  states {row['state_s']:>6.1f} s  add {row['add_s']:>6.1f} s  "
-            f"({row['add_ms_per_article']:.2f} ms/article, x{ratio:.2f} of the first size)  peak {row['peak_mb']:>5} MB  "
-            f"stories {row['stories']} ({row['merges']} merges)  state {row['state_bytes']} B",
+            f"({row['add_ms_per_article']:.2f} ms/article, x{ratio:.2f} of the first size)  average link "
+            f"{row['link_s']:.2f} s  peak {row['peak_mb']:>5} MB  stories {row['stories']} (largest {row['largest']}; "
+            f"{row['threads']} threads, {row['merges']} merges)  state {row['state_bytes']} B",
             flush=True,
         )
     if args.json:

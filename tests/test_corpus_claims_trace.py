@@ -514,7 +514,7 @@ def test_a_trace_whose_stories_another_version_decided_asks_for_a_rebuild(tmp_pa
         trace(store)
         store.con.execute("DELETE FROM claim_state").fetchall()
         store.con.execute(
-            "UPDATE story_articles SET story_id = 'elsewhere' WHERE article_id = 'p1'"
+            "UPDATE trace_state SET thread = 'elsewhere' WHERE article_id = 'p1'"
         ).fetchall()
         with pytest.raises(reportedly.ReportedlyError, match="--rebuild"):
             trace(store)

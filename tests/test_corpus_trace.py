@@ -375,3 +375,34 @@ def test_an_article_the_finders_cannot_read_is_recorded_and_the_others_are_trace
         ]
         story = dict(store.query("SELECT article_id, story_id FROM story_articles")[1])
         assert len(story) == len(arts) and story["e1-wire"] != story["e1-copy"]
+
+
+def _as_before_story_links(store: Store) -> None:
+    """Make a traced store look like one traced before the story links (schema 5): story_articles held
+    the threads, trace_state had neither threads nor links."""
+    con = store.con
+    con.execute("DELETE FROM story_articles").fetchall()
+    con.execute("INSERT INTO story_articles SELECT thread, article_id FROM trace_state").fetchall()
+    con.execute("UPDATE trace_state SET thread = NULL, links = NULL").fetchall()
+
+
+def test_a_store_traced_before_the_story_links_is_replayed_once_even_with_nothing_new(tmp_path: Path) -> None:
+    arts = synthetic(8)
+    with Store.open(tmp_path / "once.duckdb") as once:
+        _write(once, arts)
+        trace(once)
+        expected = snapshot(once)
+        threads = once.query("SELECT article_id, thread FROM trace_state ORDER BY seq")[1]
+    with Store.open(tmp_path / "old.duckdb") as old:
+        _write(old, arts[:20])
+        trace(old)
+        _as_before_story_links(old)
+        stats = trace(old)  # nothing new: the replay stores the links and the stories
+        assert stats.traced == 0 and stats.relinked == 20 and "story links and stories of 20" in stats.line()
+        assert old.query("SELECT count(*) FROM trace_state WHERE links IS NULL OR thread IS NULL")[1][0][0] == 0
+        assert "nothing new" in trace(old).line()
+        _as_before_story_links(old)
+        _write(old, arts[20:])
+        assert trace(old, chunk=4).traced == len(arts) - 20
+        assert snapshot(old) == expected
+        assert old.query("SELECT article_id, thread FROM trace_state ORDER BY seq")[1] == threads

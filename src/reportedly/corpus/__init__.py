@@ -9,8 +9,8 @@ or the command line.
 - ``items``: ``Item``, one stored article as this layer reads it, and the rule every finder
   follows: decide each article online, in ingest order, against the articles before it only;
 - ``stories`` (+ ``storyterms``, its per-article terms): which articles tell the same story (the
-  same event), found through an index of rare terms, never all pairs; ``storylinks``: average
-  link over the pairs that finder scored (measured against it, not yet what ``trace`` writes);
+  same event), found through an index of rare terms, never all pairs; ``storylinks``: the stories
+  ``trace`` writes, average link over the pairs that finder scored (its own stories are threads);
 - ``copies`` (+ ``shingles``, ``postings``: hashed word runs and capped indexes): pairs of
   articles where one reproduces the other's text (same copy, partial reuse), found through an
   index of sampled shingles, never all pairs.  ``tests/test_layout.py`` holds it to that;

@@ -178,7 +178,11 @@ class StoryFinder:
         The similarity here weighs terms by count only (no idf), so the answer depends on the story's
         members and on nothing else seen since (the same whenever it is asked).
         """
-        members = self._by_id[story_id].members[:MEMBERS]
+        return self.central_of(self._by_id[story_id].members)
+
+    def central_of(self, members: Sequence[int]) -> str:
+        """The id of the most central of these articles (by index, in ingest order), as ``central``."""
+        members = sorted(members)[:MEMBERS]
         if len(members) <= 2:
             return self._ids[members[0]]
         totals = [float(self._cosines(self._docs[m], members, by_idf=False)[:, :3].sum()) for m in members]

@@ -7,12 +7,17 @@ computes each one's states (pure functions of the article: ``stories.story_state
 or Dask), then decides, article after article:
 
 1. its copies of earlier articles (``CopyFinder.add_many``);
-2. its story (``StoryFinder.add``), and the story merges it causes, which are applied at once to
-   the claim and relay finders (``merge_story``);
+2. its *thread*, the online story finder's story (``StoryFinder.add``), and the thread merges it
+   causes, which are applied at once to the claim and relay finders (``merge_story``);
 3. its claim groups and hedge drift (``ClaimFinder.add``, against the mentions of earlier articles
-   of its story, and verbatim quotes of every story);
-4. its relays (``relayfinder``): credits resolved to stored articles of its story, the mentions
-   its claims matched, and its copies.
+   of its thread, and verbatim quotes of every thread);
+4. its relays (``relayfinder``): credits resolved to stored articles of its thread, the mentions
+   its claims matched, and its copies;
+
+and at the end of each chunk the *stories* written to ``story_articles``: average link over the
+pairs the story finder scored (``storylinks``), decided again for the components of the pair graph
+that the chunk's articles touched (so a new article may regroup earlier ones; a story never spans two
+components, so this equals deciding the whole graph).
 
 The per-article states are computed by ``tracestates``.  Each chunk of ``CHUNK`` articles is
 written in ONE transaction with the states (``trace_state``, ``claim_state``: the finders' memory,
@@ -28,10 +33,13 @@ so that the next run restores them without recomputing anything).  Hence:
   finders decide online, see ``items``), and every engine gives the same tables.
 
 **A store traced before the claim layer** (schema 4) has trace states but no claim states.  The
-next trace computes them: it *replays* the story decisions of the traced articles from their
-stored states (``StoryFinder.add``, checking that every article lands in its stored story), so
-that the claims of each traced article are decided against its story as it stood then, exactly as
-a trace from scratch would, in chunks (a killed run resumes), before the new articles.
+next trace computes them: it *replays* the thread decisions of the traced articles from their
+stored states (``StoryFinder.add``, checking that every article lands in its stored thread), so
+that the claims of each traced article are decided against its thread as it stood then, exactly as
+a trace from scratch would, in chunks (a killed run resumes), before the new articles.  **A store
+traced before the story links** (schema 5: its ``story_articles`` held the threads) is replayed the
+same way, even with nothing new; the replay stores each article's thread and scored pairs and the
+average-link stories in one transaction.
 
 The tables are the corpus contract's ``story_articles``, ``copies`` (with the wire credits the
 per-article analysis found in the copy and in its source), ``claim_groups``,
@@ -57,7 +65,7 @@ from .claims import ClaimFinder, Group, Membership
 from .copies import Copy, CopyFinder
 from .items import Item
 from .relayfinder import RelayFinder, RelayRow, shared_stretch
-from .stories import StoryFinder
+from .storylinks import LinkedStories
 from .traceengine import Engine, ahead
 from .tracestates import Claimed, Reading, State, start_passages, start_states
 from .tracestore import (
@@ -66,6 +74,7 @@ from .tracestore import (
     Traced,
     claims_missing,
     forget,
+    links_missing,
     read_items,
     report_dicts,
     resolved_credits,
@@ -73,6 +82,7 @@ from .tracestore import (
     traced,
     untraced,
     write,
+    write_threads,
 )
 
 __all__ = ["CHUNK", "TraceStats", "forget", "read_items", "trace", "untraced"]
@@ -109,6 +119,8 @@ class TraceStats:
     """Hedge drift cases this run found."""
     caught_up: int = 0
     """Articles traced before the claim layer whose claims this run decided (``trace`` module doc)."""
+    relinked: int = 0
+    """Articles traced before the story links whose threads, links and stories this run stored."""
     seconds: float = 0.0
     restore_seconds: float = 0.0
     read_seconds: float = 0.0
@@ -123,7 +135,12 @@ class TraceStats:
     def line(self) -> str:
         """One line for the terminal."""
         if not self.traced and not self.caught_up:
-            return f"nothing new to trace ({self.before} articles traced)"
+            relinked = (
+                f"stored the story links and stories of {self.relinked} articles traced before them; "
+                if self.relinked
+                else ""
+            )
+            return f"{relinked}nothing new to trace ({self.before} articles traced)"
         head = (
             f"traced {self.traced} new articles ({self.before} traced before): {self.stories} stories opened"
             + (f", {self.merges} merged into others" if self.merges else "")
@@ -297,26 +314,29 @@ def trace(
         forget(store)
     new = untraced(store)
     missing = claims_missing(store)
-    if not new and not missing:  # nothing to decide: not even the finders' memory is read
+    relink = links_missing(store)
+    if not new and not missing and not relink:  # nothing to decide: not even the finders' memory is read
         with store.guard("read the trace state"):
             stats.before = int(store.con.execute("SELECT count(*) FROM trace_state").fetchall()[0][0])
         stats.seconds = time.perf_counter() - t0
         return stats
-    stories, copies = StoryFinder(), CopyFinder(lambda ids: read_items(store, ids))
+    stories, copies = LinkedStories(), CopyFinder(lambda ids: read_items(store, ids))
     claims = _Claims(store)
     resolved = resolved_credits(store)
     total = len(new) + missing
+    replayed = _replay(store, stories, stats) if missing or relink else None
     with Engine(engine, workers, scheduler) as eng:
         if missing:
-            _catch_up(store, eng, stories, copies, claims, resolved, chunk, stats, on_chunk, total)
+            assert replayed is not None
+            _catch_up(store, eng, replayed, copies, claims, resolved, chunk, stats, on_chunk, total)
         else:
             for batch, waiting in ahead(
                 _batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng, deferred=True)
             ):
                 for t in batch:  # while the workers read the claims (the first batch's wait is the longest)
-                    _restore_stories_copies(store, t, stories, copies)
+                    _restore_stories_copies(store, t, None if replayed else stories, copies)
                 for t, reading in zip(batch, waiting(), strict=True):
-                    _restore_claims(store, t, claims, resolved, t.story, reading)
+                    _restore_claims(store, t, claims, resolved, t.thread, reading)
                     stats.before += 1
         stats.restore_seconds = time.perf_counter() - t0
         chunks = (new[at : at + chunk] for at in range(0, len(new), chunk))
@@ -375,26 +395,15 @@ def _restore_passages(
     return wait
 
 
-def _restore(
-    store: Store,
-    t: Traced,
-    stories: StoryFinder,
-    copies: CopyFinder,
-    claims: _Claims,
-    resolved: Mapping[str, set[tuple[str, int, int, str]]],
-    replayed: str | None,
-    reading: Reading,
+def _restore_stories_copies(
+    store: Store, t: Traced, stories: LinkedStories | None, copies: CopyFinder
 ) -> None:
-    """Remember one traced article in every finder (``replayed``: its story as replayed, else the stored one)."""
-    _restore_stories_copies(store, t, stories if replayed is None else None, copies)
-    _restore_claims(store, t, claims, resolved, replayed or t.story, reading)
-
-
-def _restore_stories_copies(store: Store, t: Traced, stories: StoryFinder | None, copies: CopyFinder) -> None:
-    """Remember one traced article in the story finder (unless None: replayed) and the copy finder."""
+    """Remember one traced article in the story finders (unless None: replayed) and the copy finder."""
     try:
         if stories is not None:
-            stories.restore(t.item, t.story_state, t.story)
+            if t.links is None:
+                raise ValueError("no story links stored")
+            stories.restore(t.item, t.story_state, t.thread, t.links, t.story)
         copies.restore(t.item, t.copy_state)
     except ValueError as e:  # a state another version of the finders wrote
         raise _another_version(store, t.item, e) from None
@@ -416,22 +425,37 @@ def _restore_claims(
         raise _another_version(store, t.item, e) from None
 
 
-def _replay(store: Store, stories: StoryFinder) -> tuple[list[str], list[list[tuple[str, str]]], int]:
-    """Decide the stories of the traced articles again from their states (``StoryFinder.add``), in
-    ingest order: each article's story as it stood when it was traced, and the merges it caused.
-    Raises ``ReportedlyError`` (asking for ``--rebuild``) when the replay does not give the stored stories."""
+@dataclass
+class _Replayed:
+    """The threads of the traced articles decided again (``_replay``)."""
+
+    asof: list[str]
+    """Each article's thread as it stood when it was traced."""
+    caused: list[list[tuple[str, str]]]
+    """The thread merges each article caused."""
+
+
+def _replay(store: Store, stories: LinkedStories, stats: TraceStats) -> _Replayed:
+    """Decide the threads of the traced articles again from their states (``LinkedStories.add``), in
+    ingest order, rebuilding the scored pairs of the story graph; where the store has none (traced
+    before they were kept), store them with the threads and the stories they give (one transaction).
+    Raises ``ReportedlyError`` (asking for ``--rebuild``) when the replay does not give the stored threads."""
     asof: list[str] = []
     caused: list[list[tuple[str, str]]] = []
     stored: list[str] = []
     ids: list[str] = []
+    packed: list[tuple[str, str, bytes]] = []
     for t in traced(store, texts=False):
         try:
-            asof.append(stories.add(t.item, t.story_state))
+            thread, links = stories.add(t.item, t.story_state)
         except ValueError as e:
             raise _another_version(store, t.item, e) from None
+        asof.append(thread)
         caused.append(stories.take_merges())
-        stored.append(t.story)
+        stored.append(t.thread)
         ids.append(t.item.id)
+        if t.links is None:
+            packed.append((t.item.id, t.thread, links))
     forward = {a: b for ms in caused for a, b in ms}
     for aid, sid, want in zip(ids, asof, stored, strict=True):
         while sid in forward:
@@ -441,13 +465,17 @@ def _replay(store: Store, stories: StoryFinder) -> tuple[list[str], list[list[tu
                 f"{store.path}: the stories of this store were decided by another version of reportedly "
                 f"(article {aid}); run reportedly trace --rebuild to trace the whole store again"
             )
-    return asof, caused, len(ids)
+    decided = stories.stories(range(len(ids)))
+    if packed:
+        write_threads(store, packed, Chunk(stories=decided.rows, labels=decided.labels))
+        stats.relinked = len(packed)
+    return _Replayed(asof, caused)
 
 
 def _catch_up(
     store: Store,
     eng: Engine,
-    stories: StoryFinder,
+    replayed: _Replayed,
     copies: CopyFinder,
     claims: _Claims,
     resolved: Mapping[str, set[tuple[str, int, int, str]]],
@@ -457,7 +485,7 @@ def _catch_up(
     total: int,
 ) -> None:
     """Restore the traced articles, deciding the claims of those traced before the claim layer (module doc)."""
-    asof, caused, _ = _replay(store, stories)
+    asof, caused = replayed.asof, replayed.caused
     todo: list[tuple[Traced, str, list[tuple[str, str]]]] = []
     n = 0
     for batch, waiting in ahead(_batches(traced(store), RESTORE_BATCH), partial(_restore_passages, eng)):
@@ -466,7 +494,8 @@ def _catch_up(
                 raise _another_version(store, t.item, ValueError("claim states out of ingest order"))
             if t.claim_state is not None:
                 claims.merge(caused[n])
-            _restore(store, t, stories, copies, claims, resolved, asof[n], ps)
+            _restore_stories_copies(store, t, None, copies)
+            _restore_claims(store, t, claims, resolved, asof[n], ps)
             stats.before += 1
             if t.claim_state is None:
                 todo.append((t, asof[n], caused[n]))
@@ -533,7 +562,7 @@ def _trace_chunk(
     store: Store,
     prepared: tuple[list[Item], list[dict[str, Any] | None]],
     computing: Callable[[], list[State]],
-    stories: StoryFinder,
+    stories: LinkedStories,
     copies: CopyFinder,
     claims: _Claims,
     stats: TraceStats,
@@ -551,27 +580,29 @@ def _trace_chunk(
     claims.claims.prepare([p for st in computed for p, _, _ in st[2].passages])
     rows = ClaimRows()
     assigned: list[str] = []
+    links: list[bytes] = []
     merges: list[tuple[str, str]] = []
     for it, st, cs in zip(seen, computed, found, strict=True):
-        sid = stories.add(it, st[0])
+        sid, scored = stories.add(it, st[0])
         caused = stories.take_merges()
         claims.merge(caused)
         merges.extend(caused)
         assigned.append(sid)
+        links.append(scored)
         claims.add(it, st[2], sid, cs, rows)
     claims.finish(rows)
-    final = _follow(assigned, merges)
-    touched = sorted(set(final) | {b for _, b in merges} - {a for a, _ in merges})
-    labels = {sid: stories.central(sid) for sid in touched}
+    decided = stories.stories(range(len(stories.graph) - len(items), len(stories.graph)))
     t3 = time.perf_counter()
     write(
         store,
         Chunk(
             items=items,
             states=[(st[0], st[1]) for st in computed],
-            assigned=final,
+            threads=_follow(assigned, merges),
+            links=links,
+            stories=decided.rows,
             found=[c for cs in found for c in cs],
-            labels=labels,
+            labels=decided.labels,
             merges=merges,
             failed=failed,
             claims=rows,
@@ -580,9 +611,9 @@ def _trace_chunk(
     )
     _times(stats, t0, t1, t2, t3)
     stats.failed += len(failed)
-    stats.merges += len(merges)
+    stats.merges += decided.gone
     stats.traced += len(items)
-    stats.stories += sum(1 for it, sid in zip(items, assigned, strict=True) if sid == f"s{it.seq}")
+    stats.stories += decided.opened
     stats.copies += sum(len(cs) for cs in found)
     _count(stats, rows)
 

@@ -31,6 +31,7 @@ __all__ = [
     "Traced",
     "claims_missing",
     "forget",
+    "links_missing",
     "read_items",
     "report_dicts",
     "resolved_credits",
@@ -38,6 +39,7 @@ __all__ = [
     "traced",
     "untraced",
     "write",
+    "write_threads",
 ]
 
 REPORT_TABLES = ("attributions", "chains", "claims")
@@ -115,6 +117,14 @@ def claims_missing(store: Store) -> int:
         )
 
 
+def links_missing(store: Store) -> bool:
+    """Whether some traced article has no stored story links (traced before they were kept)."""
+    with store.guard("read the trace state"):
+        return bool(
+            store.con.execute("SELECT count(*) FROM trace_state WHERE links IS NULL").fetchall()[0][0]
+        )
+
+
 def forget(store: Store) -> None:
     """Delete every trace table's rows (one transaction): the next trace decides the whole store again."""
     with store.transaction("forget the earlier trace"):
@@ -129,7 +139,12 @@ class Traced:
     item: Item
     story_state: bytes
     copy_state: bytes
+    thread: str
+    """The online story finder's story (``corpus.storylinks``: what the claim and relay finders read)."""
     story: str
+    """Its story in ``story_articles``."""
+    links: bytes | None
+    """The pairs the story finder scored for it (None: traced before they were kept)."""
     claim_state: bytes | None
     relay_state: bytes | None
     groups: list[str] | None
@@ -144,8 +159,8 @@ def traced(store: Store, texts: bool = True, batch: int = 2000) -> Iterator[Trac
     text = "a.text" if texts else "''"
     with store.guard("read the trace state"), store.con.cursor() as cur:
         cur.execute(
-            f"SELECT a.id, t.seq, {text}, a.title, a.outlet, a.published, t.story_state, t.copy_state, s.story_id, "
-            "c.claim_state, c.relay_state, c.groups "
+            f"SELECT a.id, t.seq, {text}, a.title, a.outlet, a.published, t.story_state, t.copy_state, "
+            "coalesce(t.thread, s.story_id), c.claim_state, c.relay_state, c.groups, s.story_id, t.links "
             "FROM trace_state t JOIN articles a ON a.id = t.article_id "
             "JOIN story_articles s ON s.article_id = t.article_id "
             "LEFT JOIN claim_state c ON c.article_id = t.article_id ORDER BY t.seq"
@@ -157,6 +172,8 @@ def traced(store: Store, texts: bool = True, batch: int = 2000) -> Iterator[Trac
                     bytes(r[6]),
                     bytes(r[7]),
                     r[8],
+                    r[12],
+                    bytes(r[13]) if r[13] is not None else None,
                     bytes(r[9]) if r[9] is not None else None,
                     bytes(r[10]) if r[10] is not None else None,
                     list(r[11]) if r[11] is not None else None,
@@ -211,10 +228,17 @@ class Chunk:
 
     items: Sequence[Item] = ()
     states: Sequence[tuple[bytes, bytes]] = ()
-    assigned: Sequence[str] = ()
+    threads: Sequence[str] = ()
+    """Each item's thread (its online story, after the chunk's merges)."""
+    links: Sequence[bytes] = ()
+    """Each item's scored pairs (``storylinks.pack_links``)."""
+    stories: Sequence[tuple[str, str]] = ()
+    """``(story id, article id)`` of every article whose story the chunk decided (again)."""
     found: Sequence[Copy] = ()
     labels: Mapping[str, str] = field(default_factory=dict)
+    """The label article of each story in ``stories``."""
     merges: Sequence[tuple[str, str]] = ()
+    """The thread merges, in order."""
     failed: Sequence[tuple[str, str]] = ()
     claims: ClaimRows = field(default_factory=ClaimRows)
 
@@ -238,10 +262,12 @@ def _tables(c: Chunk) -> dict[str, pa.Table]:
                 "seq": pa.array([i.seq for i in c.items], i64),
                 "story_state": pa.array([x for x, _ in c.states], pa.binary()),
                 "copy_state": pa.array([y for _, y in c.states], pa.binary()),
+                "thread": pa.array(list(c.threads), s),
+                "links": pa.array(list(c.links), pa.binary()),
             }
         ),
         "_members": pa.table(
-            {"story_id": pa.array(list(c.assigned), s), "article_id": pa.array([i.id for i in c.items], s)}
+            {"story_id": pa.array([x for x, _ in c.stories], s), "article_id": pa.array([y for _, y in c.stories], s)}
         ),
         "_pairs": pa.table(
             {
@@ -339,7 +365,9 @@ def write(store: Store, c: Chunk, doing: str) -> None:
             for name, table in tables.items():
                 con.register(name, table)
             if c.items:
-                _write_stories(con, c)
+                _write_traced(con, c)
+            if c.stories:
+                _write_stories(con)
             _write_claims(con)
     finally:
         for name in tables:
@@ -347,18 +375,14 @@ def write(store: Store, c: Chunk, doing: str) -> None:
                 con.unregister(name)
 
 
-def _write_stories(con: duckdb.DuckDBPyConnection, c: Chunk) -> None:
+def _write_traced(con: duckdb.DuckDBPyConnection, c: Chunk) -> None:
+    for absorbed, survivor in c.merges:
+        con.execute("UPDATE trace_state SET thread = ? WHERE thread = ?", [survivor, absorbed]).fetchall()
     con.execute(
-        "INSERT INTO trace_state (article_id, seq, story_state, copy_state, version) "
-        "SELECT article_id, seq, story_state, copy_state, ? FROM _state",
+        "INSERT INTO trace_state (article_id, seq, story_state, copy_state, version, thread, links) "
+        "SELECT article_id, seq, story_state, copy_state, ?, thread, links FROM _state",
         [__version__],
     ).fetchall()
-    for absorbed, survivor in c.merges:
-        con.execute(
-            "UPDATE story_articles SET story_id = ? WHERE story_id = ?", [survivor, absorbed]
-        ).fetchall()
-        con.execute("DELETE FROM story_labels WHERE story_id = ?", [absorbed]).fetchall()
-    con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _members").fetchall()
     con.execute(
         "INSERT INTO copies SELECT p.article_id, p.source_article_id, p.kind, p.share, p.containment, "
         f"{_WIRE.format(side='p.article_id')}, {_WIRE.format(side='p.source_article_id')} FROM _pairs p"
@@ -373,8 +397,45 @@ def _write_stories(con: duckdb.DuckDBPyConnection, c: Chunk) -> None:
                 __version__,
             ],
         ).fetchall()
-    con.execute("DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central)").fetchall()
+
+
+def _write_stories(con: duckdb.DuckDBPyConnection) -> None:
+    """The stories decided (again): their articles' rows replaced, labels of stories gone dropped."""
+    con.execute("DELETE FROM story_articles WHERE article_id IN (SELECT article_id FROM _members)").fetchall()
+    con.execute("INSERT INTO story_articles SELECT story_id, article_id FROM _members").fetchall()
+    con.execute(
+        "DELETE FROM story_labels WHERE story_id IN (SELECT story_id FROM _central) "
+        "OR story_id NOT IN (SELECT story_id FROM story_articles)"
+    ).fetchall()
     con.execute("INSERT INTO story_labels SELECT story_id, label_article_id FROM _central").fetchall()
+
+
+def write_threads(store: Store, rows: Sequence[tuple[str, str, bytes]], c: Chunk) -> None:
+    """Store the threads and scored pairs ``(article id, thread, links)`` of articles traced before they
+    were kept (computed by a replay), with the stories and labels of ``c``, in ONE transaction."""
+    table = pa.table(
+        {
+            "article_id": pa.array([r[0] for r in rows], pa.string()),
+            "thread": pa.array([r[1] for r in rows], pa.string()),
+            "links": pa.array([r[2] for r in rows], pa.binary()),
+        }
+    )
+    tables = _tables(c)
+    con = store.con
+    try:
+        with store.transaction("store the story links of the traced articles"):
+            con.register("_threads", table)
+            for name, t in tables.items():
+                con.register(name, t)
+            con.execute(
+                "UPDATE trace_state SET thread = r.thread, links = r.links FROM _threads r "
+                "WHERE trace_state.article_id = r.article_id"
+            ).fetchall()
+            _write_stories(con)
+    finally:
+        for name in ("_threads", *tables):
+            with suppress(duckdb.Error):
+                con.unregister(name)
 
 
 def _write_claims(con: duckdb.DuckDBPyConnection) -> None:

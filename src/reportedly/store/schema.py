@@ -331,6 +331,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             GROUP BY outlet;
         """,
     ),
+    (
+        6,
+        "stories by average link",
+        # ``story_articles`` holds the stories of ``corpus.storylinks`` (average link over the pairs the
+        # online story finder scored); the finder's own online story, which the claim and relay finders
+        # read, moves to ``trace_state.thread``, and the pairs it scored to ``trace_state.links``.  A store
+        # traced before has neither: the next trace replays the finder to compute them (``corpus.trace``).
+        """
+        ALTER TABLE trace_state ADD COLUMN thread VARCHAR;
+        ALTER TABLE trace_state ADD COLUMN links BLOB;
+        """,
+    ),
 )
 
 VIEWS: dict[str, str] = {

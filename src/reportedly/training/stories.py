@@ -1,6 +1,6 @@
 """Fit the two pair models of story clustering (``corpus.stories.COEF``, ``TOPIC_COEF``) and
-cross-validate by topic the online finder and average link over the pairs it scored
-(``corpus.storylinks``).
+cross-validate by topic the stories the trace writes (``corpus.storylinks``: average link over the
+pairs the online finder scored) and the online finder's own.
 
     python -m reportedly.training.stories ../shared/data/ecbplus/dev.jsonl [--folds 5] [--seeds 1,2,3]
 
@@ -75,10 +75,11 @@ def fit(records: list[dict[str, Any]]) -> tuple[tuple[float, ...], tuple[float, 
 
 
 def cross_validate(
-    records: list[dict[str, Any]], folds: int = 5, shuffle: int | None = None, linked: bool = False
+    records: list[dict[str, Any]], folds: int = 5, shuffle: int | None = None, linked: bool = True
 ) -> dict[str, Any]:
-    """Scores of the online finder (with ``linked``: of average link over the pairs it scored,
-    ``storylinks``) on held-out topics, pooled over ``folds`` folds (see the module doc)."""
+    """Scores of the stories the trace writes (average link over the pairs the online finder scored,
+    ``storylinks``; with ``linked`` false, of the online finder's own) on held-out topics, pooled over
+    ``folds`` folds (see the module doc)."""
 
     def group(r: dict[str, Any]) -> str:
         return _topic(r) or str(r["story"])
