@@ -227,11 +227,6 @@ def passages_of(item: Item, units: Sequence[ClaimUnit]) -> list[UnitPassages]:
     return out
 
 
-def _ordinal(item: Item) -> int:
-    day = item.ordinal
-    return day if day >= 0 else 10**7
-
-
 @dataclass
 class _Memory:
     stories: dict[str, list[_Mention]] = field(default_factory=lambda: defaultdict(list))
@@ -353,7 +348,7 @@ class ClaimFinder:
             raise ValueError(f"{item.id}: {len(given)} group ids for {len(units)} claim units")
         if len(prepared) != len(units):
             raise ValueError(f"{item.id}: {len(prepared)} passages for {len(units)} claim units")
-        key = (_ordinal(item), item.seq)
+        key = item.when
         text, day, groups = item.text, item.day, self._m.groups
         new: list[_Mention] = []
         members: list[Membership] = []

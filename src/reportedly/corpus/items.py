@@ -82,6 +82,12 @@ class Item:
         except ValueError:
             return -1
 
+    @property
+    def when(self) -> tuple[int, int]:
+        """(publication day ordinal, or a large number when undated; seq): earlier sorts first."""
+        day = self.ordinal
+        return (day if day >= 0 else 10**7, self.seq)
+
 
 def skipped(blocks: Iterable[tuple[str | None, int, int]]) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` spans of the blocks ``(kind, start, end)`` of a ``NOT_READ`` kind, in order."""

@@ -51,7 +51,6 @@ article of each story, which the ``stories`` view takes the label from).  Readin
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -160,14 +159,6 @@ class TraceStats:
 # --- deciding -----------------------------------------------------------------------------------------
 
 
-def _key(item: Item) -> tuple[int, int]:
-    """(publication day ordinal, or a large number when unknown; seq): earlier sorts first."""
-    try:
-        return (dt.date.fromisoformat(item.day).toordinal() if item.day else 10**7, item.seq)
-    except ValueError:
-        return (10**7, item.seq)
-
-
 class _Claims:
     """The claim and relay finders, and what the trace keeps beside them (each article's key)."""
 
@@ -185,7 +176,7 @@ class _Claims:
         self, t: Traced, story: str, resolved: set[tuple[str, int, int, str]], reading: Reading
     ) -> None:
         assert t.claim_state is not None and t.relay_state is not None
-        self.keys[t.item.id] = _key(t.item)
+        self.keys[t.item.id] = t.item.when
         self.claims.restore(
             t.item, t.claim_state, story, t.groups or [], reading.passages, reading.units, reading.words
         )
@@ -193,7 +184,7 @@ class _Claims:
 
     def add(self, item: Item, claimed: Claimed, story: str, found: Sequence[Copy], out: ClaimRows) -> None:
         """Decide one article's claims and relays; append its rows to ``out``."""
-        self.keys[item.id] = _key(item)
+        self.keys[item.id] = item.when
         members, drifts = self.claims.add(
             item, claimed.claim_state, story, claimed.passages, claimed.claim_units
         )
