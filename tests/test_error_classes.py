@@ -1118,3 +1118,44 @@ def test_a_body_named_in_full_with_its_acronym_after_it() -> None:
     name = "South Headquarters of the Pan-national Alliance for Korea's Reunification"
     assert by_cue(rep, "released").source_name == name
     assert [chain_names(c)[0] for c in rep.chains if c.attribution == by_cue(rep, "accused").id] == [name]
+
+
+def test_a_korean_name_spacy_cut_short_is_whole() -> None:
+    """spaCy tags "Ryong Hae" of "Choe Ryong Hae" and "Chol Ung" of "Ri Chol Ung" (the family name left out), "Jong
+    Myong" of "Jong Myong Do"; and "Son" of "Ro Son Nam" was read as a kin title ("son"), leaving "Nam".  The names
+    and the sources they speak as are whole (``mentions._korean_name``, ``strip_titles``)."""
+    text = ("The delegation was met at the airport by Choe Ryong Hae and other officials.\n\n"
+            "Ri Chol Ung, an officer of the army, told reporters that the drill had been a success.\n\n"
+            "A poet, Ro Son Nam, said the new song would be sung across the country.")
+    rep = report(text)
+    assert {e.name for e in rep.entities if e.kind == "person"} == {"Choe Ryong Hae", "Ri Chol Ung", "Ro Son Nam"}
+    assert by_cue(rep, "told").source_name == "Ri Chol Ung"
+    assert by_cue(rep, "said").source_name == "Ro Son Nam"
+    rep = report("The new plan was discussed with Jong Myong Do, director of the bureau, on Friday.")
+    assert [e.name for e in rep.entities if e.kind == "person"] == ["Jong Myong Do"]
+
+
+def test_a_stadium_or_a_university_named_after_a_person_is_no_person() -> None:
+    """Names spaCy tags a person whose last word makes them a place or an organisation ("Kim Il Sung Stadium",
+    "Kim Il Sung University"); a surname that is also such a word stays a person after a given name ("John
+    Tower")."""
+    text = ("Thousands gathered at Kim Il Sung Stadium on Monday.\n\n"
+            "Students of Kim Il Sung University and workers of the Hungnam Fertilizer Complex took part, and a "
+            "wreath was laid at Memorial Tower.\n\n"
+            "John Tower, a former senator, said the crowd was large.")
+    kinds = {e.name: e.kind for e in report(text).entities}
+    assert kinds["Kim Il Sung Stadium"] == "place"
+    assert kinds["Kim Il Sung University"] == "organization"
+    assert kinds["Memorial Tower"] == "place"
+    assert kinds["John Tower"] == "person"
+
+
+def test_nonperson_label_reads_the_first_and_last_words() -> None:
+    from reportedly.find.entities.mentions import nonperson_label
+
+    assert nonperson_label(["Lake", "Baikal"]) == "FAC"
+    assert nonperson_label(["Mt.", "Paektu"]) == "FAC"
+    assert nonperson_label(["Pyongyang", "Art", "Troupe"]) == "ORG"
+    assert nonperson_label(["Linda", "Park"]) is None  # a given name before a surname-like word
+    assert nonperson_label(["Central", "Park"]) == "FAC"
+    assert nonperson_label(["Baikal"]) is None

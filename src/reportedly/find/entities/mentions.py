@@ -16,6 +16,9 @@ Fixes to the small English model's usual errors:
   ("Supreme Commander") are dropped;
 - nationality adjectives (NORP "North Korean") are dropped; plural nouns
   ("Democrats") are kept as groups;
+- Korean names spaCy cut short are whole again ("Ryong Hae" -> "Choe Ryong Hae", ``_korean_name``), and
+  names it tagged PERSON that end in "Stadium", "University" ... are places and organisations
+  (``nonperson_label``);
 - what spaCy ran together is cut apart: "Clinton's van" -> "Clinton",
   "Elliot Management's Paul Singer" (PERSON) -> "Elliot Management" and
   "Paul Singer", "Ebola the White House" -> "White House".
@@ -23,6 +26,7 @@ Fixes to the small English model's usual errors:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,7 +36,7 @@ from spacy.tokens import Doc, Token
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry
-from .lexicon import Lexicon, name_key, word_key
+from .lexicon import Lexicon, first_names, name_key, read_sections, word_key
 
 LABEL_KINDS = {
     "PERSON": "person",
@@ -161,6 +165,72 @@ def _hyphen_rest(doc: Doc, e: int) -> int:
 _HYPHEN_SUFFIXES = frozenset({"led", "era", "run", "ish", "type", "like", "born", "made", "held", "free", "wide", "owned", "up"})
 
 
+@functools.cache
+def korean_surnames() -> frozenset[str]:
+    """Korean family names as romanised in English news (``find/data/korean_surnames.txt``), capitalised."""
+    return frozenset(read_sections("korean_surnames.txt").get("", ()))
+
+
+_SYLLABLE = re.compile(r"(?:ch|kh|th|ph|kk|tt|pp|ss|jj|[kgndtrlmbpsjh])?[yw]?(?:ae|oe|ui|eu|a|e|i|o|u)(?:ng|k|n|t|l|m|p)?")
+"""One romanised Korean syllable ("Ryong", "Thaek", "Hui"), lower-cased."""
+_NOT_SYLLABLE = frozenset(
+    "to on in at no so go he we me be by my up us it as an or of if is met set got put let can man men ten top ban".split()
+)
+"""English words of a syllable's shape that do not go on a name ("Kim Jong To Visit")."""
+_SENTENCE_WORDS = frozenset({"So", "No", "In", "An", "O", "U", "Ha", "Ma", "Ok", "Ho", "Ko", "Jo", "Yu", "Ji", "Na", "Ki", "Ju"})
+"""Surnames that are also English words opening a sentence ("So Ryong Hae ..." may be "So, ...")."""
+
+
+def _syllable(word: str) -> bool:
+    return 0 < len(word) <= 6 and word[:1].isupper() and word[1:].islower() and bool(_SYLLABLE.fullmatch(word.lower()))
+
+
+def _korean_name(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """A Korean name spaCy cut to two of its three parts: the family name before it ("Choe" of "Choe Ryong
+    Hae", tagged "Ryong Hae"), or the last syllable after a family name and one syllable ("Jong Myong" of
+    "Jong Myong Do").  Only capitalised syllables joined by single spaces, never another entity's words."""
+    words = texts(doc)
+    if e - s != 2 or not (_syllable(words[s]) and _syllable(words[s + 1])) or doc[s].whitespace_ != " ":
+        return s, e
+    surnames = korean_surnames()
+    if s > 0:
+        before = doc[s - 1]
+        if (
+            before.text in surnames and before.whitespace_ == " " and before.ent_type_ in ("", "PERSON", "NORP")
+            and not (before.text in _SENTENCE_WORDS and (before.is_sent_start or s - 1 == 0))
+        ):
+            return s - 1, e
+    if words[s] in surnames and e < len(doc) and doc[e - 1].whitespace_ == " ":
+        after = doc[e]
+        ends = e + 1 == len(doc) or not words[e + 1][:1].isupper()
+        if ends and _syllable(after.text) and after.lower_ not in _NOT_SYLLABLE and after.ent_type_ in ("", "PERSON"):
+            return s, e + 1
+    return s, e
+
+
+@functools.cache
+def _nonperson_heads() -> dict[str, frozenset[str]]:
+    return {k: frozenset(word_key(w) for w in v) for k, v in read_sections("nonperson_heads.txt").items()}
+
+
+def nonperson_label(words: list[str]) -> str | None:
+    """The label of a name spaCy tagged a person that its first or last word shows to be a place ("FAC": "Lake
+    Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
+    A word that is also a surname ("Tower", "Hall") decides only after a word that is no given name ("John Tower"
+    stays a person)."""
+    if len(words) < 2:
+        return None
+    heads = _nonperson_heads()
+    first, last = word_key(words[0]), word_key(words[-1])
+    if last in heads["organization_last"]:
+        return "ORG"
+    if first in heads["place_first"] or last in heads["place_last"]:
+        if last in heads["also_surname"] and first in first_names():
+            return None
+        return "FAC"
+    return None
+
+
 def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
     """Start past a run of share buttons that opens the entity, when the run has two or more buttons
     (counting the ones just before it) and a capitalised word follows: "Twitter Pinterest Jeff Sessions"
@@ -189,6 +259,11 @@ def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
     return start, end
 
 
+_KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "spouse", "granddaughter", "grandson", "nephew", "niece"})
+"""Kin words among the role heads: written capitalised inside a name they are part of it ("Ro Son Nam"), not a
+title ("Mother Teresa" and "Brother Ali" are religious titles and stay out of this list)."""
+
+
 def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """New start of a person name whose entity begins with a title ("Foreign Minister Choe Son-hui").
 
@@ -200,7 +275,9 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
             continue
         prev = doc[p - 1]
         k = word_key(prev.text)
-        if k in lex.heads or k in lex.ranks or k in lex.honorifics:
+        if (k in lex.heads or k in lex.ranks or k in lex.honorifics) and not (
+            k in _KIN and prev.text[:1].isupper()
+        ):
             best = p
             continue
         # "Secretary of State Mike Pompeo": "<title> of <object words>"
@@ -344,12 +421,15 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             s, e = trim(doc, s, e)
             if label == "PERSON" and s < e:
                 e = _hyphen_rest(doc, e)
+                s, e = _korean_name(doc, s, e)
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue
             start, end = char_span(parsed, si, doc, s, e)
             if _title_object(doc, s, e, lex):
                 continue
+            if label == "PERSON":
+                label = nonperson_label(texts(doc)[s:e]) or label
             if label in _RECHECKED:
                 if is_government(text[start:end], lex):
                     yield Mention(si, s, e, start, end, label, "government", government=True)
