@@ -1159,3 +1159,25 @@ def test_nonperson_label_reads_the_first_and_last_words() -> None:
     assert nonperson_label(["Linda", "Park"]) is None  # a given name before a surname-like word
     assert nonperson_label(["Central", "Park"]) == "FAC"
     assert nonperson_label(["Baikal"]) is None
+
+
+def test_they_takes_no_body_named_paragraphs_before() -> None:
+    """"They said" two paragraphs after the one naming a union, the speakers in between: the union is no guess for
+    "they" (it was, and on state-media rallies the speakers or demonstrators are who "they" are); a body named in
+    the paragraph before still is."""
+    text = ("Members of the Teachers Union of Greenland marched through the capital on Monday.\n\n"
+            "The march was peaceful and ended at the harbour before noon.\n\n"
+            "The new law would close dozens of schools, the speakers charged.\n\n"
+            "They said the government had not listened to parents.")
+    assert by_cue(report(text), "said").source_name == "They"
+    text = "The Teachers Union of Greenland held a rally on Monday.\n\nThey said the law would close dozens of schools."
+    assert by_cue(report(text), "said").source_name == "Teachers Union of Greenland"
+
+
+def test_a_declaration_or_a_treaty_is_no_speaker() -> None:
+    """spaCy tags "the Norway-Chile Joint Declaration" an organisation, which "They agreed" took; a text is nobody."""
+    text = ("The ministers met in the spirit of the Norway-Chile Joint Declaration signed in Oslo in 2004.\n\n"
+            "They agreed that trade would grow.")
+    rep = report(text)
+    assert not [e for e in rep.entities if "Declaration" in e.name]
+    assert by_cue(rep, "agreed").source_name == "They"

@@ -43,6 +43,7 @@ from ...nlp import Parsed, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names
+from ..entities.mentions import names_a_text
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -125,6 +126,10 @@ def antecedent(
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
         ent = entity_by_id(entities, got[2]) if got is not None else None
         if got is None or (ent is not None and ent.kind == "outlet"):
+            return None
+        if got[0] < _previous_paragraph(parsed, before):
+            # nor a body last named paragraphs before ("the Russian government" five paragraphs up, "They
+            # expressed firm belief" after "The two top leaders were unanimous"): nobody rather than a guess
             return None
         # nor a body named before a plural noun closer to the pronoun ("students campaigned at Georgetown
         # University. They wanted ...": the students, whom no entity names)
@@ -394,7 +399,10 @@ def _closest_at(
                 break
             for ent in seg.doc.ents:
                 s = seg.start + ent.start_char
-                if ent.label_ in labels and s < before and s not in taken and not skipped(s) and (best is None or s > best[0]):
+                if (
+                    ent.label_ in labels and s < before and s not in taken and not skipped(s)
+                    and (best is None or s > best[0]) and not names_a_text(ent[-1].text)
+                ):
                     best = (s, ent.text, None)
     return best
 
@@ -456,6 +464,13 @@ def _salience(parsed: Parsed, offset: int) -> int:
             break
         t = t.head
     return -1 if possessor else 0
+
+
+def _previous_paragraph(parsed: Parsed, offset: int) -> int:
+    """Start of the parsed block (paragraph) before the one holding ``offset`` (of that one when it is the first)."""
+    starts = [seg.start for seg in parsed.segments]
+    k = bisect.bisect_right(starts, offset) - 1
+    return starts[max(0, k - 1)] if k >= 0 else offset
 
 
 def sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:

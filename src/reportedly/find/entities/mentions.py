@@ -18,7 +18,7 @@ Fixes to the small English model's usual errors:
   ("Democrats") are kept as groups;
 - Korean names spaCy cut short are whole again ("Ryong Hae" -> "Choe Ryong Hae", ``_korean_name``), and
   names it tagged PERSON that end in "Stadium", "University" ... are places and organisations
-  (``nonperson_label``);
+  (``nonperson_label``), and those it tagged ORG that name a text ("Moscow Declaration") are no entity;
 - what spaCy ran together is cut apart: "Clinton's van" -> "Clinton",
   "Elliot Management's Paul Singer" (PERSON) -> "Elliot Management" and
   "Paul Singer", "Ebola the White House" -> "White House".
@@ -211,6 +211,12 @@ def _korean_name(doc: Doc, s: int, e: int) -> tuple[int, int]:
 @functools.cache
 def _nonperson_heads() -> dict[str, frozenset[str]]:
     return {k: frozenset(word_key(w) for w in v) for k, v in read_sections("nonperson_heads.txt").items()}
+
+
+def names_a_text(last_word: str) -> bool:
+    """Whether a name ending in ``last_word`` names a text, not a body that speaks ("the Moscow Declaration", "the
+    Paris Agreement"), which spaCy often tags an organisation."""
+    return word_key(last_word) in _nonperson_heads()["document_last"]
 
 
 def nonperson_label(words: list[str]) -> str | None:
@@ -430,6 +436,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
+            elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
+                continue  # a text ("the Moscow Declaration"), not a body that speaks
             if label in _RECHECKED:
                 if is_government(text[start:end], lex):
                     yield Mention(si, s, e, start, end, label, "government", government=True)
