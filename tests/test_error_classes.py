@@ -1162,14 +1162,16 @@ def test_nonperson_label_reads_the_first_and_last_words() -> None:
 
 
 def test_they_takes_no_body_named_paragraphs_before() -> None:
-    """"They said" two paragraphs after the one naming a union, the speakers in between: the union is no guess for
-    "they" (it was, and on state-media rallies the speakers or demonstrators are who "they" are); a body named in
-    the paragraph before still is."""
-    text = ("Members of the Teachers Union of Greenland marched through the capital on Monday.\n\n"
-            "The march was peaceful and ended at the harbour before noon.\n\n"
-            "The new law would close dozens of schools, the speakers charged.\n\n"
-            "They said the government had not listened to parents.")
-    assert by_cue(report(text), "said").source_name == "They"
+    """"They said" two paragraphs after the one naming a union: the union is no guess for "they" (it was; on
+    state-media rallies the speakers or demonstrators are who "they" are); the plural speaker of the paragraph
+    before is ("the speakers charged.  They said"), and so is a body named in the paragraph before."""
+    paragraphs = ["Members of the Teachers Union of Greenland marched through the capital on Monday.",
+                  "The march was peaceful and ended at the harbour before noon.",
+                  "The police closed the coast road for an hour.",
+                  "They said the government had not listened to parents."]
+    assert by_cue(report("\n\n".join(paragraphs)), "said").source_name == "They"
+    paragraphs[2] = "The new law would close dozens of schools, the speakers charged."
+    assert by_cue(report("\n\n".join(paragraphs)), "said").source_name == "the speakers"
     text = "The Teachers Union of Greenland held a rally on Monday.\n\nThey said the law would close dozens of schools."
     assert by_cue(report(text), "said").source_name == "Teachers Union of Greenland"
 

@@ -397,7 +397,7 @@ def _previous_speaker(
         return None
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
         return None  # a pronoun the attribution before left unresolved names no one
-    if prev.cue[0][0] < sentence_start(parsed, span[0], back=1):
+    if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=head.text.lower() in ("it", "they")):
         return None
     if prev.source_type == "person":
         ent = entity_by_id(entities, prev.source_entity)
@@ -408,6 +408,20 @@ def _previous_speaker(
         if said in ("he", "she") and said != head.text.lower():
             return None  # "He once told her ... She tells her staff": not the "he" before
     return prev
+
+
+def _previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
+    """Start of the sentence before the one holding ``offset``; with ``across``, the last sentence of the paragraph
+    before when ``offset`` is in its paragraph's first sentence ("“...,” the speakers charged.\n\nThey said ...")."""
+    lo = sentence_start(parsed, offset, back=1)
+    if not across or lo != sentence_start(parsed, offset):
+        return lo
+    seg = parsed.segment_at(offset)
+    k = parsed.segments.index(seg) if seg is not None else 0
+    if k == 0:
+        return lo
+    prev = parsed.segments[k - 1]
+    return sentence_start(parsed, max(prev.start, prev.end - 1))
 
 
 def _named_since(
