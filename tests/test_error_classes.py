@@ -1183,3 +1183,26 @@ def test_a_declaration_or_a_treaty_is_no_speaker() -> None:
     rep = report(text)
     assert not [e for e in rep.entities if "Declaration" in e.name]
     assert by_cue(rep, "agreed").source_name == "They"
+
+
+def test_george_w_bush_is_not_george_h_w_bush() -> None:
+    """"President George W. Bush" was joined to "George H. W. Bush" named before it (a shorter form by the
+    subsequence rule), so Alito's nomination named the father; middle initials, when written, must all agree."""
+    text = ("Justice Clarence Thomas was nominated by President George H. W. Bush in 1991.\n\n"
+            "Justice Samuel Alito was nominated by President George W. Bush in 2005.")
+    names = {e.name for e in report(text).entities if e.kind == "person"}
+    assert {"George H. W. Bush", "George W. Bush"} <= names
+
+
+def test_a_wire_tag_with_no_dash_is_a_dateline() -> None:
+    """CNN writes "Washington (CNN) A former investigator ..." with no dash: the tag was part of the first
+    paragraph and of its source; it is a dateline now (a wire credit), and a party tag opening a headline is not."""
+    text = ("Washington (CNN) A former investigator with the Senate committee is accusing the panel of bias.\n\n"
+            "The committee did not answer questions on Friday.")
+    rep = report(text)
+    assert [rep.article.text[b.start:b.end] for b in rep.article.blocks if b.kind == "dateline"] == ["Washington (CNN)"]
+    at = by_cue(rep, "is accusing")
+    assert span_text(rep.article.text, at.source) == "A former investigator with the Senate committee"
+    from reportedly.anatomy.patterns import DATELINE
+
+    assert DATELINE.match("Sen. Ted Cruz (R-Texas) Says He Will Run") is None

@@ -14,12 +14,18 @@ _TITLE_PLACE = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}"
 _REGION = r"(?:, [A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}){0,2}"
 _DATE = rf"(?:,? {MONTH} \d{{1,2}}(?:, \d{{4}})?)"
 _DASH = r"(?:--|[-—–])"
+# Wire tags written with no dash before the text ("Washington (CNN) A former investigator ..."): only these,
+# since "Sen. Ted Cruz (R-Texas) Says" opens a headline the same way.
+_NO_DASH_WIRE = "(?:" + "|".join(
+    rf"(?<=\({w}\))" for w in ("CNN", "AP", "AFP", "Reuters", "UPI", "Bloomberg", "Xinhua", "Yonhap", "TASS", "EFE", "Kyodo", "dpa")
+) + ")"
 
 DATELINE = re.compile(
-    # "SEOUL (Reuters) -", "NEW YORK, Nov. 19 (UPI) —", "Dec 29 (Reuters) -", "(CNN) —", "Cleveland (AFP) –"
+    # "SEOUL (Reuters) -", "NEW YORK, Nov. 19 (UPI) —", "Dec 29 (Reuters) -", "(CNN) —", "Cleveland (AFP) –",
+    # "Washington (CNN) A ..."
     rf"^(?:(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_REGION}{_DATE}? |{MONTH} \d{{1,2}} )?"
     r"\((?P<agency>[A-Z][A-Za-z.&'’\-]*(?: [A-Za-z.&'’\-]+){0,4})\) ?"
-    rf"{_DASH}(?= |$)"
+    rf"(?:{_DASH}(?= |$)|{_NO_DASH_WIRE}(?= [A-Z“\"'‘]))"
     # "SEOUL, South Korea —", "WASHINGTON --": an all-capitals place with no agency
     rf"|^{_CAPS_PLACE}{_REGION}{_DATE}? ?{_DASH}(?= [A-Z“\"'‘])"
 )

@@ -35,6 +35,7 @@ _GENERIC_ORG_WORDS = frozenset(
         "conference", "summit", "forum", "festival", "school", "college", "hospital", "church", "army",
     }
 )  # fmt: skip
+_INITIAL = re.compile(r"[A-Z]\.?")
 FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "&"})
 
 
@@ -391,6 +392,9 @@ def _short_of(short: list[str], full: list[str]) -> bool:
     # "George Bush" in "George W. Bush": same first and last words, the rest a subsequence.
     if short[0] != full[0] or short[-1] != full[-1]:
         return False
+    initials = [w for w in short[1:-1] if _INITIAL.fullmatch(w)]
+    if initials and initials != [w for w in full[1:-1] if _INITIAL.fullmatch(w)]:
+        return False  # "George W. Bush" is not "George H. W. Bush": middle initials, when written, are all written
     it = iter(full)
     return all(w in it for w in short)
 
