@@ -1206,3 +1206,16 @@ def test_a_wire_tag_with_no_dash_is_a_dateline() -> None:
     from reportedly.anatomy.patterns import DATELINE
 
     assert DATELINE.match("Sen. Ted Cruz (R-Texas) Says He Will Run") is None
+
+
+def test_a_party_committee_is_no_person_named_committee() -> None:
+    """"the Republican National Committee" (ORG to spaCy) lost "Republican" as a title and became a person "National
+    Committee" (two capitalised words read as a person's name); a name ending in an organisation's word is not
+    person-shaped."""
+    text = ("The Republican National Committee said the debate schedule would not change.\n\n"
+            "A spokesman for the National Republican Senatorial Committee declined to comment.")
+    rep = report(text)
+    kinds = {e.name: e.kind for e in rep.entities}
+    assert kinds.get("Republican National Committee") == "organization"
+    assert kinds.get("National Republican Senatorial Committee") == "organization"
+    assert by_cue(rep, "said").source_name == "Republican National Committee"

@@ -324,9 +324,10 @@ def _title_object(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
 
 
 def _person_shaped(doc: Doc, s: int, e: int) -> bool:
-    """Two or three capitalised words and nothing else: "Sean Rameswaram", not "Motors" or "Electric Company"."""
+    """Two or three capitalised words and nothing else, not ending in an organisation's or a place's word: "Sean
+    Rameswaram", not "Motors", "Electric Company" or "Senatorial Committee"."""
     words = [t.text for t in doc[s:e]]
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and nonperson_label(words) is None
 
 
 def is_government(name: str, lex: Lexicon) -> bool:
