@@ -1219,3 +1219,24 @@ def test_a_party_committee_is_no_person_named_committee() -> None:
     assert kinds.get("Republican National Committee") == "organization"
     assert kinds.get("National Republican Senatorial Committee") == "organization"
     assert by_cue(rep, "said").source_name == "Republican National Committee"
+
+
+def test_a_partys_members_or_some_of_someones_people_are_not_the_name_inside() -> None:
+    """"Senate Republicans said" was the Senate (a government), "House Republican leaders" the House; "Three of
+    President Obama's GOP partners ... warned him" was Obama and "One of Trump's lawyers" Trump.  A party's members
+    in a body are a group; some of someone's people are not that someone; a name in apposition still is the
+    source ("one of the plaintiff's attorneys, Joe Rice")."""
+    text = ("Senate Republicans said the bill would fail.\n\n"
+            "House Republican leaders refused to schedule a vote.\n\n"
+            "Three of President Obama's GOP partners on immigration warned him against acting alone.\n\n"
+            "One of Trump's lawyers told reporters the case was weak.\n\n"
+            "One of the plaintiff's attorneys, Joe Rice, insisted the case was strong.\n\n"
+            "Senate officials announced that the count was final.")
+    rep = report(text)
+    got = {span_text(text, a.cue): (a.source_name, a.source_type) for a in rep.attributions}
+    assert got["said"] == ("Senate Republicans", "group")
+    assert got["refused"] == ("House Republican leaders", "group")
+    assert got["warned"] == ("Three of President Obama's GOP partners on immigration", "group")
+    assert got["told"] == ("One of Trump's lawyers", "person")
+    assert got["insisted"][0] == "Joe Rice"
+    assert got["announced"] == ("Senate", "government")

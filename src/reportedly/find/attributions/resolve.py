@@ -279,6 +279,16 @@ def describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
+    if ent is not None and (party := _partisans(ent, span, head, text)) is not None:
+        # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body
+        return Described(party, "group", None)
+    if (
+        ent is not None and head is not None and (part := _PARTITIVE.match(low)) is not None
+        and head_low == part.group("q") and _possessor_in(ent, span, text)
+    ):
+        # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
+        # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
+        return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
     if ent is not None and (whose := _whose(ent, span, head, text)) is not None:
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback": the name only says whose
         return Described(phrase, whose, None)
@@ -424,6 +434,30 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
         return "group" if plural else "person"
+    return None
+
+
+_PARTY_WORDS = re.compile(r"\s+(?:Republicans?|Democrats?|Democratic|GOP)\b")
+_PARTITIVE = re.compile(
+    r"^(?:the\s+)?(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|few|each|both|all|"
+    r"none)\s+of\s+\S"
+)
+
+
+def _possessor_in(ent: Entity, span: Span, text: str) -> bool:
+    """Whether the entity's mention in ``span`` is a possessor ("Obama's", "Mateen's")."""
+    return any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in ent.mentions)
+
+
+def _partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """The phrase, when it names a party's members in a body the entity is ("Senate Republicans", "some House
+    Democrats", "House Republican leaders"): a party word right after the body's mention, the head a plural noun
+    after it."""
+    if head is None or ent.kind not in ("government", "organization") or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    for ms, me in ent.mentions:
+        if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and head.text in text[me : span[1]].split():
+            return text[span[0] : span[1]].strip()
     return None
 
 
