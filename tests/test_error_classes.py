@@ -1240,3 +1240,16 @@ def test_a_partys_members_or_some_of_someones_people_are_not_the_name_inside() -
     assert got["told"] == ("One of Trump's lawyers", "person")
     assert got["insisted"][0] == "Joe Rice"
     assert got["announced"] == ("Senate", "government")
+
+
+def test_mr_sanderss_campaign_is_the_campaign() -> None:
+    """"Mr. Sanders's presidential campaign released", "Mr. Trump's allies acknowledge", "Trump's camp rejected" were
+    Sanders and Trump: a campaign, camp or team is an organisation and someone's allies a group, a title before the
+    possessor included."""
+    text = ("Bernie Sanders spoke in Iowa on Monday.\n\n"
+            "Mr. Sanders's presidential campaign released a plan that would cost $30 trillion.\n\n"
+            "Donald Trump spoke in Ohio.\n\nMr. Trump's allies acknowledge that the plan is popular.")
+    rep = report(text)
+    assert (by_cue(rep, "released a plan").source_name, by_cue(rep, "released a plan").source_type) == (
+        "Mr. Sanders's presidential campaign", "organization")
+    assert by_cue(rep, "acknowledge").source_type == "group"

@@ -30,6 +30,7 @@ from ...nlp import Tok
 from ...registry import country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
+from ..entities.lexicon import lexicon
 from .antecedents import named_paper, outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
@@ -413,8 +414,12 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     for ms, me in ent.mentions:
         if not span[0] <= ms < me < span[1]:
             continue
-        if any(w[:1].isupper() and w.lower() not in _QUANTIFIERS for w in text[span[0] : ms].split()):
-            return None
+        titles = lexicon()
+        if any(
+            w[:1].isupper() and w.lower() not in _QUANTIFIERS and not titles.is_title_word(w)
+            for w in text[span[0] : ms].split()
+        ):
+            return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
         m = _LOWER_WORDS.fullmatch(text, me, span[1])
         if m is None:
             return None
@@ -424,10 +429,10 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None  # "Trump himself"
         if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS:
             return None
+        if _CAMPAIGN_HEADS.intersection(words):
+            return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
         if m.group("pos") and not (last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last)):
             return None
-        if _CAMPAIGN_HEADS.intersection(words):
-            return "organization"  # a campaign and its unnamed staff (type guideline 5)
         if ent.kind != "person":
             return None  # "NEA officials", "a Google spokesperson": the organisation speaks
         if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
