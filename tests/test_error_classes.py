@@ -1253,3 +1253,17 @@ def test_mr_sanderss_campaign_is_the_campaign() -> None:
     assert (by_cue(rep, "released a plan").source_name, by_cue(rep, "released a plan").source_type) == (
         "Mr. Sanders's presidential campaign", "organization")
     assert by_cue(rep, "acknowledge").source_type == "group"
+
+
+def test_the_organization_is_the_body_named_before() -> None:
+    """"The organization said" after "according to Blue Help, a nonprofit that tracks police suicides" and "The company
+    said" after "Apple reported" named nobody; a description by kind stands for the body of that kind named in the
+    paragraph or the one before.  "The committee" takes only a committee, and a name ("the Judiciary Committee") is
+    no description."""
+    text = ("Police suicides rose last year, according to Blue Help, a nonprofit that tracks police suicides.\n\n"
+            "The organization said 228 officers took their own lives.\n\n"
+            "Apple reported strong sales.\n\nThe company said demand in China had recovered.\n\n"
+            "Apple also reported record services revenue.\n\nThe committee said the figures would be reviewed.")
+    rep = report(text)
+    got = [(a.source_name, a.source_type) for a in rep.attributions if span_text(text, a.source).startswith("The ")]
+    assert got == [("Blue Help", "organization"), ("Apple", "organization"), ("The committee", "unknown")]

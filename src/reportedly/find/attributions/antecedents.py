@@ -52,6 +52,25 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER = frozenset({"it", "its", "itself", "which"})
 BODY_KINDS = frozenset({"organization", "outlet", "government", "group"})
+BODY_DESCRIPTION = re.compile(
+    r"[Tt]he (?:[a-z][\w-]* )?(?P<head>organi[sz]ation|group|union|association|alliance|coalition|federation|"
+    r"foundation|institute|company|firm|charity|nonprofit|non-profit|committee|council|party|movement|network)"
+)
+"""A body described by its kind ("the organization", "the rights group", "the company"; a lowercase modifier only:
+"the Judiciary Committee" is a name), which stands for the body of that kind named just before."""
+_GENERIC_BODIES = frozenset({"organization", "organisation", "group", "company", "firm", "charity", "nonprofit", "non-profit"})
+_A_LAW_NAME = re.compile(r"\b(?:Act|Law|Bill|Code)$")
+_A_STATE = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|States) of\b")
+"""A state's formal name ("Democratic People's Republic of Korea", which spaCy tags an organisation)."""
+
+
+def _fits_body(e: Entity, head: str) -> bool:
+    """Whether an entity is a body "the <head>" may stand for."""
+    if e.kind not in ("organization", "government") or _A_LAW_NAME.search(e.name) or country_of(e.name) or _A_STATE.search(e.name):
+        return False
+    if head in _GENERIC_BODIES:
+        return e.kind == "organization"
+    return head in e.name.lower()
 
 # Gender marks written next to a person's mention (hand-made, English news usage).
 _FEMALE_MARKS = re.compile(
@@ -135,6 +154,13 @@ def antecedent(
         # University. They wanted ...": the students, whom no entity names)
         end = next((e for s, e in ent.mentions if s == got[0]), got[0]) if ent is not None else got[0] + len(got[1])
         return None if _plural_noun_first(parsed, got[0], end, before, skip) else (got[1], got[2])
+    body = BODY_DESCRIPTION.fullmatch(" ".join(phrase.split()))
+    if body is not None:
+        # "the organization said" after "Blue H.E.L.P., a nonprofit that tracks ...": the closest body named in this
+        # paragraph or the one before that fits: any organisation for a generic word (not a country or a law), one
+        # whose name holds the word for the others ("the committee": a "... Committee"), else nobody
+        got = _closest_at(parsed, entities, before, lambda e: _fits_body(e, body.group("head")), (), skip)
+        return None if got is None or got[0] < _previous_paragraph(parsed, before) else _named(got)
     if low_head in NEUTER:
         return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip))
     if low_head in MALE or low_head in FEMALE:

@@ -23,6 +23,7 @@ from ...settings import Settings
 from .. import Found
 from ..entities import entity_by_id
 from .antecedents import (
+    BODY_DESCRIPTION,
     antecedent,
     company_staff,
     gender,
@@ -341,7 +342,7 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     phrase = " ".join(text[span[0] : span[1]].split()).lower()
     if head is not None and head.pos_ == "PRON":
         return True
-    if outlet_reference(phrase):
+    if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
         return True
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
 

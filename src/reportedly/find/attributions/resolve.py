@@ -31,7 +31,7 @@ from ...registry import country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
-from .antecedents import named_paper, outlet_reference
+from .antecedents import BODY_DESCRIPTION, named_paper, outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -227,6 +227,11 @@ def describe(
         # "the agency", "the paper": the outlet the text named before
         named = _registry_type(antecedent[0], settings)
         return Described(named[0] if named else antecedent[0], named[1] if named else "outlet", antecedent[1])
+    if antecedent is not None and antecedent[1] is not None and BODY_DESCRIPTION.fullmatch(" ".join(phrase.split())):
+        # "the organization", "the rights group": the body named just before (``antecedents``)
+        named_ent = entity_by_id(entities, antecedent[1])
+        if named_ent is not None and (kind := _KIND_TYPES.get(named_ent.kind)) is not None:
+            return Described(antecedent[0], kind, antecedent[1])
     ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
     if reg is None and ent is not None:
