@@ -1267,3 +1267,20 @@ def test_the_organization_is_the_body_named_before() -> None:
     rep = report(text)
     got = [(a.source_name, a.source_type) for a in rep.attributions if span_text(text, a.source).startswith("The ")]
     assert got == [("Blue Help", "organization"), ("Apple", "organization"), ("The committee", "unknown")]
+
+
+def test_a_description_with_its_person_in_apposition_is_that_person() -> None:
+    """"the minority leader in the House, Representative Nancy Pelosi of California" was the House and "The
+    prospective author of the House's tax package, Ways and Means Committee Chairman Kevin Brady" too: the person named
+    in apposition is the source, not a body inside the description (a list is not an apposition); "one conservative
+    House Republican" is one member, not the House."""
+    text = ("The House will vote next week.\n\n"
+            "The prospective author of the House's tax package, Ways and Means Committee Chairman Kevin Brady, "
+            "bragged that the bill was ready.\n\n"
+            "One conservative House Republican conceded that the vote would be close.\n\n"
+            "The White House, Obama, Clinton and other members of the team insisted on silence.")
+    rep = report(text)
+    assert by_cue(rep, "bragged").source_name == "Kevin Brady"
+    assert (by_cue(rep, "conceded").source_name, by_cue(rep, "conceded").source_type) == (
+        "One conservative House Republican", "person")
+    assert by_cue(rep, "insisted on").source_name != "Barack Obama"

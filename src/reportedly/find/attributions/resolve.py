@@ -286,8 +286,9 @@ def describe(
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
     if ent is not None and (party := _partisans(ent, span, head, text)) is not None:
-        # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body
-        return Described(party, "group", None)
+        # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body ("one
+        # conservative House Republican": one member)
+        return Described(party, "person" if head is not None and head.text in ("Republican", "Democrat") else "group", None)
     if (
         ent is not None and head is not None and (part := _PARTITIVE.match(low)) is not None
         and head_low == part.group("q") and _possessor_in(ent, span, text)
@@ -461,9 +462,11 @@ def _possessor_in(ent: Entity, span: Span, text: str) -> bool:
 
 def _partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """The phrase, when it names a party's members in a body the entity is ("Senate Republicans", "some House
-    Democrats", "House Republican leaders"): a party word right after the body's mention, the head a plural noun
-    after it."""
-    if head is None or ent.kind not in ("government", "organization") or head.tag_ not in ("NNS", "NNPS"):
+    Democrats", "House Republican leaders", "one conservative House Republican"): a party word right after the
+    body's mention, the head a plural noun or the party word itself after it."""
+    if head is None or ent.kind not in ("government", "organization"):
+        return None
+    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat"):
         return None
     for ms, me in ent.mentions:
         if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and head.text in text[me : span[1]].split():

@@ -253,7 +253,22 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
     kept = [c for c in overlapping if not nested(c)] or overlapping
     if text is not None and len(kept) > 1:
         kept = [c for c in kept if not _possessor(text, c, kept)] or kept
-    return min(kept, key=lambda c: (c[0], -(c[1] - c[0])))[2]
+    first = min(kept, key=lambda c: (c[0], -(c[1] - c[0])))
+    if text is not None and first[2].kind != "person" and _DESCRIPTION_START.match(text, s) and text.count(",", s, e) <= 2:
+        # "the prospective author of the House's tax reform package, Ways and Means Committee Chairman Kevin Brady":
+        # a description whose person is named in apposition is that person, not a body named inside it
+        for c in sorted(kept):
+            if (
+                c[2].kind == "person" and c[0] > first[1] and _APPOSED.search(text, first[1], c[0])
+                and " and " not in text[c[1] : e]
+            ):
+                return c[2]  # (not one of a list: "the White House, Obama, Clinton, Biden and other members")
+    return first[2]
+
+
+_DESCRIPTION_START = re.compile(r"(?:[Tt]he|[Aa]n?|[a-z])")
+_APPOSED = re.compile(r",\s*(?:(?:[A-Z][\w.&'’-]*|and|of|the|for)\s+)*$")
+"""A comma, then only capitalised words (a title: "Ways and Means Committee Chairman"), right before a name."""
 
 
 # --- roles ------------------------------------------------------------------
