@@ -1284,3 +1284,18 @@ def test_a_description_with_its_person_in_apposition_is_that_person() -> None:
     assert (by_cue(rep, "conceded").source_name, by_cue(rep, "conceded").source_type) == (
         "One conservative House Republican", "person")
     assert by_cue(rep, "insisted on").source_name != "Barack Obama"
+
+
+def test_a_journalist_after_the_outlets_possessive_is_a_person() -> None:
+    """spaCy tags "Fox News’s Sean Hannity" and "Vox’s Ella Nilsen" as one organisation: the source was an
+    organisation named with the outlet.  A person-shaped rest after a news outlet's possessive is the person, the
+    outlet its own entity; "Columbia University’s Center on Poverty" stays one organisation."""
+    text = ("Fox News’s Sean Hannity said the speech was great.\n\n"
+            "Vox’s Ella Nilsen wrote that the bill would pass.\n\n"
+            "Researchers at Columbia University’s Center on Poverty found that poverty fell.")
+    rep = report(text)
+    kinds = {e.name: e.kind for e in rep.entities}
+    assert kinds["Sean Hannity"] == kinds["Ella Nilsen"] == "person"
+    assert kinds["Fox News"] == kinds["Vox"] == "outlet"
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Sean Hannity", "person")
+    assert "Columbia University’s Center on Poverty" in kinds

@@ -397,6 +397,29 @@ def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[
     return s, e, None
 
 
+_NEWS_WORDS = frozenset({"news", "times", "post", "journal", "tribune", "herald", "magazine", "review", "radio", "tv"})
+
+
+def _journalist(parsed: Parsed, si: int, doc: Doc, s: int, e: int, registry: Registry) -> tuple[int, int, tuple[int, int] | None]:
+    """A person after a news outlet's possessive inside one ORG entity ("NPR’s Cokie Roberts", "Wall Street Journal’s
+    Shane Harris"): the person's range and the outlet's, when the outlet is in the registry or ends in a news word
+    and the rest is two or three capitalised words that are no organisation's or place's name."""
+    words = texts(doc)
+    for p in range(s + 1, e - 2):
+        if words[p] not in _POSSESSIVE:
+            continue
+        if not (2 <= e - p - 1 <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[p + 1 : e])):
+            return s, e, None
+        if nonperson_label(words[p + 1 : e]) is not None:
+            return s, e, None
+        a, b = char_span(parsed, si, doc, s, p)
+        outlet = _registry_row(registry, parsed.text[a:b])
+        if (outlet is None or _REGISTRY_KINDS[outlet.type] != "outlet") and word_key(words[p - 1]) not in _NEWS_WORDS:
+            return s, e, None
+        return p + 1, e, (s, p)
+    return s, e, None
+
+
 def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[Mention]:
     """Mentions from spaCy's entities, trimmed, retyped and cut free of titles."""
     text = parsed.text
@@ -416,6 +439,10 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
                 continue
             s, e, possessor = _split_inner(doc, s, e, label)
+            if possessor is None and label == "ORG":
+                s, e, possessor = _journalist(parsed, si, doc, s, e, registry)
+                if possessor is not None:
+                    label = "PERSON"  # "Fox News’s Sean Hannity", "Vox’s Ella Nilsen" (ORG to spaCy)
             if possessor is not None:
                 ps, pe = trim(doc, *possessor)
                 if ps < pe:
