@@ -1299,3 +1299,21 @@ def test_a_journalist_after_the_outlets_possessive_is_a_person() -> None:
     assert kinds["Fox News"] == kinds["Vox"] == "outlet"
     assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Sean Hannity", "person")
     assert "Columbia University’s Center on Poverty" in kinds
+
+
+def test_a_committee_chairman_is_the_person_and_words_of_one_name_are_no_second_party() -> None:
+    """"House Oversight and Government Reform Chairman Darrell Issa said" was the House; "The Canar Institute for the
+    Friendship and Solidarity with Peru" gave a second party "Solidarity" (an "and" inside a name); "Phil Scott of
+    Vermont and Charlie Baker of Massachusetts" stay two."""
+    text = ("House Oversight and Government Reform Chairman Darrell Issa said the probe would continue.\n\n"
+            "Two governors, Phil Scott of Vermont and Charlie Baker of Massachusetts, said they would not attend.")
+    rep = report(text)
+    assert by_cue(rep, "said").source_name == "Darrell Issa"
+    second = next(a for a in rep.attributions if span_text(text, a.source).startswith("Two governors"))
+    assert sorted(chain_names(c)[0] for c in rep.chains if c.attribution == second.id) == ["Charlie Baker", "Phil Scott"]
+    from reportedly.find.chains.sources import _SEPARATED
+
+    text = "The Canar Institute for the Friendship and Solidarity with Peru"
+    assert _SEPARATED.match(text, text.index(" for")) is None
+    quoted = 'the "Ministry of Unification" and the "Saenuri Party"'
+    assert _SEPARATED.match(quoted, quoted.index("Unification") + len("Unification")) is not None

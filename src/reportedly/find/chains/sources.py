@@ -128,10 +128,12 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     found.sort(key=lambda x: x[0])
     if len(found) < 2:
         return []
-    # every pair of neighbours must be joined by "and" or a comma
+    # every pair of neighbours must be joined by "and" or a comma right after the first, or by ", and" ("Friendship and
+    # Solidarity" in "the Canar Provincial Institute of Ecuador for the Friendship and Solidarity with DPRK" are
+    # words of one name, not a second party)
     for (_, end_a, _), (b, _, _) in itertools.pairwise(found):
-        if not re.search(r"(?:,|\s(?:and|&)\s)", text[end_a:b]):
-            return []
+        if not _SEPARATED.match(text, end_a, b) and not re.search(r",\s+(?:and|&)\s", text[end_a:b]):
+            return []  # (", and" closes a described party: "Arthur Laffer, a Reagan economic adviser, and ...")
     if _HEADED.fullmatch(text, s, found[0][0]):
         # in a phrase a name heads, an affiliation is no party: "Joseph Ross, an associate professor of medicine at
         # Yale and a member of the Collaboration for Research Integrity" is one source ("Officials at the
@@ -165,6 +167,11 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     ]
 
 
+_SEPARATED = re.compile(
+    r"(?:['’]s?)?[\"”’)\]]*(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*\([^()]{1,20}\))?\s*(?:,|(?:and|&)\s)"
+)
+"""A comma or "and" right after a party's name (a possessive, closing quote marks, "of Vermont", "(R-Calif.)"
+allowed between): another party may follow."""
 _HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
 """What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")

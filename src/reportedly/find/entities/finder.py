@@ -201,6 +201,12 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
             and all(w.islower() for w in words) and words[-1] in _MEDIA_NOUNS
         ):
             return True  # "The DPRK leading newspaper Rodong Sinmun"
+        if (
+            m is None and ent.kind == "person" and c[2].kind in ("government", "organization") and 0 < len(words) <= 7
+            and text[end:s].strip() == " ".join(words) and lexicon().is_title_word(words[-1])
+            and all(w[:1].isupper() or w in ("and", "of", "&") for w in words)
+        ):
+            return True  # "House Oversight and Government Reform Chairman Darrell Issa": a committee's chairman
         if any(w.lower() in _NOT_A_TITLE for w in words):
             continue
         if m is not None and len(words) <= 6:
