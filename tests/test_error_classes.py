@@ -1317,3 +1317,13 @@ def test_a_committee_chairman_is_the_person_and_words_of_one_name_are_no_second_
     assert _SEPARATED.match(text, text.index(" for")) is None
     quoted = 'the "Ministry of Unification" and the "Saenuri Party"'
     assert _SEPARATED.match(quoted, quoted.index("Unification") + len("Unification")) is not None
+
+
+def test_an_opinion_contributors_name_over_a_role_line_is_the_author() -> None:
+    """"Jonathan Zimmerman / Opinion contributor" at the top of an op-ed was body text, so the writer's "I" named
+    nobody; a name line followed by a role line is the byline (the role line names nobody), and "I" is the author."""
+    text = ("Miriam Holloway\n\nOpinion contributor\n\n"
+            "The council voted on Monday. I have argued for years that the bridge is too costly.")
+    rep = report(text)
+    assert rep.article.authors == ("Miriam Holloway",)
+    assert by_cue(rep, "have argued").source_name == "Miriam Holloway"

@@ -57,6 +57,9 @@ def _classify_chunk(chunk: str, start: int, reg: Registry) -> list[BylineName]:
         agency = is_agency(text, reg)
         if o is None and not agency:
             return None
+        if o is not None and o.type == "person" and not agency:
+            # a columnist the registry lists ("Amy Klobuchar", type person): the author, not an outlet
+            return BylineName(text, toks[i][1], toks[j - 1][2], "author", o.name)
         role = "agency" if agency else "outlet"
         if o is None and agency is True and len(text) <= 5:
             o = outlet_named(reg, text.upper())  # "Ap Auto Writer": the registry knows "AP"
@@ -140,10 +143,20 @@ def read_byline(text: str, registry: Registry | None = None) -> list[BylineName]
     return names
 
 
+ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:opinion\s+|guest\s+|contributing\s+)?"
+    r"(?:contributor|columnist|writer|correspondent|editor|reporter)s?$",
+    re.I,
+)
+"""A role line under an author's name, which names nobody: "Register Opinion contributor", "Guest columnist"."""
+
+
 def byline_names(lines: Iterable[str], reg: Registry) -> tuple[list[str], str | None]:
     authors: list[str] = []
     outlet: str | None = None
     for t in lines:
+        if ROLE_LINE.match(t.strip()):
+            continue
         for n in read_byline(t, reg) or ():
             if n.role == "author" and n.text not in authors:
                 authors.append(n.text)

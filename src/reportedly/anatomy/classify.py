@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..registry import Registry
-from .bylines import byline_names, read_byline
+from .bylines import ROLE_LINE, byline_names, read_byline
 from .credits import (
     capitalised,
     caption_candidate,
@@ -372,7 +372,7 @@ def _header(lines: list[Line], title: str | None, reg: Registry, has_headline: b
             i += 1
             continue
         if ((ln.kind is None or (ln.kind == "credit" and not ln.pieces)) and (
-            date_line(ln.text) or _outlet_line(ln.text, reg)
+            date_line(ln.text) or _outlet_line(ln.text, reg) or (i == byl + 1 and _role_line(ln.text))
         )) or (ln.kind is None and BY.match(ln.text) and read_byline(ln.text, reg) is not None) or (ln.kind is None and BY_ALONE.match(lines[i - 1].text) and read_byline("By " + ln.text, reg)):
             ln.kind = "byline"
             last = i
@@ -414,7 +414,7 @@ def _find_byline(lines: list[Line], free: list[int], reg: Registry) -> int | Non
         if n == 0:
             # The first line is a byline only when an outlet or a date line follows it
             # ("Paul Singer" then "USA TODAY"); else it is more likely the headline.
-            if nxt is not None and (date_line(nxt.text) or _outlet_line(nxt.text, reg)):
+            if nxt is not None and (date_line(nxt.text) or _outlet_line(nxt.text, reg) or _role_line(nxt.text)):
                 return i
             continue
         evidence = any(x.role in {"outlet", "agency"} for x in names) or any(
@@ -423,6 +423,10 @@ def _find_byline(lines: list[Line], free: list[int], reg: Registry) -> int | Non
         if evidence or (nxt is not None and (date_line(nxt.text) or _outlet_line(nxt.text, reg))):
             return i
     return None
+
+
+def _role_line(t: str) -> bool:
+    return len(t) <= 60 and bool(ROLE_LINE.match(t.strip()))
 
 
 def _outlet_line(t: str, reg: Registry) -> bool:
