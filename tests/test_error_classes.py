@@ -1327,3 +1327,17 @@ def test_an_opinion_contributors_name_over_a_role_line_is_the_author() -> None:
     rep = report(text)
     assert rep.article.authors == ("Miriam Holloway",)
     assert by_cue(rep, "have argued").source_name == "Miriam Holloway"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_comparative_report_does_not_swallow_the_sentence(profile: str) -> None:
+    """"The mayor told the council that the bridge would cost far more than the city says.": the comparative "than the
+    city says" took the whole sentence as its content and the mayor's attribution inside it was dropped as nested.
+    Its content is "than" (PolNeAR marks "sooner than anyone had expected" so), and the mayor's stands."""
+    text = "The mayor told the council that the new bridge would cost far more than the city says."
+    settings = Settings(check_language=False, profile=profile)
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert by_cue(rep, "told").source_name == "The mayor"
+    text = "The campaign came back sooner than anyone had expected."
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert span_text(text, by_cue(rep, "had expected").content) == "than"

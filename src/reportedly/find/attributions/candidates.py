@@ -136,6 +136,11 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
                 for k in h.children:
                     if k.dep_ in XCOMP_LEAD and h.i < k.i < cc.i:
                         content_idx |= set(range(k.left_edge.i, k.right_edge.i + 1))
+    elif h.dep_ == "advcl" and (than := next((k for k in h.children if k.dep_ == "mark" and k.lower_ == "than"), None)):
+        # "would cost far more than the city says", "sooner than anyone had expected": what is said is elided; the
+        # content is "than" (as PolNeAR marks it), never the governing clause, which may hold another attribution
+        content_idx = {than.i}
+        rel = cand.content_rel = "than"
     elif h.dep_ == "parataxis" or (h.dep_ in ("ccomp", "advcl") and h.head.i < h.i) or (
         h.dep_ == "advcl" and any(k.dep_ == "mark" and k.text.lower() == "as" for k in h.children)
     ):

@@ -255,7 +255,7 @@ def choose_content(
     distinguish | himself ..." (on PolNeAR train the cue so extended is far more often the gold cue
     than the unextended one).
     """
-    if not c.content or c.pattern in ("colon", "dash", "footage"):
+    if not c.content or c.pattern in ("colon", "dash", "footage") or c.content_rel == "than":
         return
     opts = content_options(c, quotes, tags)
     if c.pattern == "noun" and c.content_rel != "copula" and c.head.dep_ in ("nsubj", "nsubjpass"):
