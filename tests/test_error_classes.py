@@ -1341,3 +1341,15 @@ def test_a_comparative_report_does_not_swallow_the_sentence(profile: str) -> Non
     text = "The campaign came back sooner than anyone had expected."
     rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
     assert span_text(text, by_cue(rep, "had expected").content) == "than"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_here_are_is_the_outlet_presenting_not_an_attribution(profile: str) -> None:
+    """"Here are three suggestions:" closing a paragraph was an attribution with the source "three suggestions" (PolNeAR
+    never marks "here is / are": 62 in train, none a cue); "Here's what the senator said" keeps the senator's."""
+    settings = Settings(check_language=False, profile=profile)
+    text = "The city has a budget problem. Here are three suggestions:\n\nFirst, cut the parking subsidy."
+    assert analyze(article_from_text(text, origin="test", settings=settings), settings=settings).attributions == ()
+    text = 'Here\'s what the senator said: "We will win."'
+    rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
+    assert cues(rep) == ["said"]

@@ -188,13 +188,16 @@ def plain_action(c: Candidate) -> bool:
     """ "Rebels attacked the convoy", "The band recorded the album": a verb that reports speech in
     other sentences ("X attacked Clinton over ...") done by armed people or to a physical target, or
     "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
-    referral: "referred the case to prosecutors", never a cue in PolNeAR)."""
+    referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
+    follows."""
     words = _action_words()
     h = c.head
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
         return True  # "referred the findings to prosecutors": a referral ("referred to X as Y" has no object)
+    if h.lemma_.lower() == "be" and any(k.lower_ in ("here", "there") and k.i < h.i for k in h.children):
+        return True  # "Here are three suggestions:", "Here's a look at ...": the outlet presenting (never in PolNeAR)
     if h.lemma_.lower() not in words["verb"]:
         return False
     objs = [k for k in h.children if k.dep_ in ("dobj", "nsubjpass")]
