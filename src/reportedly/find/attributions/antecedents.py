@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ...model import Entity
-from ...nlp import Parsed, Tok
+from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names
@@ -492,11 +492,18 @@ def _salience(parsed: Parsed, offset: int) -> int:
     return -1 if possessor else 0
 
 
+def previous_block(parsed: Parsed, offset: int) -> Segment | None:
+    """The parsed block (paragraph) before the one holding ``offset``, or None when that one is the first."""
+    k = bisect.bisect_right([seg.start for seg in parsed.segments], offset) - 1
+    return parsed.segments[k - 1] if k >= 1 else None
+
+
 def _previous_paragraph(parsed: Parsed, offset: int) -> int:
     """Start of the parsed block (paragraph) before the one holding ``offset`` (of that one when it is the first)."""
-    starts = [seg.start for seg in parsed.segments]
-    k = bisect.bisect_right(starts, offset) - 1
-    return starts[max(0, k - 1)] if k >= 0 else offset
+    prev = previous_block(parsed, offset)
+    if prev is not None:
+        return prev.start
+    return parsed.segments[0].start if parsed.segments and parsed.segments[0].start <= offset else offset
 
 
 def sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:

@@ -29,6 +29,7 @@ from .antecedents import (
     gender,
     later_holder,
     outlet_reference,
+    previous_block,
     sentence_start,
     token_at,
 )
@@ -417,12 +418,8 @@ def _previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
     lo = sentence_start(parsed, offset, back=1)
     if not across or lo != sentence_start(parsed, offset):
         return lo
-    seg = parsed.segment_at(offset)
-    k = parsed.segments.index(seg) if seg is not None else 0
-    if k == 0:
-        return lo
-    prev = parsed.segments[k - 1]
-    return sentence_start(parsed, max(prev.start, prev.end - 1))
+    prev = previous_block(parsed, offset)
+    return lo if prev is None else sentence_start(parsed, max(prev.start, prev.end - 1))
 
 
 def _named_since(

@@ -417,10 +417,10 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     None (the name is the source; a document or footage keeps its author: "the Trump statement")."""
     if ent.kind not in ("person", "organization"):
         return None
+    titles = lexicon()
     for ms, me in ent.mentions:
         if not span[0] <= ms < me < span[1]:
             continue
-        titles = lexicon()
         if any(
             w[:1].isupper() and w.lower() not in _QUANTIFIERS and not titles.is_title_word(w)
             for w in text[span[0] : ms].split()

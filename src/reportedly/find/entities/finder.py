@@ -263,7 +263,7 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
     if text is not None and first[2].kind != "person" and _DESCRIPTION_START.match(text, s) and text.count(",", s, e) <= 2:
         # "the prospective author of the House's tax reform package, Ways and Means Committee Chairman Kevin Brady":
         # a description whose person is named in apposition is that person, not a body named inside it
-        for c in sorted(kept):
+        for c in sorted(kept, key=lambda c: (c[0], c[1])):
             if (
                 c[2].kind == "person" and c[0] > first[1] and _APPOSED.search(text, first[1], c[0])
                 and " and " not in text[c[1] : e]
