@@ -71,6 +71,14 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         "story_labels": sorted(store.query("SELECT * FROM story_labels")[1]),
     }
 
+def traced_once(path: Path, arts: list[Article]) -> dict[str, list[tuple[Any, ...]]]:
+    """The tables of a store holding ``arts``, traced in one run (what every other way of tracing must equal)."""
+    with Store.open(path) as once:
+        _write(once, arts)
+        trace(once)
+        return snapshot(once)
+
+
 
 def test_every_article_is_in_one_story_and_copies_point_at_the_earlier_wire(tmp_path: Path) -> None:
     arts = synthetic(6)
@@ -105,10 +113,7 @@ def test_every_article_is_in_one_story_and_copies_point_at_the_earlier_wire(tmp_
 
 def test_tracing_after_each_ingest_equals_one_trace_of_the_same_store(tmp_path: Path) -> None:
     arts = synthetic(12)
-    with Store.open(tmp_path / "once.duckdb") as once:
-        _write(once, arts)
-        trace(once)
-        expected = snapshot(once)
+    expected = traced_once(tmp_path / "once.duckdb", arts)
     for cut in (1, 17, len(arts) - 1):
         with Store.open(tmp_path / f"steps{cut}.duckdb") as steps:
             _write(steps, arts[:cut])
@@ -165,10 +170,7 @@ with Store.open(sys.argv[1]) as store:
 
 def test_a_trace_killed_mid_run_loses_nothing_written_and_a_rerun_finishes_it(tmp_path: Path) -> None:
     arts = synthetic(10)
-    with Store.open(tmp_path / "once.duckdb") as once:
-        _write(once, arts)
-        trace(once)
-        expected = snapshot(once)
+    expected = traced_once(tmp_path / "once.duckdb", arts)
     db, mark = tmp_path / "killed.duckdb", tmp_path / "progress"
     with Store.open(db) as store:
         _write(store, arts)
@@ -212,10 +214,8 @@ def test_real_wire_copies_are_found_and_incremental_equals_one_run(tmp_path: Pat
         for r in records
         if r.get("text")
     ]
+    expected = traced_once(tmp_path / "once.duckdb", arts)
     with Store.open(tmp_path / "once.duckdb") as once:
-        _write(once, arts)
-        trace(once)
-        expected = snapshot(once)
         story = dict(once.query("SELECT article_id, story_id FROM story_articles")[1])
     pairs = [
         json.loads(line)
@@ -296,10 +296,7 @@ def test_the_python_api_traces_a_file(tmp_path: Path) -> None:
 
 def test_a_trace_another_version_wrote_asks_for_a_rebuild_and_rebuild_retraces(tmp_path: Path) -> None:
     arts = synthetic(3)
-    with Store.open(tmp_path / "once.duckdb") as once:
-        _write(once, arts)
-        trace(once)
-        expected = snapshot(once)
+    expected = traced_once(tmp_path / "once.duckdb", arts)
     with Store.open(tmp_path / "old.duckdb") as store:
         _write(store, arts[:5])
         trace(store)
@@ -388,10 +385,8 @@ def _as_before_story_links(store: Store) -> None:
 
 def test_a_store_traced_before_the_story_links_is_replayed_once_even_with_nothing_new(tmp_path: Path) -> None:
     arts = synthetic(8)
+    expected = traced_once(tmp_path / "once.duckdb", arts)
     with Store.open(tmp_path / "once.duckdb") as once:
-        _write(once, arts)
-        trace(once)
-        expected = snapshot(once)
         threads = once.query("SELECT article_id, thread FROM trace_state ORDER BY seq")[1]
     with Store.open(tmp_path / "old.duckdb") as old:
         _write(old, arts[:20])
