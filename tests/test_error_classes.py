@@ -1123,7 +1123,7 @@ def test_a_body_named_in_full_with_its_acronym_after_it() -> None:
 def test_a_korean_name_spacy_cut_short_is_whole() -> None:
     """spaCy tags "Ryong Hae" of "Choe Ryong Hae" and "Chol Ung" of "Ri Chol Ung" (the family name left out), "Jong
     Myong" of "Jong Myong Do"; and "Son" of "Ro Son Nam" was read as a kin title ("son"), leaving "Nam".  The names
-    and the sources they speak as are whole (``mentions._korean_name``, ``strip_titles``)."""
+    and the sources they speak as are whole (``name_words.korean_name``, ``strip_titles``)."""
     text = ("The delegation was met at the airport by Choe Ryong Hae and other officials.\n\n"
             "Ri Chol Ung, an officer of the army, told reporters that the drill had been a success.\n\n"
             "A poet, Ro Son Nam, said the new song would be sung across the country.")
@@ -1151,7 +1151,7 @@ def test_a_stadium_or_a_university_named_after_a_person_is_no_person() -> None:
 
 
 def test_nonperson_label_reads_the_first_and_last_words() -> None:
-    from reportedly.find.entities.mentions import nonperson_label
+    from reportedly.find.entities.name_words import nonperson_label
 
     assert nonperson_label(["Lake", "Baikal"]) == "FAC"
     assert nonperson_label(["Mt.", "Paektu"]) == "FAC"
@@ -1353,3 +1353,84 @@ def test_here_are_is_the_outlet_presenting_not_an_attribution(profile: str) -> N
     text = 'Here\'s what the senator said: "We will win."'
     rep = analyze(article_from_text(text, origin="test", settings=settings), settings=settings)
     assert cues(rep) == ["said"]
+
+
+def test_a_doctrine_is_nobody_and_he_takes_the_leader() -> None:
+    """"the Songun revolution", "the Juche idea": spaCy tags the doctrine a person or an organisation, and "he" took
+    "Songun" over the leader named before it.  Doctrines are no entity (``name_words.names_a_doctrine``)."""
+    text = ("Choe Myong Sik started his work at the ministry in 1980.\n\n"
+            "In that period he made the ministry the general staff of the Songun (military-first) revolution.\n\n"
+            "Later he said the Juche idea was the foundation of the Songun revolution and of Kimilsungism.")
+    rep = report(text)
+    names = {e.name for e in rep.entities}
+    assert not names & {"Songun", "Juche", "Kimilsungism"}
+    assert by_cue(rep, "said").source_name == "Choe Myong Sik"
+    from reportedly.find.entities.name_words import names_a_doctrine
+
+    assert names_a_doctrine(["Juche", "Idea"]) and names_a_doctrine(["Marxism"])
+    assert not names_a_doctrine(["Juche", "Korea"]) and not names_a_doctrine(["Songun", "Policy", "Group"])
+
+
+def test_a_korean_neighbourhood_is_a_place_and_a_source_is_named_before_its_relative_clause() -> None:
+    """"Pak who had resided in Rapuk-dong No. 1, ... told the conference": the source was named "Rapuk-dong" (a
+    neighbourhood spaCy tags a person), and "she" after it took the neighbourhood too.  A word with a Korean place
+    suffix is a place (``name_words.korean_place``); a source phrase "Name who ..." is named by the name, and a
+    Korean is called by the family name ("Pak" of "Pak Jong Suk": ``name_words.korean_family_name``)."""
+    text = ("A woman, Pak Jong Suk, met reporters in Pyongyang on Friday.\n\n"
+            "Pak who had lived in Sokchon-dong, Sonbong County, told the reporters how she was taken across the "
+            "border.\n\nShe said she had been promised work in a restaurant.")
+    rep = report(text)
+    kinds = {e.name: e.kind for e in rep.entities}
+    assert kinds.get("Sokchon-dong") in (None, "place")
+    assert by_cue(rep, "told").source_name == "Pak Jong Suk"
+    assert by_cue(rep, "said").source_name == "Pak Jong Suk"
+    from reportedly.find.entities.name_words import korean_family_name, korean_place
+
+    assert korean_place(["Rapuk", "-", "dong"]) and korean_place(["Sinuiju-si"]) and not korean_place(["Moon", "Jae-in"])
+    assert korean_family_name("Pak Jong Suk") == "Pak" and korean_family_name("Song U Yop") is None
+    assert korean_family_name("John Smith") is None
+
+
+def test_a_western_name_before_who_is_the_source_not_a_name_in_the_clause() -> None:
+    """"Crist, who left the GOP after losing ... to Sen. Marco Rubio, said": the source was the GOP (an entity inside
+    the relative clause); it is Crist."""
+    rep = report("Crist, who left the Republican Party after losing a primary to Marco Rubio, said the race was close.")
+    a = by_cue(rep, "said")
+    assert a.source_name == "Crist" and a.source_type == "person"
+
+
+def test_a_bodys_name_spacy_cut_after_its_head_word_is_whole() -> None:
+    """"the Swiss Group for the Study of the Juche Idea" was two organisations, "Swiss Group" and "Juche Idea", and
+    "they" took the second; the name is one (``mentions.join_body_names``), up to a second body ("and the ...") or
+    a weekday."""
+    text = ("The Danish Group for the Study of the Juche Idea and the Nordic Committee for Solidarity with Korea "
+            "issued a statement on Monday.\n\n"
+            "A spokesman for the Central Committee of the Korean Red Cross Society Thursday said the aid had arrived.")
+    names = {e.name for e in report(text).entities if e.kind == "organization"}
+    assert "Danish Group for the Study of the Juche Idea" in names
+    assert "Nordic Committee for Solidarity with Korea" in names
+    assert "Central Committee of the Korean Red Cross Society" in names
+    assert not names & {"Danish Group", "Juche Idea", "Nordic Committee"}
+
+
+def test_they_after_speakers_joined_by_and_is_all_of_them() -> None:
+    """"Martin Lotscher, chairman of ..., and a reporter and speakers said ... . They praised ...": "they" took an
+    organisation named in the phrase (or a doctrine); it is all the speakers, a group named by that phrase."""
+    text = ("Anna Berg, chairwoman of the Oslo Friendship Society, and other speakers said the exhibition was a "
+            "success.\n\nThey praised the photographs of the new harbour.")
+    rep = report(text)
+    a = by_cue(rep, "praised")
+    assert a.source_type == "group" and a.source_name is not None and a.source_name.startswith("Anna Berg")
+    assert a.source_name.endswith("other speakers")
+
+
+def test_he_after_the_chairman_of_a_body_takes_that_speaker() -> None:
+    """"The chairman of the Kampala City Committee ... said ... . He praised ...": "he" took "Korea" (spaCy's person)
+    or another name; it is the chairman, whom the finder names by the body (so the chain is the same).  "Korea"
+    alone is a place."""
+    text = ("The chairman of the Lusaka City Committee of the People's Party said that the prosperity of socialist "
+            "Korea is a fruit of wise leadership. He praised the people for their hard work.")
+    rep = report(text)
+    said, praised = by_cue(rep, "said"), by_cue(rep, "praised")
+    assert (praised.source_name, praised.source_type) == (said.source_name, said.source_type)
+    assert all(e.kind != "person" for e in rep.entities if e.name == "Korea")

@@ -43,7 +43,7 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names
-from ..entities.mentions import names_a_text
+from ..entities.name_words import names_a_text
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})

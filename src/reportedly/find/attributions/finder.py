@@ -87,6 +87,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # a pronoun may take the speaker just before it (``_previous_speaker``): "it"/"they" when that
             # speaker is no entity or none was found, "he"/"she" unless another person was named since
             previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
+            together = _speakers_together(parsed, out, span, src_head) if earlier is None else None
             personal = src_head is not None and src_head.text.lower() in ("he", "she")
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None  # "it": an entity speaker is the closest-subject rule's
@@ -98,6 +99,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             elif company is not None:
                 # "The company's researchers tweeted" after "Dyn ...": the company speaks
                 d = Described(company[0], "organization", company[1])
+            elif together is not None:
+                # "Martin Lotscher, chairman of ..., and other speakers said ... They praised": all of them
+                d = together
             elif previous is not None:
                 # "“...,” North Korean state media said. “...,” it added.": the speaker before, named by no entity
                 d = Described(previous.source_name, previous.source_type, previous.source_entity)
@@ -380,6 +384,10 @@ _PRONOUN_TYPES = {
     "he": frozenset({"person"}),
     "she": frozenset({"person"}),
 }
+_OFFICE_OF = re.compile(r"[Tt]he (?:[\w-]+ ){0,2}?(?:chairman|chairwoman|chair|president|secretary|general secretary|"
+                        r"secretary general|leader|head|chief|director|spokesman|spokeswoman|spokesperson) of\b")
+"""A person described by an office in a body ("The chairman of the Kampala City Committee ..."), whom the finder names
+by the body: "he" or "she" just after may take that speaker."""
 _NO_SPEAKER = frozenset({"it", "its", "they", "them", "that", "which", "who", "this", "these", "those"})
 
 
@@ -395,13 +403,16 @@ def _previous_speaker(
         return None
     types = _PRONOUN_TYPES.get(head.text.lower())
     prev = before[-1]
-    if types is None or prev.source_type not in types or not prev.source_name or not prev.cue:
+    if types is None or not prev.source_name or not prev.cue or not prev.source:
+        return None
+    office = _OFFICE_OF.match(" ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()))
+    if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")):
         return None
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
         return None  # a pronoun the attribution before left unresolved names no one
     if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=head.text.lower() in ("it", "they")):
         return None
-    if prev.source_type == "person":
+    if prev.source_type == "person" and office is None:
         ent = entity_by_id(entities, prev.source_entity)
         want = "f" if head.text.lower() == "she" else "m"
         if ent is None or ent.kind != "person" or gender(parsed.text, ent) not in (want, None):
@@ -410,6 +421,26 @@ def _previous_speaker(
         if said in ("he", "she") and said != head.text.lower():
             return None  # "He once told her ... She tells her staff": not the "he" before
     return prev
+
+
+_AND_OTHERS = re.compile(r"(?:,|\s)\s*(?:and|&)\s+(?:[\w-]+\s+){0,3}?(?:others|[a-z]+s)$")
+"""A source phrase that ends with a plural joined by "and": "The chairman of ... and other speakers", "Martin
+Lotscher, chairman of ..., and a reporter and speakers"."""
+
+
+def _speakers_together(parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None) -> Described | None:
+    """ "they" just after an attribution whose source is a person or body and others joined by "and" (``_AND_OTHERS``;
+    within ``_previous_sentence``), which the finder named by the person or body: all of them, as a group named by
+    that phrase."""
+    if not before or head is None or head.text.lower() != "they" or _in_quote(parsed.text, span[0]):
+        return None
+    prev = before[-1]
+    if prev.source_type not in ("person", "organization") or not prev.source or not prev.cue:
+        return None  # (a group, a government ... named by the phrase already: the speaker before as it is)
+    if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=True):
+        return None
+    phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split())
+    return Described(phrase, "group", None) if _AND_OTHERS.search(phrase) else None
 
 
 def _previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:

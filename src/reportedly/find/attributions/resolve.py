@@ -232,7 +232,13 @@ def describe(
         named_ent = entity_by_id(entities, antecedent[1])
         if named_ent is not None and (kind := _KIND_TYPES.get(named_ent.kind)) is not None:
             return Described(antecedent[0], kind, antecedent[1])
-    ent = entity_for(entities, span, text)
+    who_clause = _NAME_THEN_WHO.match(phrase)
+    if who_clause is not None:
+        # "Pak who had resided in Rapuk-dong ...": the name before the relative clause, not one inside it
+        at = span[0] + text[span[0] : span[1]].index(phrase) + who_clause.start("name")
+        ent = entity_for(entities, (at, at + len(who_clause.group("name"))), text)
+    else:
+        ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
     if reg is None and ent is not None:
         reg = _registry_type(ent.name, settings)
@@ -251,6 +257,8 @@ def describe(
         return Described(phrase, "state_media", ent.id if ent else None)
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):
         return Described(phrase, "anonymous", None)
+    if who_clause is not None and ent is None and head is not None and head.pos_ == "PROPN":
+        return Described(who_clause.group("name"), "person", None)  # "Crist, who left the GOP after ..."
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
         if antecedent and antecedent[1]:
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
@@ -330,8 +338,10 @@ def describe(
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
+    if head is not None and head.pos_ == "PROPN" and head_low in _BODY_WORDS:
+        return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ..."
     if head is not None and head.pos_ == "PROPN":
-        return Described(phrase, "person", None)
+        return Described(who_clause.group("name") if who_clause is not None else phrase, "person", None)
     return Described(phrase, "unknown", None)
 
 
@@ -368,6 +378,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w-]*\)?\s*$")
 _SECOND_BODY = re.compile(
     r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
 )
+
+
+_NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
+"""A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 
 
 def _body_by_name(phrase: str) -> str | None:

@@ -28,11 +28,13 @@ from .mentions import (
     Mention,
     char_span,
     government_phrases,
+    join_body_names,
     ner_mentions,
     plain_blocks,
     plain_mentions,
     scan_mentions,
 )
+from .name_words import korean_family_name, nonperson_label
 from .roles import Roles, role_after, title_before, title_before_comma
 
 PRODUCED_BY = "entities.rules/1"
@@ -51,7 +53,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     """
     lex = lexicon()
     registry = load_registry(tuple(settings.registry))
-    mentions = list(ner_mentions(parsed, registry, lex))
+    mentions = join_body_names(parsed, list(ner_mentions(parsed, registry, lex)))
     taken = {(m.seg, t) for m in mentions for t in range(m.tok_start, m.tok_end)}
     for si, seg in enumerate(parsed.segments):
         for ent in seg.doc.ents:
@@ -295,8 +297,8 @@ def _read_roles(parsed: Parsed, m: Mention, lex: Lexicon) -> None:
         _add_roles(parsed, m, role_after(doc, m.tok_start, m.tok_end, lex, organisation=True))
         return
     before = title_before(doc, m.tok_start, m.tok_end, lex)
-    if m.label in ("GPE", "LOC") and is_country_word(m.name):
-        # "official North Korea news": a title word before a country is no title of a person
+    if m.label in ("GPE", "LOC") and (is_country_word(m.name) or nonperson_label(m.name.split()) == "GPE"):
+        # "official North Korea news", "socialist Korea": a title word before a country is no title of a person
         before = Roles()
     if not before.spans and not before.person:
         before = title_before_comma(doc, m.tok_start, m.tok_end, lex)
@@ -391,11 +393,20 @@ def _recover(
     # The surname of a person named in full ("Sessions" of "Jeff Sessions"), where spaCy tagged no bare one:
     # found only inside a sentence (a capitalised word opening one may be any word: "Sessions of Congress").
     surnames: dict[str, int] = {}
+    korean: set[str] = set()
     for ci, cl in enumerate(clusters):
         if cluster_kind(cl) != "person":
             continue
         for m in cl:
             words = m.name.split()
+            family = korean_family_name(m.name)
+            if family is not None and family not in forms:
+                # "Pak" of "Pak Jong Suk": a Korean is called by the family name, the first word
+                if surnames.get(family, ci) != ci:
+                    clash.add(family)
+                surnames[family] = ci
+                korean.add(family)
+                continue
             last = words[-1] if len(words) >= 2 else ""
             if len(last) >= 3 and last.isalpha() and last[0].isupper() and not last.isupper() and last not in forms:
                 if surnames.get(last, ci) != ci:
@@ -426,8 +437,8 @@ def _recover(
                 continue
             if not _free_standing(doc, span.start, span.end, lex):
                 continue
-            if hit.group(0) in surnames and (span.start == 0 or doc[span.start].is_sent_start):
-                continue
+            if hit.group(0) in surnames and hit.group(0) not in korean and (span.start == 0 or doc[span.start].is_sent_start):
+                continue  # (a Korean family name is no English word: "Pak who had resided in ... told")
             ci = forms[hit.group(0)]
             model = clusters[ci][0]
             m = Mention(

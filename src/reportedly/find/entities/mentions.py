@@ -16,9 +16,10 @@ Fixes to the small English model's usual errors:
   ("Supreme Commander") are dropped;
 - nationality adjectives (NORP "North Korean") are dropped; plural nouns
   ("Democrats") are kept as groups;
-- Korean names spaCy cut short are whole again ("Ryong Hae" -> "Choe Ryong Hae", ``_korean_name``), and
-  names it tagged PERSON that end in "Stadium", "University" ... are places and organisations
-  (``nonperson_label``), and those it tagged ORG that name a text ("Moscow Declaration") are no entity;
+- what a name's own words show (``name_words``): Korean names spaCy cut short are whole again ("Ryong Hae" ->
+  "Choe Ryong Hae"), names it tagged PERSON that end in "Stadium", "University" ... are places and
+  organisations, "Rapuk-dong" a place; those it tagged ORG that name a text ("Moscow Declaration") and
+  doctrines ("Juche", "Songun Politics") are no entity;
 - what spaCy ran together is cut apart: "Clinton's van" -> "Clinton",
   "Elliot Management's Paul Singer" (PERSON) -> "Elliot Management" and
   "Paul Singer", "Ebola the White House" -> "White House".
@@ -26,7 +27,6 @@ Fixes to the small English model's usual errors:
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Token
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry
-from .lexicon import Lexicon, first_names, name_key, read_sections, word_key
+from .lexicon import Lexicon, name_key, word_key
+from .name_words import korean_name, names_a_doctrine, names_a_text, nonperson_label
 
 LABEL_KINDS = {
     "PERSON": "person",
@@ -163,78 +164,6 @@ def _hyphen_rest(doc: Doc, e: int) -> int:
 
 
 _HYPHEN_SUFFIXES = frozenset({"led", "era", "run", "ish", "type", "like", "born", "made", "held", "free", "wide", "owned", "up"})
-
-
-@functools.cache
-def korean_surnames() -> frozenset[str]:
-    """Korean family names as romanised in English news (``find/data/korean_surnames.txt``), capitalised."""
-    return frozenset(read_sections("korean_surnames.txt").get("", ()))
-
-
-_SYLLABLE = re.compile(r"(?:ch|kh|th|ph|kk|tt|pp|ss|jj|[kgndtrlmbpsjh])?[yw]?(?:ae|oe|ui|eu|a|e|i|o|u)(?:ng|k|n|t|l|m|p)?")
-"""One romanised Korean syllable ("Ryong", "Thaek", "Hui"), lower-cased."""
-_NOT_SYLLABLE = frozenset(
-    "to on in at no so go he we me be by my up us it as an or of if is met set got put let can man men ten top ban".split()
-)
-"""English words of a syllable's shape that do not go on a name ("Kim Jong To Visit")."""
-_SENTENCE_WORDS = frozenset({"So", "No", "In", "An", "O", "U", "Ha", "Ma", "Ok", "Ho", "Ko", "Jo", "Yu", "Ji", "Na", "Ki", "Ju"})
-"""Surnames that are also English words opening a sentence ("So Ryong Hae ..." may be "So, ...")."""
-
-
-def _syllable(word: str) -> bool:
-    return 0 < len(word) <= 6 and word[:1].isupper() and word[1:].islower() and bool(_SYLLABLE.fullmatch(word.lower()))
-
-
-def _korean_name(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """A Korean name spaCy cut to two of its three parts: the family name before it ("Choe" of "Choe Ryong
-    Hae", tagged "Ryong Hae"), or the last syllable after a family name and one syllable ("Jong Myong" of
-    "Jong Myong Do").  Only capitalised syllables joined by single spaces, never another entity's words."""
-    words = texts(doc)
-    if e - s != 2 or not (_syllable(words[s]) and _syllable(words[s + 1])) or doc[s].whitespace_ != " ":
-        return s, e
-    surnames = korean_surnames()
-    if s > 0:
-        before = doc[s - 1]
-        if (
-            before.text in surnames and before.whitespace_ == " " and before.ent_type_ in ("", "PERSON", "NORP")
-            and not (before.text in _SENTENCE_WORDS and (before.is_sent_start or s - 1 == 0))
-        ):
-            return s - 1, e
-    if words[s] in surnames and e < len(doc) and doc[e - 1].whitespace_ == " ":
-        after = doc[e]
-        ends = e + 1 == len(doc) or not words[e + 1][:1].isupper()
-        if ends and _syllable(after.text) and after.lower_ not in _NOT_SYLLABLE and after.ent_type_ in ("", "PERSON"):
-            return s, e + 1
-    return s, e
-
-
-@functools.cache
-def _nonperson_heads() -> dict[str, frozenset[str]]:
-    return {k: frozenset(word_key(w) for w in v) for k, v in read_sections("nonperson_heads.txt").items()}
-
-
-def names_a_text(last_word: str) -> bool:
-    """Whether a name ending in ``last_word`` names a text, not a body that speaks ("the Moscow Declaration", "the
-    Paris Agreement"), which spaCy often tags an organisation."""
-    return word_key(last_word) in _nonperson_heads()["document_last"]
-
-
-def nonperson_label(words: list[str]) -> str | None:
-    """The label of a name spaCy tagged a person that its first or last word shows to be a place ("FAC": "Lake
-    Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
-    A word that is also a surname ("Tower", "Hall") decides only after a word that is no given name ("John Tower"
-    stays a person)."""
-    if len(words) < 2:
-        return None
-    heads = _nonperson_heads()
-    first, last = word_key(words[0]), word_key(words[-1])
-    if last in heads["organization_last"]:
-        return "ORG"
-    if first in heads["place_first"] or last in heads["place_last"]:
-        if last in heads["also_surname"] and first in first_names():
-            return None
-        return "FAC"
-    return None
 
 
 def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
@@ -455,13 +384,13 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             s, e = trim(doc, s, e)
             if label == "PERSON" and s < e:
                 e = _hyphen_rest(doc, e)
-                s, e = _korean_name(doc, s, e)
+                s, e = korean_name(doc, s, e)
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue
             start, end = char_span(parsed, si, doc, s, e)
-            if _title_object(doc, s, e, lex):
-                continue
+            if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]):
+                continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
             elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
@@ -691,3 +620,36 @@ def plain_mentions(parsed: Parsed, registry: Registry) -> Iterator[Mention]:
                 continue
             taken.append((a, b))
             yield registry_mention(-1, -1, -1, a, b, "REGISTRY", hit.outlet)
+
+
+_BODY_HEADS = frozenset(
+    "society association committee council federation union front institute league movement foundation alliance "
+    "coalition center centre group branch".split()
+)
+_NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]*"
+_NAME_GOES_ON = re.compile(
+    rf"\s+(?:for|of)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|with|the|and(?!\s+the\b))\s+)*(?:{_NAME_WORD}|\d+\b))*"
+)
+"""The rest of a body's name after its head word: "for the Study of the Juche Idea", "of Kimilsungia-Kimjongilia",
+"for Solidarity with the DPRK", "for Implementing the June 15 Joint Declaration"; not a second body ("and the
+British Group ..."), nor a weekday after the name."""
+
+
+def join_body_names(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """Bodies' names spaCy cut after the head word, whole again: "the Swiss Group" + "for the Study of the Juche
+    Idea" (tagged apart, or the rest not at all) is one organisation; mentions inside the rest are dropped."""
+    text = parsed.text
+    drop: set[int] = set()
+    for m in mentions:
+        if m.kind != "organization" or m.seg < 0 or word_key(m.name.split()[-1] if m.name else text[m.start : m.end].split()[-1]) not in _BODY_HEADS:
+            continue
+        seg = parsed.segments[m.seg]
+        hit = _NAME_GOES_ON.match(text, m.end, seg.end)
+        if hit is None:
+            continue
+        span = seg.doc.char_span(m.start - seg.start, hit.end() - seg.start, alignment_mode="contract")
+        if span is None or span.end <= m.tok_end:
+            continue
+        m.end, m.tok_end, m.name = seg.start + span.end_char, span.end, ""
+        drop.update(id(o) for o in mentions if o is not m and o.seg == m.seg and m.start <= o.start and o.end <= m.end)
+    return [m for m in mentions if id(m) not in drop]

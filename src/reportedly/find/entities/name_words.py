@@ -1,0 +1,138 @@
+"""What a name's own words show: a Korean name cut short, a place or body by its head word, a text, a doctrine.
+
+spaCy's small model tags names by their shape, so the words themselves are the evidence here:
+
+- ``korean_name``: a Korean name spaCy cut to two of its three parts ("Ryong Hae" of "Choe Ryong Hae");
+- ``nonperson_label``: a name tagged PERSON whose first or last word makes it a place or an organisation
+  ("Lake Baikal", "Kim Il Sung University"), or one word with a Korean place suffix ("Rapuk-dong", "Sinuiju-si");
+- ``names_a_text``: a name ending in a text's word ("the Moscow Declaration") names no body that speaks;
+- ``names_a_doctrine``: an idea or doctrine ("Juche", "Songun", "Kimilsungism") is no one, whatever the tag.
+
+Word lists: ``find/data/korean_surnames.txt``, ``find/data/nonperson_heads.txt`` (hand-made, MIT).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc
+
+from ...nlp import texts
+from .lexicon import first_names, read_sections, word_key
+
+
+@functools.cache
+def korean_surnames() -> frozenset[str]:
+    """Korean family names as romanised in English news (``find/data/korean_surnames.txt``), capitalised."""
+    return frozenset(read_sections("korean_surnames.txt").get("", ()))
+
+
+_SYLLABLE = re.compile(r"(?:ch|kh|th|ph|kk|tt|pp|ss|jj|[kgndtrlmbpsjh])?[yw]?(?:ae|oe|ui|eu|a|e|i|o|u)(?:ng|k|n|t|l|m|p)?")
+"""One romanised Korean syllable ("Ryong", "Thaek", "Hui"), lower-cased."""
+_NOT_SYLLABLE = frozenset(
+    "to on in at no so go he we me be by my up us it as an or of if is met set got put let can man men ten top ban".split()
+)
+"""English words of a syllable's shape that do not go on a name ("Kim Jong To Visit")."""
+_SENTENCE_WORDS = frozenset({"So", "No", "In", "An", "O", "U", "Ha", "Ma", "Ok", "Ho", "Ko", "Jo", "Yu", "Ji", "Na", "Ki", "Ju"})
+"""Surnames that are also English words opening a sentence ("So Ryong Hae ..." may be "So, ...")."""
+
+
+def _syllable(word: str) -> bool:
+    return 0 < len(word) <= 6 and word[:1].isupper() and word[1:].islower() and bool(_SYLLABLE.fullmatch(word.lower()))
+
+
+def korean_name(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """A Korean name spaCy cut to two of its three parts: the family name before it ("Choe" of "Choe Ryong
+    Hae", tagged "Ryong Hae"), or the last syllable after a family name and one syllable ("Jong Myong" of
+    "Jong Myong Do").  Only capitalised syllables joined by single spaces, never another entity's words."""
+    words = texts(doc)
+    if e - s != 2 or not (_syllable(words[s]) and _syllable(words[s + 1])) or doc[s].whitespace_ != " ":
+        return s, e
+    surnames = korean_surnames()
+    if s > 0:
+        before = doc[s - 1]
+        if (
+            before.text in surnames and before.whitespace_ == " " and before.ent_type_ in ("", "PERSON", "NORP")
+            and not (before.text in _SENTENCE_WORDS and (before.is_sent_start or s - 1 == 0))
+        ):
+            return s - 1, e
+    if words[s] in surnames and e < len(doc) and doc[e - 1].whitespace_ == " ":
+        after = doc[e]
+        ends = e + 1 == len(doc) or not words[e + 1][:1].isupper()
+        if ends and _syllable(after.text) and after.lower_ not in _NOT_SYLLABLE and after.ent_type_ in ("", "PERSON"):
+            return s, e + 1
+    return s, e
+
+
+@functools.cache
+def _nonperson_heads() -> dict[str, frozenset[str]]:
+    return {k: frozenset(word_key(w) for w in v) for k, v in read_sections("nonperson_heads.txt").items()}
+
+
+def names_a_text(last_word: str) -> bool:
+    """Whether a name ending in ``last_word`` names a text, not a body that speaks ("the Moscow Declaration", "the
+    Paris Agreement"), which spaCy often tags an organisation."""
+    return word_key(last_word) in _nonperson_heads()["document_last"]
+
+
+def nonperson_label(words: list[str]) -> str | None:
+    """The label of a name spaCy tagged a person that its first or last word shows to be a place ("FAC": "Lake
+    Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
+    A word that is also a surname ("Tower", "Hall") decides only after a word that is no given name ("John Tower"
+    stays a person); one word with a Korean place suffix is a place ("GPE": ``korean_place``), and so is a place named alone that
+    spaCy takes for a person ("socialist Korea")."""
+    if korean_place(words) or (len(words) == 1 and word_key(words[0]) in _nonperson_heads()["place_alone"]):
+        return "GPE"
+    if len(words) < 2:
+        return None
+    heads = _nonperson_heads()
+    first, last = word_key(words[0]), word_key(words[-1])
+    if last in heads["organization_last"]:
+        return "ORG"
+    if first in heads["place_first"] or last in heads["place_last"]:
+        if last in heads["also_surname"] and first in first_names():
+            return None
+        return "FAC"
+    return None
+
+
+
+
+def korean_place(words: list[str]) -> bool:
+    """One word with a Korean administrative suffix after a hyphen ("Rapuk-dong", as the tokens "Rapuk", "-",
+    "dong"): a place (a given name is never written alone like that)."""
+    if len(words) == 3 and words[1] == "-":
+        stem, suffix = words[0], words[2]
+    elif len(words) == 1 and words[0].count("-") == 1:
+        stem, suffix = words[0].split("-")
+    else:
+        return False
+    return stem[:1].isupper() and stem[1:].islower() and suffix.islower() and suffix in _nonperson_heads()["korean_place_suffix"]
+
+
+_ISM = re.compile(r"[A-Z][a-z]+ism")
+
+
+def names_a_doctrine(words: list[str]) -> bool:
+    """Whether a name is a doctrine or idea ("Juche", "Songun Politics", "Marxism"), which no one is."""
+    heads = _nonperson_heads()
+    words = [w for w in words if w != "-"]
+    keys = [word_key(w) for w in words]
+    if words and all(_ISM.fullmatch(w) for w in words):
+        return True
+    return any(k in heads["doctrine"] for k in keys) and all(k in heads["doctrine"] or k in heads["doctrine_head"] for k in keys)
+
+
+_ENGLISH_SURNAMES = frozenset({"Son", "Song", "Sin", "Man", "Pang", "Bang", "Hon"})
+"""Korean family names that are English words too: no short form of a name ("Song" may be a song)."""
+
+
+def korean_family_name(name: str) -> str | None:
+    """The family name a Korean name is called by on its own ("Pak" of "Pak Jong Suk", KCNA's usage): the first
+    of two or three syllables when it is a family name of three letters or more, else None."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_syllable(w) for w in words):
+        return None
+    first = words[0]
+    return first if len(first) >= 3 and first in korean_surnames() and first not in _ENGLISH_SURNAMES else None
