@@ -1434,3 +1434,39 @@ def test_he_after_the_chairman_of_a_body_takes_that_speaker() -> None:
     said, praised = by_cue(rep, "said"), by_cue(rep, "praised")
     assert (praised.source_name, praised.source_type) == (said.source_name, said.source_type)
     assert all(e.kind != "person" for e in rep.entities if e.name == "Korea")
+
+
+def test_i_in_an_interview_transcript_is_the_labelled_speaker() -> None:
+    """"INSKEEP: ... CRUZ: Well, I'm not sure ...": every "I" of an interview transcript was the article's author.  In
+    a turn opened by a speaker label (a person of the article, by surname or full name) "I" is that speaker; a label
+    naming no one ("THE FACTS:") ends the turn, and the article's own prose keeps its author
+    (``attributions.transcripts``)."""
+    text = ("Senator Maria Lopez spoke with the host Tom Reed on Tuesday. I asked her about the budget.\n\n"
+            "REED: I said last week that the plan would fail.\n\n"
+            "LOPEZ: I have argued that the budget is too small.\n\n"
+            "And I have said so for years.\n\n"
+            "REED: Thank you, Senator.\n\n"
+            "THE FACTS: I reported in May that the budget grew by two percent.")
+    rep = report(text, authors=("Jane Writer",))
+    assert by_cue(rep, "asked").source_name == "Jane Writer"
+    assert by_cue(rep, "said").source_name == "Tom Reed"
+    assert by_cue(rep, "have argued").source_name == "Maria Lopez"  # (the source the label "LOPEZ" or "I")
+    assert by_cue(rep, "have said").source_name == "Maria Lopez"
+    assert by_cue(rep, "reported").source_name == "Jane Writer"
+
+
+def test_i_after_a_speakers_name_line_is_that_speaker() -> None:
+    """A transcript whose turns open with the speaker's name on a line of its own ("Mark Zuckerberg", then the answer's
+    paragraphs): "I" is that speaker, and the interviewer (here the author) in the interviewer's turns."""
+    text = ("The chief executive Paul Mercer talked to me about the company on Friday.\n\n"
+            "Lena Hart\n\nI want to begin with the layoffs.\n\n"
+            "Paul Mercer\n\nSure. I think the layoffs were painful but needed.\n\n"
+            "Lena Hart\n\nI wonder whether they were needed.")
+    rep = report(text, authors=("Lena Hart",))
+    assert by_cue(rep, "think").source_name == "Paul Mercer"
+    assert by_cue(rep, "wonder").source_name == "Lena Hart"
+    from reportedly.find.attributions.transcripts import labels
+
+    # one labelled speaker is no transcript, nor are two labelled lines quoted in an opinion piece
+    assert labels("Paul Mercer\n\nI think so.", rep.entities) == ()
+    assert labels("Lena Hart: Sloppy.\nPaul Mercer: Firm.\n\nI think the debate was dull.", rep.entities) == ()

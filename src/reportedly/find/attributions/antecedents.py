@@ -23,7 +23,8 @@ fits it, and returns ``None`` rather than a guess when none does:
   a lede);
 - *the writer*: "I", "me", "my" outside quotes are the writer: the
   article's sole author when it names one, else unresolved (never the last
-  politician named).
+  politician named); in an interview transcript, the speaker whose label
+  opens the turn ("CRUZ: ...", ``transcripts``).
 
 Limits: little syntax (the closest fitting mention wins, except that a
 subject of its sentence or the one before goes first, a main clause's before
@@ -44,6 +45,7 @@ from ...registry import country_of, load_registry
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names
 from ..entities.name_words import names_a_text
+from .transcripts import speaker_at
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -132,6 +134,9 @@ def antecedent(
     low_head = head.lower()
     low = " ".join(phrase.lower().split())
     if low_head in FIRST_SINGULAR or low in FIRST_SINGULAR:
+        speaker = speaker_at(parsed.text, entities, before)
+        if speaker is not None:
+            return speaker  # "CRUZ: ... I" in an interview transcript: the labelled speaker
         authors = parsed.article.authors
         return (authors[0], None) if len(authors) == 1 else None
     if low_head in FIRST_PLURAL:

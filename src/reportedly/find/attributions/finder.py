@@ -37,6 +37,7 @@ from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
 from .spans import Candidate, TokRange
+from .transcripts import label_speaker
 
 PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
@@ -94,7 +95,10 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and personal and _named_since(entities, ante, previous, span, content):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
-            if expletive:
+            labelled = label_speaker(text, entities, span)
+            if labelled is not None:
+                d = Described(labelled[0], "person", labelled[1])  # "LOPEZ: I have argued ...": the transcript's speaker
+            elif expletive:
                 d = Described(text[span[0] : span[1]].strip(), "unknown", None)  # "It is estimated": nobody named
             elif company is not None:
                 # "The company's researchers tweeted" after "Dyn ...": the company speaks
