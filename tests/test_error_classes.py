@@ -1470,3 +1470,25 @@ def test_i_after_a_speakers_name_line_is_that_speaker() -> None:
     # one labelled speaker is no transcript, nor are two labelled lines quoted in an opinion piece
     assert labels("Paul Mercer\n\nI think so.", rep.entities) == ()
     assert labels("Lena Hart: Sloppy.\nPaul Mercer: Firm.\n\nI think the debate was dull.", rep.entities) == ()
+
+
+def test_citing_a_reason_or_an_action_names_no_origin() -> None:
+    """"Viola cited his inability to navigate ... defense department rules", "She cited the move by New Jersey Democrat
+    Cory Booker", "citing past attempts by the Nixon administration", "cited Trump's moves to ...": each gave the
+    chain an origin hop that is no source (a government called "his inability ...", the place New Jersey).  An
+    origin after "cite" / "citing" is a source the phrase is headed by; sources still are ("citing the Mexican
+    government", "citing two officials familiar with the matter", "a statement from Biden's office")."""
+    for text in (
+        "Viola cited his inability to navigate the confirmation process and defense department rules.",
+        "She cited the move by Ohio Democrat Tom Baker on Thursday to release a memo.",
+        "He said the inspector general's office had been misused, citing past attempts by the Nixon administration to "
+        "use the IRS.",
+        "The mayor resigned on Monday, citing Governor Ann Lee's moves to cut the city's budget.",
+    ):
+        rep = report(text)
+        hops = [[h.name for h in c.hops] for c in rep.chains]
+        assert all(len(h) <= 2 for h in hops), hops
+    rep = report("The rights group, citing the Mexican government, said that as many as 450 people were waiting.")
+    assert any(c.hops[0].name == "the Mexican government" for c in rep.chains)
+    rep = report("Reuters, citing two officials familiar with the matter, said the talks had stalled.")
+    assert any(c.hops[0].type == "anonymous" for c in rep.chains)

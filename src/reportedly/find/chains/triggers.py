@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...model import Attribution, Span
+from ...model import Attribution, Entity, Span
 from ..attributions.antecedents import outlet_description
 from .media import generic_at_start
 from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
@@ -153,17 +153,46 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
                       r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
     if doc_by:
         s, phrase = s + doc_by.end(), phrase[doc_by.end():]
-    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying)\s", phrase)[0].rstrip()
+    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying|to|for)\s", phrase)[0].rstrip()
     ce = s + len(cut)
     if not cut:
         return None
     ent = ctx.entity_at((s, ce))
     typ = guess_type(cut)
-    if ent is not None and typ == "unknown":
+    if ent is not None and typ == "unknown" and _heads(ent, text, s, ce):
         return Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(s, ce), entity=ent.id)
+    head_part = _HEAD_PART.split(re.split(r"['’]s?\s+(?=[a-z])", cut)[-1])[0]
+    if typ != "unknown" and guess_type(head_part) == "unknown" and head_part.split()[-1].lower() not in _WHOSE_SPEAKERS:
+        return None  # "citing past attempts by the Nixon administration", "White House lawyers’ inability": no source
     if typ == "unknown":
         return None
     return Node(" ".join(cut.split()), typ, span=(s, ce))
+
+
+_BEFORE_A_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their|former|then|top|senior|chief|of|[A-Z][\w.'’-]*)\s+)*")
+"""What may stand before the name an origin phrase is headed by: determiners and capitalised title words ("the
+Mexican government", "former Secretary of State Hillary Clinton"), not a lowercase noun ("the move by ...")."""
+
+
+_WHOSE_SPEAKERS = frozenset(
+    "office lawyer lawyers attorney attorneys counsel staff team campaign camp aide aides representative "
+    "representatives spokesman spokeswoman spokesperson".split()
+)
+"""Nouns after a possessive that speak for the possessor ("the prosecutor's office", "Biden's lawyers")."""
+_HEAD_PART = re.compile(r"\s(?:by|of|with|from|under|over|against|between)\s")
+"""Where the words heading an origin phrase end ("past attempts | by the Nixon administration")."""
+
+
+def _heads(ent: Entity, text: str, s: int, e: int) -> bool:
+    """Whether the entity's first mention in ``text[s:e]`` heads it: "cited the move by Sen. Cory Booker" (or by
+    "New Jersey Democrat Cory Booker") names no origin, a move being no source, nor "cited Trump's moves"."""
+    first = min(((ms, me) for ms, me in ent.mentions if s <= ms < e), default=None)
+    if first is None:
+        return False
+    whose = re.match(r"['’]s?\s+(\w+)", text[first[1] : e])
+    if whose is not None and whose.group(1).lower() not in _WHOSE_SPEAKERS:
+        return False  # "Trump's moves to ...": the name only says whose ("Biden's office" speaks for him)
+    return _BEFORE_A_NAME.fullmatch(text, s, first[0]) is not None
 
 
 def outlets_in(ctx: Ctx, spans: Sequence[Span]) -> list[Node]:
