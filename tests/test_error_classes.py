@@ -1492,3 +1492,20 @@ def test_citing_a_reason_or_an_action_names_no_origin() -> None:
     assert any(c.hops[0].name == "the Mexican government" for c in rep.chains)
     rep = report("Reuters, citing two officials familiar with the matter, said the talks had stalled.")
     assert any(c.hops[0].type == "anonymous" for c in rep.chains)
+
+
+def test_a_corpus_label_naming_no_outlet_gives_way_to_the_site() -> None:
+    """AllSides labels 196 of its 5,000 articles with a name that is no outlet ("Guest Writer - Right", a columnist
+    "Rich Lowry", "Polish Times" for a politico.com story): every chain ended at that label.  When the label's registry
+    row is no news outlet and the URL's domain is one, the site is the publisher; a news outlet label stays ("Fox
+    Online News" on foxbusiness.com is Fox News)."""
+    def publisher(outlet: str, url: str) -> str:
+        art = replace(article_from_text("The senator said the bill would pass.", origin="test", settings=SETTINGS),
+                      outlet=outlet, url=url)
+        rep = analyze(art, settings=SETTINGS)
+        return rep.chains[0].hops[-1].name
+
+    assert publisher("Guest Writer - Right", "https://www.nationalreview.com/2019/01/a-story/") == "National Review"
+    assert publisher("Rich Lowry", "https://www.politico.com/magazine/story/a-story") == "Politico"
+    assert publisher("Fox Online News", "https://www.foxbusiness.com/a-story") == "Fox News"
+    assert publisher("Guest Writer - Left", "https://example.org/a-story") == "Guest Writer"

@@ -29,6 +29,9 @@ def publisher_node(parsed: Parsed, found: Found, reg: Registry) -> Node:
     text = art.text
     if art.outlet:
         o = reg.match(art.outlet)
+        if o is not None and not o.is_news and art.url and (d := reg.match_domain(art.url)) is not None and d.is_news:
+            # a corpus label naming no outlet ("Guest Writer - Right", a columnist "Rich Lowry"): the site it ran on
+            return outlet_node(d, None, _PUBLISHER_CONF["url"])
         span = _first_mention_span(text, reg, o) if o is not None else None
         if o is not None:
             return outlet_node(o, span)
