@@ -1509,3 +1509,25 @@ def test_a_corpus_label_naming_no_outlet_gives_way_to_the_site() -> None:
     assert publisher("Rich Lowry", "https://www.politico.com/magazine/story/a-story") == "Politico"
     assert publisher("Fox Online News", "https://www.foxbusiness.com/a-story") == "Fox News"
     assert publisher("Guest Writer - Left", "https://example.org/a-story") == "Guest Writer"
+
+
+def test_one_outlet_noting_and_adding_is_one_hop() -> None:
+    """"..., the paper noted, adding that ...": the second cue's chain was "the paper" <- Majodur <- publisher (the
+    shared source phrase taken for a speaker before the outlet); both chains are Majodur's."""
+    text = ("The Nepali paper Majodur on Jan. 22 carried an article on the new law.\n\n"
+            "The law will help develop education, the paper noted, adding that it will also help train scientists.")
+    rep = report(text)
+    assert [chain_names(c)[:-1] for c in rep.chains if c.attribution == by_cue(rep, "adding").id] == [["Majodur"]]
+
+
+def test_names_in_a_quoted_title_are_not_the_source() -> None:
+    """"The travelogue titled “Beautiful Kim Il Sung and Kim Jong Il's Korea” says ...": the source was Kim Il Sung and
+    the chains split into Kim Il Sung and Kim Jong Il; the travelogue is a document.  A name before the title stays the
+    source."""
+    rep = report('The travelogue titled "Beautiful Kim Il Sung and Kim Jong Il\'s Korea" says that the country is a '
+                 "paradise.")
+    a = by_cue(rep, "says")
+    assert a.source_type == "document" and a.source_entity is None
+    assert len([c for c in rep.chains if c.attribution == a.id]) == 1
+    rep = report("Senator Ann Berg, in a book titled “Kim Jong Il and Me,” wrote that the talks had failed.")
+    assert by_cue(rep, "wrote").source_name == "Ann Berg"

@@ -53,6 +53,7 @@ DOCUMENT_HEADS = frozenset(
         "cable", "communique", "declaration", "resolution", "law", "bill", "ad", "advertisement", "sign",
         "communiqué", "text", "e-mail", "banner", "placard", "poster", "leaflet", "notice", "decree",
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
+        "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -233,10 +234,15 @@ def describe(
         if named_ent is not None and (kind := _KIND_TYPES.get(named_ent.kind)) is not None:
             return Described(antecedent[0], kind, antecedent[1])
     who_clause = _NAME_THEN_WHO.match(phrase)
+    title = _QUOTE_MARK.search(phrase)
+    at = span[0] + text[span[0] : span[1]].index(phrase)
     if who_clause is not None:
         # "Pak who had resided in Rapuk-dong ...": the name before the relative clause, not one inside it
-        at = span[0] + text[span[0] : span[1]].index(phrase) + who_clause.start("name")
+        at += who_clause.start("name")
         ent = entity_for(entities, (at, at + len(who_clause.group("name"))), text)
+    elif title is not None and title.start() > 0:
+        # "The travelogue titled “Beautiful Kim Il Sung ...”": a name in the quoted title is not the source
+        ent = entity_for(entities, (at, at + title.start()), text)
     else:
         ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
@@ -380,6 +386,8 @@ _SECOND_BODY = re.compile(
 )
 
 
+_QUOTE_MARK = re.compile(r"\b(?:titled|entitled|called|named|headlined)\s+[“\"]")
+"""A quoted title in a source phrase ("The travelogue titled “...”"); not scare quotes or a nickname."""
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
 """A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 

@@ -159,8 +159,12 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
         else:
             speaker = speaker_before(at, ctx, sent)
             # "Yonhap says KCNA says ...": the speaker before is the outer attribution's source, a relay
-            # after this outlet, not its origin
-            if speaker is not None and not (outer is not None and overlaps(speaker.span, outer.source)):
+            # after this outlet, not its origin; nor is the outlet's own phrase ("the paper noted, adding that ...":
+            # one source for two cues)
+            if (
+                speaker is not None and not (outer is not None and overlaps(speaker.span, outer.source))
+                and not overlaps(speaker.span, at.source)
+            ):
                 origins.append([speaker])
 
     outer_groups: list[list[Node]] = []

@@ -125,7 +125,9 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         if starts:
             a = min(starts)
             found.append((a, max(me for ms, me in ent.mentions if ms == a), ent))
-    found.sort(key=lambda x: x[0])
+    quoted = [(s + m.start(), s + m.end()) for m in _QUOTED.finditer(text[s:e])]
+    # a name inside a quoted title is no party ("The travelogue titled “Beautiful Kim Il Sung and Kim Jong Il's Korea”")
+    found = sorted((f for f in found if not any(a <= f[0] < b for a, b in quoted)), key=lambda x: x[0])
     if len(found) < 2:
         return []
     # every pair of neighbours must be joined by "and" or a comma right after the first, or by ", and" ("Friendship and
@@ -167,6 +169,8 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     ]
 
 
+_QUOTED = re.compile(r"\b(?:titled|entitled|called|named|headlined)\s+(?:“[^”]*”?|\"[^\"]*\"?)")
+"""A quoted title ("titled “Beautiful Kim Il Sung and Kim Jong Il's Korea”"); not scare quotes or a nickname."""
 _SEPARATED = re.compile(
     r"(?:['’]s?)?[\"”’)\]]*(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*\([^()]{1,20}\))?\s*(?:,|(?:and|&)\s)"
 )

@@ -153,7 +153,7 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
                       r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
     if doc_by:
         s, phrase = s + doc_by.end(), phrase[doc_by.end():]
-    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying|to|for)\s", phrase)[0].rstrip()
+    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying)\s", phrase)[0].rstrip()
     ce = s + len(cut)
     if not cut:
         return None
@@ -169,9 +169,13 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     return Node(" ".join(cut.split()), typ, span=(s, ce))
 
 
-_BEFORE_A_NAME = re.compile(r"(?:(?:the|a|an|its|his|her|their|former|then|top|senior|chief|of|[A-Z][\w.'’-]*)\s+)*")
-"""What may stand before the name an origin phrase is headed by: determiners and capitalised title words ("the
-Mexican government", "former Secretary of State Hillary Clinton"), not a lowercase noun ("the move by ...")."""
+_BEFORE_A_NAME = re.compile(
+    r"(?:(?:(?!(?:by|from|for|to|in|on|at|with|about|against|over|under|like|including|[a-z]+ing)\s)[\w.'’-]+"
+    r"|of(?=\s+[A-Z]))\s+)*"
+)
+"""What may stand before the name an origin phrase is headed by: a description of it ("local TV channel Dunya",
+"former Secretary of State Hillary Clinton"), not a phrase it hangs on by a preposition or a verb ("the move by
+...", "his experience handling MERS", "movements like Black Lives Matter")."""
 
 
 _WHOSE_SPEAKERS = frozenset(
@@ -179,7 +183,7 @@ _WHOSE_SPEAKERS = frozenset(
     "representatives spokesman spokeswoman spokesperson".split()
 )
 """Nouns after a possessive that speak for the possessor ("the prosecutor's office", "Biden's lawyers")."""
-_HEAD_PART = re.compile(r"\s(?:by|of|with|from|under|over|against|between)\s")
+_HEAD_PART = re.compile(r"\s(?:by|of|with|from|to|for|under|over|against|between)\s")
 """Where the words heading an origin phrase end ("past attempts | by the Nixon administration")."""
 
 
