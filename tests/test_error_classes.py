@@ -1531,3 +1531,22 @@ def test_names_in_a_quoted_title_are_not_the_source() -> None:
     assert len([c for c in rep.chains if c.attribution == a.id]) == 1
     rep = report("Senator Ann Berg, in a book titled “Kim Jong Il and Me,” wrote that the talks had failed.")
     assert by_cue(rep, "wrote").source_name == "Ann Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "kind"),
+    [
+        ("The staffer said the memo was never sent.", "said", "person"),
+        ("A commissioner told reporters that the vote would be delayed.", "told", "person"),
+        ("The Milwaukee-based firm said its software was not at fault.", "said", "organization"),
+        ("The pension fund said the losses were temporary.", "said", "organization"),
+        ("His campaign said the report was false.", "said", "organization"),
+        ("The manual says that officers must warn suspects first.", "says", "document"),
+        ("The lawsuit claims that the company hid the defect.", "claims", "document"),
+    ],
+)
+def test_a_source_named_by_a_common_noun_has_a_type(text: str, cue: str, kind: str) -> None:
+    """"the staffer", "a commissioner", "The Milwaukee-based firm", "his campaign", "The manual" were typed unknown (no
+    title, no entity): people, bodies and documents by their head noun (``resolve.PERSON_NOUNS``, ``BODY_NOUNS``,
+    ``DOCUMENT_HEADS``)."""
+    assert by_cue(report(text), cue).source_type == kind

@@ -53,7 +53,8 @@ DOCUMENT_HEADS = frozenset(
         "cable", "communique", "declaration", "resolution", "law", "bill", "ad", "advertisement", "sign",
         "communiqué", "text", "e-mail", "banner", "placard", "poster", "leaflet", "notice", "decree",
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
-        "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet",
+        "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
+        "lawsuit", "suit", "database",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -101,6 +102,20 @@ PERSON_TITLES = re.compile(
 )
 
 
+PERSON_NOUNS = frozenset(
+    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father "
+    "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
+    "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
+    "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
+    "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor".split()
+)
+"""Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
+BODY_NOUNS = frozenset(
+    "firm fund institute team panel party campaign company corporation bank university college school church "
+    "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
+    "organization organisation society league federation club board".split()
+)
+"""Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
 _GOVERNMENT_HEADS = frozenset({"administration", "government", "regime", "cabinet", "ministry", "authorities"})
 """Head words of a phrase naming a government by its leader or country ("the Obama administration")."""
 
@@ -344,6 +359,10 @@ def describe(
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
+    if head_low in PERSON_NOUNS or (head_low == "who" and low == "who"):
+        return Described(phrase, "person", None)  # "the staffer", "a commissioner", an unresolved "who"
+    if head_low in BODY_NOUNS:
+        return Described(phrase, "organization", None)  # "The Milwaukee-based firm", "the pension fund", "his campaign"
     if head is not None and head.pos_ == "PROPN" and head_low in _BODY_WORDS:
         return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ..."
     if head is not None and head.pos_ == "PROPN":
