@@ -407,9 +407,10 @@ def _previous_speaker(
         return None
     types = _PRONOUN_TYPES.get(head.text.lower())
     prev = before[-1]
-    if types is None or not prev.source_name or not prev.cue or not prev.source:
+    if types is None or not prev.source_name or not prev.cue:
         return None
-    office = _OFFICE_OF.match(" ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()))
+    phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()) if prev.source else ""
+    office = _OFFICE_OF.match(phrase)
     if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")):
         return None
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():

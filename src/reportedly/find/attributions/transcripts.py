@@ -8,8 +8,8 @@ the author for an "I" outside quotes otherwise).
 ``speaker_at(text, entities, offset)`` gives the (name, entity id) of the turn holding ``offset``, or None.
 A text is a transcript only when it holds three labelled turns of two speakers or more, each label
 opening a line; a speaker's label names a person entity of the article (by full name or surname, in any
-case: "CRUZ:" for Ted Cruz).  Any other label opening a line ("THE FACTS:", "UPDATE:") ends the turn before it, and before
-the first label (the article's own prose) there is no speaker.
+case: "CRUZ:" for Ted Cruz).  Any other label opening a line ("THE FACTS:", "UPDATE:") ends the turn
+before it, and before the first label (the article's own prose) there is no speaker.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def _person(entities: Sequence[Entity], label: str) -> Entity | None:
 def labels(text: str, entities: tuple[Entity, ...]) -> tuple[tuple[int, str | None, str | None], ...]:
     """(line start, name, entity id) of every label opening a line of a transcript in ``text``, in text order: a
     speaker's, or (name None) another heading that ends the turn before it ("THE FACTS:" after "OBAMA: ..." in a
-    fact check); none when fewer than ``MIN_TURNS`` turns or two speakers are labelled.  Cached (each attribution of an article asks)."""
+    fact check); none when fewer than ``MIN_TURNS`` turns or two speakers are labelled.  Cached: each attribution
+    of an article asks."""
     found: list[tuple[int, str | None, str | None]] = []
     for m in _COLON_LABEL.finditer(text):
         ent = _person(entities, m.group("label"))

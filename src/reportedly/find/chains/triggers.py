@@ -162,7 +162,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     if ent is not None and typ == "unknown" and _heads(ent, text, s, ce):
         return Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(s, ce), entity=ent.id)
     head_part = _HEAD_PART.split(re.split(r"['’]s?\s+(?=[a-z])", cut)[-1])[0]
-    if typ != "unknown" and guess_type(head_part) == "unknown" and head_part.split()[-1].lower() not in _WHOSE_SPEAKERS:
+    head_word = head_part.split()[-1].lower() if head_part.split() else ""
+    if typ != "unknown" and guess_type(head_part) == "unknown" and head_word not in _WHOSE_SPEAKERS:
         return None  # "citing past attempts by the Nixon administration", "White House lawyers’ inability": no source
     if typ == "unknown":
         return None
