@@ -1543,10 +1543,13 @@ def test_names_in_a_quoted_title_are_not_the_source() -> None:
         ("His campaign said the report was false.", "said", "organization"),
         ("The manual says that officers must warn suspects first.", "says", "document"),
         ("The lawsuit claims that the company hid the defect.", "claims", "document"),
+        ("Recent polls show that the race has tightened.", "show", "document"),
+        ("Several studies have found that the drug works.", "have found", "document"),
+        ("The coal industry says the rule will cost jobs.", "says", "organization"),
     ],
 )
 def test_a_source_named_by_a_common_noun_has_a_type(text: str, cue: str, kind: str) -> None:
     """"the staffer", "a commissioner", "The Milwaukee-based firm", "his campaign", "The manual" were typed unknown (no
-    title, no entity): people, bodies and documents by their head noun (``resolve.PERSON_NOUNS``, ``BODY_NOUNS``,
-    ``DOCUMENT_HEADS``)."""
+    title, no entity), "polls" and "reports" a group: people, bodies and documents by their head noun
+    (``resolve.PERSON_NOUNS``, ``BODY_NOUNS``, ``DOCUMENT_HEADS`` and their plurals)."""
     assert by_cue(report(text), cue).source_type == kind

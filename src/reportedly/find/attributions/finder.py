@@ -411,8 +411,9 @@ def _previous_speaker(
         return None
     phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()) if prev.source else ""
     office = _OFFICE_OF.match(phrase)
-    if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")):
-        return None
+    plural_documents = head.text.lower() == "they" and prev.source_type == "document" and prev.source_name.endswith("s")
+    if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")) and not plural_documents:
+        return None  # ("The statements said ... They noted": documents in the plural are "they")
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
         return None  # a pronoun the attribution before left unresolved names no one
     if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=head.text.lower() in ("it", "they")):

@@ -54,7 +54,8 @@ DOCUMENT_HEADS = frozenset(
         "communiqué", "text", "e-mail", "banner", "placard", "poster", "leaflet", "notice", "decree",
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
-        "lawsuit", "suit", "database",
+        "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
+        "regulation", "rule", "charter", "treaty", "agreement",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -113,9 +114,16 @@ PERSON_NOUNS = frozenset(
 BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
     "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
-    "organization organisation society league federation club board".split()
+    "organization organisation society league federation club board industry movement".split()
 )
 """Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
+def _plural_of_document(word: str) -> bool:
+    """ "polls", "reports", "studies": the plural of a document head ("papers" are newspapers: not one)."""
+    if word == "papers":
+        return False
+    return (word.endswith("ies") and word[:-3] + "y" in DOCUMENT_HEADS) or (word.endswith("s") and word[:-1] in DOCUMENT_HEADS)
+
+
 _GOVERNMENT_HEADS = frozenset({"administration", "government", "regime", "cabinet", "ministry", "authorities"})
 """Head words of a phrase naming a government by its leader or country ("the Obama administration")."""
 
@@ -340,8 +348,8 @@ def describe(
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
             return Described(ent.name, kind, ent.id)
-    if head_low in DOCUMENT_HEADS:
-        return Described(phrase, "document", None)
+    if head_low in DOCUMENT_HEADS or _plural_of_document(head_low):
+        return Described(phrase, "document", None)  # "the report", "polls that show", "studies"
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
