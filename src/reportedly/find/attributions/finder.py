@@ -37,7 +37,7 @@ from .extract import Accepted, appearance, extract, quote_index
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
 from .spans import Candidate, TokRange
-from .transcripts import label_speaker
+from .transcripts import label_speaker, labels
 
 PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
@@ -64,6 +64,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     entities = found.entities
     quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
+    turns = labels(text, entities)  # an interview transcript's speaker labels, read once per article
     items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
@@ -95,7 +96,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and personal and _named_since(entities, ante, previous, span, content):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
-            labelled = label_speaker(text, entities, span)
+            labelled = label_speaker(text, turns, span)
             if labelled is not None:
                 d = Described(labelled[0], "person", labelled[1])  # "LOPEZ: I have argued ...": the transcript's speaker
             elif expletive:

@@ -31,6 +31,7 @@ from ...registry import country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
+from ..entities.name_words import BODY_HEADS
 from .antecedents import BODY_DESCRIPTION, named_paper, outlet_reference
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
@@ -403,18 +404,17 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
-_BODY_WORDS = frozenset(
-    "society association committee council federation union front institute league movement foundation "
-    "alliance coalition center centre organization organisation group party headquarters secretariat".split()
-)
+_BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat"}
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w-]*\)?\s*$")
 _SECOND_BODY = re.compile(
     r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
 )
 
 
-_QUOTE_MARK = re.compile(r"\b(?:titled|entitled|called|named|headlined)\s+[“\"]")
-"""A quoted title in a source phrase ("The travelogue titled “...”"); not scare quotes or a nickname."""
+TITLE_OPENER = r"\b(?:titled|entitled|called|named|headlined)\s+"
+"""What opens a quoted title in a source phrase ("The travelogue titled “...”"), unlike scare quotes or a nickname
+(``chains.sources`` reads the same)."""
+_QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
 """A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 

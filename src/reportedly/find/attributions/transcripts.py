@@ -68,10 +68,12 @@ def speaker_at(text: str, entities: Sequence[Entity], offset: int) -> tuple[str,
     return (name, found[k][2]) if name is not None else None
 
 
-def label_speaker(text: str, entities: Sequence[Entity], span: tuple[int, int]) -> tuple[str, str | None] | None:
-    """(name, entity id) of the speaker when a source ``span`` is a transcript's label itself ("LOPEZ" of "LOPEZ: I
-    have argued ..."), else None."""
-    for start, name, ent in labels(text, tuple(entities)):
+def label_speaker(
+    text: str, turns: Sequence[tuple[int, str | None, str | None]], span: tuple[int, int]
+) -> tuple[str, str | None] | None:
+    """(name, entity id) of the speaker when a source ``span`` is one of a transcript's labels (``turns``, from
+    ``labels``) itself ("LOPEZ" of "LOPEZ: I have argued ..."), else None."""
+    for start, name, ent in turns:
         if name is not None and start <= span[0] and text[start : span[0]].strip() == "" and text[span[1] : span[1] + 1] == ":":
             return name, ent
     return None

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ...model import SOURCE_TYPES, Attribution, Entity
 from ...registry import country_of
 from ...registry.countries import is_country_word
-from ..attributions.resolve import outlet_body
+from ..attributions.resolve import TITLE_OPENER, outlet_body
 from ..entities import entity_by_id, possessive_after
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
@@ -169,7 +169,7 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     ]
 
 
-_QUOTED = re.compile(r"\b(?:titled|entitled|called|named|headlined)\s+(?:“[^”]*”?|\"[^\"]*\"?)")
+_QUOTED = re.compile(TITLE_OPENER + r"(?:“[^”]*”?|\"[^\"]*\"?)")
 """A quoted title ("titled “Beautiful Kim Il Sung and Kim Jong Il's Korea”"); not scare quotes or a nickname."""
 _SEPARATED = re.compile(
     r"(?:['’]s?)?[\"”’)\]]*(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*\([^()]{1,20}\))?\s*(?:,|(?:and|&)\s)"

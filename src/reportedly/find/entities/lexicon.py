@@ -1,6 +1,6 @@
 """Word lists for the entity finder: person titles and government bodies.
 
-The lists live in ``find/data/`` (``person_titles.txt``, ``government.txt``, ``first_names.txt``; ``mentions`` reads
+The lists live in ``find/data/`` (``person_titles.txt``, ``government.txt``, ``first_names.txt``; ``name_words`` reads
 ``korean_surnames.txt`` and ``nonperson_heads.txt``;
 their sources and licences are in ``find/data/README.md``) and are read once
 per process.  Words are compared lower-cased with a trailing ``.`` removed, so

@@ -37,7 +37,7 @@ from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry
 from .lexicon import Lexicon, name_key, word_key
-from .name_words import korean_name, names_a_doctrine, names_a_text, nonperson_label
+from .name_words import BODY_HEADS, korean_name, names_a_doctrine, names_a_text, nonperson_label
 
 LABEL_KINDS = {
     "PERSON": "person",
@@ -622,10 +622,7 @@ def plain_mentions(parsed: Parsed, registry: Registry) -> Iterator[Mention]:
             yield registry_mention(-1, -1, -1, a, b, "REGISTRY", hit.outlet)
 
 
-_BODY_HEADS = frozenset(
-    "society association committee council federation union front institute league movement foundation alliance "
-    "coalition center centre group branch".split()
-)
+_BODY_HEADS = BODY_HEADS | {"branch"}
 _NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]*"
 _NAME_GOES_ON = re.compile(
     rf"\s+(?:for|of)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:(?:of|for|with|the|and(?!\s+the\b))\s+)*(?:{_NAME_WORD}|\d+\b))*"
@@ -641,7 +638,7 @@ def join_body_names(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
     text = parsed.text
     drop: set[int] = set()
     for m in mentions:
-        if m.kind != "organization" or m.seg < 0 or word_key(m.name.split()[-1] if m.name else text[m.start : m.end].split()[-1]) not in _BODY_HEADS:
+        if m.kind != "organization" or m.seg < 0 or word_key(text[m.start : m.end].split()[-1]) not in _BODY_HEADS:
             continue
         seg = parsed.segments[m.seg]
         hit = _NAME_GOES_ON.match(text, m.end, seg.end)

@@ -6,7 +6,8 @@ spaCy's small model tags names by their shape, so the words themselves are the e
 - ``nonperson_label``: a name tagged PERSON whose first or last word makes it a place or an organisation
   ("Lake Baikal", "Kim Il Sung University"), or one word with a Korean place suffix ("Rapuk-dong", "Sinuiju-si");
 - ``names_a_text``: a name ending in a text's word ("the Moscow Declaration") names no body that speaks;
-- ``names_a_doctrine``: an idea or doctrine ("Juche", "Songun", "Kimilsungism") is no one, whatever the tag.
+- ``names_a_doctrine``: an idea or doctrine ("Juche", "Songun", "Kimilsungism") is no one, whatever the tag;
+- ``BODY_HEADS``: the head words of bodies' names ("Group", "Association").
 
 Word lists: ``find/data/korean_surnames.txt``, ``find/data/nonperson_heads.txt`` (hand-made, MIT).
 """
@@ -80,13 +81,13 @@ def nonperson_label(words: list[str]) -> str | None:
     """The label of a name spaCy tagged a person that its first or last word shows to be a place ("FAC": "Lake
     Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
     A word that is also a surname ("Tower", "Hall") decides only after a word that is no given name ("John Tower"
-    stays a person); one word with a Korean place suffix is a place ("GPE": ``korean_place``), and so is a place named alone that
-    spaCy takes for a person ("socialist Korea")."""
-    if korean_place(words) or (len(words) == 1 and word_key(words[0]) in _nonperson_heads()["place_alone"]):
+    stays a person); one word with a Korean place suffix is a place ("GPE": ``korean_place``), and so is a place
+    named alone that spaCy takes for a person ("socialist Korea")."""
+    heads = _nonperson_heads()
+    if korean_place(words) or (len(words) == 1 and word_key(words[0]) in heads["place_alone"]):
         return "GPE"
     if len(words) < 2:
         return None
-    heads = _nonperson_heads()
     first, last = word_key(words[0]), word_key(words[-1])
     if last in heads["organization_last"]:
         return "ORG"
@@ -95,8 +96,6 @@ def nonperson_label(words: list[str]) -> str | None:
             return None
         return "FAC"
     return None
-
-
 
 
 def korean_place(words: list[str]) -> bool:
@@ -109,6 +108,15 @@ def korean_place(words: list[str]) -> bool:
     else:
         return False
     return stem[:1].isupper() and stem[1:].islower() and suffix.islower() and suffix in _nonperson_heads()["korean_place_suffix"]
+
+
+BODY_HEADS = frozenset(
+    "society association committee council federation union front institute league movement foundation alliance "
+    "coalition center centre group".split()
+)
+"""Head words of a body's name ("Swiss Group for the Study of ...", "Society for the Promotion of ..."): the
+entity finder joins what spaCy cut after them (``mentions.join_body_names``), the source resolver reads a body's
+full name by them (``attributions.resolve``)."""
 
 
 _ISM = re.compile(r"[A-Z][a-z]+ism")
