@@ -7,6 +7,7 @@ copied from an evaluation set.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from reportedly import Report, analyze, article_from_text
 from reportedly.model import Attribution, Chain, span_text
 from reportedly.settings import Settings
+from reportedly.store import Store
 
 SETTINGS = Settings(check_language=False)
 
@@ -1509,6 +1511,35 @@ def test_a_corpus_label_naming_no_outlet_gives_way_to_the_site() -> None:
     assert publisher("Rich Lowry", "https://www.politico.com/magazine/story/a-story") == "Politico"
     assert publisher("Fox Online News", "https://www.foxbusiness.com/a-story") == "Fox News"
     assert publisher("Guest Writer - Left", "https://example.org/a-story") == "Guest Writer"
+
+
+def test_the_outlet_of_an_article_labelled_with_no_outlet_is_its_site() -> None:
+    """The corpus keyed such articles by the label: "Guest Writer - Right" and "Rich Lowry" were outlets in every
+    by-outlet view, and a credit to National Review never found a column stored under "Rich Lowry".  The article's
+    outlet is now the URL's news outlet, the label kept beside it (report and store); a label naming a news outlet,
+    one the registry does not know, or one with no news site behind it stays."""
+    def stored(outlet: str, url: str | None) -> tuple[str | None, str | None]:
+        art = replace(article_from_text("The senator said the bill would pass.", origin="test", settings=SETTINGS),
+                      outlet=outlet, url=url)
+        rep = analyze(art, settings=SETTINGS)
+        assert Report.from_dict(json.loads(json.dumps(rep.to_dict()))) == rep
+        with Store.open(":memory:") as s:
+            s.write([rep])
+            row = s.con.execute("SELECT outlet, outlet_label FROM articles").fetchone()
+            (back,) = s.reports()
+            assert back == rep
+            (by_outlet,) = s.con.execute("SELECT outlet FROM sources_by_outlet").fetchone()  # type: ignore[misc]
+            assert by_outlet == rep.article.outlet
+        assert row is not None and (rep.article.outlet, rep.article.outlet_label) == tuple(row)
+        return rep.article.outlet, rep.article.outlet_label
+
+    assert stored("Rich Lowry", "https://www.nationalreview.com/2019/01/a-story/") == ("National Review", "Rich Lowry")
+    assert stored("Guest Writer - Left", "https://www.washingtonpost.com/a-story") == (
+        "The Washington Post", "Guest Writer - Left")
+    assert stored("Fox Online News", "https://www.foxbusiness.com/a-story") == ("Fox Online News", None)
+    assert stored("Pew Research Center", "https://www.pewresearch.org/a-study") == ("Pew Research Center", None)
+    assert stored("Guest Writer", None) == ("Guest Writer", None)
+    assert stored("The Local Bugle", "https://www.nytimes.com/a-story") == ("The Local Bugle", None)
 
 
 def test_one_outlet_noting_and_adding_is_one_hop() -> None:

@@ -50,7 +50,7 @@ def full_report(aid: str = "a1", text: str = TEXT, outlet: str = "Fox News") -> 
     art = Article(
         text=text, id=aid, url="https://example.com/a", outlet=outlet, title="T", authors=("A One", "B Two"),
         published="2025-06-30", blocks=(Block("dateline", 0, 17), Block("body", 18, len(text))),
-        origin="corpus.jsonl:3", format="jsonl",
+        origin="corpus.jsonl:3", format="jsonl", outlet_label="Guest Writer - Right",
     )
     return Report(
         article=art,
@@ -316,7 +316,7 @@ def reports(draw: st.DrawFn) -> Report:
 
     opt = st.none() | st.text(max_size=12)
     art = Article(
-        text=text, id=draw(st.text(min_size=1, max_size=10)), outlet=draw(opt), url=draw(opt),
+        text=text, id=draw(st.text(min_size=1, max_size=10)), outlet=draw(opt), url=draw(opt), outlet_label=draw(opt),
         authors=tuple(draw(st.lists(st.text(max_size=8), max_size=2))),
         published=draw(st.none() | st.just("2020-01-02")),
         blocks=tuple(Block(draw(st.sampled_from(["body", "headline"])), *span()) for _ in range(draw(st.integers(0, 2)))),

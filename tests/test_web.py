@@ -267,3 +267,26 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path: Path) -> None:
                 assert r.status_code == 400 and "refusing to fetch a private" in r.text, url
     finally:
         site.close()
+
+
+def test_article_page_names_the_outlet_and_the_label_it_replaced(tmp_path: Path) -> None:
+    """A column labelled "Rich Lowry" on nationalreview.com shows National Review, and the label beside it."""
+    from dataclasses import replace
+
+    from reportedly import analyze, article_from_text
+    from reportedly.settings import Settings
+
+    settings = Settings(check_language=False)
+    art = replace(article_from_text("The senator said the bill would pass.", origin="t", settings=settings),
+                  outlet="Rich Lowry", url="https://www.nationalreview.com/2019/01/a-column/")
+    rep = analyze(art, settings=settings)
+    db = tmp_path / "one.duckdb"
+    with Store.open(db) as s:
+        s.write([rep])
+    site = Site.open(SiteConfig(db=str(db)))
+    try:
+        with TestClient(create_app(site)) as c:
+            html = c.get(article_href(rep.article.id)).text
+    finally:
+        site.close()
+    assert "National Review <span class=\"small\">(labelled “Rich Lowry”)</span>" in html

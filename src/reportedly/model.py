@@ -84,6 +84,9 @@ class Article:
     """Where the article came from: a path, ``path:line`` or ``<stdin>``."""
     format: str = "text"
     """Input format: ``text``, ``html``, ``jsonl`` or ``warc``."""
+    outlet_label: str | None = None
+    """The outlet label as the input gave it, kept when it named no news outlet and ``outlet`` is
+    the news outlet of the URL instead (a columnist "Rich Lowry" on nationalreview.com)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +309,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "published": a.published,
         "origin": a.origin,
         "format": a.format,
+        **({"outlet_label": a.outlet_label} if a.outlet_label is not None else {}),
         "blocks": [
             {"kind": b.kind, "start": b.start, "end": b.end, "produced_by": b.produced_by}
             for b in a.blocks
@@ -324,6 +328,7 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         published=d.get("published"),
         origin=d.get("origin"),
         format=d.get("format", "text"),
+        outlet_label=d.get("outlet_label"),
         blocks=tuple(
             Block(b["kind"], b["start"], b["end"], b.get("produced_by", "anatomy.rules/1"))
             for b in d.get("blocks") or ()

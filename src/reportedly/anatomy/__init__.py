@@ -25,7 +25,10 @@ refined (dateline split off, bylines, captions, credits, bios and
 boilerplate marked).  Blocks given any other way are kept as they are.
 
 ``article.authors`` and ``article.outlet`` are filled from the byline only
-when the metadata lacks them.  Names are matched against the outlet registry
+when the metadata lacks them.  An outlet label that names no news outlet (a
+columnist, a corpus category such as AllSides's "Guest Writer - Right") gives
+way to the news outlet of the article's URL, the label kept in
+``article.outlet_label``.  Names are matched against the outlet registry
 (``reportedly.registry``) to tell an outlet ("Fox News") from a person and a
 news agency ("AP", "Reuters") from the publisher.
 
@@ -68,7 +71,7 @@ import dataclasses
 import re
 
 from ..model import Article, Block
-from ..registry import load_registry
+from ..registry import Registry, load_registry
 from ..settings import Settings
 from .bylines import byline_names
 from .classify import classify_lines
@@ -125,6 +128,7 @@ def anatomy(article: Article, settings: Settings | None = None) -> Article:
     """
     settings = settings or Settings()
     reg = load_registry(tuple(settings.registry))
+    article = _news_site(article, reg)
     text = article.text
     if article.blocks and not _from_html(article):
         return article
@@ -162,6 +166,16 @@ def anatomy(article: Article, settings: Settings | None = None) -> Article:
         if published is not None:
             changes["published"] = published
     return dataclasses.replace(article, **changes)  # type: ignore[arg-type]
+
+
+def _news_site(article: Article, reg: Registry) -> Article:
+    """The article with its URL's news outlet as its outlet when its label names none."""
+    if article.outlet is None or article.outlet_label is not None:
+        return article
+    site = reg.site_of(article.outlet, article.url)
+    if site is None:
+        return article
+    return dataclasses.replace(article, outlet=site.name, outlet_label=article.outlet)
 
 
 _FULL_DATE = re.compile(

@@ -386,6 +386,17 @@ class Registry:
             host = host.split(".", 1)[1]
         return None
 
+    def site_of(self, label: str, url: str | None) -> Outlet | None:
+        """The news outlet an article ran on when its outlet label names none: the label is a row
+        of another kind (a columnist "Rich Lowry", a corpus category "Guest Writer - Right") and the
+        URL is on a news outlet's domain.  None when the label is a news outlet, unknown to the
+        registry (kept as written), or the URL names no news outlet."""
+        o = self.match(label)
+        if o is None or o.is_news or not url:
+            return None
+        site = self.match_domain(url)
+        return site if site is not None and site.is_news else None
+
 
 # Tokens either side of a mention whose descriptor flags decide whether it stands alone
 # (a possessive run such as "Kim Jong Un's" is rarely longer).

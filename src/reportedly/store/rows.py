@@ -224,7 +224,9 @@ FAMILIES: tuple[Family, ...] = (
 
 # The fields of each record class that have columns (the rest go to ``extra``).
 _MAPPED: dict[type, frozenset[str]] = {
-    Article: frozenset({"text", "id", "url", "outlet", "title", "authors", "published", "blocks", "origin", "format"}),
+    Article: frozenset(
+        {"text", "id", "url", "outlet", "title", "authors", "published", "blocks", "origin", "format", "outlet_label"}
+    ),
     Entity: frozenset({"id", "name", "kind", "mentions", "roles", "role_spans", "produced_by"}),
     Chain: frozenset({"attribution", "hops", "confidence", "produced_by"}),
     Hop: frozenset(
@@ -281,6 +283,7 @@ class RowBuffer:
                 aid, text_hash(a.text), a.text, a.url, a.outlet, a.title, list(a.authors), a.published,
                 a.origin, a.format, len(a.text), len(a.text.split()), r.schema, ver,
                 json.dumps(_jsonable(r.summary), ensure_ascii=False, sort_keys=True), json.dumps(extra) if extra else None,
+                a.outlet_label,
             ),
         )
         for i, b in enumerate(a.blocks):
@@ -335,6 +338,7 @@ def report_dict(a: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dic
         "id": a["id"], "text": a["text"], "url": a["url"], "outlet": a["outlet"], "title": a["title"],
         "authors": list(a["authors"] or []), "published": a["published"], "origin": a["origin"],
         "format": a["format"],
+        **({"outlet_label": a["outlet_label"]} if a.get("outlet_label") is not None else {}),
         "blocks": [
             {"kind": b["kind"], "start": b["start_char"], "end": b["end_char"], "produced_by": b["produced_by"]}
             for b in rows["blocks"]

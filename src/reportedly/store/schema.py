@@ -343,6 +343,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE trace_state ADD COLUMN links BLOB;
         """,
     ),
+    (
+        7,
+        "outlet labels",
+        # ``articles.outlet`` is the news outlet an article ran on; where the input's label named none
+        # (a columnist, "Guest Writer - Right") and the URL did, the label is kept here.
+        """
+        ALTER TABLE articles ADD COLUMN outlet_label VARCHAR;
+        """,
+    ),
 )
 
 VIEWS: dict[str, str] = {
@@ -377,6 +386,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("outlet", "VARCHAR"), ("title", "VARCHAR"), ("authors", "VARCHAR[]"), ("published", "VARCHAR"),
         ("origin", "VARCHAR"), ("format", "VARCHAR"), ("n_chars", "INTEGER"), ("n_words", "INTEGER"),
         ("schema", "VARCHAR"), ("version", "VARCHAR"), ("summary", "JSON"), ("extra", "JSON"),
+        ("outlet_label", "VARCHAR"),
     ),
     "blocks": (
         ("article_id", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("start_char", "INTEGER"),

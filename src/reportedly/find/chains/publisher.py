@@ -28,10 +28,14 @@ def publisher_node(parsed: Parsed, found: Found, reg: Registry) -> Node:
     art = parsed.article
     text = art.text
     if art.outlet:
+        # a label naming no outlet ("Guest Writer - Right", a columnist "Rich Lowry"): the site it ran
+        # on (anatomy makes that the outlet, keeping the label; blocks given by the caller skip it)
+        site = reg.site_of(art.outlet, art.url)
+        if site is not None or art.outlet_label is not None:
+            site = site or reg.match(art.outlet)
+            if site is not None:
+                return outlet_node(site, None, _PUBLISHER_CONF["url"])
         o = reg.match(art.outlet)
-        if o is not None and not o.is_news and art.url and (d := reg.match_domain(art.url)) is not None and d.is_news:
-            # a corpus label naming no outlet ("Guest Writer - Right", a columnist "Rich Lowry"): the site it ran on
-            return outlet_node(d, None, _PUBLISHER_CONF["url"])
         span = _first_mention_span(text, reg, o) if o is not None else None
         if o is not None:
             return outlet_node(o, span)
