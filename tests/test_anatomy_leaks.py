@@ -55,6 +55,26 @@ def test_unknown_credit_glued_after_a_caption_on_a_page_that_credits_pictures() 
     assert k[MORE] == "body" and k[THIRD] == "body"
 
 
+def test_a_credit_label_glued_to_the_captions_last_word() -> None:
+    """"... sought treatmentCredit: EPA": the label joined to a word with no space or stop (AllSides: "at San Jose
+    ShowCredit: Twitter/RaptorJesuss Kanye West aggravated fans ...", the body going on after the credit)."""
+    k = kinds_of("\n\n".join([HEAD, LEDE, "A soldier is carried to an ambulance at the base on WednesdayCredit: EPA", MORE]))
+    assert k["A soldier is carried to an ambulance at the base on Wednesday"] == "caption"
+    assert k["Credit: EPA"] == "credit"
+    assert k[LEDE] == "body" and k[MORE] == "body"
+    line = "Helicopter wreckage found near the border townCredit: Twitter/BorderWatch " + THIRD
+    k = kinds_of("\n\n".join([HEAD, LEDE, line, MORE]))
+    assert k["Helicopter wreckage found near the border town"] == "caption"
+    assert k["Credit: Twitter/BorderWatch"] == "credit"
+    assert k[THIRD] == "body" and k[MORE] == "body"
+
+
+def test_a_paragraph_ending_in_a_glued_credit_label_stays_body() -> None:
+    """A whole paragraph (over 60 words) before the glued label is prose, not a caption."""
+    para = " ".join([LEDE, MORE, THIRD, LEDE]).rstrip(".") + " this weekCredit: EPA"
+    assert kinds_of("\n\n".join([HEAD, LEDE, para, MORE]))[para] == "body"
+
+
 def test_abbreviation_is_not_a_glued_credit() -> None:
     text = "\n\n".join([HEAD, LEDE, "A helicopter takes off on Tuesday.", "Getty Images", MORE, "Workers rally in L.A. Protest", THIRD])
     k = kinds_of(text)

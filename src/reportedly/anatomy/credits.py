@@ -26,6 +26,7 @@ from .patterns import (
     SLASH_CREDIT,
     TERMINAL,
     WORD,
+    WORD_GLUED_CREDIT,
 )
 from .shape import date_line, headline_like, same_title
 
@@ -68,6 +69,9 @@ def split_credit(line: str, reg: Registry | None = None) -> int | None:
     g = GLUED_TAIL.search(line)
     if g and g.start("credit") > 0:
         return g.start("credit")
+    w = WORD_GLUED_CREDIT.search(line)
+    if w and len(line) - w.end() <= 100 and 3 <= len(WORD.findall(line[: w.start()])) <= MAX_GLUED_CAPTION:
+        return w.start()
     m2 = BARE_TAIL.search(line)
     if m2 and m2.start("credit") > 0:
         cred = m2.group("credit")
@@ -166,6 +170,10 @@ _TOGGLE_GLUE = re.compile(
 )
 
 
+MAX_GLUED_CAPTION = 60
+"""Words at most before a credit glued to a word ("...ShowCredit: X"): a caption, not a paragraph."""
+
+
 def _glued_credit(tail: str, reg: Registry) -> int | None:
     """Length of the picture credit opening ``tail`` ("AP Photo", "Chip Somodevilla/Getty Images", "REUTERS")."""
     toks = list(re.finditer(r"\S+", tail))
@@ -219,6 +227,18 @@ def split_glued(ln: Line, reg: Registry, title: str | None, n: int) -> bool:
             ln.kind = "credit"
             ln.pieces = (("boilerplate", s, s + m.end("boiler")), ("credit", s + m.start("rest"), ln.end))
         return True
+    # "Kanye West Says He is Preparing for 2020 Run at San Jose ShowCredit: Twitter/RaptorJesuss Kanye West
+    # aggravated fans ...": a video's title, its credit glued to the last word, and the body going on
+    m = WORD_GLUED_CREDIT.search(t)
+    if m and 3 <= len(WORD.findall(t[: m.start()])) <= MAX_GLUED_CAPTION:
+        k = _glued_credit(t[m.end() :], reg)
+        if k is not None:
+            rs, re_ = trim(t, m.end() + k, len(t))
+            if len(WORD.findall(t[rs:re_])) >= 4:
+                ln.kind = "caption"
+                ln.pieces = (("caption", s, s + m.start()), ("credit", s + m.start(), s + m.end() + k),
+                             ("body", s + rs, s + re_))
+                return True
     # POLITICO-style "Caption text. | AP Photo Headline text"
     bar = t.find(" | ")
     if bar > 0 and len(WORD.findall(t[:bar])) >= 3:
