@@ -338,11 +338,16 @@ def _turn_of_phrase(text: str, f: Accepted) -> bool:
     return m is not None and m.start() <= lo and m.end() > cue
 
 
-_IMPERSONAL = re.compile(r"(?:is|was|['’]?s|has been|had been|will be)\s+(?:widely\s+|generally\s+|now\s+)?\w+ed$", re.I)
+_IMPERSONAL = re.compile(
+    r"(?:is|was|['’]?s|has been|had been|will be|would be)\s+(?:widely\s+|generally\s+|now\s+|very\s+|so\s+)?"
+    r"(?:\w+ed|(?:hard|difficult|easy|impossible|tough)\s+to\s+\w+(?:\s+(?:how|why|whether|what|if))?)$",
+    re.I,
+)
 
 
 def _expletive(text: str, span: Span, cue: Sequence[Span]) -> bool:
-    """ "It is estimated that ...", "It’s believed that ...": the "it" stands for nothing (no antecedent)."""
+    """ "It is estimated that ...", "It’s believed that ...", "It is hard to envision ...": the "it" stands for
+    nothing (no antecedent)."""
     return text[span[0] : span[1]].strip().lower() == "it" and bool(cue) and bool(
         _IMPERSONAL.fullmatch(" ".join(text[a:b] for a, b in cue).strip())
     )

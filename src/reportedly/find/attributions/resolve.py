@@ -109,9 +109,16 @@ PERSON_NOUNS = frozenset(
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
-    "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor".split()
+    "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
+    "hostage captive detainee colleague classmate roommate cellmate".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
+
+
+def person_noun(word: str) -> bool:
+    """A common noun for people, singular or plural ("hostages", "women")."""
+    return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
+
 BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
     "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
@@ -219,6 +226,10 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
     return None
 
 
+_NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
+_RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
+
+
 def describe(
     text: str,
     span: Span,
@@ -230,8 +241,23 @@ def describe(
     """Name, type and entity of a source (or addressee) phrase ``text[span]``.
 
     ``head`` is the phrase's syntactic head when known; ``antecedent`` the
-    (name, entity id) a pronoun or description resolves to, chosen by the caller.
+    (name, entity id) a pronoun or description resolves to, chosen by the caller.  A phrase that names
+    itself is named without its relative clause ("the official, who spoke on background": "the official");
+    the clause still types it (anonymous).
     """
+    d = _describe(text, span, head, entities, settings, antecedent)
+    cut = _RELATIVE_TAIL.search(d.name) if d.name == text[span[0] : span[1]].strip() else None
+    return Described(d.name[: cut.start()], d.type, d.entity) if cut is not None and cut.start() > 0 else d
+
+
+def _describe(
+    text: str,
+    span: Span,
+    head: Tok | None,
+    entities: Sequence[Entity],
+    settings: Settings,
+    antecedent: tuple[str, str | None] | None = None,
+) -> Described:
     phrase = text[span[0] : span[1]].strip()
     low = phrase.lower()
     head_low = head.text.lower() if head is not None else low.split()[-1] if low.split() else low
@@ -285,6 +311,10 @@ def describe(
         return Described(body, "organization", None)
     if STATE_MEDIA.search(phrase):
         return Described(phrase, "state_media", ent.id if ent else None)
+    named = _NAMED_AS.search(phrase, 1)
+    who = entity_for(entities, (at + named.end(), span[1]), text) if named is not None else None
+    if who is not None and who.kind == "person":
+        return Described(who.name, "person", who.id)  # "a Hamas official named Ahmad Bahr": not anonymous
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):
         return Described(phrase, "anonymous", None)
     if who_clause is not None and ent is None and head is not None and head.pos_ == "PROPN":
@@ -475,10 +505,12 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             for w in text[span[0] : ms].split()
         ):
             return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
-        m = _LOWER_WORDS.fullmatch(text, me, span[1])
+        comma = text.find(",", me, span[1])
+        end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
+        m = _LOWER_WORDS.fullmatch(text, me, end)
         if m is None:
             return None
-        words = text[m.end("pos") if m.group("pos") else me : span[1]].split()
+        words = text[m.end("pos") if m.group("pos") else me : end].split()
         last = words[-1]
         if head is not None and (head.text != last or head.pos_ != "NOUN"):
             return None  # "Trump himself"
@@ -486,13 +518,17 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None
         if _CAMPAIGN_HEADS.intersection(words):
             return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
-        if m.group("pos") and not (last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last)):
+        if m.group("pos") and not (
+            last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last) or person_noun(last)
+        ):
             return None
+        plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
+        if m.group("pos") and person_noun(last):
+            return "group" if plural else "person"  # "Mueller's fellow hostages", "Smith's colleague": people
         if ent.kind != "person":
             return None  # "NEA officials", "a Google spokesperson": the organisation speaks
         if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
-        plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
         return "group" if plural else "person"
     return None
 
