@@ -246,7 +246,9 @@ def describe(
     the clause still types it (anonymous).
     """
     d = _describe(text, span, head, entities, settings, antecedent)
-    cut = _RELATIVE_TAIL.search(d.name) if d.name == text[span[0] : span[1]].strip() else None
+    if d.name is None or d.name != text[span[0] : span[1]].strip():
+        return d
+    cut = _RELATIVE_TAIL.search(d.name)
     return Described(d.name[: cut.start()], d.type, d.entity) if cut is not None and cut.start() > 0 else d
 
 
@@ -311,8 +313,8 @@ def _describe(
         return Described(body, "organization", None)
     if STATE_MEDIA.search(phrase):
         return Described(phrase, "state_media", ent.id if ent else None)
-    named = _NAMED_AS.search(phrase, 1)
-    who = entity_for(entities, (at + named.end(), span[1]), text) if named is not None else None
+    called = _NAMED_AS.search(phrase, 1)
+    who = entity_for(entities, (at + called.end(), span[1]), text) if called is not None else None
     if who is not None and who.kind == "person":
         return Described(who.name, "person", who.id)  # "a Hamas official named Ahmad Bahr": not anonymous
     if ANON.search(phrase) or SOURCE_WORD.match(phrase):
