@@ -1635,3 +1635,59 @@ def test_an_official_named_in_the_phrase_is_that_person() -> None:
     assert (a.source_name, a.source_type) == ("Ahmad Bahr", "person") and a.source_entity is not None
     a = by_cue(report("A senior official said the talks failed."), "said")
     assert a.source_type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "chain"),
+    [
+        ("The figure is actually a drop in this category, Mr. Holland said, CNN reported.", "Holland",
+         ["Holland", "CNN", "The Washington Times"]),
+        ("Prices rose sharply last month, the ministry said, KCNA reported.", "the ministry",
+         ["the ministry", "Korean Central News Agency", "The Washington Times"]),
+    ],
+)
+def test_a_report_closing_the_sentence_relays_the_one_before(text: str, source: str, chain: list[str]) -> None:
+    """"..., Mr. Holland said, CNN reported." (The Washington Times): Mr. Holland's content ran on into "CNN
+    reported", so CNN's report was read as nested in his, and its chain came out CNN <- Holland <- publisher.  The
+    closing report is no part of the content; it relays the speaker before it (as "according to" does)."""
+    rep = report(text, outlet="The Washington Times")
+    said = by_cue(rep, "said")
+    assert said.source_name == source
+    assert span_text(rep.article.text, said.content) == text.split(",")[0]
+    for a in rep.attributions:
+        assert [chain_names(c) for c in rep.chains if c.attribution == a.id] == [chain]
+
+
+def test_a_body_named_with_and_is_one_party() -> None:
+    """"the Centers for Medicare and Medicaid Services" (Time): spaCy makes two organisations of it, and the chains
+    split it into two parallel hops, "Medicare" and "Medicaid Services".  A source phrase that is one capitalised name
+    with "for" / "of" and "and" inside, its parties no people, is one body named in full; two bodies joined with
+    "the" ("the Pentagon and the State Department") and two people stay parties."""
+    rep = report("In a statement, the Centers for Medicare and Medicaid Services said the rule would take effect in July.")
+    a = by_cue(rep, "said")
+    assert (a.source_name, a.source_type) == ("Centers for Medicare and Medicaid Services", "organization")
+    assert [chain_names(c)[:-1] for c in rep.chains] == [["Centers for Medicare and Medicaid Services"]]
+    rep = report("Secretary of State Rex Tillerson and Defense Secretary Jim Mattis said the talks failed.")
+    assert sorted(chain_names(c)[0] for c in rep.chains) == ["Jim Mattis", "Rex Tillerson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hop"),
+    [
+        ("Ryan said on the Wisconsin-based radio program “The Jay Weber Show” that Mueller was fair.", "The Jay Weber Show"),
+        ("Ryan said on the Seoul-based radio network that Mueller was fair.", "Seoul-based radio network"),
+        ("Kim told the Seoul newspaper that the talks had failed.", "Seoul newspaper"),
+    ],
+)
+def test_a_medium_is_named_by_its_title_not_by_a_modifier(text: str, hop: str) -> None:
+    """"said on the Wisconsin-based radio program “The Jay Weber Show”" had the hop "Wisconsin-based": a programme
+    is named by its title, and a place or a "-based" word before a media word is no outlet's name."""
+    rep = report(text)
+    assert [chain_names(c)[1:-1] for c in rep.chains] == [[hop]]
+
+
+def test_according_to_a_paper_the_registry_lacks_adds_no_piece_of_its_name() -> None:
+    """"according to the Charlotte News and Observer" gave the chain Charlotte News and Observer <- Charlotte News
+    <- Townhall: the cue's own target, cut at "and", read as a second outlet relaying the first."""
+    rep = report("The absence was noted as odd, according to the Charlotte News and Observer.", outlet="Townhall")
+    assert [chain_names(c) for c in rep.chains] == [["Charlotte News and Observer", "Townhall"]]

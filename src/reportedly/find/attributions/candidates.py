@@ -148,6 +148,12 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         # "Clinton was headed to the ER, The Post has learned": the content is the governing clause
         top = h.head
         content_idx = set(range(top.left_edge.i, top.right_edge.i + 1)) - set(range(h.left_edge.i, h.right_edge.i + 1))
+        if top.i > h.i and top.lemma_.lower() in REPORTS:
+            # "The figure fell, Mr. Holland said, CNN reported.": a report closing the sentence governs; its
+            # subject and verb are no part of what Mr. Holland said
+            outer = {top.i} | {k for c in top.children if c.dep_ in ("nsubj", "aux") for k in range(c.left_edge.i, c.right_edge.i + 1)}
+            if min(outer) > h.right_edge.i and all(k in outer or doc[k].is_punct for k in range(min(outer), top.right_edge.i + 1)):
+                content_idx -= outer
         rel = "head"
         cand.content_rel = rel
     if not content_idx and cand.passive:
@@ -281,6 +287,8 @@ STRONG_CUES = frozenset(
      "vow", "deny", "accuse", "suggest", "announce", "explain", "refuse", "decline", "cite", "acknowledge", "admit",
      "write", "tweet", "praise", "criticize", "blame", "describe", "dismiss", "reject", "express", "point"}
 )
+REPORTS = STRONG_CUES | {"report", "state", "reveal", "confirm", "quote"}
+"""Report verbs: a clause governing a parenthetical report and headed by one is another report."""
 CONCESSIVE = frozenset({"although", "though", "while", "whereas", "even"})
 
 

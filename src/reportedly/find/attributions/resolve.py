@@ -437,6 +437,9 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat"}
+_PLURAL_BODY_WORDS = frozenset({"centers", "centres"})
+"""Plural head words that name one body ("Centers for Medicare and Medicaid Services"); "Organizations of Thailand
+and Ethiopia" are several."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w-]*\)?\s*$")
 _SECOND_BODY = re.compile(
     r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
@@ -464,7 +467,7 @@ def _body_by_name(phrase: str) -> str | None:
         return None
     if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
         return None
-    if not any(w.lower() in _BODY_WORDS for w in words[:2]):
+    if not any(w.lower() in _BODY_WORDS or w.lower() in _PLURAL_BODY_WORDS for w in words[:2]):
         return None
     return " ".join(words)
 

@@ -139,7 +139,7 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
     blocked = [*unless_citing(ctx.text, at.content), *at.source]
     origins: list[list[Node]] = []
     relays: list[list[Node]] = []
-    for kind, nodes in triggers_in(ctx, sent[0], sent[1], blocked, other_cues(at, ctx, sent)):
+    for kind, nodes in triggers_in(ctx, sent[0], sent[1], blocked, other_cues(at, ctx, sent), at.cue, at.source):
         (origins if kind == "origin" else relays).append(nodes)
     # the addressee of "told", when the attribution finder gave one
     if at.addressee and not any(overlaps(n.span, at.addressee) for grp in relays for n in grp):

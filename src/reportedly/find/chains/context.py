@@ -53,13 +53,21 @@ def outer_of(at: Attribution, ctx: Ctx, sent: Span) -> Attribution | None:
         if not sent[0] <= b.cue[0][0] < sent[1]:
             continue
         b_cue = " ".join(ctx.text[s:e] for s, e in b.cue).casefold()
+        # "..., Mr. Holland said, CNN reported.": an outlet's report closing the sentence relays it too
+        postposed = (
+            b.cue[0][0] > cue and b.source_type in _MEDIA and min(s for s, _ in b.source) > cue
+            and not holds(at.content, b.cue[0][0])  # not "As X pointed out, the newspaper called ..."
+        )
         if (
-            "according" in b_cue
+            ("according" in b_cue or postposed)
             and overlap_share(at.content, b.content) >= 0.5
             and not _same_source(at, b, ctx)
         ):
             sibling = sibling or b
     return best or sibling
+
+
+_MEDIA = frozenset({"state_media", "news_agency", "public_broadcaster", "outlet"})
 
 
 def _content_len(a: Attribution) -> int:

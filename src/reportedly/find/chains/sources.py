@@ -130,6 +130,8 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     found = sorted((f for f in found if not any(a <= f[0] < b for a, b in quoted)), key=lambda x: x[0])
     if len(found) < 2:
         return []
+    if _ONE_NAME.fullmatch(text[s:e].rstrip(" ,.")) and all(f[2].kind != "person" for f in found):
+        return []  # "the Centers for Medicare and Medicaid Services": the words of one body's name
     # every pair of neighbours must be joined by "and" or a comma right after the first, or by ", and" ("Friendship and
     # Solidarity" in "the Canar Provincial Institute of Ecuador for the Friendship and Solidarity with DPRK" are
     # words of one name, not a second party)
@@ -176,6 +178,10 @@ _SEPARATED = re.compile(
 )
 """A comma or "and" right after a party's name (a possessive, closing quote marks, "of Vermont", "(R-Calif.)"
 allowed between): another party may follow."""
+_CAPS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_ONE_NAME = re.compile(rf"(?:[Tt]he\s+)?{_CAPS}\s+(?:for|of)\s+(?:the\s+)?{_CAPS}\s+(?:and|&)\s+{_CAPS}")
+"""A body's name with "and" in it, the whole source phrase: "the Centers for Medicare and Medicaid Services" (spaCy
+makes it two organisations); not "the Pentagon and the State Department"."""
 _HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
 """What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")

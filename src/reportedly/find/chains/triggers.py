@@ -22,6 +22,18 @@ from .vocabulary import (
 )
 
 
+def _cut_name(text: str, node: Node, source: Sequence[Span]) -> bool:
+    """Whether a node names the first words of a source whose name goes on ("Charlotte News" of "the Charlotte
+    News and Observer")."""
+    if node.span is None or not source:
+        return False
+    end = max(e for _, e in source)
+    return holds(source, node.span[0]) and bool(_AND_NAME.fullmatch(text, node.span[1], end))
+
+
+_AND_NAME = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*")
+
+
 def unless_citing(text: str, spans: Sequence[Span]) -> list[Span]:
     return [(s, e) for s, e in spans if not re.match(r"(?:citing|quoting)\s", text[s:e], re.IGNORECASE)]
 
@@ -31,11 +43,14 @@ def other_cues(at: Attribution, ctx: Ctx, sent: Span) -> list[Span]:
 
 
 def triggers_in(
-    ctx: Ctx, start: int, end: int, blocked: Sequence[Span], soft_blocked: Sequence[Span] = ()
+    ctx: Ctx, start: int, end: int, blocked: Sequence[Span], soft_blocked: Sequence[Span] = (),
+    own_cue: Sequence[Span] = (), own_source: Sequence[Span] = (),
 ) -> list[tuple[str, list[Node]]]:
     """(kind, parallel nodes) for each trigger phrase in text[start:end] outside ``blocked``.
 
-    ``soft_blocked`` (other attributions' cues) hide relay triggers but not origin ones.
+    ``soft_blocked`` (other attributions' cues) hide relay triggers but not origin ones; a trigger in the
+    attribution's own cue (``own_cue``) whose party is the first words of its own source's name
+    (``own_source``) names no other hop.
     """
     text = ctx.text
     out: list[tuple[str, list[Node]]] = []
@@ -56,6 +71,8 @@ def triggers_in(
         if kind != "origin" and holds(soft_blocked, m.start()):
             continue
         nodes = target_nodes(ctx, t_start, t_end, kind)
+        if holds(own_cue, m.start()) and any(_cut_name(text, n, own_source) for n in nodes):
+            continue  # its own "according to the Charlotte News and Observer": a piece of its source, no relay
         if nodes:
             out.append((kind, nodes))
     return out
@@ -73,6 +90,11 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
         accepted.append(outlet_node(m.outlet, (s + m.start, s + m.end)))
     if accepted:
         return accepted
+    show = _TITLED_SHOW.match(text[: s + 200], s)
+    if show is not None:
+        # "the Wisconsin-based radio program “The Jay Weber Show”": the programme by its title
+        ts, te = show.start("title"), show.end("title")
+        return [Node(text[ts:te], "outlet", span=(ts, te), confidence=CONF_UNKNOWN_OUTLET)]
     g = generic_at_start(phrase, s)
     if g is not None:
         return [g]
@@ -92,7 +114,8 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
         if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS:
             return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
         # "NTV television", "the Kyunghyang newspaper": a name followed by what it is
-        if kind != "origin" and MEDIA_WORD_AFTER.match(text, le):
+        modifier = name.endswith("-based") or (ent is not None and ent.kind == "place")  # "the Seoul newspaper"
+        if kind != "origin" and MEDIA_WORD_AFTER.match(text, le) and not modifier:
             return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
     if kind == "origin":
         n = np_node(ctx, s, e)
@@ -101,6 +124,11 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
     return [medium] if medium is not None else []
 
 
+_TITLED_SHOW = re.compile(
+    r"(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'’-]+\s+){0,3}(?:programme|program|show|podcast)\s*,?\s*"
+    r"[“\"](?P<title>[A-Z][^”\"\n]{1,60}?)[,.]?[”\"]"
+)
+"""A programme named by its title after what it is: "the radio program “The Jay Weber Show”"."""
 # "a Sunday programme", "a local newspaper", "the agency": a medium the text names by what it is.
 _MEDIUM = re.compile(
     r"(?P<det>the|a|an|his|her|its|their|one|another)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?"
