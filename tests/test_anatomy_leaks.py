@@ -184,3 +184,19 @@ def test_a_name_card_inside_a_sentence_is_page_furniture() -> None:
     assert len(blanked) == len(text)
     assert " ".join(blanked.split()) == "Rep. Ilhan Omar (D-Minn.) and the Senate Majority Leader Mitch McConnell ’s aides spoke."
     assert inline_furniture("Omar Omar said MORE money was needed. Kim Jong Un Kim Jong UnAnd MORE") == []
+
+
+def test_link_titles_after_a_read_more_line_are_boilerplate() -> None:
+    """"Read more:" on a line of its own, then the titles of linked stories one a line (56 of AllSides' 5,000
+    articles): the titles were body, and "Flake says he will not seek re-election in 2018, citing nastiness of
+    Trump-era politics" an attribution with a chain.  Titles up to the first line of prose are links."""
+    titles = ["Flake says he will not seek re-election in 2018, citing nastiness of Trump-era politics",
+              "Jeff Flake threw out some zingers during his Senate floor speech criticizing Trump",
+              "Why Sen. Jeff Flake says he won't run for re-election to the Senate"]
+    k = kinds_of("\n\n".join([HEAD, LEDE, "Read more:", *titles, MORE, THIRD]))
+    assert k["Read more:"] == "boilerplate"
+    assert all(k[t] == "boilerplate" for t in titles)
+    assert k[LEDE] == "body" and k[MORE] == "body" and k[THIRD] == "body"
+    # a subhead-like line after prose is no link
+    k = kinds_of("\n\n".join([HEAD, LEDE, "What comes next", MORE]))
+    assert k["What comes next"] == "body"

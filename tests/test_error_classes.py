@@ -1691,3 +1691,48 @@ def test_according_to_a_paper_the_registry_lacks_adds_no_piece_of_its_name() -> 
     <- Townhall: the cue's own target, cut at "and", read as a second outlet relaying the first."""
     rep = report("The absence was noted as odd, according to the Charlotte News and Observer.", outlet="Townhall")
     assert [chain_names(c) for c in rep.chains] == [["Charlotte News and Observer", "Townhall"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "chain"),
+    [
+        ("The firm cited the U.S. dollar strengthening against the Brazilian currency as a particular challenge.",
+         "cited", ["The firm", "The Washington Times"]),
+        ("Columnist Allan Sloan wrote about it on Sunday. He cites New Jersey as the perfect model, because it bans "
+         "self-service pumps.", "cites", ["Allan Sloan", "The Washington Times"]),
+        ("The report, citing U.S. officials, said the talks failed.", "citing",
+         ["U.S. officials", "report", "The Washington Times"]),
+    ],
+)
+def test_cited_as_an_example_is_no_origin(text: str, cue: str, chain: list[str]) -> None:
+    """"He cites New Jersey as the perfect model" had the origin New Jersey, and "cited the U.S. dollar strengthening
+    ... as a particular challenge" the origin "U.S." (the party after "cited" was cut at the stop in "U.S."):
+    "cite X as Y" gives an example, not a source ("citing him as saying" still names one), and an abbreviation's
+    stop does not end the party."""
+    rep = report(text, outlet="The Washington Times")
+    a = by_cue(rep, cue)
+    assert [chain_names(c) for c in rep.chains if c.attribution == a.id] == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "hops"),
+    [
+        ("“We have to protect ourselves,” he said on French radio.", ["French radio"]),
+        ("The International Republican Institute confirmed in a statement on its website that it had been targeted.",
+         []),
+    ],
+)
+def test_a_medium_by_its_nationality_or_the_sources_own_site(text: str, hops: list[str]) -> None:
+    """"he said on French radio" had the hop "French" (an outlet named by a nationality), and "confirmed ... on its
+    website" the hop "website" (the source's own site relays nothing)."""
+    rep = report(text, outlet="The Washington Times")
+    assert [chain_names(c)[1:-1] for c in rep.chains] == [hops]
+
+
+def test_an_outlet_named_by_its_site_is_that_outlet() -> None:
+    """"according to RT.com, which also reported ..." was a person "RT.com": a web address the registry knows is
+    its outlet (RT, state media)."""
+    rep = report("“I have handed him the papers,” Kucherena told Interfax, according to RT.com, which also reported "
+                 "that he has been granted asylum.")
+    a = by_cue(rep, "according to")
+    assert (a.source_name, a.source_type) == ("RT", "state_media")

@@ -216,10 +216,33 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
         for ln in embeds:
             ln.kind = "media_title"
 
+    # 5b. "Read more:" alone, then the titles of linked stories, one a line ("Flake says he will not seek
+    #     re-election in 2018, citing nastiness of Trump-era politics"): links, up to the first line of prose.
+    for i, ln in enumerate(lines):
+        if ln.kind == "boilerplate" and LINK_LIST_LABEL.fullmatch(ln.text.strip()):
+            for nxt in lines[i + 1 : i + 1 + MAX_LINKS]:
+                if nxt.kind is not None or nxt.fixed or not _link_title(nxt.text):
+                    break
+                nxt.kind = "boilerplate"
+
     # 6. Everything else is body.
     for ln in lines:
         if ln.kind is None:
             ln.kind = "body"
+
+
+LINK_LIST_LABEL = re.compile(
+    r"(?:read\s+more|more|related|related\s+(?:coverage|stories|articles|content|reading)|also\s+read|read\s+also|"
+    r"see\s+also|more\s+coverage|recommended)\s*:",
+    re.I,
+)
+"""A line introducing a list of links to other stories."""
+MAX_LINKS = 8
+
+
+def _link_title(t: str) -> bool:
+    """A linked story's title: a title-like line not opening with a quotation mark."""
+    return _title_line(t.strip()) and not t.lstrip().startswith(("“", '"'))
 
 
 # "[File: Reuters]": an archive picture's credit.

@@ -223,9 +223,12 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
         o = reg.match(n)
         if o is not None:
             return o.name, o.type
+    if _DOMAIN.fullmatch(stripped) and (o := reg.match_domain(stripped)) is not None:
+        return o.name, o.type  # "RT.com", "Breitbart.com": the outlet whose site it is
     return None
 
 
+_DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|news|co\.uk|ru|cn|kr|jp)")
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 
@@ -298,6 +301,8 @@ def _describe(
     else:
         ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
+    if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
+        reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     if reg is None and ent is not None:
         reg = _registry_type(ent.name, settings)
     if reg is not None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span
+from ...registry.countries import is_country_word
 from ..attributions.antecedents import outlet_description
 from .media import generic_at_start
 from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
@@ -114,9 +115,14 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
         if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS:
             return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
         # "NTV television", "the Kyunghyang newspaper": a name followed by what it is
-        modifier = name.endswith("-based") or (ent is not None and ent.kind == "place")  # "the Seoul newspaper"
-        if kind != "origin" and MEDIA_WORD_AFTER.match(text, le) and not modifier:
+        # "the Seoul newspaper", "French radio", "the Wisconsin-based radio network": no outlet's name
+        modifier = name.endswith("-based") or (ent is not None and ent.kind == "place") or is_country_word(name)
+        after = MEDIA_WORD_AFTER.match(text, le)
+        if kind != "origin" and after is not None and not modifier:
             return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
+        if kind != "origin" and after is not None and _MEDIUM.match(phrase.rstrip()) is None:
+            np = " ".join(text[ls : after.end()].split())  # "French radio": an unnamed medium
+            return [Node(np, "outlet", span=(ls, after.end()), confidence=CONF_GENERIC, generic=True, key="medium:" + np.casefold())]
     if kind == "origin":
         n = np_node(ctx, s, e)
         return [n] if n is not None else []
@@ -159,6 +165,8 @@ def medium_node(ctx: Ctx, s: int, e: int) -> Node | None:
             return Node(ref[0], "outlet", span=span, entity=ref[1], confidence=CONF_UNKNOWN_OUTLET)
     np = " ".join(m.group("np").split())
     last = np.split()[-1].lower()
+    if m.group("det").lower() in ("its", "their", "his", "her") and last in ("website", "site", "blog", "podcast"):
+        return None  # "confirmed in a statement on its website": the source's own site relays nothing
     if m.group("det").lower() == "the" and last == "agency":
         return None  # "the agency" unresolved may be a government agency
     typ = _MEDIUM_TYPES.get(last, "outlet")
@@ -176,6 +184,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
         if any(s <= a < e for a, _ in b.source):
             return source_node(b, ctx, min(x for x, _ in b.source), max(y for _, y in b.source))
     text = ctx.text
+    if _AS_AN_EXAMPLE.match(text, e):
+        return None  # "cites New Jersey as the perfect model", "cited the dollar as a challenge": no source
     phrase = text[s:e]
     doc_by = re.match(r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?(?:statement|report|letter|document|notice|post)s?"
                       r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
@@ -198,6 +208,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     return Node(" ".join(cut.split()), typ, span=(s, ce))
 
 
+_AS_AN_EXAMPLE = re.compile(r"\s+as\s+(?!saying|telling|writing|stating|adding)\w")
+"""After "cited X": "as" and anything but a report ("citing him as saying" names a source)."""
 _BEFORE_A_NAME = re.compile(
     r"(?:(?:(?!(?:by|from|for|to|in|on|at|with|about|against|over|under|like|including|[a-z]+ing)\s)[\w.'’-]+"
     r"|of(?=\s+[A-Z]))\s+)*"

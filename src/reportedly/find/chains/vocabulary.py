@@ -46,7 +46,7 @@ TRIGGER_RE = re.compile(
 NOT_A_PARTY = re.compile(r"(?:as|that|to|by|in|on|at|for|with|from|it|this|these|those)\b", re.IGNORECASE)
 # Where the phrase after a trigger ends.
 TARGET_END = re.compile(
-    r"[,;:.!?\n\"“”()]|\s(?:that|as\s+saying|as|who|which|where|when|while|because|after|before|on\s+"
+    r"[,;:!?\n\"“”()]|(?<![A-Z])\.|\s(?:that|as\s+saying|as|who|which|where|when|while|because|after|before|on\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s"
 )
 
