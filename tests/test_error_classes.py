@@ -1736,3 +1736,32 @@ def test_an_outlet_named_by_its_site_is_that_outlet() -> None:
                  "that he has been granted asylum.")
     a = by_cue(rep, "according to")
     assert (a.source_name, a.source_type) == ("RT", "state_media")
+
+
+def test_two_reports_joined_by_a_semicolon_are_two() -> None:
+    """"Forty-two percent say that ... worse; 22 percent say it will make it better" (a Gallup quote): the first
+    content ran on past the semicolon, so the second report was nested in it and its chain read 22 percent <- Forty-two
+    percent <- Gallup.  A content ends at a semicolon after which another report with its own source begins, unless
+    a report between holds both ("Gallup reported: ...")."""
+    text = ("Gallup reported this week: “Americans are more negative than positive about the law. Forty-two percent "
+            "say that in the long run, the law will make their family's health care situation worse; 22 percent say "
+            "it will make it better.”")
+    rep = report(text, outlet="The Washington Times")
+    first = by_cue(rep, "say")
+    assert span_text(text, first.content).endswith("health care situation worse")
+    second = next(a for a in rep.attributions if a.source_name == "22 percent")
+    assert [chain_names(c) for c in rep.chains if c.attribution == second.id] == [
+        ["22 percent", "Gallup", "The Washington Times"]]
+    assert span_text(text, by_cue(rep, "reported").content).rstrip("”").endswith("it will make it better.")
+
+
+def test_he_before_an_outlets_credit_is_the_speaker_before() -> None:
+    """"“...,” he added, according to US media reports" had the origin "he" (unknown): the person who spoke last.
+    And "according to the hoaxers' website" was its own relay ("the hoaxers' website" <- "hoaxers' website")."""
+    rep = report("Mr Trump told them they had tremendous power.\n\n\"Little thing: Merry Christmas, right? You couldn't "
+                 "say 'Merry Christmas',\" he added, according to US media reports.", outlet="BBC News")
+    a = by_cue(rep, "according to")
+    assert [chain_names(c)[0] for c in rep.chains if c.attribution == a.id] == ["Trump"]
+    rep = report("The result, according to the hoaxers' website, was \"a 30-month-long investigative journalism study\".",
+                 outlet="CNN")
+    assert [chain_names(c) for c in rep.chains] == [["the hoaxers' website", "CNN"]]

@@ -68,6 +68,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
+    items = [_before_next_report(text, f, items) for f in items]
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -143,6 +144,29 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             )
         )
     return out
+
+
+def _before_next_report(text: str, f: Accepted, items: Sequence[Accepted]) -> Accepted:
+    """The content cut at a semicolon after which another report with its own source begins ("Forty-two percent
+    say that the law will make it worse; 22 percent say it will make it better"): the second is no part of the
+    first (nor relayed by it)."""
+    if not f.content or not f.cue:
+        return f
+    start, end = f.content[0][0], f.content[-1][1]
+    cut = end
+    for g in items:
+        if g is f or not g.source or not g.cue:
+            continue
+        gs = g.source[0][0]
+        if f.cue[-1][1] <= start < gs < g.cue[0][0] < end:
+            semi = text.rfind(";", start, gs)
+            between = any(h.cue and f.cue[-1][1] <= h.cue[0][0] < semi for h in items if h is not f)
+            if semi >= 0 and not text[semi + 1 : gs].strip() and not between:
+                cut = min(cut, semi)  # (not when another report stands between: f holds both, "X reported: ...")
+    if cut == end:
+        return f
+    content = [t for t in (strip_space(text, s, min(e, cut)) for s, e in f.content if s < cut) if t[0] < t[1]]
+    return dataclasses.replace(f, content=content) if content else f
 
 
 def _outside(text: str, f: Accepted, masked: Sequence[Span]) -> Accepted:

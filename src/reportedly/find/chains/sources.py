@@ -18,12 +18,26 @@ from ..entities import entity_by_id, possessive_after
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
 
+_PREVIOUS_SPEAKER_REACH = 1500
+"""Characters back to the speaker a bare "he" / "she" before an outlet's credit may stand for."""
+
 
 def party_at(ctx: Ctx, s: int, e: int) -> Node:
     """A speaker named by a phrase the text gives: its entity, an outlet, or the phrase typed by its words."""
     lead = re.match(r"(?:and|but|while|as)\s+", ctx.text[s:e], re.IGNORECASE)
     if lead:
         s += lead.end()
+    for b in ctx.found.attributions:
+        if b.source and (b.source[0][0], b.source[-1][1]) == (s, e):
+            # "“...,” he added, according to US media reports": the speaker as its attribution resolved it
+            return source_node(b, ctx, s, e)
+    if ctx.text[s:e].strip().casefold() in ("he", "she"):
+        # "..., he added, according to US media reports" where no attribution holds "he": the person who spoke last
+        before = [b for b in ctx.found.attributions if b.source and b.source[-1][1] <= s and b.source_type == "person"
+                  and (b.source_name or "").casefold() not in ("he", "she", "i", "")]
+        last = max(before, key=lambda b: b.source[-1][1], default=None)
+        if last is not None and s - last.source[-1][1] <= _PREVIOUS_SPEAKER_REACH:
+            return source_node(last, ctx, s, e)
     ms = ctx.reg.match_all(ctx.text[s:e])
     if len(ms) == 1 and ms[0].outlet.is_news:
         return outlet_node(ms[0].outlet, (s + ms[0].start, s + ms[0].end))

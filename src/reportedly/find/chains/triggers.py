@@ -72,8 +72,13 @@ def triggers_in(
         if kind != "origin" and holds(soft_blocked, m.start()):
             continue
         nodes = target_nodes(ctx, t_start, t_end, kind)
-        if holds(own_cue, m.start()) and any(_cut_name(text, n, own_source) for n in nodes):
-            continue  # its own "according to the Charlotte News and Observer": a piece of its source, no relay
+        if holds(own_cue, m.start()) and any(
+            _cut_name(text, n, own_source) or (n.generic and n.span is not None and holds(own_source, n.span[0]))
+            for n in nodes
+        ):
+            # its own "according to the Charlotte News and Observer", "according to the hoaxers' website": a piece
+            # of its source, or the source itself as an unnamed medium, no other relay
+            continue
         if nodes:
             out.append((kind, nodes))
     return out
