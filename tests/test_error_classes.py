@@ -1765,3 +1765,32 @@ def test_he_before_an_outlets_credit_is_the_speaker_before() -> None:
     rep = report("The result, according to the hoaxers' website, was \"a 30-month-long investigative journalism study\".",
                  outlet="CNN")
     assert [chain_names(c) for c in rep.chains] == [["the hoaxers' website", "CNN"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "hops"),
+    [
+        ("Catholic and Lutheran groups said the law was unfair.", "Catholic and Lutheran groups", "group",
+         [["Catholic and Lutheran groups"]]),
+        ("Apple and Google executives said the rule was unfair.", "Apple and Google executives", "group",
+         [["Apple and Google executives"]]),
+        ("The Cleveland Cavaliers star said he would stay.", "The Cleveland Cavaliers star", "person",
+         [["The Cleveland Cavaliers star"]]),
+        ("Kim Jong Un and Moon Jae-in said the talks went well.", "Kim Jong Un", "person",
+         [["Kim Jong Un"], ["Moon Jae-in"]]),
+    ],
+)
+def test_names_before_the_noun_they_modify_are_no_parties(text: str, name: str, kind: str, hops: list[list[str]]) -> None:
+    """"Catholic, Baptist, Evangelical, Mormon and Lutheran organizations" were two hops, "Mormon" (an organisation)
+    and "Lutheran" (a person); "Senate and House committees" two governments; "the Cleveland Cavaliers star" the
+    team.  Names before a lowercase noun modify it: the noun's phrase is the source (a group of them, or the person
+    a noun for people names)."""
+    rep = report(text)
+    a = by_cue(rep, "said")
+    assert (a.source_name, a.source_type) == (name, kind)
+    assert [chain_names(c)[:-1] for c in rep.chains] == hops
+
+
+def test_businessweek_is_an_outlet() -> None:
+    rep = report("An anonymous White House official told Businessweek that the talks had failed.", outlet="NPR")
+    assert [chain_names(c) for c in rep.chains] == [["An anonymous White House official", "Bloomberg Businessweek", "NPR"]]

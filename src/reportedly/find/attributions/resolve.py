@@ -56,7 +56,7 @@ DOCUMENT_HEADS = frozenset(
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
         "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
-        "regulation", "rule", "charter", "treaty", "agreement",
+        "regulation", "rule", "charter", "treaty", "agreement", "brief",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -110,7 +110,7 @@ PERSON_NOUNS = frozenset(
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
-    "hostage captive detainee colleague classmate roommate cellmate".split()
+    "hostage captive detainee colleague classmate roommate cellmate star".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -307,6 +307,9 @@ def _describe(
         reg = _registry_type(ent.name, settings)
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
+    several = _NAMES_THEN_NOUN.fullmatch(phrase) if not re.search(r"['’]s?\s", phrase) else None
+    if several is not None and not _plural_of_document(several.group("head")) and several.group("head") not in FOOTAGE_HEADS:
+        return Described(phrase, "group", None)  # "Catholic and Lutheran groups", "Apple and Google executives"
     paper = named_paper(phrase) or _paper_named_after(text, span, phrase)
     if paper is not None:
         # "The Russian paper Serp I Molot": a newspaper the registry lacks
@@ -442,6 +445,13 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat"}
+_NAMES_THEN_NOUN = re.compile(
+    r"(?:(?:the|some|many|several|other)\s+)?[A-Z][\w'’.-]*(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+)[A-Z][\w'’.-]*)+"
+    r"\s+(?:[a-z][\w-]*\s+)?(?P<head>[a-z][\w-]*s)"
+)
+"""Two or more names before a plural noun they modify: "Catholic, Baptist and Lutheran organizations"."""
+_PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churches", "denominations", "unions"})
+"""Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
 _PLURAL_BODY_WORDS = frozenset({"centers", "centres"})
 """Plural head words that name one body ("Centers for Medicare and Medicaid Services"); "Organizations of Thailand
 and Ethiopia" are several."""
@@ -533,10 +543,12 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         ):
             return None
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
-        if m.group("pos") and person_noun(last):
-            return "group" if plural else "person"  # "Mueller's fellow hostages", "Smith's colleague": people
+        if person_noun(last) and (m.group("pos") or ent.kind != "person"):
+            # "Mueller's fellow hostages", "Smith's colleague", "the Cleveland Cavaliers star": people
+            return "group" if plural else "person"
         if ent.kind != "person":
-            return None  # "NEA officials", "a Google spokesperson": the organisation speaks
+            # "NEA officials", "a Google spokesperson": the organisation speaks; "Lutheran groups" are groups
+            return "group" if last in _PLURAL_BODIES else None
         if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
         return "group" if plural else "person"

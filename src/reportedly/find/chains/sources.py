@@ -146,6 +146,11 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         return []
     if _ONE_NAME.fullmatch(text[s:e].rstrip(" ,.")) and all(f[2].kind != "person" for f in found):
         return []  # "the Centers for Medicare and Medicaid Services": the words of one body's name
+    # a name before a lowercase noun modifies it ("Catholic and Lutheran groups", "former Rick Perry financier",
+    # "three other House committee chairmen"): no party
+    found = [f for f in found if not _MODIFIED.match(text, f[1], e)]
+    if len(found) < 2:
+        return []
     # every pair of neighbours must be joined by "and" or a comma right after the first, or by ", and" ("Friendship and
     # Solidarity" in "the Canar Provincial Institute of Ecuador for the Friendship and Solidarity with DPRK" are
     # words of one name, not a second party)
@@ -192,6 +197,8 @@ _SEPARATED = re.compile(
 )
 """A comma or "and" right after a party's name (a possessive, closing quote marks, "of Vermont", "(R-Calif.)"
 allowed between): another party may follow."""
+_MODIFIED = re.compile(r"\s+(?!(?:and|or|of|in|at|for|from|with|who|whom|whose|which|that|on|to|by|as|said|says)\b)[a-z][\w-]*")
+"""A lowercase word right after the last party: the names modify the noun heading the phrase."""
 _CAPS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _ONE_NAME = re.compile(rf"(?:[Tt]he\s+)?{_CAPS}\s+(?:for|of)\s+(?:the\s+)?{_CAPS}\s+(?:and|&)\s+{_CAPS}")
 """A body's name with "and" in it, the whole source phrase: "the Centers for Medicare and Medicaid Services" (spaCy

@@ -71,7 +71,7 @@ FOOTAGE_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     "statement statements report reports dispatch commentary article editorial letter notebook document "
     "documents memo message book diary transcript post tweet leaflet poster announcement communique "
-    "communiqué note data survey poll study record records filing".split()
+    "communiqué note data survey poll study record records filing brief".split()
 )
 DETERMINERS = frozenset("the a an this that these those its their his her our other new same".split())
 # Anonymous-source heads for "citing sources familiar with the matter".
