@@ -1794,3 +1794,29 @@ def test_names_before_the_noun_they_modify_are_no_parties(text: str, name: str, 
 def test_businessweek_is_an_outlet() -> None:
     rep = report("An anonymous White House official told Businessweek that the talks had failed.", outlet="NPR")
     assert [chain_names(c) for c in rep.chains] == [["An anonymous White House official", "Bloomberg Businessweek", "NPR"]]
+
+
+def test_a_name_before_who_is_a_person() -> None:
+    """"Mark Ivy, who voted for Mitt Romney in 2012, lives in Ohio. He thinks ..." (AllSides): spaCy tagged no
+    entity for "Mark Ivy", so "He" took Mitt Romney, named inside the relative clause.  Two capitalised words before
+    ", who" that spaCy left untagged are a person (AllSides 2000-2299: "Vermin Supreme, who ..." made "Mr. Supreme"
+    resolve)."""
+    rep = report("Mark Ivy, who voted for Mitt Romney in 2012, lives in Ohio. He thinks Obama did a poor job.")
+    assert ("Mark Ivy", "person") in [(e.name, e.kind) for e in rep.entities]
+    assert by_cue(rep, "thinks").source_name == "Mark Ivy"
+    rep = report("The Interior Department, which oversees the parks, said it would act.")
+    assert [e.name for e in rep.entities] == ["Interior Department"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("EgyptAir and Greek officials said the search would go on.", "government"),
+        ("The Obama and Bush administrations said the program worked.", "government"),
+        ("Trump and Republican lawmakers said the bill would pass.", "group"),
+    ],
+)
+def test_names_before_a_plural_noun_type_the_phrase(text: str, kind: str) -> None:
+    """Several names before the plural noun they modify: officials and administrations are governments, others a
+    group ("the Obama and Bush administrations" was Obama, a person)."""
+    assert by_cue(report(text), "said").source_type == kind

@@ -309,7 +309,9 @@ def _describe(
         return Described(reg[0], reg[1], ent.id if ent else None)
     several = _NAMES_THEN_NOUN.fullmatch(phrase) if not re.search(r"['’]s?\s", phrase) else None
     if several is not None and not _plural_of_document(several.group("head")) and several.group("head") not in FOOTAGE_HEADS:
-        return Described(phrase, "group", None)  # "Catholic and Lutheran groups", "Apple and Google executives"
+        noun = several.group("head")
+        kind = "government" if noun in ("officials", "administrations", "governments", "authorities") else "group"
+        return Described(phrase, kind, None)  # "Catholic and Lutheran groups", "Apple and Google executives"
     paper = named_paper(phrase) or _paper_named_after(text, span, phrase)
     if paper is not None:
         # "The Russian paper Serp I Molot": a newspaper the registry lacks
@@ -446,7 +448,8 @@ _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat"}
 _NAMES_THEN_NOUN = re.compile(
-    r"(?:(?:the|some|many|several|other)\s+)?[A-Z][\w'’.-]*(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+)[A-Z][\w'’.-]*)+"
+    r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)\s+)?(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*"
+    r"(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+)(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*)+"
     r"\s+(?:[a-z][\w-]*\s+)?(?P<head>[a-z][\w-]*s)"
 )
 """Two or more names before a plural noun they modify: "Catholic, Baptist and Lutheran organizations"."""

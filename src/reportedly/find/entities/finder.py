@@ -63,6 +63,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     text = parsed.text
     _name(text, mentions)
     mentions.extend(_bracketed_acronyms(parsed, mentions))
+    mentions.extend(_named_before_who(parsed, mentions, lex))
     mentions.extend(plain_mentions(parsed, registry))
     _name(text, mentions)
     _places_by_state(text, mentions)
@@ -349,6 +350,33 @@ def _bracketed_acronyms(parsed: Parsed, mentions: list[Mention]) -> list[Mention
                 )
             )
     return out
+
+
+def _named_before_who(parsed: Parsed, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A two-word name before ", who" that spaCy tagged as nothing ("Mark Ivy, who voted for Mitt Romney in
+    2012, ..."): a person (a relative "who" is said of people)."""
+    out: list[Mention] = []
+    held = {(m.seg, t) for m in mentions for t in range(m.tok_start, m.tok_end)}
+    for si, seg in enumerate(parsed.segments):
+        doc = seg.doc
+        words = texts(doc)
+        for i in range(len(doc) - 3):
+            if words[i + 2] != "," or words[i + 3].lower() != "who" or any((si, t) in held for t in (i, i + 1)):
+                continue
+            first, last = doc[i], doc[i + 1]
+            if not all(_plain_name_word(t.text) and t.ent_type_ == "" for t in (first, last)):
+                continue
+            if lex.is_title_word(first.text) or first.text.lower() in FUNCTION_WORDS or is_country_word(first.text):
+                continue
+            if i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in (".", "“", '"'):
+                continue  # part of a longer capitalised run
+            a, b = char_span(parsed, si, doc, i, i + 2)
+            out.append(Mention(si, i, i + 2, a, b, "FOUND", "person", person=True))
+    return out
+
+
+def _plain_name_word(w: str) -> bool:
+    return len(w) >= 2 and w[0].isupper() and w[1:].isalpha() and w[1:].islower()
 
 
 # --- recovering missed mentions -------------------------------------------------
