@@ -1820,3 +1820,11 @@ def test_names_before_a_plural_noun_type_the_phrase(text: str, kind: str) -> Non
     """Several names before the plural noun they modify: officials and administrations are governments, others a
     group ("the Obama and Bush administrations" was Obama, a person)."""
     assert by_cue(report(text), "said").source_type == kind
+
+
+def test_a_name_before_a_preposition_is_still_a_party_boundary() -> None:
+    """The modifier rule ("former Rick Perry financier") must not drop a body followed by a preposition: "Andrew
+    McBride, who served in the Justice Department under Attorneys General William Barr and ..." stays one source."""
+    rep = report("Republican lawyer Andrew McBride, who served in the Justice Department under Attorney General "
+                 "William Barr, said the order was lawful.")
+    assert [chain_names(c)[:-1] for c in rep.chains] == [["Andrew McBride"]]

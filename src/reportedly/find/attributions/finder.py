@@ -68,7 +68,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
-    items = [_before_next_report(text, f, items) for f in items]
+    items = _before_next_reports(text, items)
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -146,27 +146,36 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     return out
 
 
-def _before_next_report(text: str, f: Accepted, items: Sequence[Accepted]) -> Accepted:
-    """The content cut at a semicolon after which another report with its own source begins ("Forty-two percent
+def _before_next_reports(text: str, items: list[Accepted]) -> list[Accepted]:
+    """Contents cut at a semicolon after which another report with its own source begins ("Forty-two percent
     say that the law will make it worse; 22 percent say it will make it better"): the second is no part of the
-    first (nor relayed by it)."""
-    if not f.content or not f.cue:
-        return f
-    start, end = f.content[0][0], f.content[-1][1]
-    cut = end
-    for g in items:
-        if g is f or not g.source or not g.cue:
+    first (nor relayed by it).  Not when another report stands between the cue and the semicolon: that one's
+    speaker holds both ("Gallup reported: ... ; ...").  Binary searches over the sources and cues, so the cost
+    stays about linear in the attributions."""
+    sources = sorted((g.source[0][0], k) for k, g in enumerate(items) if g.source and g.cue)
+    source_starts = [a for a, _ in sources]
+    cue_starts = sorted(g.cue[0][0] for g in items if g.cue)
+    out: list[Accepted] = []
+    for f in items:
+        if not f.content or not f.cue or ";" not in text[f.content[0][0] : f.content[-1][1]]:
+            out.append(f)
             continue
-        gs = g.source[0][0]
-        if f.cue[-1][1] <= start < gs < g.cue[0][0] < end:
+        start, end = f.content[0][0], f.content[-1][1]
+        cut = end
+        lo, hi = bisect.bisect_right(source_starts, start), bisect.bisect_left(source_starts, end)
+        for gs, k in sources[lo:hi]:
+            g = items[k]
+            if g is f or not (f.cue[-1][1] <= start < gs < g.cue[0][0] < end):
+                continue
             semi = text.rfind(";", start, gs)
-            between = any(h.cue and f.cue[-1][1] <= h.cue[0][0] < semi for h in items if h is not f)
-            if semi >= 0 and not text[semi + 1 : gs].strip() and not between:
-                cut = min(cut, semi)  # (not when another report stands between: f holds both, "X reported: ...")
-    if cut == end:
-        return f
-    content = [t for t in (strip_space(text, s, min(e, cut)) for s, e in f.content if s < cut) if t[0] < t[1]]
-    return dataclasses.replace(f, content=content) if content else f
+            if semi < 0 or text[semi + 1 : gs].strip():
+                continue
+            between = bisect.bisect_left(cue_starts, semi) - bisect.bisect_left(cue_starts, f.cue[-1][1])
+            if not between:
+                cut = min(cut, semi)
+        content = [t for t in (strip_space(text, a, min(b, cut)) for a, b in f.content if a < cut) if t[0] < t[1]]
+        out.append(dataclasses.replace(f, content=content) if cut < end and content else f)
+    return out
 
 
 def _outside(text: str, f: Accepted, masked: Sequence[Span]) -> Accepted:

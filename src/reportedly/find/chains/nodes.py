@@ -89,6 +89,9 @@ def _ordered_starts(blocks: tuple[Block, ...]) -> list[int] | None:
     return starts
 
 
+_PRONOUNS = frozenset({"he", "she", "i", ""})
+
+
 @dataclass
 class Ctx:
     """What every chain of one article needs."""
@@ -106,6 +109,8 @@ class Ctx:
     _sent_starts: list[int] | None = None
     _cues: tuple[list[int], list[tuple[int, int, Span, str]]] | None = None
     _contents: tuple[list[int], list[tuple[int, int, int]], int] | None = None
+    _sources: dict[Span, Attribution] | None = None
+    _people: tuple[list[int], list[Attribution]] | None = None
 
     def cues_from(self, start: int, end: int) -> list[tuple[int, int, Span, str]]:
         """Every cue span starting in ``[start, end)`` as (attribution index, cue index, span, attribution
@@ -118,6 +123,27 @@ class Ctx:
         starts, rows = self._cues
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         return sorted(rows[lo:hi])
+
+    def source_at(self, s: int, e: int) -> Attribution | None:
+        """The first attribution whose source runs exactly from ``s`` to ``e``."""
+        if self._sources is None:
+            self._sources = {}
+            for a in self.found.attributions:
+                if a.source:
+                    self._sources.setdefault((a.source[0][0], a.source[-1][1]), a)
+        return self._sources.get((s, e))
+
+    def person_before(self, offset: int) -> Attribution | None:
+        """The last attribution before ``offset`` whose source is a person the text names (not a pronoun)."""
+        if self._people is None:
+            rows = sorted(
+                (a.source[-1][1], i, a) for i, a in enumerate(self.found.attributions)
+                if a.source and a.source_type == "person" and (a.source_name or "").casefold() not in _PRONOUNS
+            )
+            self._people = ([r[0] for r in rows], [r[2] for r in rows])
+        ends, people = self._people
+        k = bisect.bisect_right(ends, offset)
+        return people[k - 1] if k else None
 
     def contents_holding(self, offset: int) -> list[int]:
         """Indices (in order) of the attributions with a content span holding ``offset``."""

@@ -27,15 +27,13 @@ def party_at(ctx: Ctx, s: int, e: int) -> Node:
     lead = re.match(r"(?:and|but|while|as)\s+", ctx.text[s:e], re.IGNORECASE)
     if lead:
         s += lead.end()
-    for b in ctx.found.attributions:
-        if b.source and (b.source[0][0], b.source[-1][1]) == (s, e):
-            # "“...,” he added, according to US media reports": the speaker as its attribution resolved it
-            return source_node(b, ctx, s, e)
+    held = ctx.source_at(s, e)
+    if held is not None:
+        # "“...,” he added, according to US media reports": the speaker as its attribution resolved it
+        return source_node(held, ctx, s, e)
     if ctx.text[s:e].strip().casefold() in ("he", "she"):
         # "..., he added, according to US media reports" where no attribution holds "he": the person who spoke last
-        before = [b for b in ctx.found.attributions if b.source and b.source[-1][1] <= s and b.source_type == "person"
-                  and (b.source_name or "").casefold() not in ("he", "she", "i", "")]
-        last = max(before, key=lambda b: b.source[-1][1], default=None)
+        last = ctx.person_before(s)
         if last is not None and s - last.source[-1][1] <= _PREVIOUS_SPEAKER_REACH:
             return source_node(last, ctx, s, e)
     ms = ctx.reg.match_all(ctx.text[s:e])
@@ -197,8 +195,13 @@ _SEPARATED = re.compile(
 )
 """A comma or "and" right after a party's name (a possessive, closing quote marks, "of Vermont", "(R-Calif.)"
 allowed between): another party may follow."""
-_MODIFIED = re.compile(r"\s+(?!(?:and|or|of|in|at|for|from|with|who|whom|whose|which|that|on|to|by|as|said|says)\b)[a-z][\w-]*")
-"""A lowercase word right after the last party: the names modify the noun heading the phrase."""
+_MODIFIED = re.compile(
+    r"\s+(?!(?:and|or|but|of|in|at|for|from|with|under|over|about|against|between|during|since|after|before|into|"
+    r"through|including|near|among|across|like|than|per|via|amid|who|whom|whose|which|that|on|to|by|as|is|was|are|"
+    r"were|has|have|had|said|says)\b)[a-z][\w-]*"
+)
+"""A lowercase word, no function word, right after a party: the name modifies the noun heading its phrase
+("Catholic and Lutheran groups", "former Rick Perry financier", "a former Bush administration official")."""
 _CAPS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
 _ONE_NAME = re.compile(rf"(?:[Tt]he\s+)?{_CAPS}\s+(?:for|of)\s+(?:the\s+)?{_CAPS}\s+(?:and|&)\s+{_CAPS}")
 """A body's name with "and" in it, the whole source phrase: "the Centers for Medicare and Medicaid Services" (spaCy
