@@ -96,7 +96,7 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
         accepted.append(outlet_node(m.outlet, (s + m.start, s + m.end)))
     if accepted:
         return accepted
-    show = _TITLED_SHOW.match(text[: s + 200], s)
+    show = _TITLED_SHOW.match(text, s, s + 200)
     if show is not None:
         # "the Wisconsin-based radio program “The Jay Weber Show”": the programme by its title
         ts, te = show.start("title"), show.end("title")
