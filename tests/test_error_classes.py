@@ -1702,13 +1702,16 @@ def test_according_to_a_paper_the_registry_lacks_adds_no_piece_of_its_name() -> 
          "self-service pumps.", "cites", ["Allan Sloan", "The Washington Times"]),
         ("The report, citing U.S. officials, said the talks failed.", "citing",
          ["U.S. officials", "report", "The Washington Times"]),
+        ("The report, citing U.S. officials, said the talks failed.", "said",
+         ["U.S. officials", "report", "The Washington Times"]),
     ],
 )
 def test_cited_as_an_example_is_no_origin(text: str, cue: str, chain: list[str]) -> None:
     """"He cites New Jersey as the perfect model" had the origin New Jersey, and "cited the U.S. dollar strengthening
     ... as a particular challenge" the origin "U.S." (the party after "cited" was cut at the stop in "U.S."):
     "cite X as Y" gives an example, not a source ("citing him as saying" still names one), and an abbreviation's
-    stop does not end the party."""
+    stop does not end the party.  Whom a document cites is its origin, before it: "The report, citing U.S. officials,
+    said" kept the officials and dropped the report."""
     rep = report(text, outlet="The Washington Times")
     a = by_cue(rep, cue)
     assert [chain_names(c) for c in rep.chains if c.attribution == a.id] == [chain]

@@ -218,8 +218,8 @@ def _source_modifiers(ctx: Ctx, s: int, e: int, at: Attribution) -> tuple[list[N
         if n is not None:
             producers.append(n)
     for kind, nodes in triggers_in(ctx, s, end, blocked=list(at.content)):
-        if kind == "producer" or kind == "origin":
+        if kind == "producer":
             producers.extend(nodes[:1])
-        else:
+        elif kind != "origin":  # "The report, citing U.S. officials, said": whom it cites is its origin, before it
             reporters.extend(nodes[:1])
     return producers, reporters
