@@ -69,8 +69,8 @@ def split_credit(line: str, reg: Registry | None = None) -> int | None:
     g = GLUED_TAIL.search(line)
     if g and g.start("credit") > 0:
         return g.start("credit")
-    w = WORD_GLUED_CREDIT.search(line)
-    if w and len(line) - w.end() <= 100 and 3 <= len(WORD.findall(line[: w.start()])) <= MAX_GLUED_CAPTION:
+    w = _glued_label(line)
+    if w and len(line) - w.end() <= 100:
         return w.start()
     m2 = BARE_TAIL.search(line)
     if m2 and m2.start("credit") > 0:
@@ -174,6 +174,13 @@ MAX_GLUED_CAPTION = 60
 """Words at most before a credit glued to a word ("...ShowCredit: X"): a caption, not a paragraph."""
 
 
+def _glued_label(line: str) -> re.Match[str] | None:
+    """A credit label glued to the last word of a caption of 3 to ``MAX_GLUED_CAPTION`` words ("... at San Jose
+    ShowCredit: Twitter/RaptorJesuss"), or None."""
+    m = WORD_GLUED_CREDIT.search(line)
+    return m if m and 3 <= len(WORD.findall(line[: m.start()])) <= MAX_GLUED_CAPTION else None
+
+
 def _glued_credit(tail: str, reg: Registry) -> int | None:
     """Length of the picture credit opening ``tail`` ("AP Photo", "Chip Somodevilla/Getty Images", "REUTERS")."""
     toks = list(re.finditer(r"\S+", tail))
@@ -229,8 +236,8 @@ def split_glued(ln: Line, reg: Registry, title: str | None, n: int) -> bool:
         return True
     # "Kanye West Says He is Preparing for 2020 Run at San Jose ShowCredit: Twitter/RaptorJesuss Kanye West
     # aggravated fans ...": a video's title, its credit glued to the last word, and the body going on
-    m = WORD_GLUED_CREDIT.search(t)
-    if m and 3 <= len(WORD.findall(t[: m.start()])) <= MAX_GLUED_CAPTION:
+    m = _glued_label(t)
+    if m:
         k = _glued_credit(t[m.end() :], reg)
         if k is not None:
             rs, re_ = trim(t, m.end() + k, len(t))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ...model import Attribution, Span, TimeExpr
+from ...registry import NEWS_TYPES
 from ...registry.countries import country_of
 from ..entities import entity_by_id
 from .media import generic_node
@@ -55,7 +56,7 @@ def outer_of(at: Attribution, ctx: Ctx, sent: Span) -> Attribution | None:
         b_cue = " ".join(ctx.text[s:e] for s, e in b.cue).casefold()
         # "..., Mr. Holland said, CNN reported.": an outlet's report closing the sentence relays it too
         postposed = (
-            b.cue[0][0] > cue and b.source_type in _MEDIA and min(s for s, _ in b.source) > cue
+            b.cue[0][0] > cue and b.source_type in NEWS_TYPES and min(s for s, _ in b.source) > cue
             and not holds(at.content, b.cue[0][0])  # not "As X pointed out, the newspaper called ..."
         )
         if (
@@ -65,9 +66,6 @@ def outer_of(at: Attribution, ctx: Ctx, sent: Span) -> Attribution | None:
         ):
             sibling = sibling or b
     return best or sibling
-
-
-_MEDIA = frozenset({"state_media", "news_agency", "public_broadcaster", "outlet"})
 
 
 def _content_len(a: Attribution) -> int:

@@ -28,14 +28,12 @@ def publisher_node(parsed: Parsed, found: Found, reg: Registry) -> Node:
     art = parsed.article
     text = art.text
     if art.outlet:
-        # a label naming no outlet ("Guest Writer - Right", a columnist "Rich Lowry"): the site it ran
-        # on (anatomy makes that the outlet, keeping the label; blocks given by the caller skip it)
-        site = reg.site_of(art.outlet, art.url)
-        if site is not None or art.outlet_label is not None:
-            site = site or reg.match(art.outlet)
-            if site is not None:
-                return outlet_node(site, None, _PUBLISHER_CONF["url"])
         o = reg.match(art.outlet)
+        # a label naming no outlet ("Guest Writer - Right", a columnist "Rich Lowry"): the site it ran on
+        # (anatomy makes that the outlet, keeping the label; blocks given by the caller skip anatomy)
+        site = reg.site_of(art.outlet, art.url) or (o if art.outlet_label is not None else None)
+        if site is not None:
+            return outlet_node(site, None, _PUBLISHER_CONF["url"])
         span = _first_mention_span(text, reg, o) if o is not None else None
         if o is not None:
             return outlet_node(o, span)
