@@ -1831,3 +1831,32 @@ def test_a_name_before_a_preposition_is_still_a_party_boundary() -> None:
     rep = report("Republican lawyer Andrew McBride, who served in the Justice Department under Attorney General "
                  "William Barr, said the order was lawful.")
     assert [chain_names(c)[:-1] for c in rep.chains] == [["Andrew McBride"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The statement, quoting the foreign minister, said the talks had failed.", "the foreign minister"),
+        ("The report, citing the Russian ambassador to Seoul, said the talks had failed.",
+         "the Russian ambassador to Seoul"),
+    ],
+)
+def test_an_unnamed_office_holder_quoted_by_a_document_is_its_origin(text: str, origin: str) -> None:
+    """"The statement, quoting the foreign minister, said ..." had the statement as origin: a minister, an ambassador or
+    an envoy named after "quoting" / "citing" is a government origin before the document (only there: a source phrase
+    elsewhere is typed by its entity first)."""
+    rep = report(text, outlet="The Washington Times")
+    assert hops(rep, by_cue(rep, "said"))[0][0] == (origin, "government")
+    rep = report("KCNA, quoting the prime minister's remarks, said the talks had failed.", outlet="The Washington Times")
+    assert [h[0] for h in hops(rep, by_cue(rep, "said"))[0]] == ["Korean Central News Agency", "The Washington Times"]
+
+
+def test_a_report_in_a_relative_clause_on_a_source_is_its_own() -> None:
+    """"Kucherena told Interfax, according to RT.com, which also reported that he has been granted asylum": the source
+    of "according to" ran on to the end of the sentence, and the second report came out as RT <- Interfax, though
+    Interfax relays only what RT.com has according to it."""
+    rep = report("Kucherena told Interfax, according to RT.com, which also reported that he has been granted asylum.",
+                 outlet="The Washington Times")
+    text = rep.article.text
+    assert span_text(text, by_cue(rep, "according to").source) == "RT.com"
+    assert [h[0] for h in hops(rep, by_cue(rep, "also reported"))[0]] == ["RT", "The Washington Times"]

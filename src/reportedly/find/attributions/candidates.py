@@ -382,7 +382,12 @@ def _according(seg: Segment, t: Tok) -> Candidate | None:
     cand = Candidate(seg, t, cue, pattern="according_to", content_rel="head")
     if pobj:
         p = pobj[0]
-        cand.source = trimmed_ranges(doc, set(range(p.left_edge.i, p.right_edge.i + 1)))
+        idx = set(range(p.left_edge.i, p.right_edge.i + 1))
+        for c in p.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in REPORTS and _after_comma(doc, c):
+                # "according to RT.com, which also reported that ...": the clause is a report of its own
+                idx -= set(range(c.left_edge.i - 1, c.right_edge.i + 1))
+        cand.source = trimmed_ranges(doc, idx)
         cand.source_rel = "pobj"
     # the content is the clause the phrase modifies, within the sentence
     phrase = set(range(t.i, (pobj[0].right_edge.i + 1) if pobj else t.i + 2))

@@ -76,7 +76,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...model import Attribution, Chain
+from ...model import Attribution, Chain, Span
 from ...nlp import Parsed
 from ...registry import load_registry
 from ...settings import Settings
@@ -97,7 +97,7 @@ from .nodes import CONF_UNNAMED, Ctx, Node, assemble, same
 from .parties import parties_of, relayed_inner, speaker_before
 from .provenance import provenance_chains
 from .publisher import publisher_node, wire_nodes
-from .spans import first_offset, overlaps, sentence_spans
+from .spans import first_offset, holds, overlaps, sentence_spans
 from .triggers import other_cues, outlets_in, triggers_in, unless_citing
 
 
@@ -136,7 +136,7 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
 
     # triggers in the sentence outside the content, the source and other attributions' cues
     # "citing X" that opens a content piece is how the source had it, not what it said
-    blocked = [*unless_citing(ctx.text, at.content), *at.source]
+    blocked = [*unless_citing(ctx.text, at.content), *at.source, *_sibling_contents(at, ctx, sent)]
     origins: list[list[Node]] = []
     relays: list[list[Node]] = []
     for kind, nodes in triggers_in(ctx, sent[0], sent[1], blocked, other_cues(at, ctx, sent), at.cue, at.source):
@@ -206,6 +206,23 @@ def _node_chains(at: Attribution, ctx: Ctx) -> list[list[Node]]:
     date_nodes(chains, at, ctx, sent)
     ctx.done[at.id] = chains
     return chains
+
+
+def _sibling_contents(at: Attribution, ctx: Ctx, sent: Span) -> list[Span]:
+    """The content of the attribution whose source a relative pronoun source of this one hangs on: a trigger
+    there is what that attribution reports ("Kucherena told Interfax, according to RT.com, which also reported
+    that ...": Interfax relays only what RT.com has according to it)."""
+    if len(at.source) != 1:
+        return []
+    s, e = at.source[0]
+    if ctx.text[s:e].lower() not in ("which", "who"):
+        return []
+    out: list[Span] = []
+    for b_id in dict.fromkeys(b_id for _, _, _, b_id in ctx.cues_from(sent[0], sent[1]) if b_id != at.id):
+        b = ctx.by_id[b_id]
+        if b.source and max(y for _, y in b.source) <= s and not ctx.text[max(y for _, y in b.source) : s].strip(" ,"):
+            out.extend(c for c in b.content if not holds([c], s))
+    return out
 
 
 def _or_none(parties: list[Node]) -> list[Node | None]:

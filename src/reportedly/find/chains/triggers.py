@@ -208,6 +208,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     head_word = head_part.split()[-1].lower() if head_part.split() else ""
     if typ != "unknown" and guess_type(head_part) == "unknown" and head_word not in _WHOSE_SPEAKERS:
         return None  # "citing past attempts by the Nixon administration", "White House lawyers’ inability": no source
+    if typ == "unknown" and head_word in _OFFICES:
+        typ = "government"  # "quoting the foreign minister", "citing the ambassador to Seoul"
     if typ == "unknown":
         return None
     return Node(" ".join(cut.split()), typ, span=(s, ce))
@@ -229,6 +231,10 @@ _WHOSE_SPEAKERS = frozenset(
     "representatives spokesman spokeswoman spokesperson".split()
 )
 """Nouns after a possessive that speak for the possessor ("the prosecutor's office", "Biden's lawyers")."""
+_OFFICES = frozenset("minister ministers premier ambassador ambassadors envoy envoys consul".split())
+"""Offices of state that head an unnamed origin ("quoting the foreign minister"); only here, where a phrase follows
+"citing" or "quoting": a source phrase elsewhere is typed by its entity first ("Deputy Pak Su Gil, vice-premier and
+minister of Finance" is that person)."""
 _HEAD_PART = re.compile(r"\s(?:by|of|with|from|to|for|under|over|against|between)\s")
 """Where the words heading an origin phrase end ("past attempts | by the Nixon administration")."""
 
