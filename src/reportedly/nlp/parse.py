@@ -122,10 +122,32 @@ def pipe(texts: Iterable[str], nlp: Language, batch_size: int = 256, fast_rules:
     fast = _fast_rules(nlp) if fast_rules else None
     with one_blas_thread():
         if fast is None:
-            yield from nlp.pipe(texts, batch_size=batch_size)
+            yield from nlp.pipe((_presplit(nlp, t) for t in texts), batch_size=batch_size)
             return
-        for doc in nlp.pipe(texts, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"]):
+        for doc in nlp.pipe((_presplit(nlp, t) for t in texts), batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"]):
             yield fast(doc)
+
+
+JOINED = re.compile(r"(?<=[.!?])[ \t\u3000]+,[ \t\u3000]+(?=\S)")
+"""A sentence's stop, a space, a comma and the next sentence: paragraphs a feed joined into one line (KCNA's "... in
+his recent interview with Prensa Latina. ,  Ecuador aims ...", in 2,200 places of 20,305 stories).  The space before
+the comma tells it from "the U.S., Japan and ..."."""
+
+
+def _presplit(nlp: Language, text: str) -> str | Doc:
+    """``text``, or its tokens with a sentence starting after each ``JOINED`` (the parser keeps preset sentence
+    starts; spaCy alone often read "..., Ecuador aims ..." as the same sentence going on)."""
+    if "," not in text or JOINED.search(text) is None:
+        return text
+    doc = nlp.make_doc(text)
+    joins = [(m.start(), m.end()) for m in JOINED.finditer(text)]
+    for tok in doc:
+        for s, e in joins:
+            if tok.idx == e:
+                tok.is_sent_start = True
+            elif s <= tok.idx < e and tok.i:
+                tok.is_sent_start = False  # the comma and spaces close the sentence before
+    return doc
 
 
 MAX_PIECE_CHARS = 50_000

@@ -92,7 +92,10 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     if h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head.i < h.i:
         g = h.head
         gl = verb_group(g)
-        if all(doc[k].dep_ in ("aux", "prt", "advmod", "neg") or k == g.i or doc[k].head.i in (g.i, h.i) for k in range(gl[1], cue[0])):
+        between = range(gl[1], cue[0])
+        if all(doc[k].dep_ in ("aux", "prt", "advmod", "neg") or k == g.i or doc[k].head.i in (g.i, h.i) for k in between) and not (
+            g.lemma_.lower() in REPORTS and any(doc[k].is_punct for k in between)
+        ):  # not a report the participle continues: "the minister said, adding:"
             cue = (gl[0], cue[1])
     if h.lemma_.lower() == "quote" and any(c.dep_ == "auxpass" for c in h.children):
         qb = _quoted_as_saying(seg, h, cue)
@@ -141,9 +144,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         # content is "than" (as PolNeAR marks it), never the governing clause, which may hold another attribution
         content_idx = {than.i}
         rel = cand.content_rel = "than"
-    elif h.dep_ == "parataxis" or (h.dep_ in ("ccomp", "advcl") and h.head.i < h.i) or (
+    elif (h.dep_ == "parataxis" or (h.dep_ in ("ccomp", "advcl") and h.head.i < h.i) or (
         h.dep_ == "advcl" and any(k.dep_ == "mark" and k.text.lower() == "as" for k in h.children)
-    ):
+    )) and not _adding_to_a_report(h):
         # "..., The Post has learned", "As experts have pointed out, X is free to ..."
         # "Clinton was headed to the ER, The Post has learned": the content is the governing clause
         top = h.head
@@ -226,7 +229,7 @@ RAISED_RELS = frozenset({"xcomp", "oprd", "acomp", "attr"})
 gain", "appears closer", "seemed a reminder"; acomp and attr added in the twelfth session: train source
 +0.04 in both profiles, dev unchanged or better; eval/attribution.md)."""
 RAISING_EXPLETIVE = True
-""""It appears that ...": the expletive subject is no source either (an appearance, ``extract.appearance``)."""
+""""It appears that ...": the expletive subject is no source either (an appearance, ``vetoes.appearance``)."""
 
 
 def appears_to(h: Tok) -> bool:
@@ -256,6 +259,12 @@ def _predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
             if g.dep_ in ("ccomp", "xcomp"):
                 return a, g, a.i + 1
     return None
+
+
+def _adding_to_a_report(h: Tok) -> bool:
+    """A participle after the report it continues, with nothing of its own yet ("..., the article says, adding:" and a
+    block quote): what it adds follows; the report's own content is not its."""
+    return h.tag_ == "VBG" and h.dep_ == "advcl" and h.head.i < h.i and h.head.lemma_.lower() in REPORTS
 
 
 def _circumstance(prep: Tok) -> bool:

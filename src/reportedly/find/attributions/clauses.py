@@ -134,6 +134,24 @@ def agent_of_participle(h: Tok) -> bool:
     )
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _dated_name(h: Tok) -> Tok | None:
+    """"Rodong Sinmun Tuesday observes ...": a weekday the parser took for the verb's adverbial, with the name
+    before it as its compound, stands where the subject does (the name is the subject; its source phrase holds
+    the day, as "Rodong Sinmun Tuesday" does when the parse gets it right)."""
+    for c in h.children:
+        if c.i > h.i:
+            break
+        if (
+            c.dep_ == "npadvmod" and c.lower_ in _WEEKDAYS and c.i == h.i - 1
+            and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
+        ):
+            return c
+    return None
+
+
 def subject(h: Tok) -> tuple[str, Tok | None]:
     """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
     (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
@@ -151,6 +169,9 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
             return "nsubj", after[0]
     if subjects:
         return "nsubj", subjects[0]
+    dated = _dated_name(h)
+    if dated is not None:
+        return "nsubj", dated
     if PASSIVE_OWN_SUBJECT and any(c.dep_ == "nsubjpass" for c in h.children):
         return "none", None
     if ADDRESSED_PARTICIPLE and addressed_participle(h):

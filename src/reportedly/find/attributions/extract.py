@@ -16,18 +16,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...lexicons import load_table, load_words
+from ...lexicons import load_words
 from ...model import Span
 from ...nlp import Parsed, Segment, Tok
 from ...registry import load_registry
 from ...settings import Settings
-from .candidates import RAISING, appears_to, candidates
+from .candidates import candidates
 from .clauses import relative_object
 from .content import ContentModel, EdgeTags, content_options
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
 from .resolve import STATE_MEDIA
 from .spans import Candidate, TokRange, trim
+from .vetoes import after_link_label, plain_action
 
 RELATIVE_ONLY = True
 """A cue whose only content is its relative pronoun ("..., which Mr. Ailes denies") takes it as its content."""
@@ -106,7 +107,7 @@ def extract(
             continue
         cands.extend(candidates(seg, lexicon))
     for c in cands:
-        if _dangling_that(c):
+        if _dangling_that(c) or _medium_before_colon(c):
             c.content = []  # "The wire service adds that:" and a block quote after it
         if not c.content:
             attach_quote(c, quotes)
@@ -175,63 +176,6 @@ RULE_SCORES = {"dash": 0.9, "footage": 0.85, "quoted_by": 0.9, "document": 0.85,
 COLON_BLOCK_SCORE = 0.85
 
 
-@functools.cache
-def _action_words() -> dict[str, frozenset[str]]:
-    table = load_table("action_words.tsv")
-    out: dict[str, set[str]] = {}
-    for words, role in table.entries.items():
-        out.setdefault(role, set()).add(" ".join(words))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def plain_action(c: Candidate) -> bool:
-    """ "Rebels attacked the convoy", "The band recorded the album": a verb that reports speech in
-    other sentences ("X attacked Clinton over ...") done by armed people or to a physical target, or
-    "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
-    referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
-    follows."""
-    words = _action_words()
-    h = c.head
-    if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
-        return False
-    if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
-        return True  # "referred the findings to prosecutors": a referral ("referred to X as Y" has no object)
-    if h.lemma_.lower() == "be" and any(k.lower_ in ("here", "there") and k.i < h.i for k in h.children):
-        return True  # "Here are three suggestions:", "Here's a look at ...": the outlet presenting (never in PolNeAR)
-    if h.lemma_.lower() not in words["verb"]:
-        return False
-    objs = [k for k in h.children if k.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for k in h.children if k.dep_ == "prep" and k.text.lower() in ("on", "upon", "at") for g in k.children if g.dep_ == "pobj"]
-    subs = [k for k in h.children if k.dep_ in ("nsubj", "agent")]
-    subs += [g for k in subs if k.dep_ == "agent" for g in k.children if g.dep_ == "pobj"]
-    if h.lemma_.lower() in ("record", "film", "tape"):
-        return any(o.lower_ in words["made"] or o.lemma_.lower() in words["made"] for o in objs)
-    if any(s.lower_ in words["armed"] or s.lemma_.lower() in words["armed"] for s in subs):
-        return True
-    return any(o.lower_ in words["target"] or o.lemma_.lower() in words["target"] or o.ent_type_ in ("FAC", "LOC") for o in objs)
-
-
-_LINK_LABEL = re.compile(r"\b(?:read\s+more|also\s+read|read\s+also|see\s+also|related|must\s+read|don'?t\s+miss)\s*[:|]", re.I)
-
-
-def after_link_label(c: Candidate) -> bool:
-    """A cue after "Read more:" / "RELATED |" in its sentence: the title of a link to another story."""
-    words = c.seg.view.texts
-    start = c.head.sent.start
-    end = min([c.cue[0], *(r[0] for r in c.source)])
-    return end > start and _LINK_LABEL.search(" ".join(words[start:end])) is not None
-
-
-def appearance(c: Candidate) -> bool:
-    """ "The economy appears to be slowing", "The plan seems unlikely": an appearance verb with no one
-    it appears to, the outlet's own hedged statement.  PolNeAR counts these as sourceless attributions
-    (194 such cues in train), so they stay attributions, of kind "appearance" (``finder``); chains
-    and the outlet-voice finder treat them as the outlet's words."""
-    if c.head.lemma_.lower() not in RAISING or c.source:
-        return False
-    return not appears_to(c.head)
-
-
 RELATIVE_SCORE = 0.8
 """Score of a relative-pronoun source with a that-clause ("students, who have demanded that ..."),
 which the cue model underrates (set by hand; PolNeAR dev unchanged or better, eval/attribution.md)."""
@@ -284,9 +228,30 @@ def choose_content(
         c.addressee = None
 
 
-_BEFORE_COLON = re.compile(r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that)(?=\s*:)")
+_MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech"
+_BEFORE_COLON = re.compile(
+    r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on"
+    rf"|in\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}?)(?=\s*:)"
+)
 """Words between a cue and the colon of its quote: a place ("reports from Pyongyang:", "said in Seoul:"), a
-lone "that" ("adds that:")."""
+lone "that" ("adds that:"), the "on" of "goes on:" the parse left out of the cue, the medium ("observes in a
+bylined commentary in this regard:", 331 KCNA stories)."""
+_MEDIUM_THEN_COLON = re.compile(rf"\s+in\s+\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}:\s*(?:$|[“\"])")
+
+
+def _medium_before_colon(c: Candidate) -> bool:
+    """Whether the cue's last word is the "in" of the medium it was said in, and a colon after that medium closes
+    the paragraph or opens a quote ("Rodong Sinmun observes in a bylined commentary:" and a block): the cue is the
+    verb alone and the block or quote what is said (``attach_quote``), not "a bylined commentary"."""
+    doc = c.seg.view
+    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in":
+        return False
+    text = c.seg.doc.text
+    at = doc[c.cue[1] - 2].idx + len(doc[c.cue[1] - 2].text)
+    if _MEDIUM_THEN_COLON.match(text, at) is None:
+        return False
+    c.cue = (c.cue[0], c.cue[1] - 1)
+    return True
 
 
 def _dangling_that(c: Candidate) -> bool:

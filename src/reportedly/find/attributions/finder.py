@@ -33,11 +33,12 @@ from .antecedents import (
     sentence_start,
     token_at,
 )
-from .extract import Accepted, appearance, extract, quote_index
+from .extract import Accepted, extract, quote_index
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES, Described, describe
 from .spans import Candidate, TokRange
 from .transcripts import label_speaker, labels
+from .vetoes import appearance
 
 PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""

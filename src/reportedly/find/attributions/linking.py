@@ -47,18 +47,11 @@ from ...nlp import Parsed, Segment
 from ...settings import Settings
 from .clauses import RELATIVE, addressed_participle
 from .content import TAGGED_MODEL_FILE, ContentModel
-from .extract import (
-    RULE_SCORES,
-    Accepted,
-    after_link_label,
-    extract,
-    fold_relay,
-    plain_action,
-    relative_report,
-)
+from .extract import RULE_SCORES, Accepted, extract, fold_relay, relative_report
 from .model import CueModel
 from .spans import Candidate, TokRange
 from .tagger import COMPONENTS, Tagger, Tags, regions, strip_edges, tag_parsed
+from .vetoes import after_link_label, plain_action
 
 LOW_THRESHOLD = 0.5
 """Cue-model threshold of the rules' candidates handed to the tagger (the rules alone use 0.65)."""
