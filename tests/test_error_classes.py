@@ -1949,3 +1949,18 @@ def test_a_weekday_read_as_an_adverbial_leaves_the_name_before_it_the_subject() 
     )
     rel, tok = subject(view_of(doc)[3])
     assert (rel, tok.text if tok is not None else None) == ("nsubj", "Tuesday")
+
+
+def test_an_adjective_opening_the_sentence_is_no_organisation() -> None:
+    """"Civic and public organizations in south Korea held a rally": spaCy tagged "Civic" an organisation, which named
+    the source of "urging" and took the "They" after it; the phrase is a group, and "They" stays unresolved rather
+    than "Civic" (47 KCNA stories open so)."""
+    text = ("Civic and public organizations in south Korea held a rally on Tuesday. They said the law was unjust. "
+            "Civic and social organizations said the law was unjust.")
+    rep = report(text)
+    assert "Civic" not in [e.name for e in rep.entities]
+    said = [a for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert [(a.source_name, a.source_type) for a in said] == [
+        ("They", "group"), ("Civic and social organizations", "group")]
+    rep = report("Apple and other companies said the rule was unfair.")
+    assert "Apple" in [e.name for e in rep.entities]

@@ -44,7 +44,7 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names
-from ..entities.name_words import names_a_text
+from ..entities.name_words import capitalised_adjective, names_a_text
 from .transcripts import speaker_at
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
@@ -433,6 +433,7 @@ def _closest_at(
                 if (
                     ent.label_ in labels and s < before and s not in taken and not skipped(s)
                     and (best is None or s > best[0]) and not names_a_text(ent[-1].text)
+                    and not capitalised_adjective(seg.doc, ent.start, ent.end)
                 ):
                     best = (s, ent.text, None)
     return best

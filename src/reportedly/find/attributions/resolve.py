@@ -312,6 +312,8 @@ def _describe(
         noun = several.group("head")
         kind = "government" if noun in ("officials", "administrations", "governments", "authorities") else "group"
         return Described(phrase, kind, None)  # "Catholic and Lutheran groups", "Apple and Google executives"
+    if _WORDS_THEN_BODIES.fullmatch(" ".join(phrase.split())):
+        return Described(phrase, "group", None)  # "Civic and public organizations in south Korea": not "Civic"
     paper = named_paper(phrase) or _paper_named_after(text, span, phrase)
     if paper is not None:
         # "The Russian paper Serp I Molot": a newspaper the registry lacks
@@ -455,6 +457,12 @@ _NAMES_THEN_NOUN = re.compile(
 """Two or more names before a plural noun they modify: "Catholic, Baptist and Lutheran organizations"."""
 _PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churches", "denominations", "unions"})
 """Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
+_WORDS_THEN_BODIES = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][a-z]+(?:,\s+[a-z]+)*,?\s+(?:and|or)\s+(?:[a-z]+\s+)?"
+    r"(?:groups|organizations|organisations|bodies|associations|unions)\b(?:\s+(?:in|of|from)\s+.*)?"
+)
+"""A word and others before a plural noun for bodies, the first capitalised where the sentence starts: "Civic and
+public organizations in south Korea" (spaCy named "Civic" an organisation; 47 KCNA stories)."""
 _PLURAL_BODY_WORDS = frozenset({"centers", "centres"})
 """Plural head words that name one body ("Centers for Medicare and Medicaid Services"); "Organizations of Thailand
 and Ethiopia" are several."""

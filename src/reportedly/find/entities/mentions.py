@@ -37,7 +37,15 @@ from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry
 from .lexicon import Lexicon, name_key, word_key
-from .name_words import BODY_HEADS, korean_name, names_a_doctrine, names_a_text, nonperson_label
+from .name_words import (
+    BODY_HEADS,
+    capitalised_adjective,
+    korean_name,
+    names_a_doctrine,
+    names_a_text,
+    nonperson_label,
+    sentence_initial,
+)
 
 LABEL_KINDS = {
     "PERSON": "person",
@@ -406,6 +414,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                     continue
             if label == "PERSON" and _title_before_name(doc, s, e, lex):
                 continue
+            if label == "ORG" and capitalised_adjective(doc, s, e):
+                continue  # "Civic and public organizations ...": an adjective capitalised by the sentence, no name
             s2 = strip_titles(doc, s, e, lex)
             if s2 != s and (label == "PERSON" or not texts(doc)[s][:1].isupper() or _person_shaped(doc, s2, e)):
                 # "Host Sean Rameswaram" tagged ORG is a titled person; "General Motors" is not.
@@ -539,7 +549,7 @@ def scan_mentions(
                 if (
                     "\n" not in cand
                     and name_key(cand) in lex.government_names
-                    and (acronym or not single or (word.isalpha() and not _sentence_initial(doc, i)))
+                    and (acronym or not single or (word.isalpha() and not sentence_initial(doc, i)))
                 ):
                     found = Mention(si, i, j, start, end, "GOVERNMENT", "government", government=True)
                     break
@@ -548,13 +558,6 @@ def scan_mentions(
                 continue
             yield found
             i = found.tok_end
-
-
-def _sentence_initial(doc: Doc, i: int) -> bool:
-    if i == 0:
-        return True
-    prev = doc[i - 1]
-    return prev.text.isspace() or prev.text in {".", "!", "?", '"', "“", ":"}
 
 
 def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Mention]:

@@ -144,3 +144,18 @@ def korean_family_name(name: str) -> str | None:
         return None
     first = words[0]
     return first if len(first) >= 3 and first in korean_surnames() and first not in _ENGLISH_SURNAMES else None
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence (after a stop, a quote mark, a colon or a line break)."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text.isspace() or prev.text in {".", "!", "?", '"', "“", ":"}
+
+
+def capitalised_adjective(doc: Doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` is one adjective capitalised only because it opens the sentence ("Civic and public
+    organizations", tagged ORG by spaCy; 47 KCNA stories): no name."""
+    return e - s == 1 and doc.has_annotation("TAG") and doc[s].tag_ == "JJ" and sentence_initial(doc, s)
+
