@@ -1964,3 +1964,38 @@ def test_an_adjective_opening_the_sentence_is_no_organisation() -> None:
         ("They", "group"), ("Civic and social organizations", "group")]
     rep = report("Apple and other companies said the rule was unfair.")
     assert "Apple" in [e.name for e in rep.entities]
+
+
+def test_a_credit_printed_twice_names_each_party_once() -> None:
+    """NPR's pages print a picture credit twice ("Evan Vucci/AP Evan Vucci/AP"): the credits were "Evan Vucci", "AP
+    Evan Vucci" and "AP", and the photo's chain Evan Vucci <- AP <- Associated Press.  A credited name that reads as a
+    person's is a person hop (was "unknown": credit lines are not parsed)."""
+    text = ("Trump Turns Event Into Celebration\n\nEnlarge this image toggle caption Evan Vucci/AP Evan Vucci/AP\n\n"
+            "Updated at 5:21 p.m. ET\n\nThere was God Bless America, the president said.")
+    rep = report(text, outlet="NPR")
+    assert [c.name for c in rep.credits] == ["Evan Vucci", "Associated Press"]
+    photo = [c for c in rep.chains if c.attribution is None]
+    assert [[(h.name, h.type) for h in c.hops] for c in photo] == [
+        [("Evan Vucci", "person"), ("Associated Press", "news_agency"), ("NPR", "public_broadcaster")]]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_phrase_not_what_leads_into_it() -> None:
+    """"Now to the GOP list, another iconic voice who recalled ...": the parse hung "Now to the GOP list," on the noun,
+    and the source "who" was named "GOP"; the phrase starts at its own words (quote marks and hyphens inside it stay:
+    "the black women-led “reproductive justice” movement, which pushes ...")."""
+    rep = report("Now to the GOP list, another iconic voice who recalled starting his political career in the state.")
+    assert by_cue(rep, "recalled").source_name == "another iconic voice"
+    text = ("The group joined the black women-led “reproductive justice” movement, which pushes not only for access "
+            "to abortion but also for child care.")
+    name = by_cue(report(text), "pushes").source_name
+    assert name is not None and "women-led “reproductive justice” movement" in name
+
+
+def test_a_given_name_makes_a_person_of_what_spacy_called_an_organisation() -> None:
+    """"Writing in the Washington Post, Philip Bump rightly noted ...": spaCy tagged Philip Bump an organisation; two
+    or three capitalised words after a given name of the lexicon are a person, unless the last word heads a body
+    ("Philip Morris International")."""
+    rep = report("Writing in the Washington Post, Philip Bump rightly noted that Trump did not create the divisions.")
+    assert ("Philip Bump", "person") in [(e.name, e.kind) for e in rep.entities]
+    rep = report("Philip Morris International said sales fell.")
+    assert ("Philip Morris International", "organization") in [(e.name, e.kind) for e in rep.entities]

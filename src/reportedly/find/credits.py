@@ -107,6 +107,9 @@ def _is_agency(name: str, reg: Registry) -> bool:
     return n in AGENCY_NAMES or n.removeprefix("the ") in AGENCY_NAMES
 
 
+_TWICE = re.compile(r"(\S.{2,}?)\s+\1")
+
+
 def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     """Separated pieces of ``text`` with their absolute spans, trimmed."""
     out: list[tuple[str, int, int]] = []
@@ -147,6 +150,9 @@ def picture_credits(text: str, start: int, reg: Registry, kind: str | None = Non
             out.extend(_credit_of(head.group(1), start + lead, kind, reg))
     rest = inner[body_at:]
     rest_at = start + lead + body_at
+    twice = _TWICE.fullmatch(rest)
+    if twice is not None:
+        rest = twice.group(1)  # "Evan Vucci/AP Evan Vucci/AP": NPR's pages print the credit twice
     for piece, s, _e in _pieces(rest, rest_at):
         piece = _YEAR.sub("", piece).strip(" ©")
         if not piece:

@@ -289,6 +289,8 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
     if clause.dep_ != "relcl":
         return _before_comma(src_head)
     noun = clause.head
+    if noun.pos_ in ("VERB", "AUX"):
+        return None  # "Trump understands who should be calling the shots": a question word the parse hung on a verb
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
         subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
         if subj:
@@ -297,11 +299,21 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
     # insisted ..., not just for down-ticket candidates") are no part of it
     kids = [k for k in noun.subtree if k.i < clause.left_edge.i]
     kids = [k for k in kids if k.i <= noun.i or k.dep_ not in ("relcl", "punct")]
+    # nor what the parse hangs before a verbless noun ("Now to the GOP list, another iconic voice who ...")
+    left = [g for g in noun.children if g.i < noun.i]
+    inner = min((g.i for g in left if g.dep_ not in _NOT_IN_THE_PHRASE), default=noun.i)
+    lead = [g for g in left if g.i < inner and g.dep_ in _NOT_IN_THE_PHRASE and g.text not in ("-", "‐", "/")]
+    if lead:
+        cut = max(g.right_edge.i for g in lead)
+        kids = [k for k in kids if k.i > cut]
     if not kids:
         return None
     first = min(kids, key=lambda k: k.i)
     last = noun if noun.i >= max(k.i for k in kids) else max((k for k in kids if k.pos_ != "PUNCT"), key=lambda k: k.i)
     return first, last, noun
+
+
+_NOT_IN_THE_PHRASE = frozenset({"prep", "advmod", "punct", "cc", "intj", "npadvmod", "mark"})
 
 
 def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:

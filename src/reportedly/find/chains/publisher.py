@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from ...anatomy.names import person_like
 from ...model import Credit, Entity, Span
 from ...nlp import Parsed
 from ...registry import Outlet, Registry
@@ -98,7 +99,13 @@ def credit_node(c: Credit, reg: Registry, confidence: float, entities: Sequence[
         for ent in entities:
             if ent.kind in ENTITY_TYPE and any(ms < ce and cs < me for ms, me in ent.mentions):
                 return Node(ent.name, ENTITY_TYPE[ent.kind], span=c.span, entity=ent.id, confidence=confidence * 0.8)
-    typ = "news_agency" if c.kind == "wire" else "unknown"
+    words = c.name.split()
+    if c.kind == "wire":
+        typ = "news_agency"
+    elif len(words) >= 2 and person_like(words):
+        typ = "person"  # a photographer or a reporter credited by name ("Evan Vucci/AP"): credit lines are not parsed
+    else:
+        typ = "unknown"
     return Node(c.name, typ, span=c.span, confidence=confidence * 0.8)
 
 

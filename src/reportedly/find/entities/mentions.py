@@ -44,6 +44,7 @@ from .name_words import (
     names_a_doctrine,
     names_a_text,
     nonperson_label,
+    person_by_given_name,
     sentence_initial,
 )
 
@@ -401,6 +402,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
+            elif label == "ORG" and person_by_given_name(texts(doc)[s:e]):
+                label = "PERSON"  # "Philip Bump" (ORG to spaCy after "Writing in the Washington Post,")
             elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
                 continue  # a text ("the Moscow Declaration"), not a body that speaks
             if label in _RECHECKED:

@@ -159,3 +159,26 @@ def capitalised_adjective(doc: Doc, s: int, e: int) -> bool:
     organizations", tagged ORG by spaCy; 47 KCNA stories): no name."""
     return e - s == 1 and doc.has_annotation("TAG") and doc[s].tag_ == "JJ" and sentence_initial(doc, s)
 
+
+def person_by_given_name(words: list[str]) -> bool:
+    """Whether a name spaCy tagged an organisation is a person's: two or three capitalised words, the first a given
+    name of ``first_names`` ("Philip Bump", ORG to spaCy after "Writing in the Washington Post,"), the last no head
+    word of a body, a place or a text ("Philip Morris International" keeps its head; two words such as "Philip Morris"
+    cannot be told from a person here and become one)."""
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if word_key(words[0]) not in first_names():
+        return False
+    heads = _nonperson_heads()
+    last = word_key(words[-1])
+    return (
+        last not in BODY_HEADS and last not in _COMPANY_LAST and all(last not in v for v in heads.values())
+        and nonperson_label(words) is None
+    )
+
+
+_COMPANY_LAST = frozenset(
+    "international inc corp corporation co company companies llc ltd holdings partners associates bank capital "
+    "media news group industries enterprises foods motors airlines systems".split()
+)
+
