@@ -1999,3 +1999,22 @@ def test_a_given_name_makes_a_person_of_what_spacy_called_an_organisation() -> N
     assert ("Philip Bump", "person") in [(e.name, e.kind) for e in rep.entities]
     rep = report("Philip Morris International said sales fell.")
     assert ("Philip Morris International", "organization") in [(e.name, e.kind) for e in rep.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "typ"),
+    [
+        ("The juror said the verdict was fair.", "said", "The juror", "person"),
+        ("The family said the move was unfair.", "said", "The family", "group"),
+        ("Sixty-two percent said the economy was good.", "said", "Sixty-two percent", "group"),
+        ("A grand jury said the charges stood.", "said", "A grand jury", "group"),
+        ("The law passed, said Dr. Rob Crane, president of the Preventing Tobacco Addiction Foundation, a group that "
+         "says the age for buying tobacco should be 21.", "says", "Preventing Tobacco Addiction Foundation",
+         "organization"),
+    ],
+)
+def test_common_nouns_and_appositions_type_the_source(text: str, cue: str, name: str, typ: str) -> None:
+    """AllSides 2800-2949: "the juror", "the family", a poll's "62 percent" were of unknown type; "the ... Foundation, a
+    group that lobbies" was "a group": a relative clause on an apposition speaks for the body it describes."""
+    a = by_cue(report(text), cue)
+    assert (a.source_name, a.source_type) == (name, typ)

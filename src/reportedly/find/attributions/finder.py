@@ -291,6 +291,11 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
     noun = clause.head
     if noun.pos_ in ("VERB", "AUX"):
         return None  # "Trump understands who should be calling the shots": a question word the parse hung on a verb
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
+        named = [k for k in noun.head.subtree if k.i < noun.left_edge.i and not k.is_punct]
+        if named:
+            return min(named, key=lambda k: k.i), max(named, key=lambda k: k.i), noun.head
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
         subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
         if subj:

@@ -110,7 +110,8 @@ PERSON_NOUNS = frozenset(
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
-    "hostage captive detainee colleague classmate roommate cellmate star".split()
+    "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
+    "parent relative".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -118,6 +119,9 @@ PERSON_NOUNS = frozenset(
 def person_noun(word: str) -> bool:
     """A common noun for people, singular or plural ("hostages", "women")."""
     return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
+
+COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half".split())
+"""Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 
 BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
@@ -414,6 +418,8 @@ def _describe(
         return Described(phrase, "person", None)
     if head_low in PERSON_NOUNS or (head_low == "who" and low == "who"):
         return Described(phrase, "person", None)  # "the staffer", "a commissioner", an unresolved "who"
+    if head_low in COLLECTIVE_NOUNS:
+        return Described(phrase, "group", None)  # "the family", "a grand jury", "62 percent", "a majority of voters"
     if head_low in BODY_NOUNS:
         return Described(phrase, "organization", None)  # "The Milwaukee-based firm", "the pension fund", "his campaign"
     if head is not None and head.pos_ == "PROPN" and head_low in _BODY_WORDS:
