@@ -2018,3 +2018,18 @@ def test_common_nouns_and_appositions_type_the_source(text: str, cue: str, name:
     group that lobbies" was "a group": a relative clause on an apposition speaks for the body it describes."""
     a = by_cue(report(text), cue)
     assert (a.source_name, a.source_type) == (name, typ)
+
+
+def test_the_north_and_the_south_of_a_korea_story_are_its_governments() -> None:
+    """KCNA writes "the north" and "the south" for the two Koreas ("The north refuted it, saying ..."): the source was
+    "The north" of unknown type; in a story naming that Korea it is its government ("The North won the war in 1865"
+    names none, and stays as it was)."""
+    text = ("The DPRK plans to launch a satellite. The U.S. imposed sanctions on the north. The north refuted it, saying "
+            "the launch was peaceful. The south now plans to lobby Japan, south Korea's ally, for help.")
+    rep = report(text)
+    assert {(a.source_name, a.source_type) for a in rep.attributions if span_text(text, a.source).lower() in (
+        "the north", "the south")} == {("DPRK", "government"), ("south Korea", "government")}
+    rep = report("The appeal said the regime must go.")
+    assert by_cue(rep, "said").source_type == "document"
+    rep = report("The North won the war in 1865, historians said. The North said nothing.")
+    assert all(a.source_type != "government" for a in rep.attributions)

@@ -56,7 +56,7 @@ DOCUMENT_HEADS = frozenset(
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
         "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
-        "regulation", "rule", "charter", "treaty", "agreement", "brief",
+        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "telegram",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -120,6 +120,10 @@ def person_noun(word: str) -> bool:
     """A common noun for people, singular or plural ("hostages", "women")."""
     return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
+_HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
+_KOREAS = {"north": "KP", "south": "KR"}
+"""A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
+the two Koreas, lower case there ("the North" too); elsewhere ("the South" of the U.S.) no country is named so."""
 COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half".split())
 """Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 
@@ -292,6 +296,13 @@ def _describe(
         named_ent = entity_by_id(entities, antecedent[1])
         if named_ent is not None and (kind := _KIND_TYPES.get(named_ent.kind)) is not None:
             return Described(antecedent[0], kind, antecedent[1])
+    half = _HALF_OF_A_COUNTRY.fullmatch(low)
+    if half is not None:
+        # "The north refuted it": KCNA's "the north" / "the south" for the two Koreas, when the article names that one
+        code = _KOREAS[half.group(1)]
+        country = next((e for e in entities if country_of(e.name) == code), None)
+        if country is not None:
+            return Described(country.name, "government", country.id)
     who_clause = _NAME_THEN_WHO.match(phrase)
     title = _QUOTE_MARK.search(phrase)
     at = span[0] + text[span[0] : span[1]].index(phrase)
