@@ -56,7 +56,7 @@ DOCUMENT_HEADS = frozenset(
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
         "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
-        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "telegram",
+        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
