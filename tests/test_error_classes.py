@@ -2033,3 +2033,17 @@ def test_the_north_and_the_south_of_a_korea_story_are_its_governments() -> None:
     assert by_cue(rep, "said").source_type == "document"
     rep = report("The North won the war in 1865, historians said. The North said nothing.")
     assert all(a.source_type != "government" for a in rep.attributions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "typ"),
+    [
+        ("Earlier on Monday, Chongwadae said the documents were fake.", "said", "government"),
+        ('Chapter 3 "Strongest Man with Indomitable Mental Power" impressively tells about the feats of the leader.',
+         "impressively tells about", "document"),
+    ],
+)
+def test_kcna_sources_typed_by_their_names(text: str, cue: str, typ: str) -> None:
+    """KCNA 14000-14299: "Chongwadae" (South Korea's presidential office, 188 KCNA stories) was a person; a book's
+    "Chapter 3 “Strongest Man ...”" a person by the "Man" of its title."""
+    assert by_cue(report(text), cue).source_type == typ

@@ -120,6 +120,8 @@ def person_noun(word: str) -> bool:
     """A common noun for people, singular or plural ("hostages", "women")."""
     return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
+_SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
+"""A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
 _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
 _KOREAS = {"north": "KP", "south": "KR"}
 """A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
@@ -279,6 +281,8 @@ def _describe(
         # "The footage, released by KCTV and reported by Yonhap": the footage is the source, whoever
         # aired it (the outlets inside the phrase are left to the relay chains)
         return Described(phrase, "footage", None)
+    if _SECTION.match(phrase):
+        return Described(phrase, "document", None)  # 'Chapter 3 "Strongest Man with Indomitable Mental Power"'
     body = outlet_body(phrase, head_low)
     if body is not None:
         # "The union at Reuters", "BBC journalists' union", "Reuters staff": a body or the staff of an
