@@ -2047,3 +2047,25 @@ def test_kcna_sources_typed_by_their_names(text: str, cue: str, typ: str) -> Non
     """KCNA 14000-14299: "Chongwadae" (South Korea's presidential office, 188 KCNA stories) was a person; a book's
     "Chapter 3 “Strongest Man ...”" a person by the "Man" of its title."""
     assert by_cue(report(text), cue).source_type == typ
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_who_cites_at_the_end_of_a_report_is_the_reporter(profile: str) -> None:
+    """"... after the Washington Post reported that ... he plans to impose a tariff ..., citing three people briefed":
+    the parse hangs "citing" on "plans", and the source of "citing" was "he" (Trump); who cites is the outlet that
+    reports."""
+    text = ("Shares of GM extended their slump after the Washington Post reported that several of Trump’s senior "
+            "economic advisers believe he plans to impose a 25 percent tariff on autos later this year, citing three "
+            "people briefed on discussions.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    assert by_cue(rep, "citing").source_name == "The Washington Post"
+
+
+def test_an_agency_link_label_is_boilerplate() -> None:
+    """AP's "Full Coverage: Virus Outbreak" between two paragraphs was body text, and a relay hop of the attribution
+    before it (a "person" named "Full Coverage: Virus Outbreak")."""
+    text = ("In New York City, Mayor Bill de Blasio warned that some states may be reopening too quickly.\n\n"
+            "Full Coverage: Virus Outbreak\n\n“My message is learn from us,” he said.")
+    rep = report(text, outlet="Associated Press")
+    assert [text[b.start : b.end] for b in rep.article.blocks if b.kind == "boilerplate"] == ["Full Coverage: Virus Outbreak"]
+    assert all("Full Coverage" not in h.name for c in rep.chains for h in c.hops)

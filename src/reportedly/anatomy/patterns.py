@@ -102,7 +102,7 @@ BOILER_LINE = re.compile(
     re.I,
 )
 BOILER_START = re.compile(
-    r"^(?:(?:read more|related|see also|also read|also see|more|watch|listen|photos|video|don'?t miss|"
+    r"^(?:(?:read more|related|see also|also read|also see|more|watch|listen|photos|video|don'?t miss|full coverage|"
     r"recommended|trending|sponsored|click here|sign up|subscribe|follow us|like us|download|get the|"
     r"support|advertisement)\b\s*[:|—-]"
     r"|(?:click here|sign up for|subscribe to|subscribe now|follow us|like us on|download the|"

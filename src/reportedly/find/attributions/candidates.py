@@ -167,6 +167,11 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
                 content_idx = set(range(k.left_edge.i, k.right_edge.i + 1))
                 rel = cand.content_rel = "nsubjpass"
     srel, s = subject(h)
+    if srel.startswith("up:") and h.tag_ == "VBG" and h.lemma_.lower() in ("cite", "quote"):
+        # "the Post reported that ... he plans to impose ..., citing three people": who cites is who reports
+        reporter = _reporter_above(h)
+        if reporter is not None:
+            s = reporter
     if s is not None and s.text.lower() in EXPLETIVES and s.dep_ == "nsubj" and rel in ("ccomp", "xcomp") and cand.passive:
         s = None
     if s is None and h.dep_ == "dep" and h.head.i < h.i and h.head.pos_ == "VERB":
@@ -258,6 +263,18 @@ def _predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
                     return a, obj[0], g.i + 1
             if g.dep_ in ("ccomp", "xcomp"):
                 return a, g, a.i + 1
+    return None
+
+
+def _reporter_above(h: Tok) -> Tok | None:
+    """The subject of the nearest report verb ``h`` hangs under, through clauses, when it is not the first verb up."""
+    t = h.head
+    seen = 0
+    while t.head.i != t.i and seen < 6:
+        t = t.head
+        seen += 1
+        if t.lemma_.lower() in REPORTS:
+            return next((c for c in t.children if c.dep_ == "nsubj"), None)
     return None
 
 
