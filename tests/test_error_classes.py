@@ -2069,3 +2069,19 @@ def test_an_agency_link_label_is_boilerplate() -> None:
     rep = report(text, outlet="Associated Press")
     assert [text[b.start : b.end] for b in rep.article.blocks if b.kind == "boilerplate"] == ["Full Coverage: Virus Outbreak"]
     assert all("Full Coverage" not in h.name for c in rep.chains for h in c.hops)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Washington media wrote a number of articles on the case.", "outlet"),
+        ("South Korean media said the talks had failed.", "outlet"),
+        ("Several media outlets said the talks had failed.", "outlet"),
+        ("North Korean state media said the talks had failed.", "state_media"),
+    ],
+)
+def test_unnamed_media_are_outlets(text: str, typ: str) -> None:
+    """"Washington media wrote" was a government (by "Washington"), "South Korean media said" a group: unnamed news
+    media are outlets, as the chains' unnamed media hops are."""
+    rep = report(text)
+    assert rep.attributions[0].source_type == typ

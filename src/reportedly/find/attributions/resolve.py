@@ -120,6 +120,8 @@ def person_noun(word: str) -> bool:
     """A common noun for people, singular or plural ("hostages", "women")."""
     return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
+_MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
+"""Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
 _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
@@ -417,6 +419,8 @@ def _describe(
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
+    if head_low in _MEDIA_HEADS and not STATE_MEDIA.search(phrase):
+        return Described(phrase, "outlet", None)  # "Washington media", "the establishment press": unnamed outlets
     if GOVERNMENT_WORDS.search(phrase) or label in ("GPE",):
         return Described(phrase, "government", None)
     if label in ("ORG", "NORP"):
