@@ -2085,3 +2085,13 @@ def test_unnamed_media_are_outlets(text: str, typ: str) -> None:
     media are outlets, as the chains' unnamed media hops are."""
     rep = report(text)
     assert rep.attributions[0].source_type == typ
+
+
+def test_whose_fear_among_whom_and_arguing_a_case() -> None:
+    """"there's a fear among conservatives that ..." had no source (the fear is theirs); "When the case was being
+    argued in front of the Supreme Court" was a cue with the content "the case" (pleading in court is no claim)."""
+    rep = report("If Trump wins a second term, there’s a fear among conservatives that Kushner’s influence will grow.")
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [("conservatives", "group")]
+    rep = report("When the case was being argued in front of the Supreme Court, the senator spoke at a rally. "
+                 "She argued that the case was weak.")
+    assert cues(rep) == ["argued"] and span_text(rep.article.text, rep.attributions[0].source) == "She"

@@ -489,6 +489,14 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
         p = poss[0]
         cand.source = trimmed_ranges(doc, set(range(p.left_edge.i, p.right_edge.i + 1)) - {k for k in range(p.left_edge.i, p.right_edge.i + 1) if doc[k].dep_ == "case"})
         cand.source_rel = "poss"
+    elif not cand.source:
+        among = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "among" and c.i > n.i), None)
+        holders = [g for g in among.children if g.dep_ == "pobj"] if among is not None else []
+        if among is not None and holders:
+            # "there's a fear among conservatives that ...": whose fear it is
+            cand.source = trimmed_ranges(doc, set(range(holders[0].left_edge.i, holders[0].right_edge.i + 1)))
+            cand.source_rel = "among"
+            content_idx -= set(range(among.i, among.right_edge.i + 1))
     cand.content = trimmed_ranges(doc, content_idx - set(range(left, cue_end)))
     return cand
 

@@ -26,7 +26,8 @@ def plain_action(c: Candidate) -> bool:
     other sentences ("X attacked Clinton over ...") done by armed people or to a physical target, or
     "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
     referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
-    follows; "make" an outing ("made a field survey of the complex", KCNA's leaders' visits)."""
+    follows; "make" an outing ("made a field survey of the complex", KCNA's leaders' visits); "argue" a case
+    (pleading in court)."""
     words = _action_words()
     h = c.head
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
@@ -35,6 +36,10 @@ def plain_action(c: Candidate) -> bool:
         return True  # "referred the findings to prosecutors": a referral ("referred to X as Y" has no object)
     if h.lemma_.lower() == "be" and any(k.lower_ in ("here", "there") and k.i < h.i for k in h.children):
         return True  # "Here are three suggestions:", "Here's a look at ...": the outlet presenting (never in PolNeAR)
+    if h.lemma_.lower() == "argue" and any(
+        k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in ("case", "appeal", "motion") for k in h.children
+    ):
+        return True  # "when the case was being argued in front of the Supreme Court": pleading, not a claim
     if h.lemma_.lower() == "make" and any(k.dep_ == "dobj" and k.lemma_.lower() in _OUTINGS for k in h.children):
         return True  # "made a field survey of the steel complex", "made a visit to": an outing, not a statement
     if h.lemma_.lower() not in words["verb"]:
