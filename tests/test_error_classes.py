@@ -2095,3 +2095,20 @@ def test_whose_fear_among_whom_and_arguing_a_case() -> None:
     rep = report("When the case was being argued in front of the Supreme Court, the senator spoke at a rally. "
                  "She argued that the case was weak.")
     assert cues(rep) == ["argued"] and span_text(rep.article.text, rep.attributions[0].source) == "She"
+
+
+def test_the_document_a_party_says_something_in_is_that_partys() -> None:
+    """"..., the United Nations High Commissioner for Human Rights said in a recent report. The report examines ...":
+    the report's chain was the bare document; who says something in a report issued it (KCNA: "Rodong Sinmun Monday
+    says this in a bylined article. ... the article notes" was article <- Rodong Sinmun, and "the article concludes"
+    paragraphs on only "article"; "the statement" after "X released a statement" was already so).  A document of that
+    kind brought in closer ("a similar report") leaves the issuer unnamed."""
+    text = ("People with disabilities are at increased risk from climate change, the United Nations High Commissioner "
+            "for Human Rights said in a recent report. The report examines the impacts of climate change on their "
+            "rights and makes recommendations about states’ obligations.")
+    rep = report(text, outlet="Human Rights Watch")
+    assert hops(rep, by_cue(rep, "makes recommendations about"))[0][0] == ("United Nations", "organization")
+    text = ("Tech website The Outline concluded in a lengthy report that conservatives lost. Western Journalism reached "
+            "the same conclusion in a similar data report. Conservative sites saw a drop, the report found.")
+    rep = report(text, outlet="The Daily Caller")
+    assert "Outline" not in [h[0] for h in hops(rep, by_cue(rep, "found"))[0]]

@@ -137,7 +137,7 @@ def agent_of_participle(h: Tok) -> bool:
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
-def _dated_name(h: Tok) -> Tok | None:
+def dated_name(h: Tok) -> Tok | None:
     """"Rodong Sinmun Tuesday observes ...": a weekday the parser took for the verb's adverbial, with the name
     before it as its compound, stands where the subject does (the name is the subject; its source phrase holds
     the day, as "Rodong Sinmun Tuesday" does when the parse gets it right)."""
@@ -169,7 +169,7 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
             return "nsubj", after[0]
     if subjects:
         return "nsubj", subjects[0]
-    dated = _dated_name(h)
+    dated = dated_name(h)
     if dated is not None:
         return "nsubj", dated
     if PASSIVE_OWN_SUBJECT and any(c.dep_ == "nsubjpass" for c in h.children):

@@ -4,12 +4,14 @@ KCNA retells statements, letters and appeals of other bodies this way: "The Sout
 released a statement on June 10. ... , the statement noted, and went on: ..." (55 chains in 300 stories of
 2012 named only "document:statement").  ``issuer_before(ctx, s, noun)`` finds, for a definite source phrase
 headed by a document noun at offset ``s``, the subject of the closest earlier "X issued / released / made
-public / sent / published ... a <noun>" in the same paragraph or the two before it, and returns X as a node;
+public / sent / published ... a <noun>" or "X says / observes in a <noun>" in the same paragraph or the four before
+it, and returns X as a node;
 None when no such sentence is near or another document of that kind was issued closer.
 """
 
 from __future__ import annotations
 
+from ..attributions.clauses import dated_name
 from .nodes import Ctx, Node
 from .triggers import np_node
 
@@ -17,7 +19,7 @@ ISSUE_VERBS = frozenset(
     "issue release publish send adopt announce make put deliver sign post circulate distribute present".split()
 )
 """Verbs whose subject issues the document that is their object ("made public a statement")."""
-_PARAGRAPHS_BACK = 2
+_PARAGRAPHS_BACK = 4
 _MAX_CHARS = 2500
 
 
@@ -30,22 +32,28 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
             k = lo
             break
     best: tuple[int, int, int] | None = None
+    introduced: list[int] = []  # "a similar March 13 data report": another document of that kind brought in
     for seg in ctx.parsed.segments:
         if seg.end <= k or seg.start >= s:
             continue
-        for t in seg.doc:
+        for t in seg.view.tokens:
             at = seg.start + t.idx
-            if not (k <= at < s) or t.lemma_.lower() != noun or t.dep_ != "dobj":
+            if not (k <= at < s) or t.lemma_.lower() != noun:
                 continue
-            verb = t.head
-            if verb.lemma_.lower() not in ISSUE_VERBS:
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
+                introduced.append(at)
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
+                verb = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+                verb = t.head.head  # "Rodong Sinmun says in a bylined article", "observes in a commentary"
+            else:
                 continue
-            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            subj = [c for c in verb.children if c.dep_ == "nsubj"] or [d for d in (dated_name(verb),) if d is not None]
             if not subj:
                 continue
             first, last = subj[0].left_edge, subj[0].right_edge
             if best is None or at > best[0]:
                 best = (at, seg.start + first.idx, seg.start + last.idx + len(last.text))
-    if best is None:
-        return None
+    if best is None or any(at > best[0] for at in introduced):
+        return None  # none, or another document of that kind came in closer than the one whose issuer is named
     return np_node(ctx, best[1], best[2])
