@@ -2112,3 +2112,47 @@ def test_the_document_a_party_says_something_in_is_that_partys() -> None:
             "the same conclusion in a similar data report. Conservative sites saw a drop, the report found.")
     rep = report(text, outlet="The Daily Caller")
     assert "Outline" not in [h[0] for h in hops(rep, by_cue(rep, "found"))[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The war began in June. Rodong Sinmun Monday says this in a bylined article carried on the day the U.S. "
+         "imperialists ignited the war.", "says", "Rodong Sinmun Monday", "this"),
+        ("The war is a crime. Rodong Sinmun Monday editorially calls on all the Korean people to foil the moves of "
+         "warlike forces.", "editorially calls", "Rodong Sinmun Monday", None),
+    ],
+)
+def test_kcna_says_this_in_a_bylined_article(text: str, cue: str, source: str, content: str | None) -> None:
+    """"Rodong Sinmun Monday says this in a bylined article carried on the day ...": the content was the clause the
+    parser hung on the cue ("the U.S. imperialists ignited the war") or ran on into the medium ("this in a bylined
+    article"); "Rodong Sinmun Monday editorially calls on" had no source (an adverb between the weekday and the
+    verb)."""
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    a = by_cue(rep, cue)
+    assert span_text(text, a.source) == source
+    if content is not None:
+        assert span_text(text, a.content) == content
+
+
+def test_a_stop_glued_to_the_comma_of_a_join_ends_the_sentence_too() -> None:
+    """KCNA also joins paragraphs with no space before the comma ("... on Tuesday., Owing to ..."; 1,581 places): the
+    sentence ends there unless the word is an abbreviation ("Apple Inc., Google", "Tampa, Fla., Monday")."""
+    from reportedly.nlp import load_pipeline
+    from reportedly.nlp.parse import pipe
+
+    text = "The talks began on Tuesday., Ten teams took part. Apple Inc., Google and Amazon agreed in Tampa, Fla., Monday."
+    doc = next(pipe([text], load_pipeline()))
+    assert [s.text for s in doc.sents] == [
+        "The talks began on Tuesday.,", "Ten teams took part.", "Apple Inc., Google and Amazon agreed in Tampa, Fla., Monday."]
+
+
+def test_said_in_a_statement_that_keeps_the_clause_as_content() -> None:
+    """"..., said in a joint statement that Kim Il Sung founded the Juche idea": the parser hung the that-clause on
+    "statement" and the content was "a joint statement that ..."; the cue runs to the medium, as PolNeAR marks it
+    ("said in a statement"), and the content is the clause."""
+    text = "Rashed Khan Menon, chairman of the party, said in a joint statement that Kim Il Sung founded the Juche idea."
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    a = rep.attributions[0]
+    assert (span_text(text, a.cue), span_text(text, a.content)) == (
+        "said in a joint statement", "that Kim Il Sung founded the Juche idea")

@@ -134,13 +134,34 @@ his recent interview with Prensa Latina. ,  Ecuador aims ...", in 2,200 places o
 the comma tells it from "the U.S., Japan and ..."."""
 
 
+GLUED = re.compile(r"(?<![.\w])([A-Za-z]{2,})\.,[ \t\u3000]+(?=[A-Z\"“])")
+"""The same join with no space before the comma ("... on Tuesday., Ten men's teams ...", "the DPRK., Chairman ..."):
+a word and its stop, not an abbreviation's (``ABBREVIATIONS``): 1,581 places in KCNA's stories, 4 in AllSides'
+5,000 articles (two of them typos, "Tampa., Fla.")."""
+ABBREVIATIONS = frozenset(
+    "co ltd inc corp jr sr bros etc st mt ft no nos vol dept gov gen sen rep reps mr mrs ms dr prof lt col sgt capt "
+    "cmdr adm ave blvd rd esq vs mass calif fla wash tenn penn ariz conn ill ind minn nev okla ore wis ky la md mich "
+    "miss mo neb colo del ga kan vt va ala ark wyo pa tex mont jan feb mar apr aug sept sep oct nov dec mon tue tues "
+    "wed thu thur thurs fri sat sun".split()
+)
+
+
+def _joins(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stop-comma join of ``text``: ``JOINED`` and ``GLUED``, the comma and spaces after the stop."""
+    out = [(m.start(), m.end()) for m in JOINED.finditer(text)]
+    out += [(m.end(1) + 1, m.end()) for m in GLUED.finditer(text) if m.group(1).lower() not in ABBREVIATIONS]
+    return sorted(out)
+
+
 def _presplit(nlp: Language, text: str) -> str | Doc:
-    """``text``, or its tokens with a sentence starting after each ``JOINED`` (the parser keeps preset sentence
+    """``text``, or its tokens with a sentence starting after each join (``_joins``: the parser keeps preset sentence
     starts; spaCy alone often read "..., Ecuador aims ..." as the same sentence going on)."""
-    if "," not in text or JOINED.search(text) is None:
+    if "," not in text:
+        return text
+    joins = _joins(text)
+    if not joins:
         return text
     doc = nlp.make_doc(text)
-    joins = [(m.start(), m.end()) for m in JOINED.finditer(text)]
     for tok in doc:
         for s, e in joins:
             if tok.idx == e:

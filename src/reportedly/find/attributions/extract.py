@@ -109,6 +109,7 @@ def extract(
     for c in cands:
         if _dangling_that(c) or _medium_before_colon(c):
             c.content = []  # "The wire service adds that:" and a block quote after it
+        _medium_then_that(c)
         if not c.content:
             attach_quote(c, quotes)
         if RELATIVE_ONLY and not c.content and not c.extra_content and (rel := relative_object(c)) is not None:
@@ -205,6 +206,10 @@ def choose_content(
     if not c.content or c.pattern in ("colon", "dash", "footage") or c.content_rel == "than":
         return
     opts = content_options(c, quotes, tags)
+    medium = _medium_of(c)
+    if medium is not None:
+        # "says this in a bylined article": the medium the report came in is no part of what it says
+        opts = [o for o in opts if all(b <= medium for _, b in o.ranges)] or opts[:1]
     if c.pattern == "noun" and c.content_rel != "copula" and c.head.dep_ in ("nsubj", "nsubjpass"):
         # a subject's content stays inside its noun phrase ("his promise to build a wall | angered Mexico")
         edge = c.head.right_edge.i + 1
@@ -237,6 +242,39 @@ _BEFORE_COLON = re.compile(
 lone "that" ("adds that:"), the "on" of "goes on:" the parse left out of the cue, the medium ("observes in a
 bylined commentary in this regard:", 331 KCNA stories)."""
 _MEDIUM_THEN_COLON = re.compile(rf"\s+in\s+\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}:\s*(?:$|[“\"])")
+
+
+def _medium_then_that(c: Candidate) -> None:
+    """"said in a joint statement that Kim Il Sung founded ...": the parser hung the that-clause on the medium, and the
+    cue "said in" took "a joint statement that ..." for its content; the cue runs to the medium, "said in a joint
+    statement", as PolNeAR marks it, and the content is the clause."""
+    doc = c.seg.view
+    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in" or len(c.content) != 1:
+        return
+    medium = next((g for g in doc[c.cue[1] - 1].children if g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET), None)
+    said = next((k for k in medium.children if k.dep_ in ("acl", "ccomp", "relcl") and k.i > medium.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in k.children)), None) if medium is not None else None
+    if said is None:
+        return
+    c.cue = (c.cue[0], said.left_edge.i)
+    c.content = [(said.left_edge.i, min(said.right_edge.i + 1, c.content[0][1]))]
+    c.content_rel = "ccomp"
+
+
+def _medium_of(c: Candidate) -> int | None:
+    """The token index of the "in" that brings in the medium of a verbal cue whose content is "this" ("says this in
+    a bylined article"), when it follows the cue, else None."""
+    if c.pattern != "verb" or c.content_rel != "dobj" or c.seg.view[c.content[0][0]].lower_ not in ("this", "so"):
+        return None  # only after "says this": PolNeAR's annotators keep "in a statement" in a content as often as not
+    for k in c.head.children:
+        if k.dep_ == "prep" and k.lower_ == "in" and k.i > c.head.i and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET for g in k.children
+        ):
+            return k.i
+    return None
+
+
+_MEDIUM_SET = frozenset(_MEDIUM_NOUNS.split("|"))
 
 
 def _medium_before_colon(c: Candidate) -> bool:
