@@ -1954,7 +1954,7 @@ def test_a_weekday_read_as_an_adverbial_leaves_the_name_before_it_the_subject() 
 def test_an_adjective_opening_the_sentence_is_no_organisation() -> None:
     """"Civic and public organizations in south Korea held a rally": spaCy tagged "Civic" an organisation, which named
     the source of "urging" and took the "They" after it; the phrase is a group, and "They" stays unresolved rather
-    than "Civic" (47 KCNA stories open so)."""
+    than "Civic" (47 places in KCNA)."""
     text = ("Civic and public organizations in south Korea held a rally on Tuesday. They said the law was unjust. "
             "Civic and social organizations said the law was unjust.")
     rep = report(text)

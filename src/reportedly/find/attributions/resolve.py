@@ -487,7 +487,7 @@ _WORDS_THEN_BODIES = re.compile(
     r"(?:groups|organizations|organisations|bodies|associations|unions)\b(?:\s+(?:in|of|from)\s+.*)?"
 )
 """A word and others before a plural noun for bodies, the first capitalised where the sentence starts: "Civic and
-public organizations in south Korea" (spaCy named "Civic" an organisation; 47 KCNA stories)."""
+public organizations in south Korea" (spaCy named "Civic" an organisation; 47 places in KCNA)."""
 _PLURAL_BODY_WORDS = frozenset({"centers", "centres"})
 """Plural head words that name one body ("Centers for Medicare and Medicaid Services"); "Organizations of Thailand
 and Ethiopia" are several."""

@@ -156,7 +156,7 @@ def sentence_initial(doc: Doc, i: int) -> bool:
 
 def capitalised_adjective(doc: Doc, s: int, e: int) -> bool:
     """Whether ``doc[s:e]`` is one adjective capitalised only because it opens the sentence ("Civic and public
-    organizations", tagged ORG by spaCy; 47 KCNA stories): no name."""
+    organizations", tagged ORG by spaCy; 47 places in KCNA): no name."""
     return e - s == 1 and doc.has_annotation("TAG") and doc[s].tag_ == "JJ" and sentence_initial(doc, s)
 
 
