@@ -11,6 +11,7 @@ None when no such sentence is near or another document of that kind was issued c
 
 from __future__ import annotations
 
+from ..attributions.candidates import REPORTS
 from ..attributions.clauses import dated_name
 from .nodes import Ctx, Node
 from .triggers import np_node
@@ -19,6 +20,11 @@ ISSUE_VERBS = frozenset(
     "issue release publish send adopt announce make put deliver sign post circulate distribute present".split()
 )
 """Verbs whose subject issues the document that is their object ("made public a statement")."""
+_SAID_IN = REPORTS | frozenset(
+    "observe conclude stress find write comment assert allege detail underscore emphasize emphasise point".split()
+)
+"""Verbs whose subject issued the document they are said "in" ("says in a bylined article"; not "appeared in a
+report")."""
 _PARAGRAPHS_BACK = 4
 _MAX_CHARS = 2500
 
@@ -44,7 +50,7 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
                 introduced.append(at)
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
                 verb = t.head
-            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in _SAID_IN:
                 verb = t.head.head  # "Rodong Sinmun says in a bylined article", "observes in a commentary"
             else:
                 continue
