@@ -2156,3 +2156,15 @@ def test_said_in_a_statement_that_keeps_the_clause_as_content() -> None:
     a = rep.attributions[0]
     assert (span_text(text, a.cue), span_text(text, a.content)) == (
         "said in a joint statement", "that Kim Il Sung founded the Juche idea")
+
+
+def test_a_message_of_greeting_is_a_courtesy_and_a_sentence_opening_kremlin_a_government() -> None:
+    """KCNA's "X sent a message of greeting to Y" was a cue "sent a message of" with the content "greeting to Y" (the
+    courtesy sent; what the message says comes after: "The message wished ..."); "Chongwadae" opening its sentence was
+    no government (one-word government names that are no English word are found there too)."""
+    text = ("Kim Yong Nam, president of the Presidium, sent a message of greeting to Armando Guebuza, president of "
+            "Mozambique, on the occasion of its national day. The message wished the president success.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert cues(rep) == ["wished"]
+    rep = report("Chongwadae said the talks had failed.")
+    assert by_cue(rep, "said").source_type == "government"

@@ -27,9 +27,14 @@ def plain_action(c: Candidate) -> bool:
     "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
     referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
     follows; "make" an outing ("made a field survey of the complex", KCNA's leaders' visits); "argue" a case
-    (pleading in court)."""
+    (pleading in court); a message of greeting or sympathy (the courtesy sent, not what the message says)."""
     words = _action_words()
     h = c.head
+    if c.pattern == "noun" and h.lemma_.lower() in ("message", "letter", "telegram", "card") and any(
+        k.dep_ == "prep" and k.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _COURTESIES for g in k.children)
+        for k in h.children
+    ):
+        return True  # KCNA's "sent a message of greeting to X" (some 400 stories): a courtesy sent, what it says follows
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
@@ -55,6 +60,8 @@ def plain_action(c: Candidate) -> bool:
     return any(o.lower_ in words["target"] or o.lemma_.lower() in words["target"] or o.ent_type_ in ("FAC", "LOC") for o in objs)
 
 
+_COURTESIES = frozenset({"greeting", "greetings", "sympathy", "condolence", "condolences", "thanks", "congratulation",
+                         "congratulations"})
 _OUTINGS = frozenset({"survey", "visit", "tour", "trip", "inspection", "round", "rounds"})
 _LINK_LABEL = re.compile(r"\b(?:read\s+more|also\s+read|read\s+also|see\s+also|related|must\s+read|don'?t\s+miss)\s*[:|]", re.I)
 

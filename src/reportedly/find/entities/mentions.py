@@ -552,7 +552,8 @@ def scan_mentions(
                 if (
                     "\n" not in cand
                     and name_key(cand) in lex.government_names
-                    and (acronym or not single or (word.isalpha() and not sentence_initial(doc, i)))
+                    and (acronym or not single or (
+                        word.isalpha() and (not sentence_initial(doc, i) or name_key(word) in _NO_WORD_NAMES)))
                 ):
                     found = Mention(si, i, j, start, end, "GOVERNMENT", "government", government=True)
                     break
@@ -561,6 +562,11 @@ def scan_mentions(
                 continue
             yield found
             i = found.tok_end
+
+
+_NO_WORD_NAMES = frozenset({"chongwadae", "kremlin", "pentagon", "politburo", "elysee", "élysée"})
+"""Government names of one word that are no English word: found at a sentence's start too ("Chongwadae floated
+rumor ..."), where "House", "Congress" or "Cabinet" may be the plain word."""
 
 
 def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Mention]:
