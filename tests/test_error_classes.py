@@ -2168,3 +2168,18 @@ def test_a_message_of_greeting_is_a_courtesy_and_a_sentence_opening_kremlin_a_go
     assert cues(rep) == ["wished"]
     rep = report("Chongwadae said the talks had failed.")
     assert by_cue(rep, "said").source_type == "government"
+
+
+def test_a_description_with_a_relative_clause_is_named_by_the_description() -> None:
+    """"said one Republican senator who vented frustration with the president’s outbursts on Twitter": the source
+    was named "Twitter" (a name inside the clause) and a hop "He <- Twitter" came of it; a description closed by a
+    common noun is named without its clause ("two GOP sources who were in the meeting": "two GOP sources"), and a
+    name after it still names it ("The man who posed the Libya question, Kerry Ladka")."""
+    text = ("“Does he need to be so unhinged?” said one Republican senator who vented frustration with the president’s "
+            "outbursts on Twitter and in front of the press corps.")
+    rep = report(text, outlet="The Hill")
+    a = by_cue(rep, "said")
+    assert a.source_name == "one Republican senator"
+    assert [h[0] for h in hops(rep, a)[0]] == ["one Republican senator", "The Hill"]
+    rep = report("The man who posed the Libya question, Kerry Ladka, told reporters that the president approached him.")
+    assert by_cue(rep, "told").source_name == "Kerry Ladka"

@@ -111,7 +111,7 @@ PERSON_NOUNS = frozenset(
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
-    "parent relative".split()
+    "parent relative therapist".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -264,7 +264,10 @@ def describe(
     if d.name is None or d.name != text[span[0] : span[1]].strip():
         return d
     cut = _RELATIVE_TAIL.search(d.name)
-    return Described(d.name[: cut.start()], d.type, d.entity) if cut is not None and cut.start() > 0 else d
+    if cut is not None and cut.start() > 0:
+        return Described(d.name[: cut.start()], d.type, d.entity)
+    described = _NOUN_THEN_WHO.match(d.name) if not _NAME_AT_END.search(d.name) else None
+    return Described(described.group("desc"), d.type, d.entity) if described is not None else d
 
 
 def _describe(
@@ -319,6 +322,9 @@ def _describe(
     elif title is not None and title.start() > 0:
         # "The travelogue titled “Beautiful Kim Il Sung ...”": a name in the quoted title is not the source
         ent = entity_for(entities, (at, at + title.start()), text)
+    elif (described := _NOUN_THEN_WHO.match(phrase)) is not None and not _NAME_AT_END.search(phrase):
+        # "one Republican senator who vented frustration ... on Twitter": no name inside the clause names the speaker
+        ent = entity_for(entities, (at, at + len(described.group("desc"))), text)
     else:
         ent = entity_for(entities, span, text)
     reg = _registry_type(phrase, settings)
@@ -501,6 +507,10 @@ TITLE_OPENER = r"\b(?:titled|entitled|called|named|headlined)\s+"
 """What opens a quoted title in a source phrase ("The travelogue titled “...”"), unlike scare quotes or a nickname
 (``chains.sources`` reads the same)."""
 _QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
+_NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
+"""A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
+_NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose)\s")
+"""A description closed by a common noun and followed by a relative clause ("one Republican senator who ...")."""
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
 """A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 

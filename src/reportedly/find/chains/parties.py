@@ -71,7 +71,10 @@ def speaker_before(at: Attribution, ctx: Ctx, sent: Span) -> Node | None:
         found = search_in(_SPEAKER_AT_START, text, sent[0], src_start, match=True)
     if found is None:
         return None
-    return party_at(ctx, *found)
+    node = party_at(ctx, *found)
+    if node.entity is None and node.name.casefold() in ("it", "they", "he", "she", "we", "i", "this", "that"):
+        return None  # "It declared its change ..., said the editorial": a pronoun no rule resolved names no origin
+    return node
 
 
 _SPEECH_AFTER = re.compile(rf"\s*,\s*{_SPEECH}\b")
