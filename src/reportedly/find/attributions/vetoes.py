@@ -34,7 +34,7 @@ def plain_action(c: Candidate) -> bool:
         k.dep_ == "prep" and k.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _COURTESIES for g in k.children)
         for k in h.children
     ):
-        return True  # KCNA's "sent a message of greeting to X" (some 400 stories): a courtesy sent, what it says follows
+        return True  # KCNA's "sent a message of greeting to X" (some 430 places in KCNA): a courtesy sent, what it says follows
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
