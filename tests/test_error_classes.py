@@ -2183,3 +2183,12 @@ def test_a_description_with_a_relative_clause_is_named_by_the_description() -> N
     assert [h[0] for h in hops(rep, a)[0]] == ["one Republican senator", "The Hill"]
     rep = report("The man who posed the Libya question, Kerry Ladka, told reporters that the president approached him.")
     assert by_cue(rep, "told").source_name == "Kerry Ladka"
+
+
+def test_quoting_officials_saying_names_the_officials() -> None:
+    """"Nagy quoted IOC officials saying that the letters were sent ..., Reuters reports": the origin was named "IOC
+    officials saying" (the party after "quoted" ran to the content)."""
+    rep = report("Nagy quoted IOC officials saying that the letters were sent from a person outside Russia, Reuters "
+                 "reports.", outlet="Fox News")
+    names = {h[0] for c in rep.chains for h in [(h.name, h.type) for h in c.hops]}
+    assert "IOC officials" in names and not any(n.endswith("saying") for n in names)

@@ -196,7 +196,7 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
                       r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
     if doc_by:
         s, phrase = s + doc_by.end(), phrase[doc_by.end():]
-    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying)\s", phrase)[0].rstrip()
+    cut = re.split(r"\s(?:who|which|that|as|in|on|at|about|saying)(?:\s|$)", phrase)[0].rstrip()
     ce = s + len(cut)
     if not cut:
         return None
