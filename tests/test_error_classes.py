@@ -2008,6 +2008,8 @@ def test_a_given_name_makes_a_person_of_what_spacy_called_an_organisation() -> N
         ("The family said the move was unfair.", "said", "The family", "group"),
         ("Sixty-two percent said the economy was good.", "said", "Sixty-two percent", "group"),
         ("A grand jury said the charges stood.", "said", "A grand jury", "group"),
+        ("The principal added that the school was ready.", "added", "The principal", "person"),
+        ("According to the plan, the drills will start soon.", "According to", "the plan", "document"),
         ("The law passed, said Dr. Rob Crane, president of the Preventing Tobacco Addiction Foundation, a group that "
          "says the age for buying tobacco should be 21.", "says", "Preventing Tobacco Addiction Foundation",
          "organization"),

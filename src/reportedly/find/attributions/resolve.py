@@ -56,7 +56,7 @@ DOCUMENT_HEADS = frozenset(
         "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
         "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
-        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition",
+        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -111,7 +111,7 @@ PERSON_NOUNS = frozenset(
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
-    "parent relative therapist".split()
+    "parent relative therapist principal".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -128,7 +128,7 @@ _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
 _KOREAS = {"north": "KP", "south": "KR"}
 """A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
 the two Koreas, lower case there ("the North" too); elsewhere ("the South" of the U.S.) no country is named so."""
-COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half".split())
+COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())
 """Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 
 BODY_NOUNS = frozenset(
