@@ -120,11 +120,12 @@ def pipe(texts: Iterable[str], nlp: Language, batch_size: int = 256, fast_rules:
     """``nlp.pipe`` with the same annotations, but the attribute ruler and the
     lemmatizer replaced by ``fast_rules.FastRules`` when the pipeline allows it."""
     fast = _fast_rules(nlp) if fast_rules else None
+    inputs = (_presplit(nlp, t) for t in texts)
     with one_blas_thread():
         if fast is None:
-            yield from nlp.pipe((_presplit(nlp, t) for t in texts), batch_size=batch_size)
+            yield from nlp.pipe(inputs, batch_size=batch_size)
             return
-        for doc in nlp.pipe((_presplit(nlp, t) for t in texts), batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"]):
+        for doc in nlp.pipe(inputs, batch_size=batch_size, disable=["attribute_ruler", "lemmatizer"]):
             yield fast(doc)
 
 

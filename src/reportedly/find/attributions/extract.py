@@ -251,7 +251,7 @@ def _medium_then_that(c: Candidate) -> None:
     doc = c.seg.view
     if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in" or len(c.content) != 1:
         return
-    medium = next((g for g in doc[c.cue[1] - 1].children if g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET), None)
+    medium = _medium_noun(doc[c.cue[1] - 1])
     said = next((k for k in medium.children if k.dep_ in ("acl", "ccomp", "relcl") and k.i > medium.i and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in k.children)), None) if medium is not None else None
     if said is None:
@@ -266,15 +266,17 @@ def _medium_of(c: Candidate) -> int | None:
     a bylined article"), when it follows the cue, else None."""
     if c.pattern != "verb" or c.content_rel != "dobj" or c.seg.view[c.content[0][0]].lower_ not in ("this", "so"):
         return None  # only after "says this": PolNeAR's annotators keep "in a statement" in a content as often as not
-    for k in c.head.children:
-        if k.dep_ == "prep" and k.lower_ == "in" and k.i > c.head.i and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET for g in k.children
-        ):
-            return k.i
-    return None
+    return next((k.i for k in c.head.children if k.dep_ == "prep" and k.i > c.head.i and _medium_noun(k) is not None), None)
 
 
 _MEDIUM_SET = frozenset(_MEDIUM_NOUNS.split("|"))
+
+
+def _medium_noun(prep: Tok) -> Tok | None:
+    """The medium an "in" brings in ("in a joint statement", "in a bylined article"): its object, or None."""
+    if prep.lower_ != "in":
+        return None
+    return next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET), None)
 
 
 def _medium_before_colon(c: Candidate) -> bool:

@@ -426,7 +426,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 start, end = char_span(parsed, si, doc, s, e)
             elif label in {"ORG", "NORP", "GPE"} and is_title_only(doc, s, e, lex):
                 continue
-            gov = (label != "PERSON" and is_government(text[start:end], lex)) or name_key(text[start:end]) in lex.government_names
+            # a person to spaCy is a government only by its whole name ("Chongwadae"), not by a word in it
+            gov = is_government(text[start:end], lex) if label != "PERSON" else name_key(text[start:end]) in lex.government_names
             kind = "government" if gov else LABEL_KINDS[label]
             yield Mention(si, s, e, start, end, label, kind, government=gov)
 
