@@ -2194,3 +2194,49 @@ def test_quoting_officials_saying_names_the_officials() -> None:
                  "reports.", outlet="Fox News")
     names = {h[0] for c in rep.chains for h in [(h.name, h.type) for h in c.hops]}
     assert "IOC officials" in names and not any(n.endswith("saying") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The game show was a ratings winner for the network, according to Deadline.", "Deadline"),
+        ("Screener copies were leaked, Variety reported.", "Variety"),
+        ("Nancy Reagan has died at the age of 94, according to TMZ.", "TMZ"),
+        ("Lauer and Roque live separately, according to Page Six.", "New York Post"),
+    ],
+)
+def test_entertainment_outlets_are_in_the_registry(text: str, name: str) -> None:
+    """"according to Deadline" was a person hop, "Variety reported" a group: outlets AllSides quotes that the
+    registry lacked (Page Six is the New York Post's gossip page)."""
+    rep = report(text, outlet="Fox News")
+    first = rep.chains[0].hops[0]
+    assert (first.name, first.type) == (name, "outlet")
+    assert report("Deadline extensions were granted, the official said.").attributions[0].source_name == "the official"
+
+
+def test_citing_nothing_names_no_origin() -> None:
+    """"Some critics have alleged fraud but cited little hard data": the data was the origin of both claims (a
+    document); a quantity saying nothing was cited names nobody."""
+    rep = report("Some critics have alleged fraud but cited little hard data.", outlet="Fox News")
+    assert all("data" not in h.name for c in rep.chains for h in c.hops)
+    rep = report("The paper, citing U.S. officials, said the deal was dead.", outlet="Fox News")
+    assert hops(rep, by_cue(rep, "said"))[0][0] == ("U.S. officials", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "typ"),
+    [
+        ("Brian Stelter spoke on Sunday. Stelter thinks the network was wrong.", "thinks", "Brian Stelter", "person"),
+        ("Dave Portnoy spoke on Sunday. Portnoy also clarified that the deal was dead.", "also clarified", "Dave Portnoy", "person"),
+        ("The operative said the campaign was short of money.", "said", "The operative", "person"),
+        ("A close associate said the senator was frustrated.", "said", "A close associate", "person"),
+        ("The 59-year-old said she was the same person she had been.", "said", "The 59-year-old", "person"),
+        ("Jeff Sessions spoke. Sessions of Congress begin in January, he said.", "said", "Jeff Sessions", "person"),
+    ],
+)
+def test_a_surname_opening_a_sentence_and_unnamed_people(text: str, cue: str, name: str, typ: str) -> None:
+    """A surname opening its sentence is tagged a common noun by the parser and was no mention of the person named
+    in full before ("Stelter thinks": unknown); it is one when it is the subject of the verb right after it (not
+    "Sessions of Congress begin").  "The operative", "a close associate", "the 59-year-old" were unknown."""
+    a = by_cue(report(text), cue)
+    assert (a.source_name, a.source_type) == (name, typ)

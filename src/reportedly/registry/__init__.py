@@ -112,7 +112,7 @@ _WEEKDAYS_MONTHS = frozenset(
 COMMON_WORD_ALIASES = frozenset(
     """time reason insider independent atlantic guardian mirror telegraph economist salon slate heavy
     medium wired grist quartz welt fox pew drudge vice globo bild sputnik telegram gallup brookings
-    yahoo corriere repubblica mehr spiegel insider chosun folha kabar antara""".split()
+    yahoo corriere repubblica mehr spiegel insider chosun folha kabar antara deadline variety""".split()
 )
 # Words that open a sentence before an outlet's name: "Meanwhile Yonhap reported ..."
 _OPENERS = frozenset(

@@ -111,7 +111,8 @@ PERSON_NOUNS = frozenset(
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
-    "parent relative therapist principal".split()
+    "parent relative therapist principal fundraiser operative associate narrator announcer confidant confidante "
+    "bystander eyewitness passenger".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -128,6 +129,8 @@ _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
 _KOREAS = {"north": "KP", "south": "KR"}
 """A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
 the two Koreas, lower case there ("the North" too); elsewhere ("the South" of the U.S.) no country is named so."""
+_AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old$")
+"""A person named by age ("the 59-year-old", "a 12-year-old")."""
 COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())
 """Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 
@@ -441,8 +444,8 @@ def _describe(
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
-    if head_low in PERSON_NOUNS or (head_low == "who" and low == "who"):
-        return Described(phrase, "person", None)  # "the staffer", "a commissioner", an unresolved "who"
+    if head_low in PERSON_NOUNS or (head_low == "who" and low == "who") or _AGED.search(low):
+        return Described(phrase, "person", None)  # "the staffer", "a commissioner", an unresolved "who", "the 59-year-old"
     if head_low in COLLECTIVE_NOUNS:
         return Described(phrase, "group", None)  # "the family", "a grand jury", "62 percent", "a majority of voters"
     if head_low in BODY_NOUNS:

@@ -192,6 +192,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     if _AS_AN_EXAMPLE.match(text, e):
         return None  # "cites New Jersey as the perfect model", "cited the dollar as a challenge": no source
     phrase = text[s:e]
+    if _NOTHING.match(phrase):
+        return None  # "cited little hard data", "citing no evidence": nothing was cited
     doc_by = re.match(r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?(?:statement|report|letter|document|notice|post)s?"
                       r"\s+(?:by|from|of)\s+", phrase, re.IGNORECASE)
     if doc_by:
@@ -215,6 +217,8 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
     return Node(" ".join(cut.split()), typ, span=(s, ce))
 
 
+_NOTHING = re.compile(r"(?:no|little|scant|scarce|few|hardly\s+any|not\s+(?:a|an|any|one))\s", re.IGNORECASE)
+"""A quantity that says nothing was cited ("cited little hard data", "citing no sources")."""
 _AS_AN_EXAMPLE = re.compile(r"\s+as\s+(?!saying|telling|writing|stating|adding)\w")
 """After "cited X": "as" and anything but a report ("citing him as saying" names a source)."""
 _BEFORE_A_NAME = re.compile(

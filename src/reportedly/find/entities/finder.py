@@ -465,7 +465,12 @@ def _recover(
                 continue
             if not _free_standing(doc, span.start, span.end, lex):
                 continue
-            if hit.group(0) in surnames and hit.group(0) not in korean and (span.start == 0 or doc[span.start].is_sent_start):
+            if (
+                hit.group(0) in surnames
+                and hit.group(0) not in korean
+                and (span.start == 0 or doc[span.start].is_sent_start)
+                and not _subject_of_next_verb(doc, span.start, span.end)
+            ):
                 continue  # (a Korean family name is no English word: "Pak who had resided in ... told")
             ci = forms[hit.group(0)]
             model = clusters[ci][0]
@@ -510,6 +515,17 @@ def _recover(
             occupied[-1].append((a, b))
             out.append(m)
     return out
+
+
+def _subject_of_next_verb(doc: Doc, s: int, e: int) -> bool:
+    """A word opening a sentence as the subject of the verb right after it ("Stelter thinks", "Portnoy also
+    clarified"): a surname then, not the plain word a capital may hide ("Sessions of Congress begin")."""
+    if e - s != 1 or doc[s].dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = doc[s].head.i
+    return s < head <= s + 3 and doc[head].pos_ in {"VERB", "AUX"} and all(
+        doc[k].pos_ in {"ADV", "AUX", "PART"} for k in range(e, head)
+    )
 
 
 def _capital_word(doc: Doc, i: int) -> bool:
