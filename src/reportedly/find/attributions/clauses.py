@@ -146,15 +146,15 @@ def dated_name(h: Tok) -> Tok | None:
     """"Rodong Sinmun Tuesday observes ...": a weekday the parser took for the verb's adverbial, with the name
     before it as its compound, stands where the subject does (the name is the subject; its source phrase holds
     the day, as "Rodong Sinmun Tuesday" does when the parse gets it right)."""
-    between = [k for k in h.children if k.dep_ == "advmod" and k.i < h.i]  # "Rodong Sinmun Monday editorially calls"
     for c in h.children:
         if c.i > h.i:
             break
-        if (
-            c.dep_ == "npadvmod" and c.lower_ in _WEEKDAYS and c.i == h.i - 1 - sum(k.i > c.i for k in between)
-            and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children)
-        ):
-            return c
+        if c.dep_ == "npadvmod" and c.lower_ in _WEEKDAYS and any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children):
+            # only adverbials between the day and the verb: "Monday editorially calls", "Saturday in a bylined
+            # commentary observes"
+            inner = {t.i for k in h.children if k.dep_ in ("advmod", "prep") and c.i < k.i < h.i for t in k.subtree}
+            if all(i in inner for i in range(c.i + 1, h.i)):
+                return c
     return None
 
 

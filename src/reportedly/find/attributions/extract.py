@@ -235,13 +235,17 @@ def choose_content(
 
 _MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech"
 _BEFORE_COLON = re.compile(
-    r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on"
+    r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on|in\s+this\s+(?:regard|connection|respect)"
     rf"|in\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}?)(?=\s*:)"
 )
 """Words between a cue and the colon of its quote: a place ("reports from Pyongyang:", "said in Seoul:"), a
 lone "that" ("adds that:"), the "on" of "goes on:" the parse left out of the cue, the medium ("observes in a
-bylined commentary in this regard:", 331 KCNA stories)."""
-_MEDIUM_THEN_COLON = re.compile(rf"\s+in\s+\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}:\s*(?:$|[“\"])")
+bylined commentary in this regard:", 331 KCNA stories).  ``_MEDIUM_THEN_COLON``: a medium or "in this regard"
+right after the cue's "in" ("says in this regard:", 31 KCNA stories)."""
+_MEDIUM_THEN_COLON = re.compile(
+    rf"\s+in\s+(?:\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}|this\s+(?:regard|connection|respect)\s*)"
+    r":\s*(?:$|[“\"])"
+)
 
 
 def _medium_then_that(c: Candidate) -> None:

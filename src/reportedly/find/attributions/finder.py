@@ -289,8 +289,10 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
     if clause.dep_ != "relcl":
         return _before_comma(src_head)
     noun = clause.head
-    if noun.pos_ in ("VERB", "AUX"):
-        return None  # "Trump understands who should be calling the shots": a question word the parse hung on a verb
+    if noun.pos_ in ("VERB", "AUX") or noun.ent_type_ in ("DATE", "TIME"):
+        # "Trump understands who should be calling the shots": a question word the parse hung on a verb; "from some
+        # Democratic legislators this summer, who sent": a time is nobody
+        return None
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
         named = [k for k in noun.head.subtree if k.i < noun.left_edge.i and not k.is_punct]
@@ -327,8 +329,11 @@ def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:
     doc = rel.doc
     if rel.text.lower() != "who" or rel.i < 2 or doc[rel.i - 1].text != ",":
         return None
-    noun = doc[rel.i - 2]
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    k = rel.i - 2
+    while k > 0 and doc[k].ent_type_ in ("DATE", "TIME"):
+        k -= 1  # a time is nobody: "from some Democratic legislators this summer, who sent ..." are the legislators
+    noun = doc[k]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
         return None
     first = min((k for k in noun.subtree if k.i <= noun.i), key=lambda k: k.i)
     return first, noun, noun

@@ -8,6 +8,7 @@ import functools
 import re
 
 from ...lexicons import load_table
+from ...nlp import Tok
 from .candidates import RAISING, appears_to
 from .spans import Candidate
 
@@ -35,6 +36,8 @@ def plain_action(c: Candidate) -> bool:
         for k in h.children
     ):
         return True  # KCNA's "sent a message of greeting to X" (some 430 places in KCNA): a courtesy sent, what it says follows
+    if c.pattern == "noun" and h.lemma_.lower() == "issue" and _an_edition(h):
+        return True  # "A recent issue of the German paper Frankfurter Allgemeine carried an article": an edition
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
@@ -60,6 +63,16 @@ def plain_action(c: Candidate) -> bool:
     return any(o.lower_ in words["target"] or o.lemma_.lower() in words["target"] or o.ent_type_ in ("FAC", "LOC") for o in objs)
 
 
+def _an_edition(h: Tok) -> bool:
+    """ "a recent issue of X", "the latest issue", "this week's issue", "the May 5 issue": an edition of a
+    publication, not a matter raised ("the issue of Taiwan")."""
+    return any(
+        (k.dep_ == "amod" and k.lower_ in _EDITION_WORDS) or k.dep_ in ("nummod", "poss") or k.ent_type_ == "DATE"
+        for k in h.children if k.i < h.i
+    )
+
+
+_EDITION_WORDS = frozenset({"recent", "latest", "current", "last", "special", "new", "upcoming", "next", "weekend"})
 _COURTESIES = frozenset({"greeting", "greetings", "sympathy", "condolence", "condolences", "thanks", "congratulation",
                          "congratulations"})
 _OUTINGS = frozenset({"survey", "visit", "tour", "trip", "inspection", "round", "rounds"})
