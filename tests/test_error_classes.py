@@ -2288,3 +2288,25 @@ def test_who_after_a_time_is_the_people_before_it() -> None:
     rep = report("The FDA got pushback on that decision from some Democratic legislators this summer, who sent the "
                  "agency a letter arguing that movie theaters ought to post labels, too.", outlet="Vox")
     assert rep.attributions[0].source_name == "some Democratic legislators"
+
+
+def test_the_issuer_of_a_document_named_before_the_verb() -> None:
+    """"The Solidarity for Democracy, ... of south Korea in a commentary on Oct. 12 condemned ...  ..., the commentary
+    said": the chain ended at the bare "commentary" (the issuer rule read only "X says / observes in a commentary", the
+    medium after a report verb); a medium before the verb names its issuer whatever the verb, and "The Solidarity
+    for ..." is a body, not a person."""
+    text = ("The Solidarity for Democracy, People's Life, Peaceful Reunification and Sovereignty of south Korea in a "
+            "commentary on Oct. 12 condemned the moves to relocate a chemical battalion of the U.S. forces.\n\n"
+            "The U.S. is contemplating bringing back to south Korea the chemical battalion which it withdrew from there "
+            "in 2004, the commentary said.")
+    rep = report(text, outlet="Korean Central News Agency")
+    assert hops(rep, by_cue(rep, "said"))[0] == [
+        ("The Solidarity for Democracy", "organization"), ("Korean Central News Agency", "state_media")]
+
+
+def test_the_north_and_the_south_are_the_two_governments() -> None:
+    """KCNA's "the north and the south (of Korea)" as a source was of unknown type; each alone is that Korea's
+    government (``resolve._HALF_OF_A_COUNTRY``), the two together the two governments."""
+    rep = report("The DPRK and south Korea met. Then the north and the south agreed to turn the area into peaceful "
+                 "waters.", outlet="Korean Central News Agency")
+    assert by_cue(rep, "agreed").source_type == "government"

@@ -111,7 +111,7 @@ PERSON_NOUNS = frozenset(
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
-    "parent relative therapist principal fundraiser operative associate narrator announcer confidant confidante "
+    "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
     "bystander eyewitness passenger".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
@@ -129,6 +129,7 @@ _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
 _KOREAS = {"north": "KP", "south": "KR"}
 """A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
 the two Koreas, lower case there ("the North" too); elsewhere ("the South" of the U.S.) no country is named so."""
+_BOTH_KOREAS = re.compile(r"(?:both\s+)?the\s+(?:north|south)\s+and\s+the\s+(?:north|south)(?:\s+of\s+korea)?")
 _AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old$")
 """A person named by age ("the 59-year-old", "a 12-year-old")."""
 COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())
@@ -315,6 +316,8 @@ def _describe(
         country = next((e for e in entities if country_of(e.name) == code), None)
         if country is not None:
             return Described(country.name, "government", country.id)
+    if _BOTH_KOREAS.fullmatch(low) and any(country_of(e.name) in _KOREAS.values() for e in entities):
+        return Described(phrase, "government", None)  # "the north and the south (of Korea) agreed": the two sides
     who_clause = _NAME_THEN_WHO.match(phrase)
     title = _QUOTE_MARK.search(phrase)
     at = span[0] + text[span[0] : span[1]].index(phrase)
@@ -482,7 +485,7 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
-_BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat"}
+_BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat", "solidarity", "forum"}
 _NAMES_THEN_NOUN = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)\s+)?(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*"
     r"(?:(?:,\s+|\s+(?:and|&)\s+|,\s+and\s+)(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*)+"

@@ -4,13 +4,14 @@ KCNA retells statements, letters and appeals of other bodies this way: "The Sout
 released a statement on June 10. ... , the statement noted, and went on: ..." (55 chains in 300 stories of
 2012 named only "document:statement").  ``issuer_before(ctx, s, noun)`` finds, for a definite source phrase
 headed by a document noun at offset ``s``, the subject of the closest earlier "X issued / released / made
-public / sent / published ... a <noun>" or "X says / observes in a <noun>" in the same paragraph or the four before
+public / sent / published ... a <noun>", "X says / observes in a <noun>" or "X in a <noun> condemned" in the same paragraph or the four before
 it, and returns X as a node;
 None when no such sentence is near or another document of that kind was issued closer.
 """
 
 from __future__ import annotations
 
+from ...nlp import Tok
 from ..attributions.candidates import REPORTS
 from ..attributions.clauses import dated_name
 from .nodes import Ctx, Node
@@ -27,6 +28,18 @@ _SAID_IN = REPORTS | frozenset(
 report")."""
 _PARAGRAPHS_BACK = 4
 _MAX_CHARS = 2500
+
+
+def _said_in(t: Tok) -> Tok | None:
+    """The verb whose subject speaks in the document ``t`` ("in a <noun>"): a report verb it follows ("Rodong Sinmun
+    says in a bylined article", "observes in a commentary"), or any verb it comes before, the "in" hung on the verb
+    or on its subject ("The Solidarity for Democracy ... in a commentary on Oct. 12 condemned the moves")."""
+    h = t.head.head
+    if h.lemma_.lower() in _SAID_IN:
+        return h
+    if h.dep_ == "nsubj" and h.i < t.i:
+        h = h.head
+    return h if h.i > t.i and h.pos_ == "VERB" else None
 
 
 def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
@@ -48,11 +61,12 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
                 introduced.append(at)
+            verb: Tok | None = None
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
                 verb = t.head
-            elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in _SAID_IN:
-                verb = t.head.head  # "Rodong Sinmun says in a bylined article", "observes in a commentary"
-            else:
+            elif t.dep_ == "pobj" and t.head.lower_ == "in":
+                verb = _said_in(t)
+            if verb is None:
                 continue
             subj = [c for c in verb.children if c.dep_ == "nsubj"] or [d for d in (dated_name(verb),) if d is not None]
             if not subj:
