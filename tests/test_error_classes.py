@@ -2310,3 +2310,27 @@ def test_the_north_and_the_south_are_the_two_governments() -> None:
     rep = report("The DPRK and south Korea met. Then the north and the south agreed to turn the area into peaceful "
                  "waters.", outlet="Korean Central News Agency")
     assert by_cue(rep, "agreed").source_type == "government"
+
+
+def test_a_junior_does_not_take_his_fathers_earlier_mentions() -> None:
+    """Axios: "President Trump, or any political candidate, ..." and later "Donald Trump Jr.'s new book": the
+    president's six mentions joined the son's entity (the suffix was dropped when names were compared), with the
+    role "or any political candidate".  A surname written before the suffixed name first appears is not his; one
+    written after it is ("Mark A. Welsh III ... Welsh added")."""
+    text = ("Democrats argue that Facebook shouldn't let President Trump, or any political candidate, get away with "
+            "falsehoods. Trump said the ads were fair. Donald Trump Jr.'s new book is out today.")
+    rep = report(text)
+    assert by_cue(rep, "said").source_name == "Trump"
+    trump = next(e for e in rep.entities if e.name == "Trump")
+    assert [span_text(text, [r]) for r in trump.role_spans] == ["President"]
+    rep = report("Gen. Mark A. Welsh III spoke on Monday. Commanders must lead, Welsh added.")
+    assert by_cue(rep, "added").source_name == "Mark A. Welsh III"
+
+
+def test_a_label_opening_the_paragraph_is_no_part_of_the_content() -> None:
+    """Axios's "The big picture: A majority of Americans (73%) say ..., according to Pew Research Center": the section
+    label was part of the content; "He added: ..." stays an attribution of its own."""
+    text = ("The big picture: A majority of Americans (73%) say voters in both parties cannot agree on the basic facts, "
+            "according to Pew Research Center.")
+    a = by_cue(report(text, outlet="Axios"), "according to")
+    assert span_text(text, a.content).startswith("A majority of Americans")

@@ -73,7 +73,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
-        content = _tidy_marks(sorted(f.content), quotes)
+        content = _past_kicker(c, _tidy_marks(sorted(f.content), quotes), text)
         src_head = _source_head(c, f.source)
         name = stype = ent = None
         if f.source:
@@ -241,6 +241,30 @@ def _kind(f: Accepted, text: str, quotes: QuoteIndex) -> str:
 
 
 _WORD = re.compile(r"\w+")
+
+
+_KICKER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}:[ \t]+(?=[A-Z“\"‘'(\d])")
+"""A label opening a paragraph: Axios's "The big picture:", "Driving the news:", a transcript's "CRUZ:"."""
+
+
+def _past_kicker(c: Candidate, content: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    """The content without the label that opens its paragraph ("The big picture: A majority of Americans (73%) say
+    ...": the outlet's section label, or a speaker's name, is no part of what is said).  A label holding a finite
+    verb ("Trump said: ...") is kept: it is an attribution of its own."""
+    if not content:
+        return content
+    s, e = content[0]
+    if s > 0 and text[s - 1] != "\n":
+        return content
+    m = _KICKER.match(text, s)
+    if m is None or m.end() >= e or m.end() - s > 40:
+        return content
+    if any(s <= c.seg.start + t.idx < m.end() and t.tag_ in _FINITE for t in c.seg.view.tokens):
+        return content
+    return ((m.end(), e), *content[1:])
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _tidy_marks(content: list[Span], quotes: QuoteIndex) -> tuple[Span, ...]:

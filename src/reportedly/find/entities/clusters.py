@@ -70,6 +70,12 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
+def _generation(name: str) -> str:
+    """The generational suffix a name ends with ("jr" of "Donald Trump Jr."), or ""."""
+    words = name.replace("’", "'").split()
+    return word_key(words[-1].rstrip(",")) if len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES else ""
+
+
 def _org_words(words: list[str]) -> bool:
     """Whether a name has a word that organisation names are made of ("Party", "Committee")."""
     return any(word_key(w) in _GENERIC_ORG_WORDS for w in words)
@@ -213,7 +219,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     for g in groups:
         gms = [mentions[i] for i in g]
         kind = cluster_kind(gms)
-        full = [_name_words(m.name) for m in gms if len(_name_words(m.name)) > 1]
+        full = [(_name_words(m.name), _generation(m.name)) for m in gms if len(_name_words(m.name)) > 1]
         info.append((g, gms, kind, full))
     # Full names are person-shaped ("Fermo City Committee of ..." is not) and
     # free of organisation words unless a title or apposition shows a person
@@ -222,7 +228,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     persons = [
         (
             g,
-            [f for f in full if _personal_name(f) and (evidenced[g[0]] or not _org_words(f))],
+            [f for f in full if _personal_name(f[0]) and (evidenced[g[0]] or not _org_words(f[0]))],
             kind == "person" and (evidenced[g[0]] or any(m.label in _PERSON_LABELS for m in gms)),
         )
         for g, gms, kind, full in info
@@ -241,6 +247,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         # tagged otherwise ("Pirro" -> "Jeanine Pirro" tagged ORG).
         tagged_person = any(m.label == "PERSON" for m in gms)
         shorts = [_name_words(m.name) for m in gms]
+        gens = {_generation(m.name) for m in gms} | {""}
         fits = [
             pg
             for pg, pfull, is_person in persons
@@ -248,13 +255,19 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             and pfull
             and (is_person or tagged_person)
             and (not place_short or evidenced[pg[0]])
-            and all(any(_short_of(s, f) for f in pfull) for s in shorts)
+            # a surname written before "Donald Trump Jr." is first named is no short form of his ("President
+            # Trump", the father); after it, it is ("Mark A. Welsh III ... Welsh added")
+            and all(
+                any(_short_of(s, f) and (gen in gens or min(m.start for m in gms) > min(mentions[i].start for i in pg))
+                    for f, gen in pfull)
+                for s in shorts
+            )
         ]
         if len(fits) > 1:
             # a surname before a name it only opens ("Trump" of "Donald Trump", not of a headline's "Trump
             # Contradicted" or of "Trump Tower")
             full_of = {pg[0]: pfull for pg, pfull, _ in persons}
-            ends = [pg for pg in fits if all(any(len(s) == 1 and s[0] == f[-1] for f in full_of[pg[0]]) for s in shorts)]
+            ends = [pg for pg in fits if all(any(len(s) == 1 and s[0] == f[-1] for f, _ in full_of[pg[0]]) for s in shorts)]
             fits = ends if len(ends) == 1 else fits
         if len(fits) > 1:
             # "Kim Jong Un ... Kim declared ... Kim Il Sung": a short form read before the other full names

@@ -311,6 +311,8 @@ def role_after(
         return Roles()
     if lowers(doc)[k] == "who" and not organisation:
         return _relative(doc, k + 1, lex, name_start, name_end)
+    if lowers(doc)[k] in ("or", "and", "nor", "but"):
+        return Roles()  # "President Trump, or any political candidate,": another party, no role
     det = lowers(doc)[k] in _ARTICLES
     start = k + 1 if det else k
     if start >= n:
