@@ -2334,3 +2334,41 @@ def test_a_label_opening_the_paragraph_is_no_part_of_the_content() -> None:
             "according to Pew Research Center.")
     a = by_cue(report(text, outlet="Axios"), "according to")
     assert span_text(text, a.content).startswith("A majority of Americans")
+
+
+def test_a_party_organ_is_a_paper_and_the_paper_after_it() -> None:
+    """"Pracheachon, the organ of the People's Party of Cambodia, ... carried an article titled ...  The paper said
+    ...": the source was named after the party (an organisation) and "The paper" was a document; a name before ", the
+    organ of" is a newspaper, and "the paper" after it that paper."""
+    text = ("Pracheachon, the organ of the People's Party of Cambodia, on Oct. 10 carried an article titled \"Founder of "
+            "the Workers' Party of Korea\".\n\nThe paper said Kim Il Sung founded the WPK on Oct. 10, 1945.\n\nAl Baath, "
+            "the organ of Syria's Baath Arab Socialist Party, on Oct. 9 said in an article that the WPK enjoys full "
+            "support.")
+    rep = report(text, outlet="Korean Central News Agency")
+    said = [(a.source_name, a.source_type) for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert said == [("Pracheachon", "outlet"), ("Al Baath", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("The DPRK delegation calls for the dismantlement of nuclear weapons.", "government"),
+        ("The union delegation said the talks went well.", "group"),
+        ("A shareholder asked whether conservatives would feel welcome at the company.", "person"),
+        ("The agent said that the office had held up roughly 40 cases.", "person"),
+        ("A former rail executive says the crash is uncannily similar to one in Spain.", "person"),
+    ],
+)
+def test_delegations_and_more_people(text: str, typ: str) -> None:
+    """Sources of unknown type in AllSides 4200-4399 and KCNA 19400-19799: a national delegation speaks for its
+    government; "the agent", "a shareholder", "a former rail executive" are people."""
+    assert report(text).attributions[0].source_type == typ
+
+
+def test_adding_after_the_content_is_the_reporters() -> None:
+    """"The paper said Kim Il Sung founded the WPK ..., adding the WPK has led ...": the parser hangs "adding" on the
+    content's verb, and the rules (the fast profile) gave it the subject Kim Il Sung, a chain Kim Il Sung <- the
+    paper; who adds is who said."""
+    text = "Officials said Jones resigned, adding he would not run again."
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert span_text(text, by_cue(rep, "adding").source) == "Officials"

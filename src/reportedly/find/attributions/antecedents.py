@@ -291,7 +291,7 @@ def outlet_description(
             best = (lo + hit.start, o.name, None)
     if head in _PAPER_HEADS:
         # "The Uruguayan paper La Juventud on Nov. 29 edited ... The paper praised": a paper the text names
-        for pm in _NAMED_PAPER.finditer(text, lo, before):
+        for pm in (*_NAMED_PAPER.finditer(text, lo, before), *_ORGAN_OF.finditer(text, lo, before)):
             name = pm.group("name").strip()
             if reg.match(name) is None and (best is None or pm.start("name") > best[0]):
                 best = (pm.start("name"), name, None)
@@ -329,9 +329,19 @@ _PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly"})
 _NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]|$))){1,5})")
 
 
+_ORGAN_OF = re.compile(
+    r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’.-]*),\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}organ\s+of\b"
+)
+"""A party's or a body's paper named before its description ("Pracheachon, the organ of the People's Party of
+Cambodia", "Al Baath, the organ of Syria's Baath Arab Socialist Party"; 46 places in KCNA)."""
+
+
 def named_paper(phrase: str) -> str | None:
     """The name of a paper a phrase ends with ("The Uruguayan paper La Juventud" -> "La Juventud"), or its name
-    before a phrase of time or place ("... Patriot in its 9th issue"), else None."""
+    before a phrase of time or place ("... Patriot in its 9th issue"), or before ", the organ of ...", else None."""
+    organ = _ORGAN_OF.match(phrase)
+    if organ is not None:
+        return organ.group("name")
     m = _NAMED_PAPER.search(phrase)
     if m is None or not _PAPER_PHRASE_END.match(phrase, m.end("name")):
         return None

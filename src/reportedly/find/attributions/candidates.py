@@ -167,8 +167,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
                 content_idx = set(range(k.left_edge.i, k.right_edge.i + 1))
                 rel = cand.content_rel = "nsubjpass"
     srel, s = subject(h)
-    if srel.startswith("up:") and h.tag_ == "VBG" and h.lemma_.lower() in ("cite", "quote"):
-        # "the Post reported that ... he plans to impose ..., citing three people": who cites is who reports
+    if srel.startswith("up:") and h.tag_ == "VBG" and (h.lemma_.lower() in ("cite", "quote") or _adding_after_comma(h)):
+        # "the Post reported that ... he plans to impose ..., citing three people": who cites is who reports;
+        # "The paper said Kim Il Sung founded the WPK ..., adding the WPK has led ...": who adds is who said
         reporter = _reporter_above(h)
         if reporter is not None:
             s = reporter
@@ -282,6 +283,11 @@ def _reporter_above(h: Tok) -> Tok | None:
         if t.lemma_.lower() in REPORTS:
             return next((c for c in t.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _adding_after_comma(h: Tok) -> bool:
+    """ "..., adding" hung by the parser on a verb of the content before it, not on the report."""
+    return h.lemma_.lower() == "add" and h.i > 0 and h.doc[h.i - 1].text == "," and h.head.lemma_.lower() not in REPORTS
 
 
 def _adding_to_a_report(h: Tok) -> bool:

@@ -112,7 +112,7 @@ PERSON_NOUNS = frozenset(
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
     "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
-    "bystander eyewitness passenger".split()
+    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -449,6 +449,10 @@ def _describe(
         return Described(phrase, "person", None)
     if head_low in PERSON_NOUNS or (head_low == "who" and low == "who") or _AGED.search(low):
         return Described(phrase, "person", None)  # "the staffer", "a commissioner", an unresolved "who", "the 59-year-old"
+    if head_low in ("delegation", "delegations"):
+        # "The DPRK delegation calls for ...": a country's envoys speak for its government
+        national = any(country_of(w) for w in re.findall(r"[A-Z][\w.'’-]+", phrase)) or label in ("GPE", "NORP")
+        return Described(phrase, "government" if national else "group", None)
     if head_low in COLLECTIVE_NOUNS:
         return Described(phrase, "group", None)  # "the family", "a grand jury", "62 percent", "a majority of voters"
     if head_low in BODY_NOUNS:
