@@ -2372,3 +2372,19 @@ def test_adding_after_the_content_is_the_reporters() -> None:
     text = "Officials said Jones resigned, adding he would not run again."
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert span_text(text, by_cue(rep, "adding").source) == "Officials"
+
+
+def test_a_subhead_with_a_slash_is_no_credit_and_a_state_no_contributor() -> None:
+    """"Medicare/Medicaid buy-ins" (a subhead, four times in one article) was a photo credit of "Medicare" and
+    "Medicaid buy-ins", and made the paragraph before it a caption; "Mike Kunzelman in College Park, Maryland, and
+    ..." credited "Maryland" as a contributor."""
+    text = ("Medicare for America makes another policy decision that would erode employer coverage.\n\n"
+            "Medicare/Medicaid buy-ins\n\nThe question of who would pay is open, the senator said.\n\n"
+            "Evan Vucci/AP\n\n___\n\nAssociated Press Writers Jocelyn Gecker in San Francisco, Mike Kunzelman in "
+            "College Park, Maryland, and Michelle Price contributed to this report.")
+    rep = report(text)
+    names = [c.name for c in rep.credits]
+    assert "Medicare" not in names and "Maryland" not in names
+    assert {"Evan Vucci", "Jocelyn Gecker", "Mike Kunzelman", "Michelle Price"} <= set(names)
+    kinds = {span_text(text, [(b.start, b.end)]): b.kind for b in rep.article.blocks}
+    assert kinds["Medicare/Medicaid buy-ins"] != "credit"

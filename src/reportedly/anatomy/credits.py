@@ -114,9 +114,15 @@ def is_credit_line(line: str, reg: Registry | None = None) -> bool:
         rest = CREDIT_LABEL_RE.sub("", s, count=1).strip()
         return 0 < len(rest.split()) <= 12
     if re.fullmatch(SLASH_CREDIT, s.rstrip(".")):
-        return True
+        # not a subhead such as "Medicare/Medicaid buy-ins": lower-case words only of names and picture labels
+        return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _CREDIT_LOWER for w in re.split(r"[\s/]+", s))
     bare = s.strip(" .—-")
     return bare.lower() in PICTURE_SOURCES or registry_agency(reg, bare) is not None
+
+
+_CREDIT_LOWER = NAME_PARTICLES | frozenset(
+    "via for of the and istock istockphoto photo photos image images file pool staff handout contributor".split()
+)
 
 
 def spelled_out(before: str, acronym: str) -> bool:

@@ -42,6 +42,7 @@ from ..anatomy.patterns import CONTRIBUTION, DATELINE
 from ..model import Block, Credit
 from ..nlp import Parsed
 from ..registry import Registry, load_registry
+from ..registry.countries import US_STATES, country_of
 from ..settings import Settings
 from . import Found
 
@@ -208,7 +209,11 @@ def contribution_credits(text: str, start: int, reg: Registry) -> list[Credit]:
 def _named(names: str, start: int, kind: str, reg: Registry, people: bool = True) -> list[Credit]:
     """Credits for "The Associated Press and Reuters", "Jill Colvin, Zeke Miller and AP writer X"."""
     out: list[Credit] = []
+    placed = False
     for piece, s, _e in _pieces(names, start):
+        if placed and (piece.lower() in US_STATES or country_of(piece)):
+            continue  # "Mike Kunzelman in College Park, Maryland, and ...": the place goes on, no name
+        placed = _IN_PLACE.search(piece) is not None
         piece = _IN_PLACE.sub("", piece)
         canon = _canonical(piece, reg)
         if canon is not None:
