@@ -2388,3 +2388,32 @@ def test_a_subhead_with_a_slash_is_no_credit_and_a_state_no_contributor() -> Non
     assert {"Evan Vucci", "Jocelyn Gecker", "Mike Kunzelman", "Michelle Price"} <= set(names)
     kinds = {span_text(text, [(b.start, b.end)]): b.kind for b in rep.article.blocks}
     assert kinds["Medicare/Medicaid buy-ins"] != "credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(H/T The Hill)", [("The Hill", "contribution")]),
+        ("© 2018 Tribune Content Agency, LLC", [("Tribune News Service", "photo")]),
+        ("(Bernie Sanders for President via AP)", [("Bernie Sanders", "photo"), ("Associated Press", "photo")]),
+    ],
+)
+def test_credit_pieces_that_name_nobody(line: str, expected: list[tuple[str, str]]) -> None:
+    """Pieces a credit line was split into that name no party were credits: "H" and "T The Hill" of a hat tip (it
+    credits whose story it was), "LLC", "Inc", "President" of "for President", "ET" of "9 p.m. ET/PT"."""
+    from reportedly.find.credits import picture_credits
+    from reportedly.registry import load_registry
+
+    assert [(c.name, c.kind) for c in picture_credits(line, 0, load_registry())] == expected
+
+
+def test_places_after_a_contributors_place_are_no_contributors() -> None:
+    """"Veselin Toshkov in Sofia, Bulgaria, Raf Casert in Brussels ...", "David Eggert in Lansing, Mich., and ...":
+    the state or country after the place was a contributor."""
+    from reportedly.find.credits import contribution_credits
+    from reportedly.registry import load_registry
+
+    line = ("Veselin Toshkov in Sofia, Bulgaria, David Eggert in Lansing, Mich., and Pan Pylas in London contributed "
+            "to this report.")
+    assert [c.name for c in contribution_credits(line, 0, load_registry())] == [
+        "Veselin Toshkov", "David Eggert", "Pan Pylas"]

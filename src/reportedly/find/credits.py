@@ -45,6 +45,7 @@ from ..registry import Registry, load_registry
 from ..registry.countries import US_STATES, country_of
 from ..settings import Settings
 from . import Found
+from .entities.lexicon import lexicon
 
 PRODUCED_BY = "credits.rules/1"
 
@@ -64,6 +65,10 @@ _NOT_NAMES = frozenset(
     screenshot screengrab still courtesy illustration graphic here source contributor contributors
     archive archives provided supplied""".split()
 )
+_FROM_PLACE = re.compile(r"\bfrom\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*$")
+_HAT_TIP = re.compile(r"^(?:H/T|h/t|HT|Hat tip)\s*:?\s+(?P<rest>\S.*)$")
+_NO_PARTY = frozenset("inc llc ltd co corp plc gmbh ag sa et pt est edt pst pdt ct cst cdt mt gmt utc bst".split())
+"""Pieces of a credit split off a name that name no party: company suffixes and time zones."""
 _TRAILING_WORDS = re.compile(r"\s+(?:Photos?|Images?|Pictures?|File|Pool|Handout|Staff)$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -140,6 +145,10 @@ def picture_credits(text: str, start: int, reg: Registry, kind: str | None = Non
         inner = inner[1:-1]
         lead += 1
     inner = inner.rstrip(" .")
+    tip = _HAT_TIP.match(inner)
+    if tip is not None:
+        # "(H/T The Hill)": whose story the outlet had it from, no picture
+        return _named(tip.group("rest"), start + lead + tip.start("rest"), "contribution", reg)
     kind = kind or ("video" if _VIDEO_LABEL.match(inner) else "photo")
     out: list[Credit] = []
     label = _LABEL.match(inner)
@@ -169,6 +178,8 @@ def _credit_of(piece: str, s: int, kind: str, reg: Registry) -> list[Credit]:
     name = piece.strip() if _canonical(piece.strip(), reg) else _TRAILING_WORDS.sub("", piece).strip()
     if not name or name.lower() in _NOT_NAMES or (not name[0].isupper() and not name[0].isdigit()):
         return []
+    if name.lower().rstrip(".") in _NO_PARTY or lexicon().is_title_word(name):
+        return []  # "Tribune Content Agency, LLC", "9 p.m. ET/PT", "(Bernie Sanders for President via AP)"
     if not any(c.isalpha() for c in name) or len(name.split()) > 6:
         return []
     canon = _canonical(name, reg)
@@ -211,9 +222,9 @@ def _named(names: str, start: int, kind: str, reg: Registry, people: bool = True
     out: list[Credit] = []
     placed = False
     for piece, s, _e in _pieces(names, start):
-        if placed and (piece.lower() in US_STATES or country_of(piece)):
-            continue  # "Mike Kunzelman in College Park, Maryland, and ...": the place goes on, no name
-        placed = _IN_PLACE.search(piece) is not None
+        if placed and (len(piece.split()) == 1 or piece.lower() in US_STATES or country_of(piece)):
+            continue  # "Mike Kunzelman in College Park, Maryland, and ...", "in Sofia, Bulgaria,": the place goes on
+        placed = _IN_PLACE.search(piece) is not None or _FROM_PLACE.search(piece) is not None
         piece = _IN_PLACE.sub("", piece)
         canon = _canonical(piece, reg)
         if canon is not None:
