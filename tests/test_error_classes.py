@@ -2417,3 +2417,40 @@ def test_places_after_a_contributors_place_are_no_contributors() -> None:
             "to this report.")
     assert [c.name for c in contribution_credits(line, 0, load_registry())] == [
         "Veselin Toshkov", "David Eggert", "Pan Pylas"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(Reuters file photo: Charles Mostoller)", [("Reuters", "photo"), ("Charles Mostoller", "photo")]),
+        ("Photo courtesy Maggie Feldman-Piltch Photo courtesy Maggie Feldman-Piltch", [("Maggie Feldman-Piltch", "photo")]),
+        ("[File: Andrew Harnik/AP]", [("Andrew Harnik", "photo"), ("Associated Press", "photo")]),
+        ("Previous Next Dennis M. Sabangan/EPA/Landov", [("Dennis M. Sabangan", "photo"), ("EPA", "photo"), ("Landov", "photo")]),
+        ("Senator Lindsey Graham at the U.S. Capitol on Thursday. Alex Edelman/Getty Images",
+         [("Alex Edelman", "photo"), ("Getty Images", "photo")]),
+        ("GRAPHIC: IRS scandal timeline", []),
+        ("PICTURES: PREPARATIONS FOR HURRICANE FLORENCE", []),
+        ("AP Photos The", [("Associated Press", "photo")]),
+        ("Photo: kamil krzaczynski/Agence France-Presse/Getty Images",
+         [("Agence France-Presse", "photo"), ("Getty Images", "photo")]),
+        ("© 2019 Newsmax. All rights reserved.", [("Newsmax", "photo")]),
+    ],
+)
+def test_picture_credit_labels(line: str, expected: list[tuple[str, str]]) -> None:
+    """Labels the credit reader did not strip ("Reuters file photo:", "[File: ...", "Previous Next" of a gallery, a
+    credit printed twice with its label, a caption's last words glued before the name) were parts of names
+    ("Reuters file photo: Charles Mostoller"); a graphic's title after its label was a credit, as was the first word
+    of a headline glued after Politico's "AP Photos" ("The", "CPAC's")."""
+    from reportedly.find.credits import picture_credits
+    from reportedly.registry import load_registry
+
+    got = [(c.name, c.kind) for c in picture_credits(line, 0, load_registry())]
+    assert [(n.lower(), k) for n, k in got] == [(n.lower(), k) for n, k in expected]
+
+
+def test_contributing_colon_names_the_contributors() -> None:
+    """USA Today's "Contributing: Maeve McDermott, The Associated Press" (171 names in AllSides) named nobody, or a
+    photo credit "Contributing: Maeve McDermott"."""
+    rep = report("The senator said the vote would be close.\n\nContributing: Maeve McDermott, The Associated Press")
+    assert {(c.name, c.kind) for c in rep.credits} >= {("Maeve McDermott", "contribution"),
+                                                       ("Associated Press", "contribution")}

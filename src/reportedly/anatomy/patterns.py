@@ -75,7 +75,8 @@ CONTRIBUTION = re.compile(
     r"|^(?:This|The)\s+(?:article|story|report)\s+(?:was\s+)?(?:originally|first)\s+"
     r"(?:appeared|published|ran)\b"
     r"|\bhas\s+supplemented\s+this\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:article|report|story)"
-    r"|^(?:Wire|Staff\s+and\s+wire)\s+reports?\s+contributed)",
+    r"|^(?:Wire|Staff\s+and\s+wire)\s+reports?\s+contributed"
+    r"|^Contributing\s*:\s*[A-Z])",
     re.I,
 )
 """A contribution or syndication line: "The Associated Press contributed to this report." ..."""

@@ -38,7 +38,7 @@ from ..anatomy.bylines import read_byline
 from ..anatomy.credits import picture_label, split_credit
 from ..anatomy.lines import paragraphs
 from ..anatomy.names import AGENCY_NAMES, outlet_named, person_like
-from ..anatomy.patterns import CONTRIBUTION, DATELINE
+from ..anatomy.patterns import CONTRIBUTION, DATELINE, NAME_PARTICLES
 from ..model import Block, Credit
 from ..nlp import Parsed
 from ..registry import Registry, load_registry
@@ -51,10 +51,10 @@ PRODUCED_BY = "credits.rules/1"
 
 # Labels before the names of a picture credit: "Photo:", "(Photo by", "Credit...", "© ", "Image copyright".
 _LABEL = re.compile(
-    r"^(?:(?:(?:[A-Z][\w.&]*\s)?(?:Photo|Photos|Photograph|Photography|Picture|Pictures|Image|Images|"
-    r"Video|Footage|Graphic|Illustration|Map|Still|Screenshot|Screengrab|Photo illustration)"
+    r"^(?:(?:(?:[A-Z][\w.&]*\s)?(?:Photo illustration|Photos?|Photograph(?:y|s)?|Pictures?|Images?|"
+    r"Videos?|Footage|Graphics?|Illustrations?|Maps?|Stills?|Screenshots?|Screengrabs?|File photo|File)"
     r"(?:\s+(?:credit|courtesy|source|copyright))?|Credits?|Courtesy(?:\s+of)?|Source|Copyright|Image copyright)"
-    r"\s*(?:by\b|of\b|:|\.{2,}|…)?\s*|©\s*|\(c\)\s*)+",
+    r"\s*(?:by\b|of\b|:|\.{2,}|…)?\s*|©\s*|\(c\)\s*|(?<=:\s)[Bb]y\s+|(?<=:)[Bb]y\s+|Previous\s+Next\s+)+",
     re.I,
 )
 _VIDEO_LABEL = re.compile(r"^\W*(?:[A-Z][\w.&]*\s)?(?:Video|Footage)\b", re.I)
@@ -64,8 +64,28 @@ _NOT_NAMES = frozenset(
     """file pool handout staff photo photos photograph photographer image images picture pictures
     screenshot screengrab still courtesy illustration graphic here source contributor contributors
     archive archives provided supplied""".split()
-)
+) | {"all rights reserved"}
 _FROM_PLACE = re.compile(r"\bfrom\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*$")
+_HEADLINE_START = re.compile(r"(?:The|A|An|It['’]s|This|That|How|Why|What|Who)|\S+['’]s")
+"""A credit piece that opens the headline glued after it ("| AP Photos The immigration bill goes local")."""
+_SHOUTED_FUNCTION_WORDS = frozenset("FOR OF THE AND IN ON TO WITH AT FROM IS ARE".split())
+_RESERVED = re.compile(r"[.,]?\s*All rights reserved$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])")
+_CONTRIBUTING = re.compile(r"^Contributing\s*:\s*(?P<names>.{2,300})$", re.S)
+_GRAPHIC_LABEL = re.compile(r"^(?:GRAPHICS?|MAPS?|PICTURES|PHOTOS|VIDEO|Graphics?|Maps?)\s*:", re.I)
+"""A label that may open the title of a graphic or a gallery rather than a credit."""
+
+
+def _names_only(rest: str) -> bool:
+    """Whether the words after a label read as names (capitalised, or particles), not as a title."""
+    words = [w for w in re.split(r"[\s/,;]+", rest.strip(" .()")) if w]
+    lower = [w for w in words if w[:1].isalpha() and not w[:1].isupper() and w.lower() not in NAME_PARTICLES
+             and w.lower() not in _NOT_NAMES and w.lower() not in ("via", "and", "of", "by", "for", "the", "courtesy", "et")
+             and not re.match(r"[dl]['’]", w)]
+    shouted = rest.isupper() and any(w in _SHOUTED_FUNCTION_WORDS for w in words)  # "PREPARATIONS FOR HURRICANE ..."
+    return bool(words) and len(lower) < 2 and not shouted
+
+
 _HAT_TIP = re.compile(r"^(?:H/T|h/t|HT|Hat tip)\s*:?\s+(?P<rest>\S.*)$")
 _NO_PARTY = frozenset("inc llc ltd co corp plc gmbh ag sa et pt est edt pst pdt ct cst cdt mt gmt utc bst".split())
 """Pieces of a credit split off a name that name no party: company suffixes and time zones."""
@@ -144,27 +164,40 @@ def picture_credits(text: str, start: int, reg: Registry, kind: str | None = Non
     while inner[:1] in "([" and inner[-1:] in ")]":
         inner = inner[1:-1]
         lead += 1
-    inner = inner.rstrip(" .")
+    inner = _RESERVED.sub("", inner.rstrip(" .")).rstrip(" .,")
     tip = _HAT_TIP.match(inner)
     if tip is not None:
         # "(H/T The Hill)": whose story the outlet had it from, no picture
         return _named(tip.group("rest"), start + lead + tip.start("rest"), "contribution", reg)
     kind = kind or ("video" if _VIDEO_LABEL.match(inner) else "photo")
     out: list[Credit] = []
+    twice = _TWICE.fullmatch(inner)
+    if twice is not None:
+        inner = twice.group(1)  # "Photo courtesy X Photo courtesy X": the credit printed twice, label and all
     label = _LABEL.match(inner)
+    # after the label a title, no names: "GRAPHIC: IRS scandal timeline", "| AP Photos CPAC's big winners — and losers"
+    # (a related story's headline after Politico's credit); the name before the label still counts
+    titled = label is not None and "/" not in inner[label.end():] and not _names_only(inner[label.end():])
+    if titled and _GRAPHIC_LABEL.match(inner):
+        return []
     body_at = label.end() if label else 0
     # "Reuters photo: Jonathan Ernst": the word before the label is a name too.
     if label:
-        head = re.match(r"^([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?)\s(?:photo|image|video)s?\b", inner, re.I)
-        if head and head.group(1).lower() not in _NOT_NAMES:
-            out.extend(_credit_of(head.group(1), start + lead, kind, reg))
+        head = re.match(r"^([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)?)\s(?:file\s)?(?:photo|image|video)s?\b", inner, re.I)
+        if head and head.group(1).lower() not in _NOT_NAMES and head.group(1)[:1].isupper():
+            out.extend(_credit_of(re.sub(r"\s+file$", "", head.group(1), flags=re.I), start + lead, kind, reg))
     rest = inner[body_at:]
     rest_at = start + lead + body_at
     twice = _TWICE.fullmatch(rest)
     if twice is not None:
         rest = twice.group(1)  # "Evan Vucci/AP Evan Vucci/AP": NPR's pages print the credit twice
-    for piece, s, _e in _pieces(rest, rest_at):
+    for piece, s, _e in [] if titled else _pieces(rest, rest_at):
         piece = _YEAR.sub("", piece).strip(" ©")
+        glued = list(_SENTENCE_END.finditer(piece))
+        if glued:
+            # "... at the U.S. Capitol on Thursday. Alex Edelman/Getty Images": the caption's last words glued
+            s += glued[-1].end()
+            piece = piece[glued[-1].end() :]
         if not piece:
             continue
         offset = text.find(piece, s - start) if piece in text else -1
@@ -178,7 +211,7 @@ def _credit_of(piece: str, s: int, kind: str, reg: Registry) -> list[Credit]:
     name = piece.strip() if _canonical(piece.strip(), reg) else _TRAILING_WORDS.sub("", piece).strip()
     if not name or name.lower() in _NOT_NAMES or (not name[0].isupper() and not name[0].isdigit()):
         return []
-    if name.lower().rstrip(".") in _NO_PARTY or lexicon().is_title_word(name):
+    if name.lower().rstrip(".") in _NO_PARTY or lexicon().is_title_word(name) or _HEADLINE_START.fullmatch(name):
         return []  # "Tribune Content Agency, LLC", "9 p.m. ET/PT", "(Bernie Sanders for President via AP)"
     if not any(c.isalpha() for c in name) or len(name.split()) > 6:
         return []
@@ -194,6 +227,10 @@ def contribution_credits(text: str, start: int, reg: Registry) -> list[Credit]:
     for m in _BY_PARTS.finditer(text):
         names = _IN_PLACE.sub("", m.group("names").rstrip(" .)"))
         out.extend(_named(names, start + m.start("names"), "contribution", reg, people=True))
+    m1 = _CONTRIBUTING.match(text.strip())
+    if m1:  # "Contributing: Maeve McDermott, The Associated Press" (USA Today)
+        lead = len(text) - len(text.lstrip())
+        out.extend(_named(m1.group("names").rstrip(" ."), start + lead + m1.start("names"), "contribution", reg))
     m2 = _INFO_FROM.search(text)
     if m2:
         out.extend(_named(m2.group("names"), start + m2.start("names"), "contribution", reg))
