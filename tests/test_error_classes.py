@@ -2454,3 +2454,20 @@ def test_contributing_colon_names_the_contributors() -> None:
     rep = report("The senator said the vote would be close.\n\nContributing: Maeve McDermott, The Associated Press")
     assert {(c.name, c.kind) for c in rep.credits} >= {("Maeve McDermott", "contribution"),
                                                        ("Associated Press", "contribution")}
+
+
+def test_relay_chains_of_a_study_author_and_a_comma_joined_outlet() -> None:
+    """"Study co-author Andrew Light ... told The Associated Press": the chain's origin was "study" (a document);
+    "According to the Associated Press, State Department lawyers say": spaCy's one ORG "the Associated Press, State
+    Department" named the lawyers' source; "quoted ministry spokeswoman Marzieh Afkham" was a government hop named
+    with her title."""
+    rep = report("Study co-author Andrew Light, an international policy expert at the World Resources Institute, told "
+                 "The Associated Press that the release is a transparent attempt to bury this report.", outlet="Fox News")
+    assert hops(rep, rep.attributions[0])[0][0] == ("Andrew Light", "person")
+    rep = report("According to the Associated Press, State Department lawyers say they'll have all the schedules "
+                 "released by December 30.", outlet="Vanity Fair")
+    assert hops(rep, by_cue(rep, "say"))[0] == [
+        ("State Department", "government"), ("Associated Press", "news_agency"), ("Vanity Fair", "outlet")]
+    rep = report("Iran's state news agency quoted ministry spokeswoman Marzieh Afkham as saying the talks would "
+                 "continue.", outlet="The Wall Street Journal")
+    assert rep.chains[0].hops[0].name == "Marzieh Afkham" and rep.chains[0].hops[0].type == "person"

@@ -140,11 +140,17 @@ def _media_noun(src: str) -> str | None:
         if (lw in FOOTAGE_NOUNS or lw in DOCUMENT_NOUNS) and (i == 0 or not w[:1].isupper()):
             if lw == "paper" and i + 1 < len(words) and words[i + 1][:1].isupper():
                 return None  # "The Russian paper Serp I Molot": a newspaper's name follows
+            if i + 1 < len(words) and words[i + 1].casefold() in _ITS_PEOPLE:
+                return None  # "Study co-author Andrew Light": the noun only says whose author
             return lw  # a capital after the first word is a name: "the Post reported" is the newspaper
         if lw in _HEAD_STOPS or not w[:1].isalnum():
             return None
     return None
 
+
+_ITS_PEOPLE = frozenset("author authors co-author co-authors coauthor coauthors writer writers editor editors researcher "
+                        "researchers leader leaders director spokesman spokeswoman".split())
+"""People a document noun can modify ("report author", "study co-author"): the person heads the phrase."""
 
 # Words that end a source's head phrase before any footage/document noun.
 _HEAD_STOPS = frozenset("of with for from at in on by to who that which familiar close and or said says".split())

@@ -204,7 +204,10 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
         return None
     ent = ctx.entity_at((s, ce))
     typ = guess_type(cut)
-    if ent is not None and typ == "unknown" and _heads(ent, text, s, ce):
+    if ent is not None and (typ == "unknown" or (ent.kind == "person" and guess_type(ent.name) == "unknown")) and _heads(
+        ent, text, s, ce
+    ):
+        # a named person, whatever office words stand before the name ("quoted ministry spokeswoman Marzieh Afkham")
         return Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(s, ce), entity=ent.id)
     head_part = _HEAD_PART.split(re.split(r"['’]s?\s+(?=[a-z])", cut)[-1])[0]
     head_word = head_part.split()[-1].lower() if head_part.split() else ""
