@@ -2471,3 +2471,21 @@ def test_relay_chains_of_a_study_author_and_a_comma_joined_outlet() -> None:
     rep = report("Iran's state news agency quoted ministry spokeswoman Marzieh Afkham as saying the talks would "
                  "continue.", outlet="The Wall Street Journal")
     assert rep.chains[0].hops[0].name == "Marzieh Afkham" and rep.chains[0].hops[0].type == "person"
+
+
+def test_kcna_joins_after_a_quote_above_said_and_the_organ() -> None:
+    """'... crying out for "its dismantlement of nukes"., Rodong Sinmun Monday observes ...:' (a join after a closing
+    quote mark, 136 places in KCNA) made the report a content of the sentence before, and its chain ran through Lee
+    Myung Bak; "The above-said sexual slavery is a hideous crime" (844 "above-said" in KCNA) was a report of "The";
+    "The organ said" after "Choson Sinbo, organ of ..." named no paper."""
+    text = ('At the meeting the Lee Myung Bak group again begged for cooperation, crying out for "its dismantlement of '
+            'nukes"., Rodong Sinmun Monday observes in a bylined commentary in this regard:\n\nThis was a disgusting '
+            'behavior of the confrontation maniacs.\n\nThe above-said sexual slavery is a hideous crime against '
+            'humanity.\n\nChoson Sinbo, organ of the General Association of Korean Residents in Japan, carried an '
+            'article praising the DPRK.\n\nThe organ said the DPRK is strong.')
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = analyze(replace(rep.article, outlet="Korean Central News Agency"), settings=replace(SETTINGS, profile="fast"))
+    observes = by_cue(rep, "observes")
+    assert [h[0] for h in hops(rep, observes)[0]] == ["Rodong Sinmun", "Korean Central News Agency"]
+    assert "said" not in [span_text(text, a.cue) for a in rep.attributions if "slavery" in span_text(text, a.content)]
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "The organ"] == ["Choson Sinbo"]

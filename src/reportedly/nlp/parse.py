@@ -139,6 +139,9 @@ GLUED = re.compile(r"(?<![.\w])([A-Za-z]{2,})\.,[ \t\u3000]+(?=[A-Z\"“])")
 """The same join with no space before the comma ("... on Tuesday., Ten men's teams ...", "the DPRK., Chairman ..."):
 a word and its stop, not an abbreviation's (``ABBREVIATIONS``): 1,581 places in KCNA's stories, 4 in AllSides'
 5,000 articles (two of them typos, "Tampa., Fla.")."""
+QUOTE_GLUED = re.compile(r"(?<=\w)[\"”’)\]]\.,[ \t\u3000]+(?=[A-Z\"“])")
+"""The same join after a closing quote mark ('... crying out for "its dismantlement of nukes"., Rodong Sinmun Monday
+observes ...'): 136 places in KCNA, none in AllSides."""
 ABBREVIATIONS = frozenset(
     "co ltd inc corp jr sr bros etc st mt ft no nos vol dept gov gen sen rep reps mr mrs ms dr prof lt col sgt capt "
     "cmdr adm ave blvd rd esq vs mass calif fla wash tenn penn ariz conn ill ind minn nev okla ore wis ky la md mich "
@@ -151,6 +154,7 @@ def _joins(text: str) -> list[tuple[int, int]]:
     """(start, end) of each stop-comma join of ``text``: ``JOINED`` and ``GLUED``, the comma and spaces after the stop."""
     out = [(m.start(), m.end()) for m in JOINED.finditer(text)]
     out += [(m.end(1) + 1, m.end()) for m in GLUED.finditer(text) if m.group(1).lower() not in ABBREVIATIONS]
+    out += [(m.start() + 2, m.end()) for m in QUOTE_GLUED.finditer(text)]
     return sorted(out)
 
 

@@ -97,6 +97,7 @@ OUTLET_HEADS: dict[str, frozenset[str]] = {
     "wire": frozenset({"news_agency"}),
     "paper": frozenset({"outlet", "state_media"}),
     "newspaper": frozenset({"outlet", "state_media"}),
+    "organ": frozenset({"outlet", "state_media"}),  # a party's paper ("Rodong Sinmun, organ of the WPK Central Committee")
     "daily": frozenset({"outlet", "state_media"}),
     "tabloid": frozenset({"outlet"}),
     "broadcaster": frozenset({"public_broadcaster", "outlet", "state_media"}),
@@ -325,7 +326,7 @@ def outlet_description(
 
 
 _UNNAMED_PAPER = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:paper|newspaper|daily|weekly)\b", re.IGNORECASE)
-_PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly"})
+_PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "organ"})
 _NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]|$))){1,5})")
 
 

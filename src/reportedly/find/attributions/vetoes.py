@@ -80,7 +80,12 @@ _LINK_LABEL = re.compile(r"\b(?:read\s+more|also\s+read|read\s+also|see\s+also|r
 
 
 def after_link_label(c: Candidate) -> bool:
-    """A cue after "Read more:" / "RELATED |" in its sentence: the title of a link to another story."""
+    """A cue after "Read more:" / "RELATED |" in its sentence: the title of a link to another story; or a verb that is
+    the end of "above-said" ("The above-said sexual slavery", KCNA's adjective, tokenised "above - said")."""
+    h = c.head
+    word, dash = (h.doc[h.i - 2], h.doc[h.i - 1]) if h.i >= 2 else (h, h)
+    if dash.text in ("-", "‐") and word.lower_ in ("above", "afore") and word.idx + len(word.text) + 1 == h.idx:
+        return True  # 844 "above-said" in KCNA; "so-called", "self-described", "live-tweeted" are cues in PolNeAR
     words = c.seg.view.texts
     start = c.head.sent.start
     end = min([c.cue[0], *(r[0] for r in c.source)])
