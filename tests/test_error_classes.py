@@ -2489,3 +2489,16 @@ def test_kcna_joins_after_a_quote_above_said_and_the_organ() -> None:
     assert [h[0] for h in hops(rep, observes)[0]] == ["Rodong Sinmun", "Korean Central News Agency"]
     assert "said" not in [span_text(text, a.cue) for a in rep.attributions if "slavery" in span_text(text, a.content)]
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "The organ"] == ["Choson Sinbo"]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_told_kcna_colon_takes_the_block_after_it(profile: str) -> None:
+    """"Kim Jong Guk, section chief of the Company, told KCNA:" and the paragraph after it (389 KCNA stories) was no
+    attribution at all: the addressee stood between the cue and the colon.  A parser's "addressee" inside the quote
+    ("a reader would now ask: ''WHAT? ...''", PolNeAR dev) does not move where the quote is looked for."""
+    text = ("This capsule is a new thrombolytic preparation.\n\nKim Jong Guk, section chief of the Company, told KCNA:"
+            "\n\nThis remedy has overcome the defects of previous thrombolytic preparations.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    a = by_cue(rep, "told")
+    assert a.source_name == "Kim Jong Guk"
+    assert span_text(text, a.content).startswith("This remedy has overcome")

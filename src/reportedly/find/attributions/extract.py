@@ -242,6 +242,7 @@ _BEFORE_COLON = re.compile(
 lone "that" ("adds that:"), the "on" of "goes on:" the parse left out of the cue, the medium ("observes in a
 bylined commentary in this regard:", 331 KCNA stories).  ``_MEDIUM_THEN_COLON``: a medium or "in this regard"
 right after the cue's "in" ("says in this regard:", 31 KCNA stories)."""
+_TO_COLON = re.compile(r"[ \t]*:")
 _MEDIUM_THEN_COLON = re.compile(
     rf"\s+in\s+(?:\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}|this\s+(?:regard|connection|respect)\s*)"
     r":\s*(?:$|[“\"])"
@@ -320,6 +321,12 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     left = seg.start + doc[min(starts)].idx
     last = doc[max(ends) - 1]
     right = seg.start + last.idx + len(last.text)
+    if c.addressee and c.addressee[0] >= c.cue[1]:
+        # "Kim Jong Guk, section chief of the Company, told KCNA:" and the block after it (389 KCNA stories)
+        addr = doc[c.addressee[1] - 1]
+        addr_end = seg.start + addr.idx + len(addr.text)
+        if _TO_COLON.match(text, addr_end) and not any(ch in MARKS for ch in text[right:addr_end]):
+            right = addr_end
     before = _quote_ending_before(text, left, quotes, " ,\t")
     if before is not None:
         c.extra_content = [(before.start, before.end)]
