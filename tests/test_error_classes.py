@@ -2502,3 +2502,29 @@ def test_told_kcna_colon_takes_the_block_after_it(profile: str) -> None:
     a = by_cue(rep, "told")
     assert a.source_name == "Kim Jong Guk"
     assert span_text(text, a.content).startswith("This remedy has overcome")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The deputy mayor of the city had this to say:\n\nI watched an excellent performance.", "had this to say",
+         "The deputy mayor of the city"),
+        ("At the end of the visit the head said as follows:\n\nI was deeply moved to visit Mangyongdae.", "said",
+         "the head"),
+        ("The Bangladesh Institute of the Juche Idea noted in a bulletin:\n\nKim Jong Il was a great man.", "noted",
+         "The Bangladesh Institute of the Juche Idea"),
+        ("Tan Zhuzhi working at the Electronics Institutes of Shaanxi Province said:\n\nKim Jong Il was a great man.",
+         "said", "Tan Zhuzhi working at the Electronics Institutes of Shaanxi Province"),
+    ],
+)
+def test_more_colon_blocks(text: str, cue: str, source: str) -> None:
+    """KCNA paragraphs ending with a colon whose block no attribution took (21 in 600 stories before, 13 after): "had
+    this to say:" (a cue "to say" with the source "this"), "said as follows:", "noted in a bulletin:" (the content "a
+    bulletin"), and a name with a participle phrase the parser made a clause that is said."""
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    a = by_cue(rep, cue)
+    assert span_text(text, a.source) == source
+    assert "\n" not in span_text(text, a.content) and text.endswith(span_text(text, a.content))
+    plan = "The plan is as follows:\n\nFirst, build roads."
+    rep = analyze(article_from_text(plan, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert not rep.attributions

@@ -6,7 +6,7 @@ the speaker, a relative pronoun that stands for what is said opens the content.
 
 from __future__ import annotations
 
-from ...nlp import Tok
+from ...nlp import DocView, Tok
 from ..entities.lexicon import lexicon, word_key
 from .spans import CLOSE_QUOTES, Candidate, TokRange
 
@@ -195,3 +195,41 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         else:
             break
     return "none", None
+
+
+def reduced_relative_subject(doc: DocView, h: Tok, cc: Tok) -> bool:
+    """Whether the "clause" before a cue closed by a colon is a name and a participle phrase with no auxiliary."""
+    return (
+        cc.i < h.i and cc.tag_ in ("VBG", "VBN") and h.i + 1 < len(doc) and doc[h.i + 1].text == ":"
+        and not any(k.dep_ in ("aux", "auxpass") for k in cc.children)
+        and any(k.dep_ == "nsubj" and k.pos_ in ("PROPN", "NOUN") and k.i < cc.i for k in cc.children)
+    )
+
+
+def had_this_to_say(h: Tok) -> Tok | None:
+    """The "had" of "had this to say" when ``h`` is its "say", else None."""
+    if h.lemma_.lower() != "say" or not any(k.dep_ == "aux" and k.lower_ == "to" for k in h.children):
+        return None
+    up = h.head.head if h.head.dep_ == "dobj" else h.head
+    if up.lemma_.lower() != "have" or not any(
+        k.dep_ in ("dobj", "nsubj") and k.lower_ in ("this", "that") for k in (*up.children, *h.children)
+    ):
+        return None  # the parser hangs "this" on "had" or, as its subject, on "say"
+    return up if up.i < h.i else None
+
+
+_DOCUMENTS = frozenset("statement article report letter editorial commentary message note communique release".split())
+_PUBLISHING = frozenset("issue carry publish release run send post put print".split())
+
+
+def publisher_of_document(h: Tok) -> Tok | None:
+    """The verb that put out the document an -ing cue hangs from ("issued a statement saying", "carried an article
+    criticizing"), when the document is its object and only words of the two stand between."""
+    n = h.head
+    if not (h.dep_ == "acl" and h.tag_ == "VBG" and n.lemma_.lower() in _DOCUMENTS and n.dep_ == "dobj"):
+        return None
+    v = n.head
+    if v.lemma_.lower() not in _PUBLISHING or not v.i < n.i < h.i:
+        return None
+    inner = {n.i} | {t.i for k in (*n.children, *v.children) if v.i < k.i < h.i and k.i != n.i for t in k.subtree}
+    return v if all(i in inner for i in range(v.i + 1, h.i)) else None  # "issued a statement on Tuesday saying"

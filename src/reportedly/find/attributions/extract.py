@@ -233,9 +233,10 @@ def choose_content(
         c.addressee = None
 
 
-_MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech"
+_MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech|bulletin|interview|lecture|preface|tone|voice"
 _BEFORE_COLON = re.compile(
     r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on|in\s+this\s+(?:regard|connection|respect)"
+    r"|as\s+follows"
     rf"|in\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}?)(?=\s*:)"
 )
 """Words between a cue and the colon of its quote: a place ("reports from Pyongyang:", "said in Seoul:"), a
@@ -335,6 +336,8 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     if c.pattern == "dash":
         return  # a dash attribution names the speaker of the quote before it, never after
     m = _BEFORE_COLON.match(text, right)
+    if m is not None and m.group(0).endswith("follows") and c.head.lemma_.lower() == "be":
+        return  # "The plan is as follows:" presents a list; "the head said as follows:" reports
     if m is not None:
         right = m.end()
     j = right
