@@ -65,9 +65,9 @@ def plain_action(c: Candidate) -> bool:
 
 def _an_edition(h: Tok) -> bool:
     """ "a recent issue of X", "the latest issue", "this week's issue", "the May 5 issue": an edition of a
-    publication, not a matter raised ("the issue of Taiwan")."""
+    publication, not a matter raised ("the issue of Taiwan", "his issue with the press")."""
     return any(
-        (k.dep_ == "amod" and k.lower_ in _EDITION_WORDS) or k.dep_ in ("nummod", "poss") or k.ent_type_ == "DATE"
+        (k.dep_ == "amod" and k.lower_ in _EDITION_WORDS) or k.dep_ == "nummod" or k.ent_type_ == "DATE"
         for k in h.children if k.i < h.i
     )
 
