@@ -43,8 +43,9 @@ from typing import Any
 from ..anatomy import anatomy
 from ..evaluation.brat import Spans, Triple, gold_files, normalise, read_ann
 from ..find.attributions.candidates import candidates
+from ..find.attributions.colons import attach_quote
 from ..find.attributions.content import TAGGED_MODEL_FILE, EdgeTags, content_options
-from ..find.attributions.extract import abs_span, attach_quote, extend_to_quote_ends
+from ..find.attributions.extract import abs_span, extend_to_quote_ends
 from ..find.attributions.model import features
 from ..find.attributions.quotes import QuoteIndex
 from ..ingest import article_from_text

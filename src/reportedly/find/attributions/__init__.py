@@ -36,7 +36,7 @@ per reported claim, with exact character spans into ``Article.text``:
    subject before a closer object), or stay unresolved; the writer's own "I" is the
    article's sole author, never a politician named before.
 
-Also by rule (``extract``): "X added:" closing a paragraph takes the paragraph
+Also by rule (``extract``, ``colons``): "X added:" closing a paragraph takes the paragraph
 after it (as does "X says in a bylined commentary:"); "X said Y, according to state
 media" gives one attribution whose chain has the outlet as a hop.  ``vetoes``: plain
 actions ("Rebels attacked the convoy", "recorded the album", "made a field survey")

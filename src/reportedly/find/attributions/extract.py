@@ -23,6 +23,14 @@ from ...registry import load_registry
 from ...settings import Settings
 from .candidates import candidates
 from .clauses import relative_object
+from .colons import (
+    attach_quote,
+    dangling_that,
+    medium_before_colon,
+    medium_of,
+    medium_then_that,
+    quote_ending_before,
+)
 from .content import ContentModel, EdgeTags, content_options
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
@@ -36,7 +44,6 @@ NESTED = False
 """Emit every attribution nested inside another's content (PolNeAR annotates only the outermost;
 nested ones relayed by or through a news outlet are always kept)."""
 
-_AND_QUOTE = re.compile(r"[ ,]*(?:and|or|then)[ ,]+(?=[“\"])")
 _STOP = re.compile(r"[.!?](?=\s)")
 _SHORT_TAIL = re.compile(r"((?: +[\w$%'’-]+){1,8})[.!?](?=\s|$)")
 _SPEECH = re.compile(r"\b(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|stated|explained|noted|according)\b", re.I)
@@ -107,9 +114,9 @@ def extract(
             continue
         cands.extend(candidates(seg, lexicon))
     for c in cands:
-        if _dangling_that(c) or _medium_before_colon(c):
+        if dangling_that(c) or medium_before_colon(c):
             c.content = []  # "The wire service adds that:" and a block quote after it
-        _medium_then_that(c)
+        medium_then_that(c)
         if not c.content:
             attach_quote(c, quotes)
         if RELATIVE_ONLY and not c.content and not c.extra_content and (rel := relative_object(c)) is not None:
@@ -206,7 +213,7 @@ def choose_content(
     if not c.content or c.pattern in ("colon", "dash", "footage") or c.content_rel == "than":
         return
     opts = content_options(c, quotes, tags)
-    medium = _medium_of(c)
+    medium = medium_of(c)
     if medium is not None:
         # "says this in a bylined article": the medium the report came in is no part of what it says
         opts = [o for o in opts if all(b <= medium for _, b in o.ranges)] or opts[:1]
@@ -231,153 +238,6 @@ def choose_content(
     c.content = list(best.ranges)
     if c.addressee and any(a < c.addressee[1] and c.addressee[0] < b for a, b in c.content):
         c.addressee = None
-
-
-_MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech|bulletin|interview|lecture|preface|tone|voice"
-_BEFORE_COLON = re.compile(
-    r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on|in\s+this\s+(?:regard|connection|respect)"
-    r"|as\s+follows"
-    rf"|in\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}?)(?=\s*:)"
-)
-"""Words between a cue and the colon of its quote: a place ("reports from Pyongyang:", "said in Seoul:"), a
-lone "that" ("adds that:"), the "on" of "goes on:" the parse left out of the cue, the medium ("observes in a
-bylined commentary in this regard:", 331 KCNA stories).  ``_MEDIUM_THEN_COLON``: a medium or "in this regard"
-right after the cue's "in" ("says in this regard:", 31 KCNA stories)."""
-_TO_COLON = re.compile(r"[ \t]*:")
-_MEDIUM_THEN_COLON = re.compile(
-    rf"\s+in\s+(?:\S+(?:\s+[\w-]+){{0,3}}?\s+(?:{_MEDIUM_NOUNS})\b[^:\n]{{0,60}}|this\s+(?:regard|connection|respect)\s*)"
-    r":\s*(?:$|[“\"])"
-)
-
-
-def _medium_then_that(c: Candidate) -> None:
-    """"said in a joint statement that Kim Il Sung founded ...": the parser hung the that-clause on the medium, and the
-    cue "said in" took "a joint statement that ..." for its content; the cue runs to the medium, "said in a joint
-    statement", as PolNeAR marks it, and the content is the clause."""
-    doc = c.seg.view
-    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in" or len(c.content) != 1:
-        return
-    medium = _medium_noun(doc[c.cue[1] - 1])
-    said = next((k for k in medium.children if k.dep_ in ("acl", "ccomp", "relcl") and k.i > medium.i and any(
-        g.dep_ == "mark" and g.lower_ == "that" for g in k.children)), None) if medium is not None else None
-    if said is None:
-        return
-    c.cue = (c.cue[0], said.left_edge.i)
-    c.content = [(said.left_edge.i, min(said.right_edge.i + 1, c.content[0][1]))]
-    c.content_rel = "ccomp"
-
-
-def _medium_of(c: Candidate) -> int | None:
-    """The token index of the "in" that brings in the medium of a verbal cue whose content is "this" ("says this in
-    a bylined article"), when it follows the cue, else None."""
-    if c.pattern != "verb" or c.content_rel != "dobj" or c.seg.view[c.content[0][0]].lower_ not in ("this", "so"):
-        return None  # only after "says this": PolNeAR's annotators keep "in a statement" in a content as often as not
-    return next((k.i for k in c.head.children if k.dep_ == "prep" and k.i > c.head.i and _medium_noun(k) is not None), None)
-
-
-_MEDIUM_SET = frozenset(_MEDIUM_NOUNS.split("|"))
-
-
-def _medium_noun(prep: Tok) -> Tok | None:
-    """The medium an "in" brings in ("in a joint statement", "in a bylined article"): its object, or None."""
-    if prep.lower_ != "in":
-        return None
-    return next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _MEDIUM_SET), None)
-
-
-def _medium_before_colon(c: Candidate) -> bool:
-    """Whether the cue's last word is the "in" of the medium it was said in, and a colon after that medium closes
-    the paragraph or opens a quote ("Rodong Sinmun observes in a bylined commentary:" and a block): the cue is the
-    verb alone and the block or quote what is said (``attach_quote``), not "a bylined commentary"."""
-    doc = c.seg.view
-    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in":
-        return False
-    text = c.seg.doc.text
-    at = doc[c.cue[1] - 2].idx + len(doc[c.cue[1] - 2].text)
-    if _MEDIUM_THEN_COLON.match(text, at) is None:
-        return False
-    c.cue = (c.cue[0], c.cue[1] - 1)
-    return True
-
-
-def _dangling_that(c: Candidate) -> bool:
-    """Whether the content is a lone "that" before a colon ("The wire service adds that:"), the quote or
-    paragraph after the colon being what is said."""
-    if len(c.content) != 1 or c.content[0][1] - c.content[0][0] != 1:
-        return False
-    doc = c.seg.view
-    i = c.content[0][0]
-    return doc[i].lower_ == "that" and i + 1 < len(doc) and doc[i + 1].text == ":"
-
-
-def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
-    """A cue with no content in its clause takes the quote right before or after its source and cue.
-
-    "“We're done,” said Kim." (spaCy often splits the quote off into a sentence of its own),
-    "He said:" followed by a quote (also in the next paragraph), "“...” ― Name".
-    """
-    seg, doc, text = c.seg, c.seg.view, quotes.text
-    starts = [c.cue[0]] + [r[0] for r in c.source]
-    ends = [c.cue[1]] + [r[1] for r in c.source]
-    left = seg.start + doc[min(starts)].idx
-    last = doc[max(ends) - 1]
-    right = seg.start + last.idx + len(last.text)
-    if c.addressee and c.addressee[0] >= c.cue[1]:
-        # "Kim Jong Guk, section chief of the Company, told KCNA:" and the block after it (389 KCNA stories)
-        addr = doc[c.addressee[1] - 1]
-        addr_end = seg.start + addr.idx + len(addr.text)
-        if _TO_COLON.match(text, addr_end) and not any(ch in MARKS for ch in text[right:addr_end]):
-            right = addr_end
-    before = _quote_ending_before(text, left, quotes, " ,\t")
-    if before is not None:
-        c.extra_content = [(before.start, before.end)]
-        c.content_rel = "quote_before"
-        return
-    if c.pattern == "dash":
-        return  # a dash attribution names the speaker of the quote before it, never after
-    m = _BEFORE_COLON.match(text, right)
-    if m is not None and m.group(0).endswith("follows") and c.head.lemma_.lower() == "be":
-        return  # "The plan is as follows:" presents a list; "the head said as follows:" reports
-    if m is not None:
-        right = m.end()
-    j = right
-    while j < len(text) and text[j] in " :,\t\n" and text[j:j + 3] != "\n\n\n":
-        j += 1
-    after = quotes.starting_at(j)
-    gap = text[right:j].strip()
-    if after is None and gap == ":" and "\n" in text[right:j] and c.pattern == "verb":
-        # "The Associated Press reports:" or "The governor added:" closing a paragraph, then the
-        # paragraph it introduces, quoted or not (a block quote)
-        end = text.find("\n", j)
-        end = len(text) if end < 0 else end
-        while end > j and text[end - 1].isspace():
-            end -= 1
-        if end > j:
-            c.extra_content = [(j, end)]
-            c.content_rel = "colon_block"
-        return
-    if after is not None and (gap == ":" or (gap in (",", "") and j - right < 4)):
-        c.extra_content = [(after.start, after.end)]
-        c.content_rel = "quote_after"
-        if c.head.lemma_.lower() in ("read", "say", "state") and c.head.dep_ == "relcl":
-            # "a message/sign/note that read, “...”": a document quoted word for word
-            c.pattern = "document"
-        # "read, “A,” and, “B,”": quotes joined by "and" belong together
-        while True:
-            m = _AND_QUOTE.match(text, c.extra_content[-1][1])
-            nxt = quotes.starting_at(m.end()) if m else None
-            if nxt is None:
-                break
-            c.extra_content.append((nxt.start, nxt.end))
-
-
-def _quote_ending_before(text: str, pos: int, quotes: QuoteIndex, skip: str) -> QuoteRegion | None:
-    """The quote region that closes right before ``pos``, with only ``skip`` characters between."""
-    i = pos
-    while i > 0 and text[i - 1] in skip:
-        i -= 1
-    before = quotes.region_at(i - 1) if i > 0 else None
-    return before if before is not None and before.end == i else None
 
 
 def _to_found(c: Candidate, quotes: QuoteIndex) -> Accepted:
@@ -607,7 +467,7 @@ def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: list[tuple
     after = _next_quote(text, last, quotes, comma=True)
     if after is None or not all(after.start <= a and b <= after.end for a, b in f.content):
         return
-    before = _quote_ending_before(text, first, quotes, " ,")
+    before = quote_ending_before(text, first, quotes, " ,")
     if before is None or text[before.end - 2 : before.end - 1] not in (",", "'"):
         return
     if any(a < before.end and before.start < b and c != f.cue[0][0] for c, a, b in claimed):
