@@ -2528,3 +2528,16 @@ def test_more_colon_blocks(text: str, cue: str, source: str) -> None:
     plan = "The plan is as follows:\n\nFirst, build roads."
     rep = analyze(article_from_text(plan, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert not rep.attributions
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_spokesmans_following_answer(profile: str) -> None:
+    """KCNA's "A spokesman for X Sunday gave the following answer to the question put by KCNA as regards ...:" and the
+    answer in the next paragraph (63 "answer to the question put by") had no attribution over the answer, and "as
+    regards" was a cue."""
+    text = ("A spokesman for the DPRK Foreign Ministry Sunday gave the following answer to the question put by KCNA as "
+            "regards the fact that permanent members of the UN Security Council issued a joint statement:\n\nThe DPRK "
+            "will never tolerate it.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    assert [span_text(text, a.content) for a in rep.attributions] == ["The DPRK will never tolerate it."]
+    assert rep.attributions[0].source_type == "government"

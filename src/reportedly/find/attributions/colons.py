@@ -158,3 +158,33 @@ def quote_ending_before(text: str, pos: int, quotes: QuoteIndex, skip: str) -> Q
         i -= 1
     before = quotes.region_at(i - 1) if i > 0 else None
     return before if before is not None and before.end == i else None
+
+
+_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def following_before_colon(c: Candidate, text: str) -> bool:
+    """ "A spokesman for the DPRK Foreign Ministry Sunday gave the following answer to the question put by KCNA as
+    regards ...:" (KCNA's spokesmen's answers) and "made public the following joint press release:": a noun cue
+    with "the following" whose sentence ends with a colon closing its paragraph takes the paragraph after it; the
+    cue ends at the noun."""
+    h = c.head
+    if c.pattern != "noun" or not any(k.lower_ == "following" and k.i < h.i for k in h.children):
+        return False
+    last = c.seg.view[h.sent.end - 1]
+    if last.text != ":":
+        return False
+    at = c.seg.start + last.idx + 1
+    gap = _BREAK.match(text, at)
+    if gap is None or gap.end() >= len(text):
+        return False
+    end = text.find("\n", gap.end())
+    end = len(text) if end < 0 else end
+    while end > gap.end() and text[end - 1].isspace():
+        end -= 1
+    c.cue = (c.cue[0], h.i + 1)
+    c.content = []
+    c.extra_content = [(gap.end(), end)]
+    c.content_rel = "colon_block"
+    return True
+

@@ -26,6 +26,7 @@ from .clauses import relative_object
 from .colons import (
     attach_quote,
     dangling_that,
+    following_before_colon,
     medium_before_colon,
     medium_of,
     medium_then_that,
@@ -117,7 +118,7 @@ def extract(
         if dangling_that(c) or medium_before_colon(c):
             c.content = []  # "The wire service adds that:" and a block quote after it
         medium_then_that(c)
-        if not c.content:
+        if not following_before_colon(c, quotes.text) and not c.content:
             attach_quote(c, quotes)
         if RELATIVE_ONLY and not c.content and not c.extra_content and (rel := relative_object(c)) is not None:
             c.content = [rel]  # "the allegations, which Mr. Ailes denies": what is denied is "which"

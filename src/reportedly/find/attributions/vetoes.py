@@ -40,6 +40,8 @@ def plain_action(c: Candidate) -> bool:
         return True  # "A recent issue of the German paper Frankfurter Allgemeine carried an article": an edition
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
+    if h.lemma_.lower() == "regard" and h.i > 0 and h.doc[h.i - 1].lower_ == "as":
+        return True  # "as regards the fact that ...": a preposition, nobody regards anything
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
         return True  # "referred the findings to prosecutors": a referral ("referred to X as Y" has no object)
     if h.lemma_.lower() == "be" and any(k.lower_ in ("here", "there") and k.i < h.i for k in h.children):
