@@ -2541,3 +2541,16 @@ def test_a_spokesmans_following_answer(profile: str) -> None:
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
     assert [span_text(text, a.content) for a in rep.attributions] == ["The DPRK will never tolerate it."]
     assert rep.attributions[0].source_type == "government"
+
+
+def test_said_and_went_on_colon() -> None:
+    """"..., the paper said, and went on:" and the paragraph after it (7 of 17 KCNA paragraphs ending in a colon that no
+    attribution took, stories 2000-2799): the parser hangs "went on" on the clause the aside reports, so "said" had
+    "went on" in its content and "went on" that clause's subject as source."""
+    text = ("Kim Jong Il was great.\n\nHis 20-year long history as supreme commander of the KPA is shining in history, "
+            "the paper said, and went on:\n\nHe devoted his life to the people.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert [(span_text(text, a.cue), span_text(text, a.source), span_text(text, a.content)) for a in rep.attributions] == [
+        ("said", "the paper", "His 20-year long history as supreme commander of the KPA is shining in history"),
+        ("went on", "the paper", "He devoted his life to the people."),
+    ]

@@ -28,6 +28,7 @@ from .clauses import (
     had_this_to_say,
     publisher_of_document,
     reduced_relative_subject,
+    report_aside_before,
     subject,
 )
 from .spans import (
@@ -161,6 +162,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         # "Clinton was headed to the ER, The Post has learned": the content is the governing clause
         top = h.head
         content_idx = set(range(top.left_edge.i, top.right_edge.i + 1)) - set(range(h.left_edge.i, h.right_edge.i + 1))
+        for k in top.children:
+            if k.dep_ == "conj" and k.i > h.i and k.lemma_.lower() in ("go", "add"):
+                content_idx -= set(range(h.right_edge.i + 1, k.right_edge.i + 1))  # "..., it said, and went on:"
         if top.i > h.i and top.lemma_.lower() in REPORTS:
             # "The figure fell, Mr. Holland said, CNN reported.": a report closing the sentence governs; its
             # subject and verb are no part of what Mr. Holland said
@@ -199,6 +203,10 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.source = trimmed_ranges(doc, set(range(h.head.left_edge.i, h.left_edge.i)))[-1:]
         cand.source_rel = "acl"
         content_idx -= {k for r in cand.source for k in range(*r)}
+    if h.lemma_.lower() in ("go", "add") and (aside := report_aside_before(h, REPORTS)) is not None:
+        # "..., the paper said, and went on:", "..., he stressed, adding:": the parser hangs the continuation on the
+        # clause the aside reports, whose subject was taken for the source; who goes on is who said it
+        srel, s = subject(aside)
     if (had := had_this_to_say(h)) is not None:
         # "The deputy mayor of the city had this to say:" (15 KCNA stories, 5 AllSides articles): one cue, the
         # subject of "had" its source ("this" was)

@@ -233,3 +233,16 @@ def publisher_of_document(h: Tok) -> Tok | None:
         return None
     inner = {n.i} | {t.i for k in (*n.children, *v.children) if v.i < k.i < h.i and k.i != n.i for t in k.subtree}
     return v if all(i in inner for i in range(v.i + 1, h.i)) else None  # "issued a statement on Tuesday saying"
+
+
+def report_aside_before(h: Tok, reports: frozenset[str]) -> Tok | None:
+    """A report verb set off by commas right before ``h``, a sibling under the same clause ("..., the paper said, and
+    went on", "..., he stressed, adding"), or None."""
+    for k in h.head.children:
+        if k.i < h.i and k.dep_ in ("parataxis", "ccomp", "advcl") and k.lemma_.lower() in reports and k.i > h.head.i and all(
+            h.doc[j].is_punct or h.doc[j].lower_ in ("and", "then") or j in {t.i for t in k.subtree}
+            for j in range(k.i + 1, h.i)
+        ):
+            return k
+    return None
+
