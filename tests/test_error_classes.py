@@ -2554,3 +2554,13 @@ def test_said_and_went_on_colon() -> None:
         ("said", "the paper", "His 20-year long history as supreme commander of the KPA is shining in history"),
         ("went on", "the paper", "He devoted his life to the people."),
     ]
+
+
+def test_it_for_an_outlet_takes_the_registry_name_and_type() -> None:
+    """"ITAR-TASS reported ... It said ..." was named "ITAR-TASS" and typed outlet while its chain hop was TASS, state
+    media (the pronoun took the entity's kind, not the registry's); "it" after Twitter was an outlet, after the AP an
+    outlet, after "New York Times" not the canonical name."""
+    rep = report("ITAR-TASS reported on the exhibition. It said more than 20,000 students attended.",
+                 outlet="Korean Central News Agency")
+    a = by_cue(rep, "said")
+    assert (a.source_name, a.source_type) == ("TASS", "state_media")

@@ -371,6 +371,8 @@ def _describe(
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
             ante_ent = entity_by_id(entities, antecedent[1])
             kind = _KIND_TYPES.get(ante_ent.kind) if ante_ent is not None else None
+            if kind == "outlet" and (named := _registry_type(antecedent[0], settings)) is not None:
+                return Described(named[0], named[1], antecedent[1])  # "It said" after ITAR-TASS: TASS, state media
             if kind:
                 return Described(antecedent[0], kind, antecedent[1])
         if head_low in GROUP_PRONOUNS or low in GROUP_PRONOUNS:
