@@ -11,6 +11,7 @@ they read a segment's tokens through ``Segment.view`` (``tokens.DocView``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -151,7 +152,8 @@ ABBREVIATIONS = frozenset(
 
 
 def _joins(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each stop-comma join of ``text``: ``JOINED`` and ``GLUED``, the comma and spaces after the stop."""
+    """(start, end) of each stop-comma join of ``text`` (``JOINED``, ``GLUED``, ``QUOTE_GLUED``): the comma and spaces
+    after the stop."""
     out = [(m.start(), m.end()) for m in JOINED.finditer(text)]
     out += [(m.end(1) + 1, m.end()) for m in GLUED.finditer(text) if m.group(1).lower() not in ABBREVIATIONS]
     out += [(m.start() + 2, m.end()) for m in QUOTE_GLUED.finditer(text)]
@@ -167,12 +169,14 @@ def _presplit(nlp: Language, text: str) -> str | Doc:
     if not joins:
         return text
     doc = nlp.make_doc(text)
+    starts = [s for s, _ in joins]
+    ends = {e for _, e in joins}
     for tok in doc:
-        for s, e in joins:
-            if tok.idx == e:
-                tok.is_sent_start = True
-            elif s <= tok.idx < e and tok.i:
-                tok.is_sent_start = False  # the comma and spaces close the sentence before
+        k = bisect.bisect_right(starts, tok.idx) - 1  # the last join starting at or before the token
+        if tok.idx in ends:
+            tok.is_sent_start = True
+        elif k >= 0 and tok.idx < joins[k][1] and tok.i:
+            tok.is_sent_start = False  # the comma and spaces close the sentence before
     return doc
 
 

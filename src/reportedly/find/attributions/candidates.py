@@ -163,7 +163,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         top = h.head
         content_idx = set(range(top.left_edge.i, top.right_edge.i + 1)) - set(range(h.left_edge.i, h.right_edge.i + 1))
         for k in top.children:
-            if k.dep_ == "conj" and k.i > h.i and k.lemma_.lower() in ("go", "add"):
+            if k.dep_ == "conj" and k.i > h.i and k.lemma_.lower() in _GOING_ON:
                 content_idx -= set(range(h.right_edge.i + 1, k.right_edge.i + 1))  # "..., it said, and went on:"
         if top.i > h.i and top.lemma_.lower() in REPORTS:
             # "The figure fell, Mr. Holland said, CNN reported.": a report closing the sentence governs; its
@@ -203,7 +203,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.source = trimmed_ranges(doc, set(range(h.head.left_edge.i, h.left_edge.i)))[-1:]
         cand.source_rel = "acl"
         content_idx -= {k for r in cand.source for k in range(*r)}
-    if h.lemma_.lower() in ("go", "add") and (aside := report_aside_before(h, REPORTS)) is not None:
+    if h.lemma_.lower() in _GOING_ON and (aside := report_aside_before(h, REPORTS)) is not None:
         # "..., the paper said, and went on:", "..., he stressed, adding:": the parser hangs the continuation on the
         # clause the aside reports, whose subject was taken for the source; who goes on is who said it
         srel, s = subject(aside)
@@ -295,6 +295,10 @@ def _predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
             if g.dep_ in ("ccomp", "xcomp"):
                 return a, g, a.i + 1
     return None
+
+
+_GOING_ON = frozenset({"go", "add"})
+"""Verbs that continue a report after an aside ("..., the paper said, and went on:", "..., he stressed, adding:")."""
 
 
 def _reporter_above(h: Tok) -> Tok | None:

@@ -239,10 +239,10 @@ def report_aside_before(h: Tok, reports: frozenset[str]) -> Tok | None:
     """A report verb set off by commas right before ``h``, a sibling under the same clause ("..., the paper said, and
     went on", "..., he stressed, adding"), or None."""
     for k in h.head.children:
-        if k.i < h.i and k.dep_ in ("parataxis", "ccomp", "advcl") and k.lemma_.lower() in reports and k.i > h.head.i and all(
-            h.doc[j].is_punct or h.doc[j].lower_ in ("and", "then") or j in {t.i for t in k.subtree}
-            for j in range(k.i + 1, h.i)
-        ):
+        if not (h.head.i < k.i < h.i and k.dep_ in ("parataxis", "ccomp", "advcl") and k.lemma_.lower() in reports):
+            continue
+        own = {t.i for t in k.subtree}
+        if all(h.doc[j].is_punct or h.doc[j].lower_ in ("and", "then") or j in own for j in range(k.i + 1, h.i)):
             return k
     return None
 

@@ -35,7 +35,7 @@ def medium_then_that(c: Candidate) -> None:
     cue "said in" took "a joint statement that ..." for its content; the cue runs to the medium, "said in a joint
     statement", as PolNeAR marks it, and the content is the clause."""
     doc = c.seg.view
-    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in" or len(c.content) != 1:
+    if not _cue_ends_with_in(c) or len(c.content) != 1:
         return
     medium = _medium_noun(doc[c.cue[1] - 1])
     said = next((k for k in medium.children if k.dep_ in ("acl", "ccomp", "relcl") and k.i > medium.i and any(
@@ -45,6 +45,11 @@ def medium_then_that(c: Candidate) -> None:
     c.cue = (c.cue[0], said.left_edge.i)
     c.content = [(said.left_edge.i, min(said.right_edge.i + 1, c.content[0][1]))]
     c.content_rel = "ccomp"
+
+
+def _cue_ends_with_in(c: Candidate) -> bool:
+    """Whether a cue of more than one word ends with the "in" its prepositional content hangs on ("said in")."""
+    return c.content_rel == "prep" and c.cue[1] - c.cue[0] >= 2 and c.seg.view[c.cue[1] - 1].lower_ == "in"
 
 
 def medium_of(c: Candidate) -> int | None:
@@ -70,7 +75,7 @@ def medium_before_colon(c: Candidate) -> bool:
     the paragraph or opens a quote ("Rodong Sinmun observes in a bylined commentary:" and a block): the cue is the
     verb alone and the block or quote what is said (``attach_quote``), not "a bylined commentary"."""
     doc = c.seg.view
-    if c.content_rel != "prep" or c.cue[1] - c.cue[0] < 2 or doc[c.cue[1] - 1].lower_ != "in":
+    if not _cue_ends_with_in(c):
         return False
     text = c.seg.doc.text
     at = doc[c.cue[1] - 2].idx + len(doc[c.cue[1] - 2].text)
@@ -128,10 +133,7 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
     if after is None and gap == ":" and "\n" in text[right:j] and c.pattern == "verb":
         # "The Associated Press reports:" or "The governor added:" closing a paragraph, then the
         # paragraph it introduces, quoted or not (a block quote)
-        end = text.find("\n", j)
-        end = len(text) if end < 0 else end
-        while end > j and text[end - 1].isspace():
-            end -= 1
+        end = _paragraph_end(text, j)
         if end > j:
             c.extra_content = [(j, end)]
             c.content_rel = "colon_block"
@@ -160,6 +162,15 @@ def quote_ending_before(text: str, pos: int, quotes: QuoteIndex, skip: str) -> Q
     return before if before is not None and before.end == i else None
 
 
+def _paragraph_end(text: str, j: int) -> int:
+    """Where the paragraph starting at ``j`` ends, trailing spaces left out (``j`` when it is empty)."""
+    end = text.find("\n", j)
+    end = len(text) if end < 0 else end
+    while end > j and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 _BREAK = re.compile(r"[ \t]*\n\s*")
 
 
@@ -178,10 +189,7 @@ def following_before_colon(c: Candidate, text: str) -> bool:
     gap = _BREAK.match(text, at)
     if gap is None or gap.end() >= len(text):
         return False
-    end = text.find("\n", gap.end())
-    end = len(text) if end < 0 else end
-    while end > gap.end() and text[end - 1].isspace():
-        end -= 1
+    end = _paragraph_end(text, gap.end())
     c.cue = (c.cue[0], h.i + 1)
     c.content = []
     c.extra_content = [(gap.end(), end)]

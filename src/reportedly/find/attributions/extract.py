@@ -37,7 +37,7 @@ from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
 from .resolve import STATE_MEDIA
 from .spans import Candidate, TokRange, trim
-from .vetoes import after_link_label, plain_action
+from .vetoes import above_said, after_link_label, plain_action
 
 RELATIVE_ONLY = True
 """A cue whose only content is its relative pronoun ("..., which Mr. Ailes denies") takes it as its content."""
@@ -127,7 +127,7 @@ def extract(
             c.score = max(c.score, RELATIVE_SCORE)
         elif c.content_rel == "colon_block":
             c.score = max(c.score, COLON_BLOCK_SCORE)
-    kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content) and not after_link_label(c)]
+    kept = [c for c in cands if c.score >= thr and (c.content or c.extra_content) and not after_link_label(c) and not above_said(c)]
     if tagging is not None:
         tags = tagging(cands)
     if content_model is not None:

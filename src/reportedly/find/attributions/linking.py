@@ -51,7 +51,7 @@ from .extract import RULE_SCORES, Accepted, extract, fold_relay, relative_report
 from .model import CueModel
 from .spans import Candidate, TokRange
 from .tagger import COMPONENTS, Tagger, Tags, regions, strip_edges, tag_parsed
-from .vetoes import after_link_label, plain_action
+from .vetoes import above_said, after_link_label, plain_action
 
 LOW_THRESHOLD = 0.5
 """Cue-model threshold of the rules' candidates handed to the tagger (the rules alone use 0.65)."""
@@ -395,9 +395,9 @@ def _nearest(spans: Sequence[Span], cue: Span, avoid: Sequence[Span]) -> Span | 
     return best[1] if best else None
 
 
-VETOES = (after_link_label, plain_action)
-"""The rules' vetoes that a tagged cue must pass too: a link title after "Read more:", a plain action
-("attacked", "recorded") read as speech."""
+VETOES = (after_link_label, above_said, plain_action)
+"""The rules' vetoes that a tagged cue must pass too: a link title after "Read more:", the "said" of "above-said", a
+plain action ("attacked", "recorded") read as speech."""
 
 
 def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tuple[str, ...] = ()) -> list[Accepted]:

@@ -1,6 +1,6 @@
 """Candidates that are no attributions, whatever their score: plain actions done with a speech verb ("Rebels
-attacked the convoy"), a link's title after "Read more:", and appearances ("The economy appears to be slowing",
-kept as sourceless attributions of their own kind)."""
+attacked the convoy"), a link's title after "Read more:", the "said" of "above-said", and appearances ("The economy
+appears to be slowing", kept as sourceless attributions of their own kind)."""
 
 from __future__ import annotations
 
@@ -82,16 +82,19 @@ _LINK_LABEL = re.compile(r"\b(?:read\s+more|also\s+read|read\s+also|see\s+also|r
 
 
 def after_link_label(c: Candidate) -> bool:
-    """A cue after "Read more:" / "RELATED |" in its sentence: the title of a link to another story; or a verb that is
-    the end of "above-said" ("The above-said sexual slavery", KCNA's adjective, tokenised "above - said")."""
-    h = c.head
-    word, dash = (h.doc[h.i - 2], h.doc[h.i - 1]) if h.i >= 2 else (h, h)
-    if dash.text in ("-", "‐") and word.lower_ in ("above", "afore") and word.idx + len(word.text) + 1 == h.idx:
-        return True  # 844 "above-said" in KCNA; "so-called", "self-described", "live-tweeted" are cues in PolNeAR
+    """A cue after "Read more:" / "RELATED |" in its sentence: the title of a link to another story."""
     words = c.seg.view.texts
     start = c.head.sent.start
     end = min([c.cue[0], *(r[0] for r in c.source)])
     return end > start and _LINK_LABEL.search(" ".join(words[start:end])) is not None
+
+
+def above_said(c: Candidate) -> bool:
+    """A verb that is the end of "above-said" ("The above-said sexual slavery", KCNA's adjective, tokenised "above -
+    said"; 844 places in KCNA): no report ("so-called", "self-described", "live-tweeted" are cues in PolNeAR)."""
+    h = c.head
+    word, dash = (h.doc[h.i - 2], h.doc[h.i - 1]) if h.i >= 2 else (h, h)
+    return dash.text in ("-", "‐") and word.lower_ in ("above", "afore") and word.idx + len(word.text) + 1 == h.idx
 
 
 def appearance(c: Candidate) -> bool:

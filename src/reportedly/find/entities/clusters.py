@@ -73,7 +73,8 @@ def _name_words(name: str) -> list[str]:
 def _generation(name: str) -> str:
     """The generational suffix a name ends with ("jr" of "Donald Trump Jr."), or ""."""
     words = name.replace("’", "'").split()
-    return word_key(words[-1].rstrip(",")) if len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES else ""
+    last = word_key(words[-1].rstrip(",")) if len(words) > 1 else ""
+    return last if last in _NAME_SUFFIXES else ""
 
 
 def _org_words(words: list[str]) -> bool:
@@ -236,6 +237,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         # a building or a place named after a person is no second person "Trump" may be ("Trump Tower")
         and (evidenced[g[0]] or not any(m.label in {"LOC", "FAC"} for m in gms))
     ]
+    opened = {pg[0]: min(mentions[i].start for i in pg) for pg, _, _ in persons}  # where each person is first named
     for g, gms, kind, _ in info:
         if kind in {"outlet", "government"} or any(m.label in {"LOC", "FAC"} for m in gms):
             continue
@@ -248,6 +250,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         tagged_person = any(m.label == "PERSON" for m in gms)
         shorts = [_name_words(m.name) for m in gms]
         gens = {_generation(m.name) for m in gms} | {""}
+        first = min(m.start for m in gms)
         fits = [
             pg
             for pg, pfull, is_person in persons
@@ -258,7 +261,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             # a surname written before "Donald Trump Jr." is first named is no short form of his ("President
             # Trump", the father); after it, it is ("Mark A. Welsh III ... Welsh added")
             and all(
-                any(_short_of(s, f) and (gen in gens or min(m.start for m in gms) > min(mentions[i].start for i in pg))
+                any(_short_of(s, f) and (gen in gens or first > opened[pg[0]])
                     for f, gen in pfull)
                 for s in shorts
             )
@@ -272,11 +275,10 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         if len(fits) > 1:
             # "Kim Jong Un ... Kim declared ... Kim Il Sung": a short form read before the other full names
             # that fit are first written is the one written before it
-            first = min(m.start for m in gms)
             last = max(m.start for m in gms)
-            before = [pg for pg in fits if min(mentions[i].start for i in pg) < first]
+            before = [pg for pg in fits if opened[pg[0]] < first]
             later = [pg for pg in fits if pg not in before]
-            if len(before) == 1 and all(min(mentions[i].start for i in pg) > last for pg in later):
+            if len(before) == 1 and all(opened[pg[0]] > last for pg in later):
                 fits = before
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
