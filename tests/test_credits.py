@@ -121,3 +121,32 @@ def test_seed_credits_without_the_pipeline() -> None:
     text = path.read_text(encoding="utf-8")
     got = credits(text)
     assert got == [("photo", "Reuters", "Reuters")] * 4
+
+
+def test_a_name_going_on_with_for() -> None:
+    """"(Image: Institute for Justice)" credited "Institute" and "Justice" ("for" parts "X for The New York Times")."""
+    text = f"Talks fail\n\n{LEDE}\n\n(Image: Institute for Justice)\n\n{MORE}"
+    assert credits(text) == [("photo", "Institute for Justice", "Institute for Justice")]
+    text = f"Talks fail\n\n{LEDE}\n\nA man walks by. (Photo by Jane Smith for The New York Times)\n\n{MORE}"
+    assert [c[1] for c in credits(text)] == ["Jane Smith", "The New York Times"]
+
+
+def test_lower_case_photographer_before_a_slash() -> None:
+    """The Wall Street Journal's "Photo: leah millis/Reuters" lost the photographer (a name must be capitalised)."""
+    text = f"Talks fail\n\n{LEDE}\n\nThe leaders in the garden of the hotel on Thursday. Photo: leah millis/Reuters\n\n{MORE}"
+    assert credits(text) == [("photo", "leah millis", "leah millis"), ("photo", "Reuters", "Reuters")]
+
+
+def test_a_stations_city_is_no_contributor() -> None:
+    """USA Today's "Contributing: ...; KSDK-TV, St. Louis" credited "St. Louis"."""
+    text = f"Talks fail\n\n{LEDE}\n\n{MORE}\n\nContributing: Brad Heath, USA TODAY; KSDK-TV, St. Louis"
+    assert [c[1] for c in credits(text)] == ["Brad Heath", "USA Today", "KSDK-TV"]
+
+
+def test_a_cited_source_with_its_date_is_no_picture_credit() -> None:
+    """Media Matters cites its sources in brackets with a date ("[CNN, 6/23/15]", 20 in AllSides): each was a photo
+    credit, and the paragraph before it a caption."""
+    text = f"Talks fail\n\n{LEDE}\n\nThe governor said she supports removing the flag. [CNN, 6/23/15]\n\n{MORE}"
+    assert credits(text) == []
+    a = anatomy(Article(text=text, id="t"))
+    assert {b.kind for b in a.blocks if "governor" in text[b.start : b.end]} == {"body"}

@@ -30,11 +30,14 @@ from .patterns import (
 )
 from .shape import date_line, headline_like, same_title
 
+_CITED_ON = re.compile(r",\s*\d{1,2}/\d{1,2}/\d{2,4}$")
+"""A source cited with its date ("[CNN, 6/23/15]", Media Matters): no picture's credit."""
+
 
 def _looks_like_credit(inner: str, reg: Registry) -> bool:
     """Whether the text inside a trailing "( )" or a whole line reads as a picture credit."""
     s = inner.strip().rstrip(".").strip()
-    if not s or len(s) > 120 or date_line(s):
+    if not s or len(s) > 120 or date_line(s) or _CITED_ON.search(s):
         return False
     if CREDIT_LABEL_RE.match(s) or re.match(r"^[A-Z][\w.&]*(?: [A-Z][\w.&]*)? (?:photo|image|video)s?\s*:", s, re.I):
         return True
@@ -115,14 +118,16 @@ def is_credit_line(line: str, reg: Registry | None = None) -> bool:
         return 0 < len(rest.split()) <= 12
     if re.fullmatch(SLASH_CREDIT, s.rstrip(".")):
         # not a subhead such as "Medicare/Medicaid buy-ins": lower-case words only of names and picture labels
-        return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _CREDIT_LOWER for w in re.split(r"[\s/]+", s))
+        return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in CREDIT_LOWER for w in re.split(r"[\s/]+", s))
     bare = s.strip(" .—-")
     return bare.lower() in PICTURE_SOURCES or registry_agency(reg, bare) is not None
 
 
-_CREDIT_LOWER = NAME_PARTICLES | frozenset(
-    "via for of the and istock istockphoto photo photos image images file pool staff handout contributor".split()
+CREDIT_LOWER = NAME_PARTICLES | frozenset(
+    "via for of the and by courtesy et istock istockphoto photo photos image images file pool staff handout "
+    "contributor".split()
 )
+"""The lower-case words a credit's names may hold ("Susan Walsh/AP Photo via Getty", "courtesy of the family")."""
 
 
 def spelled_out(before: str, acronym: str) -> bool:

@@ -35,10 +35,10 @@ from __future__ import annotations
 import re
 
 from ..anatomy.bylines import read_byline
-from ..anatomy.credits import picture_label, split_credit
+from ..anatomy.credits import CREDIT_LOWER, picture_label, split_credit
 from ..anatomy.lines import paragraphs
 from ..anatomy.names import AGENCY_NAMES, outlet_named, person_like
-from ..anatomy.patterns import CONTRIBUTION, DATELINE, NAME_PARTICLES
+from ..anatomy.patterns import CONTRIBUTION, DATELINE
 from ..model import Block, Credit
 from ..nlp import Parsed
 from ..registry import Registry, load_registry
@@ -79,9 +79,8 @@ _GRAPHIC_LABEL = re.compile(r"^(?:GRAPHICS?|MAPS?|PICTURES|PHOTOS|VIDEO|Graphics
 def _names_only(rest: str) -> bool:
     """Whether the words after a label read as names (capitalised, or particles), not as a title."""
     words = [w for w in re.split(r"[\s/,;]+", rest.strip(" .()")) if w]
-    lower = [w for w in words if w[:1].isalpha() and not w[:1].isupper() and w.lower() not in NAME_PARTICLES
-             and w.lower() not in _NOT_NAMES and w.lower() not in ("via", "and", "of", "by", "for", "the", "courtesy", "et")
-             and not re.match(r"[dl]['’]", w)]
+    lower = [w for w in words if w[:1].isalpha() and not w[:1].isupper() and w.lower() not in CREDIT_LOWER
+             and w.lower() not in _NOT_NAMES and not re.match(r"[dl]['’]", w)]
     shouted = rest.isupper() and any(w in _SHOUTED_FUNCTION_WORDS for w in words)  # "PREPARATIONS FOR HURRICANE ..."
     return bool(words) and len(lower) < 2 and not shouted
 
@@ -134,6 +133,16 @@ def _is_agency(name: str, reg: Registry) -> bool:
 
 
 _TWICE = re.compile(r"(\S.{2,}?)\s+\1")
+_LOWER_NAME = re.compile(r"[a-z]{2,}(?:[ '-][a-z]{2,}){1,2}")
+"""A photographer's name set in lower case ("leah millis"), taken only right after a label and before a slash."""
+_STATION = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+"""A US broadcaster's call sign ("KSDK-TV"): the piece after it is its city ("KSDK-TV, St. Louis")."""
+_FOR_HEAD = re.compile(
+    r"\b(?:Institute|Center|Centre|Council|Committee|Foundation|Society|Association|Alliance|Coalition|Campaign|Fund|"
+    r"Network|Project|League|Union|Federation|Americans|Citizens|Students|Doctors|Physicians|Office|Department|"
+    r"Ministry|Agency|Commission|Bureau|Museum|Organi[sz]ation|Partnership|Trust|Initiative)$"
+)
+"""The last word of a name that goes on with "for" ("Institute for Justice"): that "for" parts no credit."""
 
 
 def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -141,6 +150,8 @@ def _pieces(text: str, start: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     pos = 0
     for m in _SPLIT.finditer(text):
+        if m.group().strip() == "for" and _FOR_HEAD.search(text, pos, m.start()):
+            continue  # "Institute for Justice", "Center for American Progress": one name
         out.append((text[pos : m.start()], start + pos, start + m.start()))
         pos = m.end()
     out.append((text[pos:], start + pos, start + len(text)))
@@ -202,6 +213,9 @@ def picture_credits(text: str, start: int, reg: Registry, kind: str | None = Non
             continue
         offset = text.find(piece, s - start) if piece in text else -1
         s2 = start + offset if offset >= 0 else s
+        if label is not None and _LOWER_NAME.fullmatch(piece) and text[s2 + len(piece) - start :].lstrip().startswith("/"):
+            out.append(Credit(piece, kind, (s2, s2 + len(piece)), PRODUCED_BY))  # "Photo: leah millis/Reuters" (WSJ)
+            continue
         out.extend(_credit_of(piece, s2, kind, reg))
     return out
 
@@ -257,11 +271,15 @@ def contribution_credits(text: str, start: int, reg: Registry) -> list[Credit]:
 def _named(names: str, start: int, kind: str, reg: Registry, people: bool = True) -> list[Credit]:
     """Credits for "The Associated Press and Reuters", "Jill Colvin, Zeke Miller and AP writer X"."""
     out: list[Credit] = []
-    placed = False
+    placed = station = False
     for piece, s, _e in _pieces(names, start):
         if placed and (len(piece.split()) == 1 or piece.lower() in US_STATES or country_of(piece)):
             continue  # "Mike Kunzelman in College Park, Maryland, and ...", "in Sofia, Bulgaria,": the place goes on
+        if station and len(piece.split()) <= 3 and _canonical(piece, reg) is None:
+            station = False
+            continue  # "KSDK-TV, St. Louis": the station's city
         placed = _IN_PLACE.search(piece) is not None or _FROM_PLACE.search(piece) is not None
+        station = bool(_STATION.fullmatch(piece))
         piece = _IN_PLACE.sub("", piece)
         canon = _canonical(piece, reg)
         if canon is not None:

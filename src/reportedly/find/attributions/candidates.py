@@ -203,7 +203,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.source = trimmed_ranges(doc, set(range(h.head.left_edge.i, h.left_edge.i)))[-1:]
         cand.source_rel = "acl"
         content_idx -= {k for r in cand.source for k in range(*r)}
-    if h.lemma_.lower() in _GOING_ON and (aside := report_aside_before(h, REPORTS)) is not None:
+    if h.lemma_.lower() in _GOING_ON and (aside := report_aside_before(h, GONE_ON_FROM)) is not None:
         # "..., the paper said, and went on:", "..., he stressed, adding:": the parser hangs the continuation on the
         # clause the aside reports, whose subject was taken for the source; who goes on is who said it
         srel, s = subject(aside)
@@ -315,13 +315,13 @@ def _reporter_above(h: Tok) -> Tok | None:
 
 def _adding_after_comma(h: Tok) -> bool:
     """ "..., adding" hung by the parser on a verb of the content before it, not on the report."""
-    return h.lemma_.lower() == "add" and h.i > 0 and h.doc[h.i - 1].text == "," and h.head.lemma_.lower() not in REPORTS
+    return h.lemma_.lower() == "add" and h.i > 0 and h.doc[h.i - 1].text == "," and h.head.lemma_.lower() not in GONE_ON_FROM
 
 
 def _adding_to_a_report(h: Tok) -> bool:
     """A participle after the report it continues, with nothing of its own yet ("..., the article says, adding:" and a
     block quote): what it adds follows; the report's own content is not its."""
-    return h.tag_ == "VBG" and h.dep_ == "advcl" and h.head.i < h.i and h.head.lemma_.lower() in REPORTS
+    return h.tag_ == "VBG" and h.dep_ == "advcl" and h.head.i < h.i and h.head.lemma_.lower() in GONE_ON_FROM
 
 
 def _circumstance(prep: Tok) -> bool:
@@ -355,6 +355,9 @@ STRONG_CUES = frozenset(
 )
 REPORTS = STRONG_CUES | {"report", "state", "reveal", "confirm", "quote"}
 """Report verbs: a clause governing a parenthetical report and headed by one is another report."""
+GONE_ON_FROM = REPORTS | {"stress", "emphasize", "emphasise", "underline", "recall", "declare", "observe", "continue",
+                          "conclude", "assert", "affirm", "remark", "reiterate"}
+"""Reports that "adding" or "and went on" may continue ("..., he stressed, adding:", "..., it declared, and went on:")."""
 CONCESSIVE = frozenset({"although", "though", "while", "whereas", "even"})
 
 

@@ -45,10 +45,13 @@ def content_child(h: Tok) -> tuple[str, Tok | None]:
     for c in kids:
         if c.dep_ == "oprd":
             return "oprd", c
+        if c.dep_ == "advmod" and c.lower_ == "so" and c.i == h.i + 1:
+            return "dobj", c  # "I have said so for years", "he thinks so": what is said is "so"
     for c in kids:
         if c.dep_ == "prep" and c.i > h.i and c.text.lower() in LINK_PREPS:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if pobj:
+            if pobj and not all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "det" for g in pobj for t in g.subtree):
+                # not a time alone ("declined to comment on Monday", "told CNN on Wednesday")
                 return "prep", c
     for c in kids:
         if c.dep_ == "advcl" and c.i > h.i and any(g.dep_ == "mark" and g.text.lower() in ("whether", "if", "how") for g in c.children):
@@ -191,6 +194,11 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
             for c in up.children:
                 if c.dep_ in ("nsubj", "csubj") and c.i != t.i:
                     return f"up:{t.dep_}", c
+            if t.dep_ == "xcomp":
+                # "The Mission is authorized to raise the following demands": the passive's subject is the infinitive's
+                passive = next((c for c in up.children if c.dep_ == "nsubjpass" and c.i < t.i), None)
+                if passive is not None:
+                    return "up:xcomp", passive
             t = up
         else:
             break

@@ -13,7 +13,8 @@ from .spans import Candidate
 
 _AND_QUOTE = re.compile(r"[ ,]*(?:and|or|then)[ ,]+(?=[“\"])")
 
-_MEDIUM_NOUNS = "commentary|article|editorial|statement|report|letter|message|speech|bulletin|interview|lecture|preface|tone|voice"
+_MEDIUM_NOUNS = ("commentary|article|editorial|statement|report|letter|message|speech|bulletin|interview|lecture|preface|tone|voice"
+                 "|email|e-mail|tweet|post|op-ed|column|memo|note|essay|podcast|video|book|filing|blog")
 _BEFORE_COLON = re.compile(
     r"\s+(?:(?:from|in)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|that|on|in\s+this\s+(?:regard|connection|respect)"
     r"|as\s+follows"

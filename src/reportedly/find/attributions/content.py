@@ -182,12 +182,16 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
             k = kept_to[e]
             if k > 0:
                 end_feats[e] += tags.end_features(base_off + idx[k - 1] + len(words[k - 1]))
+    # an option that is only a time ("declined to comment on | Monday") says nothing
+    timely = {t.i for t in sent if t.ent_type_ in ("DATE", "TIME") or t.is_punct}
     for s in start_list:
         for e in end_list:
             if single:
                 if kept_from[s] >= e:
                     continue
                 ranges: tuple[TokRange, ...] = ((kept_from[s], kept_to[e]),)
+                if (s, e) != (i0, j1) and all(k in timely for k in range(*ranges[0])):
+                    continue
             else:
                 if kept_from[s] >= j0 or kept_from[i1] >= e:
                     continue
