@@ -2602,3 +2602,59 @@ def test_a_time_alone_is_no_content(profile: str) -> None:
     contents = [span_text(text, a.content) for a in rep.attributions]
     assert not {"Monday", "Wednesday"} & set(contents)
     assert "that the summit could be canceled once or twice" in contents
+
+
+def test_pronoun_after_a_one_sentence_paragraph_takes_the_speaker_before() -> None:
+    """"Steyer's efforts are credited ... .\\n\\nHe has been a vocal supporter of efforts to impeach Trump.\\n\\nHe told
+    Reuters ...": the second "He" was Trump, the object of the one-sentence paragraph before: the "He" of the
+    attribution just before (Steyer) was not looked at across the paragraph break.  (The fast profile, which finds no
+    attribution in "has been a vocal supporter of", still names Trump.)"""
+    text = ("Democrats face high stakes in 2020 to defeat Republican President Donald Trump.\n\nSteyer’s efforts are "
+            "credited with helping Democrats make inroads in swing states.\n\nHe has been a vocal supporter of efforts to "
+            "impeach Trump.\n\nHe told Reuters he decided to announce his bid on July 9.")
+    assert by_cue(report(text), "told").source_name == "Steyer"
+
+
+def test_a_name_another_speaker_quoted_is_no_antecedent() -> None:
+    """"“... we don't need to just beat Donald Trump ...,” he said.\\n\\n(a paragraph with no person)\\n\\n“The question is
+    not ...,” he said": the second "he" was Donald Trump, named inside the first speaker's quote (only the quote of the
+    attribution's own content was kept out)."""
+    text = ("Steyer spoke at the rally on Monday.\n\nThe crowd cheered for a long time.\n\n“In order for this to be a "
+            "successful election we don’t need to just beat Donald Trump – we need a broad mandate for change,” he said."
+            "\n\nInstead, the candidates were getting bogged down arguing about the details of their policy proposals."
+            "\n\n“The question is not who has the best healthcare plan,” he said.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Steyer", "Steyer"]
+
+
+def test_he_in_the_next_paragraph_is_the_speaker_before() -> None:
+    """"X said that Abaaoud was believed ...\\n\\nOf the six planned attacks ..., he said, Abaaoud was ...": "he" was
+    Abaaoud; the speaker of the attribution just before stood for "it" and "they" across a paragraph break, never for
+    "he" and "she" (KCNA: "He sincerely wished successes to ... Kim Jong Un" after the president's paragraph was Kim
+    Jong Il; AllSides 3300-3599: 6 speakers named right that were named wrong)."""
+    text = ("Abdelhamid Abaaoud was a Belgian national in his late 20s.\n\nDuring a press conference, Minister of the "
+            "Interior Bernard Cazeneuve said that Abaaoud was believed to be responsible for planning many attacks.\n\n"
+            "Of the six planned attacks that have been foiled in France, he said, Abaaoud was believed to have been "
+            "involved in four of them.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Bernard Cazeneuve"]
+
+
+def test_a_participle_after_a_closing_quote_is_the_reporters() -> None:
+    """"Jon Weaver said, “... investing in Marco Rubio is throwing good money after bad,” explaining that his boss is a
+    better investment": "explaining" hung on the quoted clause's verb and took its subject ("investing in Marco
+    Rubio") as source; only "adding" after a comma went to the reporter."""
+    text = ("Kasich spokesman Jon Weaver said, “Republicans are now left to wonder whether investing in Marco Rubio is "
+            "throwing good money after bad,” explaining that his boss is a better long-term investment.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert by_cue(rep, "explaining").source_name == "Jon Weaver"
+
+
+def test_a_possessors_office_with_of_names_the_holder() -> None:
+    """"Vice President Mike Pence's chief of staff, Marc Short, told reporters" was named Mike Pence: the possessor of
+    a title is passed over for the person named after it, but a title holding "of" was no title."""
+    text = ("Talks resumed in Washington on Friday.\n\nThere is a long way to go, Vice President Mike Pence’s chief of "
+            "staff, Marc Short, told reporters. Trump's secretary of state, Mike Pompeo, said it was fine. Clapper's "
+            "claims of bias were wrong, Jane Doe said.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert [a.source_name for a in rep.attributions] == ["Marc Short", "Mike Pompeo", "Jane Doe"]

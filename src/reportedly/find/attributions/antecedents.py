@@ -531,3 +531,13 @@ def sentence_start(parsed: Parsed, offset: int, back: int = 0) -> int:
     starts = [seg.start + s.start_char for s in seg.doc.sents]
     k = bisect.bisect_right(starts, offset) - 1
     return starts[max(0, k - back)] if k >= 0 else offset
+
+
+def previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
+    """Start of the sentence before the one holding ``offset``; with ``across``, the last sentence of the paragraph
+    before when ``offset`` is in its paragraph's first sentence ("“...,” the speakers charged.\n\nThey said ...")."""
+    lo = sentence_start(parsed, offset, back=1)
+    if not across or lo != sentence_start(parsed, offset):
+        return lo
+    prev = previous_block(parsed, offset)
+    return lo if prev is None else sentence_start(parsed, max(prev.start, prev.end - 1))

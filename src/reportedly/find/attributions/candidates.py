@@ -314,8 +314,15 @@ def _reporter_above(h: Tok) -> Tok | None:
 
 
 def _adding_after_comma(h: Tok) -> bool:
-    """ "..., adding" hung by the parser on a verb of the content before it, not on the report."""
-    return h.lemma_.lower() == "add" and h.i > 0 and h.doc[h.i - 1].text == "," and h.head.lemma_.lower() not in GONE_ON_FROM
+    """ "..., adding", "...,” explaining" hung by the parser on a verb of the content before it, not on the report."""
+    doc = h.doc
+    if h.i < 2 or h.head.lemma_.lower() in GONE_ON_FROM:
+        return False
+    if h.lemma_.lower() == "add":
+        return doc[h.i - 1].text == ","
+    # any report verb right after a quotation closed by a comma: the quoted speaker's ("..., saying" after a clause of
+    # the author's is that clause subject's: "Four former staffers signed affidavits, saying ...")
+    return h.lemma_.lower() in REPORTS and doc[h.i - 1].text in CLOSE_QUOTES and doc[h.i - 2].text == ","
 
 
 def _adding_to_a_report(h: Tok) -> bool:

@@ -29,8 +29,7 @@ from .antecedents import (
     gender,
     later_holder,
     outlet_reference,
-    previous_block,
-    sentence_start,
+    previous_sentence,
     token_at,
 )
 from .extract import Accepted, extract, quote_index
@@ -70,6 +69,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
+    said: list[Span] = []  # the quoted words of the contents so far
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -84,7 +84,10 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
             expletive = _expletive(text, span, f.cue)
             needs = _needs_antecedent(text, span, src_head) and not expletive
-            ante = _antecedent(parsed, entities, span, src_head, settings, _quoted_parts(quotes, content)) if needs else None
+            # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald
+            # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
+            quoted = [*_quoted_parts(quotes, content), *(q for q in said if span[0] - QUOTED_BACK <= q[0] < span[0])]
+            ante = _antecedent(parsed, entities, span, src_head, settings, quoted) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
                 ante = _later_holder(parsed, entities, span, src_head)
@@ -127,6 +130,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         if kind in ("footage", "image") and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
             stype = stype or "footage"
         conf = round(min(1.0, max(0.05, f.score)), 3)
+        said.extend(_quoted_parts(quotes, content))
         out.append(
             Attribution(
                 id=f"A{n}",
@@ -458,6 +462,10 @@ def _antecedent(
     )
 
 
+QUOTED_BACK = 3000
+"""How far back (characters) the quoted words of earlier contents are kept from being a pronoun's antecedent."""
+
+
 def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
     """The quote regions inside a content: "“... against the DPRK ...,” it added" names no antecedent of "it"
     (the speaker's own words about others), while "Trump will meet Kim, he said" may (Trump)."""
@@ -502,7 +510,7 @@ def _previous_speaker(
         return None  # ("The statements said ... They noted": documents in the plural are "they")
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
         return None  # a pronoun the attribution before left unresolved names no one
-    if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=head.text.lower() in ("it", "they")):
+    if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
         return None
     if prev.source_type == "person" and office is None:
         ent = entity_by_id(entities, prev.source_entity)
@@ -522,27 +530,18 @@ Lotscher, chairman of ..., and a reporter and speakers"."""
 
 def _speakers_together(parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None) -> Described | None:
     """ "they" just after an attribution whose source is a person or body and others joined by "and" (``_AND_OTHERS``;
-    within ``_previous_sentence``), which the finder named by the person or body: all of them, as a group named by
+    within ``previous_sentence``), which the finder named by the person or body: all of them, as a group named by
     that phrase."""
     if not before or head is None or head.text.lower() != "they" or _in_quote(parsed.text, span[0]):
         return None
     prev = before[-1]
     if prev.source_type not in ("person", "organization") or not prev.source or not prev.cue:
         return None  # (a group, a government ... named by the phrase already: the speaker before as it is)
-    if prev.cue[0][0] < _previous_sentence(parsed, span[0], across=True):
+    if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
         return None
     phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split())
     return Described(phrase, "group", None) if _AND_OTHERS.search(phrase) else None
 
-
-def _previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
-    """Start of the sentence before the one holding ``offset``; with ``across``, the last sentence of the paragraph
-    before when ``offset`` is in its paragraph's first sentence ("“...,” the speakers charged.\n\nThey said ...")."""
-    lo = sentence_start(parsed, offset, back=1)
-    if not across or lo != sentence_start(parsed, offset):
-        return lo
-    prev = previous_block(parsed, offset)
-    return lo if prev is None else sentence_start(parsed, max(prev.start, prev.end - 1))
 
 
 def _named_since(

@@ -170,6 +170,11 @@ _POSSESSOR = re.compile(
 _TITLE_WORDS = re.compile(r"[\w.’'-]+")
 _TITLE_OF = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 _MEDIA_NOUNS = frozenset("newspaper paper daily agency organ magazine weekly journal broadcaster television radio".split())
+_OFFICE_OF = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:chief|secretary|director|head|minister)\s+of\s+(?:staff|state|communications|operations|"
+    r"policy|strategy)\s*,?\s*"
+)
+"""An office named with "of" between a possessor and the person holding it ("'s deputy chief of staff, ")."""
 _NOT_A_TITLE = frozenset("about of from that which who whom versus to for by on in with at and or as like such including".split())
 
 
@@ -210,6 +215,8 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
             and all(w[:1].isupper() or w in ("and", "of", "&") for w in words)
         ):
             return True  # "House Oversight and Government Reform Chairman Darrell Issa": a committee's chairman
+        if m is not None and ent.kind == "person" and _OFFICE_OF.fullmatch(text, end, s):
+            return True  # "Vice President Mike Pence's chief of staff, Marc Short"
         if any(w.lower() in _NOT_A_TITLE for w in words):
             continue
         if m is not None and len(words) <= 6:
