@@ -2658,3 +2658,26 @@ def test_a_possessors_office_with_of_names_the_holder() -> None:
             "claims of bias were wrong, Jane Doe said.")
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert [a.source_name for a in rep.attributions] == ["Marc Short", "Mike Pompeo", "Jane Doe"]
+
+
+def test_a_bulletin_and_charges_are_documents() -> None:
+    """"the bulletin said" (KCNA's foreign Juche study groups) was typed unknown, so "it noted" after it went to the
+    group that issued it; "according to the latest charges" was a group."""
+    text = ("The Mexican Committee for the Study of Kimilsungism issued a bulletin on Monday.\n\nThe bulletin said that "
+            "the DPRK is a socialist power. It noted that the people are united.\n\nThat is the same operation, according "
+            "to the latest charges.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert (by_cue(rep, "said").source_type, by_cue(rep, "noted").source_type) == ("document", "document")
+    assert by_cue(rep, "according to").source_type == "document"
+
+
+def test_a_presidential_envoy_is_no_president() -> None:
+    """"The president of Russia said" was named Viktor Tolokonski, "presidential envoy to the Siberian Region of the
+    Russian Federation": a role held the title when it held its letters."""
+    text = ("Kim Jong Il met with Dmitri Anatoliyevich Medvedev, president of the Russian Federation, in Ulan-Ude on "
+            "Wednesday.\n\nPresent there from the Russian side were Sergei Prikhodiko, assistant to president for "
+            "external policy, Viktor Ishayev, presidential envoy to the Far East Region of the Russian Federation, Viktor "
+            "Tolokonski, presidential envoy to the Siberian Region of the Russian Federation, and Igor Levitin, minister "
+            "of Transport.\n\nThe president of Russia said that the visit was an encouragement.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert by_cue(rep, "said").source_name == "Dmitri Anatoliyevich Medvedev"

@@ -207,7 +207,8 @@ def _holds(e: Entity, title: str, country: str | None, rank: str | None = None) 
     if title == "leader" and country is not None:
         # "the US leader": a head of state or government of that country, said so in the role
         return any(x in r.lower() for r in e.roles for x in LEADER_TITLES if _country_in(r) == country)
-    roles = [r for r in e.roles if title in r.lower() and _rank_of(r, title) == rank]
+    word = re.compile(rf"\b{re.escape(title)}\b")  # (a "presidential envoy" is no president)
+    roles = [r for r in e.roles if word.search(r.lower()) and _rank_of(r, title) == rank]
     return bool(roles) and (country is None or any(_country_in(r) in (None, country) for r in roles))
 
 

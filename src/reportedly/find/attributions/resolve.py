@@ -57,6 +57,9 @@ DOCUMENT_HEADS = frozenset(
         "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
         "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
         "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
+        "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
+        "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
+        "newsletter",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
