@@ -2681,3 +2681,12 @@ def test_a_presidential_envoy_is_no_president() -> None:
             "of Transport.\n\nThe president of Russia said that the visit was an encouragement.")
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert by_cue(rep, "said").source_name == "Dmitri Anatoliyevich Medvedev"
+
+
+def test_appearing_in_a_place_is_no_report() -> None:
+    """"none of the work product that the Free Beacon received appears in the Steele dossier" was an attribution whose
+    source was "the Steele dossier"; being somewhere is no appearance of truth ("appears to be slowing" stays one)."""
+    text = ("All of the work was based on public sources, and none of the work product that the Free Beacon received "
+            "appears in the Steele dossier. He appeared on Fox News on Sunday. The economy appears to be slowing.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert [(a.kind, span_text(text, a.cue)) for a in rep.attributions] == [("appearance", "appears")]

@@ -50,6 +50,10 @@ def plain_action(c: Candidate) -> bool:
         k.dep_ in ("dobj", "nsubjpass") and k.lemma_.lower() in ("case", "appeal", "motion") for k in h.children
     ):
         return True  # "when the case was being argued in front of the Supreme Court": pleading, not a claim
+    if h.lemma_.lower() == "appear" and any(k.dep_ == "prep" and k.lower_ in ("in", "on", "at") for k in h.children) and not any(
+        k.dep_ in ("xcomp", "ccomp", "acomp", "attr", "oprd") for k in h.children
+    ):
+        return True  # "none of the work product appears in the Steele dossier", "appeared on Fox News": being there
     if h.lemma_.lower() == "make" and any(k.dep_ == "dobj" and k.lemma_.lower() in _OUTINGS for k in h.children):
         return True  # "made a field survey of the steel complex", "made a visit to": an outing, not a statement
     if h.lemma_.lower() not in words["verb"]:
