@@ -2690,3 +2690,18 @@ def test_appearing_in_a_place_is_no_report() -> None:
             "appears in the Steele dossier. He appeared on Fox News on Sunday. The economy appears to be slowing.")
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert [(a.kind, span_text(text, a.cue)) for a in rep.attributions] == [("appearance", "appears")]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_he_follows_the_subject_he_before(profile: str) -> None:
+    """KCNA: "He exchanged greetings with ..., Pavel Shtein, governor ... .\\n\\nHe visited the plant.\\n\\n..., he said":
+    every "he" after the list was Pavel Shtein, the closest name, though each sentence's subject was "he" (Kim Jong
+    Il); a name in the pronoun's own sentence still comes first ("In Mr Giuliani's statement, he said")."""
+    text = ("The people of the region welcomed Kim Jong Il with particular feelings of friendship.\n\nHe exchanged "
+            "greetings with Oleg Kozhemyako, governor of Amur Region, and Pavel Shtein, governor of the Bureya District "
+            "Administration.\n\nHe visited the Bureya Hydro-electric Plant.\n\nCommanding a view of the plant from an "
+            "observation deck, he said the plant is one of the great structures of Russia.\n\nIn Mr Giuliani's statement "
+            "on Friday, he said the payment was made to protect the family.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    said = [a.source_name for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert said == ["Kim Jong Il", "Giuliani"]

@@ -125,12 +125,15 @@ def antecedent(
     title: str | None = None,
     registry: tuple[str, ...] = (),
     skip: Sequence[tuple[int, int]] = (),
+    depth: int = 0,
+    content: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, str | None] | None:
     """(name, entity id) of what a pronoun or description before offset ``before`` stands for, or None.
 
     ``head`` is the phrase's head word; ``title`` the person title a description holds ("chairman");
     mentions inside ``skip`` (the quoted words of the attribution's own content: "“... against the DPRK,” it
-    added") are no antecedents.
+    added") are no antecedents; ``content`` is the attribution's content (a name in it is no closer evidence for
+    "he" than the subject "he" of the sentence before, ``_subject_pronoun_before``).
     """
     low_head = head.lower()
     low = " ".join(phrase.lower().split())
@@ -172,11 +175,20 @@ def antecedent(
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         text = parsed.text
-        return _named(
-            _closest_at(
-                parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
-            )
+        got = _closest_at(
+            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
         )
+        same = FEMALE if want == "f" else MALE
+        p = _subject_pronoun_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
+        own = got is not None and got[0] >= sentence_start(parsed, before) and not any(a <= got[0] < b for a, b in content)
+        if p is not None and (got is None or got[0] < p[0] or (not own and _salience(parsed, got[0]) < 3)):
+            # "He exchanged greetings with ..., Pavel Shtein ... . He visited the plant. ..., he said": the subject
+            # "he" of the sentence before, not a name it mentioned since, is who this "he" is (a name in this
+            # sentence outside its content still wins: "In Mr Giuliani's statement, he said")
+            via = antecedent(parsed, entities, p[0], p[1], p[1], None, registry, skip, depth + 1)
+            if via is not None:
+                return via
+        return _named(got)
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
@@ -471,6 +483,30 @@ def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: 
             ):
                 return True
     return False
+
+
+CHAIN_DEPTH = 4
+"""How many subject pronouns back a "he" / "she" follows its chain (``_subject_pronoun_before``)."""
+
+
+def _subject_pronoun_before(
+    parsed: Parsed, before: int, words: frozenset[str], skip: Sequence[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """(offset, text) of the nearest pronoun in ``words`` that is a main clause's subject (``_salience`` 3), in the
+    sentence of ``before`` (before it) or the one before (across a paragraph break), outside ``skip``; else None."""
+    lo = previous_sentence(parsed, before, across=True)
+    best: tuple[int, str] | None = None
+    for seg in parsed.segments:
+        if seg.end <= lo or seg.start >= before or not seg.doc.has_annotation("DEP"):
+            continue
+        for t in seg.doc:
+            s = seg.start + t.idx
+            if (
+                lo <= s < before and t.lower_ in words and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip)
+                and (best is None or s > best[0]) and _salience(parsed, s) >= 3
+            ):
+                best = (s, t.text)
+    return best
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})

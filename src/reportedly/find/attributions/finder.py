@@ -87,7 +87,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald
             # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
             quoted = [*_quoted_parts(quotes, content), *(q for q in said if span[0] - QUOTED_BACK <= q[0] < span[0])]
-            ante = _antecedent(parsed, entities, span, src_head, settings, quoted) if needs else None
+            ante = _antecedent(parsed, entities, span, src_head, settings, quoted, content) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
                 ante = _later_holder(parsed, entities, span, src_head)
@@ -447,10 +447,11 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
 
 
 def _antecedent(
-    parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None, settings: Settings, quoted: Sequence[Span] = ()
+    parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None, settings: Settings,
+    quoted: Sequence[Span] = (), content: Sequence[Span] = (),
 ) -> tuple[str, str | None] | None:
     """What a pronoun or description source stands for (``antecedents.antecedent``; never a mention in
-    ``quoted``, the quoted words of its own content), or None."""
+    ``quoted``, the quoted words of contents; ``content`` the attribution's own), or None."""
     phrase = parsed.text[span[0] : span[1]]
     title = PERSON_TITLES.search(phrase)
     head_word = head.text if head is not None else (phrase.split() or [""])[-1]
@@ -458,7 +459,7 @@ def _antecedent(
         return None  # "I" inside a quote is the quoted speaker, whom the outer attribution names
     return antecedent(
         parsed, entities, span[0], phrase, head_word, title.group(0) if title and head_word.lower() not in PERSON_PRONOUNS else None,
-        tuple(settings.registry), quoted,
+        tuple(settings.registry), quoted, content=content,
     )
 
 
