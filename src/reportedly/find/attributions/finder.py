@@ -544,7 +544,6 @@ def _speakers_together(parsed: Parsed, before: Sequence[Attribution], span: Span
     return Described(phrase, "group", None) if _AND_OTHERS.search(phrase) else None
 
 
-
 def _named_since(
     entities: Sequence[Entity], ante: tuple[str, str | None] | None, prev: Attribution, span: Span, content: Sequence[Span]
 ) -> bool:
