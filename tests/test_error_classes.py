@@ -2720,3 +2720,15 @@ def test_he_follows_the_subject_he_before(profile: str) -> None:
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
     said = [a.source_name for a in rep.attributions if span_text(text, a.cue) == "said"]
     assert said == ["Kim Jong Il", "Giuliani"]
+
+
+def test_he_after_a_subject_description_is_the_office_holder() -> None:
+    """KCNA: "The Russian president extended kind salute to all the Korean people ..., the centenary of birth of
+    President Kim Il Sung ... .\\n\\nHe expressed support to ...": "He" was Kim Il Sung, the name closest to it, while the
+    sentence before spoke of the Russian president (Medvedev, named earlier with his office)."""
+    text = ("Kim Jong Il met with Dmitri Medvedev, president of the Russian Federation, in Ulan-Ude on Wednesday.\n\n"
+            "The Russian president extended kind salute to all the Korean people who are building a powerful nation till "
+            "2012, the centenary of birth of President Kim Il Sung.\n\nHe expressed support to the measures taken by the "
+            "DPRK to defend the peace.")
+    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    assert by_cue(rep, "expressed support to").source_name == "Dmitri Medvedev"

@@ -43,7 +43,7 @@ from ...model import Entity
 from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of, load_registry
 from ..entities import entity_by_id
-from ..entities.lexicon import first_names
+from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import capitalised_adjective, names_a_text
 from .transcripts import speaker_at
 
@@ -133,7 +133,7 @@ def antecedent(
     ``head`` is the phrase's head word; ``title`` the person title a description holds ("chairman");
     mentions inside ``skip`` (the quoted words of the attribution's own content: "“... against the DPRK,” it
     added") are no antecedents; ``content`` is the attribution's content (a name in it is no closer evidence for
-    "he" than the subject "he" of the sentence before, ``_subject_pronoun_before``).
+    "he" than the subject "he" of the sentence before, ``_subject_before``).
     """
     low_head = head.lower()
     low = " ".join(phrase.lower().split())
@@ -179,13 +179,14 @@ def antecedent(
             parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
         )
         same = FEMALE if want == "f" else MALE
-        p = _subject_pronoun_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
+        p = _subject_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
         own = got is not None and got[0] >= sentence_start(parsed, before) and not any(a <= got[0] < b for a, b in content)
         if p is not None and (got is None or got[0] < p[0] or (not own and _salience(parsed, got[0]) < 3)):
             # "He exchanged greetings with ..., Pavel Shtein ... . He visited the plant. ..., he said": the subject
             # "he" of the sentence before, not a name it mentioned since, is who this "he" is (a name in this
-            # sentence outside its content still wins: "In Mr Giuliani's statement, he said")
-            via = antecedent(parsed, entities, p[0], p[1], p[1], None, registry, skip, depth + 1)
+            # sentence outside its content still wins: "In Mr Giuliani's statement, he said"); so is the person a
+            # subject description names ("The Russian president extended ... . He expressed support")
+            via = antecedent(parsed, entities, p[0], p[1], p[2], p[3], registry, skip, depth + 1)
             if via is not None:
                 return via
         return _named(got)
@@ -486,26 +487,32 @@ def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: 
 
 
 CHAIN_DEPTH = 4
-"""How many subject pronouns back a "he" / "she" follows its chain (``_subject_pronoun_before``)."""
+"""How many subject pronouns back a "he" / "she" follows its chain (``_subject_before``)."""
 
 
-def _subject_pronoun_before(
+def _subject_before(
     parsed: Parsed, before: int, words: frozenset[str], skip: Sequence[tuple[int, int]]
-) -> tuple[int, str] | None:
-    """(offset, text) of the nearest pronoun in ``words`` that is a main clause's subject (``_salience`` 3), in the
+) -> tuple[int, str, str, str | None] | None:
+    """(offset, phrase, head, title) of the nearest main clause's subject (``_salience`` 3) that is a pronoun in
+    ``words`` or a definite description headed by a person's title ("The Russian president"; its title), in the
     sentence of ``before`` (before it) or the one before (across a paragraph break), outside ``skip``; else None."""
     lo = previous_sentence(parsed, before, across=True)
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str, str | None] | None = None
     for seg in parsed.segments:
         if seg.end <= lo or seg.start >= before or not seg.doc.has_annotation("DEP"):
             continue
         for t in seg.doc:
             s = seg.start + t.idx
-            if (
-                lo <= s < before and t.lower_ in words and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip)
-                and (best is None or s > best[0]) and _salience(parsed, s) >= 3
+            if not (lo <= s < before and t.dep_ in SUBJECTS) or any(a <= s < b for a, b in skip) or (best and s <= best[0]):
+                continue
+            if t.lower_ in words and _salience(parsed, s) >= 3:
+                best = (s, t.text, t.text, None)
+            elif (
+                t.pos_ == "NOUN" and t.ent_type_ == "" and lexicon().is_title_word(t.text)
+                and any(k.dep_ == "det" and k.lower_ == "the" for k in t.children) and _salience(parsed, s) >= 3
             ):
-                best = (s, t.text)
+                start = seg.start + t.left_edge.idx  # (the holder is named before the whole description)
+                best = (start, parsed.text[start : s + len(t.text)], t.text, t.lemma_.lower())
     return best
 
 
