@@ -2732,3 +2732,14 @@ def test_he_after_a_subject_description_is_the_office_holder() -> None:
             "DPRK to defend the peace.")
     rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
     assert by_cue(rep, "expressed support to").source_name == "Dmitri Medvedev"
+
+
+def test_a_country_issuing_a_document_is_its_government() -> None:
+    """KCNA: "The United States recently made public a new national military strategy report. ... The report said" had
+    the chain United States (unknown) <- KCNA: a place taken for a chain's party had no type (a country speaking is its
+    government, as for sources)."""
+    text = ("The United States recently made public a new national military strategy report.\n\nThe report said the U.S. "
+            "strategic interests would be further shifted to the Asia-Pacific region.")
+    rep = report(text, outlet="Korean Central News Agency")
+    origin = rep.chains[0].hops[0]
+    assert (origin.name, origin.type) == ("United States", "government")

@@ -16,7 +16,7 @@ from ...registry.countries import is_country_word
 from ..attributions.resolve import TITLE_OPENER, outlet_body
 from ..entities import entity_by_id, possessive_after
 from .nodes import Ctx, Node, outlet_node
-from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS
+from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS, party_type
 
 _PREVIOUS_SPEAKER_REACH = 1500
 """Characters back to the speaker a bare "he" / "she" before an outlet's credit may stand for."""
@@ -183,7 +183,7 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         if len(found) < 2:
             return []
     return [
-        Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(a, me), entity=ent.id, confidence=at.confidence)
+        Node(ent.name, party_type(ent.kind), span=(a, me), entity=ent.id, confidence=at.confidence)
         for a, me, ent in found
     ]
 

@@ -13,13 +13,13 @@ from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
 from .sources import guess_type, source_node
 from .spans import holds
 from .vocabulary import (
-    ENTITY_TYPE,
     MEDIA_WORD_AFTER,
     NEWS_WORDS,
     NOT_A_PARTY,
     TARGET_END,
     TRIGGER_RE,
     TRIGGERS,
+    party_type,
 )
 
 
@@ -208,7 +208,7 @@ def np_node(ctx: Ctx, s: int, e: int) -> Node | None:
         ent, text, s, ce
     ):
         # a named person, whatever office words stand before the name ("quoted ministry spokeswoman Marzieh Afkham")
-        return Node(ent.name, ENTITY_TYPE.get(ent.kind, "unknown"), span=(s, ce), entity=ent.id)
+        return Node(ent.name, party_type(ent.kind), span=(s, ce), entity=ent.id)
     head_part = _HEAD_PART.split(re.split(r"['’]s?\s+(?=[a-z])", cut)[-1])[0]
     head_word = head_part.split()[-1].lower() if head_part.split() else ""
     if typ != "unknown" and guess_type(head_part) == "unknown" and head_word not in _WHOSE_SPEAKERS:

@@ -102,3 +102,9 @@ ENTITY_TYPE = {
     "outlet": "outlet",
     "group": "group",
 }
+
+
+def party_type(kind: str) -> str:
+    """The hop type of an entity already taken for a party of a chain: ``ENTITY_TYPE``'s, a place speaking or
+    issuing is its government ("The United States recently made public a new ... strategy report"), else unknown."""
+    return ENTITY_TYPE.get(kind, "government" if kind == "place" else "unknown")
