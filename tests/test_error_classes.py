@@ -20,11 +20,11 @@ from reportedly.store import Store
 SETTINGS = Settings(check_language=False)
 
 
-def report(text: str, outlet: str | None = None, authors: tuple[str, ...] = ()) -> Report:
+def report(text: str, outlet: str | None = None, authors: tuple[str, ...] = (), profile: str = "accurate") -> Report:
     art = article_from_text(text, origin="test", settings=SETTINGS)
     if outlet is not None or authors:
         art = replace(art, outlet=outlet, authors=authors)
-    return analyze(art, settings=SETTINGS)
+    return analyze(art, settings=replace(SETTINGS, profile=profile))
 
 
 def by_cue(rep: Report, cue: str) -> Attribution:
@@ -218,7 +218,7 @@ def test_a_place_or_a_lone_that_before_the_colon_of_a_block_quote(profile: str) 
         "\"The launch will enhance the credentials of Kim Jong Un at home. Pyongyang says it was merely a peaceful "
         "effort to put a satellite into orbit.\""
     )
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     ap = by_cue(rep, "reports")
     assert span_text(text, ap.content).startswith("\"North Koreans danced")
     adds = by_cue(rep, "adds")
@@ -291,7 +291,7 @@ def test_making_an_outing_is_not_speech(profile: str) -> None:
     """KCNA's leaders' visits: "made a field survey of the technological updating at" was a cue (fast profile) with
     the content "the Chollima Steel Complex"."""
     text = "Premier Choe Yong Rim made a field survey of the technological updating at the Chollima Steel Complex."
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert rep.attributions == ()
 
 
@@ -1885,7 +1885,7 @@ def test_a_report_then_adding_and_a_block_quote_are_two_attributions(text: str, 
     """KCNA's "..., the article says, adding:" and the paragraph after it: "adding" took the report's own content
     (and the report itself, which then went as nested), or joined it as one cue "said, adding" whose content was
     lost; the report keeps its clause and what is added is the block after the colon."""
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     first, adding = rep.attributions[-2:]
     assert span_text(text, adding.cue) == "adding"
     assert span_text(text, first.cue) in ("says", "said")
@@ -2059,7 +2059,7 @@ def test_who_cites_at_the_end_of_a_report_is_the_reporter(profile: str) -> None:
     text = ("Shares of GM extended their slump after the Washington Post reported that several of Trump’s senior "
             "economic advisers believe he plans to impose a 25 percent tariff on autos later this year, citing three "
             "people briefed on discussions.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert by_cue(rep, "citing").source_name == "The Washington Post"
 
 
@@ -2130,7 +2130,7 @@ def test_kcna_says_this_in_a_bylined_article(text: str, cue: str, source: str, c
     parser hung on the cue ("the U.S. imperialists ignited the war") or ran on into the medium ("this in a bylined
     article"); "Rodong Sinmun Monday editorially calls on" had no source (an adverb between the weekday and the
     verb)."""
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     a = by_cue(rep, cue)
     assert span_text(text, a.source) == source
     if content is not None:
@@ -2154,7 +2154,7 @@ def test_said_in_a_statement_that_keeps_the_clause_as_content() -> None:
     "statement" and the content was "a joint statement that ..."; the cue runs to the medium, as PolNeAR marks it
     ("said in a statement"), and the content is the clause."""
     text = "Rashed Khan Menon, chairman of the party, said in a joint statement that Kim Il Sung founded the Juche idea."
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     a = rep.attributions[0]
     assert (span_text(text, a.cue), span_text(text, a.content)) == (
         "said in a joint statement", "that Kim Il Sung founded the Juche idea")
@@ -2166,7 +2166,7 @@ def test_a_message_of_greeting_is_a_courtesy_and_a_sentence_opening_kremlin_a_go
     no government (one-word government names that are no English word are found there too)."""
     text = ("Kim Yong Nam, president of the Presidium, sent a message of greeting to Armando Guebuza, president of "
             "Mozambique, on the occasion of its national day. The message wished the president success.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert cues(rep) == ["wished"]
     rep = report("Chongwadae said the talks had failed.")
     assert by_cue(rep, "said").source_type == "government"
@@ -2256,7 +2256,7 @@ def test_in_this_regard_before_a_colon_block(text: str) -> None:
     """KCNA's "X says in this regard:" and the paragraph after it: the content was "this regard" (31 stories); with
     the medium and the day before the verb ("Rodong Sinmun Saturday in a bylined commentary observes") the source
     was lost as well."""
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     a = rep.attributions[0]
     assert span_text(text, a.content).startswith("This is nothing but a crafty plot")
     assert a.source_type == "state_media" and "regard" not in span_text(text, a.cue)
@@ -2278,7 +2278,7 @@ def test_a_published_document_saying(profile: str, text: str, cue: str, source: 
     """"issued a statement saying" is one cue whose source is who issued it (PolNeAR's convention); the rules read only
     "saying", with no source ("a statement saying" names nobody), and "a recent issue of" the paper was a nominal cue
     of its own, which took the source away in both profiles."""
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert [(span_text(text, a.cue), span_text(text, a.source)) for a in rep.attributions] == [(cue, source)]
 
 
@@ -2370,7 +2370,7 @@ def test_adding_after_the_content_is_the_reporters() -> None:
     content's verb, and the rules (the fast profile) gave it the subject Kim Il Sung, a chain Kim Il Sung <- the
     paper; who adds is who said."""
     text = "Officials said Jones resigned, adding he would not run again."
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert span_text(text, by_cue(rep, "adding").source) == "Officials"
 
 
@@ -2483,7 +2483,7 @@ def test_kcna_joins_after_a_quote_above_said_and_the_organ() -> None:
             'behavior of the confrontation maniacs.\n\nThe above-said sexual slavery is a hideous crime against '
             'humanity.\n\nChoson Sinbo, organ of the General Association of Korean Residents in Japan, carried an '
             'article praising the DPRK.\n\nThe organ said the DPRK is strong.')
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     rep = analyze(replace(rep.article, outlet="Korean Central News Agency"), settings=replace(SETTINGS, profile="fast"))
     observes = by_cue(rep, "observes")
     assert [h[0] for h in hops(rep, observes)[0]] == ["Rodong Sinmun", "Korean Central News Agency"]
@@ -2498,7 +2498,7 @@ def test_told_kcna_colon_takes_the_block_after_it(profile: str) -> None:
     ("a reader would now ask: ''WHAT? ...''", PolNeAR dev) does not move where the quote is looked for."""
     text = ("This capsule is a new thrombolytic preparation.\n\nKim Jong Guk, section chief of the Company, told KCNA:"
             "\n\nThis remedy has overcome the defects of previous thrombolytic preparations.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     a = by_cue(rep, "told")
     assert a.source_name == "Kim Jong Guk"
     assert span_text(text, a.content).startswith("This remedy has overcome")
@@ -2521,12 +2521,12 @@ def test_more_colon_blocks(text: str, cue: str, source: str) -> None:
     """KCNA paragraphs ending with a colon whose block no attribution took (21 in 600 stories before, 13 after): "had
     this to say:" (a cue "to say" with the source "this"), "said as follows:", "noted in a bulletin:" (the content "a
     bulletin"), and a name with a participle phrase the parser made a clause that is said."""
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     a = by_cue(rep, cue)
     assert span_text(text, a.source) == source
     assert "\n" not in span_text(text, a.content) and text.endswith(span_text(text, a.content))
     plan = "The plan is as follows:\n\nFirst, build roads."
-    rep = analyze(article_from_text(plan, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(plan, profile="fast")
     assert not rep.attributions
 
 
@@ -2538,7 +2538,7 @@ def test_a_spokesmans_following_answer(profile: str) -> None:
     text = ("A spokesman for the DPRK Foreign Ministry Sunday gave the following answer to the question put by KCNA as "
             "regards the fact that permanent members of the UN Security Council issued a joint statement:\n\nThe DPRK "
             "will never tolerate it.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert [span_text(text, a.content) for a in rep.attributions] == ["The DPRK will never tolerate it."]
     assert rep.attributions[0].source_type == "government"
 
@@ -2549,7 +2549,7 @@ def test_said_and_went_on_colon() -> None:
     "went on" in its content and "went on" that clause's subject as source."""
     text = ("Kim Jong Il was great.\n\nHis 20-year long history as supreme commander of the KPA is shining in history, "
             "the paper said, and went on:\n\nHe devoted his life to the people.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert [(span_text(text, a.cue), span_text(text, a.source), span_text(text, a.content)) for a in rep.attributions] == [
         ("said", "the paper", "His 20-year long history as supreme commander of the KPA is shining in history"),
         ("went on", "the paper", "He devoted his life to the people."),
@@ -2573,7 +2573,7 @@ def test_stressed_adding_colon(profile: str) -> None:
     "recalled", "declared", "observed" ... before ", adding" or ", and went on", 25 places)."""
     text = ("The minister spoke at the meeting on Monday. The country will never give up its nuclear deterrent, he "
             "stressed, adding:\n\n\"We will answer any provocation with a merciless strike.\"")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert span_text(text, by_cue(rep, "stressed").content) == "The country will never give up its nuclear deterrent"
     assert span_text(text, by_cue(rep, "adding").content).startswith('"We will answer')
 
@@ -2584,7 +2584,7 @@ def test_medium_before_a_colon(medium: str) -> None:
     words knew KCNA's bulletins and commentaries, not e-mails, posts, tweets)."""
     text = (f"The network declined to comment at first.\n\nA spokesperson for the network {medium}:\n\n\"We stand by our "
             "reporting and will continue to cover the story.\"")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     a = by_cue(rep, medium.split()[0])
     assert span_text(text, a.content).startswith('"We stand by')
     assert span_text(text, a.source) == "A spokesperson for the network"
@@ -2598,7 +2598,7 @@ def test_a_time_alone_is_no_content(profile: str) -> None:
     text = ("Senators met in Washington to debate the bill.\n\nA spokesman for the White House declined to comment on "
             "Monday. Mr. Axelrod told CNN on Wednesday. White House officials have privately predicted for weeks that "
             "the summit could be canceled once or twice.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     contents = [span_text(text, a.content) for a in rep.attributions]
     assert not {"Monday", "Wednesday"} & set(contents)
     assert "that the summit could be canceled once or twice" in contents
@@ -2613,7 +2613,7 @@ def test_pronoun_after_a_one_sentence_paragraph_takes_the_speaker_before(profile
     text = ("Democrats face high stakes in 2020 to defeat Republican President Donald Trump.\n\nSteyer’s efforts are "
             "credited with helping Democrats make inroads in swing states.\n\nHe has been a vocal supporter of efforts to "
             "impeach Trump.\n\nHe told Reuters he decided to announce his bid on July 9.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     assert by_cue(rep, "told").source_name == "Steyer"
 
 
@@ -2625,7 +2625,7 @@ def test_a_name_another_speaker_quoted_is_no_antecedent() -> None:
             "successful election we don’t need to just beat Donald Trump – we need a broad mandate for change,” he said."
             "\n\nInstead, the candidates were getting bogged down arguing about the details of their policy proposals."
             "\n\n“The question is not who has the best healthcare plan,” he said.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Steyer", "Steyer"]
 
 
@@ -2638,7 +2638,7 @@ def test_he_in_the_next_paragraph_is_the_speaker_before() -> None:
             "Interior Bernard Cazeneuve said that Abaaoud was believed to be responsible for planning many attacks.\n\n"
             "Of the six planned attacks that have been foiled in France, he said, Abaaoud was believed to have been "
             "involved in four of them.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "he"] == ["Bernard Cazeneuve"]
 
 
@@ -2648,7 +2648,7 @@ def test_a_participle_after_a_closing_quote_is_the_reporters() -> None:
     Rubio") as source; only "adding" after a comma went to the reporter."""
     text = ("Kasich spokesman Jon Weaver said, “Republicans are now left to wonder whether investing in Marco Rubio is "
             "throwing good money after bad,” explaining that his boss is a better long-term investment.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert by_cue(rep, "explaining").source_name == "Jon Weaver"
 
 
@@ -2658,7 +2658,7 @@ def test_a_possessors_office_with_of_names_the_holder() -> None:
     text = ("Talks resumed in Washington on Friday.\n\nThere is a long way to go, Vice President Mike Pence’s chief of "
             "staff, Marc Short, told reporters. Trump's secretary of state, Mike Pompeo, said it was fine. Clapper's "
             "claims of bias were wrong, Jane Doe said.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions] == ["Marc Short", "Mike Pompeo", "Jane Doe"]
 
 
@@ -2668,7 +2668,7 @@ def test_a_bulletin_and_charges_are_documents() -> None:
     text = ("The Mexican Committee for the Study of Kimilsungism issued a bulletin on Monday.\n\nThe bulletin said that "
             "the DPRK is a socialist power. It noted that the people are united.\n\nThat is the same operation, according "
             "to the latest charges.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert (by_cue(rep, "said").source_type, by_cue(rep, "noted").source_type) == ("document", "document")
     assert by_cue(rep, "according to").source_type == "document"
 
@@ -2681,7 +2681,7 @@ def test_a_presidential_envoy_is_no_president() -> None:
             "external policy, Viktor Ishayev, presidential envoy to the Far East Region of the Russian Federation, Viktor "
             "Tolokonski, presidential envoy to the Siberian Region of the Russian Federation, and Igor Levitin, minister "
             "of Transport.\n\nThe president of Russia said that the visit was an encouragement.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert by_cue(rep, "said").source_name == "Dmitri Anatoliyevich Medvedev"
 
 
@@ -2717,7 +2717,7 @@ def test_he_follows_the_subject_he_before(profile: str) -> None:
             "Administration.\n\nHe visited the Bureya Hydro-electric Plant.\n\nCommanding a view of the plant from an "
             "observation deck, he said the plant is one of the great structures of Russia.\n\nIn Mr Giuliani's statement "
             "on Friday, he said the payment was made to protect the family.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile=profile))
+    rep = report(text, profile=profile)
     said = [a.source_name for a in rep.attributions if span_text(text, a.cue) == "said"]
     assert said == ["Kim Jong Il", "Giuliani"]
 
@@ -2730,7 +2730,7 @@ def test_he_after_a_subject_description_is_the_office_holder() -> None:
             "The Russian president extended kind salute to all the Korean people who are building a powerful nation till "
             "2012, the centenary of birth of President Kim Il Sung.\n\nHe expressed support to the measures taken by the "
             "DPRK to defend the peace.")
-    rep = analyze(article_from_text(text, origin="test", settings=SETTINGS), settings=replace(SETTINGS, profile="fast"))
+    rep = report(text, profile="fast")
     assert by_cue(rep, "expressed support to").source_name == "Dmitri Medvedev"
 
 
