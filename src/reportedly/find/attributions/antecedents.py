@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+
+from spacy.tokens import Token
 
 from ...model import Entity
 from ...nlp import Parsed, Segment, Tok
@@ -472,18 +474,27 @@ def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: 
     name ("Protesters marched to the Chinese government's office. They said ...")."""
     lo = sentence_start(parsed, before, back=1)
     name = _salience(parsed, start)
-    for seg in parsed.segments:
-        if seg.end <= lo or seg.start >= before:
+    for s, t in _tokens_in(parsed, lo, before):
+        if t.tag_ != "NNS" or t.ent_type_ or any(a <= s < b for a, b in skip):
             continue
+        if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
+            s < start and _salience(parsed, s) > name
+        ):
+            return True
+    return False
+
+
+def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
+    """(offset, token) of every parsed token starting at or after ``lo`` and before ``hi``, in text order."""
+    for seg in parsed.segments:
+        if seg.end <= lo:
+            continue
+        if seg.start >= hi:
+            break
         for t in seg.doc:
             s = seg.start + t.idx
-            if not (lo <= s < before) or t.tag_ != "NNS" or t.ent_type_ or any(a <= s < b for a, b in skip):
-                continue
-            if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
-                s < start and _salience(parsed, s) > name
-            ):
-                return True
-    return False
+            if lo <= s < hi:
+                yield s, t
 
 
 CHAIN_DEPTH = 4
@@ -498,21 +509,17 @@ def _subject_before(
     sentence of ``before`` (before it) or the one before (across a paragraph break), outside ``skip``; else None."""
     lo = previous_sentence(parsed, before, across=True)
     best: tuple[int, str, str, str | None] | None = None
-    for seg in parsed.segments:
-        if seg.end <= lo or seg.start >= before or not seg.doc.has_annotation("DEP"):
+    for s, t in _tokens_in(parsed, lo, before):  # (an unparsed segment's tokens have no dependency: never a subject)
+        if t.dep_ not in SUBJECTS or any(a <= s < b for a, b in skip) or (best and s <= best[0]):
             continue
-        for t in seg.doc:
-            s = seg.start + t.idx
-            if not (lo <= s < before and t.dep_ in SUBJECTS) or any(a <= s < b for a, b in skip) or (best and s <= best[0]):
-                continue
-            if t.lower_ in words and _salience(parsed, s) >= 3:
-                best = (s, t.text, t.text, None)
-            elif (
-                t.pos_ == "NOUN" and t.ent_type_ == "" and lexicon().is_title_word(t.text)
-                and any(k.dep_ == "det" and k.lower_ == "the" for k in t.children) and _salience(parsed, s) >= 3
-            ):
-                start = seg.start + t.left_edge.idx  # (the holder is named before the whole description)
-                best = (start, parsed.text[start : s + len(t.text)], t.text, t.lemma_.lower())
+        if t.lower_ in words and _salience(parsed, s) >= 3:
+            best = (s, t.text, t.text, None)
+        elif (
+            t.pos_ == "NOUN" and t.ent_type_ == "" and lexicon().is_title_word(t.text)
+            and any(k.dep_ == "det" and k.lower_ == "the" for k in t.children) and _salience(parsed, s) >= 3
+        ):
+            start = s - t.idx + t.left_edge.idx  # (the holder is named before the whole description)
+            best = (start, parsed.text[start : s + len(t.text)], t.text, t.lemma_.lower())
     return best
 
 
