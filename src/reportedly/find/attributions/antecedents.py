@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import cast
 
 from spacy.tokens import Token
 
@@ -176,9 +177,8 @@ def antecedent(
         return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip))
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
-        text = parsed.text
         got = _closest_at(
-            parsed, entities, before, lambda e: e.kind == "person" and gender(text, e) in (want, None), ("PERSON",), skip
+            parsed, entities, before, lambda e: e.kind == "person" and gender_of(parsed, e) in (want, None), ("PERSON",), skip
         )
         same = FEMALE if want == "f" else MALE
         p = _subject_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
@@ -383,6 +383,15 @@ def _medium_fits(head: str, medium: str | None) -> bool:
     return True
 
 
+def gender_of(parsed: Parsed, e: Entity) -> str | None:
+    """``gender`` of an entity of the article, read once per article (``Parsed.memo``)."""
+    key = ("gender", id(e))
+    got = parsed.memo.get(key)
+    if got is None:
+        got = parsed.memo[key] = (e, gender(parsed.text, e))  # (the entity kept: its id stays its own)
+    return cast(tuple[Entity, str | None], got)[1]
+
+
 def gender(text: str, e: Entity) -> str | None:
     """ "f", "m" or None: the honorifics right before an entity's mentions, its roles and its given name."""
     f = m = 0
@@ -428,14 +437,15 @@ def _closest_at(
         return any(a <= s < b for a, b in skip)
 
     best: tuple[int, str, str | None] | None = None
-    found: list[tuple[int, str, str | None]] = []
-    for e in entities:
-        if not fits(e):
-            continue
-        found.extend((s, e.name, e.id) for s, _e in e.mentions if s < before and not skipped(s))
-    if found:
-        found.sort(reverse=True)
-        best = found[0]
+    fitting = [(e, _starts_of(parsed, e)) for e in entities if fits(e)]
+    for e, starts in fitting:  # each entity's last mention before ``before`` (by bisection)
+        k = bisect.bisect_left(starts, before)
+        while k > 0:
+            k -= 1
+            if not skipped(starts[k]):
+                best = max(best, (starts[k], e.name, e.id)) if best is not None else (starts[k], e.name, e.id)
+                break
+    if best is not None:
         # a subject of this or the previous sentence before a closer object ("The Kremlin accused
         # NATO of ..., and on Monday it accused ...": it is the Kremlin)
         # (``_salience``: the pronoun's own sentence first, "While Obama did make a statement, he refused"; then a
@@ -449,21 +459,47 @@ def _closest_at(
             salience = _salience(parsed, c[0])
             return (salience >= 2 and c[0] >= own, salience, c[0])
 
-        best = max((c for c in found if c[0] >= lo), key=rank)
+        near = sorted(
+            ((starts[k], e.name, e.id) for e, starts in fitting
+             for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, before)) if not skipped(starts[k])),
+            reverse=True,
+        )
+        best = max(near, key=rank)
     if best is None and labels:
-        taken = {s for e in entities for s, _ in e.mentions}
-        for seg in parsed.segments:
-            if seg.start > before:
-                break
-            for ent in seg.doc.ents:
-                s = seg.start + ent.start_char
-                if (
-                    ent.label_ in labels and s < before and s not in taken and not skipped(s)
-                    and (best is None or s > best[0]) and not names_a_text(ent[-1].text)
-                    and not capitalised_adjective(seg.doc, ent.start, ent.end)
-                ):
-                    best = (s, ent.text, None)
+        # else the closest spaCy entity of those labels that no entity holds
+        named = _unheld_ents(parsed, entities, labels)
+        k = bisect.bisect_left(named, (before,))
+        while k > 0:
+            k -= 1
+            if not skipped(named[k][0]):
+                return named[k]
     return best
+
+
+def _starts_of(parsed: Parsed, e: Entity) -> list[int]:
+    """The starts of an entity's mentions, sorted (once per article: ``Parsed.memo``)."""
+    key = ("mention starts", id(e))
+    got = parsed.memo.get(key)
+    if got is None:
+        got = parsed.memo[key] = (e, sorted(s for s, _ in e.mentions))  # (the entity kept: its id stays its own)
+    return cast(tuple[Entity, list[int]], got)[1]
+
+
+def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, ...]) -> list[tuple[int, str, None]]:
+    """(start, text, None) of the parse's named entities with one of ``labels`` at no entity's mention, that name no
+    text and are no capitalised adjective, in text order (once per article and label set: ``Parsed.memo``)."""
+    key = ("unheld ents", labels, id(entities))
+    got = parsed.memo.get(key)
+    if got is None:
+        taken = {s for e in entities for s, _ in e.mentions}
+        got = parsed.memo[key] = entities, [
+            (seg.start + ent.start_char, ent.text, None)
+            for seg in parsed.segments
+            for ent in seg.doc.ents
+            if ent.label_ in labels and seg.start + ent.start_char not in taken and not names_a_text(ent[-1].text)
+            and not capitalised_adjective(seg.doc, ent.start, ent.end)
+        ]  # (the entities kept: their id stays their own)
+    return cast(tuple[Sequence[Entity], list[tuple[int, str, None]]], got)[1]
 
 
 def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
@@ -486,7 +522,9 @@ def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: 
 
 def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
     """(offset, token) of every parsed token starting at or after ``lo`` and before ``hi``, in text order."""
-    for seg in parsed.segments:
+    segments = parsed.segments
+    for k in range(max(0, parsed.segment_index(lo)), len(segments)):
+        seg = segments[k]
         if seg.end <= lo:
             continue
         if seg.start >= hi:
@@ -562,7 +600,7 @@ def _salience(parsed: Parsed, offset: int) -> int:
 
 def previous_block(parsed: Parsed, offset: int) -> Segment | None:
     """The parsed block (paragraph) before the one holding ``offset``, or None when that one is the first."""
-    k = bisect.bisect_right([seg.start for seg in parsed.segments], offset) - 1
+    k = parsed.segment_index(offset)
     return parsed.segments[k - 1] if k >= 1 else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...lexicons import load_words
@@ -417,7 +417,7 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
     if not items:
         return
     text = parsed.text
-    claimed = [(f.cue[0][0], a, b) for f in items for a, b in f.content]
+    claimed = _Claims((f.cue[0][0], a, b) for f in items for a, b in f.content)
     for f in items:
         if f.cand.pattern == "according_to":
             continue
@@ -441,7 +441,7 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
             if nxt is None:
                 break
             # a quote that is (part of) the content of an attribution outside it is taken
-            if any(a < nxt.end and nxt.start < b and not (nxt.start <= c < nxt.end) for c, a, b in claimed):
+            if any(not (nxt.start <= c < nxt.end) for c, _a, _b in claimed.overlapping(nxt.start, nxt.end)):
                 break
             # the quote must be all that its sentence holds (no cue outside it)
             tail = _sentence_tail(text, nxt.end)
@@ -454,11 +454,32 @@ def _continue_quotes(items: list[Accepted], parsed: Parsed, quotes: QuoteIndex) 
                     break
                 piece_end, tail = m.end(1), m.end()
             f.content.append((nxt.start, piece_end))
-            claimed.append((f.cue[0][0], nxt.start, piece_end))
+            claimed.add(f.cue[0][0], nxt.start, piece_end)
             end = tail
 
 
-def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: list[tuple[int, int, int]]) -> None:
+class _Claims:
+    """The contents claimed so far as (cue start, start, end), sorted by start: ``overlapping`` bisects to the
+    span and looks back from it only as far as the longest claimed content, not over every attribution."""
+
+    def __init__(self, claims: Iterable[tuple[int, int, int]]) -> None:
+        self.rows = sorted((a, b, c) for c, a, b in claims)
+        self.longest = max((b - a for a, b, _ in self.rows), default=0)
+
+    def add(self, cue: int, start: int, end: int) -> None:
+        bisect.insort(self.rows, (start, end, cue))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+        """(cue start, start, end) of the claims overlapping ``[start, end)``."""
+        rows = self.rows
+        for k in range(bisect.bisect_left(rows, (start - self.longest,)), bisect.bisect_left(rows, (end,))):
+            a, b, c = rows[k]
+            if start < b:
+                yield c, a, b
+
+
+def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: _Claims) -> None:
     """'“Q1,” Mr. Obama said, “and to say that ...”' parsed with the cue's content inside the second
     quote: the content is both quotes."""
     if not f.content or not f.cue:
@@ -471,10 +492,10 @@ def _split_quote(f: Accepted, text: str, quotes: QuoteIndex, claimed: list[tuple
     before = quote_ending_before(text, first, quotes, " ,")
     if before is None or text[before.end - 2 : before.end - 1] not in (",", "'"):
         return
-    if any(a < before.end and before.start < b and c != f.cue[0][0] for c, a, b in claimed):
+    if any(c != f.cue[0][0] for c, _a, _b in claimed.overlapping(before.start, before.end)):
         return
     f.content[:] = [(before.start, before.end), (after.start, after.end)]
-    claimed.append((f.cue[0][0], before.start, before.end))
+    claimed.add(f.cue[0][0], before.start, before.end)
 
 
 def _is_direct(f: Accepted, quotes: QuoteIndex) -> bool:

@@ -26,7 +26,7 @@ from .antecedents import (
     BODY_DESCRIPTION,
     antecedent,
     company_staff,
-    gender,
+    gender_of,
     later_holder,
     outlet_reference,
     previous_sentence,
@@ -69,7 +69,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
-    said: list[Span] = []  # the quoted words of the contents so far
+    said: list[Span] = []  # the quoted words of the contents so far, sorted
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
@@ -86,7 +86,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             needs = _needs_antecedent(text, span, src_head) and not expletive
             # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald
             # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
-            quoted = [*_quoted_parts(quotes, content), *(q for q in said if span[0] - QUOTED_BACK <= q[0] < span[0])]
+            back = said[bisect.bisect_left(said, (span[0] - QUOTED_BACK,)) : bisect.bisect_left(said, (span[0],))]
+            quoted = [*_quoted_parts(quotes, content), *back]
             ante = _antecedent(parsed, entities, span, src_head, settings, quoted, content) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
@@ -130,7 +131,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         if kind in ("footage", "image") and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
             stype = stype or "footage"
         conf = round(min(1.0, max(0.05, f.score)), 3)
-        said.extend(_quoted_parts(quotes, content))
+        for q in _quoted_parts(quotes, content):
+            bisect.insort(said, q)
         out.append(
             Attribution(
                 id=f"A{n}",
@@ -516,7 +518,7 @@ def _previous_speaker(
     if prev.source_type == "person" and office is None:
         ent = entity_by_id(entities, prev.source_entity)
         want = "f" if head.text.lower() == "she" else "m"
-        if ent is None or ent.kind != "person" or gender(parsed.text, ent) not in (want, None):
+        if ent is None or ent.kind != "person" or gender_of(parsed, ent) not in (want, None):
             return None
         said = " ".join(parsed.text[a:b] for a, b in prev.source).lower()
         if said in ("he", "she") and said != head.text.lower():
