@@ -23,13 +23,15 @@ from reportedly.nlp.parse import MAX_PIECE_CHARS, MAX_RUN_CHARS, pieces
 # punctuation, 10,000 quote marks (with "said" among them, the costliest mix we found); and 30,000
 # one-line attributions ("Kim said water."), which were quadratic in the chains, claims and sources; and 8,000
 # quotes said by a pronoun after two names, which were quadratic in the pronouns' antecedents (every earlier
-# mention and segment walked per pronoun).
+# mention and segment walked per pronoun); and 3,000 relays ("According to Reuters, the agency said ..., the paper
+# reported"), which were quadratic in the relays folded and the chains borrowed.
 SHAPES = {
     "lines": "''.join(r.choice(W)[:5] + '\\n' for _ in range(int(100_000 * S)))",
     "paragraph": "' '.join(r.choice(W) for _ in range(int(120_000 * S)))",
     "quotes": "''.join('\\u201c' + r.choice(W) + ' ' + ('said ' if i % 7 == 0 else '') for i in range(int(10_000 * S)))",
     "said_lines": "''.join(r.choice(['Kim', 'Officials', 'Police']) + ' said ' + r.choice(W) + '.\\n' for _ in range(int(30_000 * S)))",
     "pronoun_quotes": "''.join(r.choice(['Kim', 'Lee', 'Park', 'Trump', 'Xi']) + ' met ' + r.choice(['Moon', 'Biden', 'Putin']) + '. \\u201c' + r.choice(W) + ' ' + r.choice(W) + ',\\u201d ' + r.choice(['he', 'she', 'they', 'it']) + ' said. ' + ('\\n\\n' if i % 5 == 4 else '') for i in range(int(8_000 * S)))",
+    "according_lines": "''.join('According to ' + r.choice(['Reuters', 'Yonhap', 'the Associated Press', 'KCNA']) + ', ' + r.choice(['the newspaper', 'the agency', 'it']) + ' said ' + r.choice(W) + ' ' + r.choice(W) + ', the ' + r.choice(['paper', 'agency']) + ' reported. ' + ('\\n\\n' if i % 3 == 2 else '') for i in range(int(3_000 * S)))",
     "mixed_quotes": "''.join(r.choice('\\u201c\\u201d\"') + r.choice(W)[:4] + ' ' + r.choice(W)[:5] + ' ' for _ in range(int(10_000 * S)))",
 }
 
@@ -54,6 +56,7 @@ print(json.dumps({{"chars": len(text), "cpu": cpu, "mb": peak_rss_mb()}}))
 @pytest.mark.parametrize(
     "shape",
     [
+        "according_lines",
         "lines",
         "mixed_quotes",
         "paragraph",

@@ -324,7 +324,15 @@ def according_hops(items: list[Accepted], text: str, registry: tuple[str, ...]) 
     """ "X said Y, according to state media": the "according to" after X's attribution names a relay of
     it (a hop of its chain), not an attribution of its own; it is dropped, and cut off X's content
     (``fold_relay``)."""
-    drop = {id(f) for f in items if f.cand.pattern == "according_to" and fold_relay(f, items, text, registry)}
+    order = sorted(range(len(items)), key=lambda k: items[k].cue[0][0])
+    starts = [items[k].cue[0][0] for k in order]
+
+    def cued_in(f: Accepted) -> list[Accepted]:
+        # the attributions whose cue starts in f's content, in list order (the only ones ``fold_relay`` may take)
+        ks = {order[j] for a, b in f.content for j in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))}
+        return [items[k] for k in sorted(ks)]
+
+    drop = {id(f) for f in items if f.cand.pattern == "according_to" and fold_relay(f, cued_in(f), text, registry)}
     return [f for f in items if id(f) not in drop]
 
 

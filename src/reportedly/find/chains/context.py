@@ -9,6 +9,7 @@ to hops.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -323,16 +324,20 @@ def _borrow(
     start = first_offset(at)
     here = ctx.block_at(start)
     kind = here[0] if here is not None else None
-    blocks = [b for b in ctx.parsed.article.blocks if b.kind == kind]
+    starts, ordered = ctx.kind_starts(kind)
     limit = 0
-    idx = [i for i, b in enumerate(blocks) if b.start <= start]
-    if idx:
-        limit = blocks[max(0, idx[-1] - 3)].start
+    if ordered:  # (blocks in text order, as anatomy makes them: a binary search)
+        last = bisect.bisect_right(starts, start) - 1
+    else:
+        last = max((i for i, s in enumerate(starts) if s <= start), default=-1)
+    if last >= 0:
+        limit = starts[max(0, last - 3)]
+    attributions = ctx.found.attributions
     previous = sorted(
         (
             b
-            for b in ctx.found.attributions
-            if b.id in ctx.done and limit <= first_offset(b) < start and _block_kind(ctx, b) == kind and keep(b)
+            for b in (attributions[k] for k in ctx.starting_in(limit, start))
+            if b.id in ctx.done and _block_kind(ctx, b) == kind and keep(b)
         ),
         key=first_offset,
         reverse=True,

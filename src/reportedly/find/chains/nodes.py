@@ -16,6 +16,7 @@ from ...nlp import Parsed
 from ...registry import Outlet, Registry
 from .. import Found
 from ..entities import mentions_near
+from .spans import first_offset
 
 PRODUCED_BY = "chains.rules/1"
 
@@ -111,6 +112,9 @@ class Ctx:
     _contents: tuple[list[int], list[tuple[int, int, int]], int] | None = None
     _sources: dict[Span, Attribution] | None = None
     _people: tuple[list[int], list[Attribution]] | None = None
+    _extents: tuple[list[int], list[tuple[int, int, int]], int] | None = None
+    _firsts: tuple[list[int], list[int]] | None = None
+    _kind_starts: dict[str | None, tuple[list[int], bool]] = field(default_factory=dict)
 
     def cues_from(self, start: int, end: int) -> list[tuple[int, int, Span, str]]:
         """Every cue span starting in ``[start, end)`` as (attribution index, cue index, span, attribution
@@ -144,6 +148,38 @@ class Ctx:
         ends, people = self._people
         k = bisect.bisect_right(ends, offset)
         return people[k - 1] if k else None
+
+    def starting_in(self, start: int, end: int) -> list[int]:
+        """Indices (in order) of the attributions whose first span (``spans.first_offset``) starts in ``[start, end)``
+        (a binary search, not a scan of them all)."""
+        if self._firsts is None:
+            rows = sorted((first_offset(a), i) for i, a in enumerate(self.found.attributions))
+            self._firsts = ([r[0] for r in rows], [r[1] for r in rows])
+        starts, idx = self._firsts
+        return sorted(idx[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+
+    def kind_starts(self, kind: str | None) -> tuple[list[int], bool]:
+        """The starts of the article's blocks of ``kind``, in the blocks' order, and whether they are sorted (read
+        once per kind)."""
+        got = self._kind_starts.get(kind)
+        if got is None:
+            starts = [b.start for b in self.parsed.article.blocks if b.kind == kind]
+            got = self._kind_starts[kind] = (starts, all(a <= b for a, b in itertools.pairwise(starts)))
+        return got
+
+    def reaching_into(self, start: int, end: int) -> list[int]:
+        """Indices (in order) of the attributions whose spans (source, cue and content, from the first start to the
+        last end) reach into ``[start, end)`` (a binary search over where they start, back by the widest)."""
+        if self._extents is None:
+            rows = sorted(
+                (min(s for s, _ in spans), max(e for _, e in spans), i)
+                for i, a in enumerate(self.found.attributions) if (spans := [*a.source, *a.cue, *a.content])
+            )
+            widest = max((e - s for s, e, _ in rows), default=0)
+            self._extents = ([r[0] for r in rows], rows, widest)
+        starts, rows, widest = self._extents
+        lo, hi = bisect.bisect_left(starts, start - widest), bisect.bisect_left(starts, end)
+        return sorted(i for _s, e, i in rows[lo:hi] if e > start)
 
     def contents_holding(self, offset: int) -> list[int]:
         """Indices (in order) of the attributions with a content span holding ``offset``."""

@@ -31,9 +31,14 @@ _SPEAKER_BEFORE = re.compile(
 def relayed_inner(at: Attribution, ctx: Ctx) -> Attribution | None:
     """The attribution this one merely relays: its cue comes before this one's and its spans fill
     this one's content ("…, the spokesman said, according to KCNA"; "X said …, Yonhap reported")."""
+    if not at.content:
+        return None
     my_cue = first_offset(at)
     text = ctx.text
-    for b in ctx.found.attributions:
+    attributions = ctx.found.attributions
+    # (only an attribution reaching into this content can fill it)
+    for k in ctx.reaching_into(min(s for s, _ in at.content), max(e for _, e in at.content)):
+        b = attributions[k]
         if b.id == at.id or not b.source or first_offset(b) >= my_cue or holds(b.content, my_cue):
             continue  # (an attribution whose content holds this cue encloses it: "Yonhap says KCNA says")
         b_spans = [*b.source, *b.cue, *b.content]
