@@ -206,6 +206,29 @@ def test_colon_introduces_a_block_quote_in_the_next_paragraph() -> None:
 
 
 @pytest.mark.parametrize("profile", ["fast", "accurate"])
+@pytest.mark.parametrize(
+    ("lead", "source", "cue"),
+    [
+        ("A network spokesperson emails:", "A network spokesperson", "emails"),
+        ("UPDATE (6:11 p.m.): A network spokesperson emails:", "A network spokesperson", "emails"),
+        ("Trump responds:", "Trump", "responds"),
+        ("The company emails:", "The company", "emails"),
+    ],
+)
+def test_a_lead_in_whose_verb_the_parser_reads_as_a_plural_noun(profile: str, lead: str, source: str, cue: str) -> None:
+    """ "A Fox News spokesperson emails:" and "Trump responds:" closing a paragraph (AllSides): the parser tags the
+    verb a plural noun and the paragraph has no verb, so the quote or paragraph after the colon had no source.  A
+    label before the colon of a noun phrase is no lead-in ("Important documents:", "Editor's notes:")."""
+    text = f"The network declined to comment at first.\n\n{lead}\n\nWe stand by the reporting of our team.\n\nThe row went on."
+    a = by_cue(report(text, profile=profile), cue)
+    assert span_text(text, a.source) == source
+    assert span_text(text, a.content) == "We stand by the reporting of our team."
+    for label in ("Important documents:", "Editor's notes:"):
+        text = f"The court heard the case.\n\n{label}\n\nThe ruling of the district court.\n\nThe appeal followed."
+        assert not {"documents", "notes"} & set(cues(report(text, profile=profile)))
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
 def test_a_place_or_a_lone_that_before_the_colon_of_a_block_quote(profile: str) -> None:
     """NPR's blog: "The Associated Press reports from Pyongyang: “...”" and "The wire service adds that:" before a
     quoted paragraph were no attributions (the words between cue and colon hid the quote); the statement

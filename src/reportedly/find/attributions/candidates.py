@@ -31,6 +31,7 @@ from .clauses import (
     report_aside_before,
     subject,
 )
+from .colons import noun_read_lead_in
 from .spans import (
     CLOSE_QUOTES,
     DASHES,
@@ -78,7 +79,7 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
         elif t.pos_ in ("NOUN", "PROPN") and lem in FOOTAGE_NOUNS and (c := _footage(seg, t)) is not None:
             out.append(c)
         elif t.pos_ in ("NOUN", "ADJ", "PROPN") and lem in lexicon:
-            c = _nominal(seg, t) or _closing_tag(seg, t)
+            c = noun_read_lead_in(seg, t) or _nominal(seg, t) or _closing_tag(seg, t)
             if c:
                 out.append(c)
         elif t.text == ":" and t.i > 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ...nlp import Tok
+from ...nlp import Segment, Tok
 from .quotes import MARKS, QuoteIndex, QuoteRegion
 from .spans import Candidate
 
@@ -86,6 +86,43 @@ def medium_before_colon(c: Candidate) -> bool:
     return True
 
 
+_LEAD_IN_VERBS = frozenset(
+    """say respond reply answer counter email tweet text post write add explain note report claim comment remark state
+    warn argue insist retort quip recall conclude observe declare tell ask announce""".split()
+)
+"""Report verbs whose third person a tagger may read as a plural noun before a colon ("Trump responds:")."""
+
+
+def noun_read_lead_in(seg: Segment, t: Tok) -> Candidate | None:
+    """A paragraph that is only "<speaker> <report verb>s:" ("A Fox News spokesperson emails:", "Trump responds:",
+    AllSides), the verb tagged a plural noun and made the root of a sentence with no verb: a cue with that
+    phrase as its source, and no content of its own (``attach_quote`` gives it the quote or paragraph after the
+    colon; scored by rule, ``extract.RULE_SCORES``).  The phrase is a name or noun phrase of at most eight words that
+    opens the paragraph, or follows a short upper-case label ("UPDATE (6:11 p.m.):")."""
+    doc = seg.view
+    if t.tag_ != "NNS" or t.dep_ not in ("ROOT", "appos") or not t.lower_.endswith("s") or t.lemma_.lower() not in _LEAD_IN_VERBS:
+        return None
+    if t.i + 1 >= len(doc) or doc[t.i + 1].text != ":" or any(k.text.strip() for k in doc[t.i + 2 :]):
+        return None  # (the colon closes the paragraph)
+    # after a label ("UPDATE (6:11 p.m.): A Fox News spokesperson emails:"), else from the paragraph's start
+    label = next((k.i for k in reversed(doc[0 : t.i]) if k.text.endswith(":")), -1)
+    if label >= 0 and (label > 6 or not doc[0].text.isupper()):
+        return None
+    before = doc[label + 1 : t.i]
+    if not 1 <= len(before) <= 8 or not before[0].text[:1].isupper():
+        return None
+    if any(k.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ", "SCONJ") and k.text not in ("'s", "’s") for k in before):
+        return None
+    if before[-1].pos_ not in ("PROPN", "NOUN", "PRON") or before[-1].text.lower() in ("'s", "’s"):
+        return None  # ("Important documents:", "Editor's notes:" label what follows)
+    if not any(k.pos_ in ("PROPN", "PRON") or k.ent_type_ or k.text[:1].isupper() for k in before):
+        return None
+    cand = Candidate(seg, t, (t.i, t.i + 1), pattern="lead_in", content_rel="none")
+    cand.source = [(label + 1, t.i)]
+    cand.source_rel = "nsubj"
+    return cand
+
+
 def dangling_that(c: Candidate) -> bool:
     """Whether the content is a lone "that" before a colon ("The wire service adds that:"), the quote or
     paragraph after the colon being what is said."""
@@ -131,7 +168,7 @@ def attach_quote(c: Candidate, quotes: QuoteIndex) -> None:
         j += 1
     after = quotes.starting_at(j)
     gap = text[right:j].strip()
-    if after is None and gap == ":" and "\n" in text[right:j] and c.pattern == "verb":
+    if after is None and gap == ":" and "\n" in text[right:j] and c.pattern in ("verb", "lead_in"):
         # "The Associated Press reports:" or "The governor added:" closing a paragraph, then the
         # paragraph it introduces, quoted or not (a block quote)
         end = _paragraph_end(text, j)

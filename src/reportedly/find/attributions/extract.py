@@ -179,7 +179,7 @@ def _with_extra(lexicon: frozenset[str]) -> frozenset[str]:
 # Constructions scored by rule, not by the model (too rare in PolNeAR train to learn): a dash after a
 # quote followed by a name, footage with an agent ("aired by X"), "was quoted by Y as saying" and
 # "a message that read, “...”" were attributions in every case we looked at on dev and the seed.
-RULE_SCORES = {"dash": 0.9, "footage": 0.85, "quoted_by": 0.9, "document": 0.85, "closing_tag": 0.85}
+RULE_SCORES = {"dash": 0.9, "footage": 0.85, "quoted_by": 0.9, "document": 0.85, "closing_tag": 0.85, "lead_in": 0.85}
 # "X added:" closing its paragraph before the paragraph it introduces (``attach_quote``): as sure as a
 # quote after a colon (set by hand, like RULE_SCORES; PolNeAR dev, eval/attribution.md)
 COLON_BLOCK_SCORE = 0.85
