@@ -60,6 +60,19 @@ def test_pronoun_never_resolves_to_a_place() -> None:
     assert a.source_name == "He" and a.source_entity is None and a.source_type == "person"
 
 
+def test_it_never_resolves_to_a_nationality() -> None:
+    """KCNA: "... to stifle Korean-style socialism. ... The group of traitors is sadly mistaken if it calculates it can
+    get something": "it" was "Korean" (spaCy's nationality entity, the closest name); a nationality is no "it".  (The
+    rules' profile: the default one's tagger leaves "calculates" out of so short a text.)"""
+    profile = "fast"
+    text = (
+        "The raids are a product of the hostile campaign to stifle Korean-style socialism.\n\n"
+        "The group of traitors is sadly mistaken if it calculates it can get something through the plot."
+    )
+    a = by_cue(report(text, profile=profile), "calculates")
+    assert a.source_name != "Korean"
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -174,7 +174,8 @@ def antecedent(
         got = _closest_at(parsed, entities, before, lambda e: _fits_body(e, body.group("head")), (), skip)
         return None if got is None or got[0] < _previous_paragraph(parsed, before) else _named(got)
     if low_head in NEUTER:
-        return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip))
+        # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
+        return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip))
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         got = _closest_at(
