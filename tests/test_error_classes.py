@@ -73,6 +73,26 @@ def test_it_never_resolves_to_a_nationality() -> None:
     assert a.source_name != "Korean"
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_an_unnamed_radio_or_newspaper_is_an_outlet(profile: str) -> None:
+    """KCNA: "..., the domestic radio said. ... , it stressed." had the radio typed unknown, so "it" could not take it
+    as the speaker before and stayed "it"; "A Cambodian radio said", "the magazine said" likewise.  A phrase headed by
+    newspaper, radio, television, magazine ... that names no outlet is an unnamed outlet; "a TV" is a set and "a
+    broadcaster" may be a presenter, so neither is one."""
+    text = (
+        "Radios in Guinea aired programs on August 15.\n\n"
+        "It is the President who liberated the country, the domestic radio said.\n\n"
+        "His feats in the liberation are that he saved the people from colonial slavery, it stressed."
+    )
+    rep = report(text, profile=profile)
+    said = by_cue(rep, "said")
+    assert (said.source_name, said.source_type) == ("the domestic radio", "outlet")
+    stressed = by_cue(rep, "stressed")
+    assert (stressed.source_name, stressed.source_type) == ("the domestic radio", "outlet")
+    rep = report("A very nice liberal broadcaster asked whether I am worried about the party.", profile=profile)
+    assert all(a.source_type != "outlet" for a in rep.attributions)
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

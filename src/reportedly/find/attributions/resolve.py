@@ -126,6 +126,11 @@ def person_noun(word: str) -> bool:
 
 _MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
 """Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
+_OUTLET_NOUNS = frozenset({"newspaper", "daily", "tabloid", "radio", "television", "tv", "magazine", "dailies", "tabloids", "radios", "magazines"})
+"""Head words of a phrase for outlets that say nothing else it could be ("the paper", "the network", "the station"
+and "the agency" may be a document, a group, a place or a government office; "a very nice liberal broadcaster" is a
+person; "a TV", "a television" a set: ``_A_SET``)."""
+_A_SET = re.compile(r"^an?\s+(?:[\w-]+\s+)*(?:tv|television)$", re.I)
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
 _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
@@ -436,8 +441,10 @@ def _describe(
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
-    if head_low in _MEDIA_HEADS and not STATE_MEDIA.search(phrase):
-        return Described(phrase, "outlet", None)  # "Washington media", "the establishment press": unnamed outlets
+    if (head_low in _MEDIA_HEADS or (head_low in _OUTLET_NOUNS and not _A_SET.match(low))) and not STATE_MEDIA.search(phrase):
+        # "Washington media", "the establishment press", "the domestic radio", "the newspaper" no outlet named before
+        # stands for: unnamed outlets
+        return Described(phrase, "outlet", None)
     if GOVERNMENT_WORDS.search(phrase) or label in ("GPE",):
         return Described(phrase, "government", None)
     if label in ("ORG", "NORP"):
