@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,8 @@ from ..model import Article, Block
 from .fast_rules import FastRules
 from .gemm import one_blas_thread
 from .tokens import DocView, view_of
+
+T = TypeVar("T")
 
 # Blocks whose language is analysed.  Bylines, credits and tags are not prose.
 PARSED_KINDS = frozenset({"headline", "dek", "body", "caption", "bio", "media_title", "dateline"})
@@ -79,6 +82,13 @@ class Parsed:
         """Look-ups a finder builds once per article and reads per attribution (each finder keys its own), gone
         with the parse: per-article indexes keep the finders' cost about linear in the article."""
         return {}
+
+    def memoised(self, key: object, build: Callable[[], T]) -> T:
+        """``memo[key]``, made by ``build()`` on first use (``tokens.memoised`` does the same for a doc)."""
+        memo = self.memo
+        if key not in memo:
+            memo[key] = build()
+        return cast(T, memo[key])
 
     @functools.cached_property
     def read_text(self) -> str:

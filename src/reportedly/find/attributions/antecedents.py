@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import cast
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -49,6 +49,8 @@ from ..entities import entity_by_id
 from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import capitalised_adjective, names_a_text
 from .transcripts import speaker_at
+
+T = TypeVar("T")
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -384,13 +386,15 @@ def _medium_fits(head: str, medium: str | None) -> bool:
     return True
 
 
+def _read_off(parsed: Parsed, what: tuple[object, ...], owner: object, build: Callable[[], T]) -> T:
+    """``Parsed.memoised`` for a value read off ``owner`` (an entity, the article's entities), keyed by ``what`` and
+    the owner's id: the owner is kept beside the value, so that its id stays its own while the parse lives."""
+    return parsed.memoised((*what, id(owner)), lambda: (owner, build()))[1]
+
+
 def gender_of(parsed: Parsed, e: Entity) -> str | None:
-    """``gender`` of an entity of the article, read once per article (``Parsed.memo``)."""
-    key = ("gender", id(e))
-    got = parsed.memo.get(key)
-    if got is None:
-        got = parsed.memo[key] = (e, gender(parsed.text, e))  # (the entity kept: its id stays its own)
-    return cast(tuple[Entity, str | None], got)[1]
+    """``gender`` of an entity of the article, read once per article."""
+    return _read_off(parsed, ("gender",), e, lambda: gender(parsed.text, e))
 
 
 def gender(text: str, e: Entity) -> str | None:
@@ -478,29 +482,25 @@ def _closest_at(
 
 
 def _starts_of(parsed: Parsed, e: Entity) -> list[int]:
-    """The starts of an entity's mentions, sorted (once per article: ``Parsed.memo``)."""
-    key = ("mention starts", id(e))
-    got = parsed.memo.get(key)
-    if got is None:
-        got = parsed.memo[key] = (e, sorted(s for s, _ in e.mentions))  # (the entity kept: its id stays its own)
-    return cast(tuple[Entity, list[int]], got)[1]
+    """The starts of an entity's mentions, sorted (once per article)."""
+    return _read_off(parsed, ("mention starts",), e, lambda: sorted(s for s, _ in e.mentions))
 
 
 def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, ...]) -> list[tuple[int, str, None]]:
     """(start, text, None) of the parse's named entities with one of ``labels`` at no entity's mention, that name no
-    text and are no capitalised adjective, in text order (once per article and label set: ``Parsed.memo``)."""
-    key = ("unheld ents", labels, id(entities))
-    got = parsed.memo.get(key)
-    if got is None:
+    text and are no capitalised adjective, in text order (once per article and label set)."""
+
+    def build() -> list[tuple[int, str, None]]:
         taken = {s for e in entities for s, _ in e.mentions}
-        got = parsed.memo[key] = entities, [
+        return [
             (seg.start + ent.start_char, ent.text, None)
             for seg in parsed.segments
             for ent in seg.doc.ents
             if ent.label_ in labels and seg.start + ent.start_char not in taken and not names_a_text(ent[-1].text)
             and not capitalised_adjective(seg.doc, ent.start, ent.end)
-        ]  # (the entities kept: their id stays their own)
-    return cast(tuple[Sequence[Entity], list[tuple[int, str, None]]], got)[1]
+        ]
+
+    return _read_off(parsed, ("unheld ents", labels), entities, build)
 
 
 def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: Sequence[tuple[int, int]] = ()) -> bool:

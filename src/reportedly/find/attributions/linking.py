@@ -409,16 +409,13 @@ def add_tagged(parsed: Parsed, items: list[Accepted], tags: Tags, registry: tupl
     attribution's chain, not an attribution, and is not added."""
     out = list(items)
     taken = _Index(s for f in items for s in (*f.cue, *f.content))
-    segs = parsed.segments
-    seg_starts = [seg.start for seg in segs]
     for cue in tags.spans["cue"]:
         if taken.overlaps(cue):
             continue
         p = tags.prob("cue", [cue])
         if p < ADD:
             continue
-        k = bisect.bisect_right(seg_starts, cue[0]) - 1
-        seg = segs[k] if k >= 0 and cue[0] < segs[k].end else None
+        seg = parsed.segment_at(cue[0])
         if seg is None or not seg.doc.has_annotation("DEP"):
             continue
         r = _token_range(seg, cue)
