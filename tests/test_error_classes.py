@@ -93,6 +93,21 @@ def test_an_unnamed_radio_or_newspaper_is_an_outlet(profile: str) -> None:
     assert all(a.source_type != "outlet" for a in rep.attributions)
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_country_word_rules_out_another_countrys_outlet(profile: str) -> None:
+    """KCNA: "according to south Korean CBS" (the Christian Broadcasting System) was CBS News, a US outlet, at the
+    origin of 28 chains; "The Australian ABC" was ABC News (US), with the newspaper The Australian as a second
+    origin."""
+    rep = report("The Council held a rally on Monday, according to south Korean CBS.", profile=profile)
+    a = by_cue(rep, "according to")
+    assert (a.source_name, a.source_type) == ("south Korean CBS", "outlet")
+    assert all("CBS News" not in [h.name for h in ch.hops] for ch in rep.chains)
+    rep = report("The Australian ABC reported on Monday that the minister would resign.", profile=profile)
+    a = by_cue(rep, "reported")
+    assert (a.source_name, a.source_type) == ("Australian Broadcasting Corporation", "public_broadcaster")
+    assert [ch.hops[0].name for ch in rep.chains] == ["Australian Broadcasting Corporation"]
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

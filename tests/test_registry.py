@@ -103,6 +103,47 @@ def test_find_in_running_text(reg) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country word before a name of another country's outlet: that country's outlet, or none
+        ("The Australian ABC reported it.", [("ABC", "Australian Broadcasting Corporation")]),
+        ("Australian broadcaster ABC reported it.", [("ABC", "Australian Broadcasting Corporation")]),
+        ("It was reported by the Australian SBS.", [("SBS", "Special Broadcasting Service")]),
+        ("according to south Korean CBS, it rained", []),
+        ("South Korea's CBS said so.", []),
+        ("the Presidium of the DPRK SPA met", []),
+        ("A Pakistani newspaper The Nation said so.", []),
+        ("He held talks with Chinese Vice Premier Li.", []),
+        ("the South African Press Association reported", []),
+        ("The American Independent said so.", []),  # not Independent Journal Review: its name has more words
+        # the same country, a plain place name, a sentence's gap, a platform: read as before
+        ("South Korea's KBS and Japan's NHK said so.", [("KBS", "Korean Broadcasting System"), ("NHK", "NHK")]),
+        ("The Korean KCNA said so.", [("KCNA", "Korean Central News Agency")]),
+        ("ABC reported it, and so did CBS.", [("ABC", "ABC News"), ("CBS", "CBS News")]),
+        ("It was tense in the U.S.  Rodong Sinmun said so.", [("Rodong Sinmun", "Rodong Sinmun")]),
+        ("the Sweden Twitter account", [("Twitter", "Twitter")]),
+        ("The Australian reported it.", [("The Australian", "The Australian")]),
+    ],
+)
+def test_find_reads_the_country_before_a_name(reg, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """KCNA's "according to south Korean CBS" was CBS News (US) and "the DPRK SPA" the Saudi Press Agency; "The
+    Australian ABC" was ABC News (US) and the newspaper The Australian."""
+    assert [(text[m.start : m.end], m.outlet.name) for m in reg.find(text)] == expected
+    assert reg.rules_out(text) == (text in _RULED_OUT)
+
+
+_RULED_OUT = {
+    "according to south Korean CBS, it rained",
+    "South Korea's CBS said so.",
+    "the Presidium of the DPRK SPA met",
+    "A Pakistani newspaper The Nation said so.",
+    "He held talks with Chinese Vice Premier Li.",
+    "the South African Press Association reported",
+    "The American Independent said so.",
+}
+
+
 def test_find_strict_false_reads_bylines(reg) -> None:  # type: ignore[no-untyped-def]
     t = "Jasmine Baehr By Jasmine Baehr Fox News"
     assert [m.outlet.name for m in reg.find(t)] == []

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .countries import COUNTRY_WORDS, country_of
+from .countries import COUNTRY_WORDS, country_of, is_country_word
 
 __all__ = [
     "NEWS_TYPES",
@@ -292,7 +292,7 @@ class Registry:
             o = self._lookup(toks[1:])
             if o is not None:
                 return o
-        mentions = self._scan(toks)
+        mentions = self._scan(toks, name)
         if len({m[2].name for m in mentions}) != 1:
             return None
         covered = {i for s, e, _ in mentions for i in range(s, e)}
@@ -305,7 +305,7 @@ class Registry:
         """The outlets a name lists, when it holds nothing else ("YTN and the Kyunghyang Shinmun
         newspaper" -> YTN, Kyunghyang Shinmun); else []. Spans are relative to ``name``."""
         toks = _tokens(name)
-        mentions = self._scan(toks)
+        mentions = self._scan(toks, name)
         if not mentions:
             return []
         covered = {i for s, e, _ in mentions for i in range(s, e)}
@@ -319,8 +319,20 @@ class Registry:
                 out.append(_mention(toks, s, e, o))
         return out
 
-    def _scan(self, toks: Sequence[_Tok]) -> list[tuple[int, int, Outlet]]:
-        """Longest-first, left-to-right outlet names in a token list: (first, past-last, outlet)."""
+    def rules_out(self, text: str) -> bool:
+        """Whether a country word in ``text`` rules out an outlet whose name follows it ("the south Korean
+        CBS" is not CBS News): the name alone ("CBS") must then not be read as that outlet."""
+        toks = _tokens(text)
+        ruled: list[tuple[int, int, Outlet]] = []
+        self._qualified(toks, self._scan_names(toks), text, ruled)
+        return bool(ruled)
+
+    def _scan(self, toks: Sequence[_Tok], text: str) -> list[tuple[int, int, Outlet]]:
+        """Longest-first, left-to-right outlet names in a token list: (first, past-last, outlet), read
+        with the country words before them (``_qualified``)."""
+        return self._qualified(toks, self._scan_names(toks), text)
+
+    def _scan_names(self, toks: Sequence[_Tok]) -> list[tuple[int, int, Outlet]]:
         out = []
         keys = [_key_word(t.text) for t in toks]
         firsts = self._firsts
@@ -343,6 +355,55 @@ class Registry:
                 i += 1
         return out
 
+    @functools.cached_property
+    def _by_country(self) -> dict[tuple[str, str], list[tuple[tuple[str, ...], Outlet]]]:
+        """(country, first word's key) -> the names of that country's outlets starting with that word."""
+        out: dict[tuple[str, str], list[tuple[tuple[str, ...], Outlet]]] = {}
+        for o in self.outlets:
+            if o.country:
+                for n in (o.name, *o.aliases):
+                    keys = tuple(_key_word(t.text) for t in _tokens(n))
+                    if keys:
+                        out.setdefault((o.country, keys[0]), []).append((keys, o))
+        return out
+
+    def _qualified(
+        self,
+        toks: Sequence[_Tok],
+        hits: list[tuple[int, int, Outlet]],
+        text: str,
+        ruled: list[tuple[int, int, Outlet]] | None = None,
+    ) -> list[tuple[int, int, Outlet]]:
+        """Hits read with the country word written before them: "the Australian ABC" is the Australian
+        Broadcasting Corporation (a name of that country's outlet that starts with the same words, "ABC
+        Australia"), "the south Korean CBS" no outlet the registry knows (not CBS News of the US), and
+        "The Australian" right before another outlet's name is that country word, not the newspaper.  The hits
+        a country word rules out (with no outlet of that country instead) are added to ``ruled``."""
+        out: list[tuple[int, int, Outlet]] = []
+        for k, (s, e, o) in enumerate(hits):
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
+            if nxt is not None and nxt[0] == e and _adjacent(toks, e - 1, text) and not toks[e - 1].possessive:
+                words = [t.text for t in toks[s:e]]
+                if words[0].casefold() == "the":
+                    words = words[1:]
+                if words and country_of(" ".join(words)) and not words[-1].endswith(_POSSESSIVE_END):
+                    continue  # "The Australian ABC": the first hit is the country word
+            countries = _countries_before(toks, s, text) if o.type != "social_media" else frozenset()
+            if countries and o.country and o.country not in countries:
+                keys = tuple(_key_word(t.text) for t in toks[s:e])
+                alt = next(
+                    (a for c in sorted(countries) for ks, a in self._by_country.get((c, keys[0]), ())
+                     if ks[: len(keys)] == keys and _qualifying(ks[len(keys) :])),
+                    None,
+                )
+                if alt is None:
+                    if ruled is not None:
+                        ruled.append((s, e, o))
+                    continue
+                o = alt
+            out.append((s, e, o))
+        return out
+
     def find(self, text: str, news_only: bool = True, strict: bool = True) -> list[Mention]:
         """Outlets named in running text, with their character spans (relative to ``text``).
 
@@ -356,7 +417,7 @@ class Registry:
         """
         toks = _tokens(text)
         out: list[Mention] = []
-        for s, e, o in self._scan(toks):
+        for s, e, o in self._scan(toks, text):
             if news_only and not (o.is_news or o.type == "social_media"):
                 continue
             if strict:
@@ -450,6 +511,49 @@ def _descriptor_flags(toks: Sequence[_Tok], text: str) -> list[bool]:
         else:
             i += 1
     return flags
+
+
+# Words that may open the phrase a country word qualifies an outlet in: "the Australian ABC".
+_QUALIFIER_OPENERS = frozenset({"the", "a", "an", "by", "from", "to", "of", "with", "its"})
+
+
+def _countries_before(toks: Sequence[_Tok], s: int, text: str) -> frozenset[str]:
+    """The countries a demonym or possessive country name right before token ``s`` says the outlet is
+    from ("the Australian ABC", "the south Korean CBS", "Japan's NHK"; descriptors may stand between:
+    "Australian broadcaster ABC"); empty when there is none, or when the country word is a plain place
+    name ("in Iran CNN reported") or opens no phrase."""
+    j = s
+    while j > 0 and _spaced(toks, j - 1, text) and _key_word(toks[j - 1].text) in DESCRIPTORS - _FUNCTION:
+        j -= 1
+    for k in (2, 1):
+        i = j - k
+        if i < 0 or not all(_spaced(toks, m, text) for m in range(i, j)):
+            continue
+        words = " ".join(t.text for t in toks[i:j])
+        if words.casefold() in ("the", "a") or not is_country_word(words) or not toks[j - 1].capitalised:
+            continue
+        possessive = toks[j - 1].possessive
+        opens = i == 0 or _sentence_initial(toks, i, text) or toks[i - 1].text.casefold() in _QUALIFIER_OPENERS
+        if not (possessive or opens):
+            return frozenset()
+        code = country_of(words)
+        return frozenset({code}) if code else _SEVERAL.get(_key_word(words).split()[-1], frozenset())
+    return frozenset()
+
+
+def _spaced(toks: Sequence[_Tok], j: int, text: str) -> bool:
+    """Whether one space (not a line break or a sentence's gap) parts token j from token j + 1."""
+    return text[toks[j].end : toks[j + 1].start] in (" ", "\u00a0")
+
+
+def _qualifying(keys: Sequence[str]) -> bool:
+    """Whether the words an outlet's longer name adds say where it is ("ABC Australia", "ABC News (Australia)",
+    not "Independent Journal"), so that "the Australian ABC" names it."""
+    return any(k in COUNTRY_WORDS for k in keys) and all(k in DESCRIPTORS or k in COUNTRY_WORDS for k in keys)
+
+
+# Country words that name no single country but a few ("Korean": either Korea).
+_SEVERAL = {"korean": frozenset({"KP", "KR"})}
 
 
 def _adjacent(toks: Sequence[_Tok], j: int, text: str) -> bool:

@@ -252,6 +252,15 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
     return None
 
 
+def _ruled_out(phrase: str, settings: Settings) -> bool:
+    """Whether a country word in the phrase rules out the outlet its name alone would be ("the south
+    Korean CBS" is not CBS News)."""
+    try:
+        return load_registry(tuple(settings.registry)).rules_out(phrase)
+    except Exception:  # a broken registry file must not stop the analysis
+        return False
+
+
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|news|co\.uk|ru|cn|kr|jp)")
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
@@ -346,6 +355,9 @@ def _describe(
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     if reg is None and ent is not None:
         reg = _registry_type(ent.name, settings)
+        if reg is not None and _ruled_out(phrase, settings):
+            # "The south Korean CBS": an outlet of that country the registry lacks, named as written
+            return Described(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I), "outlet", ent.id)
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
     several = _NAMES_THEN_NOUN.fullmatch(phrase) if not re.search(r"['’]s?\s", phrase) else None

@@ -64,6 +64,8 @@ def source_node(at: Attribution, ctx: Ctx, s: int, e: int) -> Node:
     if typ is None:
         typ = guess_type(text)
     o = ctx.reg.match(name)
+    if o is not None and ctx.reg.rules_out(text):
+        o = None  # "The south Korean CBS" is not CBS News
     if o is not None and o.is_news and outlet_body(text, "") is not None:
         o = None  # "The union at Reuters": a body of the outlet's staff, typed by the finder
     if o is not None and o.is_news:
