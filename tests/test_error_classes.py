@@ -108,6 +108,44 @@ def test_a_country_word_rules_out_another_countrys_outlet(profile: str) -> None:
     assert [ch.hops[0].name for ch in rep.chains] == ["Australian Broadcasting Corporation"]
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_report_inside_a_relative_clause(profile: str) -> None:
+    """AllSides: "a letter to Putin from Trump that he said emphasized a desire ..." had the source "that" and the cue
+    "said emphasized"; the parser gives "said" two subjects, the relative pronoun (what is said to emphasize) and
+    the speaker.  PolNeAR marks such reports so: source "he", cue "said", content "that ... defied expectations"."""
+    rep = report("Sen. Rand Paul delivered a letter to Putin that he said emphasized a desire for greater cooperation.", profile=profile)
+    a = by_cue(rep, "said")
+    t = rep.article.text
+    assert (span_text(t, a.source), span_text(t, a.content)) == ("he", "that … emphasized a desire for greater cooperation")
+    assert [span_text(t, x.cue) for x in rep.attributions] == ["said"]
+    rep = report("Cruz praised the debate, which he said defied expectations.", profile=profile)
+    a = by_cue(rep, "said")
+    t = rep.article.text
+    assert (span_text(t, a.source), span_text(t, a.content)) == ("he", "which … defied expectations")
+
+
+def test_as_reported_has_no_source_in_its_clause() -> None:
+    """AllSides: "if it's true that this conversation occurred as reported" gave "reported" the source "this
+    conversation" (the subject of the clause "as reported" hangs from); "As expected, Obama did not offer an
+    apology" gave "expected" the source Obama.  A bare participle after "as" names nobody."""
+    rep = report("As expected, Obama did not offer an apology for the decision.", profile="fast")
+    a = by_cue(rep, "expected")
+    assert a.source == ()
+    rep = report("But if it is true that this conversation occurred as reported, it would be obstruction.", profile="fast")
+    assert all(span_text(rep.article.text, a.source) != "this conversation" for a in rep.attributions)
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_remarks_owned_by_a_description_are_a_document(profile: str) -> None:
+    """AllSides: "..., according to the former FBI director’s prepared remarks released on Wednesday" was the FBI,
+    a government; the remarks are the director's (named nowhere in the phrase), a document."""
+    text = "The president demanded loyalty from Comey, according to the former FBI director’s prepared remarks released on Wednesday."
+    a = by_cue(report(text, profile=profile), "according to")
+    assert a.source_type == "document" and a.source_name.startswith("the former FBI director’s prepared remarks")
+    a = by_cue(report("The plan is dead, according to the senator’s testimony.", profile=profile), "according to")
+    assert a.source_type == "document"
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -28,6 +28,7 @@ from .clauses import (
     had_this_to_say,
     publisher_of_document,
     reduced_relative_subject,
+    relative_then_speaker,
     report_aside_before,
     subject,
 )
@@ -99,8 +100,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         gl = verb_group(g)
         between = range(gl[1], cue[0])
         if all(doc[k].dep_ in ("aux", "prt", "advmod", "neg") or k == g.i or doc[k].head.i in (g.i, h.i) for k in between) and not (
-            g.lemma_.lower() in REPORTS and any(doc[k].is_punct for k in between)
-        ):  # not a report the participle continues: "the minister said, adding:"
+            g.lemma_.lower() in REPORTS and (any(doc[k].is_punct for k in between) or relative_then_speaker(g) is not None)
+        ):  # not a report the participle continues ("the minister said, adding:") or that says it ("a letter that
+            # he said emphasized ...")
             cue = (gl[0], cue[1])
     if h.lemma_.lower() == "quote" and any(c.dep_ == "auxpass" for c in h.children):
         qb = _quoted_as_saying(seg, h, cue)
@@ -145,6 +147,8 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             if rel == "ccomp" and cc.i < h.i:
                 # "X was headed to the ER, but Y ..., sources said": all of the sentence before the cue
                 content_idx = set(range(h.sent.start, cc.right_edge.i + 1))
+            if rel in ("xcomp", "ccomp", "dobj") and (pair := relative_then_speaker(h)) is not None:
+                content_idx.add(pair[0].i)  # "a letter that he said emphasized ...": "that" is what emphasized
             if rel == "xcomp" and h.lemma_.lower() not in TELL_LEMMAS:
                 # "encouraged European nations to bolster ...", "hope one day to harness ...": what stands
                 # between the cue and the infinitive belongs to the content

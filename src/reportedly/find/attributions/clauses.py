@@ -161,6 +161,29 @@ def dated_name(h: Tok) -> Tok | None:
     return None
 
 
+def relative_then_speaker(h: Tok) -> tuple[Tok, Tok] | None:
+    """"a letter that he said emphasized ...": the parser gives "said" two subjects, the relative pronoun (the
+    subject of what is said) and the speaker after it; (relative pronoun, speaker), else None."""
+    subjects = [c for c in h.children if c.dep_ == "nsubj" and c.i < h.i]
+    if len(subjects) >= 2 and subjects[0].lower_ in RELATIVE and subjects[0].tag_ in ("WDT", "WP"):
+        return subjects[0], subjects[1]
+    return None
+
+
+def said_in_relative(h: Tok) -> bool:
+    """Whether ``h`` reports inside a relative clause whose pronoun belongs to what is said: "a letter that he said
+    emphasized ...", "the debate, which he said defied expectations" (however the parser hangs the pronoun)."""
+    if relative_then_speaker(h) is not None:
+        return True
+    if h.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.i < h.i and c.lower_ not in RELATIVE for c in h.children):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "dobj") and g.i < h.i and g.lower_ in RELATIVE for g in c.children)
+        for c in h.children
+    )
+
+
+
 def subject(h: Tok) -> tuple[str, Tok | None]:
     """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
     (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
@@ -170,6 +193,8 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
                 if g.dep_ == "pobj":
                     return "agent", g
     subjects = [c for c in h.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and (pair := relative_then_speaker(h)) is not None:
+        return "nsubj", pair[1]
     if QUOTED_SUBJECT and len(subjects) > 1:
         # "“... in panic mode. Full panic mode,” said Leslie Wimes": the parser gives "said" two subjects,
         # one inside the quote before it; the speaker is the one after the cue
@@ -185,6 +210,10 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         return "none", None
     if ADDRESSED_PARTICIPLE and addressed_participle(h):
         return "none", None
+    if h.dep_ == "advcl" and h.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in h.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in h.children
+    ):
+        return "none", None  # "this conversation occurred as reported": reported by nobody named, not by the conversation
     t = h
     for _ in range(3):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:

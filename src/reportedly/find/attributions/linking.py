@@ -45,7 +45,7 @@ from ...lexicons import load_words
 from ...model import Span, union_spans
 from ...nlp import Parsed, Segment
 from ...settings import Settings
-from .clauses import RELATIVE, addressed_participle
+from .clauses import RELATIVE, addressed_participle, said_in_relative
 from .content import TAGGED_MODEL_FILE, ContentModel
 from .extract import RULE_SCORES, Accepted, extract, fold_relay, relative_report
 from .model import CueModel
@@ -203,13 +203,13 @@ def by_rule(f: Accepted, contents: _Index) -> bool:
     """Whether the rules alone vouch for an attribution: a cue-model score of at least ``KEEP``, a
     construction scored by rule (footage aired by X, "was quoted by Y as saying", a dash or a document
     quote, ``extract.RULE_SCORES``), a colon lead-in, "X added:" before a block quote, a relative-pronoun
-    source, a segment without a parse, or an attribution nested in another's content (kept by the rules
+    source or a report inside a relative clause ("a letter that he said emphasized ..."), a segment without a parse, or an attribution nested in another's content (kept by the rules
     because an outlet relays it).  The tagger learnt PolNeAR's notion of attribution, which leaves most
     of these out; the project counts them."""
     c = f.cand
     if f.score >= KEEP or c.pattern in RULE_SCORES or c.pattern in KEPT_PATTERNS:
         return True
-    if c.content_rel == "colon_block" or relative_report(c) or (KEEP_HAND_WORDS and c.head.lemma_.lower() in _hand_words()):
+    if c.content_rel == "colon_block" or relative_report(c) or (c.pattern == "verb" and said_in_relative(c.head)) or (KEEP_HAND_WORDS and c.head.lemma_.lower() in _hand_words()):
         return True
     return contents.overlaps(f.cue[0])  # a content never overlaps its own cue
 

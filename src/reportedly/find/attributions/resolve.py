@@ -59,7 +59,7 @@ DOCUMENT_HEADS = frozenset(
         "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
         "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
         "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
-        "newsletter",
+        "newsletter", "remarks", "testimony",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -444,6 +444,8 @@ def _describe(
         return Described(name, "government", ent.id if ent else None)
     if ent is not None and ent.kind == "organization" and _A_LAW.search(ent.name) and _headed_by(ent, head, head_low, text):
         return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
+    if ent is not None and (head_low in DOCUMENT_HEADS or _plural_of_document(head_low)) and _owned_by_description(ent, span, text):
+        return Described(phrase, "document", None)  # "the former FBI director's prepared remarks": not the FBI
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -588,6 +590,15 @@ _POSSESSED = frozenset(
 )
 """Heads of a possessed phrase that speak for themselves ("McCready's lawyers", "Zinke's office"), beside titles
 and groups; any other ("Obama's remarks", "Trump's statement") leaves the possessor the source."""
+
+
+_DESCRIBED_OWNER = re.compile(r"(?:\s+[a-z][\w-]*)+['’]s\s")
+
+
+def _owned_by_description(ent: Entity, span: Span, text: str) -> bool:
+    """Whether the name in the phrase only modifies a description that owns its head ("the former FBI
+    director's prepared remarks": the director's, not the FBI's)."""
+    return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in ent.mentions)
 
 
 def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
