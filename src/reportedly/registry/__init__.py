@@ -434,6 +434,15 @@ class Registry:
             out.append(_mention(toks, s, e, o))
         return out
 
+    def source_outlet(self, name: str) -> Outlet | None:
+        """The outlet a source phrase names: the whole name, without "the", "state media" or "news agency"
+        before it or a possessive after it, or the site it writes ("RT.com", "Breitbart.com")."""
+        stripped = _SOURCE_OPENER.sub("", name)
+        for n in (name, stripped, re.sub(r"['’]s?$", "", stripped)):
+            if (o := self.match(n)) is not None:
+                return o
+        return self.match_domain(stripped) if _DOMAIN.fullmatch(stripped) else None
+
     def match_domain(self, url: str) -> Outlet | None:
         """The outlet whose web domain a URL or host name is on ("https://www.foxnews.com/world/..")."""
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
@@ -458,6 +467,9 @@ class Registry:
         site = self.match_domain(url)
         return site if site is not None and site.is_news else None
 
+
+_SOURCE_OPENER = re.compile(r"^(?:the|state(?:-run)? (?:media|news agency|television|tv)|news agency)\s+", re.I)
+_DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|news|co\.uk|ru|cn|kr|jp)")
 
 # Tokens either side of a mention whose descriptor flags decide whether it stands alone
 # (a possessive run such as "Kim Jong Un's" is rarely longer).

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ...model import Entity, Span
 from ...nlp import Tok
-from ...registry import country_of, load_registry
+from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
@@ -234,34 +234,24 @@ def entity_for(entities: Sequence[Entity], span: Span, text: str | None = None) 
     return best
 
 
-def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
+def _registry(settings: Settings) -> Registry | None:
     try:
-        reg = load_registry(tuple(settings.registry))
+        return load_registry(tuple(settings.registry))
     except Exception:  # a broken registry file must not stop the analysis
         return None
-    candidates = [name]
-    stripped = re.sub(r"^(?:the|state(?:-run)? (?:media|news agency|television|tv)|news agency)\s+", "", name, flags=re.I)
-    candidates.append(stripped)
-    candidates.append(re.sub(r"['’]s?$", "", stripped))
-    for n in candidates:
-        o = reg.match(n)
-        if o is not None:
-            return o.name, o.type
-    if _DOMAIN.fullmatch(stripped) and (o := reg.match_domain(stripped)) is not None:
-        return o.name, o.type  # "RT.com", "Breitbart.com": the outlet whose site it is
-    return None
+
+
+def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
+    o = reg.source_outlet(name) if (reg := _registry(settings)) is not None else None
+    return (o.name, o.type) if o is not None else None
 
 
 def _ruled_out(phrase: str, settings: Settings) -> bool:
     """Whether a country word in the phrase rules out the outlet its name alone would be ("the south
     Korean CBS" is not CBS News)."""
-    try:
-        return load_registry(tuple(settings.registry)).rules_out(phrase)
-    except Exception:  # a broken registry file must not stop the analysis
-        return False
+    return (reg := _registry(settings)) is not None and reg.rules_out(phrase)
 
 
-_DOMAIN = re.compile(r"[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|news|co\.uk|ru|cn|kr|jp)")
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 
