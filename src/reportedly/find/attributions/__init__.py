@@ -28,7 +28,7 @@ per reported claim, with exact character spans into ``Article.text``:
    content is dropped, see eval/attribution.md for the measured cost),
    except when either source is a news outlet ("Yonhap reported that KCNA
    said ..." gives both, for relay chains); ``extract.NESTED = True`` keeps all.
-5. *Who* (``resolve``, ``antecedents``, in ``finder``): sources and addressees are
+5. *Who* (``resolve`` with the word lists of ``heads``, ``antecedents``, in ``finder``): sources and addressees are
    named, typed (``reportedly.model.SOURCE_TYPES``, outlets through the registry, the
    user's registry files included; a union or the staff of a news company is not the
    outlet) and resolved to entities; "he", "they", "the spokesman", "the agency"
@@ -57,7 +57,7 @@ further; a bare quote paragraph is attributed only to the directly quoted
 speaker just before it; no cross-sentence source for cues without a subject;
 cues outside the lexicon learnt from PolNeAR train (and the hand-made
 ``cue_words.txt``) are not found by the rules.  PolNeAR dev exact F1 (source / cue /
-content / relation): default 80.2 / 74.2 / 64.7 / 57.4, fast 75.2 / 70.6 / 61.0 / 53.1
+content / relation): default 80.2 / 74.2 / 64.7 / 57.4, fast 75.3 / 70.7 / 61.1 / 53.3
 (eval/attribution.md).
 
 Training the two models is not part of the finder: ``reportedly.training.attributions``.

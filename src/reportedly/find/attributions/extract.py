@@ -33,9 +33,9 @@ from .colons import (
     quote_ending_before,
 )
 from .content import ContentModel, EdgeTags, content_options
+from .heads import STATE_MEDIA
 from .model import CueModel, features
 from .quotes import MARKS, QuoteIndex, QuoteRegion
-from .resolve import STATE_MEDIA
 from .spans import Candidate, TokRange, trim
 from .vetoes import above_said, after_link_label, plain_action
 

@@ -33,96 +33,26 @@ from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS
 from .antecedents import BODY_DESCRIPTION, named_paper, outlet_reference
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-ANON = re.compile(
-    r"\b(anonymity|anonymous|unnamed|familiar with|close ties|not authori[sz]ed|declined to be named|"
-    r"asked not to be (?:named|identified)|on background|insiders?)\b|^(?:an?|one|two|three|several|some|other|another|the)\s+"
-    r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b",
-    re.I,
+from .heads import (
+    ANON,
+    BODY_NOUNS,
+    COLLECTIVE_NOUNS,
+    COMPANY_HEADS,
+    DOCUMENT_HEADS,
+    FOOTAGE_HEADS,
+    GOVERNMENT_WORDS,
+    GROUP_HEADS,
+    GROUP_PRONOUNS,
+    OFFICIAL_HEADS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    SOURCE_WORD,
+    STATE_MEDIA,
+    VAGUE_HEADS,
+    person_noun,
+    plural_of_document,
 )
-SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[\w.’'-]+\s+){0,3}sources?$", re.I)
-"""Unnamed sources, with up to three words saying whose ("a source", "A South Korean government source")."""
-STATE_MEDIA = re.compile(r"\bstate(?:-run|-controlled)?\s+(?:media|television|tv|news agency|broadcaster|radio)\b", re.I)
-DOCUMENT_HEADS = frozenset(
-    {
-        "report", "statement", "letter", "memo", "memorandum", "notebook", "message", "note", "document",
-        "documents", "records", "record", "poll", "survey", "study", "analysis", "filing", "complaint",
-        "indictment", "ruling", "order", "release", "transcript", "email", "emails", "book", "article",
-        "editorial", "commentary", "post", "tweet", "website", "data", "figures", "research", "paper",
-        "cable", "communique", "declaration", "resolution", "law", "bill", "ad", "advertisement", "sign",
-        "communiqué", "text", "e-mail", "banner", "placard", "poster", "leaflet", "notice", "decree",
-        "dispatch", "diary", "affidavit", "verdict", "caption", "inscription", "slogan", "headline",
-        "travelogue", "treatise", "essay", "poem", "pamphlet", "brochure", "booklet", "manual", "speech",
-        "lawsuit", "suit", "database", "constitution", "convention", "package", "amendment", "ordinance",
-        "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
-        "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
-        "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
-        "newsletter", "remarks", "testimony",
-    }
-)
-FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
-GROUP_HEADS = frozenset(
-    {
-        "experts", "officials", "analysts", "critics", "observers", "voters", "residents", "people", "supporters",
-        "democrats", "republicans", "lawmakers", "activists", "economists", "scholars", "diplomats", "witnesses",
-        "americans", "others", "many", "some", "members", "leaders", "protesters", "delegates", "aides",
-        "advisers", "advisors", "sources", "researchers", "scientists", "pollsters", "strategists", "conservatives",
-        "liberals", "fans", "students", "workers", "parents", "women", "men", "voices", "opponents", "allies",
-    }
-)
-COMPANY_HEADS = frozenset(
-    {"companies", "firms", "corporations", "banks", "airlines", "carriers", "manufacturers", "retailers", "insurers",
-     "automakers", "studios", "utilities", "startups", "businesses", "employers", "lenders", "chains"}
-)
-"""Plural heads naming companies: organisations, as companies are (chain guideline 5), not a group."""
-VAGUE_HEADS = frozenset(
-    {
-        "experts", "analysts", "critics", "observers", "researchers", "scientists", "economists", "scholars",
-        "commentators", "pundits", "watchers", "specialists", "hackers", "strategists",
-    }
-)
-"""Unnamed people who are no one's representatives ("analysts", "some observers", "the hackers"): anonymous
-sources when nothing in the phrase says whose they are (eval/chains/README.md, type guideline 5), as "a
-source familiar with the matter" is; "experts at Brookings" or "Democratic strategists" stay a group."""
-OFFICIAL_HEADS = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "authorities"})
-"""A state's officials or spokespeople, named or not ("South Korean officials", "officials in Seoul") are the
-government (type guideline 5), not a group."""
-GOVERNMENT_WORDS = re.compile(
-    r"\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
-    r"department|embassy|congress|senate|parliament|police|military|army|prosecutors?|court|"
-    r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|"
-    r"(?:governor|mayor|president|minister|premier|prosecutor|attorney|sheriff|chancellor|secretary)['’]s\s+office|"
-    r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b",
-    re.I,
-)
-PERSON_TITLES = re.compile(
-    r"\b(president|premier|minister|secretary|senator|sen\.|rep\.|gov\.|governor|mayor|spokesman|spokeswoman|"
-    r"spokesperson|analyst|professor|director|chairman|chairwoman|chief|leader|candidate|nominee|ambassador|"
-    r"adviser|advisor|official|aide|manager|strategist|lawyer|attorney|judge|general|colonel|researcher|"
-    r"economist|expert|diplomat|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
-    r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head)\b",
-    re.I,
-)
-
-
-PERSON_NOUNS = frozenset(
-    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father "
-    "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
-    "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
-    "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
-    "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
-    "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
-    "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
-    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative".split()
-)
-"""Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
-
-
-def person_noun(word: str) -> bool:
-    """A common noun for people, singular or plural ("hostages", "women")."""
-    return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
 
 _MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
 """Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
@@ -140,21 +70,6 @@ the two Koreas, lower case there ("the North" too); elsewhere ("the South" of th
 _BOTH_KOREAS = re.compile(r"(?:both\s+)?the\s+(?:north|south)\s+and\s+the\s+(?:north|south)(?:\s+of\s+korea)?")
 _AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old$")
 """A person named by age ("the 59-year-old", "a 12-year-old")."""
-COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())
-"""Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
-
-BODY_NOUNS = frozenset(
-    "firm fund institute team panel party campaign company corporation bank university college school church "
-    "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
-    "organization organisation society league federation club board industry movement".split()
-)
-"""Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
-def _plural_of_document(word: str) -> bool:
-    """ "polls", "reports", "studies": the plural of a document head ("papers" are newspapers: not one)."""
-    if word == "papers":
-        return False
-    return (word.endswith("ies") and word[:-3] + "y" in DOCUMENT_HEADS) or (word.endswith("s") and word[:-1] in DOCUMENT_HEADS)
-
 
 _GOVERNMENT_HEADS = frozenset({"administration", "government", "regime", "cabinet", "ministry", "authorities"})
 """Head words of a phrase naming a government by its leader or country ("the Obama administration")."""
@@ -351,7 +266,7 @@ def _describe(
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
     several = _NAMES_THEN_NOUN.fullmatch(phrase) if not re.search(r"['’]s?\s", phrase) else None
-    if several is not None and not _plural_of_document(several.group("head")) and several.group("head") not in FOOTAGE_HEADS:
+    if several is not None and not plural_of_document(several.group("head")) and several.group("head") not in FOOTAGE_HEADS:
         noun = several.group("head")
         kind = "government" if noun in ("officials", "administrations", "governments", "authorities") else "group"
         return Described(phrase, kind, None)  # "Catholic and Lutheran groups", "Apple and Google executives"
@@ -434,13 +349,13 @@ def _describe(
         return Described(name, "government", ent.id if ent else None)
     if ent is not None and ent.kind == "organization" and _A_LAW.search(ent.name) and _headed_by(ent, head, head_low, text):
         return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
-    if ent is not None and (head_low in DOCUMENT_HEADS or _plural_of_document(head_low)) and _owned_by_description(ent, span, text):
+    if ent is not None and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)) and _owned_by_description(ent, span, text):
         return Described(phrase, "document", None)  # "the former FBI director's prepared remarks": not the FBI
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
             return Described(ent.name, kind, ent.id)
-    if head_low in DOCUMENT_HEADS or _plural_of_document(head_low):
+    if head_low in DOCUMENT_HEADS or plural_of_document(head_low):
         return Described(phrase, "document", None)  # "the report", "polls that show", "studies"
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
