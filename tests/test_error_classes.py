@@ -146,6 +146,26 @@ def test_remarks_owned_by_a_description_are_a_document(profile: str) -> None:
     assert a.source_type == "document"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Lawyers for the Trump administration pointed to past precedent.", "Lawyers for the Trump administration", "group"),
+        ("Critics of President Obama said the plan was wrong.", "Critics of President Obama", "group"),
+        ("A spokeswoman for Senator Jane Smith said the plan was wrong.", "A spokeswoman for Senator Jane Smith", "person"),
+        ("Thuraissigiam's lawyers at the ACLU argued that the law was void.", "Thuraissigiam's lawyers at the ACLU", "group"),
+        # a name in apposition is the speaker; staff of a body speak for it (type guideline 5)
+        ("The lawyer for the family, John Smith, said the plan was wrong.", "John Smith", "person"),
+        ("An executive at Google said the plan was wrong.", "Google", "organization"),
+    ],
+)
+def test_people_of_a_name_are_not_that_name(text: str, name: str, kind: str) -> None:
+    """AllSides: "Lawyers for Brown's family and hired pathologists said" was Michael Brown, "The students for Bernie
+    Sanders chanted" Bernie Sanders, "lawyers for the Trump administration pointed to" Trump, "a friend of Powell told"
+    Conor Powell: people headed by a noun before the preposition that holds the name are not that name."""
+    a = report(text, profile="fast").attributions[0]
+    assert (a.source_name, a.source_type) == (name, kind)
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -338,8 +338,9 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
-    if ent is not None and (whose := _whose(ent, span, head, text)) is not None:
-        # "a Trump adviser", "Trump supporters", "the Clemson quarterback": the name only says whose
+    if ent is not None and (whose := _whose(ent, span, head, text) or _people_of(ent, span, head, text)) is not None:
+        # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
+        # "a spokeswoman for Senator Smith": the name only says whose
         return Described(phrase, whose, None)
     named_country = country_of(phrase) is not None
     if named_country or (ent is not None and _a_country(ent, span, head, text)):
@@ -523,6 +524,8 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
         comma = text.find(",", me, span[1])
         end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
+        if text[me : me + 2] in ("'s", "’s") and (prep := _PREPOSITION.search(text, me, end)) is not None:
+            end = prep.start()  # "Thuraissigiam's lawyers at the ACLU"
         m = _LOWER_WORDS.fullmatch(text, me, end)
         if m is None:
             return None
@@ -548,6 +551,30 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
         return "group" if plural else "person"
+    return None
+
+
+_PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
+_SPEAK_FOR = frozenset({"executive", "executives", "representative", "representatives", "agent", "agents", "employee", "employees"})
+"""People who speak for the body they work at ("an executive at Google": Google, type guideline 5)."""
+
+
+def _people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """"group" or "person" for people headed by a noun before a preposition that holds the name ("lawyers for the
+    Trump administration", "critics of the plan's author Smith", "a spokeswoman for Senator Smith"): the name says
+    whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
+    person's name are they not that person."""
+    if head is None or head.pos_ != "NOUN" or not head.text[1:].islower():
+        return None  # not a name ("Lawyers" opening the sentence is a noun)
+    word = head.text.lower()
+    if ent.kind == "person":
+        if not (person_noun(word) or word in _POSSESSED or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word)):
+            return None
+    elif not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR:
+        return None
+    rx = re.compile(rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+)*$")
+    if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):
+        return "group" if head.tag_ in ("NNS", "NNPS") else "person"
     return None
 
 
