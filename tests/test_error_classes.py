@@ -166,6 +166,13 @@ def test_people_of_a_name_are_not_that_name(text: str, name: str, kind: str) -> 
     assert (a.source_name, a.source_type) == (name, kind)
 
 
+def test_a_body_named_after_a_given_name_is_no_person() -> None:
+    """AllSides: "The Virginia State Police said ..." was a person (an organisation of two or three words opening with
+    a given name is read as a person's name, as "Philip Bump" is; a government word in it says otherwise)."""
+    a = report("The Virginia State Police said the road was closed.", profile="fast").attributions[0]
+    assert (a.source_name, a.source_type) == ("Virginia State Police", "government")
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

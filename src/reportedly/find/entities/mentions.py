@@ -414,8 +414,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
-            elif label == "ORG" and person_by_given_name(texts(doc)[s:e]):
-                label = "PERSON"  # "Philip Bump" (ORG to spaCy after "Writing in the Washington Post,")
+            elif label == "ORG" and person_by_given_name(texts(doc)[s:e]) and not is_government(text[start:end], lex):
+                label = "PERSON"  # "Philip Bump" (ORG to spaCy after "Writing in the Washington Post,"), not "Virginia State Police"
             elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
                 continue  # a text ("the Moscow Declaration"), not a body that speaks
             if label in _RECHECKED:
