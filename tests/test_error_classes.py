@@ -173,6 +173,17 @@ def test_a_body_named_after_a_given_name_is_no_person() -> None:
     assert (a.source_name, a.source_type) == ("Virginia State Police", "government")
 
 
+def test_a_paper_named_with_and_keeps_its_whole_name() -> None:
+    """KCNA: "The Indian paper Defence and Humanity referred ... The paper said" was a person, then "Defence" (an
+    outlet named by the first word only); "Indian and World Event" likewise "Indian".  Two outlets joined by "and"
+    stay two ("La Juventud and Ethiopian Herald", "Iran Daily and Press TV")."""
+    text = "The Indian paper Defence and Humanity referred in detail to the victory. The paper said the victory was great."
+    rep = report(text, profile="fast")
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [("Defence and Humanity", "outlet")] * 2
+    rep = report("The Cuban paper La Juventud and Ethiopian Herald said the victory was great.", profile="fast")
+    assert all(a.source_name != "La Juventud and Ethiopian Herald" for a in rep.attributions)
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -346,7 +346,7 @@ def outlet_description(
 
 _UNNAMED_PAPER = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:paper|newspaper|daily|weekly)\b", re.IGNORECASE)
 _PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "organ"})
-_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>(?:[A-Z][\w'’.-]*(?: |(?=[\s,.]|$))){1,5})")
+_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>[A-Z][\w'’.-]*(?:(?: (?:and|&))? [A-Z][\w'’.-]*){0,4})(?=[\s,.]|$)")
 
 
 _ORGAN_OF = re.compile(
@@ -365,7 +365,13 @@ def named_paper(phrase: str) -> str | None:
     m = _NAMED_PAPER.search(phrase)
     if m is None or not _PAPER_PHRASE_END.match(phrase, m.end("name")):
         return None
-    return m.group("name").strip()
+    name = m.group("name").strip()
+    parts = re.split(r" (?:and|&) ", name, maxsplit=1)
+    if len(parts) == 2:
+        reg = load_registry()
+        if country_of(parts[1].split()[0]) or reg.find(parts[0]) or reg.find(parts[1]) or reg.match(parts[1]):
+            return None  # two sources ("La Juventud and Ethiopian Herald", "Iran Daily and Press TV"), not one name
+    return name  # "Defence and Humanity", "Stars and Stripes"
 
 
 _PAPER_PHRASE_END = re.compile(r"\s*$|\s*(?:in|on|of|at|with|from|for|dated)\b")
