@@ -184,6 +184,14 @@ def test_a_paper_named_with_and_keeps_its_whole_name() -> None:
     assert all(a.source_name != "La Juventud and Ethiopian Herald" for a in rep.attributions)
 
 
+def test_a_state_news_service_is_state_media() -> None:
+    """AllSides: "The Russian state news service said ..." was unknown ("state media", "state television" were
+    state media; "state news service", "state wire service" and "state-owned" were not read so)."""
+    for text in ("The Russian state news service said the talks went well.", "State-owned television said the talks went well."):
+        a = report(text, profile="fast").attributions[0]
+        assert a.source_type == "state_media", text
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

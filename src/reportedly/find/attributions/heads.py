@@ -18,7 +18,9 @@ ANON = re.compile(
 )
 SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[\w.’'-]+\s+){0,3}sources?$", re.I)
 """Unnamed sources, with up to three words saying whose ("a source", "A South Korean government source")."""
-STATE_MEDIA = re.compile(r"\bstate(?:-run|-controlled)?\s+(?:media|television|tv|news agency|broadcaster|radio)\b", re.I)
+STATE_MEDIA = re.compile(
+    r"\bstate(?:-run|-controlled|-owned)?\s+(?:media|television|tv|news agency|news service|wire service|broadcaster|radio)\b", re.I
+)
 DOCUMENT_HEADS = frozenset(
     {
         "report", "statement", "letter", "memo", "memorandum", "notebook", "message", "note", "document",
