@@ -200,3 +200,10 @@ def test_link_titles_after_a_read_more_line_are_boilerplate() -> None:
     # a subhead-like line after prose is no link
     k = kinds_of("\n\n".join([HEAD, LEDE, "What comes next", MORE]))
     assert k["What comes next"] == "body"
+
+
+def test_politicos_story_continued_below_is_boilerplate() -> None:
+    """AllSides: Politico pastes "Story Continued Below" between paragraphs (301 of the 5,000 articles): body before."""
+    k = kinds_of("\n\n".join([HEAD, LEDE, "Story Continued Below", MORE]))
+    assert k["Story Continued Below"] == "boilerplate"
+    assert k[MORE] == "body"

@@ -82,7 +82,7 @@ CONTRIBUTION = re.compile(
 """A contribution or syndication line: "The Associated Press contributed to this report." ..."""
 
 BOILER_LINE = re.compile(
-    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|"
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|story continued below|"
     r"continue reading(?: (?:below|the main story))?|read more|read the rest here\.?|"
     r"share(?: this)?(?: (?:story|article|post|page))?:?|share on \w+|tweet|e-?mail|print|"
     r"comments?|\d+ comments?|sign up|subscribe(?: now)?|related(?: articles| stories| coverage| content)?:?|"
