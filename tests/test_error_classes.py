@@ -192,6 +192,27 @@ def test_a_state_news_service_is_state_media() -> None:
         assert a.source_type == "state_media", text
 
 
+def test_an_interview_in_another_clause_is_no_hop() -> None:
+    """AllSides: "... no one believes this, particularly because Trump himself undermined this argument days later in
+    an interview with NBC's Lester Holt" gave "no one believes" the hop NBC News; "Her father recounted ... in an
+    interview with The Arizona Republic shortly after President Donald Trump announced Baghdadi's death" gave Trump's
+    announcement the Arizona Republic.  An interview hangs from its own clause; the cue's own, a subjectless
+    participle's and a pronoun subject's stay hops."""
+    text = (
+        "Basically no one believes this, particularly because Trump himself undermined the argument days later in an "
+        "interview with NBC News."
+    )
+    rep = report(text, profile="fast")
+    assert all("NBC News" not in [n for n, _ in chain] for chain in hops(rep, by_cue(rep, "believes")))
+    for text in (
+        "Moon, in an interview with Yonhap, said the talks had failed.",
+        "Speaking in an interview with Yonhap, Moon said the talks had failed.",
+        "Moon criticized the plan on Monday when he spoke in an interview with Yonhap.",
+    ):
+        rep = report(text, profile="fast")
+        assert "Yonhap News Agency" in [n for n, _ in hops(rep, rep.attributions[0])[0]], text
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

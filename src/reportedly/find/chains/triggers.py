@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span
 from ...registry.countries import is_country_word
-from ..attributions.antecedents import outlet_description
+from ..attributions.antecedents import outlet_description, token_at
 from .media import generic_at_start
 from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
 from .sources import guess_type, source_node
@@ -43,6 +43,39 @@ def other_cues(at: Attribution, ctx: Ctx, sent: Span) -> list[Span]:
     return [c for _, _, c, b_id in ctx.cues_from(sent[0], sent[1]) if b_id != at.id]
 
 
+def _another_clause(ctx: Ctx, offset: int, own_cue: Sequence[Span], own_source: Sequence[Span]) -> bool:
+    """Whether the relay phrase at ``offset`` hangs from a verb other than the cue whose subject is someone else:
+    "no one believes this, because Trump himself undermined it days later in an interview with NBC" (the interview
+    is the undermining's, not the believing's).  Not when the verb is the cue's or hangs from a participle with no
+    subject ("Trump, in an interview with NBC, said", "speaking to reporters, he said"), when its subject is the
+    attribution's source or a pronoun that may stand for it ("in an interview with the Post, Flynn was still
+    denying"; "he warned Republicans via Twitter"), or when it describes the source ("a study whose results were
+    published in the New England Journal of Medicine")."""
+    t = token_at(ctx.parsed, offset)
+    seg = ctx.parsed.segment_at(offset)
+    if t is None or seg is None or not own_cue:
+        return False
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX") or holds(own_cue, seg.start + t.idx):
+        return False
+    if t.dep_ in ("relcl", "acl") and holds(own_source, seg.start + t.head.idx):
+        return False
+    cue = token_at(ctx.parsed, own_cue[0][0])
+    if cue is not None and cue.dep_ in ("aux", "auxpass", "neg", "advmod"):
+        cue = cue.head  # "has demonstrated": the verb
+    if cue is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= t.i <= c.right_edge.i for c in cue.children
+    ):
+        return False  # a clause inside the cue's subject describes who speaks
+    subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(
+        c.pos_ == "PRON" or holds(own_source, seg.start + c.idx) or holds(own_cue, seg.start + c.idx) for c in subjects
+    )
+
+
 def triggers_in(
     ctx: Ctx, start: int, end: int, blocked: Sequence[Span], soft_blocked: Sequence[Span] = (),
     own_cue: Sequence[Span] = (), own_source: Sequence[Span] = (),
@@ -70,6 +103,8 @@ def triggers_in(
         # another attribution's cue ("according to" of its own) is that attribution's business,
         # but "citing X" / "quoting X" still names who the source had it from
         if kind != "origin" and holds(soft_blocked, m.start()):
+            continue
+        if kind != "origin" and _another_clause(ctx, m.start(), own_cue, own_source):
             continue
         nodes = target_nodes(ctx, t_start, t_end, kind)
         if holds(own_cue, m.start()) and any(
