@@ -213,6 +213,17 @@ def test_an_interview_in_another_clause_is_no_hop() -> None:
         assert "Yonhap News Agency" in [n for n, _ in hops(rep, rep.attributions[0])[0]], text
 
 
+def test_a_name_before_its_title_is_the_person() -> None:
+    """KCNA: "Ri Ung, a department director of the Central Committee of the association, told ..." was the Central
+    Committee (spaCy reads no person in "Ri Ung"); "Otete Gaston Mboyo, chairman of the ... Association" was the
+    association.  A name before ", (a) <title> of" is the person; a known outlet or a country keeps its type."""
+    text = "Ri Ung, a department director of the Central Committee of the association, told KCNA that the symposium is held in May."
+    a = report(text, profile="fast").attributions[0]
+    assert (a.source_name, a.source_type) == ("Ri Ung", "person")
+    a = report("Reuters, a news agency in London, said the talks failed.", profile="fast").attributions[0]
+    assert (a.source_name, a.source_type) == ("Reuters", "news_agency")
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -255,6 +255,13 @@ def _describe(
         ent = entity_for(entities, (at, at + len(described.group("desc"))), text)
     else:
         ent = entity_for(entities, span, text)
+        titled = _NAME_THEN_TITLE.match(phrase)
+        if titled is not None and PERSON_TITLES.fullmatch(titled.group("title")) and not titled.group("name").startswith(
+            ("The ", "A ", "An ")
+        ):
+            name = titled.group("name")
+            if entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings):
+                return Described(name, "person", None)  # "Ri Ung, a department director of ...": a name spaCy missed
     reg = _registry_type(phrase, settings)
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
@@ -453,6 +460,10 @@ _NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 """A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
 _NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose)\s")
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...")."""
+_NAME_THEN_TITLE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
+    r"\s+(?:of|at|for|in|to)\s"
+)
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
 """A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 
