@@ -224,6 +224,12 @@ def test_a_name_before_its_title_is_the_person() -> None:
     assert (a.source_name, a.source_type) == ("Reuters", "news_agency")
 
 
+def test_a_lower_house_is_a_government_body() -> None:
+    """KCNA: "the 120-member lower house said" was a person, "Jordan's Lower House" an organisation."""
+    rep = report("Jordan's Lower House condemned the arrest. The 120-member lower house said the arrest is illegal.", profile="fast")
+    assert [a.source_type for a in rep.attributions] == ["government", "government"]
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"
