@@ -230,6 +230,13 @@ def test_a_lower_house_is_a_government_body() -> None:
     assert [a.source_type for a in rep.attributions] == ["government", "government"]
 
 
+def test_an_official_concerned_is_no_cue() -> None:
+    """KCNA: "A man concerned of the south Korean military was disclosed as saying this" gave the cue "concerned of"
+    and the content "the south Korean military"; KCNA's "an official concerned" is the one in charge."""
+    rep = report("A man concerned of the south Korean military was disclosed as saying this.", profile="fast")
+    assert "concerned of" not in cues(rep)
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

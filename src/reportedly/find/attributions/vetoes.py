@@ -28,7 +28,8 @@ def plain_action(c: Candidate) -> bool:
     "record"/"film" making a recording (``lexicons/action_words.tsv``); "refer" with an object (a
     referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
     follows; "make" an outing ("made a field survey of the complex", KCNA's leaders' visits); "argue" a case
-    (pleading in court); a message of greeting or sympathy (the courtesy sent, not what the message says)."""
+    (pleading in court); a message of greeting or sympathy (the courtesy sent, not what the message says); "concerned"
+    right after its noun (KCNA's "an official concerned": the one in charge)."""
     words = _action_words()
     h = c.head
     if c.pattern == "noun" and h.lemma_.lower() in ("message", "letter", "telegram", "card") and any(
@@ -36,6 +37,8 @@ def plain_action(c: Candidate) -> bool:
         for k in h.children
     ):
         return True  # KCNA's "sent a message of greeting to X" (some 430 places in KCNA): a courtesy sent, what it says follows
+    if h.lower_ == "concerned" and h.dep_ in ("amod", "acl") and h.head.i == h.i - 1 and h.head.pos_ == "NOUN":
+        return True  # KCNA's "a man concerned of the military", "officials concerned": the ones in charge, no worry
     if c.pattern == "noun" and h.lemma_.lower() == "issue" and _an_edition(h):
         return True  # "A recent issue of the German paper Frankfurter Allgemeine carried an article": an edition
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
