@@ -98,9 +98,11 @@ def test_a_country_word_rules_out_another_countrys_outlet(profile: str) -> None:
     """KCNA: "according to south Korean CBS" (the Christian Broadcasting System) was CBS News, a US outlet, at the
     origin of 28 chains; "The Australian ABC" was ABC News (US), with the newspaper The Australian as a second
     origin."""
-    rep = report("The Council held a rally on Monday, according to south Korean CBS.", profile=profile)
-    a = by_cue(rep, "according to")
-    assert (a.source_name, a.source_type) == ("south Korean CBS", "outlet")
+    rep = report(
+        "The union went on strike on Monday, the south Korean CBS said. It clarified that the strike was for fair news.",
+        profile=profile,
+    )
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [("south Korean CBS", "outlet")] * 2
     assert all("CBS News" not in [h.name for h in ch.hops] for ch in rep.chains)
     rep = report("The Australian ABC reported on Monday that the minister would resign.", profile=profile)
     a = by_cue(rep, "reported")
