@@ -239,6 +239,24 @@ def test_an_official_concerned_is_no_cue() -> None:
     assert "concerned of" not in cues(rep)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Macron spoke. The Frenchman said the plan was wrong.", "The Frenchman", "person"),  # was "Frenchman", an organisation
+        ("Bill Clinton spoke. The Clintons first blamed the Secret Service.", "The Clintons", "group"),  # a family
+        ("Sibel Edmonds said the FBI erred. Edmonds notes that the case is weak.", "Sibel Edmonds", "person"),  # a name in -s
+        ("Sen. Charles Grassley spoke. Grassley's staff now says it was wrong.", "Grassley's staff", "group"),
+        ("Military analysts have said a conflict is unlikely.", "Military analysts", "anonymous"),  # was a government
+        ("The journal said the lab could produce doses.", "The journal", "outlet"),
+        ("According to the journal Science, the lab could produce doses.", "Science", "outlet"),
+    ],
+)
+def test_people_and_publications_by_their_head(text: str, name: str, kind: str) -> None:
+    """AllSides 1500-1799: the types and names these sources had wrong."""
+    a = report(text, profile="fast").attributions[-1]
+    assert (a.source_name, a.source_type) == (name, kind)
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -346,7 +346,7 @@ def outlet_description(
 
 _UNNAMED_PAPER = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:paper|newspaper|daily|weekly)\b", re.IGNORECASE)
 _PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "organ"})
-_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper)\s+(?P<name>[A-Z][\w'’.-]*(?:(?: (?:and|&))? [A-Z][\w'’.-]*){0,4})(?=[\s,.]|$)")
+_NAMED_PAPER = re.compile(r"\b(?:paper|newspaper|journal|magazine)\s+(?P<name>[A-Z][\w'’.-]*(?:(?: (?:and|&))? [A-Z][\w'’.-]*){0,4})(?=[\s,.]|$)")
 
 
 _ORGAN_OF = re.compile(

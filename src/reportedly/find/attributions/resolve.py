@@ -56,7 +56,9 @@ from .heads import (
 
 _MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
 """Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
-_OUTLET_NOUNS = frozenset({"newspaper", "daily", "tabloid", "radio", "television", "tv", "magazine", "dailies", "tabloids", "radios", "magazines"})
+_OUTLET_NOUNS = frozenset(
+    {"newspaper", "daily", "tabloid", "radio", "television", "tv", "magazine", "journal", "dailies", "tabloids", "radios", "magazines", "journals"}
+)
 """Head words of a phrase for outlets that say nothing else it could be ("the paper", "the network", "the station"
 and "the agency" may be a document, a group, a place or a government office; "a very nice liberal broadcaster" is a
 person; "a TV", "a television" a set: ``_A_SET``)."""
@@ -372,6 +374,10 @@ def _describe(
         return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
     if ent is not None and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)) and _owned_by_description(ent, span, text):
         return Described(phrase, "document", None)  # "the former FBI director's prepared remarks": not the FBI
+    if ent is not None and head is not None and head.text[:1].isupper() and _national(head_low):
+        return Described(phrase, "person" if head_low.endswith("man") else "group", None)  # "the Frenchman"
+    if ent is not None and ent.kind == "person" and head is not None and head.tag_ == "NNPS" and _FAMILY.fullmatch(phrase):
+        return Described(phrase, "group", ent.id)  # "The Clintons": a family
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -385,7 +391,7 @@ def _describe(
         # "Washington media", "the establishment press", "the domestic radio", "the newspaper" no outlet named before
         # stands for: unnamed outlets
         return Described(phrase, "outlet", None)
-    if GOVERNMENT_WORDS.search(phrase) or label in ("GPE",):
+    if (GOVERNMENT_WORDS.search(phrase) and head_low not in _OUTSIDERS) or label in ("GPE",):
         return Described(phrase, "government", None)
     if label in ("ORG", "NORP"):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
@@ -566,6 +572,7 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         ):
             return None
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
+        plural = plural or last in ("staff", "family")  # "Grassley's staff": several people
         if person_noun(last) and (m.group("pos") or ent.kind != "person"):
             # "Mueller's fellow hostages", "Smith's colleague", "the Cleveland Cavaliers star": people
             return "group" if plural else "person"
@@ -576,6 +583,22 @@ def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
         return "group" if plural else "person"
     return None
+
+
+_OUTSIDERS = GROUP_HEADS - {
+    "officials", "leaders", "diplomats", "lawmakers", "members", "aides", "advisers", "advisors", "sources", "delegates",
+}
+"""Group heads that a government word before them does not make a government ("military analysts", "Pentagon
+critics"); officials, diplomats and lawmakers of a state are its government (type guideline 5)."""
+_FAMILY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]+s")
+
+
+def _national(word: str) -> bool:
+    """ "frenchman", "englishwomen": a person or people named by a nationality."""
+    for end in ("woman", "women", "man", "men"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return country_of(word[: -len(end)]) is not None or country_of(word[: -len(end)] + "e") is not None
+    return False
 
 
 _PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
