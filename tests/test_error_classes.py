@@ -257,6 +257,13 @@ def test_people_and_publications_by_their_head(text: str, name: str, kind: str) 
     assert (a.source_name, a.source_type) == (name, kind)
 
 
+def test_an_earlier_description_stays_in_its_sentence() -> None:
+    """AllSides: "... would be made by a judge.\n\nThe governor also said" named the governor "judge.\n\nThe governor"
+    (the earlier "a ... governor" it looked for ran across the paragraph break)."""
+    a = report("The decision would be made by a judge.\n\nThe governor also said the vote must wait.", profile="fast").attributions[-1]
+    assert a.source_name == "The governor"
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

@@ -578,8 +578,9 @@ def _earlier_mention(parsed: Parsed, span: Span) -> Span | None:
         return None
     head = m.group("head")
     lo = max(0, span[0] - EARLIER_WINDOW)
-    rx = re.compile(rf"\b(?:an?|one)\s+((?:[\w.’'-]+\s+){{0,4}}?{re.escape(head)})\b", re.IGNORECASE)
-    hits = list(rx.finditer(text, lo, span[0]))
+    rx = re.compile(rf"\b(?:an?|one)[ \t]+((?:[\w.’'-]+[ \t]+){{0,4}}?{re.escape(head)})\b", re.IGNORECASE)
+    # within one sentence: "... by a judge.\n\nThe governor" is no "a ... governor"
+    hits = [h for h in rx.finditer(text, lo, span[0]) if not re.search(r"[a-z]\.[ \t]", h.group(0))]
     if not hits:
         return None
     h = hits[-1]
