@@ -264,6 +264,14 @@ def test_an_earlier_description_stays_in_its_sentence() -> None:
     assert a.source_name == "The governor"
 
 
+def test_a_body_named_in_full_before_in_a_statement() -> None:
+    """KCNA: "The South Headquarters of the Pan-national Alliance for Korea's Reunification in a statement on April 7
+    accused ..." was "Pan-national" (spaCy's cut of the name); the body's full name stops before "in a statement"."""
+    text = "The South Headquarters of the Pan-national Alliance for Korea's Reunification in a statement on April 7 accused the media."
+    a = report(text, profile="fast").attributions[0]
+    assert (a.source_name, a.source_type) == ("South Headquarters of the Pan-national Alliance for Korea's Reunification", "organization")
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

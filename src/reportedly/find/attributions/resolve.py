@@ -466,8 +466,9 @@ _PLURAL_BODY_WORDS = frozenset({"centers", "centres"})
 """Plural head words that name one body ("Centers for Medicare and Medicaid Services"); "Organizations of Thailand
 and Ethiopia" are several."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w-]*\)?\s*$")
+_STATEMENT_TAIL = re.compile(r"\s+(?:in|on|through)\s+(?:an?|its|their)\s+[a-z].*$|\s+on\s+[A-Z][a-z]+\.?\s+\d.*$")
 _SECOND_BODY = re.compile(
-    r"\band the (?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
+    r"\band (?:the )?(?:[A-Z][\w-]*\s){0,3}(?:" + "|".join(w.capitalize() for w in sorted(_BODY_WORDS | {"branch"})) + r")\b"
 )
 
 
@@ -493,6 +494,7 @@ def _body_by_name(phrase: str) -> str | None:
     list of bodies, and not a title before a person (the caller checks: "Committee Chairman Trey Gowdy")."""
     if "," in phrase or _SECOND_BODY.search(phrase):
         return None  # bodies in a list: "the British Association for ..., the British Group for ... and the ..."
+    phrase = _STATEMENT_TAIL.sub("", phrase)  # "... Reunification in a statement on April 7": the name before it
     words = _ACRONYM_AFTER.sub("", phrase).split()  # "... Reunification (Pomminryon)": the name before it
     if words and words[0].lower() == "the":
         words = words[1:]
