@@ -207,3 +207,13 @@ def test_politicos_story_continued_below_is_boilerplate() -> None:
     k = kinds_of("\n\n".join([HEAD, LEDE, "Story Continued Below", MORE]))
     assert k["Story Continued Below"] == "boilerplate"
     assert k[MORE] == "body"
+
+
+def test_a_subhead_with_a_slash_is_no_credit() -> None:
+    """AllSides: "More Race/Ethnicity" (an ABC poll's subhead), "The Budget/Sequester", "IN FOCUS/SHARP TAKES" were
+    picture credits (and the paragraph before a caption); a slash credit names a photographer before the slash or a
+    picture source after it ("Jacob Turcotte and Story Hinckley/Staff", "Evan Vucci/AP")."""
+    k = kinds_of("\n\n".join([HEAD, LEDE, "More Race/Ethnicity", MORE]))
+    assert (k[LEDE], k["More Race/Ethnicity"]) == ("body", "body")
+    k = kinds_of("\n\n".join([HEAD, LEDE, "A rescue worker at the crash site.", "Jacob Turcotte and Story Hinckley/Staff", MORE]))
+    assert k["Jacob Turcotte and Story Hinckley/Staff"] == "credit"

@@ -118,7 +118,14 @@ def is_credit_line(line: str, reg: Registry | None = None) -> bool:
         return 0 < len(rest.split()) <= 12
     if re.fullmatch(SLASH_CREDIT, s.rstrip(".")):
         # not a subhead such as "Medicare/Medicaid buy-ins": lower-case words only of names and picture labels
-        return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in CREDIT_LOWER for w in re.split(r"[\s/]+", s))
+        if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in CREDIT_LOWER for w in re.split(r"[\s/]+", s)):
+            return False
+        # nor "More Race/Ethnicity": a photographer's name before the slash or a picture source after it
+        parts = [x.strip() for x in s.rstrip(".").split("/")]
+        return all(person_like(who.split()) for who in re.split(r" and |, ", parts[0])) or any(
+            x.lower() in PICTURE_SOURCES or x.lower() == "staff" or bool(is_agency(x, reg)) or bool(reg.find(x, strict=False))
+            for x in parts[1:]
+        )
     bare = s.strip(" .—-")
     return bare.lower() in PICTURE_SOURCES or registry_agency(reg, bare) is not None
 
