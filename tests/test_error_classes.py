@@ -272,6 +272,45 @@ def test_a_body_named_in_full_before_in_a_statement() -> None:
     assert (a.source_name, a.source_type) == ("South Headquarters of the Pan-national Alliance for Korea's Reunification", "organization")
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser gives the verb the apposition of the phrase before as a second subject
+        (
+            "Speaking to the National Action Network, the civil rights group founded by the Rev. Al Sharpton, Holder "
+            "suggested some Republicans had a racial animus toward the president.",
+            "Holder",
+        ),
+        ("Mr Coats, the former official told the newspaper, felt marginalised by the president.", "the former official"),
+        # not a number, a name's suffix, a pronoun resuming the phrase, or the body a title belongs to (KCNA)
+        ("The burger chain SHAK, -0.48% announced early Monday that it is returning the loan.", "The burger chain SHAK"),
+        ("District Attorney Paul L. Howard, Jr. said the four principal crimes are charged.", "District Attorney Paul L. Howard"),
+        (
+            "The vice-chairman and concurrently international secretary of the C.C., the Communist Party of Great Britain "
+            "(Marxist-Leninist) said that it is great fortune of the Korean people.",
+            "The vice-chairman and concurrently international secretary of the C.C.",
+        ),
+    ],
+)
+def test_the_subject_right_before_the_verb_after_an_apposition(text: str, source: str) -> None:
+    """AllSides and KCNA: which of two subjects before a verb speaks."""
+    rep = report(text, profile="fast")
+    assert span_text(rep.article.text, rep.attributions[-1].source) == source
+
+
+def test_a_body_named_network_is_no_medium() -> None:
+    """AllSides: "Speaking to the National Action Network, ..., Holder suggested" gave the hop National Action Network,
+    an outlet; a network whose name holds no news word is a body the speaker addressed ("Salem Radio Network" stays)."""
+    text = (
+        "Attorney General Eric Holder spoke on Monday. Speaking to the National Action Network, the civil rights group "
+        "founded by the Rev. Al Sharpton, Holder suggested some Republicans had a racial animus toward the president."
+    )
+    rep = report(text, profile="fast")
+    assert all("National Action Network" not in [n for n, _ in c] for c in hops(rep, rep.attributions[-1]))
+    rep = report("Speaking to the Salem Radio Network, Holder said the plan was dead.", profile="fast")
+    assert "Salem Radio Network" in [n for n, _ in hops(rep, rep.attributions[-1])[0]]
+
+
 def test_pronoun_agrees_in_gender() -> None:
     rep = report("Maria Lopez met voters in Springfield on Monday. He said the race was close.")
     assert by_cue(rep, "said").source_name == "He"

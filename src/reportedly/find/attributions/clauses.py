@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ...nlp import DocView, Tok
 from ..entities.lexicon import lexicon, word_key
+from ..entities.name_words import BODY_HEADS
 from .spans import CLOSE_QUOTES, Candidate, TokRange
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -161,6 +162,9 @@ def dated_name(h: Tok) -> Tok | None:
     return None
 
 
+_MORE_BODIES = frozenset({"party", "organization", "organisation", "headquarters", "secretariat", "front", "government", "ministry"})
+
+
 def relative_then_speaker(h: Tok) -> tuple[Tok, Tok] | None:
     """"a letter that he said emphasized ...": the parser gives "said" two subjects, the relative pronoun (the
     subject of what is said) and the speaker after it; (relative pronoun, speaker), else None."""
@@ -201,6 +205,21 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         after = [c for c in subjects if c.i > h.i]
         if after and any(_quote_closes_between(c, h) for c in subjects if c.i < h.i):
             return "nsubj", after[0]
+    before = [c for c in subjects if c.i < h.i]
+    if (
+        len(before) > 1
+        and before[-1].left_edge.i > 0 and h.doc[before[-1].left_edge.i - 1].text == ","
+        and not any(h.doc[k].text == "," for k in range(before[-1].right_edge.i + 1, h.i))
+        and not any(c.dep_ in ("cc", "conj") for c in before[-1].children)
+        and before[-1].pos_ in ("NOUN", "PROPN") and before[-1].text[:1].isalpha()
+        and before[-1].lower_.rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")  # "Paul L. Howard, Jr."
+        and before[-1].lower_ not in BODY_HEADS | _MORE_BODIES  # KCNA's "secretary of the C.C., the Communist Party of
+        # ...": whose C.C. that is
+    ):
+        # "Speaking to the National Action Network, the civil rights group founded by ..., Holder suggested": the
+        # parser gave the verb the apposition of the phrase before as a subject too; the subject is the last (a noun
+        # or a name, not "they" resuming the phrase before: "The bright lights of the party, though, they thought")
+        return "nsubj", before[-1]
     if subjects:
         return "nsubj", subjects[0]
     dated = dated_name(h)

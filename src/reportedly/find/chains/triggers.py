@@ -119,6 +119,14 @@ def triggers_in(
     return out
 
 
+def _a_body_network(words: Sequence[str]) -> bool:
+    """ "National Action Network" (a civil rights group an attorney general spoke to): a network whose name holds no
+    other news word ("Salem Radio Network", "Christian Broadcasting Network" are outlets)."""
+    return words[-1].casefold() == "network" and not any(
+        w.casefold() in NEWS_WORDS or w.casefold() in ("broadcast", "cable", "media") for w in words[:-1]
+    )
+
+
 def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
     """The party named right after a trigger: outlets (parallel), unnamed media, or (for origins) anyone."""
     text = ctx.text
@@ -152,7 +160,7 @@ def target_nodes(ctx: Ctx, s: int, e: int, kind: str) -> list[Node]:
                 return [outlet_node(o, (ls, le), CONF_UNKNOWN_OUTLET)]
             return [Node(ent.name, "outlet", span=(ls, le), entity=ent.id, confidence=CONF_UNKNOWN_OUTLET)]
         words = name.replace("'s", "").replace("’s", "").split()
-        if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS:
+        if kind != "origin" and len(words) >= 2 and words[-1].casefold() in NEWS_WORDS and not _a_body_network(words):
             return [Node(name, "outlet", span=(ls, le), confidence=CONF_UNKNOWN_OUTLET)]
         # "NTV television", "the Kyunghyang newspaper": a name followed by what it is
         # "the Seoul newspaper", "French radio", "the Wisconsin-based radio network": no outlet's name
@@ -205,6 +213,8 @@ def medium_node(ctx: Ctx, s: int, e: int) -> Node | None:
             return Node(ref[0], "outlet", span=span, entity=ref[1], confidence=CONF_UNKNOWN_OUTLET)
     np = " ".join(m.group("np").split())
     last = np.split()[-1].lower()
+    if all(w[:1].isupper() for w in np.split()) and _a_body_network(np.split()):
+        return None  # "the National Action Network": a body's name, no medium
     if m.group("det").lower() in ("its", "their", "his", "her") and last in ("website", "site", "blog", "podcast"):
         return None  # "confirmed in a statement on its website": the source's own site relays nothing
     if m.group("det").lower() == "the" and last == "agency":
