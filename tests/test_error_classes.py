@@ -260,7 +260,11 @@ def test_people_and_publications_by_their_head(text: str, name: str, kind: str) 
 def test_an_earlier_description_stays_in_its_sentence() -> None:
     """AllSides: "... would be made by a judge.\n\nThe governor also said" named the governor "judge.\n\nThe governor"
     (the earlier "a ... governor" it looked for ran across the paragraph break)."""
-    a = report("The decision would be made by a judge.\n\nThe governor also said the vote must wait.", profile="fast").attributions[-1]
+    text = (
+        "The decision would ultimately have to be made by a judge.\n\nThe governor's office was filing the lawsuit.\n\n"
+        'The governor also said: "It is clear that tomorrow\'s voting does not conform."'
+    )
+    a = report(text, profile="fast").attributions[-1]
     assert a.source_name == "The governor"
 
 
