@@ -386,8 +386,8 @@ class Registry:
                 words = [t.text for t in toks[s:e]]
                 if words[0].casefold() == "the":
                     words = words[1:]
-                if words and country_of(" ".join(words)) and not words[-1].endswith(_POSSESSIVE_END):
-                    continue  # "The Australian ABC": the first hit is the country word
+                if words and country_of(" ".join(words)):
+                    continue  # "The Australian ABC": the first hit is the country word (not "Australia's", checked above)
             countries = _countries_before(toks, s, text) if o.type != "social_media" else frozenset()
             if countries and o.country and o.country not in countries:
                 keys = tuple(_key_word(t.text) for t in toks[s:e])

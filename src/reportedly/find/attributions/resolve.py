@@ -163,7 +163,7 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
     return (o.name, o.type) if o is not None else None
 
 
-def _qualified(ent: Entity, text: str, settings: Settings) -> str | None:
+def _as_written(ent: Entity, text: str, settings: Settings) -> str | None:
     """An outlet entity's name with the country word a mention of it is written after, when that word rules out
     the registry's outlet of the name ("south Korean CBS" for the entity "CBS"), else None."""
     for ms, me in ent.mentions:
@@ -316,7 +316,7 @@ def _describe(
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
             ante_ent = entity_by_id(entities, antecedent[1])
             kind = _KIND_TYPES.get(ante_ent.kind) if ante_ent is not None else None
-            if kind == "outlet" and ante_ent is not None and (written := _qualified(ante_ent, text, settings)) is not None:
+            if kind == "outlet" and ante_ent is not None and (written := _as_written(ante_ent, text, settings)) is not None:
                 return Described(written, "outlet", antecedent[1])  # "it" after "the south Korean CBS": not CBS News
             if kind == "outlet" and (named := _registry_type(antecedent[0], settings)) is not None:
                 return Described(named[0], named[1], antecedent[1])  # "It said" after ITAR-TASS: TASS, state media
