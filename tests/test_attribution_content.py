@@ -6,6 +6,7 @@ from conftest import parsed_of
 from reportedly.find.attributions import extract
 from reportedly.find.attributions.candidates import candidates
 from reportedly.find.attributions.content import ContentModel, content_options
+from reportedly.find.attributions.extract import extend_to_quote_ends
 from reportedly.find.attributions.quotes import QuoteIndex
 from reportedly.find.attributions.spans import Candidate
 from reportedly.model import span_text
@@ -127,3 +128,33 @@ def test_half_a_pair_of_quote_marks_is_dropped_from_a_content_edge() -> None:
     qm = QuoteIndex(mixed)
     a, b = mixed.index("the images"), mixed.index("narrative") + len('narrative"')
     assert _tidy_marks([(a, b)], qm) == ((a, b),), "a pair inside the content is left alone"
+
+
+def test_a_quote_opened_inside_a_content_carries_it_to_the_closing_mark() -> None:
+    """'Trump said that “ethanol people” “do a fantastic job. And it’s so important.”': the parse sentence ends at
+    "job", but the quotation opened inside the content goes on; PolNeAR's content runs to the closing mark (train,
+    rules alone: content exact F1 +0.3).  Not when the cue is inside that quotation, nor for a lone opening mark
+    that the content only ends on, nor for a closing mark that looks like an opening one (a quote left unclosed
+    in the source text: 'to call the virus "contained, saying late last month that "I don't ...')."""
+    text = "Trump said that “ethanol people” “do a fantastic job. And it’s so important.” He left."
+    q = QuoteIndex(text)
+    cue = (text.index("said"), text.index("said") + 4)
+    s, e = text.index("that"), text.index("job") + 3
+    assert extend_to_quote_ends([(s, e)], cue, q) == [(s, text.index("important.”") + len("important.”"))]
+    # a content that ends at the opening mark of the next quotation is not carried into it
+    two = "The mayor said only this. “We will rebuild. We always do,” he said."
+    q2 = QuoteIndex(two)
+    cue2 = (two.index("said"), two.index("said") + 4)
+    s2, e2 = two.index("only"), two.index("“") + 1
+    assert extend_to_quote_ends([(s2, e2)], cue2, q2) == [(s2, e2)]
+    # the cue inside the quotation: unchanged
+    inside = "“The plan is dead, he said. It will not come back,” the aide wrote."
+    q3 = QuoteIndex(inside)
+    cue3 = (inside.index("said"), inside.index("said") + 4)
+    assert extend_to_quote_ends([(1, inside.index(","))], cue3, q3) == [(1, inside.index(","))]
+    # a mark that opens a quotation, paired by an unclosed one before it: unchanged
+    broken = 'Kudlow went so far as to call the virus "contained, saying late last month that "it is fine." Markets fell.'
+    q4 = QuoteIndex(broken)
+    cue4 = (broken.index("call"), broken.index("call") + 4)
+    s4, e4 = broken.index("the virus"), broken.index("contained") + 9
+    assert extend_to_quote_ends([(s4, e4)], cue4, q4) == [(s4, e4)]

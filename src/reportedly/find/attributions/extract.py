@@ -281,6 +281,19 @@ def extend_to_quote_ends(content: list[Span], cue: Span, quotes: QuoteIndex) -> 
     first = quotes.region_at(a) if (text[a] in MARKS or text[a : a + 2] == "''") else quotes.region_at(s0)
     if first is not None and first.start >= a and first.end > b and not (e0 <= cue[0] < first.end):
         out[-1] = (out[-1][0], first.end)
+    else:
+        # a quote opened inside the content runs on past its end: the content runs to the close
+        # ('Trump said that “ethanol people” “do a fantastic job. And it’s so important.”')
+        inner = quotes.region_at(e0 - 1)
+        if (
+            inner is not None
+            and s0 <= inner.start
+            and inner.end > b
+            and not inner.start <= cue[0] < inner.end
+            and any(ch.isalnum() for ch in text[inner.start : e0])
+            and not (inner.closed and text[inner.end - 2].isspace())  # a mark that opens, mispaired
+        ):
+            out[-1] = (out[-1][0], inner.end)
     last = quotes.region_at(b - 1)
     if last is not None and last.end <= b and last.start < s0 and not (last.start <= cue[0] < s0):
         out[0] = (last.start, out[0][1])
