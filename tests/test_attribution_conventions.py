@@ -205,6 +205,25 @@ def test_a_relative_pronoun_that_is_what_was_said_opens_the_content(profile: str
     assert span_text(text, a.source) == "who" and pieces(text, a.content) == ["the bill was bad"]
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_bare_relative_or_what_opens_the_content(profile: str) -> None:
+    """A relative clause without a pronoun ("a probe the agency said was ongoing") and a free relative ("what he
+    calls corruption"): PolNeAR opens the content with the antecedent phrase or with "what" (train: 44 and 17 such
+    contents were the rest alone).  Not "what" that is the whole report ("What he said was not true")."""
+    settings = Settings(check_language=False, profile=profile)
+    for text, cue, want in (
+        ("The FBI opened a probe the law enforcement agency said was ongoing as of Monday.", "said",
+         ["a probe", "was ongoing as of Monday"]),
+        ("The sailors were released, displaying what many analysts said was a sign of improving relations.", "said",
+         ["what", "was a sign of improving relations"]),
+    ):
+        rep = analysed(text, settings)
+        assert pieces(text, by_cue(rep, cue).content) == want
+    text = "What he said was not true, the lawyer added."
+    rep = analysed(text, settings)
+    assert "what" not in [p.lower() for p in pieces(text, by_cue(rep, "added").content)]
+
+
 def test_a_relative_pronoun_can_be_the_whole_content(nlp) -> None:  # type: ignore[no-untyped-def]
     """"the claims, which Mr. Ailes denies": what is denied is "which" (PolNeAR marks the pronoun); before, the
     cue had no content and no candidate.  Whether it attributes is the cue model's call."""

@@ -102,9 +102,20 @@ def relative_object(c: Candidate) -> TokRange | None:
     direct object or object complement, or the subject of its that-less clausal complement; None when it
     is the source ("who said ...") or anything else."""
     h = c.head
-    if not RELATIVE_CONTENT or c.pattern != "verb" or h.dep_ != "relcl":
+    if not RELATIVE_CONTENT or c.pattern != "verb":
         return None
     rel = h.doc[h.left_edge.i]
+    if rel.lower_ == "what" and rel.i < h.i and c.content and c.content[0][0] > h.i and c.content_rel in ("oprd", "ccomp"):
+        # "ending what he calls corruption in politics", "displaying what many analysts said was a sign of ...":
+        # PolNeAR opens the content with "what", as with a relative pronoun
+        h_ok = rel.head.i == h.i and rel.dep_ in ("dobj", "oprd", "attr")
+        if h_ok or (rel.head.head.i == h.i and rel.head.dep_ in ("ccomp", "xcomp") and rel.dep_ in ("nsubj", "nsubjpass")):
+            return (rel.i, rel.i + 1)
+        return None
+    if h.dep_ != "relcl":
+        return None
+    if rel.text.lower() not in RELATIVE and rel.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+        return bare_antecedent(c, rel.i)
     if rel.text.lower() not in RELATIVE or rel.i >= h.i or any(i <= rel.i < j for i, j in c.source):
         return None
     if rel.head.i == h.i and rel.dep_ in ("dobj", "oprd", "attr"):
@@ -112,6 +123,26 @@ def relative_object(c: Candidate) -> TokRange | None:
     if rel.head.head.i == h.i and rel.head.dep_ in ("ccomp", "xcomp") and rel.dep_ in ("nsubj", "nsubjpass"):
         return (rel.i, rel.i + 1)
     return None
+
+
+BARE_ANTECEDENT_WORDS = 10
+
+
+def bare_antecedent(c: Candidate, first: int) -> TokRange | None:
+    """The noun phrase a relative clause without a pronoun hangs from, when the cue's source opens that clause and
+    what is said follows the cue: "a probe the agency said was ongoing" (content "a probe" + "was ongoing"), "a gift
+    he knew would lift me", "the best friend Trump always hoped to have", as PolNeAR marks them; None otherwise."""
+    h = c.head
+    n = h.head
+    doc = h.doc
+    if n.i >= first or n.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or not c.source or c.content_rel not in ("ccomp", "xcomp"):
+        return None
+    if c.source[0][0] != first or c.source[-1][1] > h.i or c.content[0][0] <= h.i:
+        return None
+    start = n.left_edge.i
+    if first - start > BARE_ANTECEDENT_WORDS or any(doc[k].is_punct for k in range(start, first)):
+        return None
+    return (start, first)
 
 
 QUOTED_SUBJECT = True
