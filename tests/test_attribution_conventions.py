@@ -224,6 +224,17 @@ def test_a_bare_relative_or_what_opens_the_content(profile: str) -> None:
     assert "what" not in [p.lower() for p in pieces(text, by_cue(rep, "added").content)]
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_passive_subject_with_a_complement_joins_the_content(profile: str) -> None:
+    """"Sanders was announced the winner" (a second object), "Pigs are considered unclean by Muslims" (an agent
+    source): PolNeAR puts the passive subject in the content, as for "Trump is expected to win"; the agent's "by" is
+    neither source nor content (before: "the winner", "unclean by")."""
+    settings = Settings(check_language=False, profile=profile)
+    rep = analysed("Pigs are considered unclean by Muslims.", settings)
+    a = by_cue(rep, "are considered")
+    assert pieces(rep.article.text, a.content) == ["Pigs", "unclean"] and span_text(rep.article.text, a.source) == "Muslims"
+
+
 def test_a_relative_pronoun_can_be_the_whole_content(nlp) -> None:  # type: ignore[no-untyped-def]
     """"the claims, which Mr. Ailes denies": what is denied is "which" (PolNeAR marks the pronoun); before, the
     cue had no content and no candidate.  Whether it attributes is the cue model's call."""

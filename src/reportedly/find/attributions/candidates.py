@@ -239,11 +239,14 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         content_idx |= {k for r in cand.source for k in range(*r)}
         cand.source = []
         cand.source_rel = "raised"
-    if cand.passive and rel in ("xcomp", "prep", "oprd") and srel == "none":
-        # "Trump is expected to win", "X is seen as Y", "X was named Y": the passive subject belongs to
-        # the content (PolNeAR train mostly puts such subjects there)
+    if cand.passive and rel in ("xcomp", "prep", "oprd", "dobj") and srel in ("none", "agent") and not (
+        rel == "prep" and cc is not None and (cc.lower_ in _CIRCUMSTANCE_PREPS or (cc.lower_ == "with" and cc.i > h.i + 1))
+    ):
+        # "Trump is expected to win", "X is seen as Y", "X was named Y", "Sanders was announced the winner", "Pigs are
+        # considered unclean by Muslims": the passive subject belongs to the content (PolNeAR train mostly puts such
+        # subjects there), with an agent as its source or without
         for c in h.children:
-            if c.dep_ == "nsubjpass":
+            if c.dep_ == "nsubjpass" and not any(t.pos_ == "SPACE" for t in doc[c.left_edge.i : c.right_edge.i]):
                 content_idx |= set(range(c.left_edge.i, c.right_edge.i + 1))
     # addressee: "told Yonhap", "said to reporters"
     for c in h.children:
@@ -271,6 +274,11 @@ gain", "appears closer", "seemed a reminder"; acomp and attr added in the twelft
 +0.04 in both profiles, dev unchanged or better; eval/attribution.md)."""
 RAISING_EXPLETIVE = True
 """"It appears that ...": the expletive subject is no source either (an appearance, ``vetoes.appearance``)."""
+
+
+_CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid"})
+"""Prepositions of a passive's circumstance, not its complement ("was passed in 2016"; "with" too unless it follows
+the verb: "was passed by Congress with wide support", not "was charged with")."""
 
 
 def appears_to(h: Tok) -> bool:

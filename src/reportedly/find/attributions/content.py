@@ -136,6 +136,8 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
     i1, j1 = base[-1]
     sent = doc[j1 - 1].sent
     blocked = set(range(*c.cue)) | {k for r in c.source for k in range(*r)}
+    # the "by" of an agent source ("considered unclean | by Muslims") is neither's
+    blocked |= {r[0] - 1 for r in c.source if r[0] > 0 and doc[r[0] - 1].dep_ == "agent"}
     if c.addressee and c.content_rel != "xcomp":
         # "urged Congress to act": PolNeAR mostly puts the addressee of an infinitive in the content
         blocked |= set(range(*c.addressee))
