@@ -3021,3 +3021,32 @@ def test_a_country_issuing_a_document_is_its_government() -> None:
     rep = report(text, outlet="Korean Central News Agency")
     origin = rep.chains[0].hops[0]
     assert (origin.name, origin.type) == ("United States", "government")
+
+
+def test_examples_after_including_are_not_the_source() -> None:
+    """AllSides: "Republican lawmakers, including Trump, believe ..." was named Trump, "Public health officials,
+    including the federal Centers for Disease Control and Prevention, have urged" the CDC, "many news organizations
+    and analysts — including NPR" NPR: who speaks is the phrase before its examples.  A relative pronoun after the
+    last example is that example's ("..., including Condoleezza Rice (who asked him to withdraw)")."""
+    rep = report("Republican lawmakers, including Trump, believe it makes it more lucrative for workers to stay home.")
+    a = by_cue(rep, "believe")
+    assert (a.source_name, a.source_type) == ("Republican lawmakers", "group")
+    text = (
+        "Trump's fitness for the presidency has now been openly questioned by some of the leading figures in his own "
+        "party, including former secretary of state Condoleezza Rice (who asked him to withdraw)."
+    )
+    assert by_cue(report(text, profile="fast"), "asked").source_name == "Condoleezza Rice"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_share_of_a_bodys_members_and_a_compound_are_no_body(profile: str) -> None:
+    """"A small handful of Senate Republicans have endorsed ..." was the Senate (a government): a share of a party's
+    members in a body is that group, as "Senate Republicans" is; "some court-watchers say" was a government (the
+    court of "court-watchers").  And "today's oral arguments on ..." had the source "today"."""
+    rep = report("A small handful of Senate Republicans have endorsed the payroll tax cut.", profile=profile)
+    a = by_cue(rep, "have endorsed")
+    assert (a.source_name, a.source_type) == ("A small handful of Senate Republicans", "group")
+    rep = report("That is what can be expected of Chief Justice Roberts, some court-watchers say.", profile=profile)
+    assert by_cue(rep, "say").source_type == "anonymous"
+    text = "Based on his record, today’s oral arguments on partisan gerrymandering are unlikely to provide new clues."
+    assert all(a.source_name != "today" for a in report(text, profile=profile).attributions)

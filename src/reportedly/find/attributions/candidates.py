@@ -20,12 +20,12 @@ from ...nlp import DocView, Segment, Tok
 from .clauses import (
     ACL_SOURCE,
     EXPLETIVES,
-    LINK_PREPS,
     SUBJ,
     TELL_LEMMAS,
     agent_of_participle,
     content_child,
     had_this_to_say,
+    predicate_adjective,
     publisher_of_document,
     reduced_relative_subject,
     relative_then_speaker,
@@ -118,7 +118,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     cand = Candidate(seg, h, cue, pattern="verb", content_rel=rel)
     cand.passive = any(c.dep_ == "auxpass" for c in h.children)
     content_idx: set[int] = set()
-    pred = _predicate_adjective(h) if cc is None else None
+    pred = predicate_adjective(h) if cc is None else None
     if pred is not None:
         # "are optimistic that ...", "was critical of X", "seem willing to ...": the adjective (and the
         # preposition after it) joins the cue, its complement is the content
@@ -284,30 +284,6 @@ the verb: "was passed by Congress with wide support", not "was charged with").""
 def appears_to(h: Tok) -> bool:
     """Whether an appearance verb names the one it appears to ("seems to me", "appeared to investigators")."""
     return any(k.dep_ == "prep" and k.text.lower() == "to" for k in h.children)
-COPULAS = frozenset({"be", "seem", "appear", "become", "remain", "feel", "sound", "look", "grow", "get", "stay"})
-
-
-def _predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
-    """(adjective, complement, cue end) of a copula with a predicate adjective that takes a complement:
-    "are optimistic that ...", "was critical of X", "seem willing to ..."."""
-    if h.lemma_.lower() not in COPULAS:
-        return None
-    for a in h.children:
-        if a.dep_ != "acomp" or a.i <= h.i:
-            continue
-        # the words between the copula and the adjective must belong to either ("is not very critical")
-        if any(t.head.i not in (h.i, a.i) and not (a.left_edge.i <= t.i <= a.i) for t in h.doc[h.i + 1 : a.i]):
-            return None
-        for g in a.children:
-            if g.i <= a.i:
-                continue
-            if g.dep_ == "prep" and g.text.lower() in LINK_PREPS:
-                obj = [k for k in g.children if k.dep_ in ("pobj", "pcomp")]
-                if obj and g.i == a.i + 1:
-                    return a, obj[0], g.i + 1
-            if g.dep_ in ("ccomp", "xcomp"):
-                return a, g, a.i + 1
-    return None
 
 
 _GOING_ON = frozenset({"go", "add"})
@@ -494,10 +470,14 @@ COMMITMENT_NOUNS = frozenset(
 NOUN_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "to", "that", "against", "with", "over"})
 
 
+_TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "week", "month", "year", "day", "night"})
+
+
 def _nominal(seg: Segment, n: Tok) -> Candidate | None:
     """Nominal cues: "his assessment of X", "her support for X", "a statement that ...", "in his view"."""
     doc = seg.view
-    poss = [c for c in n.children if c.dep_ == "poss"]
+    # a time's possessive is nobody's ("today's oral arguments on", "Monday's statement")
+    poss = [c for c in n.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and c.lower_ not in _TIME_WORDS]
     content_idx: set[int] = set()
     rel = "none"
     cue_end = n.i + 1

@@ -145,6 +145,32 @@ def bare_antecedent(c: Candidate, first: int) -> TokRange | None:
     return (start, first)
 
 
+COPULAS = frozenset({"be", "seem", "appear", "become", "remain", "feel", "sound", "look", "grow", "get", "stay"})
+
+
+def predicate_adjective(h: Tok) -> tuple[Tok, Tok, int] | None:
+    """(adjective, complement, cue end) of a copula with a predicate adjective that takes a complement:
+    "are optimistic that ...", "was critical of X", "seem willing to ..."."""
+    if h.lemma_.lower() not in COPULAS:
+        return None
+    for a in h.children:
+        if a.dep_ != "acomp" or a.i <= h.i:
+            continue
+        # the words between the copula and the adjective must belong to either ("is not very critical")
+        if any(t.head.i not in (h.i, a.i) and not (a.left_edge.i <= t.i <= a.i) for t in h.doc[h.i + 1 : a.i]):
+            return None
+        for g in a.children:
+            if g.i <= a.i:
+                continue
+            if g.dep_ == "prep" and g.text.lower() in LINK_PREPS:
+                obj = [k for k in g.children if k.dep_ in ("pobj", "pcomp")]
+                if obj and g.i == a.i + 1:
+                    return a, obj[0], g.i + 1
+            if g.dep_ in ("ccomp", "xcomp"):
+                return a, g, a.i + 1
+    return None
+
+
 QUOTED_SUBJECT = True
 """Of two subjects the parser gives a cue, one inside a quote closed before the cue ("“..., it will at some
 point,” said James Acton") and one after it, the one after is the source (before: the quoted words were the

@@ -35,7 +35,7 @@ from .antecedents import (
 from .extract import Accepted, extract, quote_index
 from .heads import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES
 from .quotes import MARKS, QuoteIndex
-from .resolve import DESCRIPTION_OPENERS, Described, describe
+from .resolve import DESCRIPTION_OPENERS, MEMBERS, Described, describe
 from .spans import Candidate, TokRange
 from .transcripts import label_speaker, labels
 from .vetoes import appearance
@@ -83,6 +83,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
+                if (members := list(MEMBERS.finditer(text, span[0], span[1]))) and (last := text[members[-1].end() : span[1]]).strip():
+                    # "figures in his own party, including Condoleezza Rice (who asked ...)": the last one named
+                    span, src_head = (span[1] - len(last.lstrip()), span[1]), None
             expletive = _expletive(text, span, f.cue)
             needs = _needs_antecedent(text, span, src_head) and not expletive
             # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald

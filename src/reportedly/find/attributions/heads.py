@@ -70,7 +70,8 @@ GOVERNMENT_WORDS = re.compile(
     r"department|embassy|congress|senate|parliament|(?:lower|upper) house|police|military|army|prosecutors?|court|"
     r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|"
     r"(?:governor|mayor|president|minister|premier|prosecutor|attorney|sheriff|chancellor|secretary)['’]s\s+office|"
-    r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b",
+    r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b"
+    r"(?!-\w)",  # not the first half of a compound ("court-watchers")
     re.I,
 )
 PERSON_TITLES = re.compile(

@@ -182,6 +182,7 @@ def _ruled_out(phrase: str, settings: Settings) -> bool:
 
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
+MEMBERS = re.compile(r"\s*[,—–(]\s*(?:including|among them|such as|notably)\b")
 
 
 def describe(
@@ -199,6 +200,10 @@ def describe(
     itself is named without its relative clause ("the official, who spoke on background": "the official");
     the clause still types it (anonymous).
     """
+    members = MEMBERS.search(text, span[0], span[1])
+    if members is not None and text[span[0] : members.start()].strip() and (head is None or head.text in text[span[0] : members.start()]):
+        # "Republican lawmakers, including Trump,": who speaks is the phrase before its examples, not one of them
+        span = (span[0], members.start())
     d = _describe(text, span, head, entities, settings, antecedent)
     if d.name is None or d.name != text[span[0] : span[1]].strip():
         return d
@@ -645,12 +650,18 @@ def _partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | No
     body's mention, the head a plural noun or the party word itself after it."""
     if head is None or ent.kind not in ("government", "organization"):
         return None
-    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat"):
+    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat") and head.lower_ not in _SHARES:
         return None
     for ms, me in ent.mentions:
-        if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and head.text in text[me : span[1]].split():
+        if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and (
+            head.text in text[me : span[1]].split() or head.lower_ in _SHARES
+        ):
             return text[span[0] : span[1]].strip()
     return None
+
+
+_SHARES = frozenset({"handful", "number", "majority", "minority", "few", "dozen", "couple", "group", "bloc", "half", "third"})
+"""Heads of a share of a body's members: "a small handful of Senate Republicans"."""
 
 
 _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
