@@ -217,3 +217,16 @@ def test_a_subhead_with_a_slash_is_no_credit() -> None:
     assert (k[LEDE], k["More Race/Ethnicity"]) == ("body", "body")
     k = kinds_of("\n\n".join([HEAD, LEDE, "A rescue worker at the crash site.", "Jacob Turcotte and Story Hinckley/Staff", MORE]))
     assert k["Jacob Turcotte and Story Hinckley/Staff"] == "credit"
+
+
+def test_capitalised_link_titles_on_a_page_of_capitalised_links_are_boilerplate() -> None:
+    """Fox News sets its linked stories' titles in capitals between paragraphs ("SOCIALISM RISING: PLURALITY OF DEMS
+    WANT US TO MOVE TOWARD SOCIALISM, ACCORDING TO FOX NEWS POLL", AllSides: an attribution to Fox News, and "it" in
+    the next paragraph resolved to "PLURALITY OF DEMS WANT"); on a page with a capitalised "CLICK HERE ..." link they
+    are links.  Capitalised subheads on other pages stay body."""
+    link = "SOCIALISM RISING: PLURALITY OF DEMS WANT US TO MOVE TOWARD SOCIALISM, ACCORDING TO FOX NEWS POLL"
+    k = kinds_of("\n\n".join([HEAD, LEDE, link, MORE, "CLICK HERE TO GET THE FOX NEWS APP", THIRD]))
+    assert k[link] == "boilerplate" and k[MORE] == "body" and k[THIRD] == "body"
+    sub = "HOW TO USE A WATER BATH CANNER"
+    k = kinds_of("\n\n".join([HEAD, LEDE, sub, MORE, THIRD]))
+    assert k[sub] == "body"

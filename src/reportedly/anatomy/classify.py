@@ -225,10 +225,31 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
                     break
                 nxt.kind = "boilerplate"
 
+    # 5c. Linked stories' titles set in capitals between paragraphs (Fox News: "SOCIALISM RISING: PLURALITY OF DEMS
+    #     WANT US TO MOVE TOWARD SOCIALISM, ACCORDING TO FOX NEWS POLL"), on a page whose links are set so ("CLICK
+    #     HERE TO GET THE FOX NEWS APP"): links, not the article's words.  Capitalised subheads elsewhere ("HOW TO USE
+    #     A WATER BATH CANNER") stay body.
+    if any(CAPS_CLICK.match(ln.text.strip()) for ln in lines):
+        for ln in lines[body_from:]:
+            if ln.kind is None and not ln.fixed and caps_link(ln.text):
+                ln.kind = "boilerplate"
+
     # 6. Everything else is body.
     for ln in lines:
         if ln.kind is None:
             ln.kind = "body"
+
+
+CAPS_LINK_WORDS = 5
+CAPS_CLICK = re.compile(r"(?:CLICK|TAP) (?:HERE |TO )|GET [A-Z ]+ BY CLICKING HERE|READ MORE ")
+"""A link set in capitals, which tells a page that sets its links' titles so."""
+
+
+def caps_link(t: str) -> bool:
+    """A line of at least ``CAPS_LINK_WORDS`` words in capitals that ends as a title does (no full stop)."""
+    s = t.strip()
+    letters = [c for c in s if c.isalpha()]
+    return len(WORD.findall(s)) >= CAPS_LINK_WORDS and bool(letters) and all(c.isupper() for c in letters) and not s.endswith(".")
 
 
 LINK_LIST_LABEL = re.compile(
