@@ -3050,3 +3050,18 @@ def test_a_share_of_a_bodys_members_and_a_compound_are_no_body(profile: str) -> 
     assert by_cue(rep, "say").source_type == "anonymous"
     text = "Based on his record, today’s oral arguments on partisan gerrymandering are unlikely to provide new clues."
     assert all(a.source_name != "today" for a in report(text, profile=profile).attributions)
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_it_after_a_document_subject_is_that_document(profile: str) -> None:
+    """AllSides / KCNA: "The report also includes a host of recommendations ... . It also suggests that ..." gave "it" to
+    an organization named paragraphs before ("Air", "March First Uprising", "Pennsylvania State University"): "it"
+    opening a sentence after one whose subject is a definite document is that document; not "the paper" (an outlet),
+    nor when a speaker came after that subject."""
+    text = ("Officials from the Air Force attended the hearing.\n\nThe report also includes a host of recommendations. "
+            "It also suggests that the Legislature adopt broader policies.")
+    a = by_cue(report(text, profile=profile), "also suggests")
+    assert (a.source_name, a.source_type) == ("The report", "document")
+    text = "Reuters said the company was sold. The report was denied by the firm. It said nothing more about the sale."
+    rep = report(text, profile="fast")
+    assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "It"] == ["the firm"]

@@ -637,3 +637,26 @@ def previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
         return lo
     prev = previous_block(parsed, offset)
     return lo if prev is None else sentence_start(parsed, max(prev.start, prev.end - 1))
+
+
+def document_subject_before(parsed: Parsed, offset: int, documents: frozenset[str]) -> tuple[int, int] | None:
+    """The character span of "the report" when the sentence before the one opening at ``offset`` (in its paragraph
+    or the one before) has a definite document noun for its subject: "The report also includes recommendations. It
+    also suggests ..." ("it" was an organization named paragraphs before); None otherwise."""
+    lo = previous_sentence(parsed, offset, across=True)
+    seg = parsed.segment_at(lo)
+    if seg is None or lo >= offset or not seg.doc.has_annotation("DEP"):
+        return None
+    view = seg.view
+    k = next((t.i for t in view.tokens if seg.start + t.idx >= lo), None)
+    if k is None:
+        return None
+    sent = view.tokens[k].sent
+    root = next((t for t in view.tokens[sent.start : sent.end] if t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in documents:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in subj.children):
+        return None
+    first = subj.left_edge
+    return (seg.start + first.idx, seg.start + subj.idx + len(subj.text))

@@ -26,10 +26,12 @@ from .antecedents import (
     BODY_DESCRIPTION,
     antecedent,
     company_staff,
+    document_subject_before,
     gender_of,
     later_holder,
     outlet_reference,
     previous_sentence,
+    sentence_start,
     token_at,
 )
 from .extract import Accepted, extract, quote_index
@@ -106,6 +108,18 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and personal and _named_since(entities, ante, previous, span, content):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
+            # "The report also includes ... . It also suggests ...": "it" opening a sentence after one whose subject is
+            # a definite document, unless a speaker came after that subject
+            report = (
+                document_subject_before(parsed, span[0], DOCUMENT_HEADS)
+                if text[span[0] : span[1]] in ("It", "it") and sentence_start(parsed, span[0]) == span[0] and not expletive
+                else None
+            )
+            if report is not None and (
+                (previous is not None and previous.cue and previous.cue[0][0] > report[0])
+                or outlet_reference(text[report[0] : report[1]].lower())  # "The paper ... It said": the outlet's
+            ):
+                report = None
             labelled = label_speaker(text, turns, span)
             if labelled is not None:
                 d = Described(labelled[0], "person", labelled[1])  # "LOPEZ: I have argued ...": the transcript's speaker
@@ -117,6 +131,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             elif together is not None:
                 # "Martin Lotscher, chairman of ..., and other speakers said ... They praised": all of them
                 d = together
+            elif report is not None:
+                d = Described(text[report[0] : report[1]], "document", None)
             elif previous is not None:
                 # "“...,” North Korean state media said. “...,” it added.": the speaker before, named by no entity
                 d = Described(previous.source_name, previous.source_type, previous.source_entity)
