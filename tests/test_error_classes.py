@@ -3065,3 +3065,27 @@ def test_it_after_a_document_subject_is_that_document(profile: str) -> None:
     text = "Reuters said the company was sold. The report was denied by the firm. It said nothing more about the sale."
     rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions if span_text(text, a.source) == "It"] == ["the firm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "name", "stype"),
+    [
+        ("CNN political contributor Paul Begala said she works hard.", "said", "Paul Begala", "person"),
+        ("Former White House counselor Steve Bannon has said the response was a mistake.", "has said", "Steve Bannon", "person"),
+        ("CNN political contributor and Clinton insider Paul Begala said she works hard.", "said", "Paul Begala", "person"),
+        ("Many Republican Senators, even those willing to go along with McConnell’s plan, didn’t think it would work.",
+         "didn’t think", "Many Republican Senators", "group"),
+        ("The criminal complaint filed against Dzhokhar Tsarnaev says he was seen on video.", "says",
+         "The criminal complaint filed against Dzhokhar Tsarnaev", "document"),
+        ("A report by Amnesty International said the camps were full.", "said", "Amnesty International", "organization"),
+    ],
+    ids=["title-then-name", "former-title", "insider-title", "even-those", "document-about-a-person", "document-producer"],
+)
+def test_who_a_phrase_names(text: str, cue: str, name: str, stype: str) -> None:
+    """AllSides: "former CNN contributor Donna Brazile" was CNN, "former White House counselor Steve Bannon" the White
+    House (a person named last, after a lower-case title, is who speaks; the outlet or body is where they work);
+    "Clinton insider" made "... Paul Begala" anonymous; "Many Republican Senators, even those willing to go along with
+    McConnell's plan," was McConnell; "the criminal complaint filed against Dzhokhar Tsarnaev" was Tsarnaev (a
+    document about a person is no person; its producer still starts it: "a report by Amnesty International")."""
+    a = by_cue(report(text, profile="fast"), cue)
+    assert (a.source_name, a.source_type) == (name, stype)

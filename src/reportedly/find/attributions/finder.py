@@ -35,9 +35,9 @@ from .antecedents import (
     token_at,
 )
 from .extract import Accepted, extract, quote_index
-from .heads import DOCUMENT_HEADS, PERSON_PRONOUNS, PERSON_TITLES
+from .heads import DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
 from .quotes import MARKS, QuoteIndex
-from .resolve import DESCRIPTION_OPENERS, MEMBERS, Described, describe
+from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange
 from .transcripts import label_speaker, labels
 from .vetoes import appearance

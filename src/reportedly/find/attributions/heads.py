@@ -118,3 +118,21 @@ def plural_of_document(word: str) -> bool:
     if word == "papers":
         return False
     return (word.endswith("ies") and word[:-3] + "y" in DOCUMENT_HEADS) or (word.endswith("s") and word[:-1] in DOCUMENT_HEADS)
+
+MEMBERS = re.compile(
+    r"\s*[,—–(]\s*(?:including|among them|such as|notably|especially|particularly|even those|(?:most|many|some) of them)\b"
+)
+"""Examples or a part of a source phrase's people after it ("Republican lawmakers, including Trump,"): not who speaks."""
+SHARES = frozenset({"handful", "number", "majority", "minority", "few", "dozen", "couple", "group", "bloc", "half", "third"})
+"""Heads of a share of a body's members: "a small handful of Senate Republicans"."""
+ABOUT_WORDS = re.compile(r"\b(?:against|about|on|into|over|regarding|concerning|involving)\s+(?:the\s+)?$")
+"""What a document is about, before a name it holds ("the complaint filed against X"): not its producer."""
+MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
+"""Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
+OUTLET_NOUNS = frozenset(
+    {"newspaper", "daily", "tabloid", "radio", "television", "tv", "magazine", "journal", "dailies", "tabloids", "radios", "magazines", "journals"}
+)
+"""Head words of a phrase for outlets that say nothing else it could be ("the paper", "the network", "the station"
+and "the agency" may be a document, a group, a place or a government office; "a very nice liberal broadcaster" is a
+person; "a TV", "a television" a set: ``A_SET``)."""
+A_SET = re.compile(r"^an?\s+(?:[\w-]+\s+)*(?:tv|television)$", re.I)

@@ -34,6 +34,8 @@ from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS
 from .antecedents import BODY_DESCRIPTION, named_paper, outlet_reference
 from .heads import (
+    A_SET,
+    ABOUT_WORDS,
     ANON,
     BODY_NOUNS,
     COLLECTIVE_NOUNS,
@@ -43,10 +45,14 @@ from .heads import (
     GOVERNMENT_WORDS,
     GROUP_HEADS,
     GROUP_PRONOUNS,
+    MEDIA_HEADS,
+    MEMBERS,
     OFFICIAL_HEADS,
+    OUTLET_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    SHARES,
     SOURCE_WORD,
     STATE_MEDIA,
     VAGUE_HEADS,
@@ -54,15 +60,6 @@ from .heads import (
     plural_of_document,
 )
 
-_MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})
-"""Head words of a phrase for unnamed news media ("South Korean media", "conservative media outlets")."""
-_OUTLET_NOUNS = frozenset(
-    {"newspaper", "daily", "tabloid", "radio", "television", "tv", "magazine", "journal", "dailies", "tabloids", "radios", "magazines", "journals"}
-)
-"""Head words of a phrase for outlets that say nothing else it could be ("the paper", "the network", "the station"
-and "the agency" may be a document, a group, a place or a government office; "a very nice liberal broadcaster" is a
-person; "a TV", "a television" a set: ``_A_SET``)."""
-_A_SET = re.compile(r"^an?\s+(?:[\w-]+\s+)*(?:tv|television)$", re.I)
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
 _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
@@ -182,7 +179,6 @@ def _ruled_out(phrase: str, settings: Settings) -> bool:
 
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
-MEMBERS = re.compile(r"\s*[,—–(]\s*(?:including|among them|such as|notably)\b")
 
 
 def describe(
@@ -312,8 +308,10 @@ def _describe(
     who = entity_for(entities, (at + called.end(), span[1]), text) if called is not None else None
     if who is not None and who.kind == "person":
         return Described(who.name, "person", who.id)  # "a Hamas official named Ahmad Bahr": not anonymous
-    if ANON.search(phrase) or SOURCE_WORD.match(phrase):
-        return Described(phrase, "anonymous", None)
+    if (ANON.search(phrase) or SOURCE_WORD.match(phrase)) and not (
+        ent is not None and ent.kind == "person" and head is not None and head.ent_type_ == "PERSON"
+    ):
+        return Described(phrase, "anonymous", None)  # (a named person is none: "Clinton insider Paul Begala")
     if who_clause is not None and ent is None and head is not None and head.pos_ == "PROPN":
         return Described(who_clause.group("name"), "person", None)  # "Crist, who left the GOP after ..."
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
@@ -377,8 +375,12 @@ def _describe(
         return Described(name, "government", ent.id if ent else None)
     if ent is not None and ent.kind == "organization" and _A_LAW.search(ent.name) and _headed_by(ent, head, head_low, text):
         return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
-    if ent is not None and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)) and _owned_by_description(ent, span, text):
-        return Described(phrase, "document", None)  # "the former FBI director's prepared remarks": not the FBI
+    if ent is not None and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)) and (
+        _owned_by_description(ent, span, text) or _after_head(ent, span, head, text)
+    ):
+        # "the former FBI director's prepared remarks": not the FBI; "the criminal complaint filed against Dzhokhar
+        # Tsarnaev": not Tsarnaev
+        return Described(phrase, "document", None)
     if ent is not None and head is not None and head.text[:1].isupper() and _national(head_low):
         return Described(phrase, "person" if head_low.endswith("man") else "group", None)  # "the Frenchman"
     if ent is not None and ent.kind == "person" and head is not None and head.tag_ == "NNPS" and _FAMILY.fullmatch(phrase):
@@ -392,7 +394,7 @@ def _describe(
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
-    if (head_low in _MEDIA_HEADS or (head_low in _OUTLET_NOUNS and not _A_SET.match(low))) and not STATE_MEDIA.search(phrase):
+    if (head_low in MEDIA_HEADS or (head_low in OUTLET_NOUNS and not A_SET.match(low))) and not STATE_MEDIA.search(phrase):
         # "Washington media", "the establishment press", "the domestic radio", "the newspaper" no outlet named before
         # stands for: unnamed outlets
         return Described(phrase, "outlet", None)
@@ -544,6 +546,15 @@ def _owned_by_description(ent: Entity, span: Span, text: str) -> bool:
     return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in ent.mentions)
 
 
+def _after_head(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
+    """Whether the entity is named only after the phrase's head word, as what the document is about ("the complaint
+    filed against X", "a report on X"; not its producer: "a report by Amnesty International" starts at Amnesty)."""
+    if head is None or (at := text.find(head.text, span[0], span[1])) < 0:
+        return False
+    first, end = min([ms for ms, _ in ent.mentions if span[0] <= ms < span[1]], default=-1), at + len(head.text)
+    return first >= end and bool(ABOUT_WORDS.search(text, end, first))
+
+
 def _whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """The type of a phrase whose person's name only says whose the lowercase noun heading it is ("a Trump
     adviser", "Trump supporters", "the Clinton campaign", "The Clemson quarterback", "McCready's lawyers"), else
@@ -650,18 +661,14 @@ def _partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | No
     body's mention, the head a plural noun or the party word itself after it."""
     if head is None or ent.kind not in ("government", "organization"):
         return None
-    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat") and head.lower_ not in _SHARES:
+    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat") and head.lower_ not in SHARES:
         return None
     for ms, me in ent.mentions:
         if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and (
-            head.text in text[me : span[1]].split() or head.lower_ in _SHARES
+            head.text in text[me : span[1]].split() or head.lower_ in SHARES
         ):
             return text[span[0] : span[1]].strip()
     return None
-
-
-_SHARES = frozenset({"handful", "number", "majority", "minority", "few", "dozen", "couple", "group", "bloc", "half", "third"})
-"""Heads of a share of a body's members: "a small handful of Senate Republicans"."""
 
 
 _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})

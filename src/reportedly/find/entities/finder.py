@@ -279,9 +279,22 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
                 and " and " not in text[c[1] : e]
             ):
                 return c[2]  # (not one of a list: "the White House, Obama, Clinton, Biden and other members")
+    if text is not None and first[2].kind != "person":
+        # "CNN political contributor Paul Begala": a person named last, after a common noun that is their title, is
+        # who the phrase is (the outlet or body before is where they work); not one of two ("Google and Mark
+        # Zuckerberg")
+        last = max(kept, key=lambda c: c[1])
+        before = text[first[1] : last[0]].split()
+        if (
+            last[2].kind == "person" and not text[last[1] : e].strip(" .,")
+            and before and before[-1].isalpha() and before[-1].islower() and before[-1] not in _NO_TITLE_BEFORE
+        ):
+            return last[2]
     return first[2]
 
 
+_NO_TITLE_BEFORE = frozenset("and or nor of in on at for from with by to into about the a an".split())
+"""Lower-case words before a person's name that make no title of what precedes ("Marines on the island of Okinawa")."""
 _DESCRIPTION_START = re.compile(r"(?:[Tt]he|[Aa]n?|[a-z])")
 _APPOSED = re.compile(r",\s*(?:(?:[A-Z][\w.&'’-]*|and|of|the|for)\s+)*$")
 """A comma, then only capitalised words (a title: "Ways and Means Committee Chairman"), right before a name."""
