@@ -3089,3 +3089,22 @@ def test_who_a_phrase_names(text: str, cue: str, name: str, stype: str) -> None:
     document about a person is no person; its producer still starts it: "a report by Amnesty International")."""
     a = by_cue(report(text, profile="fast"), cue)
     assert (a.source_name, a.source_type) == (name, stype)
+
+
+def test_a_nationality_before_a_paper_is_nobody() -> None:
+    """KCNA: "The Bangladeshi paper Natun Bangla ... said ...  It continued: ...  He considered ...": spaCy made
+    "Bangladeshi" a person, and "He" (Kim Jong Il, of whom the paper wrote) became "Bangladeshi"; "it" after the paper
+    keeps the paper's type (an outlet); "the People's Socialist Party of Mexico" was anonymous ("the people")."""
+    text = (
+        "Papers of various countries carried special write-ups illustrated with a portrait of smiling leader Kim Jong Il "
+        "on his birth anniversary., The Bangladeshi paper Natun Bangla on February 6 in an article titled \"On the "
+        "occasion of the Day of the Shining Star, 70th birth anniversary of the great leader H.E. Kim Jong Il\" said Kim "
+        "Jong Il was the greatest man.\n\nIt continued: \n\nHe comprehensively developed in depth the Juche idea and "
+        "Songun idea founded by President Kim Il Sung.\n\nHe considered independence, peace and friendship as an "
+        "invariable idea of the foreign policy of the DPRK and conducted energetic external activities."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "considered").source_name != "Bangladeshi"
+    assert by_cue(rep, "continued").source_type == "outlet"
+    rep = report("The People's Socialist Party of Mexico praised Kim Jong Il as a prominent thinker.", profile="fast")
+    assert by_cue(rep, "praised").source_type == "organization"

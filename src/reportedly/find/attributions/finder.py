@@ -103,6 +103,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
             together = _speakers_together(parsed, out, span, src_head) if earlier is None else None
             personal = src_head is not None and src_head.text.lower() in ("he", "she")
+            # the speaker before, when "it" resolved to its entity, keeps its type ("The Bangladeshi paper Natun Bangla
+            # said ... It continued": an outlet, though the entity is an organisation)
+            same = previous if previous is not None and ante is not None and ante[1] == previous.source_entity else None
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None  # "it": an entity speaker is the closest-subject rule's
             if previous is not None and personal and _named_since(entities, ante, previous, span, content):
@@ -142,6 +145,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             else:
                 d = describe(text, span, src_head, entities, settings, ante)
             name, stype, ent = d.name, d.type, d.entity
+            if same is not None and ent == same.source_entity and stype != same.source_type and not personal:
+                stype = same.source_type
         addr_name = addr_ent = None
         if f.addressee:
             a_span = f.addressee[0]

@@ -13,7 +13,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 ANON = re.compile(
     r"\b(anonymity|anonymous|unnamed|familiar with|close ties|not authori[sz]ed|declined to be named|"
     r"asked not to be (?:named|identified)|on background|insiders?)\b|^(?:an?|one|two|three|several|some|other|another|the)\s+"
-    r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b",
+    r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b(?!['’])",  # not "the People's ..."
     re.I,
 )
 SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[\w.’'-]+\s+){0,3}sources?$", re.I)

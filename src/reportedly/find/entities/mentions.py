@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
-from ...registry import Outlet, Registry
+from ...registry import Outlet, Registry, country_of
 from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
@@ -429,6 +429,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                     continue
             if label == "PERSON" and _title_before_name(doc, s, e, lex):
                 continue
+            if label == "PERSON" and e - s == 1 and doc[s].dep_ in ("amod", "compound", "nmod") and doc[s].head.i > s and country_of(texts(doc)[s]):
+                continue  # "The Bangladeshi paper Natun Bangla": a nationality (KCNA: "He" after it was "Bangladeshi")
             if label == "ORG" and capitalised_adjective(doc, s, e):
                 continue  # "Civic and public organizations ...": an adjective capitalised by the sentence, no name
             s2 = strip_titles(doc, s, e, lex)
