@@ -3108,3 +3108,19 @@ def test_a_nationality_before_a_paper_is_nobody() -> None:
     assert by_cue(rep, "continued").source_type == "outlet"
     rep = report("The People's Socialist Party of Mexico praised Kim Jong Il as a prominent thinker.", profile="fast")
     assert by_cue(rep, "praised").source_type == "organization"
+
+
+def test_a_relatives_full_name_does_not_take_the_surname_named_before() -> None:
+    """AllSides (The Hill): "President Trump declared ... Trump cited ... Trump told ... his father, Frederick Trump,
+    was born in New York": every "Trump" was named "Frederick Trump", the only full name bearing the surname; a
+    relative's name written after the surname stood alone many times is someone else.  The surname still takes a
+    full name written before it, or a relative's written first ("his wife, Holly Petraeus ... Mr. Petraeus" is no
+    case here: one fits)."""
+    text = (
+        "President Trump declared that the European Union is a foe.\n\nTrump cited the EU and its trade practices. "
+        "Trump said he respects the leaders.\n\nTrump on Sunday suggested it was difficult for him to take a harsh "
+        "stance because both his parents were born there. While his mother was born in Scotland, his father, "
+        "Frederick Trump, was born in New York.\n\n“You know I love those countries,” Trump told reporters."
+    )
+    rep = report(text, profile="fast")
+    assert {a.source_name for a in rep.attributions if span_text(text, a.source) in ("Trump", "President Trump")} == {"Trump"}

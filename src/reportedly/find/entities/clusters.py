@@ -265,6 +265,9 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
                     for f, gen in pfull)
                 for s in shorts
             )
+            # nor of a relative's full name written after the surname stood alone ("President Trump" ... "his
+            # father, Frederick Trump"): the surname was someone's already
+            and not (any(mentions[i].kin for i in pg) and first < opened[pg[0]])
         ]
         if len(fits) > 1:
             # a surname before a name it only opens ("Trump" of "Donald Trump", not of a headline's "Trump

@@ -72,6 +72,8 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
     _people_in_a_list(text, mentions)
     _mark_attributive(parsed, mentions)
+    for m in mentions:
+        m.kin = bool(_KIN.search(text, max(0, m.start - 60), m.start))
     clusters = cluster(mentions, lex)
     found_more = _recover(parsed, mentions, clusters, lex)
     for m in found_more:
@@ -293,6 +295,11 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
     return first[2]
 
 
+_KIN = re.compile(
+    r"\b(?:his|her|their|whose|[A-Z][\w'’.-]*['’]s?)\s+(?:late\s+|older\s+|younger\s+|eldest\s+)?(?:father|mother|son|daughter|"
+    r"brother|sister|wife|husband|grandfather|grandmother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter),?\s*$"
+)
+"""A kinship word right before a name ("his father, Frederick Trump"; ``Mention.kin``)."""
 _NO_TITLE_BEFORE = frozenset("and or nor of in on at for from with by to into about the a an".split())
 """Lower-case words before a person's name that make no title of what precedes ("Marines on the island of Okinawa")."""
 _DESCRIPTION_START = re.compile(r"(?:[Tt]he|[Aa]n?|[a-z])")

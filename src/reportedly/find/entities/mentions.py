@@ -113,6 +113,8 @@ class Mention:
     roles: list[Span] = field(default_factory=list)
     name: str = ""
     """The mention's text, whitespace collapsed."""
+    kin: bool = False
+    """Written right after a kinship word ("his father, Frederick Trump"): a relative of someone named before."""
     attributive: bool = False
     """The name only modifies a noun ("Trump's order", "the Trump travel ban"), where spaCy often calls a person an
     organisation: its kind decides only a tie of the others (``clusters.cluster_kind``)."""
