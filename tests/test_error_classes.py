@@ -3124,3 +3124,15 @@ def test_a_relatives_full_name_does_not_take_the_surname_named_before() -> None:
     )
     rep = report(text, profile="fast")
     assert {a.source_name for a in rep.attributions if span_text(text, a.source) in ("Trump", "President Trump")} == {"Trump"}
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_the_station_is_the_local_broadcaster_named_before(profile: str) -> None:
+    """AllSides (NPR's live blog): "WCVB-TV in Boston was reporting ... the station added" was Twitter, "CBS Boston
+    reports ... The station reports" NPR (the publisher): a local broadcaster the registry lacks, named by its call sign
+    or its network and city, is the station; "the network" after CBS News stays CBS News."""
+    text = ("Gary Wente, the circuit executive, said nothing. WCVB-TV in Boston was reporting that Tsarnaev was "
+            "arraigned. The station added that the complaint has been sealed.")
+    assert by_cue(report(text, outlet="NPR", profile=profile), "added").source_name == "WCVB-TV"
+    text = "CBS Boston reports that the city has begun a plan. The station reports that the steps include testing."
+    assert [a.source_name for a in report(text, outlet="NPR", profile=profile).attributions][-1:] == ["CBS Boston"]

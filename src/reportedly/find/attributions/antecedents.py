@@ -274,6 +274,12 @@ def _country_in(phrase: str) -> str | None:
     return None
 
 
+_STATION_NAME = re.compile(
+    r"\b(?:[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)|(?:CBS|NBC|ABC|Fox|FOX)\s+(?:\d+\s+)?(?!News\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+"""A local broadcaster's name: a call sign with its band ("WCVB-TV") or a network and city ("CBS Boston", "NBC 5 Chicago")."""
+
+
 def outlet_reference(phrase: str) -> bool:
     """Whether a phrase refers back to an outlet by what it is ("the agency", "the South Korean paper")."""
     return _OUTLET_DESCRIPTION.match(" ".join(phrase.split())) is not None
@@ -315,6 +321,12 @@ def outlet_description(
             name = pm.group("name").strip()
             if reg.match(name) is None and (best is None or pm.start("name") > best[0]):
                 best = (pm.start("name"), name, None)
+    if head in ("station", "channel"):
+        # "WCVB-TV in Boston was reporting ... The station added", "CBS Boston reports ... The station reports": a
+        # local broadcaster the registry lacks, by its call sign or its network and city
+        for sm in _STATION_NAME.finditer(text, lo, before):
+            if best is None or sm.start() > best[0]:
+                best = (sm.start(), sm.group(0), None)
     if best is None:
         for e in entities:
             if e.kind == "outlet" and country is None and any(lo <= s < before for s, _ in e.mentions):
