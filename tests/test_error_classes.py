@@ -3078,15 +3078,19 @@ def test_it_after_a_document_subject_is_that_document(profile: str) -> None:
         ("The criminal complaint filed against Dzhokhar Tsarnaev says he was seen on video.", "says",
          "The criminal complaint filed against Dzhokhar Tsarnaev", "document"),
         ("A report by Amnesty International said the camps were full.", "said", "Amnesty International", "organization"),
+        ("NPR's Temple-Raston added that investigators are trying to piece together the plot.", "added", "Temple-Raston",
+         "person"),
     ],
-    ids=["title-then-name", "former-title", "insider-title", "even-those", "document-about-a-person", "document-producer"],
+    ids=["title-then-name", "former-title", "insider-title", "even-those", "document-about-a-person", "document-producer",
+         "outlets-journalist"],
 )
 def test_who_a_phrase_names(text: str, cue: str, name: str, stype: str) -> None:
     """AllSides: "former CNN contributor Donna Brazile" was CNN, "former White House counselor Steve Bannon" the White
     House (a person named last, after a lower-case title, is who speaks; the outlet or body is where they work);
     "Clinton insider" made "... Paul Begala" anonymous; "Many Republican Senators, even those willing to go along with
     McConnell's plan," was McConnell; "the criminal complaint filed against Dzhokhar Tsarnaev" was Tsarnaev (a
-    document about a person is no person; its producer still starts it: "a report by Amnesty International")."""
+    document about a person is no person; its producer still starts it: "a report by Amnesty International"); "NPR's
+    Temple-Raston added" was NPR (an outlet's journalist spaCy did not call a person)."""
     a = by_cue(report(text, profile="fast"), cue)
     assert (a.source_name, a.source_type) == (name, stype)
 

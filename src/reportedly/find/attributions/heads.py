@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ...registry import load_registry
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 ANON = re.compile(
@@ -136,3 +138,47 @@ OUTLET_NOUNS = frozenset(
 and "the agency" may be a document, a group, a place or a government office; "a very nice liberal broadcaster" is a
 person; "a TV", "a television" a set: ``A_SET``)."""
 A_SET = re.compile(r"^an?\s+(?:[\w-]+\s+)*(?:tv|television)$", re.I)
+
+
+# Heads of a phrase that names a body or the staff of a news company rather than the company: "the union
+# at Reuters", "the Washington Post Guild", "Reuters staff" (hand-made list).
+OUTLET_BODY_HEADS = {
+    "union": "organization", "unions": "organization", "guild": "organization", "newsguild": "organization",
+    "chapel": "organization", "association": "organization", "foundation": "organization",
+    "council": "organization", "caucus": "organization", "board": "organization", "shareholders": "group",
+    "staff": "group", "staffers": "group", "employees": "group", "workers": "group", "journalists": "group",
+    "reporters": "group", "members": "group", "correspondents": "group", "editors": "group", "unit": "organization",
+}
+ORG_SUFFIX = re.compile(r"\b(?:union|guild|newsguild|chapel|association|foundation|council|caucus)\b", re.I)
+
+
+def outlet_body(phrase: str, head: str) -> str | None:
+    """The type of a phrase naming a body or the staff of a news outlet ("organization", "group"), else None.
+
+    Only for phrases that hold more than the outlet's name and are headed by (or end in) one of
+    ``OUTLET_BODY_HEADS``; whether an outlet is named at all is for the caller's registry to say.
+    """
+    # only the phrase's own name, before any comma or dash ("The Washington Post Guild said"), not a description
+    # after it ("Holly Dagres, a nonresident fellow at the Atlantic Council", "Ms. Farkas, who is now a scholar
+    # at the Atlantic Council")
+    name = re.split(r",|\s\(|\s[–—-]\s", phrase)[0]
+    words = re.findall(r"[\w'’-]+", name.lower())
+    if not words:
+        return None
+    last = words[-1].strip("'’")
+    typ = OUTLET_BODY_HEADS.get(head) if head in words else None
+    typ = typ or OUTLET_BODY_HEADS.get(last)
+    if typ is None:
+        m = ORG_SUFFIX.search(name)
+        typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None
+    if typ is None:
+        return None
+    return typ if _names_outlet(phrase) else None
+
+
+def _names_outlet(phrase: str) -> bool:
+    try:
+        reg = load_registry()
+    except Exception:  # a broken registry file must not stop the analysis
+        return False
+    return bool(reg.find(phrase, strict=False))

@@ -48,6 +48,7 @@ from .heads import (
     MEDIA_HEADS,
     MEMBERS,
     OFFICIAL_HEADS,
+    ORG_SUFFIX,
     OUTLET_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -56,6 +57,7 @@ from .heads import (
     SOURCE_WORD,
     STATE_MEDIA,
     VAGUE_HEADS,
+    outlet_body,
     person_noun,
     plural_of_document,
 )
@@ -79,50 +81,6 @@ person the article names (``antecedents``)."""
 
 
 _KIND_TYPES = {"person": "person", "organization": "organization", "outlet": "outlet", "government": "government", "group": "group"}
-
-
-# Heads of a phrase that names a body or the staff of a news company rather than the company: "the union
-# at Reuters", "the Washington Post Guild", "Reuters staff" (hand-made list).
-OUTLET_BODY_HEADS = {
-    "union": "organization", "unions": "organization", "guild": "organization", "newsguild": "organization",
-    "chapel": "organization", "association": "organization", "foundation": "organization",
-    "council": "organization", "caucus": "organization", "board": "organization", "shareholders": "group",
-    "staff": "group", "staffers": "group", "employees": "group", "workers": "group", "journalists": "group",
-    "reporters": "group", "members": "group", "correspondents": "group", "editors": "group", "unit": "organization",
-}
-_ORG_SUFFIX = re.compile(r"\b(?:union|guild|newsguild|chapel|association|foundation|council|caucus)\b", re.I)
-
-
-def outlet_body(phrase: str, head: str) -> str | None:
-    """The type of a phrase naming a body or the staff of a news outlet ("organization", "group"), else None.
-
-    Only for phrases that hold more than the outlet's name and are headed by (or end in) one of
-    ``OUTLET_BODY_HEADS``; whether an outlet is named at all is for the caller's registry to say.
-    """
-    # only the phrase's own name, before any comma or dash ("The Washington Post Guild said"), not a description
-    # after it ("Holly Dagres, a nonresident fellow at the Atlantic Council", "Ms. Farkas, who is now a scholar
-    # at the Atlantic Council")
-    name = re.split(r",|\s\(|\s[–—-]\s", phrase)[0]
-    words = re.findall(r"[\w'’-]+", name.lower())
-    if not words:
-        return None
-    last = words[-1].strip("'’")
-    typ = OUTLET_BODY_HEADS.get(head) if head in words else None
-    typ = typ or OUTLET_BODY_HEADS.get(last)
-    if typ is None:
-        m = _ORG_SUFFIX.search(name)
-        typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None
-    if typ is None:
-        return None
-    return typ if _names_outlet(phrase) else None
-
-
-def _names_outlet(phrase: str) -> bool:
-    try:
-        reg = load_registry()
-    except Exception:  # a broken registry file must not stop the analysis
-        return False
-    return bool(reg.find(phrase, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +136,7 @@ def _ruled_out(phrase: str, settings: Settings) -> bool:
 
 
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
+_OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 
 
@@ -233,7 +192,7 @@ def _describe(
         # "The union at Reuters", "BBC journalists' union", "Reuters staff": a body or the staff of an
         # outlet, not the outlet
         whole = entity_for(entities, span, text)
-        if whole is not None and whole.kind != "outlet" and _ORG_SUFFIX.search(whole.name):
+        if whole is not None and whole.kind != "outlet" and ORG_SUFFIX.search(whole.name):
             return Described(whole.name, body, whole.id)
         return Described(phrase, body, None)
     if antecedent is not None and outlet_reference(low):
@@ -276,6 +235,16 @@ def _describe(
             name = titled.group("name")
             if entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings):
                 return Described(name, "person", None)  # "Ri Ung, a department director of ...": a name spaCy missed
+    staff = _OUTLETS_NAME.fullmatch(phrase)
+    if (
+        staff is not None and head is not None and head.pos_ == "PROPN" and _registry_type(staff.group("outlet"), settings)
+        and not _registry_type(staff.group("name"), settings) and not country_of(staff.group("name"))
+    ):
+        # "NPR's Temple-Raston", "CNN's Acosta": the outlet's journalist, whom spaCy did not call a person
+        who = entity_for(entities, (at + staff.start("name"), at + staff.end("name")), text)
+        if who is not None and who.kind == "person":
+            return Described(who.name, "person", who.id)
+        return Described(staff.group("name"), "person", None)
     reg = _registry_type(phrase, settings)
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."

@@ -13,7 +13,8 @@ from dataclasses import replace
 from ...model import SOURCE_TYPES, Attribution, Entity
 from ...registry import country_of
 from ...registry.countries import is_country_word
-from ..attributions.resolve import TITLE_OPENER, outlet_body
+from ..attributions.heads import outlet_body
+from ..attributions.resolve import TITLE_OPENER
 from ..entities import entity_by_id, possessive_after
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS, party_type
