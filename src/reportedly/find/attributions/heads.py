@@ -1,7 +1,9 @@
 """What the words of a source phrase say it is: its head noun (a document, footage, a group, a company, an
 office or title, a person), its pronoun, or a marker ("state media", "anonymous", "a source").
 
-Word lists, hand-made from PolNeAR train, AllSides and KCNA (``resolve`` and ``finder`` read them).
+Word lists, hand-made from PolNeAR train, AllSides and KCNA (``resolve`` and ``finder`` read them), and
+``outlet_body``: whether a phrase names a body or the staff of a news outlet rather than the outlet (the registry
+says whether an outlet is named; ``chains.sources`` reads it too).
 """
 
 from __future__ import annotations

@@ -137,6 +137,7 @@ def _ruled_out(phrase: str, settings: Settings) -> bool:
 
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
+"""An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 
 
