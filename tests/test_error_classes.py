@@ -3080,9 +3080,13 @@ def test_it_after_a_document_subject_is_that_document(profile: str) -> None:
         ("A report by Amnesty International said the camps were full.", "said", "Amnesty International", "organization"),
         ("NPR's Temple-Raston added that investigators are trying to piece together the plot.", "added", "Temple-Raston",
          "person"),
+        ("Americans for Tax Reform President Grover Norquist said Republicans have to stay on message.", "said",
+         "Grover Norquist", "person"),
+        ("Nearly twice as many Clinton voters said they didn’t see a wage bump.", "said",
+         "Nearly twice as many Clinton voters", "group"),
     ],
     ids=["title-then-name", "former-title", "insider-title", "even-those", "document-about-a-person", "document-producer",
-         "outlets-journalist"],
+         "outlets-journalist", "body-title-name", "voters-of-a-name"],
 )
 def test_who_a_phrase_names(text: str, cue: str, name: str, stype: str) -> None:
     """AllSides: "former CNN contributor Donna Brazile" was CNN, "former White House counselor Steve Bannon" the White
@@ -3090,7 +3094,8 @@ def test_who_a_phrase_names(text: str, cue: str, name: str, stype: str) -> None:
     "Clinton insider" made "... Paul Begala" anonymous; "Many Republican Senators, even those willing to go along with
     McConnell's plan," was McConnell; "the criminal complaint filed against Dzhokhar Tsarnaev" was Tsarnaev (a
     document about a person is no person; its producer still starts it: "a report by Amnesty International"); "NPR's
-    Temple-Raston added" was NPR (an outlet's journalist spaCy did not call a person)."""
+    Temple-Raston added" was NPR (an outlet's journalist spaCy did not call a person); "Americans for Tax Reform President
+    Grover Norquist" was "Americans"; "Nearly twice as many Clinton voters" Hillary Clinton."""
     a = by_cue(report(text, profile="fast"), cue)
     assert (a.source_name, a.source_type) == (name, stype)
 

@@ -658,7 +658,9 @@ def _of_a_state(head: Tok) -> bool:
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-_QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three"})
+_QUANTIFIERS = frozenset(
+    {"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three", "nearly", "almost", "only", "twice"}
+)
 
 
 def _affiliated(phrase: str, head: Tok | None) -> bool:

@@ -288,8 +288,9 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
         last = max(kept, key=lambda c: c[1])
         before = text[first[1] : last[0]].split()
         if (
-            last[2].kind == "person" and not text[last[1] : e].strip(" .,")
-            and before and before[-1].isalpha() and before[-1].islower() and before[-1] not in _NO_TITLE_BEFORE
+            last[2].kind == "person" and not text[last[1] : e].strip(" .,") and "," not in text[first[1] : last[0]]
+            and before and before[-1].isalpha()
+            and ((before[-1].islower() and before[-1] not in _NO_TITLE_BEFORE) or lexicon().is_title_word(before[-1]))
         ):
             return last[2]
     return first[2]
