@@ -656,15 +656,12 @@ def document_subject_before(parsed: Parsed, offset: int, documents: frozenset[st
     or the one before) has a definite document noun for its subject: "The report also includes recommendations. It
     also suggests ..." ("it" was an organization named paragraphs before); None otherwise."""
     lo = previous_sentence(parsed, offset, across=True)
+    opening = token_at(parsed, lo) if lo < offset else None
     seg = parsed.segment_at(lo)
-    if seg is None or lo >= offset or not seg.doc.has_annotation("DEP"):
+    if opening is None or seg is None:
         return None
-    view = seg.view
-    k = next((t.i for t in view.tokens if seg.start + t.idx >= lo), None)
-    if k is None:
-        return None
-    sent = view.tokens[k].sent
-    root = next((t for t in view.tokens[sent.start : sent.end] if t.head.i == t.i), None)
+    sent = opening.sent
+    root = next((t for t in seg.view.tokens[sent.start : sent.end] if t.head.i == t.i), None)
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in documents:
         return None

@@ -244,7 +244,6 @@ def said_in_relative(h: Tok) -> bool:
     )
 
 
-
 def subject(h: Tok) -> tuple[str, Tok | None]:
     """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
     (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""

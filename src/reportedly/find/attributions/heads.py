@@ -123,6 +123,7 @@ def plural_of_document(word: str) -> bool:
         return False
     return (word.endswith("ies") and word[:-3] + "y" in DOCUMENT_HEADS) or (word.endswith("s") and word[:-1] in DOCUMENT_HEADS)
 
+
 MEMBERS = re.compile(
     r"\s*[,—–(]\s*(?:including|among them|such as|notably|especially|particularly|even those|(?:most|many|some) of them)\b"
 )
