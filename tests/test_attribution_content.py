@@ -79,6 +79,12 @@ class _EndTags:
     def read(self, offset: int) -> bool:
         return True
 
+    def reach(self, cue: object) -> None:
+        return None  # no content pointers
+
+    def piece_at(self, offset: int) -> int:
+        return offset
+
 
 def test_tagger_end_features_join_the_options_and_can_decide() -> None:
     parsed, _, cand, quotes = _said(TRAILING)

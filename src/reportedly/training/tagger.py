@@ -25,7 +25,9 @@ labels, bf16 autocast; seeds fixed (``SEED``), torch on ``THREADS`` threads.  Af
 (windows with stride, as at run time) and span F1 per head computed; the best epoch is kept.
 Then the model is exported to ONNX and quantised to int8 weights (onnxruntime dynamic
 quantisation) into ``OUT_DIR/tagger.onnx`` with ``tokenizer.json`` and ``tagger.json`` (the
-settings the runtime reads); ``--install`` copies the three into ``models/tagger/``.
+settings the runtime reads); ``--install`` copies the three into ``models/tagger/``.  The content pointers
+read the tagger's hidden states: after installing a new tagger, train them again over it
+(``reportedly.training.pointer``; the runtime refuses pointers trained over another ``tagger.onnx``).
 """
 
 from __future__ import annotations

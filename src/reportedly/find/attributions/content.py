@@ -29,12 +29,15 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple, Protocol
 
+from ...model import Span
 from ...nlp import DocView, Sent, Tok, memoised, offsets, texts
 from .candidates import STRONG_CUES
+from .pointer import Reach
 from .quotes import QuoteIndex
 from .spans import Candidate, TokRange, trim
 
@@ -65,6 +68,14 @@ class EdgeTags(Protocol):
         """Whether the tagger read the text at a character offset."""
         ...
 
+    def reach(self, cue: Sequence[Span]) -> Reach | None:
+        """The content pointers' distributions for a cue (``pointer``), or None."""
+        ...
+
+    def piece_at(self, offset: int) -> int:
+        """The wordpiece that starts at or after a character offset."""
+        ...
+
 
 class ContentOption(NamedTuple):
     """One possible content: token ranges of the candidate's doc and the option's features.
@@ -86,6 +97,11 @@ def _bucket(n: int) -> str:
     if n <= 0:
         return str(n) if n > -3 else "-3+" if n > -8 else "-8+"
     return "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
+
+
+def _pbucket(p: float) -> str:
+    """A probability as a feature value, finer near 0 and 1 (the pointers' are often sharp)."""
+    return str(sum(p >= t for t in (0.01, 0.05, 0.15, 0.35, 0.65, 0.9, 0.98)))
 
 
 def _word(t: Tok) -> str:
@@ -162,6 +178,8 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
     end_list = sorted(ends, key=lambda e: (e != j1, e != limit, abs(e - j1)))[:MAX_ENDS]
     start_list = sorted(starts, key=lambda s: (s != i0, s != lo_limit, abs(s - i0)))[:MAX_STARTS]
     ctx = _Context(c, doc, quotes, sent, base, limit, lo_limit)
+    reach: Reach | None = None
+    pointed: tuple[int | None, int | None] = (None, None)
     end_feats = {e: tuple(ctx.end_features(e)) for e in end_list}
     start_feats = {s: tuple(ctx.start_features(s)) for s in start_list}
     out: list[ContentOption] = []
@@ -169,7 +187,7 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
     rel = c.content_rel
     # the option's own features depend on its length bucket and whether it keeps the base's edges:
     # one tuple per such key, shared by the options (and scored once per candidate)
-    joints: dict[tuple[str, bool, bool], tuple[str, ...]] = {}
+    joints: dict[tuple[str, bool, bool, bool], tuple[str, ...]] = {}
     # ``trim(doc, (s, e))`` for every pair from trimming each edge once: the start moves right past
     # edge punctuation to its first kept token, the end left, and the range is empty when that first
     # kept token is not before the end
@@ -184,6 +202,16 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
             k = kept_to[e]
             if k > 0:
                 end_feats[e] += tags.end_features(base_off + idx[k - 1] + len(words[k - 1]))
+        reach = tags.reach([(base_off + idx[c.cue[0]], base_off + idx[c.cue[1] - 1] + len(words[c.cue[1] - 1]))])
+        if reach is not None:
+            # the pointers' view of each edge, given this cue: its probability, and against the best option's
+            p_end = {e: reach.end(tags.piece_at(base_off + idx[kept_to[e] - 1] + len(words[kept_to[e] - 1])) - 1) for e in end_list if kept_to[e] > 0}
+            p_start = {s: reach.start(tags.piece_at(base_off + idx[kept_from[s]])) for s in start_list if kept_from[s] < n_doc}
+            for feats, probs, x in ((end_feats, p_end, "e"), (start_feats, p_start, "s")):
+                top = max(probs.values(), default=0.0) or 1.0
+                for k, p in probs.items():
+                    feats[k] += (f"{x}:ptr={_pbucket(p)}", f"{x}:ptrr={_pbucket(p / top)}")
+            pointed = (max(p_start, key=p_start.__getitem__, default=None), max(p_end, key=p_end.__getitem__, default=None))
     # an option that is only a time ("declined to comment on | Monday") says nothing
     timely = {t.i for t in sent if t.ent_type_ in ("DATE", "TIME") or t.is_punct}
     for s in start_list:
@@ -202,10 +230,12 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
                 continue
             seen.add(ranges)
             n = ranges[0][1] - ranges[0][0] if single else sum(b - a for a, b in ranges)
-            key = (_bucket(n), s == i0, e == j1)
+            key = (_bucket(n), s == i0, e == j1, (s, e) == pointed)
             joint = joints.get(key)
             if joint is None:
                 joint = joints[key] = (f"len={key[0]}", f"rl={rel}|{key[0]}", f"both={key[1]}|{key[2]}")
+                if key[3]:
+                    joint += ("ptr:both",)  # the option both pointers rank first
             out.append(ContentOption(ranges, (start_feats[s], end_feats[e], joint)))
     # a content before the cue may go on after the cue and source ("The voters are furious, Mr. Gidley
     # said, and they're not letting ..."): the last fragment may be followed by the rest of the sentence
@@ -221,6 +251,9 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
                 if post is None:
                     continue
                 pf = (*lead, *ctx.end_features(e, ref=after, limit=sent.end, x="x"))
+                if reach is not None and tags is not None:
+                    last = post[1] - 1
+                    pf += (f"x:ptr={_pbucket(reach.end(tags.piece_at(c.seg.start + offsets(doc)[last] + len(texts(doc)[last])) - 1))}",)
                 for s in start_list:
                     r = trim(doc, (s, j1))
                     if r is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ import numpy as np
 
 from ...model import Span, union_spans
 from ...nlp import Parsed
+from . import pointer
 from .spans import Candidate
 
 COMPONENTS = ("source", "cue", "content")
@@ -118,9 +120,14 @@ class Tags:
     """Character offset up to which the text was tagged (``len(text)`` unless ``MAX_WORDPIECES`` cut it)."""
     pieces: tuple[Span, ...]
     """The parts of the text read (in order, disjoint)."""
-    _starts: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
-    _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, repr=False, compare=False)
-    _ends_stripped: list[frozenset[int]] = dataclasses.field(default_factory=list, repr=False, compare=False)
+    hidden: np.ndarray | None = None
+    """``[n, 384]`` the encoder's last hidden states (None for a model exported without them)."""
+    pointers: pointer.Weights | None = None
+    """The content pointers read over ``hidden`` (``pointer``), when the model folder has them."""
+    _starts: dict[str, list[int]] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
+    _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
+    _ends_stripped: list[frozenset[int]] = dataclasses.field(default_factory=list, init=False, repr=False, compare=False)
+    _keys: list[np.ndarray] = dataclasses.field(default_factory=list, init=False, repr=False, compare=False)
 
     def inside(self, span: Span) -> np.ndarray:
         """Indices of the wordpieces inside a character span."""
@@ -172,6 +179,22 @@ class Tags:
             f"e:tnc={t_next}|{nc}",
             f"e:tln={t_in}|{t_next}",
         )
+
+    def reach(self, cue: Sequence[Span]) -> pointer.Reach | None:
+        """The content pointers' distributions for a cue (its character spans), or None (no pointers, or
+        the cue not read)."""
+        if self.hidden is None or self.pointers is None:
+            return None
+        idx = np.concatenate([self.inside(s) for s in cue]) if cue else np.arange(0)
+        if not len(idx):
+            return None
+        if not self._keys:
+            self._keys.append(self.pointers.keys(self.hidden))
+        return pointer.reach(self.pointers, self.hidden, self._keys[0], int(idx.min()), int(idx.max()))
+
+    def piece_at(self, offset: int) -> int:
+        """Index of the wordpiece that starts at or after a character offset (``len`` when none)."""
+        return int(np.searchsorted(self.offsets[:, 0], offset, side="left"))
 
     def read(self, offset: int) -> bool:
         """Whether the tagger read the text at a character offset (or just before it)."""
@@ -234,26 +257,34 @@ class Tagger:
         so = ort.SessionOptions()
         so.intra_op_num_threads = THREADS
         so.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(directory / "tagger.onnx"), so, providers=["CPUExecutionProvider"])
+        model = (directory / "tagger.onnx").read_bytes()
+        self.session = ort.InferenceSession(model, so, providers=["CPUExecutionProvider"])
+        self.pointers = pointer.Weights.load(directory) if len(self.session.get_outputs()) > 1 else None
+        if self.pointers is not None and self.pointers.tagger != hashlib.sha256(model).hexdigest():
+            raise ValueError(f"{directory}: {pointer.POINTER_FILE} was trained over another tagger.onnx (retrain it)")
 
-    def logits(self, ids: np.ndarray) -> np.ndarray:
-        """``[n, 3, 3]`` logits of ``n`` wordpiece ids: windows every ``stride``, each wordpiece read from the
-        window where it lies farthest from an edge."""
+    def logits(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """``[n, 3, 3]`` logits of ``n`` wordpiece ids (and ``[n, 384]`` hidden states when the pointers are
+        read): windows every ``stride``, each wordpiece read from the window where it lies farthest from an
+        edge."""
         n = len(ids)
         out = np.zeros((n, len(COMPONENTS), 3), dtype=np.float32)
+        hidden = np.zeros((n, 384), dtype=np.float32) if self.pointers is not None else None
         if not n:
-            return out
+            return out, hidden
         starts = window_starts(n, self.window, self.stride)
         for j, s in enumerate(starts):
             w = ids[s : s + self.window]
             x = np.empty((1, len(w) + 2), dtype=np.int64)
             x[0, 0], x[0, -1], x[0, 1:-1] = self.cls, self.sep, w
-            y = self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
+            ys = self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})
             e = s + len(w)
             lo = s if j == 0 else (s + min(n, starts[j - 1] + self.window)) // 2
             hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
-            out[lo:hi] = y[1 + lo - s : 1 + hi - s]
-        return out
+            out[lo:hi] = ys[0][0][1 + lo - s : 1 + hi - s]
+            if hidden is not None:
+                hidden[lo:hi] = ys[1][0][1 + lo - s : 1 + hi - s]
+        return out, hidden
 
     def tag(self, text: str, pieces: Sequence[Span] | None = None) -> Tags:
         """Tags of ``text`` (or of its ``pieces``, read in order as one sequence, like the article's parsed
@@ -273,7 +304,7 @@ class Tagger:
         if len(all_ids) > MAX_WORDPIECES:
             all_ids, offsets = all_ids[:MAX_WORDPIECES], offsets[:MAX_WORDPIECES]
             limit = int(offsets[-1, 1])
-        logits = self.logits(all_ids)
+        logits, hidden = self.logits(all_ids)
         z = np.exp(logits - logits.max(axis=2, keepdims=True))
         probs = z / z.sum(axis=2, keepdims=True)
         spans = {}
@@ -281,7 +312,7 @@ class Tagger:
             spans[comp] = tuple(
                 _widen(text, int(offsets[i, 0]), int(offsets[j - 1, 1])) for i, j in decode_spans(logits[:, h, :])
             )
-        return Tags(text, offsets, probs, spans, limit, tuple(pieces))
+        return Tags(text, offsets, probs, spans, limit, tuple(pieces), hidden, self.pointers)
 
 
 @functools.lru_cache(maxsize=1)
