@@ -14,7 +14,10 @@ sentence end (never across the cue, source or addressee), or at the sentence
 end.  Each option carries string features of its two edges (the first word
 left out and the punctuation before it, what the left-out part holds: a
 verb, a reporting verb, a date; whether the edge cuts a quote; how far the
-option moves from the base; the content relation).
+option moves from the base; the content relation).  In the default profile
+(``tags``) each end also carries the learned tagger's tags around it, and an
+unquoted content after its cue the content pointers' probability of each
+edge (``pointer``; measured in eval/attribution.md).
 
 ``ContentModel`` (``models/attribution/content_model.json``, trained by
 ``reportedly.training.attributions`` on PolNeAR train) scores each option with a
@@ -202,16 +205,29 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
             k = kept_to[e]
             if k > 0:
                 end_feats[e] += tags.end_features(base_off + idx[k - 1] + len(words[k - 1]))
-        reach = tags.reach([(base_off + idx[c.cue[0]], base_off + idx[c.cue[1] - 1] + len(words[c.cue[1] - 1]))])
+        # the pointers only where the rules' content follows the cue (before it, "..., according to Yonhap",
+        # a relative clause or a report inside the content is as often their pick as the whole sentence) and
+        # is not quoted (the quote marks decide a quote's edges, ``extract.extend_to_quote_ends``)
+        follows = c.content[0][0] >= c.cue[1] and not ctx._in_quote(c.content[0][0])
+
+        def char_end(k: int) -> int:
+            return base_off + idx[k] + len(words[k])
+
+        reach = tags.reach([(base_off + idx[c.cue[0]], char_end(c.cue[1] - 1))]) if follows else None
         if reach is not None:
             # the pointers' view of each edge, given this cue: its probability, and against the best option's
-            p_end = {e: reach.end(tags.piece_at(base_off + idx[kept_to[e] - 1] + len(words[kept_to[e] - 1])) - 1) for e in end_list if kept_to[e] > 0}
-            p_start = {s: reach.start(tags.piece_at(base_off + idx[kept_from[s]])) for s in start_list if kept_from[s] < n_doc}
+            p_end = {e: reach.end(tags.piece_at(char_end(kept_to[e] - 1)) - 1) for e in end_list if kept_to[e] > 0}
+            p_start = {
+                s: reach.start(tags.piece_at(base_off + idx[kept_from[s]])) for s in start_list if kept_from[s] < n_doc
+            }
             for feats, probs, x in ((end_feats, p_end, "e"), (start_feats, p_start, "s")):
                 top = max(probs.values(), default=0.0) or 1.0
                 for k, p in probs.items():
                     feats[k] += (f"{x}:ptr={_pbucket(p)}", f"{x}:ptrr={_pbucket(p / top)}")
-            pointed = (max(p_start, key=p_start.__getitem__, default=None), max(p_end, key=p_end.__getitem__, default=None))
+            pointed = (
+                max(p_start, key=p_start.__getitem__, default=None),
+                max(p_end, key=p_end.__getitem__, default=None),
+            )
     # an option that is only a time ("declined to comment on | Monday") says nothing
     timely = {t.i for t in sent if t.ent_type_ in ("DATE", "TIME") or t.is_punct}
     for s in start_list:
@@ -233,9 +249,10 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
             key = (_bucket(n), s == i0, e == j1, (s, e) == pointed)
             joint = joints.get(key)
             if joint is None:
-                joint = joints[key] = (f"len={key[0]}", f"rl={rel}|{key[0]}", f"both={key[1]}|{key[2]}")
+                joint = (f"len={key[0]}", f"rl={rel}|{key[0]}", f"both={key[1]}|{key[2]}")
                 if key[3]:
                     joint += ("ptr:both",)  # the option both pointers rank first
+                joints[key] = joint
             out.append(ContentOption(ranges, (start_feats[s], end_feats[e], joint)))
     # a content before the cue may go on after the cue and source ("The voters are furious, Mr. Gidley
     # said, and they're not letting ..."): the last fragment may be followed by the rest of the sentence
@@ -251,9 +268,6 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
                 if post is None:
                     continue
                 pf = (*lead, *ctx.end_features(e, ref=after, limit=sent.end, x="x"))
-                if reach is not None and tags is not None:
-                    last = post[1] - 1
-                    pf += (f"x:ptr={_pbucket(reach.end(tags.piece_at(c.seg.start + offsets(doc)[last] + len(texts(doc)[last])) - 1))}",)
                 for s in start_list:
                     r = trim(doc, (s, j1))
                     if r is None:

@@ -232,7 +232,9 @@ def choose_content(
     if s > i0 and c.cue[1] <= i0:
         others = {k for r in (*c.source, *([c.addressee] if c.addressee else [])) for k in range(*r)}
         cue = trim(c.seg.view, (c.cue[0], s))
-        if cue is not None and not others & set(range(*cue)):
+        words = c.seg.view.texts[c.cue[1] : s]
+        # never into a quotation ('said, "and to say that ...': the quote is the content, ``_split_quote``)
+        if cue is not None and not others & set(range(*cue)) and not any(w in MARKS or w == "''" for w in words):
             c.cue = cue
     if s < i0 and c.cue[0] < s < c.cue[1]:
         c.cue = (c.cue[0], s)  # the cue's last preposition went to the content

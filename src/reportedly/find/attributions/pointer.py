@@ -12,8 +12,8 @@ where ``x_j`` is the wordpiece's hidden state with its neighbour's, ``[h_j-1; h_
 P(start = j | cue) and P(end = j | cue), the cue's own wordpieces excluded.  The weights
 (``models/tagger/pointer.npz``, 0.7 MB in fp16) are trained on PolNeAR train over the shipped tagger's
 hidden states, the encoder left as it is (``reportedly.training.pointer``; model card beside them).  The
-accurate profile's content ranker reads the two probabilities of each option's edges as features
-(``content.content_options``).
+accurate profile's content ranker reads the two probabilities of each option's edges as features, for
+a content that follows its cue and is not quoted (``content.content_options``).
 """
 
 from __future__ import annotations
