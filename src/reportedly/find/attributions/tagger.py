@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ...model import Span, union_spans
-from ...nlp import Parsed
+from ...nlp import Parsed, one_blas_thread
 from . import pointer
 from .spans import Candidate
 
@@ -128,6 +128,7 @@ class Tags:
     _ends: dict[str, list[int]] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
     _ends_stripped: list[frozenset[int]] = dataclasses.field(default_factory=list, init=False, repr=False, compare=False)
     _keys: list[np.ndarray] = dataclasses.field(default_factory=list, init=False, repr=False, compare=False)
+    _piece_starts: list[int] = dataclasses.field(default_factory=list, init=False, repr=False, compare=False)
 
     def inside(self, span: Span) -> np.ndarray:
         """Indices of the wordpieces inside a character span."""
@@ -188,13 +189,16 @@ class Tags:
         idx = np.concatenate([self.inside(s) for s in cue]) if cue else np.arange(0)
         if not len(idx):
             return None
-        if not self._keys:
-            self._keys.append(self.pointers.keys(self.hidden))
-        return pointer.reach(self.pointers, self.hidden, self._keys[0], int(idx.min()), int(idx.max()))
+        with one_blas_thread():  # numpy's BLAS would spin a second thread for these small products
+            if not self._keys:
+                self._keys.append(self.pointers.keys(self.hidden))
+            return pointer.reach(self.pointers, self.hidden, self._keys[0], int(idx.min()), int(idx.max()))
 
     def piece_at(self, offset: int) -> int:
         """Index of the wordpiece that starts at or after a character offset (``len`` when none)."""
-        return int(np.searchsorted(self.offsets[:, 0], offset, side="left"))
+        if not self._piece_starts:
+            self._piece_starts.extend(self.offsets[:, 0].tolist())
+        return bisect.bisect_left(self._piece_starts, offset)
 
     def read(self, offset: int) -> bool:
         """Whether the tagger read the text at a character offset (or just before it)."""
