@@ -85,6 +85,9 @@ class _EndTags:
     def piece_at(self, offset: int) -> int:
         return offset
 
+    def span_of(self, first: int, last: int) -> tuple[int, int]:
+        return first, last + 1
+
 
 def test_tagger_end_features_join_the_options_and_can_decide() -> None:
     parsed, _, cand, quotes = _said(TRAILING)

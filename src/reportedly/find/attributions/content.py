@@ -17,7 +17,8 @@ verb, a reporting verb, a date; whether the edge cuts a quote; how far the
 option moves from the base; the content relation).  In the default profile
 (``tags``) each end also carries the learned tagger's tags around it, and an
 unquoted content after its cue the content pointers' probability of each
-edge (``pointer``; measured in eval/attribution.md).
+edge (``pointer``; measured in eval/attribution.md), and their likeliest
+start and end are options too where the parse has no boundary there.
 
 ``ContentModel`` (``models/attribution/content_model.json``, trained by
 ``reportedly.training.attributions`` on PolNeAR train) scores each option with a
@@ -80,6 +81,10 @@ class EdgeTags(Protocol):
         """The wordpiece that starts at or after a character offset."""
         ...
 
+    def span_of(self, first: int, last: int) -> Span:
+        """The characters from wordpiece ``first`` to wordpiece ``last`` (inclusive)."""
+        ...
+
 
 class ContentOption(NamedTuple):
     """One possible content: token ranges of the candidate's doc and the option's features.
@@ -109,6 +114,16 @@ def _pbucket(p: float) -> str:
 
 
 _P_EDGES = (0.01, 0.05, 0.15, 0.35, 0.65, 0.9, 0.98)
+
+
+def _pointed_tokens(reach: Reach, tags: EdgeTags, idx: list[int], base_off: int) -> tuple[int | None, int | None]:
+    """The doc tokens where the pointers' likeliest start begins and their likeliest end stops (exclusive)."""
+    s_char, e_char = tags.span_of(reach.lo + int(reach.prob[:, 0].argmax()), reach.lo + int(reach.prob[:, 1].argmax()))
+    if e_char <= s_char:
+        return None, None
+    s_tok = bisect.bisect_right(idx, s_char - base_off) - 1
+    e_tok = bisect.bisect_right(idx, e_char - 1 - base_off)
+    return (s_tok if s_tok >= 0 and idx[s_tok] == s_char - base_off else None), (e_tok if e_tok > 0 else None)
 
 
 def _word(t: Tok) -> str:
@@ -181,12 +196,29 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
             starts.add(s)
     if c.cue[1] == i0 and c.cue[1] - 1 > c.cue[0] and doc[i0 - 1].pos_ == "ADP":
         starts.add(i0 - 1)  # the cue's last preposition may open the content ("are unhappy | with X")
+    ctx = _Context(c, doc, quotes, sent, base, limit, lo_limit)
+    base_off, idx, words = c.seg.start, offsets(doc), texts(doc)
+
+    def char_end(k: int) -> int:
+        return base_off + idx[k] + len(words[k])
+
+    reach: Reach | None = None
+    pointed: tuple[int | None, int | None] = (None, None)
+    # the pointers only where the rules' content follows the cue (before it, "..., according to Yonhap",
+    # a relative clause or a report inside the content is as often their pick as the whole sentence) and
+    # is not quoted (the quote marks decide a quote's edges, ``extract.extend_to_quote_ends``)
+    if tags is not None and c.content[0][0] >= c.cue[1] and not ctx._in_quote(c.content[0][0]):
+        reach = tags.reach([(base_off + idx[c.cue[0]], char_end(c.cue[1] - 1))])
     # nearest ends/starts to the base first, so the caps keep the likeliest
     end_list = sorted(ends, key=lambda e: (e != j1, e != limit, abs(e - j1)))[:MAX_ENDS]
     start_list = sorted(starts, key=lambda s: (s != i0, s != lo_limit, abs(s - i0)))[:MAX_STARTS]
-    ctx = _Context(c, doc, quotes, sent, base, limit, lo_limit)
-    reach: Reach | None = None
-    pointed: tuple[int | None, int | None] = (None, None)
+    if reach is not None and tags is not None:
+        # the pointers' likeliest edges are options too, where the parse has no boundary
+        s_tok, e_tok = _pointed_tokens(reach, tags, idx, base_off)
+        if s_tok is not None and lo_limit <= s_tok < s_hi and s_tok not in start_list:
+            start_list.append(s_tok)
+        if e_tok is not None and i1 < e_tok <= limit and e_tok not in end_list:
+            end_list.append(e_tok)
     end_feats = {e: tuple(ctx.end_features(e)) for e in end_list}
     start_feats = {s: tuple(ctx.start_features(s)) for s in start_list}
     out: list[ContentOption] = []
@@ -203,21 +235,10 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
     kept_to = {e: r[1] if (r := trim(doc, (0, e))) else 0 for e in (*end_list, j0)}
     if tags is not None:
         # the tagger's view of each end (its starts were measured too and did not help, eval/attribution.md)
-        base_off = c.seg.start
-        idx, words = offsets(doc), texts(doc)
         for e in end_list:
             k = kept_to[e]
             if k > 0:
-                end_feats[e] += tags.end_features(base_off + idx[k - 1] + len(words[k - 1]))
-        # the pointers only where the rules' content follows the cue (before it, "..., according to Yonhap",
-        # a relative clause or a report inside the content is as often their pick as the whole sentence) and
-        # is not quoted (the quote marks decide a quote's edges, ``extract.extend_to_quote_ends``)
-        follows = c.content[0][0] >= c.cue[1] and not ctx._in_quote(c.content[0][0])
-
-        def char_end(k: int) -> int:
-            return base_off + idx[k] + len(words[k])
-
-        reach = tags.reach([(base_off + idx[c.cue[0]], char_end(c.cue[1] - 1))]) if follows else None
+                end_feats[e] += tags.end_features(char_end(k - 1))
         if reach is not None:
             # the pointers' view of each edge, given this cue: its probability, and against the best option's
             p_end = {e: reach.end(tags.piece_at(char_end(kept_to[e] - 1)) - 1) for e in end_list if kept_to[e] > 0}

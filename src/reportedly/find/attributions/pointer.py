@@ -13,7 +13,8 @@ P(start = j | cue) and P(end = j | cue), the cue's own wordpieces excluded.  The
 (``models/tagger/pointer.npz``, 0.7 MB in fp16) are trained on PolNeAR train over the shipped tagger's
 hidden states, the encoder left as it is (``reportedly.training.pointer``; model card beside them).  The
 accurate profile's content ranker reads the two probabilities of each option's edges as features, for
-a content that follows its cue and is not quoted (``content.content_options``).
+a content that follows its cue and is not quoted, and their likeliest edges join its options
+(``content.content_options``).
 """
 
 from __future__ import annotations

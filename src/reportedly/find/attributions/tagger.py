@@ -194,6 +194,10 @@ class Tags:
                 self._keys.append(self.pointers.keys(self.hidden))
             return pointer.reach(self.pointers, self.hidden, self._keys[0], int(idx.min()), int(idx.max()))
 
+    def span_of(self, first: int, last: int) -> Span:
+        """The characters from wordpiece ``first`` to wordpiece ``last`` (inclusive)."""
+        return int(self.offsets[first, 0]), int(self.offsets[last, 1])
+
     def piece_at(self, offset: int) -> int:
         """Index of the wordpiece that starts at or after a character offset (``len`` when none)."""
         if not self._piece_starts:
