@@ -167,3 +167,37 @@ def test_a_quote_opened_inside_a_content_carries_it_to_the_closing_mark() -> Non
     cue4 = (broken.index("call"), broken.index("call") + 4)
     s4, e4 = broken.index("the virus"), broken.index("contained") + 9
     assert extend_to_quote_ends([(s4, e4)], cue4, q4) == [(s4, e4)]
+
+
+class _PointerTags(_EndTags):
+    """A stand-in tagger whose content pointers (over characters as wordpieces) start the content at "that"
+    and end it after "new", where the parse has no boundary ("bringing new | fears")."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        import numpy as np
+
+        from reportedly.find.attributions.pointer import Reach
+
+        prob = np.full((len(text), 2), 0.1 / len(text), dtype=np.float32)
+        prob[text.index("that"), 0] = 0.95
+        prob[text.index("new fears") + 2, 1] = 0.95  # the last character of "new"
+        self._reach = Reach(0, prob)
+
+    def reach(self, cue: object) -> object:
+        return self._reach
+
+
+def test_the_pointers_edges_are_options_with_their_probabilities() -> None:
+    parsed, seg, cand, quotes = _said(TRAILING)
+    without = content_options(cand, quotes, _EndTags(parsed.text))
+    plain = {" ".join(seg.doc[a:b].text for a, b in o.ranges) for o in without}
+    assert "that the talks failed, bringing new" not in plain, "no parse boundary after 'new'"
+    opts = content_options(cand, quotes, _PointerTags(parsed.text))
+    by_text = {" ".join(seg.doc[a:b].text for a, b in o.ranges): o for o in opts}
+    pointed = by_text["that the talks failed, bringing new"]
+    feats = set(pointed.feats)
+    assert {"e:ptr=6", "s:ptr=6", "ptr:both"} <= feats, "both pointers rank it first, at 0.95"
+    assert "ptr:both" not in by_text["that the talks failed"].feats
+    best = ContentModel({"ptr:both": 5.0}, "t").choose(opts)
+    assert best is pointed
