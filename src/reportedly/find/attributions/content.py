@@ -207,7 +207,7 @@ def content_options(c: Candidate, quotes: QuoteIndex, tags: EdgeTags | None = No
     # the pointers only where the rules' content follows the cue (before it, "..., according to Yonhap",
     # a relative clause or a report inside the content is as often their pick as the whole sentence) and
     # is not quoted (the quote marks decide a quote's edges, ``extract.extend_to_quote_ends``)
-    if tags is not None and c.content[0][0] >= c.cue[1] and not ctx._in_quote(c.content[0][0]):
+    if tags is not None and c.content[0][0] >= c.cue[1] and not ctx.in_quote(c.content[0][0]):
         reach = tags.reach([(base_off + idx[c.cue[0]], char_end(c.cue[1] - 1))])
     # nearest ends/starts to the base first, so the caps keep the likeliest
     end_list = sorted(ends, key=lambda e: (e != j1, e != limit, abs(e - j1)))[:MAX_ENDS]
@@ -367,7 +367,8 @@ class _Context:
                 flags[t.i] = (verb, cue, date)
         return flags.get(k, (False, False, False))
 
-    def _in_quote(self, k: int) -> bool:
+    def in_quote(self, k: int) -> bool:
+        """Whether token ``k`` lies inside a quotation."""
         off = self.c.seg.start + offsets(self.doc)[k]
         return self.quotes.inside(off, off + 1)
 
@@ -405,7 +406,7 @@ class _Context:
             f"e:ratt={rel}|{att}",
             f"e:rpw={rel}|{p}|{w}",
             f"e:rest={_bucket(limit - k)}",
-            f"e:q={self._in_quote(k)}|{self._in_quote(e - 1) if e > 0 else False}",
+            f"e:q={self.in_quote(k)}|{self.in_quote(e - 1) if e > 0 else False}",
         ]
         top = _top(t)
         if top.pos_ in ("VERB", "AUX"):
@@ -446,7 +447,7 @@ class _Context:
             f"s:rpv={rel}|{pv}",
             f"s:dep={t.dep_}",
             f"s:att={_attach(t, c)}",
-            f"s:q={self._in_quote(s)}",
+            f"s:q={self.in_quote(s)}",
         ]
         if s > i0:
             dropped = doc[i0:s]

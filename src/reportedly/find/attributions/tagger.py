@@ -277,7 +277,7 @@ class Tagger:
         edge."""
         n = len(ids)
         out = np.zeros((n, len(COMPONENTS), 3), dtype=np.float32)
-        hidden = np.zeros((n, 384), dtype=np.float32) if self.pointers is not None else None
+        hidden = np.zeros((n, pointer.HIDDEN), dtype=np.float32) if self.pointers is not None else None
         if not n:
             return out, hidden
         starts = window_starts(n, self.window, self.stride)
