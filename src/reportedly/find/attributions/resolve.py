@@ -118,9 +118,26 @@ def _registry_type(name: str, settings: Settings) -> tuple[str, str] | None:
     return (o.name, o.type) if o is not None else None
 
 
+_WRITTEN: dict[tuple[object, ...], str | None] = {}
+"""``_as_written`` per entity of a text: every pronoun source that resolves to an outlet asks for its entity, whose
+mentions grow with the text (3,000 "According to Reuters, it said ..." lines were quadratic in them)."""
+
+
 def _as_written(ent: Entity, text: str, settings: Settings) -> str | None:
     """An outlet entity's name with the country word a mention of it is written after, when that word rules out
-    the registry's outlet of the name ("south Korean CBS" for the entity "CBS"), else None."""
+    the registry's outlet of the name ("south Korean CBS" for the entity "CBS"), else None (once per entity
+    of a text: ``_WRITTEN``)."""
+    if not ent.mentions:
+        return None
+    key = (id(text), len(text), hash(text), ent.id, len(ent.mentions), ent.mentions[0], ent.mentions[-1], tuple(settings.registry))
+    if key not in _WRITTEN:
+        if len(_WRITTEN) > 4096:
+            _WRITTEN.clear()
+        _WRITTEN[key] = _written(ent, text, settings)
+    return _WRITTEN[key]
+
+
+def _written(ent: Entity, text: str, settings: Settings) -> str | None:
     for ms, me in ent.mentions:
         window = text[max(0, ms - 40) : me]
         if _ruled_out(window, settings):
