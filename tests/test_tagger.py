@@ -55,6 +55,18 @@ def test_window_starts_cover_everything() -> None:
     assert all(b - a == 192 for a, b in itertools.pairwise(starts))
 
 
+def test_windows_answer_for_every_wordpiece_once_away_from_their_edges() -> None:
+    assert tg.windows(10, 254, 192) == [(0, 0, 10)]
+    for n, window, stride in ((1000, 254, 192), (1000, 254, 254), (255, 254, 254)):
+        spans = tg.windows(n, window, stride)
+        assert [s for s, _, _ in spans] == tg.window_starts(n, window, stride)
+        assert spans[0][1] == 0 and spans[-1][2] == n
+        assert all(a[2] == b[1] for a, b in itertools.pairwise(spans)), "consecutive, no gap, no overlap"
+        assert all(s <= lo < hi <= min(n, s + window) for s, lo, hi in spans)
+    # with overlap, the hand-over is the middle of the overlap: 192 + (254 - 192) // 2
+    assert tg.windows(1000, 254, 192)[1][1] == 223
+
+
 def test_tags_of_a_quote() -> None:
     tags = tg.load().tag(SENTENCE)
     text = SENTENCE

@@ -29,8 +29,8 @@ import numpy as np
 
 from ..evaluation.brat import gold_files, normalise, read_ann
 from ..find.attributions.pointer import BUCKETS, DIM, MLP, POINTER_FILE, RADIUS, distance_buckets
-from ..find.attributions.tagger import MODEL_DIR, window_starts
-from .tagger import load_tokenizer
+from ..find.attributions.tagger import MODEL_DIR, windows
+from .tagger import fold_of, load_tokenizer, log
 
 EPOCHS = 6
 LR = 1e-3
@@ -81,14 +81,10 @@ def read_split(model: Path, directory: Path) -> tuple[list[np.ndarray], np.ndarr
         offs = np.asarray(enc.offsets, dtype=np.int64).reshape(-1, 2)
         n = len(ids)
         h = np.zeros((n, HIDDEN), dtype=np.float16)
-        starts = window_starts(n, window, stride)
-        for j, s in enumerate(starts):
+        for s, lo, hi in windows(n, window, stride):
             w = ids[s : s + window]
             x = np.concatenate([[cls], w, [sep]]).astype(np.int64)[None]
             y = sess.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[1][0]
-            e = s + len(w)
-            lo = s if j == 0 else (s + min(n, starts[j - 1] + window)) // 2
-            hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
             h[lo:hi] = y[1 + lo - s : 1 + hi - s]
         states.append(h)
         for g in read_ann(ann.read_text(encoding="utf-8")):
@@ -211,17 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     if a.install and a.fold:
         ap.error("--install takes the pointers trained on all of train, not a fold's")
-    fold = None
-    if a.fold:
-        k, _, n = a.fold.partition("/")
-        if not (k.isdigit() and n.isdigit() and int(k) < int(n)):
-            ap.error(f"--fold {a.fold}: give K/N with 0 <= K < N (e.g. 0/2)")
-        fold = (int(k), int(n))
+    fold = fold_of(ap, a.fold)
     a.out_dir.mkdir(parents=True, exist_ok=True)
-
-    def log(msg: str) -> None:
-        print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
-
     model = a.out_dir / "tagger.onnx"
     with_hidden(MODEL_DIR / "tagger.onnx", model)
     t0 = time.time()

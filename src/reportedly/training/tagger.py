@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from ..evaluation.brat import gold_files, normalise, read_ann
-from ..find.attributions.tagger import COMPONENTS, MAX_WINDOW, decode_spans, window_starts
+from ..find.attributions.tagger import COMPONENTS, MAX_WINDOW, decode_spans, windows
 
 WINDOW = 254
 """Wordpieces per window, without [CLS] and [SEP]."""
@@ -274,31 +274,22 @@ def tag_logits(model: Any, ids: np.ndarray) -> np.ndarray:
 
     n = len(ids)
     out = np.zeros((n, len(COMPONENTS), 3), dtype=np.float32)
-    starts = window_starts(n, WINDOW, STRIDE)
+    spans = windows(n, WINDOW, STRIDE)
     with torch.no_grad():
-        for k in range(0, len(starts), 16):
-            group = starts[k : k + 16]
+        for k in range(0, len(spans), 16):
+            group = spans[k : k + 16]
             width = min(n, WINDOW) + 2
             x = np.full((len(group), width), PAD, dtype=np.int64)
             mask = np.zeros_like(x)
-            for r, s in enumerate(group):
+            for r, (s, _, _) in enumerate(group):
                 w = ids[s : s + WINDOW]
                 x[r, : len(w) + 2] = [CLS, *w.tolist(), SEP]
                 mask[r, : len(w) + 2] = 1
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=BF16):
                 y = model(torch.from_numpy(x), torch.from_numpy(mask)).float().numpy()
-            for r, s in enumerate(group):
-                lo, hi = _keep(s, n, starts, k + r)
+            for r, (s, lo, hi) in enumerate(group):
                 out[lo:hi] = y[r, 1 + lo - s : 1 + hi - s]
     return out
-
-
-def _keep(s: int, n: int, starts: list[int], j: int) -> tuple[int, int]:
-    """The wordpieces window ``j`` (starting at ``s``) answers for: up to the middle of its overlaps."""
-    e = min(n, s + WINDOW)
-    lo = s if j == 0 else (s + min(n, starts[j - 1] + WINDOW)) // 2
-    hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
-    return lo, hi
 
 
 def span_scores(model: Any, arts: list[dict[str, Any]]) -> dict[str, float]:
@@ -465,6 +456,21 @@ def install(out: Path) -> Path:
     return dest
 
 
+def log(msg: str) -> None:
+    """A progress line with the time of day (the training commands' output)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def fold_of(ap: argparse.ArgumentParser, value: str | None) -> tuple[int, int] | None:
+    """``--fold K/N`` as ``(K, N)`` (None when not given); a usage error otherwise."""
+    if not value:
+        return None
+    k, _, n = value.partition("/")
+    if not (k.isdigit() and n.isdigit() and int(k) < int(n)):
+        ap.error(f"--fold {value}: give K/N with 0 <= K < N (e.g. 0/2)")
+    return int(k), int(n)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m reportedly.training.tagger", description=__doc__.split("\n")[0])
     ap.add_argument("train_dir", type=Path)
@@ -480,19 +486,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="train on fold K of N only (article i of the sorted train split is in fold i %% N): "
                          "a tagger for tagging the other folds as unseen text")
     a = ap.parse_args(argv)
-    fold = None
-    if a.fold:
-        k, _, n = a.fold.partition("/")
-        if not (k.isdigit() and n.isdigit() and int(k) < int(n)):
-            ap.error(f"--fold {a.fold}: give K/N with 0 <= K < N (e.g. 0/2)")
-        fold = (int(k), int(n))
+    fold = fold_of(ap, a.fold)
     a.out_dir.mkdir(parents=True, exist_ok=True)
     global BF16
     BF16 = not a.fp32
-
-    def log(msg: str) -> None:
-        print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
-
     info = train(a.train_dir, a.dev_dir, a.out_dir, a.epochs, a.layers, a.max_steps, a.threads, log, fold)
     log(f"trained in {info['train_seconds'] / 60:.1f} min; files in {a.out_dir}")
     if a.install:

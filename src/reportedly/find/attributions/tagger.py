@@ -52,6 +52,20 @@ def window_starts(n: int, window: int, stride: int) -> list[int]:
     return out
 
 
+def windows(n: int, window: int, stride: int) -> list[tuple[int, int, int]]:
+    """``(start, lo, hi)`` of each window over ``n`` wordpieces (``window_starts``) and the wordpieces
+    ``lo`` .. ``hi - 1`` it answers for: each wordpiece is read from the window where it lies farthest from an
+    edge (up to the middle of two windows' overlap)."""
+    starts = window_starts(n, window, stride)
+    out = []
+    for j, s in enumerate(starts):
+        e = min(n, s + window)
+        lo = s if j == 0 else (s + min(n, starts[j - 1] + window)) // 2
+        hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
+        out.append((s, lo, hi))
+    return out
+
+
 def decode_spans(logits: np.ndarray) -> list[tuple[int, int]]:
     """Spans ``(i, j)`` (wordpiece indices, end exclusive) of the best BIO path with no I after O.
 
@@ -132,9 +146,7 @@ class Tags:
 
     def inside(self, span: Span) -> np.ndarray:
         """Indices of the wordpieces inside a character span."""
-        lo = int(np.searchsorted(self.offsets[:, 0], span[0], side="left"))
-        hi = int(np.searchsorted(self.offsets[:, 0], span[1], side="left"))
-        return np.arange(lo, hi)
+        return np.arange(self.piece_at(span[0]), self.piece_at(span[1]))
 
     def overlapping(self, component: str, spans: Sequence[Span], lo: int = 0, hi: int | None = None) -> list[Span]:
         """The decoded spans of ``component`` that overlap any of ``spans`` (or the range ``[lo, hi)`` when
@@ -164,7 +176,7 @@ class Tags:
         (with the character that follows), whether a decoded content ends there."""
         if not self.read(offset):
             return ()
-        k = int(np.searchsorted(self.offsets[:, 0], offset, side="left")) - 1
+        k = self.piece_at(offset) - 1
         if k < 0:
             return ()
         p_in = float(self.probs[k, 2, 1] + self.probs[k, 2, 2])
@@ -280,15 +292,11 @@ class Tagger:
         hidden = np.zeros((n, pointer.HIDDEN), dtype=np.float32) if self.pointers is not None else None
         if not n:
             return out, hidden
-        starts = window_starts(n, self.window, self.stride)
-        for j, s in enumerate(starts):
+        for s, lo, hi in windows(n, self.window, self.stride):
             w = ids[s : s + self.window]
             x = np.empty((1, len(w) + 2), dtype=np.int64)
             x[0, 0], x[0, -1], x[0, 1:-1] = self.cls, self.sep, w
             ys = self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})
-            e = s + len(w)
-            lo = s if j == 0 else (s + min(n, starts[j - 1] + self.window)) // 2
-            hi = e if j + 1 == len(starts) else (starts[j + 1] + e) // 2
             out[lo:hi] = ys[0][0][1 + lo - s : 1 + hi - s]
             if hidden is not None:
                 hidden[lo:hi] = ys[1][0][1 + lo - s : 1 + hi - s]
