@@ -29,7 +29,7 @@ import numpy as np
 
 from ..evaluation.brat import gold_files, normalise, read_ann
 from ..find.attributions.pointer import BUCKETS, DIM, MLP, POINTER_FILE, RADIUS, distance_buckets
-from ..find.attributions.tagger import MODEL_DIR, windows
+from ..find.attributions.tagger import MODEL_DIR, session, windows
 from .tagger import fold_of, load_tokenizer, log
 
 EPOCHS = 6
@@ -65,13 +65,9 @@ def with_hidden(src: Path, dest: Path) -> None:
 
 def read_split(model: Path, directory: Path) -> tuple[list[np.ndarray], np.ndarray]:
     """Hidden states (fp16) of every article of a brat split, and the examples ``(article, c0, c1, s, e)``."""
-    import onnxruntime as ort
-
     meta = json.loads((MODEL_DIR / "tagger.json").read_text(encoding="utf-8"))
     window, stride, cls, sep = meta["window"], meta["stride"], meta["cls"], meta["sep"]
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = 1
-    sess = ort.InferenceSession(str(model), so, providers=["CPUExecutionProvider"])
+    sess = session(str(model))  # the graph the runtime reads
     tok = load_tokenizer(MODEL_DIR / "tokenizer.json")
     states, examples = [], []
     for a, (_, txt, ann) in enumerate(gold_files(directory)):
