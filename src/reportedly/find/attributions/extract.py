@@ -35,7 +35,7 @@ from .colons import (
 from .content import ContentModel, EdgeTags, content_options
 from .heads import STATE_MEDIA
 from .model import CueModel, features
-from .quotes import MARKS, QuoteIndex, QuoteRegion
+from .quotes import MARKS, QuoteIndex, QuoteRegion, mark_at
 from .spans import Candidate, TokRange, trim
 from .vetoes import above_said, after_link_label, plain_action
 
@@ -280,7 +280,7 @@ def extend_to_quote_ends(content: list[Span], cue: Span, quotes: QuoteIndex) -> 
         b += 1
         if text[b - 1] in MARKS or text[b - 2 : b] == "''":
             break
-    first = quotes.region_at(a) if (text[a] in MARKS or text[a : a + 2] == "''") else quotes.region_at(s0)
+    first = quotes.region_at(a) if mark_at(text, a) else quotes.region_at(s0)
     if first is not None and first.start >= a and first.end > b and not (e0 <= cue[0] < first.end):
         out[-1] = (out[-1][0], first.end)
     else:
@@ -551,7 +551,7 @@ def _next_quote(text: str, pos: int, quotes: QuoteIndex, comma: bool = False) ->
     while i < n and (text[i].isspace() or text[i] in ".,"):
         newlines += text[i] == "\n"
         i += 1
-    if i >= n or not (text[i] in MARKS or text[i : i + 2] == "''") or newlines > 2:
+    if i >= n or not mark_at(text, i) or newlines > 2:
         return None
     return quotes.starting_at(i)
 

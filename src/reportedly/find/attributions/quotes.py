@@ -103,7 +103,7 @@ def quote_regions(text: str) -> list[QuoteRegion]:
                 open_at, n_paras = i, 1
         if open_at is not None:
             nxt = paras[k + 1][0] if k + 1 < len(paras) else None
-            if nxt is None or not (_mark_at(text, nxt) and _is_open(text, nxt)):
+            if nxt is None or not (mark_at(text, nxt) and _is_open(text, nxt)):
                 regions.append(QuoteRegion(open_at, pe, False, n_paras))
                 open_at = None
     return regions
@@ -114,7 +114,7 @@ def _is_open_pair(text: str, i: int) -> bool:
     return prev.isspace() or prev in "([{—–-/:" or i == 0
 
 
-def _mark_at(text: str, i: int) -> bool:
+def mark_at(text: str, i: int) -> bool:
     """A double quote mark (or two apostrophes) at ``i``."""
     return text[i] in MARKS or text[i : i + 2] == "''"
 
