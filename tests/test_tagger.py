@@ -48,10 +48,27 @@ def test_session_runs_without_the_slow_fused_layer_norm(tmp_path: Path) -> None:
     # onnxruntime 1.32 fuses (the plain session's graph has it), other versions may not
     assert b"SkipLayerNormalization" not in (tmp_path / "ours.onnx").read_bytes()
     ids = np.array([[101, 1000, 2056, 2061, 1012, 102]], dtype=np.int64)
-    feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-    a, b = ours.run(None, feed)[0], fused.run(None, feed)[0]
+    a, b = ours.run(None, tg.feed(ours, ids))[0], fused.run(None, tg.feed(fused, ids))[0]
     assert np.abs(a - b).max() < 0.5
     assert (a.argmax(-1) == b.argmax(-1)).all()
+
+
+def test_shipped_graph_has_each_layers_attention_as_one_op() -> None:
+    """``training.graph`` fused the shipped tagger's attention (``MultiHeadAttention``, no padding mask): the
+    session takes the ids alone, and ``feed`` gives a mask only to a graph that declares one."""
+    model = tg.MODEL_DIR / "tagger.onnx"
+    assert model.read_bytes().count(b"MultiHeadAttention") >= 4
+    s = tg.session(str(model))
+    assert [i.name for i in s.get_inputs()] == ["input_ids"]
+    ids = np.array([[101, 1000, 102]], dtype=np.int64)
+    assert set(tg.feed(s, ids)) == {"input_ids"}
+
+    class Masked:
+        def get_inputs(self) -> list[object]:
+            return [type("I", (), {"name": n})() for n in ("input_ids", "attention_mask")]
+
+    both = tg.feed(Masked(), ids)
+    assert set(both) == {"input_ids", "attention_mask"} and (both["attention_mask"] == 1).all()
 
 
 def test_no_torch_at_run_time() -> None:

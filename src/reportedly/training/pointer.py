@@ -29,7 +29,7 @@ import numpy as np
 
 from ..evaluation.brat import gold_files, normalise, read_ann
 from ..find.attributions.pointer import BUCKETS, DIM, MLP, POINTER_FILE, RADIUS, distance_buckets
-from ..find.attributions.tagger import MODEL_DIR, session, windows
+from ..find.attributions.tagger import MODEL_DIR, feed, session, windows
 from .tagger import fold_of, load_tokenizer, log
 
 EPOCHS = 6
@@ -80,7 +80,7 @@ def read_split(model: Path, directory: Path) -> tuple[list[np.ndarray], np.ndarr
         for s, lo, hi in windows(n, window, stride):
             w = ids[s : s + window]
             x = np.concatenate([[cls], w, [sep]]).astype(np.int64)[None]
-            y = sess.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[1][0]
+            y = sess.run(None, feed(sess, x))[1][0]
             h[lo:hi] = y[1 + lo - s : 1 + hi - s]
         states.append(h)
         for g in read_ann(ann.read_text(encoding="utf-8")):

@@ -23,8 +23,8 @@ Training: AdamW (learning rate ``LR``, ``HEAD_LR`` for the heads, linear warm-up
 decay), batches of ``BATCH`` windows, word embeddings frozen, cross-entropy averaged over the heads'
 labels, bf16 autocast; seeds fixed (``SEED``), torch on ``THREADS`` threads.  After each epoch the dev split is tagged
 (windows with stride, as at run time) and span F1 per head computed; the best epoch is kept.
-Then the model is exported to ONNX and quantised to int8 weights (onnxruntime dynamic
-quantisation) into ``OUT_DIR/tagger.onnx`` with ``tokenizer.json`` and ``tagger.json`` (the
+Then the model is exported to ONNX, quantised to int8 weights (onnxruntime dynamic
+quantisation) and its attention fused into one op a layer (``training.graph``) into ``OUT_DIR/tagger.onnx`` with ``tokenizer.json`` and ``tagger.json`` (the
 settings the runtime reads); ``--install`` copies the three into ``models/tagger/``.  The content pointers
 read the tagger's hidden states: after installing a new tagger, train them again over it
 (``reportedly.training.pointer``; the runtime refuses pointers trained over another ``tagger.onnx``).
@@ -46,6 +46,7 @@ import numpy as np
 
 from ..evaluation.brat import gold_files, normalise, read_ann
 from ..find.attributions.tagger import COMPONENTS, MAX_WINDOW, decode_spans, windows
+from .graph import rewrite
 
 WINDOW = 254
 """Wordpieces per window, without [CLS] and [SEP]."""
@@ -425,7 +426,8 @@ def train(train_dir: Path, dev_dir: Path, out: Path, epochs: int = EPOCHS, n_lay
 
 
 def export(model: Any, tok: Any, out: Path, info: dict[str, Any]) -> None:
-    """``tagger.onnx`` (int8 weights), ``tokenizer.json`` and ``tagger.json`` in ``out``."""
+    """``tagger.onnx`` (int8 weights, attention fused: ``graph.rewrite``), ``tokenizer.json`` and
+    ``tagger.json`` in ``out``."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -439,7 +441,8 @@ def export(model: Any, tok: Any, out: Path, info: dict[str, Any]) -> None:
                       "logits": {0: "batch", 1: "seq"}},
         opset_version=17, dynamo=False,
     )
-    quantize_dynamic(str(fp32), str(out / "tagger.onnx"), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(fp32), str(out / "tagger.int8.onnx"), weight_type=QuantType.QInt8)
+    rewrite(out / "tagger.int8.onnx", out / "tagger.onnx")  # each layer's attention as one op
     tok.save(str(out / "tokenizer.json"), pretty=False)
     meta = {"components": list(COMPONENTS), "window": WINDOW, "stride": STRIDE, "cls": CLS, "sep": SEP,
             "pad": PAD, "training": info}

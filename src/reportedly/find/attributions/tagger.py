@@ -282,6 +282,16 @@ def session(model: bytes | str, optimized: Path | None = None) -> Any:
     )
 
 
+def feed(sess: Any, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """The inputs of one unpadded window ``ids`` (``[1, n]``) for a tagger session: the ids, and a mask of
+    ones where the graph still has one (graphs from ``training.graph`` do not: their attention is one
+    fused op that reads no mask)."""
+    out = {"input_ids": ids}
+    if any(i.name == "attention_mask" for i in sess.get_inputs()):
+        out["attention_mask"] = np.ones_like(ids)
+    return out
+
+
 class Tagger:
     """The ONNX model with its tokenizer and settings (``tagger.json``), from a model folder."""
 
@@ -316,7 +326,7 @@ class Tagger:
             w = ids[s : s + self.window]
             x = np.empty((1, len(w) + 2), dtype=np.int64)
             x[0, 0], x[0, -1], x[0, 1:-1] = self.cls, self.sep, w
-            ys = self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})
+            ys = self.session.run(None, feed(self.session, x))
             out[lo:hi] = ys[0][0][1 + lo - s : 1 + hi - s]
             if hidden is not None:
                 hidden[lo:hi] = ys[1][0][1 + lo - s : 1 + hi - s]
