@@ -28,7 +28,9 @@ fits it, and returns ``None`` rather than a guess when none does:
 
 Limits: little syntax (the closest fitting mention wins, except that a
 subject of its sentence or the one before goes first, a main clause's before
-another's, and a possessor last); gender only from honorifics and gendered role words next to the
+another's, and a possessor last; "they" and "it" name nobody when a plural,
+resp. singular, common noun stands closer and as salient, or, for "it", an
+indefinite subject of its own sentence: "If a country wants ..., it"); gender only from honorifics and gendered role words next to the
 mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
 found no entity of the kind.
 """
@@ -166,8 +168,7 @@ def antecedent(
             return None
         # nor a body named before a plural noun closer to the pronoun ("students campaigned at Georgetown
         # University. They wanted ...": the students, whom no entity names)
-        end = next((e for s, e in ent.mentions if s == got[0]), got[0]) if ent is not None else got[0] + len(got[1])
-        return None if _plural_noun_first(parsed, got[0], end, before, skip) else (got[1], got[2])
+        return None if _noun_first(parsed, ent, got, before, skip, "NNS") else (got[1], got[2])
     body = BODY_DESCRIPTION.fullmatch(" ".join(phrase.split()))
     if body is not None:
         # "the organization said" after "Blue H.E.L.P., a nonprofit that tracks ...": the closest body named in this
@@ -177,7 +178,14 @@ def antecedent(
         return None if got is None or got[0] < _previous_paragraph(parsed, before) else _named(got)
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
-        return _named(_closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip))
+        got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
+        if got is not None and _indefinite_subject_between(parsed, got[0], before, skip):
+            return None  # "If a country truly wants ..., it should ...": "a country", which names nobody
+        if got is not None and _noun_first(parsed, entity_by_id(entities, got[2]), got, before, skip, "NN"):
+            # nor a body named before a singular noun closer to the pronoun ("a report by experts monitoring U.N.
+            # sanctions ... It also said": the report; "The Trump campaign went further. It sent")
+            return None
+        return _named(got)
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         got = _closest_at(
@@ -521,16 +529,21 @@ def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, 
     return _read_off(parsed, ("unheld ents", labels), entities, build)
 
 
-def _plural_noun_first(parsed: Parsed, start: int, end: int, before: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
-    """Whether a plural common noun outside ``skip``, in the sentence of ``before`` or the one before, stands closer to
-    a plural pronoun at ``before`` than the name at ``start``-``end`` (``_salience``): an argument of a verb between
-    the name and the pronoun, at least as salient ("Trump praised United Technologies. Most economists hate it. They
-    call it ...", "... for millions of families like Victorino's. ..., they say"), or a more salient one before the
-    name ("Protesters marched to the Chinese government's office. They said ...")."""
+def _noun_first(
+    parsed: Parsed, ent: Entity | None, got: tuple[int, str, str | None], before: int, skip: Sequence[tuple[int, int]], tag: str
+) -> bool:
+    """Whether a common noun of ``tag`` (plural ``NNS`` for "they", singular ``NN`` for "it") outside ``skip``, in the
+    sentence of ``before`` or the one before, stands closer to the pronoun at ``before`` than the name ``got``
+    (``_salience``): an argument of a verb between the name and the pronoun, at least as salient ("Trump praised United
+    Technologies. Most economists hate it. They call it ...", "... for millions of families like Victorino's. ...,
+    they say"), or a more salient one before the name ("Protesters marched to the Chinese government's office. They
+    said ..."); for "it", not a word of the name ("The court usually takes ... It has issued": the Supreme Court)."""
+    start, exempt = got[0], frozenset(w.lower() for w in re.findall(r"\w+", got[1])) if tag == "NN" else frozenset()
+    end = next((e for s, e in ent.mentions if s == start), start) if ent is not None else start + len(got[1])
     lo = sentence_start(parsed, before, back=1)
     name = _salience(parsed, start)
     for s, t in _tokens_in(parsed, lo, before):
-        if t.tag_ != "NNS" or t.ent_type_ or any(a <= s < b for a, b in skip):
+        if t.tag_ != tag or t.ent_type_ or t.lower_ in exempt or any(a <= s < b for a, b in skip):
             continue
         if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
             s < start and _salience(parsed, s) > name
@@ -552,6 +565,22 @@ def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
             s = seg.start + t.idx
             if lo <= s < hi:
                 yield s, t
+
+
+INDEFINITE = frozenset({"a", "an", "any", "another", "each", "every", "no"})
+
+
+def _indefinite_subject_between(parsed: Parsed, start: int, before: int, skip: Sequence[tuple[int, int]]) -> bool:
+    """Whether the sentence of ``before`` holds, before it and after the name at ``start``, a subject that is a
+    singular common noun with an indefinite determiner ("If a country truly wants peace, it should ...", "When a
+    company misses a filing, it pays"): what "it" then stands for, and no entity."""
+    for s, t in _tokens_in(parsed, max(start + 1, sentence_start(parsed, before)), before):
+        if (
+            t.dep_ in SUBJECTS and t.tag_ == "NN" and not t.ent_type_ and not any(a <= s < b for a, b in skip)
+            and any(k.dep_ == "det" and k.lower_ in INDEFINITE for k in t.children)
+        ):
+            return True
+    return False
 
 
 CHAIN_DEPTH = 4
