@@ -147,6 +147,7 @@ def test_one_reading_of_file_names() -> None:
     assert kind_of("crawl.warc.gz") == ("warc", True) and kind_of("crawl.warc") == ("warc", False)
     assert kind_of("page.htm") == ("html", False) and kind_of("page.html.gz") == ("html", True)
     assert kind_of("notes.txt") == ("text", False) and kind_of("archive.gz") == ("text", True)
+    assert kind_of("article.JSON") == ("json", False) and kind_of("articles.json.gz") == ("json", True)
 
 
 def test_every_corpus_suffix_streams_past_the_size_limit(tmp_path: Path) -> None:
@@ -196,6 +197,45 @@ def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(a, Article) and a.text == NEWS
 
 
+def test_a_json_file_holds_one_record_or_a_list_and_is_never_read_as_prose(tmp_path: Path) -> None:
+    """A ``.json`` file was analysed as plain text: its JSON source became the article (an entity named '\\"By',
+    a source span "nKim Jong Il" out of a literal "\\nKim").  One record, or a list of them, is read as a JSONL line
+    is; anything else is one error line naming the file."""
+    one_record = tmp_path / "story.json"
+    one_record.write_text(json.dumps({"id": "s1", "text": NEWS, "outlet": "KCNA"}, indent=2), encoding="utf-8")
+    a = one(list(read_inputs([str(one_record)])))
+    assert isinstance(a, Article) and (a.id, a.text, a.outlet, a.format, a.origin) == ("s1", NEWS, "KCNA", "json", str(one_record))
+    many = tmp_path / "stories.json"
+    many.write_text(json.dumps([{"text": NEWS}, {"title": "no text"}, "a string"]), encoding="utf-8")
+    items = list(read_inputs([str(many)]))
+    assert isinstance(items[0], Article) and items[0].origin == f"{many}[0]"
+    assert [str(e) for e in items[1:]] == [
+        f"{many}[1]: record has no non-empty 'text' or 'html' field", f"{many}[2]: not a JSON object but str"]
+    bad = {
+        "broken.json": ('{"text": "The minister said', "not JSON (Unterminated string"),
+        "report.json": (json.dumps({"schema": "reportedly.report/1", "article": {"text": NEWS}}), "a reportedly report"),
+        "numbers.json": ("[1, 2]", "not a JSON object but a number"),
+        "config.json": (json.dumps({"profile": "fast"}), "JSON that holds no article"),
+        "empty.json": ("[]", "empty input"),
+        "blank.json": ("  \n", "empty input"),
+    }
+    for name, (body, problem) in bad.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        errs = list(read_inputs([str(tmp_path / name)]))
+        assert all(isinstance(e, InputError) for e in errs) and problem in str(errs[0]), (name, errs)
+    # a folder's .json files are inputs too; counting them for the progress bar would mean parsing them
+    assert sum(isinstance(x, Article) for x in read_inputs([str(tmp_path)])) == 2
+    assert count_articles([str(one_record)]) is None
+
+
+def test_stdin_json_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pretty-printed record (or a list) on stdin is one JSON document, not JSONL lines that each fail."""
+    for doc in ({"text": NEWS}, [{"text": NEWS}, {"text": NEWS.replace("minister", "president")}]):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(json.dumps(doc, indent=2).encode())))
+        got = list(read_inputs(["-"]))
+        assert got and all(isinstance(a, Article) for a in got) and got[0].text == NEWS
+
+
 def test_language_check_can_be_switched_off() -> None:
     text = (
         "Der Minister sagte am Montag, dass die Gespräche gescheitert seien und man nun neue Wege suche, "
@@ -212,7 +252,7 @@ def test_no_bytes_crash_ingest(data: bytes) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as d:
-        for name in ("x.txt", "x.html", "x.jsonl"):
+        for name in ("x.txt", "x.html", "x.jsonl", "x.json"):
             p = Path(d) / name
             p.write_bytes(data)
             for item in read_inputs([str(p)]):

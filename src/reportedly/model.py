@@ -83,7 +83,7 @@ class Article:
     origin: str | None = None
     """Where the article came from: a path, ``path:line`` or ``<stdin>``."""
     format: str = "text"
-    """Input format: ``text``, ``html``, ``jsonl`` or ``warc``."""
+    """Input format: ``text``, ``html``, ``jsonl``, ``json`` (a record of a ``.json`` file) or ``warc``."""
     outlet_label: str | None = None
     """The outlet label as the input gave it, kept when it named no news outlet and ``outlet`` is
     the news outlet of the URL instead (a columnist "Rich Lowry" on nationalreview.com)."""

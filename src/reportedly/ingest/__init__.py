@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 from .checks import decode
-from .jsonl import article_from_record, read_jsonl
+from .jsonl import article_from_record, read_json, read_jsonl
 from .kinds import count_articles, expand_inputs, expand_paths, is_corpus, kind_of
 from .text import article_from_text, text_id
 
@@ -56,6 +57,14 @@ def read_bytes(data: bytes, origin: str, settings: Settings, kind: str | None = 
             yield InputError(origin, f"broken gzip file ({e})")
             return
     kind = kind or named
+    if kind == "json":
+        try:
+            text = decode(data, origin, settings)
+        except InputError as e:
+            yield e
+            return
+        yield from read_json(text, origin, settings)
+        return
     if kind == "jsonl":
         yield from read_jsonl(data, origin, settings)
         return
@@ -89,7 +98,7 @@ def read_inputs(paths: Iterable[str], settings: Settings | None = None) -> Itera
     for p in expand_paths(paths):
         if p == "-":
             data = sys.stdin.buffer.read()
-            yield from read_bytes(data, "<stdin>", settings, kind="jsonl" if _looks_like_jsonl(data) else None)
+            yield from read_bytes(data, "<stdin>", settings, kind=_stdin_kind(data))
             continue
         path = Path(p)
         try:
@@ -138,9 +147,19 @@ def _stream_corpus(path: Path, origin: str, settings: Settings) -> Iterator[Arti
         yield from read_jsonl(fh, origin, settings)
 
 
-def _looks_like_jsonl(data: bytes) -> bool:
-    first = data.removeprefix(codecs.BOM_UTF8).lstrip()[:1]
-    return first == b"{"
+def _stdin_kind(data: bytes) -> str | None:
+    """Records on stdin: one JSON document (a record, pretty-printed or not, or a list of them) is
+    ``json``; other text starting with ``{`` is JSONL; the rest is guessed as for a file (text or HTML)."""
+    body = data.removeprefix(codecs.BOM_UTF8).lstrip()
+    if body[:1] == b"[":
+        return "json"
+    if body[:1] != b"{":
+        return None
+    try:
+        json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return "jsonl"  # several lines of records (or a broken one: an error per line names it)
+    return "json" if len(body.strip().splitlines()) > 1 else "jsonl"
 
 
 def with_defaults(article: Article, defaults: dict[str, Any]) -> Article:

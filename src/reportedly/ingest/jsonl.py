@@ -1,4 +1,5 @@
-"""JSONL corpora: one article per line (``text`` or ``html`` plus metadata), read as a stream.
+"""JSONL corpora: one article per line (``text`` or ``html`` plus metadata), read as a stream; and
+``.json`` files holding one such record or a list of them (``read_json``).
 
 Lines are UTF-8; a UTF-8 byte-order mark at the start of a line (the first line of a file saved by
 some editors) is not part of the record, and one at the start of a ``text`` or ``html`` value is not
@@ -23,8 +24,11 @@ from .text import clean_meta, text_id
 _BOM = "\ufeff"
 
 
-def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, line: int | None = None) -> Article:
-    """An Article from one JSONL record (``text`` or ``html`` plus metadata)."""
+def article_from_record(
+    rec: dict[str, Any], origin: str, settings: Settings, line: int | None = None, fmt: str = "jsonl"
+) -> Article:
+    """An Article from one record (``text`` or ``html`` plus metadata) of a JSONL line or, ``fmt="json"``,
+    of a ``.json`` file."""
     meta = {k: rec.get(k) for k in ("id", "url", "outlet", "title", "authors", "published")}
     if isinstance(rec.get("text"), str) and rec["text"].strip():
         text = rec["text"].removeprefix(_BOM)
@@ -36,7 +40,7 @@ def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, li
             text=text,
             id=str(meta.pop("id", None) or text_id(text)),
             origin=f"{origin}:{line}" if line is not None else origin,
-            format="jsonl",
+            format=fmt,
             **clean_meta(meta),
         )
     if isinstance(rec.get("html"), str) and rec["html"].strip():
@@ -47,7 +51,7 @@ def article_from_record(rec: dict[str, Any], origin: str, settings: Settings, li
         extra = clean_meta({k: v for k, v in meta.items() if v is not None and k != "id"})
         import dataclasses
 
-        return dataclasses.replace(art, id=str(meta.get("id") or art.id), format="jsonl", **extra)
+        return dataclasses.replace(art, id=str(meta.get("id") or art.id), format=fmt, **extra)
     for field in ("text", "html"):
         if rec.get(field) is not None and not isinstance(rec[field], str):
             raise InputError(origin, f"{field!r} is {_json_type(rec[field])}, not a string", line)
@@ -112,7 +116,7 @@ def _jsonl_line(raw: bytes, n: int, origin: str, settings: Settings) -> Iterator
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as e:
-        yield InputError(origin, f"not JSON ({e.msg} at column {e.colno})", n)
+        yield InputError(origin, f"not JSON ({e.msg}: column {e.colno})", n)
         return
     if not isinstance(rec, dict):
         yield InputError(origin, f"not a JSON object but {type(rec).__name__}", n)
@@ -121,3 +125,41 @@ def _jsonl_line(raw: bytes, n: int, origin: str, settings: Settings) -> Iterator
         yield article_from_record(rec, origin, settings, n)
     except InputError as e:
         yield e
+
+
+NOT_AN_ARTICLE = "JSON that holds no article (an object with a 'text' or 'html' field, or a list of them)"
+
+
+def read_json(text: str, origin: str, settings: Settings) -> Iterator[Article | InputError]:
+    """The article of a JSON file holding one record (as a JSONL line holds), or the articles of a list
+    of records (an error per bad item, named ``FILE[i]``).  Anything else is one error: a JSON file is
+    never analysed as prose."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield InputError(origin, f"not JSON ({e.msg}: line {e.lineno} column {e.colno})")
+        return
+    if isinstance(doc, dict) and isinstance(doc.get("schema"), str) and doc["schema"].startswith("reportedly.report/"):
+        yield InputError(origin, "a reportedly report, not an article (its article.text is what was analysed)")
+        return
+    if isinstance(doc, dict):
+        if "text" not in doc and "html" not in doc:
+            yield InputError(origin, NOT_AN_ARTICLE)
+            return
+        try:
+            yield article_from_record(doc, origin, settings, fmt="json")
+        except InputError as e:
+            yield e
+        return
+    if not isinstance(doc, list) or not doc:
+        yield InputError(origin, NOT_AN_ARTICLE if doc != [] else "empty input (a JSON list with no record)")
+        return
+    for i, rec in enumerate(doc):
+        where = f"{origin}[{i}]"
+        if not isinstance(rec, dict):
+            yield InputError(where, f"not a JSON object but {_json_type(rec)}")
+            continue
+        try:
+            yield article_from_record(rec, where, settings, fmt="json")
+        except InputError as e:
+            yield e

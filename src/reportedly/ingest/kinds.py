@@ -8,20 +8,25 @@ from pathlib import Path
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIX = ".json"
 GZIP_SUFFIX = ".gz"
 
 
 def kind_of(name: str) -> tuple[str, bool]:
-    """What an input file holds, by its name: (``"jsonl"``, ``"warc"``, ``"html"`` or ``"text"``, gzipped).
+    """What an input file holds, by its name: (``"jsonl"``, ``"json"``, ``"warc"``, ``"html"`` or ``"text"``,
+    gzipped).
 
-    ``corpus.ndjson.gz`` is ``("jsonl", True)``, ``crawl.warc.gz`` ``("warc", True)``, ``page.HTM``
-    ``("html", False)``; anything else is text (its content may still turn out to be HTML).
+    ``corpus.ndjson.gz`` is ``("jsonl", True)``, ``article.json`` ``("json", False)`` (one record, or a list
+    of them), ``crawl.warc.gz`` ``("warc", True)``, ``page.HTM`` ``("html", False)``; anything else is text
+    (its content may still turn out to be HTML).
     """
     low = name.lower()
     gz = low.endswith(GZIP_SUFFIX)
     suffix = Path(low.removesuffix(GZIP_SUFFIX)).suffix
     if suffix in JSONL_SUFFIXES:
         return "jsonl", gz
+    if suffix == JSON_SUFFIX:
+        return "json", gz
     if suffix in HTML_SUFFIXES:
         return "html", gz
     return ("warc" if suffix == ".warc" else "text"), gz
@@ -33,7 +38,7 @@ def is_corpus(name: str) -> bool:
     return kind_of(name)[0] in ("jsonl", "warc")
 
 
-INPUT_SUFFIXES = {".txt", ".text"} | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+INPUT_SUFFIXES = {".txt", ".text", JSON_SUFFIX} | HTML_SUFFIXES | JSONL_SUFFIXES | {".warc"}
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -66,12 +71,12 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
 def count_articles(files: Sequence[str]) -> int | None:
     """How many articles the inputs hold, counted cheaply (JSONL lines, one per other file); None if unknown.
 
-    WARC, gzip and stdin are not counted (that would mean reading them twice).
+    WARC, JSON (a list holds many), gzip and stdin are not counted (that would mean reading them twice).
     """
     total = 0
     for f in files:
         kind, gz = kind_of(f)
-        if f == "-" or gz or kind == "warc":
+        if f == "-" or gz or kind in ("warc", "json"):
             return None
         if kind == "jsonl":
             try:
