@@ -1298,6 +1298,26 @@ def test_it_after_an_indefinite_subject_of_its_sentence_names_nobody() -> None:
     assert by_cue(report(text, profile="fast"), "said").source_name == "UN"
 
 
+def test_an_it_standing_for_the_clause_after_its_predicate_names_nobody() -> None:
+    """"It is needless to say that ...", "It's important to point out ...", "it makes sense to ...": the "it" is the
+    clause, not a body named before (KCNA's "It is right to say" was Rodong Sinmun, Vox's "It's important to point out"
+    Hamas: 21 such sources in 1,173 articles, 12 of them named after a body).  An adjective whose subject is someone
+    ("It is ready to declare") keeps it."""
+    for text, cue in (
+        ("Greenpeace held a meeting on Monday. It is important to point out that the talks failed.", "is important to point out"),
+        ("Greenpeace held a meeting on Monday. It makes sense to say that the talks failed.", "makes sense to say"),
+    ):
+        at = by_cue(report(text), cue)
+        assert span_text(text, at.source) == "It" and (at.source_entity, at.source_type) == (None, "unknown")
+    from reportedly.find.attributions.finder import _extraposed
+    from reportedly.nlp import load_pipeline
+
+    doc = load_pipeline()("It is ready to declare that the talks failed.")
+    assert not _extraposed(doc[0], doc[4])  # type: ignore[arg-type]
+    doc = load_pipeline()("It is needless to say that the talks failed.")
+    assert _extraposed(doc[0], doc[4])  # type: ignore[arg-type]
+
+
 def test_the_vice_president_is_not_the_president() -> None:
     """"The vice president saying the GOP wanted to put “y’all back in chains”" was an unnamed source, and then
     (its source read) the president named before (a real Fox News sentence): an office with "vice", "deputy" ...

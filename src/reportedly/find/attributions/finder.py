@@ -88,7 +88,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 if (members := list(MEMBERS.finditer(text, span[0], span[1]))) and (last := text[members[-1].end() : span[1]]).strip():
                     # "figures in his own party, including Condoleezza Rice (who asked ...)": the last one named
                     span, src_head = (span[1] - len(last.lstrip()), span[1]), None
-            expletive = _expletive(text, span, f.cue)
+            expletive = _expletive(text, span, f.cue) or _extraposed(src_head, c.head)
             needs = _needs_antecedent(text, span, src_head) and not expletive
             # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald
             # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
@@ -462,6 +462,35 @@ def _expletive(text: str, span: Span, cue: Sequence[Span]) -> bool:
     return text[span[0] : span[1]].strip().lower() == "it" and bool(cue) and bool(
         _IMPERSONAL.fullmatch(" ".join(text[a:b] for a, b in cue).strip())
     )
+
+
+_RAISING = frozenset({"be", "seem", "appear", "remain", "become", "make"})
+_CONTROL = frozenset(
+    "ready willing prepared determined eager able unable reluctant keen happy glad anxious afraid careful proud sorry "
+    "quick slow free set due about likely unlikely certain sure bound going supposed poised intent resolute firm".split()
+)
+"""Adjectives whose subject is the infinitive's own ("It is ready to declare ...": "it" is someone)."""
+
+
+def _extraposed(source: Tok | None, cue: Tok) -> bool:
+    """ "It is needless to say that ...", "It's important to point out ...", "it makes sense to investigate ...": an
+    "it" subject of a copula (or "make sense") with a predicate, the cue in the clause after it that the "it" stands
+    in for; no one is named (an adjective of ``_CONTROL`` takes a subject that is someone)."""
+    if source is None or source.lower_ != "it" or source.dep_ != "nsubj" or source.head.lemma_ not in _RAISING:
+        return False
+    verb = source.head
+    preds = [k for k in verb.children if k.dep_ in ("acomp", "attr", "oprd") or (k.dep_ == "dobj" and k.lower_ == "sense")]
+    if not preds or any(p.lower_ in _CONTROL for p in preds) or (verb.lemma_ == "make" and preds[0].lower_ != "sense"):
+        return False
+    t, clause = cue, False
+    for _ in range(8):  # up from the cue to the verb, through a clause
+        if t.i == verb.i:
+            return clause
+        clause = clause or t.dep_ in ("xcomp", "ccomp", "csubj", "advcl")
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
