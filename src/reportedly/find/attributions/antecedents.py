@@ -28,9 +28,8 @@ fits it, and returns ``None`` rather than a guess when none does:
 
 Limits: little syntax (the closest fitting mention wins, except that a
 subject of its sentence or the one before goes first, a main clause's before
-another's, and a possessor last; "they" and "it" name nobody when a plural,
-resp. singular, common noun stands closer and as salient, or, for "it", an
-indefinite subject of its own sentence: "If a country wants ..., it"); gender only from honorifics and gendered role words next to the
+another's, a possessor last; "they" / "it" name nobody after a closer plural /
+singular common noun, or "it" after an indefinite subject of its sentence); gender only from honorifics and gendered role words next to the
 mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
 found no entity of the kind.
 """
@@ -179,11 +178,12 @@ def antecedent(
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
-        if got is not None and _indefinite_subject_between(parsed, got[0], before, skip):
-            return None  # "If a country truly wants ..., it should ...": "a country", which names nobody
-        if got is not None and _noun_first(parsed, entity_by_id(entities, got[2]), got, before, skip, "NN"):
-            # nor a body named before a singular noun closer to the pronoun ("a report by experts monitoring U.N.
-            # sanctions ... It also said": the report; "The Trump campaign went further. It sent")
+        if got is not None and (
+            _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
+            or got[0] < _previous_paragraph(parsed, before)  # a body last named paragraphs before, as for "they"
+            # a singular noun closer ("a report by experts monitoring U.N. sanctions ... It also said": the report)
+            or _noun_first(parsed, entity_by_id(entities, got[2]), got, before, skip, "NN")
+        ):
             return None
         return _named(got)
     if low_head in MALE or low_head in FEMALE:
