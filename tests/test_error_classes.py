@@ -1330,6 +1330,19 @@ def test_an_it_standing_for_the_clause_after_its_predicate_names_nobody() -> Non
     assert _extraposed(doc[0], doc[4])  # type: ignore[arg-type]
 
 
+def test_who_after_a_place_in_a_phrases_prepositions_is_the_phrase() -> None:
+    """"People in academia and in much of corporate America who report ..." named America (the parse hangs the
+    relative clause on the place), and the "they" after it took that speaker (a real Atlantic sentence).  "who" is
+    no place inside a phrase's prepositions: the phrase they hang from; a listed member stays ("allies, including
+    Poland and Romania, who see ...")."""
+    text = ("Americans are less tolerant of dissent than they were. People in academia and in much of corporate America "
+            "who report increasingly politicized workplaces agree. People are all too aware of social-media pile-ons, "
+            "and they know that one complaint can end a career.")
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "report").source_name == "People in academia and in much of corporate America"
+    assert by_cue(rep, "report").source_entity is None and by_cue(rep, "know").source_entity is None
+
+
 def test_the_vice_president_is_not_the_president() -> None:
     """"The vice president saying the GOP wanted to put “y’all back in chains”" was an unnamed source, and then
     (its source read) the president named before (a real Fox News sentence): an office with "vice", "deputy" ...

@@ -348,6 +348,19 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
         # "Trump understands who should be calling the shots": a question word the parse hung on a verb; "from some
         # Democratic legislators this summer, who sent": a time is nobody
         return None
+    if src_head.lower_ == "who" and noun.ent_type_ in _PLACES and noun.dep_ == "pobj":
+        # "People in academia and in much of corporate America who report ...": "who" is no place in a phrase's
+        # prepositions; the noun they hang from, else nobody (not past "including": "allies, including Poland and
+        # Romania, who see ..." are those countries)
+        up = noun
+        while up.dep_ in ("pobj", "prep", "conj") and up.head.i != up.i and (up.dep_ != "conj" or up.pos_ == "ADP"):
+            if up.pos_ == "ADP" and up.lower_ in _LISTING:
+                break
+            up = up.head
+        else:
+            if up.pos_ not in ("NOUN", "PROPN", "PRON") or up.ent_type_ in _PLACES:
+                return None
+            noun = up
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
         named = [k for k in noun.head.subtree if k.i < noun.left_edge.i and not k.is_punct]
@@ -376,6 +389,8 @@ def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, 
 
 
 _NOT_IN_THE_PHRASE = frozenset({"prep", "advmod", "punct", "cc", "intj", "npadvmod", "mark"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_LISTING = frozenset({"including", "like", "as", "among", "especially"})
 
 
 def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:
