@@ -479,7 +479,9 @@ def _expletive(text: str, span: Span, cue: Sequence[Span]) -> bool:
     )
 
 
-_RAISING = frozenset({"be", "seem", "appear", "remain", "become", "make"})
+_EXTRAPOSING = frozenset({"be", "seem", "appear", "remain", "become", "make"})
+"""Verbs whose "it" subject may stand for a clause after their predicate ("It is needless to say ...", "it makes
+sense to ..."); not ``candidates.RAISING``, the appearance verbs whose own subject is raised ("It appears that")."""
 _CONTROL = frozenset(
     "ready willing prepared determined eager able unable reluctant keen happy glad anxious afraid careful proud sorry "
     "quick slow free set due about likely unlikely certain sure bound going supposed poised intent resolute firm".split()
@@ -491,7 +493,7 @@ def _extraposed(source: Tok | None, cue: Tok) -> bool:
     """ "It is needless to say that ...", "It's important to point out ...", "it makes sense to investigate ...": an
     "it" subject of a copula (or "make sense") with a predicate, the cue in the clause after it that the "it" stands
     in for; no one is named (an adjective of ``_CONTROL`` takes a subject that is someone)."""
-    if source is None or source.lower_ != "it" or source.dep_ != "nsubj" or source.head.lemma_ not in _RAISING:
+    if source is None or source.lower_ != "it" or source.dep_ != "nsubj" or source.head.lemma_ not in _EXTRAPOSING:
         return False
     verb = source.head
     preds = [k for k in verb.children if k.dep_ in ("acomp", "attr", "oprd") or (k.dep_ == "dobj" and k.lower_ == "sense")]
