@@ -223,9 +223,11 @@ def test_a_json_file_holds_one_record_or_a_list_and_is_never_read_as_prose(tmp_p
         (tmp_path / name).write_text(body, encoding="utf-8")
         errs = list(read_inputs([str(tmp_path / name)]))
         assert all(isinstance(e, InputError) for e in errs) and problem in str(errs[0]), (name, errs)
-    # a folder's .json files are inputs too; counting them for the progress bar would mean parsing them
+    # a folder's .json files are inputs too; a record (or a bad file: one error) counts one for the progress
+    # bar, a list is not counted (that would mean parsing it twice)
     assert sum(isinstance(x, Article) for x in read_inputs([str(tmp_path)])) == 2
-    assert count_articles([str(one_record)]) is None
+    assert count_articles([str(one_record), str(tmp_path / "broken.json"), str(tmp_path / "blank.json")]) == 3
+    assert count_articles([str(one_record), str(tmp_path / "numbers.json")]) is None
 
 
 def test_stdin_json_document(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -71,12 +71,13 @@ def expand_inputs(paths: Iterable[str]) -> list[str]:
 def count_articles(files: Sequence[str]) -> int | None:
     """How many articles the inputs hold, counted cheaply (JSONL lines, one per other file); None if unknown.
 
-    WARC, JSON (a list holds many), gzip and stdin are not counted (that would mean reading them twice).
+    WARC, a JSON list, gzip and stdin are not counted (that would mean reading them twice); a JSON file
+    that does not open with ``[`` holds one record or becomes one error.
     """
     total = 0
     for f in files:
         kind, gz = kind_of(f)
-        if f == "-" or gz or kind in ("warc", "json"):
+        if f == "-" or gz or kind == "warc" or (kind == "json" and _json_list(f)):
             return None
         if kind == "jsonl":
             try:
@@ -91,3 +92,13 @@ def count_articles(files: Sequence[str]) -> int | None:
         else:
             total += 1
     return total
+
+
+def _json_list(path: str) -> bool:
+    """Whether a JSON file opens with ``[`` (a list of records) after any byte-order mark and white space."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 12)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"["
