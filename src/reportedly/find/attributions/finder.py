@@ -29,13 +29,13 @@ from .antecedents import (
     document_subject_before,
     gender_of,
     later_holder,
-    outlet_reference,
     previous_sentence,
     sentence_start,
     token_at,
 )
 from .extract import Accepted, extract, quote_index
 from .heads import DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
+from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange

@@ -32,7 +32,7 @@ from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS
-from .antecedents import BODY_DESCRIPTION, named_paper, outlet_reference
+from .antecedents import BODY_DESCRIPTION
 from .heads import (
     A_SET,
     ABOUT_WORDS,
@@ -61,6 +61,7 @@ from .heads import (
     person_noun,
     plural_of_document,
 )
+from .outlet_refs import named_paper, outlet_reference
 
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span
 from ...registry.countries import is_country_word
-from ..attributions.antecedents import outlet_description, token_at
+from ..attributions.antecedents import token_at
+from ..attributions.outlet_refs import outlet_description
 from .media import generic_at_start
 from .nodes import CONF_GENERIC, CONF_UNKNOWN_OUTLET, Ctx, Node, outlet_node
 from .sources import guess_type, source_node
