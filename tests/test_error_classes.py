@@ -1272,6 +1272,42 @@ def test_they_after_a_plural_noun_closer_than_any_body_names_nobody() -> None:
     assert by_cue(report(text), "said").source_name == "Republicans"
 
 
+@pytest.mark.parametrize(
+    ("unnamed", "named", "cue", "name"),
+    [
+        # a plural noun in the last sentence of the paragraph before counts as one in the sentence before (KCNA: "The
+        # people in the Democratic People's Republic of Korea are now very excited ... \n\nThey are unanimous in
+        # saying" was the DPRK, "Speakers ... accused the Jeju Island Assembly of ... \n\nThey stressed" the assembly:
+        # 31 pronoun sources changed in 1,173 KCNA and AllSides articles, about 26 for the better)
+        ("Workers of the Kim Chaek Iron Works gathered at the plant on Monday.\n\nThey said the plan would succeed.",
+         "The Kim Chaek Iron Works gathered its workers on Monday.\n\nThey said the plan would succeed.", "said",
+         "Kim Chaek Iron Works"),
+        # the "they" subject of the sentence before is who this "they" is, not a body it named since (KCNA: "They
+        # accused the U.S. of trying to make FTA ... . They called for ..." was the FTA)
+        ("Speakers addressed the rally on Monday. They accused Greenpeace of lying. They called for a new law.",
+         "Speakers addressed the rally on Monday. Greenpeace accused the speakers of lying. They called for a new law.",
+         "called for", "Greenpeace"),
+        # so does a quantifier subject ("some on the US right charged ... . Then they charged" was the Army, "Many of
+        # those who met DPRK players ... but they expressed" Americans); not "many of whom", which counts off the body
+        ("Greenpeace held a rally on Monday. Some in the crowd carried signs. Then they charged that the law was weak.",
+         "Greenpeace held a rally on Monday. Some of them carried signs. Then they charged that the law was weak.",
+         "charged", "Greenpeace"),
+        # a law, a treaty or a programme speaks for nobody ("Obamacare outlawed that practice. ... they disadvantage
+        # sick Americans", "co-wrote a piece backing the TPP. They wrote")
+        ("Greenpeace met on Monday. The Genetic Information Nondiscrimination Act outlawed that practice. They said "
+         "the law was weak.",
+         "Greenpeace met on Monday. The new rule outlawed that practice. They said the law was weak.", "said",
+         "Greenpeace"),
+    ],
+)
+def test_they_names_nobody_after_plural_speakers_or_a_law(unnamed: str, named: str, cue: str, name: str) -> None:
+    """Of the "they" sources in 1,173 KCNA and AllSides articles, 111 named a body, and a sample of 30 had 12 right
+    (speakers at a meeting, teachers, the people of a country named after the body they belong to)."""
+    at = by_cue(report(unnamed, profile="fast"), cue)
+    assert span_text(unnamed, at.source).lower() == "they" and at.source_entity is None, at
+    assert by_cue(report(named, profile="fast"), cue).source_name == name
+
+
 def test_it_after_a_singular_noun_closer_than_any_body_names_nobody() -> None:
     """"... a report by experts monitoring U.N. sanctions ... It also said ..." was the U.N., "The Trump campaign went
     further. It sent ..." an earlier "Americans", "If a country truly wants ..., it should ..." (KCNA) the UN named

@@ -29,7 +29,9 @@ fits it, and returns ``None`` rather than a guess when none does:
 Limits: little syntax (the closest fitting mention wins, except that a
 subject of its sentence or the one before goes first, a main clause's before
 another's, a possessor last; "they" / "it" name nobody after a closer plural /
-singular common noun, or "it" after an indefinite subject of its sentence); gender only from honorifics and gendered role words next to the
+singular common noun, "it" after an indefinite subject of its sentence, "they" after a
+quantifier subject, and neither after a law or a treaty; "they" follows the "they" of the
+sentence before); gender only from honorifics and gendered role words next to the
 mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
 found no entity of the kind.
 """
@@ -68,14 +70,19 @@ BODY_DESCRIPTION = re.compile(
 """A body described by its kind ("the organization", "the rights group", "the company"; a lowercase modifier only:
 "the Judiciary Committee" is a name), which stands for the body of that kind named just before."""
 _GENERIC_BODIES = frozenset({"organization", "organisation", "group", "company", "firm", "charity", "nonprofit", "non-profit"})
-_A_LAW_NAME = re.compile(r"\b(?:Act|Law|Bill|Code)$")
+_NO_SPEAKER = re.compile(
+    r"\b(?:Act|Law|Bill|Code|Treaty|Agreement|Accord|Pact|Protocol)$|^(?:Obama[Cc]are|ACA|TPP|FTA|NAFTA|USMCA|JCPOA|TTIP|DACA)$"
+)
+"""A law, a treaty or a programme, which spaCy and the entity finder may take for an organisation ("the Genetic
+Information Nondiscrimination Act", KCNA's "FTA", "Obamacare"): when the closest body is one, "they" / "it" stand for
+something else, and name nobody."""
 _A_STATE = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|States) of\b")
 """A state's formal name ("Democratic People's Republic of Korea", which spaCy tags an organisation)."""
 
 
 def _fits_body(e: Entity, head: str) -> bool:
     """Whether an entity is a body "the <head>" may stand for."""
-    if e.kind not in ("organization", "government") or _A_LAW_NAME.search(e.name) or country_of(e.name) or _A_STATE.search(e.name):
+    if e.kind not in ("organization", "government") or _NO_SPEAKER.search(e.name) or country_of(e.name) or _A_STATE.search(e.name):
         return False
     if head in _GENERIC_BODIES:
         return e.kind == "organization"
@@ -136,8 +143,15 @@ def antecedent(
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
         # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
+        p = _subject_before(parsed, before, PLURAL, skip) if depth < CHAIN_DEPTH else None
+        if p is not None and p[2].lower() in PLURAL and (
+            got is None or got[0] < p[0] or (got[0] < sentence_start(parsed, before) and _salience(parsed, got[0]) < 3)
+        ):
+            # "They accused the U.S. of trying to make FTA ... . They called for ...": the "they" subject of the
+            # sentence before, not a name it mentioned since, is who this "they" is (as for "he"); nobody if it is nobody
+            return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
         ent = entity_by_id(entities, got[2]) if got is not None else None
-        if got is None or (ent is not None and ent.kind == "outlet"):
+        if got is None or (ent is not None and ent.kind == "outlet") or _NO_SPEAKER.search(got[1]):
             return None
         if got[0] < _previous_paragraph(parsed, before):
             # nor a body last named paragraphs before ("the Russian government" five paragraphs up, "They
@@ -157,7 +171,8 @@ def antecedent(
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
         if got is not None and (
-            _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
+            _NO_SPEAKER.search(got[1])  # "... to make FTA with south Korea more favorable to it"
+            or _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
             or got[0] < _previous_paragraph(parsed, before)  # a body last named paragraphs before, as for "they"
             # a singular noun closer ("a report by experts monitoring U.N. sanctions ... It also said": the report)
             or _noun_first(parsed, entity_by_id(entities, got[2]), got, before, skip, "NN")
@@ -381,23 +396,39 @@ def _noun_first(
     parsed: Parsed, ent: Entity | None, got: tuple[int, str, str | None], before: int, skip: Sequence[tuple[int, int]], tag: str
 ) -> bool:
     """Whether a common noun of ``tag`` (plural ``NNS`` for "they", singular ``NN`` for "it") outside ``skip``, in the
-    sentence of ``before`` or the one before, stands closer to the pronoun at ``before`` than the name ``got``
+    sentence of ``before`` or the one before (across a paragraph break), stands closer to the pronoun at ``before`` than the name ``got``
     (``_salience``): an argument of a verb between the name and the pronoun, at least as salient ("Trump praised United
     Technologies. Most economists hate it. They call it ...", "... for millions of families like Victorino's. ...,
     they say"), or a more salient one before the name ("Protesters marched to the Chinese government's office. They
     said ..."); for "it", not a word of the name ("The court usually takes ... It has issued": the Supreme Court)."""
     start, exempt = got[0], frozenset(w.lower() for w in re.findall(r"\w+", got[1])) if tag == "NN" else frozenset()
     end = next((e for s, e in ent.mentions if s == start), start) if ent is not None else start + len(got[1])
-    lo = sentence_start(parsed, before, back=1)
+    lo = previous_sentence(parsed, before, across=True)  # (a pronoun opening its paragraph: the one before's last)
     name = _salience(parsed, start)
     for s, t in _tokens_in(parsed, lo, before):
-        if t.tag_ != tag or t.ent_type_ or t.lower_ in exempt or any(a <= s < b for a, b in skip):
+        if any(a <= s < b for a, b in skip) or not (
+            (t.tag_ == tag and not t.ent_type_ and t.lower_ not in exempt)
+            or (tag == "NNS" and t.lower_ in _PLURAL_WORDS and t.dep_ in SUBJECTS and not _part_of_before(t))
+        ):
             continue
         if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
             s < start and _salience(parsed, s) > name
         ):
             return True
     return False
+
+
+_PLURAL_WORDS = frozenset({"those", "these", "some", "many", "most", "others", "several", "both", "few"})
+"""Words that stand for people as a plural noun does, as a subject ("some on the US right charged ...", "Many of
+those who met ...")."""
+
+
+def _part_of_before(t: Token) -> bool:
+    """Whether a quantifier counts off what was named before: "many of whom", "some of them"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which", "them") for g in c.children)
+        for c in t.children
+    )
 
 
 def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
