@@ -1340,6 +1340,19 @@ def test_it_after_a_singular_noun_closer_than_any_body_names_nobody() -> None:
          "the drills are over.",
          "The UN called for talks on Monday.\n\nIn a statement, it should declare that both sides must stop the drills.",
          "should declare", "UN"),
+        # the "it" subject of the sentence before is who this "it" is, as for "they" and "he" ("The press can work
+        # even harder ... . Or it can play to type. The past week is more evidence that it prefers ..." was the White
+        # House, named paragraphs up)
+        ("Greenpeace met reporters on Monday.\n\nThe press can work even harder. Or it can play to type. It says it "
+         "prefers the latter option.",
+         "Greenpeace met reporters on Monday.\n\nThen it can work even harder. Or it can play to type. It says it "
+         "prefers the latter option.", "says", "Greenpeace"),
+        # a country the subject of the sentence before ("The US is expelling 48 envoys at the Russian embassy in
+        # Washington and 12 more at the UN in New York. It will also order ..." was the UN)
+        ("The US is expelling 48 envoys at the Russian embassy and 12 more at the UN in New York. It will also order "
+         "the closure of the consulate.",
+         "The State Department is expelling 48 envoys at the Russian embassy and 12 more at the UN in New York. It will "
+         "also order the closure of the consulate.", "will also order", "State Department"),
     ],
 )
 def test_it_names_nobody_far_from_the_body_or_after_an_indefinite_subject(unnamed: str, named: str, cue: str, name: str) -> None:

@@ -30,8 +30,8 @@ Limits: little syntax (the closest fitting mention wins, except that a
 subject of its sentence or the one before goes first, a main clause's before
 another's, a possessor last; "they" / "it" name nobody after a closer plural /
 singular common noun, "it" after an indefinite subject of its sentence, "they" after a
-quantifier subject, and neither after a law or a treaty; "they" follows the "they" of the
-sentence before); gender only from honorifics and gendered role words next to the
+quantifier subject, "it" after a country subject, and neither after a law or a treaty;
+"they" and "it" follow the "they" / "it" subject of the sentence before); gender only from honorifics and gendered role words next to the
 mentions; the spaCy PERSON / ORG mentions stand in when the entity finder
 found no entity of the kind.
 """
@@ -170,8 +170,16 @@ def antecedent(
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
+        p = _subject_before(parsed, before, _IT, skip) if depth < CHAIN_DEPTH else None
+        if p is not None and p[2].lower() in _IT and (
+            got is None or got[0] < p[0] or (got[0] < sentence_start(parsed, before) and _salience(parsed, got[0]) < 3)
+        ):
+            # "The press can work even harder ... . Or it can play to type. The past week is more evidence that it
+            # prefers ...": the "it" subject of the sentence before, as for "they"
+            return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
         if got is not None and (
-            _NO_SPEAKER.search(got[1])  # "... to make FTA with south Korea more favorable to it"
+            _NO_SPEAKER.search(got[1])
+            or _place_subject_between(parsed, got[0], before, skip)  # "The US is expelling ... at the UN. It will"  # "... to make FTA with south Korea more favorable to it"
             or _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
             or got[0] < _previous_paragraph(parsed, before)  # a body last named paragraphs before, as for "they"
             # a singular noun closer ("a report by experts monitoring U.N. sanctions ... It also said": the report)
@@ -428,6 +436,21 @@ def _part_of_before(t: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which", "them") for g in c.children)
         for c in t.children
+    )
+
+
+_IT = frozenset({"it"})
+
+
+def _place_subject_between(parsed: Parsed, start: int, before: int, skip: Sequence[tuple[int, int]]) -> bool:
+    """Whether a place (a country, a city: spaCy's GPE) is a subject after the name at ``start``, or a more salient one
+    before it, in the sentence of ``before`` or the one before: what "it" then stands for ("The US is expelling 48 envoys ... at
+    the UN in New York. It will also order ..."), which names no body."""
+    name = _salience(parsed, start)
+    return any(
+        t.ent_type_ == "GPE" and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip)
+        and (s > start or _salience(parsed, s) > name)
+        for s, t in _tokens_in(parsed, previous_sentence(parsed, before, across=True), before)
     )
 
 
