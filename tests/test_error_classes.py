@@ -1783,6 +1783,25 @@ def test_a_doctrine_is_nobody_and_he_takes_the_leader() -> None:
     assert not names_a_doctrine(["Juche", "Korea"]) and not names_a_doctrine(["Songun", "Policy", "Group"])
 
 
+def test_a_flower_named_after_a_leader_is_nobody() -> None:
+    """KCNA's "Kimjongilias in full bloom": 50 names of the flowers alone were a person or a government in 201 KCNA
+    stories, and "Kimjongilia was bred by Mototeru Kamo, a horticulturist of Japan. He named this flower ..." made
+    the flower the "he".  A flower alone is no entity; a body named after it is ("Kimjongilia Festival"), and its
+    greenhouse is a place."""
+    text = ("Kimjongilias in full bloom were on display at the Kimjongilia Greenhouse, and the Korean "
+            "Kimilsungia-Kimjongilia Committee praised them.")
+    kinds = {e.name: e.kind for e in report(text).entities}
+    assert not {"Kimjongilia", "Kimjongilias"} & set(kinds), kinds
+    assert kinds.get("Kimjongilia Greenhouse") == "place"
+    assert any("Committee" in n and k == "organization" for n, k in kinds.items()), kinds
+    text = ("Kimjongilia was bred by Mototeru Kamo, a horticulturist of Japan.\n\nHe named this flower after General "
+            "Secretary Kim Jong Il and presented it to the leader on his birthday in February 1988.")
+    assert by_cue(report(text, profile="fast"), "named").source_name != "Kimjongilia"
+    from reportedly.find.entities.name_words import names_a_doctrine
+
+    assert names_a_doctrine(["Kimilsungia", "-", "Kimjongilia"]) and not names_a_doctrine(["Kimjongilia", "Festival"])
+
+
 def test_a_korean_neighbourhood_is_a_place_and_a_source_is_named_before_its_relative_clause() -> None:
     """"Pak who had resided in Rapuk-dong No. 1, ... told the conference": the source was named "Rapuk-dong" (a
     neighbourhood spaCy tags a person), and "she" after it took the neighbourhood too.  A word with a Korean place
