@@ -77,7 +77,7 @@ def _generation(name: str) -> str:
     return last if last in _NAME_SUFFIXES else ""
 
 
-def _org_words(words: list[str]) -> bool:
+def org_words(words: list[str]) -> bool:
     """Whether a name has a word that organisation names are made of ("Party", "Committee")."""
     return any(word_key(w) in _GENERIC_ORG_WORDS for w in words)
 
@@ -229,7 +229,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     persons = [
         (
             g,
-            [f for f in full if _personal_name(f[0]) and (evidenced[g[0]] or not _org_words(f[0]))],
+            [f for f in full if _personal_name(f[0]) and (evidenced[g[0]] or not org_words(f[0]))],
             kind == "person" and (evidenced[g[0]] or any(m.label in _PERSON_LABELS for m in gms)),
         )
         for g, gms, kind, full in info

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Entity, Span
 from ...nlp import Parsed, texts
@@ -22,7 +22,7 @@ from ...registry import load_registry
 from ...registry.countries import US_STATES, country_of, is_country_word
 from ...settings import Settings
 from .. import Found
-from .clusters import FUNCTION_WORDS, cluster, cluster_kind, cluster_kinds, is_acronym
+from .clusters import FUNCTION_WORDS, cluster, cluster_kind, cluster_kinds, is_acronym, org_words
 from .lexicon import Lexicon, lexicon, word_key
 from .mentions import (
     Mention,
@@ -117,6 +117,9 @@ def _places_by_state(text: str, mentions: list[Mention]) -> None:
 
 
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+_TERMS_OF_OFFICE = frozenset({"administration", "presidency"})
+"""Lower-case nouns a name right before makes a person's term of office ("the Obama administration", "the Trump
+presidency"; a body's is capitalised in its name: "the Food and Drug Administration")."""
 
 
 def _mark_attributive(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -133,6 +136,20 @@ def _mark_attributive(parsed: Parsed, mentions: list[Mention]) -> None:
         m.attributive = (nxt is not None and nxt.text in ("'s", "’s", "'", "’")) or (
             last.dep_ in _ATTRIBUTIVE_DEPS and last.head.i >= m.tok_end
         )
+        if m.attributive and last.dep_ == "compound" and last.head.i == m.tok_end and last.head.text in _TERMS_OF_OFFICE:
+            m.person = True  # "the Trump administration" (spaCy's ORG): a president's, so a person's name
+        elif last.dep_ == "nsubj" and m.tok_end - m.tok_start == 1 and not org_words([last.text]) and _own_object(last):
+            m.person = True  # "Trump has already demonstrated his willingness to ...": a person's
+
+
+def _own_object(subject: Token) -> bool:
+    """Whether the verb a name is the subject of has an object that "his" or "her" owns ("Trump has already
+    demonstrated his willingness", "Clinton defended her record"): a body's would be "its" (the caller leaves out
+    the words bodies are named by: "the Senate won't consider his nomination")."""
+    return any(
+        k.dep_ == "poss" and k.lower_ in ("his", "her") and k.head.dep_ == "dobj" and k.head.head.i == subject.head.i
+        for k in subject.head.subtree
+    )
 
 
 def _name(text: str, mentions: list[Mention]) -> None:
