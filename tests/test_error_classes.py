@@ -1251,6 +1251,19 @@ def test_a_name_with_a_term_of_office_or_his_own_object_is_a_person() -> None:
     assert {e.name: e.kind for e in report(text, profile="fast").entities}["Senate"] == "government"
 
 
+def test_mr_and_mrs_keep_a_surname_from_a_full_name_of_the_other_sex() -> None:
+    """"In his West Point speech, Mr. Obama insisted ..." was Michelle Obama, the one full name of the article (an
+    AllSides opinion piece); "Mrs. Clinton said" beside "Bill Clinton" the same way.  An honorific of one sex keeps a
+    surname from a full name whose given name is the other's, and picks the one that fits when two do."""
+    text = ("Former President Bill Clinton spoke at the event on Monday. Mrs. Clinton said the plan would work.")
+    assert by_cue(report(text, profile="fast"), "said").source_name != "Bill Clinton"
+    text = ("Michelle Obama spoke at the school. In his West Point speech, Mr. Obama insisted that not every crisis "
+            "requires a military response.")
+    assert by_cue(report(text, profile="fast"), "insisted").source_name != "Michelle Obama"
+    text = ("Joe Biden and Jill Biden arrived on Monday. Mr. Biden said the plan would work.")
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Joe Biden"
+
+
 def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:
     """"Tom Perez ... said Trump’s order remained ..." then "“...,” he said" was Trump, as was Stephen Bannon's "he
     explained" after "who has fueled Donald Trump’s firefight" (real Guardian and Vanity Fair sentences).  A subject

@@ -250,6 +250,8 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         tagged_person = any(m.label == "PERSON" for m in gms)
         shorts = [_name_words(m.name) for m in gms]
         gens = {_generation(m.name) for m in gms} | {""}
+        addressed = {m.addressed for m in gms} - {None}
+        other_sex = {"f"} if addressed == {"m"} else {"m"} if addressed == {"f"} else set()
         first = min(m.start for m in gms)
         fits = [
             pg
@@ -268,6 +270,9 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             # nor of a relative's full name written after the surname stood alone ("President Trump" ... "his
             # father, Frederick Trump"): the surname was someone's already
             and not (any(mentions[i].kin for i in pg) and first < opened[pg[0]])
+            # nor of a woman's full name when the surname is a man's by its "Mr." ("Mr. Obama" beside "Michelle
+            # Obama"), or of a man's when it is a woman's ("Mrs. Clinton" beside "Bill Clinton")
+            and not (addressed and all(first_names().get(f[0].lower()) in other_sex for f, _ in pfull))
         ]
         if len(fits) > 1:
             # a surname before a name it only opens ("Trump" of "Donald Trump", not of a headline's "Trump

@@ -74,6 +74,8 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     _mark_attributive(parsed, mentions)
     for m in mentions:
         m.kin = bool(_KIN.search(text, max(0, m.start - 60), m.start))
+        sex = _ADDRESS.search(text, max(0, m.start - 8), m.start)
+        m.addressed = None if sex is None else "m" if sex.group(1) == "Mr" else "f"
     clusters = cluster(mentions, lex)
     found_more = _recover(parsed, mentions, clusters, lex)
     for m in found_more:
@@ -114,6 +116,9 @@ def _places_by_state(text: str, mentions: list[Mention]) -> None:
         hit = _STATE_AFTER.match(text, m.end)
         if hit and (hit.group(1).lower() in US_STATES or country_of(hit.group(1))):
             m.kind, m.label, m.person = "place", "PLACE", False
+
+
+_ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+$")
 
 
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "poss", "nmod", "amod"})

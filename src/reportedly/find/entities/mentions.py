@@ -118,6 +118,9 @@ class Mention:
     attributive: bool = False
     """The name only modifies a noun ("Trump's order", "the Trump travel ban"), where spaCy often calls a person an
     organisation: its kind decides only a tie of the others (``clusters.cluster_kind``)."""
+    addressed: str | None = None
+    """ "m" or "f" when an honorific of one sex is written right before ("Mr. Obama", "Mrs. Clinton"): a surname so
+    addressed is no short form of a full name whose given name is the other sex's (``clusters.cluster``)."""
 
     @property
     def span(self) -> Span:
