@@ -1264,6 +1264,16 @@ def test_mr_and_mrs_keep_a_surname_from_a_full_name_of_the_other_sex() -> None:
     assert by_cue(report(text, profile="fast"), "said").source_name == "Joe Biden"
 
 
+def test_a_time_zone_is_nobody() -> None:
+    """A live blog's "Update at 11:22 a.m. ET." made "ET" a person (spaCy's), and every "he says" of the speech it
+    followed was ET (NPR, on AllSides)."""
+    text = ("Update at 11:22 a.m. ET. The president spoke for an hour.\n\nUpdate at 11:13 a.m. ET. \"We must pursue a "
+            "world without nuclear weapons,\" he says.")
+    rep = report(text, profile="fast")
+    assert "ET" not in {e.name for e in rep.entities}
+    assert by_cue(rep, "says").source_name != "ET"
+
+
 def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:
     """"Tom Perez ... said Trump’s order remained ..." then "“...,” he said" was Trump, as was Stephen Bannon's "he
     explained" after "who has fueled Donald Trump’s firefight" (real Guardian and Vanity Fair sentences).  A subject

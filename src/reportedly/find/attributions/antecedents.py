@@ -50,7 +50,7 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names, lexicon
-from ..entities.name_words import capitalised_adjective, names_a_doctrine, names_a_text
+from ..entities.name_words import capitalised_adjective, names_a_doctrine, names_a_text, time_zone
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
 
@@ -385,7 +385,7 @@ def _starts_of(parsed: Parsed, e: Entity) -> list[int]:
 
 def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, ...]) -> list[tuple[int, str, None]]:
     """(start, text, None) of the parse's named entities with one of ``labels`` at no entity's mention, that name no
-    text, no doctrine or emblem and are no capitalised adjective, in text order (once per article and label set)."""
+    text, no doctrine or emblem, no time zone and are no capitalised adjective, in text order (once per article and label set)."""
 
     def build() -> list[tuple[int, str, None]]:
         taken = {s for e in entities for s, _ in e.mentions}
@@ -395,6 +395,7 @@ def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, 
             for ent in seg.doc.ents
             if ent.label_ in labels and seg.start + ent.start_char not in taken and not names_a_text(ent[-1].text)
             and not capitalised_adjective(seg.doc, ent.start, ent.end) and not names_a_doctrine([t.text for t in ent])
+            and not time_zone(seg.doc, ent.start, ent.end)
         ]
 
     return _read_off(parsed, ("unheld ents", labels), entities, build)

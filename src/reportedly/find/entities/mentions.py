@@ -46,6 +46,7 @@ from .name_words import (
     nonperson_label,
     person_by_given_name,
     sentence_initial,
+    time_zone,
 )
 
 LABEL_KINDS = {
@@ -415,8 +416,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue
             start, end = char_span(parsed, si, doc, s, e)
-            if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]):
-                continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"
+            if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]) or time_zone(doc, s, e):
+                continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"; "11:22 a.m. ET"
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
             elif label == "ORG" and person_by_given_name(texts(doc)[s:e]) and not is_government(text[start:end], lex):

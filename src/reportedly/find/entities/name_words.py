@@ -8,6 +8,7 @@ spaCy's small model tags names by their shape, so the words themselves are the e
 - ``names_a_text``: a name ending in a text's word ("the Moscow Declaration") names no body that speaks;
 - ``names_a_doctrine``: an idea, a doctrine or an emblem ("Juche", "Songun", "Kimilsungism", the Kimjongilia
   flower) is no one, whatever the tag;
+- ``time_zone``: "ET" after a time ("11:22 a.m. ET") is no one;
 - ``BODY_HEADS``: the head words of bodies' names ("Group", "Association").
 
 Word lists: ``find/data/korean_surnames.txt``, ``find/data/nonperson_heads.txt`` (hand-made, MIT).
@@ -185,3 +186,13 @@ _COMPANY_LAST = frozenset(
     "media news group industries enterprises foods motors airlines systems".split()
 )
 
+
+_TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "KST", "JST"})
+
+
+def time_zone(doc: Doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` is a time zone written after a time ("Update at 11:22 a.m. ET": a person to spaCy)."""
+    if e - s != 1 or doc[s].text not in _TIME_ZONES or s == 0:
+        return False
+    before = doc[s - 1].lower_
+    return before in ("a.m.", "p.m.", "am", "pm", "noon", "midnight") or before.replace(":", "").isdigit()
