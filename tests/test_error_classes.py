@@ -1274,6 +1274,21 @@ def test_a_time_zone_is_nobody() -> None:
     assert by_cue(rep, "says").source_name != "ET"
 
 
+def test_one_source_of_two_cues_is_named_once() -> None:
+    """KCNA's "..., by General Secretary Kim Jong Il, he stressed, and went on:" gave the "he" of "stressed" the
+    speaker before and the same "he" of "went on" Kim Jong Il, named in the first content.  One source span of two
+    cues is one speaker: named once, by the first."""
+    text = ("The chairman of the Finland-Korea Society said that the President had devoted his whole life to the "
+            "reunification of the country.\n\nThe patriotic idea advanced by the President is being further developed "
+            "by General Secretary Kim Jong Il, he stressed, and went on:\n\nKim Jong Il provided the historic June 15 "
+            "North-South Joint Declaration.")
+    rep = report(text, profile="fast")
+    first, second = by_cue(rep, "stressed"), by_cue(rep, "went on")
+    assert first.source == second.source
+    assert (second.source_name, second.source_entity) == (first.source_name, first.source_entity)
+    assert second.source_name != "Kim Jong Il"
+
+
 def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:
     """"Tom Perez ... said Trump’s order remained ..." then "“...,” he said" was Trump, as was Stephen Bannon's "he
     explained" after "who has fueled Donald Trump’s firefight" (real Guardian and Vanity Fair sentences).  A subject

@@ -73,13 +73,19 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
     said: list[Span] = []  # the quoted words of the contents so far, sorted
+    named: dict[tuple[Span, ...], Attribution] = {}  # the first attribution of each source span
     for n, f in enumerate(items, 1):
         c = f.cand
         kind = _kind(f, text, quotes)
         content = _past_kicker(c, _tidy_marks(sorted(f.content), quotes), text)
         src_head = _source_head(c, f.source)
         name = stype = ent = None
-        if f.source:
+        twin = named.get(tuple(f.source)) if f.source else None
+        if twin is not None:
+            # "..., he stressed, and went on:": one "he" for both cues, named once (the first content's names are no
+            # antecedents of it, and the second's cue sees them)
+            name, stype, ent = twin.source_name, twin.source_type, twin.source_entity
+        elif f.source:
             span = (f.source[0][0], f.source[-1][1])
             rel_ante = _relative_antecedent(c, src_head)
             if rel_ante is not None:
@@ -159,7 +165,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         for q in _quoted_parts(quotes, content):
             bisect.insort(said, q)
         out.append(
-            Attribution(
+            attribution := Attribution(
                 id=f"A{n}",
                 source=f.source,
                 cue=f.cue,
@@ -175,6 +181,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
                 produced_by=PRODUCED_BY_PATTERN.get(c.pattern, PRODUCED_BY),
             )
         )
+        if f.source:
+            named.setdefault(tuple(f.source), attribution)
     return out
 
 
