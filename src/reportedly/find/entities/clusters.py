@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 
-from ...registry.countries import country_of
+from ...registry.countries import US_STATES, country_of
 from .lexicon import Lexicon, first_names, name_key, read_sections, word_key
 from .mentions import Mention
 
@@ -151,6 +151,24 @@ def cluster_kinds(clusters: list[list[Mention]]) -> list[str]:
     return kinds
 
 
+def _surname_place(ms: list[Mention]) -> bool:
+    """Whether a cluster is one word spaCy called a place (GPE, LOC) or an organisation, never a building, which names
+    no country or US state and is no word organisation names are made of ("West", "North")."""
+    names = {m.name for m in ms}
+    if len(names) != 1 or any(m.label not in ("GPE", "LOC", "ORG", "FOUND") for m in ms):
+        return False
+    name = next(iter(names))
+    return " " not in name and not country_of(name) and name.lower() not in US_STATES and not org_words([name])
+
+
+def _given_named(group: list[int], mentions: list[Mention]) -> bool:
+    """Whether a person cluster holds a full name spaCy called a person that opens with a given name ("John Kasich")."""
+    return any(
+        mentions[i].label in _PERSON_LABELS and len(w := mentions[i].name.split()) > 1 and w[0].lower() in first_names()
+        for i in group
+    )
+
+
 def _named_person(ms: list[Mention]) -> bool:
     """A person's full name that spaCy calls a person ("Grover Norquist", "Piers Morgan", "Donald J. Trump"), every
     other mention a person's too or the surname alone, or the given name alone when ``first_names`` knows it
@@ -239,12 +257,17 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
     ]
     opened = {pg[0]: min(mentions[i].start for i in pg) for pg, _, _ in persons}  # where each person is first named
     for g, gms, kind, _ in info:
-        if kind in {"outlet", "government"} or any(m.label in {"LOC", "FAC"} for m in gms):
-            continue
         # A place-tagged word shortens only a name shown to be a person's by a
         # title or apposition ("Henderson" -> "Fritz Henderson, the chief operating
-        # officer"; not "Westminster" -> "Westminster Abbey" tagged PERSON).
+        # officer"; not "Westminster" -> "Westminster Abbey" tagged PERSON) ...
         place_short = kind == "place" and not any(m.person for m in gms)
+        # ... unless it is one word no country, state or compass word is, that spaCy called a place or an
+        # organisation and never a building, and that ends the full name of a person spaCy named with a given name
+        # ("Kasich" -> "John Kasich", "Schiff" -> "Adam Schiff": 27 surnames were places of their own beside the
+        # person's full name in 500 AllSides articles)
+        surname_place = place_short and _surname_place(gms)
+        if kind in {"outlet", "government"} or (any(m.label in {"LOC", "FAC"} for m in gms) and not surname_place):
+            continue
         # A name spaCy calls a person may also shorten a person-shaped name it
         # tagged otherwise ("Pirro" -> "Jeanine Pirro" tagged ORG).
         tagged_person = any(m.label == "PERSON" for m in gms)
@@ -259,7 +282,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             if pg is not g
             and pfull
             and (is_person or tagged_person)
-            and (not place_short or evidenced[pg[0]])
+            and (not place_short or evidenced[pg[0]] or (surname_place and _given_named(pg, mentions)))
             # a surname written before "Donald Trump Jr." is first named is no short form of his ("President
             # Trump", the father); after it, it is ("Mark A. Welsh III ... Welsh added")
             and all(
@@ -290,6 +313,9 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
                 fits = before
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
+        elif surname_place and fits:
+            for m in gms:
+                m.person = True  # "Skripal's home" beside Sergey and Yulia Skripal: a person, whichever
 
     # The start or end of an organisation's name ("Lockheed" -> "Lockheed Martin",
     # "Intelligence Committee" -> "House Intelligence Committee"), not generic words.
