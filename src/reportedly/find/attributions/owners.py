@@ -1,0 +1,153 @@
+"""Whose a source phrase is when a name in it only says whose: "a Trump adviser", "lawyers for the Trump
+administration", "Senate Republicans", "one of Trump's lawyers", "the former FBI director's prepared remarks".
+
+``resolve.describe`` asks these before it names a source by the entity inside the phrase: each returns the type
+the phrase has as a description of people (or a body's staff, type guideline 5), or None when the name is the
+source after all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Entity, Span
+from ...nlp import Tok
+from ..entities.lexicon import lexicon
+from .heads import ABOUT_WORDS, DOCUMENT_HEADS, FOOTAGE_HEADS, GROUP_HEADS, PERSON_TITLES, SHARES, person_noun
+
+_PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churches", "denominations", "unions"})
+"""Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
+
+QUANTIFIERS = frozenset(
+    {"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three", "nearly", "almost", "only", "twice"}
+)
+
+_RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
+"""Heads that make a leader's name a government: "the Assad regime", and in KCNA's stories "the Lee group"
+(Lee Myung Bak's government)."""
+
+_CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
+_LOWER_WORDS = re.compile(r"(?P<pos>['’]s?)?(?:\s+[a-z][a-z-]*){1,3}")
+_POSSESSED = frozenset(
+    {"office", "lawyers", "attorneys", "family", "staff", "allies", "friends", "daughter", "son", "wife", "husband",
+     "mother", "father", "brother", "sister", "relatives", "doctor", "doctors"}
+)
+"""Heads of a possessed phrase that speak for themselves ("McCready's lawyers", "Zinke's office"), beside titles
+and groups; any other ("Obama's remarks", "Trump's statement") leaves the possessor the source."""
+
+
+_DESCRIBED_OWNER = re.compile(r"(?:\s+[a-z][\w-]*)+['’]s\s")
+
+
+def owned_by_description(ent: Entity, span: Span, text: str) -> bool:
+    """Whether the name in the phrase only modifies a description that owns its head ("the former FBI
+    director's prepared remarks": the director's, not the FBI's)."""
+    return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in ent.mentions)
+
+
+def after_head(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
+    """Whether the entity is named only after the phrase's head word, as what the document is about ("the complaint
+    filed against X", "a report on X"; not its producer: "a report by Amnesty International" starts at Amnesty)."""
+    if head is None or (at := text.find(head.text, span[0], span[1])) < 0:
+        return False
+    first, end = min([ms for ms, _ in ent.mentions if span[0] <= ms < span[1]], default=-1), at + len(head.text)
+    return first >= end and bool(ABOUT_WORDS.search(text, end, first))
+
+
+def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """The type of a phrase whose person's name only says whose the lowercase noun heading it is ("a Trump
+    adviser", "Trump supporters", "the Clinton campaign", "The Clemson quarterback", "McCready's lawyers"), else
+    None (the name is the source; a document or footage keeps its author: "the Trump statement")."""
+    if ent.kind not in ("person", "organization"):
+        return None
+    titles = lexicon()
+    for ms, me in ent.mentions:
+        if not span[0] <= ms < me < span[1]:
+            continue
+        if any(
+            w[:1].isupper() and w.lower() not in QUANTIFIERS and not titles.is_title_word(w)
+            for w in text[span[0] : ms].split()
+        ):
+            return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
+        comma = text.find(",", me, span[1])
+        end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
+        if text[me : me + 2] in ("'s", "’s") and (prep := _PREPOSITION.search(text, me, end)) is not None:
+            end = prep.start()  # "Thuraissigiam's lawyers at the ACLU"
+        m = _LOWER_WORDS.fullmatch(text, me, end)
+        if m is None:
+            return None
+        words = text[m.end("pos") if m.group("pos") else me : end].split()
+        last = words[-1]
+        if head is not None and (head.text != last or head.pos_ != "NOUN"):
+            return None  # "Trump himself"
+        if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS:
+            return None
+        if _CAMPAIGN_HEADS.intersection(words):
+            return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
+        if m.group("pos") and not (
+            last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last) or person_noun(last)
+        ):
+            return None
+        plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
+        plural = plural or last in ("staff", "family")  # "Grassley's staff": several people
+        if person_noun(last) and (m.group("pos") or ent.kind != "person"):
+            # "Mueller's fellow hostages", "Smith's colleague", "the Cleveland Cavaliers star": people
+            return "group" if plural else "person"
+        if ent.kind != "person":
+            # "NEA officials", "a Google spokesperson": the organisation speaks; "Lutheran groups" are groups
+            return "group" if last in _PLURAL_BODIES else None
+        if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
+            return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
+        return "group" if plural else "person"
+    return None
+
+_PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
+_SPEAK_FOR = frozenset({"executive", "executives", "representative", "representatives", "agent", "agents", "employee", "employees"})
+"""People who speak for the body they work at ("an executive at Google": Google, type guideline 5)."""
+
+
+def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """"group" or "person" for people headed by a noun before a preposition that holds the name ("lawyers for the
+    Trump administration", "critics of the plan's author Smith", "a spokeswoman for Senator Smith"): the name says
+    whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
+    person's name are they not that person."""
+    if head is None or head.pos_ != "NOUN" or not head.text[1:].islower():
+        return None  # not a name ("Lawyers" opening the sentence is a noun)
+    word = head.text.lower()
+    if ent.kind == "person":
+        if not (person_noun(word) or word in _POSSESSED or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word)):
+            return None
+    elif not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR:
+        return None
+    rx = re.compile(rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+)*$")
+    if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):
+        return "group" if head.tag_ in ("NNS", "NNPS") else "person"
+    return None
+
+
+_PARTY_WORDS = re.compile(r"\s+(?:Republicans?|Democrats?|Democratic|GOP)\b")
+PARTITIVE = re.compile(
+    r"^(?:the\s+)?(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|few|each|both|all|"
+    r"none)\s+of\s+\S"
+)
+
+
+def possessor_in(ent: Entity, span: Span, text: str) -> bool:
+    """Whether the entity's mention in ``span`` is a possessor ("Obama's", "Mateen's")."""
+    return any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in ent.mentions)
+
+
+def partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """The phrase, when it names a party's members in a body the entity is ("Senate Republicans", "some House
+    Democrats", "House Republican leaders", "one conservative House Republican"): a party word right after the
+    body's mention, the head a plural noun or the party word itself after it."""
+    if head is None or ent.kind not in ("government", "organization"):
+        return None
+    if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat") and head.lower_ not in SHARES:
+        return None
+    for ms, me in ent.mentions:
+        if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and (
+            head.text in text[me : span[1]].split() or head.lower_ in SHARES
+        ):
+            return text[span[0] : span[1]].strip()
+    return None
