@@ -1289,6 +1289,23 @@ def test_one_source_of_two_cues_is_named_once() -> None:
     assert second.source_name != "Kim Jong Il"
 
 
+def test_two_people_joined_by_and_are_both_the_source() -> None:
+    """"Conaway and Schiff said", "Sens. Bernie Sanders and Elizabeth Warren", "Tlaib and Omar": the source was named
+    after one of them (52 such sources in 500 AllSides articles); the phrase names both, a group.  Not people inside a
+    modifier of the first ("attorney for the Romney and George W. Bush campaigns")."""
+    for text, cue, phrase in (
+        ("Rep. Mike Conaway and Rep. Adam Schiff met on Monday. Conaway and Schiff said the inquiry would go on.", "said",
+         "Conaway and Schiff"),
+        ("Barack Obama met Joe Biden. Obama and Biden said the deal was done.", "said", "Obama and Biden"),
+        ("Sen. Elizabeth Warren and Rep. Bobby Scott wrote that the rule was wrong.", "wrote", None),
+    ):
+        at = by_cue(report(text, profile="fast"), cue)
+        assert (at.source_name, at.source_type, at.source_entity) == (phrase or span_text(text, at.source), "group", None), at
+    text = ("Benjamin Ginsberg, the general counsel for the Romney and George W. Bush campaigns, said the rule was "
+            "wrong.")
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Benjamin Ginsberg"
+
+
 def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:
     """"Tom Perez ... said Trump’s order remained ..." then "“...,” he said" was Trump, as was Stephen Bannon's "he
     explained" after "who has fueled Donald Trump’s firefight" (real Guardian and Vanity Fair sentences).  A subject
@@ -2261,7 +2278,8 @@ def test_he_before_an_outlets_credit_is_the_speaker_before() -> None:
          [["Apple and Google executives"]]),
         ("The Cleveland Cavaliers star said he would stay.", "The Cleveland Cavaliers star", "person",
          [["The Cleveland Cavaliers star"]]),
-        ("Kim Jong Un and Moon Jae-in said the talks went well.", "Kim Jong Un", "person",
+        # (two people: the source phrase names both, a group, and each is a party of a chain of its own)
+        ("Kim Jong Un and Moon Jae-in said the talks went well.", "Kim Jong Un and Moon Jae-in", "group",
          [["Kim Jong Un"], ["Moon Jae-in"]]),
     ],
 )

@@ -21,6 +21,7 @@ typed organization or group, not the outlet (``outlet_body``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -346,6 +347,8 @@ def _describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
+    if ent is not None and ent.kind == "person" and _two_people(entities, span, text):
+        return Described(phrase, "group", None)  # "Conaway and Schiff said": both, not the one named last
     if ent is not None and (party := partisans(ent, span, head, text)) is not None:
         # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body ("one
         # conservative House Republican": one member)
@@ -421,6 +424,33 @@ def _describe(
     if head is not None and head.pos_ == "PROPN":
         return Described(who_clause.group("name") if who_clause is not None else phrase, "person", None)
     return Described(phrase, "unknown", None)
+
+
+_AND = re.compile(r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_COMMA = re.compile(r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
+
+
+def _two_people(entities: Sequence[Entity], span: Span, text: str) -> bool:
+    """Whether the phrase joins two people by "and" ("Obama and Biden", "Sen. Elizabeth Warren and Rep. Bobby
+    Scott"): the mention of one person, then "and" (titles may follow), then another person's; or the surname of
+    another person of the article that spaCy did not tag ("Conaway and Schiff" after "Rep. Mike Conaway")."""
+    near = mentions_near(entities, *span)
+    people = sorted((ms, me, e.id) for e, ms, me in near if e.kind == "person" and span[0] <= ms < me <= span[1])
+    if not people:
+        return False
+    # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
+    # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
+    for a, b in itertools.pairwise(people):
+        if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
+            break
+        if _AND.fullmatch(text, a[1], b[0]):
+            return True
+    ms, _, eid = people[0]
+    m = _WORD_AND.search(text, span[0], ms)
+    return m is not None and m.end() == ms and any(
+        e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word") for e in entities
+    )
 
 
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
