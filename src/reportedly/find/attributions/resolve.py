@@ -347,8 +347,10 @@ def _describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
-    if ent is not None and ent.kind == "person" and _two_people(entities, span, text):
-        return Described(phrase, "group", None)  # "Conaway and Schiff said": both, not the one named last
+    if ent is not None and ent.kind == "person" and (both := _two_people(entities, span, text)) is not None:
+        # "Conaway and Schiff said": both, not the one named last (named by the list alone: "[in company with] Mitt
+        # Romney and Jeb Bush, who ...")
+        return Described(" ".join(text[both[0] : both[1]].split()), "group", None)
     if ent is not None and (party := partisans(ent, span, head, text)) is not None:
         # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body ("one
         # conservative House Republican": one member)
@@ -431,26 +433,32 @@ _COMMA = re.compile(r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 
 
-def _two_people(entities: Sequence[Entity], span: Span, text: str) -> bool:
-    """Whether the phrase joins two people by "and" ("Obama and Biden", "Sen. Elizabeth Warren and Rep. Bobby
-    Scott"): the mention of one person, then "and" (titles may follow), then another person's; or the surname of
-    another person of the article that spaCy did not tag ("Conaway and Schiff" after "Rep. Mike Conaway")."""
+def _two_people(entities: Sequence[Entity], span: Span, text: str) -> Span | None:
+    """Where the phrase joins two people by "and" ("Obama and Biden", "Sen. Elizabeth Warren and Rep. Bobby Scott"):
+    from the mention of one person, through commas or "and" (titles may follow), to another person's, the last
+    joined by "and"; or from the surname of another person of the article that spaCy did not tag ("Conaway and
+    Schiff" after "Rep. Mike Conaway") to the person's mention.  None when it does not."""
     near = mentions_near(entities, *span)
     people = sorted((ms, me, e.id) for e, ms, me in near if e.kind == "person" and span[0] <= ms < me <= span[1])
     if not people:
-        return False
+        return None
     # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
     # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
+    end = None
     for a, b in itertools.pairwise(people):
         if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
             break
         if _AND.fullmatch(text, a[1], b[0]):
-            return True
-    ms, _, eid = people[0]
+            end = b[1]
+    if end is not None:
+        return people[0][0], end
+    ms, me, eid = people[0]
     m = _WORD_AND.search(text, span[0], ms)
-    return m is not None and m.end() == ms and any(
+    if m is not None and m.end() == ms and any(
         e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word") for e in entities
-    )
+    ):
+        return m.start("word"), me
+    return None
 
 
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
