@@ -1264,6 +1264,19 @@ def test_mr_and_mrs_keep_a_surname_from_a_full_name_of_the_other_sex() -> None:
     assert by_cue(report(text, profile="fast"), "said").source_name == "Joe Biden"
 
 
+def test_a_disease_or_a_name_with_a_digit_is_nobody() -> None:
+    """"she hadn't come in contact with anybody ... she had COVID-19" made COVID-19 a person, and the next "she said"
+    was COVID-19 (13 COVID-19 entities in 500 AllSides articles, persons or organisations); spaCy's persons "HH-60",
+    "MS-13", "July 25" hold digits, which no one's name does (MI6, a body, stays)."""
+    text = ("Ms. Davis said she felt sick. The nurse told her it was unlikely she had COVID-19. A UH-60 and an HH-60 "
+            "flew over on July 25, and MI6 said nothing.")
+    names = {e.name for e in report(text, profile="fast").entities}
+    assert not names & {"COVID-19", "HH-60", "July 25"}, names
+    from reportedly.find.entities.name_words import names_a_doctrine
+
+    assert names_a_doctrine(["COVID-19"]) and names_a_doctrine(["Ebola"]) and not names_a_doctrine(["Ebola", "Task", "Force"])
+
+
 def test_a_time_zone_is_nobody() -> None:
     """A live blog's "Update at 11:22 a.m. ET." made "ET" a person (spaCy's), and every "he says" of the speech it
     followed was ET (NPR, on AllSides)."""

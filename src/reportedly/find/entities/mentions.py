@@ -418,6 +418,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             start, end = char_span(parsed, si, doc, s, e)
             if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]) or time_zone(doc, s, e):
                 continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"; "11:22 a.m. ET"
+            if label == "PERSON" and any(ch.isdigit() for ch in text[start:end]) and not is_government(text[start:end], lex):
+                continue  # no one's name holds a digit ("HH-60", "MS-13", "Romney 53%-43" to spaCy; "MI6" is a body)
             if label == "PERSON":
                 label = nonperson_label(texts(doc)[s:e]) or label
             elif label == "ORG" and person_by_given_name(texts(doc)[s:e]) and not is_government(text[start:end], lex):

@@ -6,8 +6,8 @@ spaCy's small model tags names by their shape, so the words themselves are the e
 - ``nonperson_label``: a name tagged PERSON whose first or last word makes it a place or an organisation
   ("Lake Baikal", "Kim Il Sung University"), or one word with a Korean place suffix ("Rapuk-dong", "Sinuiju-si");
 - ``names_a_text``: a name ending in a text's word ("the Moscow Declaration") names no body that speaks;
-- ``names_a_doctrine``: an idea, a doctrine or an emblem ("Juche", "Songun", "Kimilsungism", the Kimjongilia
-  flower) is no one, whatever the tag;
+- ``names_a_doctrine``: an idea, a doctrine, an emblem or a disease ("Juche", "Songun", "Kimilsungism", the
+  Kimjongilia flower, "COVID-19") is no one, whatever the tag;
 - ``time_zone``: "ET" after a time ("11:22 a.m. ET") is no one;
 - ``BODY_HEADS``: the head words of bodies' names ("Group", "Association").
 
@@ -125,14 +125,14 @@ _ISM = re.compile(r"[A-Z][a-z]+ism")
 
 
 def names_a_doctrine(words: list[str]) -> bool:
-    """Whether a name is a doctrine or idea ("Juche", "Songun Politics", "Marxism") or an emblem (the Kimjongilia
-    flower), which no one is."""
+    """Whether a name is a doctrine or idea ("Juche", "Songun Politics", "Marxism"), an emblem (the Kimjongilia
+    flower) or a disease ("COVID-19"), which no one is."""
     heads = _nonperson_heads()
     words = [w for w in words if w != "-"]
     keys = [word_key(w) for w in words]
     if words and all(_ISM.fullmatch(w) for w in words):
         return True
-    ideas = heads["doctrine"] | heads["emblem"]
+    ideas = heads["doctrine"] | heads["emblem"] | heads["disease"]
     return any(k in ideas for k in keys) and all(k in ideas or k in heads["doctrine_head"] for k in keys)
 
 
