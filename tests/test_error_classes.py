@@ -1312,6 +1312,9 @@ def test_two_people_joined_by_and_are_both_the_source() -> None:
         ("Barack Obama met Joe Biden. Obama and Biden said the deal was done.", "said", "Obama and Biden"),
         ("Sen. Elizabeth Warren and Rep. Bobby Scott wrote that the rule was wrong.", "wrote",
          "Elizabeth Warren and Rep. Bobby Scott"),
+        # a list whose first surname spaCy left untagged
+        ("Political scientists John Sides, Lynn Vavreck and Michael Tesler wrote a book. Sides, Vavreck, and Tesler "
+         "argue that the vote was close.", "argue", "Sides, Vavreck, and Tesler"),
         # named by the list alone
         ("That puts her in company with Mitt Romney and Jeb Bush, who earlier this summer said they were considering "
          "a vote for Johnson.", "said", "Mitt Romney and Jeb Bush"),
@@ -1321,6 +1324,7 @@ def test_two_people_joined_by_and_are_both_the_source() -> None:
     text = ("Benjamin Ginsberg, the general counsel for the Romney and George W. Bush campaigns, said the rule was "
             "wrong.")
     assert by_cue(report(text, profile="fast"), "said").source_name == "Benjamin Ginsberg"
+    # (two papers spaCy took for people stay apart: test_a_paper_named_with_and_keeps_its_whole_name)
 
 
 def test_a_pronoun_takes_the_speaker_before_a_closer_possessor() -> None:

@@ -347,7 +347,10 @@ def _describe(
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
         return Described(phrase, "government", None)
-    if ent is not None and ent.kind == "person" and (both := _two_people(entities, span, text)) is not None:
+    if (
+        ent is not None and ent.kind == "person" and not (OUTLET_NOUNS | {"paper", "papers"}).intersection(low.split())
+        and (both := _two_people(entities, span, text)) is not None
+    ):
         # "Conaway and Schiff said": both, not the one named last (named by the list alone: "[in company with] Mitt
         # Romney and Jeb Bush, who ...")
         return Described(" ".join(text[both[0] : both[1]].split()), "group", None)
@@ -430,6 +433,7 @@ def _describe(
 
 _AND = re.compile(r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
 _COMMA = re.compile(r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 
 
@@ -451,7 +455,8 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> Span | Non
         if _AND.fullmatch(text, a[1], b[0]):
             end = b[1]
     if end is not None:
-        return people[0][0], end
+        # with the untagged surnames that open the list ("Sides, Vavreck, and Tesler": spaCy tagged the last two)
+        return (span[0] if _LEADING_NAMES.fullmatch(text, span[0], people[0][0]) else people[0][0]), end
     ms, me, eid = people[0]
     m = _WORD_AND.search(text, span[0], ms)
     if m is not None and m.end() == ms and any(
