@@ -414,7 +414,7 @@ def _mentions(*names: tuple[str, str, str]) -> list:
 
 def test_a_surname_spacy_calls_a_place_joins_the_full_name() -> None:
     """spaCy's small model calls some surnames places ("Kasich", "Pelosi", "Schiff" GPE or LOC, beside "John Kasich"
-    a person): 31 surnames were places of their own beside the person's full name in 500 AllSides articles.  Not a
+    a person): 26 surnames were places of their own beside the person's full name in 500 AllSides articles.  Not a
     country, a state or a compass word ("George Washington" and "Washington", "Allen West" and "the West"); a surname
     two full names end with is a person's, whichever ("Skripal's home" beside Sergey and Yulia Skripal)."""
     from reportedly.find.entities.clusters import cluster, cluster_kinds

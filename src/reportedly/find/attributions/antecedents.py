@@ -106,7 +106,6 @@ _HONORIFIC_F = frozenset({"ms", "mrs", "miss", "madam", "madame", "mme", "lady",
 _HONORIFIC_M = frozenset({"mr", "sir", "lord", "king", "prince"})
 
 
-
 def antecedent(
     parsed: Parsed,
     entities: Sequence[Entity],
@@ -178,8 +177,8 @@ def antecedent(
             # prefers ...": the "it" subject of the sentence before, as for "they"
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
         if got is not None and (
-            _NO_SPEAKER.search(got[1])
-            or _place_subject_between(parsed, got[0], before, skip)  # "The US is expelling ... at the UN. It will"  # "... to make FTA with south Korea more favorable to it"
+            _NO_SPEAKER.search(got[1])  # "... to make FTA with south Korea more favorable to it"
+            or _place_subject_between(parsed, got[0], before, skip)  # "The US is expelling ... at the UN. It will"
             or _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
             or got[0] < _previous_paragraph(parsed, before)  # a body last named paragraphs before, as for "they"
             # a singular noun closer ("a report by experts monitoring U.N. sanctions ... It also said": the report)

@@ -263,7 +263,7 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
         place_short = kind == "place" and not any(m.person for m in gms)
         # ... unless it is one word no country, state or compass word is, that spaCy called a place or an
         # organisation and never a building, and that ends the full name of a person spaCy named with a given name
-        # ("Kasich" -> "John Kasich", "Schiff" -> "Adam Schiff": 27 surnames were places of their own beside the
+        # ("Kasich" -> "John Kasich", "Schiff" -> "Adam Schiff": 26 surnames were places of their own beside the
         # person's full name in 500 AllSides articles)
         surname_place = place_short and _surname_place(gms)
         if kind in {"outlet", "government"} or (any(m.label in {"LOC", "FAC"} for m in gms) and not surname_place):
