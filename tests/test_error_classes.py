@@ -1380,8 +1380,8 @@ def test_they_after_a_plural_noun_closer_than_any_body_names_nobody() -> None:
          "called for", "Greenpeace"),
         # so does a quantifier subject ("some on the US right charged ... . Then they charged" was the Army, "Many of
         # those who met DPRK players ... but they expressed" Americans); not "many of whom", which counts off the body
-        ("Greenpeace held a rally on Monday. Some in the crowd carried signs. Then they charged that the law was weak.",
-         "Greenpeace held a rally on Monday. Some of them carried signs. Then they charged that the law was weak.",
+        ("Greenpeace held a rally on Monday. Some in the crowd spoke. Then they charged that the law was weak.",
+         "Greenpeace held a rally on Monday. Some of them spoke. Then they charged that the law was weak.",
          "charged", "Greenpeace"),
         # a law, a treaty or a programme speaks for nobody ("Obamacare outlawed that practice. ... they disadvantage
         # sick Americans", "co-wrote a piece backing the TPP. They wrote")
@@ -1389,6 +1389,13 @@ def test_they_after_a_plural_noun_closer_than_any_body_names_nobody() -> None:
          "the law was weak.",
          "Greenpeace met on Monday. The new rule outlawed that practice. They said the law was weak.", "said",
          "Greenpeace"),
+        # a body named before the sentence before names nobody when any plural noun of those two sentences stands
+        # between ("NEA leaders have been urging ... . ... what did take Republican teachers off guard was the criticism
+        # they received" was the NEA: 10 pronoun sources changed in 1,200 KCNA and AllSides articles, 7 for the
+        # better, 2 worse; so does a plural object: "Some of them carried signs. Then they charged" names nobody now)
+        ("The NEA met on Monday. Its leaders urged a vote. Teachers were angry. They said the plan was weak.",
+         "The NEA met on Monday. Its leaders urged a vote. The union was angry. They said the plan was weak.", "said",
+         "NEA"),
     ],
 )
 def test_they_names_nobody_after_plural_speakers_or_a_law(unnamed: str, named: str, cue: str, name: str) -> None:

@@ -404,11 +404,14 @@ def _noun_first(
     parsed: Parsed, ent: Entity | None, got: tuple[int, str, str | None], before: int, skip: Sequence[tuple[int, int]], tag: str
 ) -> bool:
     """Whether a common noun of ``tag`` (plural ``NNS`` for "they", singular ``NN`` for "it") outside ``skip``, in the
-    sentence of ``before`` or the one before (across a paragraph break), stands closer to the pronoun at ``before`` than the name ``got``
-    (``_salience``): an argument of a verb between the name and the pronoun, at least as salient ("Trump praised United
-    Technologies. Most economists hate it. They call it ...", "... for millions of families like Victorino's. ...,
-    they say"), or a more salient one before the name ("Protesters marched to the Chinese government's office. They
-    said ..."); for "it", not a word of the name ("The court usually takes ... It has issued": the Supreme Court)."""
+    sentence of ``before`` or the one before (across a paragraph break), stands closer to the pronoun at ``before``
+    than the name ``got`` (``_salience``): an argument of a verb between the name and the pronoun, at least as salient
+    ("Trump praised United Technologies. Most economists hate it. They call it ...", "... for millions of families like
+    Victorino's. ..., they say"), or any such argument (for "it", subject) when the name lies before those two sentences
+    ("NEA leaders have been urging ... . ... what did take Republican teachers off guard was the criticism they
+    received"; "... the White House was confident ... . Not only does the Obama plan not have ..., it doesn't"), or a more
+    salient one before the name ("Protesters marched to the Chinese government's office. They said ..."); for "it",
+    not a word of the name ("The court usually takes ... It has issued": the Supreme Court)."""
     start, exempt = got[0], frozenset(w.lower() for w in re.findall(r"\w+", got[1])) if tag == "NN" else frozenset()
     end = next((e for s, e in ent.mentions if s == start), start) if ent is not None else start + len(got[1])
     lo = previous_sentence(parsed, before, across=True)  # (a pronoun opening its paragraph: the one before's last)
@@ -419,7 +422,8 @@ def _noun_first(
             or (tag == "NNS" and t.lower_ in _PLURAL_WORDS and t.dep_ in SUBJECTS and not _part_of_before(t))
         ):
             continue
-        if (s >= end and t.dep_ in _ARGUMENTS and _salience(parsed, s) >= name) or (
+        far = start < lo and (tag == "NNS" or t.dep_ in SUBJECTS)  # (singular objects are everywhere: "takes less time")
+        if (s >= end and t.dep_ in _ARGUMENTS and (far or _salience(parsed, s) >= name)) or (
             s < start and _salience(parsed, s) > name
         ):
             return True
