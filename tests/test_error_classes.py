@@ -3386,3 +3386,22 @@ def test_the_station_is_the_local_broadcaster_named_before(profile: str) -> None
     assert by_cue(report(text, outlet="NPR", profile=profile), "added").source_name == "WCVB-TV"
     text = "CBS Boston reports that the city has begun a plan. The station reports that the steps include testing."
     assert [a.source_name for a in report(text, outlet="NPR", profile=profile).attributions][-1:] == ["CBS Boston"]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_an_inverted_aside_names_the_speaker_after_the_cue(profile: str) -> None:
+    """AllSides: "This, said Smith, was fact, not opinion" had the source "This", "Unemployment, said Hassett, “is
+    going to be ...”" the source "Unemployment", "That, say multiple people with knowledge, reflects ..." the source
+    "That": the parser gives the aside the clause's subject as a second subject.  The speaker follows the cue, and the
+    subject before it opens the content (4 sources changed in 500 AllSides articles, all four better).  Not a speaker
+    described between commas before the cue ("Greg Barton of Monash University, who studies ..., said the use of a
+    flag, suggests ...")."""
+    text = "Ben Smith runs the site.\n\nThis, said Smith, was a fact that nobody could deny."
+    at = by_cue(report(text, profile=profile), "said")
+    assert (at.source_name, [span_text(text, (s,)) for s in at.content]) == ("Ben Smith", ["This", "was a fact that nobody could deny"])
+    text = "The economy, said the minister, would grow by two percent."
+    at = by_cue(report(text, profile=profile), "said")
+    assert (span_text(text, at.source), span_text(text, at.content[:1])) == ("the minister", "The economy")
+    text = ("Professor Greg Barton of Monash University in Melbourne, who studies terrorist groups, said the hostage "
+            "taker’s use of a flag, suggests he is responding to that call.")
+    assert by_cue(report(text, profile=profile), "said").source_name == "Greg Barton"

@@ -25,6 +25,7 @@ from .clauses import (
     agent_of_participle,
     content_child,
     had_this_to_say,
+    inverted_aside,
     predicate_adjective,
     publisher_of_document,
     reduced_relative_subject,
@@ -224,6 +225,10 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         cand.cue = (pub.i, h.i + 1)
         srel, s = subject(pub)
         content_idx -= set(range(pub.i, h.i + 1))
+    if s is not None and s.i > h.i and (subjects := [c for c in h.children if c.dep_ == "nsubj"]) and inverted_aside(h, subjects):
+        # "This, said Smith, was a fact", "The economy, said the minister, would grow": the subject the parser hung on
+        # the aside is the content's
+        content_idx |= {k for c in h.children if c.dep_ == "nsubj" and c.i < h.i for k in range(c.left_edge.i, c.right_edge.i + 1)}
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         cand.source_rel = srel

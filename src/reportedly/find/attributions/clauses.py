@@ -244,6 +244,21 @@ def said_in_relative(h: Tok) -> bool:
     )
 
 
+def inverted_aside(h: Tok, subjects: list[Tok]) -> bool:
+    """Whether the cue ``h`` opens an aside after a comma with its subject after it, set off by punctuation ("The plan,
+    said Jones, would fail"), while another of ``subjects``, a phrase without punctuation, stands before it (not
+    "Greg Barton of Monash University, who studies ..., said the hostage taker's use of a flag, suggests ...": the
+    speaker before, described between commas)."""
+    doc = h.doc
+    after = [c for c in subjects if c.i > h.i]
+    before = [c for c in subjects if c.i < h.i]
+    return (
+        h.i > 0 and doc[h.i - 1].text == "," and bool(after) and bool(before)
+        and (after[0].right_edge.i + 1 >= len(doc) or doc[after[0].right_edge.i + 1].is_punct)
+        and not any(k.is_punct for k in doc[before[-1].left_edge.i : before[-1].right_edge.i])  # (its comma after it)
+    )
+
+
 def subject(h: Tok) -> tuple[str, Tok | None]:
     """The source token of a verbal cue: its agent or subject, or the subject of the verb it hangs from
     (not for a passive with a subject of its own, ``PASSIVE_OWN_SUBJECT``)."""
@@ -261,6 +276,10 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         after = [c for c in subjects if c.i > h.i]
         if after and any(_quote_closes_between(c, h) for c in subjects if c.i < h.i):
             return "nsubj", after[0]
+    if len(subjects) > 1 and inverted_aside(h, subjects):
+        # "This, said Smith, was a fact": the parser gives the inverted aside the clause's subject too; the speaker
+        # follows the cue
+        return "nsubj", next(c for c in subjects if c.i > h.i)
     before = [c for c in subjects if c.i < h.i]
     if (
         len(before) > 1
