@@ -3405,3 +3405,16 @@ def test_an_inverted_aside_names_the_speaker_after_the_cue(profile: str) -> None
     text = ("Professor Greg Barton of Monash University in Melbourne, who studies terrorist groups, said the hostage "
             "taker’s use of a flag, suggests he is responding to that call.")
     assert by_cue(report(text, profile=profile), "said").source_name == "Greg Barton"
+
+
+def test_a_body_inside_a_body_is_an_entity_of_its_own() -> None:
+    """AllSides: "The White House said" named "White House National Security Council" (and National Economic Council,
+    Medical Unit, Domestic Policy Council, Personnel Security Office) in 8 of 400 articles naming such bodies, and
+    "Monmouth University" its Polling Institute: a body's name opening a longer one that ends in a body's word is
+    the first body, not the second, and a part of a government's body is the government's."""
+    text = ("The White House said the talks would go on.\n\nWhite House National Security Council spokesman Ned Price "
+            "said the deal was close. The Federal Reserve Board met. The Federal Reserve said rates would rise.")
+    rep = report(text, profile="fast")
+    assert [a.source_name for a in rep.attributions] == ["White House", "Ned Price", "Federal Reserve Board"]
+    council = next(e for e in rep.entities if e.name == "White House National Security Council")
+    assert council.kind == "government" and len(council.mentions) == 1

@@ -132,7 +132,8 @@ def cluster_kind(ms: list[Mention]) -> str:
 def cluster_kinds(clusters: list[list[Mention]]) -> list[str]:
     """``cluster_kind`` of each cluster; and a surname left apart (two people bear it: "Donald Trump", "Melania
     Trump"; or a headline's "Trump Contradicted" could be its full name too) is a person, not the organisation
-    spaCy mostly calls it, when spaCy calls it a person at least once and a person of the article bears it."""
+    spaCy mostly calls it, when spaCy calls it a person at least once and a person of the article bears it; and an
+    organisation whose name opens with a government body's (two words or more) is the government's."""
     kinds = [cluster_kind(cl) if cl else "" for cl in clusters]
     surnames = {
         m.name.split()[-1].lower()
@@ -148,6 +149,13 @@ def cluster_kinds(clusters: list[list[Mention]]) -> list[str]:
             and all(" " not in m.name and m.name.lower() in surnames for m in cl)
         ):
             kinds[i] = "person"
+    # a body inside a government's body, left apart by ``_affix_of``, is the government's ("White House National
+    # Security Council" beside "White House")
+    bodies = {tuple(_name_words(m.name)) for cl, kind in zip(clusters, kinds, strict=True) if kind == "government" for m in cl}
+    bodies = {b for b in bodies if len(b) > 1}
+    for i, cl in enumerate(clusters):
+        if kinds[i] == "organization" and all(any(_name_words(m.name)[: len(b)] == list(b) for b in bodies) for m in cl):
+            kinds[i] = "government"
     return kinds
 
 
@@ -425,9 +433,26 @@ def _personal_name(words: list[str]) -> bool:
 
 
 def _affix_of(short: list[str], full: list[str]) -> bool:
-    """Whether ``short`` is the first words of the longer ``full``, or its last words (two or more)."""
+    """Whether ``short`` is the first words of the longer ``full``, or its last words (two or more); not when the
+    first two words or more name a body and two words or more after them a body inside it ("White House" of "White
+    House National Security Council", "George Washington University" of "George Washington University Law School";
+    "Federal Reserve" of "Federal Reserve Board" is, "Political Bureau" of "Political Bureau of the Party Central
+    Committee" too, and one word is left alone: "Covington" of "Covington Catholic High School" may be either)."""
     k = len(short)
-    return 0 < k < len(full) and (full[:k] == short or (k > 1 and full[-k:] == short))
+    if not 0 < k < len(full):
+        return False
+    if k > 1 and full[-k:] == short:
+        return True
+    return full[:k] == short and not (
+        k > 1 and len(full) - k > 1 and word_key(full[-1]) in _SUB_BODY_HEADS and full[k].lower() not in FUNCTION_WORDS
+    )
+
+
+_SUB_BODY_HEADS = frozenset(
+    "committee subcommittee council office school department ministry agency bureau commission institute center "
+    "centre college division unit directorate".split()
+)
+"""Last words of a body's name that may name a part of the body named by the words before them."""
 
 
 def _short_of(short: list[str], full: list[str]) -> bool:
