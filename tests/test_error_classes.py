@@ -3418,3 +3418,15 @@ def test_a_body_inside_a_body_is_an_entity_of_its_own() -> None:
     assert [a.source_name for a in rep.attributions] == ["White House", "Ned Price", "Federal Reserve Board"]
     council = next(e for e in rep.entities if e.name == "White House National Security Council")
     assert council.kind == "government" and len(council.mentions) == 1
+
+
+def test_a_share_of_a_poll_is_a_group() -> None:
+    """CNN: "Forty-two percent say ..." was a group and "with 42% saying ...", "Four-in-ten say ..." nobody's kind
+    (unknown): a share of people as a poll counts them is a group however it is written (11 sources in 500
+    AllSides articles, all such shares)."""
+    text = ("Forty-two percent say they see him in a negative light. Four-in-ten say they have a favorable opinion of "
+            "Ann Romney. Only 10% said they did not know. Two-thirds say the economy is weak.")
+    rep = report(text, profile="fast")
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Forty-two percent", "group"), ("Four-in-ten", "group"), ("Only 10%", "group"), ("Two-thirds", "group"),
+    ]

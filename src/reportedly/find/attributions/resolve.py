@@ -420,8 +420,10 @@ def _describe(
         # "The DPRK delegation calls for ...": a country's envoys speak for its government
         national = any(country_of(w) for w in re.findall(r"[A-Z][\w.'’-]+", phrase)) or label in ("GPE", "NORP")
         return Described(phrase, "government" if national else "group", None)
-    if head_low in COLLECTIVE_NOUNS:
-        return Described(phrase, "group", None)  # "the family", "a grand jury", "62 percent", "a majority of voters"
+    if head_low in COLLECTIVE_NOUNS or _SHARE.fullmatch(low):
+        # "the family", "a grand jury", "62 percent", "a majority of voters"; "42%", "Four-in-ten", "two-thirds" (of a
+        # poll's respondents)
+        return Described(phrase, "group", None)
     if head_low in BODY_NOUNS:
         return Described(phrase, "organization", None)  # "The Milwaukee-based firm", "the pension fund", "his campaign"
     if head is not None and head.pos_ == "PROPN" and head_low in _BODY_WORDS:
@@ -431,6 +433,11 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
+_SHARE = re.compile(
+    r"(?:(?:about|nearly|almost|only|just|some|roughly|more than|over|fewer than|less than|another|the other)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s?%|[a-z]+-in-[a-z]+|[a-z]+-(?:thirds|quarters|fifths|tenths))"
+)
+"""A share of people as a poll counts them, alone: "42%", "Four-in-ten", "two-thirds"."""
 _AND = re.compile(r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
 _COMMA = re.compile(r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
 _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
