@@ -1310,8 +1310,12 @@ def test_two_people_joined_by_and_are_both_the_source() -> None:
         ("Rep. Mike Conaway and Rep. Adam Schiff met on Monday. Conaway and Schiff said the inquiry would go on.", "said",
          "Conaway and Schiff"),
         ("Barack Obama met Joe Biden. Obama and Biden said the deal was done.", "said", "Obama and Biden"),
+        # named by their names, without the titles between ("Nancy Pelosi and Charles E. Schumer" for "House Minority
+        # Leader Nancy Pelosi and Senate Minority Leader Charles E. Schumer": 15 sources in 500 AllSides articles)
         ("Sen. Elizabeth Warren and Rep. Bobby Scott wrote that the rule was wrong.", "wrote",
-         "Elizabeth Warren and Rep. Bobby Scott"),
+         "Elizabeth Warren and Bobby Scott"),
+        ("Senators Sheldon Whitehouse, Mazie Hirono and Richard Durbin wrote that the rule was wrong.", "wrote",
+         "Sheldon Whitehouse, Mazie Hirono and Richard Durbin"),
         # a list whose first surname spaCy left untagged
         ("Political scientists John Sides, Lynn Vavreck and Michael Tesler wrote a book. Sides, Vavreck, and Tesler "
          "argue that the vote was close.", "argue", "Sides, Vavreck, and Tesler"),

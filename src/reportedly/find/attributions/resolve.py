@@ -31,6 +31,7 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
+from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS
 from .antecedents import BODY_DESCRIPTION
 from .heads import (
@@ -353,7 +354,7 @@ def _describe(
     ):
         # "Conaway and Schiff said": both, not the one named last (named by the list alone: "[in company with] Mitt
         # Romney and Jeb Bush, who ...")
-        return Described(" ".join(text[both[0] : both[1]].split()), "group", None)
+        return Described(" ".join(both[1].split()), "group", None)
     if ent is not None and (party := partisans(ent, span, head, text)) is not None:
         # "Senate Republicans", "House Republican leaders": a party's members in a body, not the body ("one
         # conservative House Republican": one member)
@@ -444,11 +445,12 @@ _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 
 
-def _two_people(entities: Sequence[Entity], span: Span, text: str) -> Span | None:
+def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span, str] | None:
     """Where the phrase joins two people by "and" ("Obama and Biden", "Sen. Elizabeth Warren and Rep. Bobby Scott"):
     from the mention of one person, through commas or "and" (titles may follow), to another person's, the last
     joined by "and"; or from the surname of another person of the article that spaCy did not tag ("Conaway and
-    Schiff" after "Rep. Mike Conaway") to the person's mention.  None when it does not."""
+    Schiff" after "Rep. Mike Conaway") to the person's mention; with the list's name, its people's mentions without
+    the titles between them ("Elizabeth Warren and Bobby Scott").  None when it does not."""
     near = mentions_near(entities, *span)
     people = sorted((ms, me, e.id) for e, ms, me in near if e.kind == "person" and span[0] <= ms < me <= span[1])
     if not people:
@@ -456,20 +458,30 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> Span | Non
     # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
     # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
     end = None
+    name = parts = text[people[0][0] : people[0][1]]
     for a, b in itertools.pairwise(people):
         if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
             break
+        joint = text[a[1] : b[0]].split()
+        if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]):
+            # (titles between dropped; a given name the mention left out kept: "Sheldon Whitehouse, Mazie Hirono")
+            parts += (", " if joint[0].startswith(",") else " ") + ("and " if "and" in joint or "&" in joint else "")
+        else:
+            parts += text[a[1] : b[0]]
+        parts += text[b[0] : b[1]]
         if _AND.fullmatch(text, a[1], b[0]):
-            end = b[1]
+            end, name = b[1], parts
     if end is not None:
         # with the untagged surnames that open the list ("Sides, Vavreck, and Tesler": spaCy tagged the last two)
-        return (span[0] if _LEADING_NAMES.fullmatch(text, span[0], people[0][0]) else people[0][0]), end
+        if _LEADING_NAMES.fullmatch(text, span[0], people[0][0]):
+            return (span[0], end), " ".join(text[span[0] : end].split())
+        return (people[0][0], end), name
     ms, me, eid = people[0]
     m = _WORD_AND.search(text, span[0], ms)
     if m is not None and m.end() == ms and any(
         e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word") for e in entities
     ):
-        return m.start("word"), me
+        return (m.start("word"), me), " ".join(text[m.start("word") : me].split())
     return None
 
 
