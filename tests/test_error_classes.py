@@ -3434,3 +3434,16 @@ def test_a_share_of_a_poll_is_a_group() -> None:
     assert [(a.source_name, a.source_type) for a in rep.attributions] == [
         ("Forty-two percent", "group"), ("Four-in-ten", "group"), ("Only 10%", "group"), ("Two-thirds", "group"),
     ]
+
+
+def test_a_title_after_a_body_or_place_inside_a_persons_role_is_the_persons() -> None:
+    """KCNA: "Kim Jong Il, general secretary of the Workers' Party of Korea, chairman of the National Defence
+    Commission ..." made the party a person with his second title; AllSides: "Sen. ... of Wyoming, chairman of ..."
+    the state a person (16 mentions in 500 AllSides and 279 KCNA articles, all such).  The parse hangs the second
+    title on the person; a person's name in that place keeps the title the parse gives it."""
+    text = ("Kim Jong Un sent a wreath.\n\nThe great leader Kim Jong Il, general secretary of the Workers' Party of "
+            "Korea, chairman of the National Defence Commission and supreme commander of the Korean People's Army, "
+            "passed away.")
+    rep = report(text, profile="fast")
+    party = next(e for e in rep.entities if e.name == "Workers' Party of Korea")
+    assert party.kind != "person" and not party.roles

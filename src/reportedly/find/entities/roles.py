@@ -284,11 +284,24 @@ def _person_np(doc: Doc, start: int, end: int, lex: Lexicon, name_start: int, na
         # The parse must agree that the phrase describes the name.
         head = doc[h]
         return (
-            head.dep_ in {"appos", "attr"}
+            # (not an apposition of a person named before, when the name is a place's or a body's: "Kim Jong Il, general
+            # secretary of the Workers' Party of Korea, chairman of the ...": his, not the party's)
+            (head.dep_ in {"appos", "attr"} and not (head.head.i < name_start and head.head.ent_type_ == "PERSON" and _no_person(doc, name_start, name_end)))
             or name_start <= head.head.i < name_end
             or any(name_start <= t.head.i < name_end and t.dep_ == "appos" for t in doc[start:end])
         )
     return True
+
+
+def _no_person(doc: Doc, name_start: int, name_end: int) -> bool:
+    """Whether spaCy calls the name a place, or it holds a word of a body's name ("Party", "Committee")."""
+    return doc[name_start].ent_type_ in ("GPE", "LOC", "FAC") or any(word_key(t.text) in _BODY_WORDS for t in doc[name_start:name_end])
+
+
+_BODY_WORDS = frozenset(
+    "party committee council commission army assembly union association ministry department government league "
+    "federation front organization organisation bureau agency court senate congress parliament".split()
+)
 
 
 def role_after(
