@@ -3447,3 +3447,24 @@ def test_a_title_after_a_body_or_place_inside_a_persons_role_is_the_persons() ->
     rep = report(text, profile="fast")
     party = next(e for e in rep.entities if e.name == "Workers' Party of Korea")
     assert party.kind != "person" and not party.roles
+
+
+def test_a_message_starts_at_its_sender_and_its_i_is_the_sender() -> None:
+    """KCNA: "Kim Jong Un ... received a message of condolences from Joseph Kabila Kabange, president of Democratic
+    Congo.\\n\\nThe message said:\\n\\n... I ... express most profound condolences" had the chains "message" -> KCNA and
+    "I" -> KCNA.  A document received "from" someone starts at that sender, and an "I" no one was found for in the
+    paragraphs a document's colon opens is its writer (254 chains changed in 1,377 KCNA and AllSides articles, 149
+    documents and 105 "I"s; after a person's colon, "he continued:", an op-ed's own "I" may follow, so not there)."""
+    text = ("Kim Jong Un on Friday received a message of condolences from Joseph Kabila Kabange, president of "
+            "Democratic Congo.\n\nThe message said:\n\nIt was with bitter sorrow that we heard the sad news.\n\nI, on "
+            "behalf of all people of Democratic Congo, express most profound condolences to you.")
+    rep = report(text, outlet="KCNA")
+    origins = {span_text(text, next(a for a in rep.attributions if a.id == c.attribution).source): c.hops[0].name
+               for c in rep.chains if c.attribution}
+    assert origins == {"The message": "Joseph Kabila Kabange", "I": "Joseph Kabila Kabange"}
+    text = ("Smith is a columnist.\n\nPresident Donald Trump then said:\n\n“The wall will be built, and Mexico will pay "
+            "for it.”\n\nI think he is wrong about that, and I said so.")
+    rep = report(text, outlet="Townhall")
+    firsts = [c.hops[0].name for c in rep.chains
+              if c.attribution and span_text(text, next(a for a in rep.attributions if a.id == c.attribution).source) == "I"]
+    assert firsts and "Donald Trump" not in firsts

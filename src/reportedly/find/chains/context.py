@@ -115,6 +115,10 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
     Looks back at most three paragraphs of the same kind of block
     (captions do not lean on the body).  Borrowed hops get ``CONF_CONTEXT``.
     """
+    writer = _writer_of_block(at, ctx)
+    if writer:
+        # "The message said:\n\n... I extend warm congratulations ...": the message's writer
+        return writer, True
     text = ctx.text
     content_start = min((s for s, _ in at.content), default=sent[1])
     cue_end = max((e for _, e in at.cue), default=content_start)
@@ -164,6 +168,38 @@ def lean_on(at: Attribution, ctx: Ctx, sent: Span, parties: list[Node]) -> tuple
             return nodes, True
         return _borrow(at, ctx, in_content, media_from=True), False
     return _same_speaker_before(at, ctx), False
+
+
+def _writer_of_block(at: Attribution, ctx: Ctx) -> list[Node]:
+    """An "I" no one was found for, in a paragraph of a block a document's colon opened ("The message said:" ending
+    its paragraph) at most ``_BLOCK_PARAGRAPHS`` paragraphs up, is the document's writer: the chain of the
+    attribution the colon ends, when it starts at someone named (its sender: "received a message of condolences
+    from X"), borrowed.  KCNA retells messages and letters so, and its own voice says no "I".  Not after a person's
+    colon ("he continued:"): an op-ed writer's own "I" may follow the lines quoted."""
+    if len(at.source) != 1 or at.source_entity is not None:
+        return []
+    s, e = at.source[0]
+    if ctx.text[s:e] != "I":
+        return []
+    lo = s
+    for _ in range(_BLOCK_PARAGRAPHS):
+        lo = max(0, ctx.text.rfind("\n\n", 0, lo))
+    before = [b for b in ctx.found.attributions if b.id in ctx.done and b.cue and lo <= first_offset(b) < s]
+    for b in sorted(before, key=first_offset, reverse=True):
+        end = max(c for _, c in b.cue)
+        if not re.match(r"[^\n:]{0,40}:[ \t]*\n", ctx.text[end : end + 60]) or holds(b.source, s):
+            continue
+        if b.source_type != "document":
+            return []  # "he continued:" then an op-ed's own "I" after the quoted lines
+        for nodes in ctx.done[b.id]:
+            own = _own(nodes, ctx)
+            if own and own[0].type not in ("document", "footage", "unknown") and own[0].name != "I":
+                return _borrowed(own)
+        return []
+    return []
+
+
+_BLOCK_PARAGRAPHS = 6
 
 
 def _same_speaker_before(at: Attribution, ctx: Ctx) -> list[Node]:

@@ -4,16 +4,20 @@ KCNA retells statements, letters and appeals of other bodies this way: "The Sout
 released a statement on June 10. ... , the statement noted, and went on: ..." (55 chains in 300 stories of
 2012 named only "document:statement").  ``issuer_before(ctx, s, noun)`` finds, for a definite source phrase
 headed by a document noun at offset ``s``, the subject of the closest earlier "X issued / released / made
-public / sent / published ... a <noun>", "X says / observes in a <noun>" or "X in a <noun> condemned" in the same paragraph or the four before
-it, and returns X as a node;
+public / sent / published ... a <noun>", "X says / observes in a <noun>", "X in a <noun> condemned" or "received a
+<noun> (of condolences) from X" in the same paragraph or the four before it, and returns X as a node (for "from X",
+the person named among X's titles: "from Nepali President Ram Baran Yadav");
 None when no such sentence is near or another document of that kind was issued closer.
 """
 
 from __future__ import annotations
 
 from ...nlp import Tok
+from ...registry import country_of
 from ..attributions.candidates import REPORTS
 from ..attributions.clauses import dated_name
+from ..entities import mentions_near
+from ..entities.clusters import org_words
 from .nodes import Ctx, Node
 from .triggers import np_node
 
@@ -28,6 +32,28 @@ _SAID_IN = REPORTS | frozenset(
 report")."""
 _PARAGRAPHS_BACK = 4
 _MAX_CHARS = 2500
+
+
+def _sender(t: Tok) -> tuple[Tok, Tok] | None:
+    """(first, last) tokens of who the document ``t`` came "from" ("received a message of condolences from X", "a
+    letter from X"): the name up to the comma of its apposition."""
+    places = list(t.children)
+    places += [w for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children for w in g.children]
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in _RECEIVE_VERBS:
+        places += [c for c in t.head.children if c.i > t.i]
+    for c in places:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ not in ("PROPN", "NOUN"):
+                return None
+            words = [
+                w for w in pobj.subtree if not w.is_punct and (w.i <= pobj.i or not any(p.is_punct for p in t.doc[pobj.i : w.i]))
+            ]
+            return min(words, key=lambda w: w.i), max(words, key=lambda w: w.i)
+    return None
+
+
+_RECEIVE_VERBS = frozenset({"receive", "get", "obtain"})
 
 
 def _said_in(t: Tok) -> Tok | None:
@@ -51,6 +77,7 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
             k = lo
             break
     best: tuple[int, int, int] | None = None
+    from_ = False  # whether ``best`` is who a document came from
     introduced: list[int] = []  # "a similar March 13 data report": another document of that kind brought in
     for seg in ctx.parsed.segments:
         if seg.end <= k or seg.start >= s:
@@ -61,6 +88,14 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
                 continue
             if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children):
                 introduced.append(at)
+            sender = _sender(t)
+            if sender is not None:
+                # "Kim Jong Un received a message of condolences from Joseph Kabila Kabange, president of ...": the
+                # sender, without his title
+                if best is None or at > best[0]:
+                    best = (at, seg.start + sender[0].idx, seg.start + sender[1].idx + len(sender[1].text))
+                    from_ = True
+                continue
             verb: Tok | None = None
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
                 verb = t.head
@@ -74,6 +109,19 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
             first, last = subj[0].left_edge, subj[0].right_edge
             if best is None or at > best[0]:
                 best = (at, seg.start + first.idx, seg.start + last.idx + len(last.text))
+                from_ = False
     if best is None or any(at > best[0] for at in introduced):
         return None  # none, or another document of that kind came in closer than the one whose issuer is named
+    if from_:
+        # a person named among the sender's titles ("from Nepali President Ram Baran Yadav", "from President of Ethiopia
+        # Girma Wolde-Giorgis"): that person
+        for ent, ms, me in mentions_near(ctx.found.entities, best[1], best[2]):
+            if ent.kind == "person" and best[1] <= ms < me <= best[2]:
+                return Node(ent.name, "person", span=(ms, me), entity=ent.id)
+        words = ctx.text[best[1] : best[2]].split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not org_words(words) and not any(
+            country_of(w) for w in words
+        ):
+            # a name spaCy read as a place ("Choummaly Sayasone", "Choummaly" to spaCy): a person
+            return Node(" ".join(words), "person", span=(best[1], best[2]))
     return np_node(ctx, best[1], best[2])
