@@ -436,9 +436,15 @@ def _source_head(c: Candidate, source: Sequence[Span]) -> Tok | None:
 
 
 def _head_token(doc: DocView, r: TokRange) -> Tok:
+    """The token of ``r`` whose head lies outside it; the noun before a participle the parse made the phrase's verb
+    ("Officials accompanying him" with "accompanying" its root and "Officials" its subject: the officials)."""
     i, j = r
     for t in doc[i:j]:
         if t.head.i < i or t.head.i >= j or t.head.i == t.i:
+            if t.tag_ in ("VBG", "VBN") and (
+                subj := next((c for c in t.children if c.dep_ == "nsubj" and i <= c.i < t.i and c.pos_ in ("NOUN", "PROPN")), None)
+            ):
+                return subj
             return t
     return doc[i]
 
