@@ -312,6 +312,15 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
     for _ in range(3):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
             up = t.head
+            if (
+                t is h and t.dep_ == "conj" and t.tag_ == "VBG" and up.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+                and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+                and up.dep_ == "ccomp" and up.head.tag_ == "VBG" and up.head.i < up.i
+            ):
+                # "saying she's experienced “on paper” but suggesting ...", "by stating that Snowden had not made up his
+                # mind ..., and reminding readers that ...": a participle the parse joined to the finite verb of the
+                # participle's content before it is that participle's partner: its subject, not the content's
+                return subject(up.head)
             if t.dep_ == "pcomp" or (up.pos_ == "ADP"):
                 up = up.head
             for c in up.children:
