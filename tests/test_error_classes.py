@@ -3503,3 +3503,15 @@ def test_a_participle_the_parse_joined_to_the_content_before_it_takes_its_partne
     text = ("In the end, it was left up to WikiLeaks to clean up the messaging mess by stating flatly that Snowden had "
             "not made up his mind about Venezuela, and reminding readers that the lawmaker had deleted his original tweet.")
     assert "Snowden" not in {a.source_name for a in report(text, profile=profile).attributions}
+
+
+def test_members_of_a_government_body_are_named_as_written() -> None:
+    """Breitbart: "conservative House members pressed for changes" was named "House", as was "one conservative House
+    lawmaker" (1 source in 500 AllSides articles): members of the body are some of its people, not the body; typed
+    government as its officials are (type guideline 5)."""
+    text = ("The bill stalled after conservative House members pressed for changes. Some Senate lawmakers said the "
+            "vote would be close. The House said the vote would be held on Friday.")
+    rep = report(text, profile="fast")
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("conservative House members", "government"), ("Some Senate lawmakers", "government"), ("House", "government"),
+    ]

@@ -370,6 +370,12 @@ def _describe(
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose
         return Described(phrase, owned, None)
+    if ent is not None and ent.kind == "government" and head is not None and head_low in _MEMBERS and any(
+        span[0] <= ms and re.match(rf"\s+{re.escape(head.text)}\b", text[me : span[1]]) for ms, me in ent.mentions
+    ):
+        # "conservative House members", "Senate lawmakers": members of the body, named as written (its officials, who
+        # speak for it, are the body's: type guideline 5)
+        return Described(phrase, "government", None)
     named_country = country_of(phrase) is not None
     if named_country or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
@@ -434,6 +440,8 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
+_MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator senators representatives delegates".split())
+"""Nouns for members of a government's body: "House members" are some of them, not the House."""
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|only|just|some|roughly|more than|over|fewer than|less than|another|the other)\s+)?"
     r"(?:\d+(?:\.\d+)?\s?%|[a-z]+-in-[a-z]+|[a-z]+-(?:thirds|quarters|fifths|tenths))"
