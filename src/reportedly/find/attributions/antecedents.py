@@ -588,8 +588,9 @@ def previous_sentence(parsed: Parsed, offset: int, across: bool) -> int:
 
 def document_subject_before(parsed: Parsed, offset: int, documents: frozenset[str]) -> tuple[int, int] | None:
     """The character span of "the report" when the sentence before the one opening at ``offset`` (in its paragraph
-    or the one before) has a definite document noun for its subject: "The report also includes recommendations. It
-    also suggests ..." ("it" was an organization named paragraphs before); None otherwise."""
+    or the one before) has a definite document noun for its subject, or one brought in by a passive: "The report also
+    includes recommendations. It also suggests ..." ("it" was an organization named paragraphs before), "A written
+    proposal ... was adopted at the meeting. It said ..." (KCNA); None otherwise."""
     lo = previous_sentence(parsed, offset, across=True)
     opening = token_at(parsed, lo) if lo < offset else None
     seg = parsed.segment_at(lo)
@@ -600,7 +601,8 @@ def document_subject_before(parsed: Parsed, offset: int, documents: frozenset[st
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in documents:
         return None
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in subj.children):
+    articles = ("the", "this", "that", "its", "a", "an") if subj.dep_ == "nsubjpass" else ("the", "this", "that", "its")
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in articles for c in subj.children):
         return None
     first = subj.left_edge
     return (seg.start + first.idx, seg.start + subj.idx + len(subj.text))
