@@ -3526,3 +3526,11 @@ def test_it_after_a_document_brought_in_by_a_passive_is_the_document() -> None:
             "the talks must resume.")
     at = by_cue(report(text, profile="fast"), "said")
     assert (at.source_name, at.source_type) == ("A resolution", "document")
+
+
+def test_a_verb_joined_to_a_passive_without_an_object_is_passive_too() -> None:
+    """Newsmax: "though Carlson is to be praised and admired for her courage" gave Carlson as the source of "admired
+    for" (the parse tags "admired" a past tense joined to the passive "praised"): she is admired, not admiring.  A verb
+    with an object stays active ("the report was finalized and denied the change": PolNeAR train unchanged)."""
+    text = "And though Carlson is to be praised and admired for her courage, I see the problem differently."
+    assert all(a.source_name != "Carlson" for a in report(text).attributions)

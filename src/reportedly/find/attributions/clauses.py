@@ -308,6 +308,11 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         c.dep_ in ("aux", "auxpass") for c in h.children
     ):
         return "none", None  # "this conversation occurred as reported": reported by nobody named, not by the conversation
+    if (
+        h.dep_ == "conj" and h.tag_ in ("VBN", "VBD") and any(c.dep_ == "auxpass" for c in h.head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "dobj", "ccomp") for c in h.children)
+    ):
+        return "none", None  # "Carlson is to be praised and admired for her courage": passive as the verb it joins
     t = h
     for _ in range(3):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:
