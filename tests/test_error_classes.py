@@ -1394,9 +1394,9 @@ def test_they_after_a_plural_noun_closer_than_any_body_names_nobody() -> None:
          "Greenpeace met on Monday. The new rule outlawed that practice. They said the law was weak.", "said",
          "Greenpeace"),
         # a body named before the sentence before names nobody when any plural noun of those two sentences stands
-        # between ("NEA leaders have been urging ... . ... what did take Republican teachers off guard was the criticism
-        # they received" was the NEA: 10 pronoun sources changed in 1,200 KCNA and AllSides articles, 7 for the
-        # better, 2 worse; so does a plural object: "Some of them carried signs. Then they charged" names nobody now)
+        # between ("... If you listen to right-wing media ..., it's understandable. They were told that they won a huge
+        # mandate" was Congress: 10 pronoun sources changed in 1,200 KCNA and AllSides articles, 7 for the better, 2
+        # worse; so does a plural object: "Some of them carried signs. Then they charged" names nobody now)
         ("The NEA met on Monday. Its leaders urged a vote. Teachers were angry. They said the plan was weak.",
          "The NEA met on Monday. Its leaders urged a vote. The union was angry. They said the plan was weak.", "said",
          "NEA"),

@@ -408,8 +408,8 @@ def _noun_first(
     than the name ``got`` (``_salience``): an argument of a verb between the name and the pronoun, at least as salient
     ("Trump praised United Technologies. Most economists hate it. They call it ...", "... for millions of families like
     Victorino's. ..., they say"), or any such argument (for "it", subject) when the name lies before those two sentences
-    ("NEA leaders have been urging ... . ... what did take Republican teachers off guard was the criticism they
-    received"; "... the White House was confident ... . Not only does the Obama plan not have ..., it doesn't"), or a more
+    ("... Congress ... . If you listen to right-wing media ..., it's understandable. They were told that they won a
+    huge mandate"; "... the White House was confident ... . Not only does the Obama plan not have ..., it doesn't"), or a more
     salient one before the name ("Protesters marched to the Chinese government's office. They said ..."); for "it",
     not a word of the name ("The court usually takes ... It has issued": the Supreme Court)."""
     start, exempt = got[0], frozenset(w.lower() for w in re.findall(r"\w+", got[1])) if tag == "NN" else frozenset()
