@@ -1397,9 +1397,12 @@ def test_they_after_a_plural_noun_closer_than_any_body_names_nobody() -> None:
         # between ("... If you listen to right-wing media ..., it's understandable. They were told that they won a huge
         # mandate" was Congress: 10 pronoun sources changed in 1,200 KCNA and AllSides articles, 7 for the better, 2
         # worse; so does a plural object: "Some of them carried signs. Then they charged" names nobody now)
-        ("The NEA met on Monday. Its leaders urged a vote. Teachers were angry. They said the plan was weak.",
-         "The NEA met on Monday. Its leaders urged a vote. The union was angry. They said the plan was weak.", "said",
-         "NEA"),
+        ("Base voters feel betrayed because Congress has failed to deliver.\n\nSomeone forgot to tell the voters that "
+         "there are three branches of government. If you listen to right-wing media, it is understandable. They were "
+         "told that they won a huge mandate, and now they blame the people who made promises.",
+         "Base voters feel betrayed because Congress has failed to deliver.\n\nSomeone forgot to tell the base that "
+         "there is a third branch of government. If you listen to the radio, it is understandable. They were told that "
+         "they won a huge mandate, and now they blame the people who made promises.", "blame", "Congress"),
     ],
 )
 def test_they_names_nobody_after_plural_speakers_or_a_law(unnamed: str, named: str, cue: str, name: str) -> None:
