@@ -142,10 +142,7 @@ def antecedent(
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
         # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
-        p = _subject_before(parsed, before, PLURAL, skip) if depth < CHAIN_DEPTH else None
-        if p is not None and p[2].lower() in PLURAL and (
-            got is None or got[0] < p[0] or (got[0] < sentence_start(parsed, before) and _salience(parsed, got[0]) < 3)
-        ):
+        if (p := _same_pronoun_before(parsed, before, got, PLURAL, skip, depth)) is not None:
             # "They accused the U.S. of trying to make FTA ... . They called for ...": the "they" subject of the
             # sentence before, not a name it mentioned since, is who this "they" is (as for "he"); nobody if it is nobody
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
@@ -169,10 +166,7 @@ def antecedent(
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
-        p = _subject_before(parsed, before, _IT, skip) if depth < CHAIN_DEPTH else None
-        if p is not None and p[2].lower() in _IT and (
-            got is None or got[0] < p[0] or (got[0] < sentence_start(parsed, before) and _salience(parsed, got[0]) < 3)
-        ):
+        if (p := _same_pronoun_before(parsed, before, got, _IT, skip, depth)) is not None:
             # "The press can work even harder ... . Or it can play to type. The past week is more evidence that it
             # prefers ...": the "it" subject of the sentence before, as for "they"
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
@@ -415,14 +409,14 @@ def _noun_first(
     start, exempt = got[0], frozenset(w.lower() for w in re.findall(r"\w+", got[1])) if tag == "NN" else frozenset()
     end = next((e for s, e in ent.mentions if s == start), start) if ent is not None else start + len(got[1])
     lo = previous_sentence(parsed, before, across=True)  # (a pronoun opening its paragraph: the one before's last)
-    name = _salience(parsed, start)
+    name, named_far = _salience(parsed, start), start < lo
     for s, t in _tokens_in(parsed, lo, before):
         if any(a <= s < b for a, b in skip) or not (
             (t.tag_ == tag and not t.ent_type_ and t.lower_ not in exempt)
             or (tag == "NNS" and t.lower_ in _PLURAL_WORDS and t.dep_ in SUBJECTS and not _part_of_before(t))
         ):
             continue
-        far = start < lo and (tag == "NNS" or t.dep_ in SUBJECTS)  # (singular objects are everywhere: "takes less time")
+        far = named_far and (tag == "NNS" or t.dep_ in SUBJECTS)  # (singular objects are everywhere: "takes less time")
         if (s >= end and t.dep_ in _ARGUMENTS and (far or _salience(parsed, s) >= name)) or (
             s < start and _salience(parsed, s) > name
         ):
@@ -444,6 +438,21 @@ def _part_of_before(t: Token) -> bool:
 
 
 _IT = frozenset({"it"})
+
+
+def _same_pronoun_before(
+    parsed: Parsed, before: int, got: tuple[int, str, str | None] | None, words: frozenset[str],
+    skip: Sequence[tuple[int, int]], depth: int,
+) -> tuple[int, str, str, str | None] | None:
+    """The "they" / "it" (``words``) subject of the sentence before (``_subject_before``), when the closest body
+    ``got`` is not named after it, or only weakly (no main clause's subject) in an earlier sentence; else None (and
+    None past ``CHAIN_DEPTH`` pronouns followed back)."""
+    p = _subject_before(parsed, before, words, skip) if depth < CHAIN_DEPTH else None
+    if p is not None and p[2].lower() in words and (
+        got is None or got[0] < p[0] or (got[0] < sentence_start(parsed, before) and _salience(parsed, got[0]) < 3)
+    ):
+        return p
+    return None
 
 
 def _place_subject_between(parsed: Parsed, start: int, before: int, skip: Sequence[tuple[int, int]]) -> bool:

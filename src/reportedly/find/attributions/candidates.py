@@ -228,7 +228,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     if s is not None and s.i > h.i and (subjects := [c for c in h.children if c.dep_ == "nsubj"]) and inverted_aside(h, subjects):
         # "This, said Smith, was a fact", "The economy, said the minister, would grow": the subject the parser hung on
         # the aside is the content's
-        content_idx |= {k for c in h.children if c.dep_ == "nsubj" and c.i < h.i for k in range(c.left_edge.i, c.right_edge.i + 1)}
+        content_idx |= {k for c in subjects if c.i < h.i for k in range(c.left_edge.i, c.right_edge.i + 1)}
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         cand.source_rel = srel

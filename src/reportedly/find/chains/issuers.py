@@ -76,8 +76,7 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
         if k < 0:
             k = lo
             break
-    best: tuple[int, int, int] | None = None
-    from_ = False  # whether ``best`` is who a document came from
+    best: tuple[int, int, int, bool] | None = None  # (offset of the noun, start, end of the issuer, whether it sent it)
     introduced: list[int] = []  # "a similar March 13 data report": another document of that kind brought in
     for seg in ctx.parsed.segments:
         if seg.end <= k or seg.start >= s:
@@ -93,8 +92,7 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
                 # "Kim Jong Un received a message of condolences from Joseph Kabila Kabange, president of ...": the
                 # sender, without his title
                 if best is None or at > best[0]:
-                    best = (at, seg.start + sender[0].idx, seg.start + sender[1].idx + len(sender[1].text))
-                    from_ = True
+                    best = (at, seg.start + sender[0].idx, seg.start + sender[1].idx + len(sender[1].text), True)
                 continue
             verb: Tok | None = None
             if t.dep_ == "dobj" and t.head.lemma_.lower() in ISSUE_VERBS:
@@ -108,11 +106,10 @@ def issuer_before(ctx: Ctx, s: int, noun: str) -> Node | None:
                 continue
             first, last = subj[0].left_edge, subj[0].right_edge
             if best is None or at > best[0]:
-                best = (at, seg.start + first.idx, seg.start + last.idx + len(last.text))
-                from_ = False
+                best = (at, seg.start + first.idx, seg.start + last.idx + len(last.text), False)
     if best is None or any(at > best[0] for at in introduced):
         return None  # none, or another document of that kind came in closer than the one whose issuer is named
-    if from_:
+    if best[3]:
         # a person named among the sender's titles ("from Nepali President Ram Baran Yadav", "from President of Ethiopia
         # Girma Wolde-Giorgis"): that person
         for ent, ms, me in mentions_near(ctx.found.entities, best[1], best[2]):
