@@ -92,3 +92,24 @@ def test_env_keeps_blis() -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "True"
     assert load_pipeline() is load_pipeline()
+
+
+def test_loading_the_pipeline_raises_the_collectors_threshold_and_never_lowers_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from reportedly.nlp.load import COLLECTOR_THRESHOLD, settle_collector
+
+    before = gc.get_threshold()
+    try:
+        assert gc.get_threshold()[0] >= COLLECTOR_THRESHOLD  # the session's pipeline was loaded by the fixture
+        gc.set_threshold(700, before[1], before[2])
+        settle_collector()
+        assert gc.get_threshold() == (COLLECTOR_THRESHOLD, before[1], before[2])
+        gc.set_threshold(5 * COLLECTOR_THRESHOLD, before[1], before[2])
+        settle_collector()
+        assert gc.get_threshold()[0] == 5 * COLLECTOR_THRESHOLD
+        gc.set_threshold(0)  # collection turned off by the process: left so
+        settle_collector()
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -109,3 +111,43 @@ def test_pointers_trained_over_another_tagger_are_refused(tmp_path) -> None:  # 
         tg.Tagger(tmp_path)
     (tmp_path / pt.POINTER_FILE).unlink()
     assert tg.Tagger(tmp_path).pointers is None  # a tagger without pointers still tags
+
+
+def test_the_keys_product_runs_in_int8_from_the_model_folder_and_stays_near_fp32() -> None:
+    weights = tg.load().pointers
+    assert weights is not None and weights.product is not None, "the shipped folder has pointer_keys.onnx"
+    plain = pt.Weights.load(tg.MODEL_DIR)  # no session maker: numpy's fp32 product
+    assert plain is not None and plain.product is None
+    h = tg.load().tag(TWO).hidden
+    assert h is not None
+    fast, exact = weights.keys(h), plain.keys(h)
+    assert fast.shape == exact.shape == (len(h), 2, pt.DIM + 1)
+    assert float(np.abs(fast - exact).max()) < 0.02 * float(np.abs(exact).max())
+    assert weights.keys(np.zeros((0, pt.HIDDEN), np.float32)).shape == (0, 2, pt.DIM + 1)
+
+
+def test_a_keys_file_is_made_from_the_folders_weights_and_refused_for_others(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportedly.training.pointer import export_keys, main
+
+    w = _random_weights()
+    arrays: dict[str, Any] = {k: v.astype(np.float16) for k, v in w.w.items()}
+    np.savez(tmp_path / pt.POINTER_FILE, **arrays)
+    path = export_keys(tmp_path)
+    assert path == tmp_path / pt.KEYS_FILE
+    made = pt.Weights.load(tmp_path, tg.session)
+    assert made is not None and made.product is not None
+    h = np.random.default_rng(3).normal(size=(40, pt.HIDDEN)).astype(np.float32)
+    fast, exact = made.keys(h), _without_product(made).keys(h)
+    assert float(np.abs(fast - exact).max()) < 0.02 * float(np.abs(exact).max())
+    arrays = {k: v.astype(np.float16) for k, v in _random_weights(seed=5).w.items()}
+    np.savez(tmp_path / pt.POINTER_FILE, **arrays)
+    with pytest.raises(ValueError, match="other pointer weights"):
+        pt.Weights.load(tmp_path, tg.session)
+    assert main(["--keys-of", str(tmp_path / "nowhere")]) == 1
+
+
+def _without_product(w: pt.Weights) -> pt.Weights:
+    """The same weights without the int8 product (numpy's fp32)."""
+    import dataclasses
+
+    return dataclasses.replace(w, product=None)

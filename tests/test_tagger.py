@@ -26,7 +26,7 @@ SENTENCE = "“We will not back down,” the foreign minister said on Monday."
 
 
 def test_model_files_are_shipped() -> None:
-    for name in ("tagger.onnx", "tokenizer.json", "tagger.json", "MODEL_CARD.md", "pointer.npz"):
+    for name in ("tagger.onnx", "tokenizer.json", "tagger.json", "MODEL_CARD.md", "pointer.npz", "pointer_keys.onnx"):
         assert (tg.MODEL_DIR / name).is_file(), name
     meta = json.loads((tg.MODEL_DIR / "tagger.json").read_text(encoding="utf-8"))
     assert tuple(meta["components"]) == tg.COMPONENTS

@@ -15,16 +15,27 @@ hidden states, the encoder left as it is (``reportedly.training.pointer``; model
 accurate profile's content ranker reads the two probabilities of each option's edges as features, for
 a content that follows its cue and is not quoted, and their likeliest edges join its options
 (``content.content_options``).
+
+The keys' one large product (every wordpiece's hidden state by ``Weights.both``) runs in int8 with
+onnxruntime when the model folder has ``KEYS_FILE`` (made from the same weights by
+``reportedly.training.pointer``): 0.15 CPU-s instead of 0.3 for the 72,000 wordpieces of 60 AllSides
+articles, the same PolNeAR dev scores to two decimals (eval/attribution.md, thirty-fourth session).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 POINTER_FILE = "pointer.npz"
+KEYS_FILE = "pointer_keys.onnx"
+"""The product ``hidden @ Weights.both`` as an int8 onnxruntime graph (input ``hidden``, output ``edges``), with
+the SHA-256 of the fp32 matrix it was made from as its metadata ``both_sha256`` (``digest``)."""
 RADIUS = 160
 """Wordpieces on each side of the cue a content edge may lie at (PolNeAR train: 99.9% of gold contents)."""
 DIM = 64
@@ -59,6 +70,8 @@ class Weights:
     w: dict[str, np.ndarray]
     tagger: str
     """SHA-256 of the ``tagger.onnx`` whose hidden states the pointers were trained over."""
+    product: Any = None
+    """An onnxruntime session of ``KEYS_FILE`` computing ``hidden @ both`` in int8, or None (numpy, fp32)."""
     both: np.ndarray = dataclasses.field(init=False, repr=False)
     """``[384, 4 * (DIM + MLP)]``: every first-layer map, so one product reads all of a text's wordpieces: what
     a start takes from the wordpiece before it, from its own, what an end takes from its own and from the next."""
@@ -71,19 +84,29 @@ class Weights:
         object.__setattr__(self, "both", np.ascontiguousarray(np.concatenate(cols, axis=1), dtype=np.float32))
 
     @staticmethod
-    def load(directory: Path) -> Weights | None:
-        """The weights in a model folder, or None when it has none (a tagger trained without pointers)."""
+    def load(directory: Path, session: Callable[[bytes], Any] | None = None) -> Weights | None:
+        """The weights in a model folder, or None when it has none (a tagger trained without pointers).  With
+        an onnxruntime ``session`` maker (``tagger.session``), the folder's ``KEYS_FILE`` computes the keys'
+        product; one made from other weights is refused (``ValueError``)."""
         path = directory / POINTER_FILE
         if not path.exists():
             return None
         with np.load(path, allow_pickle=False) as z:
             w = {k: z[k].astype(np.float32) for k in z.files if k != "tagger_sha256"}
-            return Weights(w, bytes(z["tagger_sha256"]).hex() if "tagger_sha256" in z.files else "")
+            out = Weights(w, bytes(z["tagger_sha256"]).hex() if "tagger_sha256" in z.files else "")
+        keys_path = directory / KEYS_FILE
+        if session is None or not keys_path.exists():
+            return out
+        product = session(keys_path.read_bytes())
+        if product.get_modelmeta().custom_metadata_map.get("both_sha256") != digest(out.both):
+            raise ValueError(f"{keys_path}: made from other pointer weights than {POINTER_FILE} (make it again)")
+        return dataclasses.replace(out, product=product)
 
     def keys(self, hidden: np.ndarray) -> np.ndarray:
         """``[n, 2, DIM + 1]`` per wordpiece: the start's and the end's key, each with its cue-free score last."""
         w, n, half = self.w, len(hidden), DIM + MLP
-        p = hidden @ self.both  # [n, 4 * half]: start | before, start | own, end | own, end | after
+        # [n, 4 * half]: start | before, start | own, end | own, end | after
+        p = self.product.run(None, {"hidden": hidden})[0] if self.product is not None and n else hidden @ self.both
         start = p[:, half : 2 * half].copy()
         start[1:] += p[:-1, :half]
         end = p[:, 2 * half : 3 * half].copy()
@@ -95,6 +118,11 @@ class Weights:
             out[:, r, :DIM] = pre[:, :DIM] / np.float32(np.sqrt(DIM))
             out[:, r, DIM] = (_gelu(pre[:, DIM:]) @ w[f"u{x}.2.weight"].T)[:, 0] + w[f"u{x}.2.bias"][0]
         return out
+
+
+def digest(both: np.ndarray) -> str:
+    """SHA-256 of the keys' product matrix as fp32 (what ``KEYS_FILE`` records of the weights it holds)."""
+    return hashlib.sha256(np.ascontiguousarray(both, dtype=np.float32).tobytes()).hexdigest()
 
 
 @dataclasses.dataclass(frozen=True)

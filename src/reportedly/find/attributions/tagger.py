@@ -309,7 +309,7 @@ class Tagger:
         self.tokenizer.no_padding()
         model = (directory / "tagger.onnx").read_bytes()
         self.session = session(model)
-        self.pointers = pointer.Weights.load(directory) if len(self.session.get_outputs()) > 1 else None
+        self.pointers = pointer.Weights.load(directory, session) if len(self.session.get_outputs()) > 1 else None
         if self.pointers is not None and self.pointers.tagger != hashlib.sha256(model).hexdigest():
             raise ValueError(f"{directory}: {pointer.POINTER_FILE} was trained over another tagger.onnx (retrain it)")
 
