@@ -3537,3 +3537,15 @@ def test_a_verb_joined_to_a_passive_without_an_object_is_passive_too() -> None:
     with an object stays active ("the report was finalized and denied the change": PolNeAR train unchanged)."""
     text = "And though Carlson is to be praised and admired for her courage, I see the problem differently."
     assert all(a.source_name != "Carlson" for a in report(text).attributions)
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_clause_the_parser_read_as_a_noun_phrase_before_a_report_is_its_content(profile: str) -> None:
+    """"The army fired shells, the newspaper wrote." had no attribution: the parser reads "army fired shells" as a noun
+    phrase hung on "wrote" with no label (``dep``).  Such a phrase opening the sentence and closed by a comma before the
+    cue's subject is what is reported (PolNeAR dev and train one attribution more each; in 500 AllSides articles AP's
+    "..., state-run media reports said" and "Suspect In Custody, AP Reports"; none in 487 KCNA stories).  Not a
+    quotation closed at the comma, which its quote marks pair with the speaker."""
+    text = "The army fired shells, the newspaper wrote."
+    at = by_cue(report(text, profile=profile), "wrote")
+    assert (span_text(text, at.source), span_text(text, at.content)) == ("the newspaper", "The army fired shells")

@@ -24,6 +24,7 @@ from .clauses import (
     TELL_LEMMAS,
     agent_of_participle,
     content_child,
+    fronted_clause,
     had_this_to_say,
     inverted_aside,
     predicate_adjective,
@@ -95,6 +96,8 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     doc = seg.view
     cue = verb_group(h)
     rel, cc = content_child(h)
+    if cc is None and h.lemma_.lower() in REPORTS and (fronted := fronted_clause(h)) is not None:
+        rel, cc = "ccomp", fronted  # "The army fired shells, the newspaper wrote.", the clause misparsed
     # "went on to name", "is expected to say": a governing verb that is no cue joins the cue
     if h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head.i < h.i:
         g = h.head

@@ -60,6 +60,22 @@ def content_child(h: Tok) -> tuple[str, Tok | None]:
     return "none", None
 
 
+def fronted_clause(h: Tok) -> Tok | None:
+    """A child of the cue ``h`` the parser left unlabelled (``dep``) that opens the sentence and ends at a comma before
+    the cue's subject: the reported clause, misparsed ("The army fired shells, the newspaper wrote." read with "army
+    fired shells" as a noun phrase).  Not a quotation closed at that comma: its marks pair it with its speaker."""
+    doc = h.doc
+    subjects = [k.i for k in h.children if k.dep_ == "nsubj" and k.i < h.i]
+    for c in h.children:
+        if c.dep_ != "dep" or c.i > h.i or not subjects or c.left_edge.i != h.sent.start:
+            continue
+        end = c.right_edge.i + 1
+        closed = doc[end - 1].text in CLOSE_QUOTES or (end + 1 < len(doc) and doc[end + 1].text in CLOSE_QUOTES)
+        if end < min(subjects) and doc[end].text == "," and not closed:
+            return c
+    return None
+
+
 def _semicolon_between(before: Tok, h: Tok) -> bool:
     """Whether a semicolon stands between the subtree of ``before`` and the cue ``h``."""
     doc = h.doc
