@@ -3549,3 +3549,21 @@ def test_a_clause_the_parser_read_as_a_noun_phrase_before_a_report_is_its_conten
     text = "The army fired shells, the newspaper wrote."
     at = by_cue(report(text, profile=profile), "wrote")
     assert (span_text(text, at.source), span_text(text, at.content)) == ("the newspaper", "The army fired shells")
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_who_an_emotion_verb_affects_is_the_source_and_its_cause_the_content(profile: str) -> None:
+    """"The president's comments alarmed European allies" had the comments as the source and the allies as what was
+    said; PolNeAR train makes the one who feels the source and the cause the content ("Sanders's sympathetic response
+    ... angered the state and national party", "The remark" worried "some analysts and activists").  Not when the
+    parser read a clause's subject as the object ("allies, who worry the President's fixation is causing him ..."), nor
+    an emotion verb with a clause of its own ("Paul Ryan worried that ...")."""
+    text = "The president's comments alarmed European allies."
+    at = by_cue(report(text, profile=profile), "alarmed")
+    assert (span_text(text, at.source), span_text(text, at.content)) == ("European allies", "The president's comments")
+    text = "Paul Ryan worried that the safety net was becoming a hammock."
+    at = by_cue(report(text, profile=profile), "worried")
+    assert (span_text(text, at.source), span_text(text, at.content)) == ("Paul Ryan", "that the safety net was becoming a hammock")
+    text = "Many of Trump's allies, who worry the President's fixation on impeachment is causing him to lash out, stayed silent."
+    at = by_cue(report(text, profile=profile), "worry")
+    assert span_text(text, at.source) == "who"

@@ -24,6 +24,7 @@ from .clauses import (
     TELL_LEMMAS,
     agent_of_participle,
     content_child,
+    felt_by_object,
     fronted_clause,
     had_this_to_say,
     inverted_aside,
@@ -265,6 +266,8 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 cand.addressee = trim(doc, subtree_range(objs[0]))
+    if (felt := felt_by_object(h)) is not None:  # "The remark worried some analysts": they feel, about the remark
+        cand.source, content_idx = source_range(doc, felt[0], cand.cue, STRONG_CUES), felt[1]
     content_idx -= set(range(*cand.cue))
     content_idx -= dateline(doc)
     content_idx -= {c.i for c in h.children if c.dep_ == "punct"} & _edges(content_idx)

@@ -76,6 +76,39 @@ def fronted_clause(h: Tok) -> Tok | None:
     return None
 
 
+FELT_BY_OBJECT = frozenset(
+    {"anger", "outrage", "alarm", "upset", "frustrate", "shock", "worry", "disappoint", "surprise", "trouble",
+     "bother", "infuriate", "irritate", "annoy", "delight", "scare", "frighten", "disturb", "dismay", "stun"}
+)
+"""Emotion verbs whose object feels ("The remark worried some analysts"): PolNeAR train makes the one who feels the
+source and what they feel about the content (not "concern", which also means "be about"; not "encourage" or "please",
+which also direct)."""
+
+
+def felt_by_object(h: Tok) -> tuple[Tok, set[int]] | None:
+    """``(who feels, the tokens of what about)`` of an active emotion verb of ``FELT_BY_OBJECT`` with a subject before
+    it and an object after it and no clause of its own ("The decision angered Democrats": Democrats, the decision; "X
+    infuriated allies by providing the fifth vote": X and the "by" phrase); not when a verb follows the object, which
+    is then the subject of a clause the parser cut ("who worry the plan is failing")."""
+    if h.lemma_.lower() not in FELT_BY_OBJECT:
+        return None
+    kids = list(h.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass", "ccomp", "xcomp") for c in kids):
+        return None
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > h.i), None)
+    subj = next((c for c in kids if c.dep_ == "nsubj" and c.i < h.i), None)
+    if obj is None or subj is None:
+        return None
+    after = obj.right_edge.i + 1
+    if after < len(h.doc) and h.doc[after].pos_ in ("AUX", "VERB"):
+        return None  # "allies, who worry the President's fixation is causing ...": a clause's subject read as the object
+    about = set(range(subj.left_edge.i, subj.right_edge.i + 1))
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
+            about |= set(range(c.left_edge.i, c.right_edge.i + 1))
+    return obj, about
+
+
 def _semicolon_between(before: Tok, h: Tok) -> bool:
     """Whether a semicolon stands between the subtree of ``before`` and the cue ``h``."""
     doc = h.doc
