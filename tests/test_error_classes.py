@@ -3567,3 +3567,16 @@ def test_who_an_emotion_verb_affects_is_the_source_and_its_cause_the_content(pro
     text = "Many of Trump's allies, who worry the President's fixation on impeachment is causing him to lash out, stayed silent."
     at = by_cue(report(text, profile=profile), "worry")
     assert span_text(text, at.source) == "who"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_the_day_after_a_name_before_the_cue_is_no_part_of_the_source(profile: str) -> None:
+    """KCNA: "Rodong Sinmun Thursday says ..." (733 of 20,305 stories have the shape) had the source span "Rodong Sinmun
+    Thursday": the parser makes the day the subject's head.  The day goes; not in "a poll released Monday" (PolNeAR
+    keeps it) nor in a name ("USA Today")."""
+    text = "Rodong Sinmun Thursday says the drills are a provocation."
+    assert span_text(text, by_cue(report(text, profile=profile), "says").source) == "Rodong Sinmun"
+    text = "USA Today reports that the plan failed."
+    assert span_text(text, by_cue(report(text, profile=profile), "reports").source) == "USA Today"
+    text = "A poll released Monday found that most voters want change."
+    assert span_text(text, by_cue(report(text, profile=profile), "found").source) == "A poll released Monday"

@@ -150,7 +150,8 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
     other relative clauses go.  Out also: a participle set off by a comma ("Trump, speaking to a
     veterans group, said"; "The work, published on April 27, 2012, clarifies" in KCNA, but not "The
     footage, released by Korean Central Television, shows": its producer), a date phrase ("an
-    arbitration panel in 2001 found") and a leading "even" / "only" / "also" / "both"."""
+    arbitration panel in 2001 found"), a leading "even" / "only" / "also" / "both" and a day right before the cue
+    (KCNA's "Rodong Sinmun Thursday says")."""
     idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
     words = texts(doc)
     idx = {k for k in idx if not (len(words[k]) > 2 and words[k].isspace())}  # a gap: page furniture read as spaces
@@ -173,10 +174,19 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
             idx -= set(range(c.left_edge.i, c.right_edge.i + 1))
     rs = trimmed_ranges(doc, idx)
     # a subject is one contiguous phrase; keep the piece holding the subject's head
-    return [r for r in rs if r[0] <= s.i < r[1]] or rs[:1]
+    kept = [r for r in rs if r[0] <= s.i < r[1]] or rs[:1]
+    # without the day after a name that ends it ("Rodong Sinmun Thursday says": the parser makes the day the head; not
+    # "a poll released Monday", "USA Today")
+    return [(i, j - 1) if j - 2 > i and j == cue[0] and _name_then_day(doc, s, j - 1) else (i, j) for i, j in kept]
+
+
+def _name_then_day(doc: DocView, s: Tok, k: int) -> bool:
+    day = doc[k]
+    return day.lower_ in _DAYS and day.ent_type_ == "DATE" and s.i in (day.i, day.head.i) and doc[k - 1].pos_ == "PROPN"
 
 
 _LEADING = frozenset({"even", "only", "also", "both"})
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"})
 
 
 
