@@ -2443,7 +2443,7 @@ def test_paragraphs_a_feed_joined_with_a_comma_are_two_sentences() -> None:
         ("Rodong Sinmun says in a signed article:\n\nThe U.S. is to blame.", "says", "Rodong Sinmun",
          "The U.S. is to blame."),
         ("The officials urged the North to show restraint. ,  Rodong Sinmun Tuesday observes in a bylined commentary "
-         "in this regard:\n\nIt was the U.S. warmongers who created tension.", "observes", "Rodong Sinmun Tuesday",
+         "in this regard:\n\nIt was the U.S. warmongers who created tension.", "observes", "Rodong Sinmun",
          "It was the U.S. warmongers who created tension."),
         ("The ministry said in a statement: \"We will respond.\"", "said", "The ministry", "We will respond"),
     ],
@@ -3580,3 +3580,17 @@ def test_the_day_after_a_name_before_the_cue_is_no_part_of_the_source(profile: s
     assert span_text(text, by_cue(report(text, profile=profile), "reports").source) == "USA Today"
     text = "A poll released Monday found that most voters want change."
     assert span_text(text, by_cue(report(text, profile=profile), "found").source) == "A poll released Monday"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_source_speaking_on_condition_of_anonymity_is_anonymous_and_asking_for_it_is_no_claim(profile: str) -> None:
+    """AllSides: "Three U.S. intelligence officials, speaking on the condition of anonymity, said" was typed government (the
+    participle is no part of the source span, so the typing never saw it); "Another Sanders ally, requesting anonymity
+    to speak candidly, said" gave an attribution "requesting | anonymity to speak candidly", and the ally was named
+    "Sanders" (a capitalised "Another" read as a name before "Sanders")."""
+    text = "Three U.S. intelligence officials, speaking on the condition of anonymity, said the strike was planned."
+    assert by_cue(report(text, profile=profile), "said").source_type == "anonymous"
+    text = "Senator Bernie Sanders spoke. Another Sanders ally, requesting anonymity to speak candidly, said the race was over."
+    rep = report(text, profile=profile)
+    assert "requesting" not in [span_text(text, a.cue) for a in rep.attributions]
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Another Sanders ally", "anonymous")

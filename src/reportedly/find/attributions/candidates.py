@@ -267,7 +267,8 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
             if objs:
                 cand.addressee = trim(doc, subtree_range(objs[0]))
     if (felt := felt_by_object(h)) is not None:  # "The remark worried some analysts": they feel, about the remark
-        cand.source, content_idx = source_range(doc, felt[0], cand.cue, STRONG_CUES), felt[1]
+        cand.source, content_idx = source_range(doc, felt[0], cand.cue, STRONG_CUES), felt[2]
+        cand.source = trimmed_ranges(doc, {k for r in cand.source for k in range(*r)} | felt[1])[:1]
     content_idx -= set(range(*cand.cue))
     content_idx -= dateline(doc)
     content_idx -= {c.i for c in h.children if c.dep_ == "punct"} & _edges(content_idx)

@@ -85,11 +85,12 @@ source and what they feel about the content (not "concern", which also means "be
 which also direct)."""
 
 
-def felt_by_object(h: Tok) -> tuple[Tok, set[int]] | None:
-    """``(who feels, the tokens of what about)`` of an active emotion verb of ``FELT_BY_OBJECT`` with a subject before
-    it and an object after it and no clause of its own ("The decision angered Democrats": Democrats, the decision; "X
-    infuriated allies by providing the fifth vote": X and the "by" phrase); not when a verb follows the object, which
-    is then the subject of a clause the parser cut ("who worry the plan is failing")."""
+def felt_by_object(h: Tok) -> tuple[Tok, set[int], set[int]] | None:
+    """``(who feels, the tokens of a phrase of theirs the parser hung on the verb, the tokens of what about)`` of an
+    active emotion verb of ``FELT_BY_OBJECT`` with a subject before it and an object after it and no clause of its own
+    ("The decision angered Democrats": Democrats, the decision; "X infuriated allies by providing the fifth vote": X and
+    the "by" phrase; "... has angered some Democrats on the left": "on the left" theirs); not when a verb follows the
+    object, which is then the subject of a clause the parser cut ("who worry the plan is failing")."""
     if h.lemma_.lower() not in FELT_BY_OBJECT:
         return None
     kids = list(h.children)
@@ -102,11 +103,14 @@ def felt_by_object(h: Tok) -> tuple[Tok, set[int]] | None:
     after = obj.right_edge.i + 1
     if after < len(h.doc) and h.doc[after].pos_ in ("AUX", "VERB"):
         return None  # "allies, who worry the President's fixation is causing ...": a clause's subject read as the object
+    theirs: set[int] = set()
     about = set(range(subj.left_edge.i, subj.right_edge.i + 1))
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
+        if c.dep_ == "prep" and c.i == after and c.lower_ in ("on", "in", "at", "among", "of"):
+            theirs = set(range(c.left_edge.i, c.right_edge.i + 1))
+        elif c.dep_ == "prep" and c.lower_ == "by" and c.i > obj.i:
             about |= set(range(c.left_edge.i, c.right_edge.i + 1))
-    return obj, about
+    return obj, theirs, about
 
 
 def _semicolon_between(before: Tok, h: Tok) -> bool:

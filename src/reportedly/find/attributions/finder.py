@@ -34,7 +34,7 @@ from .antecedents import (
     token_at,
 )
 from .extract import Accepted, extract, quote_index
-from .heads import DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
+from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
 from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, Described, describe
@@ -151,6 +151,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             else:
                 d = describe(text, span, src_head, entities, settings, ante)
             name, stype, ent = d.name, d.type, d.entity
+            if ent is None and stype in ("government", "group", "person", "organization") and ANONYMOUS_ASIDE.match(text, span[1], f.cue[0][0]):
+                stype = "anonymous"  # "Three U.S. intelligence officials, speaking on the condition of anonymity, said"
             if same is not None and ent == same.source_entity and stype != same.source_type and not personal:
                 stype = same.source_type
         addr_name = addr_ent = None

@@ -20,6 +20,11 @@ ANON = re.compile(
     r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b(?!['’])",  # not "the People's ..."
     re.I,
 )
+ANONYMOUS_ASIDE = re.compile(
+    r",\s+(?:speaking|requesting|asking|insisting|talking)\b[^,]{0,80}?\b(?:anonymity|not to be (?:named|identified))\b"
+)
+"""A participle between a source and its cue that makes it anonymous ("Three U.S. intelligence officials, speaking on
+the condition of anonymity, said"; the participle is no part of the source span, ``spans.source_range``)."""
 SOURCE_WORD = re.compile(r"^(?:(?:a|an|the|one|two|three|several|some|other|another|multiple)\s+)*(?:[\w.’'-]+\s+){0,3}sources?$", re.I)
 """Unnamed sources, with up to three words saying whose ("a source", "A South Korean government source")."""
 STATE_MEDIA = re.compile(

@@ -19,7 +19,8 @@ _PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churche
 """Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
 
 QUANTIFIERS = frozenset(
-    {"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three", "nearly", "almost", "only", "twice"}
+    {"the", "a", "an", "some", "many", "most", "several", "few", "other", "two", "three", "nearly", "almost", "only", "twice",
+     "another", "one", "each", "every", "any", "both", "all", "this", "that", "these", "those", "four", "five", "six"}
 )
 
 _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})

@@ -29,7 +29,7 @@ def plain_action(c: Candidate) -> bool:
     referral: "referred the case to prosecutors", never a cue in PolNeAR); "Here are" / "Here's" presenting what
     follows; "make" an outing ("made a field survey of the complex", KCNA's leaders' visits); "argue" a case
     (pleading in court); a message of greeting or sympathy (the courtesy sent, not what the message says); "concerned"
-    right after its noun (KCNA's "an official concerned": the one in charge)."""
+    right after its noun (KCNA's "an official concerned": the one in charge); "anonymity" asked for or granted."""
     words = _action_words()
     h = c.head
     if c.pattern == "noun" and h.lemma_.lower() in ("message", "letter", "telegram", "card") and any(
@@ -43,6 +43,8 @@ def plain_action(c: Candidate) -> bool:
         return True  # "A recent issue of the German paper Frankfurter Allgemeine carried an article": an edition
     if c.pattern not in ("verb", "tagger"):  # a verb the rules or the learned tagger read as a cue
         return False
+    if any(k.dep_ == "dobj" and k.lower_ == "anonymity" for k in h.children):
+        return True  # "Another Sanders ally, requesting anonymity to speak candidly, said": the interview's terms, no claim
     if h.lemma_.lower() == "regard" and h.i > 0 and h.doc[h.i - 1].lower_ == "as":
         return True  # "as regards the fact that ...": a preposition, nobody regards anything
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
