@@ -3594,3 +3594,17 @@ def test_a_source_speaking_on_condition_of_anonymity_is_anonymous_and_asking_for
     rep = report(text, profile=profile)
     assert "requesting" not in [span_text(text, a.cue) for a in rep.attributions]
     assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Another Sanders ally", "anonymous")
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_platform_named_before_what_was_posted_is_a_hop_of_the_report_it_hangs_on(profile: str) -> None:
+    """AllSides: "he said in a Twitter post", "commented on the Facebook post", "blasted Democrats on his Twitter feed"
+    named no platform in their chains (the triggers read "on Twitter", not a platform before "post", "account", "feed";
+    guideline 6 of eval/chains: a named platform is a hop).  Only a phrase hanging from the report's own verb: McSally's
+    "... and then promoting the exchange on her Twitter account" is not how senators were "talked about"."""
+    text = "In a Facebook post, the mayor said the city would recover."
+    rep = report(text, profile=profile)
+    assert [h.name for c in rep.chains for h in c.hops][:2] == ["the mayor", "Facebook"]
+    text = ("Three senators were talked about as possible swing voters, though Smith lashed out at a reporter, labeling "
+            "him a hack and then promoting the exchange on her Twitter account.")
+    assert "Twitter" not in [h.name for c in report(text, profile=profile).chains for h in c.hops]

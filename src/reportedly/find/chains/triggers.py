@@ -117,7 +117,36 @@ def triggers_in(
             continue
         if nodes:
             out.append((kind, nodes))
+    for m in _PLATFORM_POST.finditer(text, start, end):
+        # "In a Facebook post, the mayor said", "on his Twitter account": the platform, named as a modifier
+        if holds(blocked, m.start()) or holds(soft_blocked, m.start()) or not _on_the_cue(ctx, m.start(), own_cue):
+            continue
+        nodes = [n for n in target_nodes(ctx, m.start("name"), m.end("name"), "relay") if n.type == "social_media"]
+        if nodes:
+            out.append(("relay", nodes))
     return out
+
+
+def _on_the_cue(ctx: Ctx, offset: int, own_cue: Sequence[Span]) -> bool:
+    """Whether the phrase at ``offset`` hangs from the cue's verb ("In a Facebook post, the mayor said"; not "..., though
+    McSally lashed out ... and then promoted the exchange on her Twitter account" for a report before it)."""
+    t = token_at(ctx.parsed, offset)
+    seg = ctx.parsed.segment_at(offset)
+    if t is None or seg is None or not own_cue:
+        return False
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return holds(own_cue, seg.start + t.idx)
+
+
+_PLATFORM_POST = re.compile(
+    r"\b(?i:in|on|via)\s+(?i:a|an|his|her|its|their|the)\s+(?P<name>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+    r"(?:post|posting|video|message|livestream|statement|story|broadcast|thread|account|page|feed)s?\b"
+)
+"""A platform named before what was posted there ("in a Facebook post", "on his Twitter account"); only a name the
+registry types ``social_media`` makes a hop."""
 
 
 def _a_body_network(words: Sequence[str]) -> bool:
