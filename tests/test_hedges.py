@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
-from conftest import make_doc, parsed_of
+from conftest import make_doc, parse_text, parsed_of
 from reportedly.find import Found
 from reportedly.find.hedges import find_hedges, quoted_spans
 from reportedly.model import Attribution, Hedge
@@ -239,3 +239,15 @@ def test_seed_hedges_are_found_and_tied_to_their_claims(seed_report: Any, phrase
         assert c.level == "hedged"
         assert c.attribution == h.attribution
         assert (c.span[0] <= h.cue[0] and h.cue[1] <= c.span[1]) or c.attribution is not None
+
+
+def test_said_to_is_a_hedge_in_the_passive_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Steele is said to have given the FBI another dossier" (AllSides; 22 "said to have" in 5,000 articles) had no
+    hedge: the lexicon held "said to be" alone.  "said to" before a verb is a hedge after a form of "be" ("is said to",
+    "was widely said to"); "He said to wait" is an order."""
+    for text, want in (
+        ("The regime is said to have executed the official.", ["said to"]),
+        ("The leader was widely said to be ill.", ["said to"]),
+        ("He said to wait for the results.", []),
+    ):
+        assert texts(hedges(parse_text(nlp, text, Settings(check_language=False)))) == want, text

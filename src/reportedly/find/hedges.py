@@ -63,6 +63,7 @@ _CLAIM_OBJECTS = frozenset(
     " crown throne mantle medal medals benefits refund damages asylum".split()
 )
 _VERB_AFTER_TO = frozenset("be have been".split())
+_BE = frozenset("is are was were be been being 's 're".split())
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _ATTRIBUTIVE = frozenset({"apparent", "presumed", "putative", "reputed", "supposed", "ostensible"})
 _DETERMINERS = frozenset("a an the this that these those his her its their our".split())
@@ -125,6 +126,8 @@ def _keep(cue: SpacySpan, kind: str, sent: SpacySpan) -> bool:
         if first.has_dep() or first.dep_:
             return first.dep_ == "amod"
         return nxt is not None and _is_word(nxt) and prev is not None and prev.text.lower() in _DETERMINERS
+    if low == "said" and len(cue) == 2 and not any(doc[k].lemma_ == "be" or doc[k].text.lower() in _BE for k in range(max(sent.start, first.i - 2), first.i)):
+        return False  # "is said to have executed": a passive; "He said to wait" is an order
     if last.text.lower() == "to" and len(cue) > 1:
         # "believed to be", "reported to have": the cue must govern a verb.
         return nxt is not None and (nxt.text.lower() in _VERB_AFTER_TO or nxt.tag_ == "VB")
