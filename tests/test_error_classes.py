@@ -3608,3 +3608,14 @@ def test_a_platform_named_before_what_was_posted_is_a_hop_of_the_report_it_hangs
     text = ("Three senators were talked about as possible swing voters, though Smith lashed out at a reporter, labeling "
             "him a hack and then promoting the exchange on her Twitter account.")
     assert "Twitter" not in [h.name for c in report(text, profile=profile).chains for h in c.hops]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_an_outlets_company_is_an_organization_named_by_its_apposition(profile: str) -> None:
+    """"Fox News Channel's parent company, Fox Corp., said profits rose" was Fox News, an outlet: like an outlet's union
+    or staff, its company is a body of its own (organization), named by the apposition when there is one."""
+    text = "Fox News Channel's parent company, Fox Corp., said profits rose."
+    at = by_cue(report(text, profile=profile), "said")
+    assert (at.source_name, at.source_type) == ("Fox Corp.", "organization")
+    text = "The Washington Post said profits rose."
+    assert by_cue(report(text, profile=profile), "said").source_type == "outlet"

@@ -156,6 +156,7 @@ OUTLET_BODY_HEADS = {
     "council": "organization", "caucus": "organization", "board": "organization", "shareholders": "group",
     "staff": "group", "staffers": "group", "employees": "group", "workers": "group", "journalists": "group",
     "reporters": "group", "members": "group", "correspondents": "group", "editors": "group", "unit": "organization",
+    "company": "organization", "corporation": "organization",
 }
 ORG_SUFFIX = re.compile(r"\b(?:union|guild|newsguild|chapel|association|foundation|council|caucus)\b", re.I)
 

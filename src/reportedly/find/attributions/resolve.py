@@ -161,6 +161,7 @@ def _ruled_out(phrase: str, settings: Settings) -> bool:
     return (reg := _registry(settings)) is not None and reg.rules_out(phrase)
 
 
+_COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'’ -]*?[\w.])\s*,?$")
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
@@ -221,7 +222,8 @@ def _describe(
         whole = entity_for(entities, span, text)
         if whole is not None and whole.kind != "outlet" and ORG_SUFFIX.search(whole.name):
             return Described(whole.name, body, whole.id)
-        return Described(phrase, body, None)
+        named = _COMPANY_NAMED.search(phrase)  # "Fox News Channel's parent company, Fox Corp.": the company by its name
+        return Described(named.group("name"), body, None) if named is not None else Described(phrase, body, None)
     if antecedent is not None and outlet_reference(low):
         # "the agency", "the paper": the outlet the text named before
         named = _registry_type(antecedent[0], settings)
