@@ -3619,3 +3619,15 @@ def test_an_outlets_company_is_an_organization_named_by_its_apposition(profile: 
     assert (at.source_name, at.source_type) == ("Fox Corp.", "organization")
     text = "The Washington Post said profits rose."
     assert by_cue(report(text, profile=profile), "said").source_type == "outlet"
+
+
+def test_a_title_with_a_named_object_set_off_before_the_name_is_its_role() -> None:
+    """"The foreign minister of France, Jean Dupont, met Kim. The minister said ..." gave Dupont no role (the word before
+    the comma, "France", is no title), so "The minister" stayed unnamed.  A title ending in "of" and a name now is the
+    role ("Secretary of War" in AllSides, "section chief of Kim Man Yu Hospital" in KCNA); not when the name set off is a
+    place ("the former mayor of Newark, New Jersey, Cory Booker")."""
+    rep = report("The foreign minister of France, Jean Dupont, met Kim. The minister said the talks were useful.")
+    assert [e.roles for e in rep.entities if e.name == "Jean Dupont"] == [("foreign minister of France",)]
+    assert by_cue(rep, "said").source_name == "Jean Dupont"
+    rep = report("He praised the former mayor of Newark, New Jersey, Cory Booker, who said the plan would work.")
+    assert all(e.kind == "place" and not e.roles for e in rep.entities if e.name == "New Jersey")

@@ -222,8 +222,8 @@ def _describe(
         whole = entity_for(entities, span, text)
         if whole is not None and whole.kind != "outlet" and ORG_SUFFIX.search(whole.name):
             return Described(whole.name, body, whole.id)
-        named = _COMPANY_NAMED.search(phrase)  # "Fox News Channel's parent company, Fox Corp.": the company by its name
-        return Described(named.group("name"), body, None) if named is not None else Described(phrase, body, None)
+        company = _COMPANY_NAMED.search(phrase)  # "Fox News Channel's parent company, Fox Corp.": the company by its name
+        return Described(company.group("name"), body, None) if company is not None else Described(phrase, body, None)
     if antecedent is not None and outlet_reference(low):
         # "the agency", "the paper": the outlet the text named before
         named = _registry_type(antecedent[0], settings)

@@ -220,7 +220,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"}
 
 
 def title_before_comma(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Roles:
-    """A title set off before the name: "The bank's CEO, Ken Lewis, said" -> "bank's CEO".
+    """A title set off before the name: "The bank's CEO, Ken Lewis, said" -> "bank's CEO"; "The foreign minister of
+    France, Jean Dupont," -> "foreign minister of France".
 
     The title must start after a determiner or at the start of a sentence and
     end in a title word, and the name must be followed by a comma.
@@ -228,10 +229,12 @@ def title_before_comma(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -
     comma = name_start - 1
     if comma < 1 or texts(doc)[comma] != "," or name_end >= len(doc) or texts(doc)[name_end] != ",":
         return Roles()
-    if word_key(texts(doc)[comma - 1]) not in lex.heads:
+    place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[name_start:name_end])  # "mayor of Newark, New Jersey,"
+    end = comma if word_key(texts(doc)[comma - 1]) in lex.heads else None if place else _of_a_name(doc, comma, lex)
+    if end is None:
         return Roles()
-    left = _title_left(doc, comma, name_start, name_end, lex)
-    if left >= comma:
+    left = _title_left(doc, end, name_start, name_end, lex)
+    if left >= end:
         return Roles()
     has_sent = _has(doc, "SENT_START") or _has(doc, "DEP")
     before = doc[left - 1] if left > 0 else None
@@ -239,6 +242,18 @@ def title_before_comma(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -
     if not opens and (before is None or before.text.lower() not in _DETERMINERS):
         return Roles()
     return Roles(((left, comma),), person=True)
+
+
+def _of_a_name(doc: Doc, comma: int, lex: Lexicon) -> int | None:
+    """The "of" of a title whose object is a name, ending at ``comma`` ("The foreign minister of France, Jean Dupont,":
+    the title words end at "of"), else None."""
+    words = texts(doc)
+    k = comma - 1
+    while k > max(0, comma - 7) and (words[k][:1].isupper() or words[k] in ("the", "'s", "’s")) and words[k] != "of":
+        k -= 1
+    if k == comma - 1 or k < 1 or words[k] != "of" or not words[comma - 1][:1].isupper():
+        return None
+    return k if word_key(words[k - 1]) in lex.heads else None
 
 
 def _is_verb(tok: Token) -> bool:
