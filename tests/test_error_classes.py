@@ -2646,16 +2646,16 @@ def test_the_document_a_party_says_something_in_is_that_partys() -> None:
     ("text", "cue", "source", "content"),
     [
         ("The war began in June. Rodong Sinmun Monday says this in a bylined article carried on the day the U.S. "
-         "imperialists ignited the war.", "says", "Rodong Sinmun Monday", "this"),
+         "imperialists ignited the war.", "says", "Rodong Sinmun", "this"),
         ("The war is a crime. Rodong Sinmun Monday editorially calls on all the Korean people to foil the moves of "
-         "warlike forces.", "editorially calls", "Rodong Sinmun Monday", None),
+         "warlike forces.", "editorially calls", "Rodong Sinmun", None),
     ],
 )
 def test_kcna_says_this_in_a_bylined_article(text: str, cue: str, source: str, content: str | None) -> None:
     """"Rodong Sinmun Monday says this in a bylined article carried on the day ...": the content was the clause the
     parser hung on the cue ("the U.S. imperialists ignited the war") or ran on into the medium ("this in a bylined
     article"); "Rodong Sinmun Monday editorially calls on" had no source (an adverb between the weekday and the
-    verb)."""
+    verb).  The source leaves the day out (thirty-fourth session)."""
     rep = report(text, profile="fast")
     a = by_cue(rep, cue)
     assert span_text(text, a.source) == source

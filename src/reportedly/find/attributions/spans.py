@@ -181,6 +181,7 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
 
 
 def _name_then_day(doc: DocView, s: Tok, k: int) -> bool:
+    """Whether token ``k`` is a day (a DATE) after a proper noun that is the subject ``s`` or hangs on it."""
     day = doc[k]
     return day.lower_ in _DAYS and day.ent_type_ == "DATE" and s.i in (day.i, day.head.i) and doc[k - 1].pos_ == "PROPN"
 
