@@ -158,6 +158,9 @@ OUTLET_BODY_HEADS = {
     "reporters": "group", "members": "group", "correspondents": "group", "editors": "group", "unit": "organization",
     "company": "organization", "corporation": "organization",
 }
+_HEAD_ONLY = frozenset({"company", "corporation"})
+"""Body words that count only as the phrase's head ("Fox News Channel's parent company, Fox Corp."; not "the latest edition
+of the Democracy Index from our sister company", headed by "edition")."""
 ORG_SUFFIX = re.compile(r"\b(?:union|guild|newsguild|chapel|association|foundation|council|caucus)\b", re.I)
 
 
@@ -176,7 +179,7 @@ def outlet_body(phrase: str, head: str) -> str | None:
         return None
     last = words[-1].strip("'’")
     typ = OUTLET_BODY_HEADS.get(head) if head in words else None
-    typ = typ or OUTLET_BODY_HEADS.get(last)
+    typ = typ or (OUTLET_BODY_HEADS.get(last) if last not in _HEAD_ONLY else None)
     if typ is None:
         m = ORG_SUFFIX.search(name)
         typ = OUTLET_BODY_HEADS.get(m.group(0).lower()) if m else None

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span
+from ...nlp import Tok
 from ...registry.countries import is_country_word
 from ..attributions.antecedents import token_at
 from ..attributions.outlet_refs import outlet_description
@@ -52,17 +53,13 @@ def _another_clause(ctx: Ctx, offset: int, own_cue: Sequence[Span], own_source: 
     attribution's source or a pronoun that may stand for it ("in an interview with the Post, Flynn was still
     denying"; "he warned Republicans via Twitter"), or when it describes the source ("a study whose results were
     published in the New England Journal of Medicine")."""
-    t = token_at(ctx.parsed, offset)
-    seg = ctx.parsed.segment_at(offset)
-    if t is None or seg is None or not own_cue:
+    found = _governor(ctx, offset) if own_cue else None
+    if found is None:
         return False
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            break
-        t = t.head
-    if t.pos_ not in ("VERB", "AUX") or holds(own_cue, seg.start + t.idx):
+    t, start = found
+    if t.pos_ not in ("VERB", "AUX") or holds(own_cue, start + t.idx):
         return False
-    if t.dep_ in ("relcl", "acl") and holds(own_source, seg.start + t.head.idx):
+    if t.dep_ in ("relcl", "acl") and holds(own_source, start + t.head.idx):
         return False
     cue = token_at(ctx.parsed, own_cue[0][0])
     if cue is not None and cue.dep_ in ("aux", "auxpass", "neg", "advmod"):
@@ -73,7 +70,7 @@ def _another_clause(ctx: Ctx, offset: int, own_cue: Sequence[Span], own_source: 
         return False  # a clause inside the cue's subject describes who speaks
     subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(
-        c.pos_ == "PRON" or holds(own_source, seg.start + c.idx) or holds(own_cue, seg.start + c.idx) for c in subjects
+        c.pos_ == "PRON" or holds(own_source, start + c.idx) or holds(own_cue, start + c.idx) for c in subjects
     )
 
 
@@ -130,15 +127,21 @@ def triggers_in(
 def _on_the_cue(ctx: Ctx, offset: int, own_cue: Sequence[Span]) -> bool:
     """Whether the phrase at ``offset`` hangs from the cue's verb ("In a Facebook post, the mayor said"; not "..., though
     McSally lashed out ... and then promoted the exchange on her Twitter account" for a report before it)."""
+    found = _governor(ctx, offset) if own_cue else None
+    return found is not None and holds(own_cue, found[1] + found[0].idx)
+
+
+def _governor(ctx: Ctx, offset: int) -> tuple[Tok, int] | None:
+    """The verb the token at ``offset`` hangs from (up to six heads up; the root when none) and its segment's start."""
     t = token_at(ctx.parsed, offset)
     seg = ctx.parsed.segment_at(offset)
-    if t is None or seg is None or not own_cue:
-        return False
+    if t is None or seg is None:
+        return None
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
             break
         t = t.head
-    return holds(own_cue, seg.start + t.idx)
+    return t, seg.start
 
 
 _PLATFORM_POST = re.compile(
