@@ -229,8 +229,12 @@ def title_before_comma(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -
     comma = name_start - 1
     if comma < 1 or texts(doc)[comma] != "," or name_end >= len(doc) or texts(doc)[name_end] != ",":
         return Roles()
-    place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[name_start:name_end])  # "mayor of Newark, New Jersey,"
-    end = comma if word_key(texts(doc)[comma - 1]) in lex.heads else None if place else _of_a_name(doc, comma, lex)
+    if word_key(texts(doc)[comma - 1]) in lex.heads:
+        end: int | None = comma
+    elif any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in doc[name_start:name_end]):
+        return Roles()  # "the former mayor of Newark, New Jersey, Cory Booker": a place set off, no person
+    else:
+        end = _of_a_name(doc, comma, lex)
     if end is None:
         return Roles()
     left = _title_left(doc, end, name_start, name_end, lex)
