@@ -3631,3 +3631,22 @@ def test_a_title_with_a_named_object_set_off_before_the_name_is_its_role() -> No
     assert by_cue(rep, "said").source_name == "Jean Dupont"
     rep = report("He praised the former mayor of Newark, New Jersey, Cory Booker, who said the plan would work.")
     assert all(e.kind == "place" and not e.roles for e in rep.entities if e.name == "New Jersey")
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_the_terms_of_anonymity_are_no_claim_and_a_participle_aside_is_no_content(profile: str) -> None:
+    """Noticed in the thirty-fourth session: "The aide, granted anonymity to discuss the talks, said ..." had an
+    attribution "to discuss | the talks", and the parser, reading "The aide granted anonymity ..." as a clause of
+    "said", made the aside the content and left "said" without a source (AllSides: "Mr. Schneider, interviewed at a
+    deli in Northbrook, said he intended ..." was the same).  The infinitive of anonymity's terms, or of "not
+    authorized to discuss", reports nothing (PolNeAR train annotates 3 of 14); an aside's noun is the speaker."""
+    text = "The aide, granted anonymity to discuss the talks, said the deal was close."
+    rep = report(text, profile=profile)
+    assert cues(rep) == ["said"]
+    said = by_cue(rep, "said")
+    assert (said.source_name, span_text(text, said.content)) == ("The aide", "the deal was close")
+    text = "Officials spoke on the condition of anonymity because they were not authorized to discuss the investigation."
+    assert cues(report(text, profile=profile)) == []
+    text = "John Smith, appointed by the governor last year, said the plan was sound."
+    said = by_cue(report(text, profile=profile), "said")
+    assert span_text(text, said.content) == "the plan was sound"

@@ -31,9 +31,9 @@ def content_child(h: Tok) -> tuple[str, Tok | None]:
         return "dobj", this
     if ccomps:
         after = [c for c in ccomps if c.i > h.i]
-        if after and ccomps[0].i < h.i and _semicolon_between(ccomps[0], h):
+        if after and ccomps[0].i < h.i and (_semicolon_between(ccomps[0], h) or participle_aside(h) is not None):
             # "X said A; Y later said B": the clause before the semicolon is its own sentence (the parser
-            # hangs it on the second cue), B is the content
+            # hangs it on the second cue), B is the content; so when the clause before is the speaker's aside
             return "ccomp", after[0]
         return "ccomp", ccomps[0]
     for c in kids:
@@ -58,6 +58,26 @@ def content_child(h: Tok) -> tuple[str, Tok | None]:
         if c.dep_ == "advcl" and c.i > h.i and any(g.dep_ == "mark" and g.text.lower() in ("whether", "if", "how") for g in c.children):
             return "ccomp", c
     return "none", None
+
+
+def participle_aside(h: Tok) -> Tok | None:
+    """The noun before a participle aside the parser read as a clause of the cue ``h``, when ``h`` has no subject and
+    a reported clause after it: "The aide, granted anonymity to discuss the talks, said the deal was close" parsed
+    with "The aide granted anonymity ..." as a clause that is said.  A noun set off by a comma, a participle with no
+    auxiliary, and a comma closing the aside right before the cue."""
+    doc = h.doc
+    if h.i < 2 or doc[h.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in h.children):
+        return None
+    before = [c for c in h.children if c.dep_ == "ccomp" and c.i < h.i]
+    if len(before) != 1 or not any(c.dep_ == "ccomp" and c.i > h.i for c in h.children):
+        return None
+    v = before[0]
+    if v.tag_ not in ("VBN", "VBD") or v.right_edge.i != h.i - 2 or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return None
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    if len(subj) != 1 or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].right_edge.i >= v.i or doc[v.i - 1].text != ",":
+        return None
+    return subj[0]
 
 
 def fronted_clause(h: Tok) -> Tok | None:
@@ -350,6 +370,8 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         return "nsubj", before[-1]
     if subjects:
         return "nsubj", subjects[0]
+    if (aside := participle_aside(h)) is not None:
+        return "nsubj", aside  # "The aide, granted anonymity to discuss the talks, said": the aside's "subject"
     dated = dated_name(h)
     if dated is not None:
         return "nsubj", dated

@@ -25,6 +25,7 @@ articles, the same PolNeAR dev scores to two decimals (eval/attribution.md, thir
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -72,16 +73,17 @@ class Weights:
     """SHA-256 of the ``tagger.onnx`` whose hidden states the pointers were trained over."""
     product: Any = None
     """An onnxruntime session of ``KEYS_FILE`` computing ``hidden @ both`` in int8, or None (numpy, fp32)."""
-    both: np.ndarray = dataclasses.field(init=False, repr=False)
-    """``[384, 4 * (DIM + MLP)]``: every first-layer map, so one product reads all of a text's wordpieces: what
-    a start takes from the wordpiece before it, from its own, what an end takes from its own and from the next."""
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def both(self) -> np.ndarray:
+        """``[384, 4 * (DIM + MLP)]``: every first-layer map, so one product reads all of a text's wordpieces: what
+        a start takes from the wordpiece before it, from its own, what an end takes from its own and from the next
+        (made once, when first read: not at all when the int8 ``product`` computes it)."""
         h = HIDDEN
         cols = []
         for x, side in (("s", 0), ("s", 1), ("e", 0), ("e", 1)):
             cols += [self.w[f"k{x}.weight"][:, side * h : (side + 1) * h].T, self.w[f"u{x}.0.weight"][:, side * h : (side + 1) * h].T]
-        object.__setattr__(self, "both", np.ascontiguousarray(np.concatenate(cols, axis=1), dtype=np.float32))
+        return np.ascontiguousarray(np.concatenate(cols, axis=1), dtype=np.float32)
 
     @staticmethod
     def load(directory: Path, session: Callable[[bytes], Any] | None = None) -> Weights | None:

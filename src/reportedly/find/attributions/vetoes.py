@@ -45,6 +45,8 @@ def plain_action(c: Candidate) -> bool:
         return False
     if any(k.dep_ == "dobj" and k.lower_ == "anonymity" for k in h.children):
         return True  # "Another Sanders ally, requesting anonymity to speak candidly, said": the interview's terms, no claim
+    if _unsanctioned(h):
+        return True  # "granted anonymity to discuss the talks", "not authorized to discuss the investigation": ditto
     if h.lemma_.lower() == "regard" and h.i > 0 and h.doc[h.i - 1].lower_ == "as":
         return True  # "as regards the fact that ...": a preposition, nobody regards anything
     if h.lemma_.lower() == "refer" and any(k.dep_ == "dobj" for k in h.children):
@@ -72,6 +74,22 @@ def plain_action(c: Candidate) -> bool:
     if any(s.lower_ in words["armed"] or s.lemma_.lower() in words["armed"] for s in subs):
         return True
     return any(o.lower_ in words["target"] or o.lemma_.lower() in words["target"] or o.ent_type_ in ("FAC", "LOC") for o in objs)
+
+
+def _unsanctioned(h: Tok) -> bool:
+    """The infinitive of the terms an anonymous source speaks on: "(granted | on condition of) anonymity to discuss X",
+    "(was) not authorized to speak publicly" (PolNeAR train: 3 of 14 such infinitives annotated; what follows is the
+    topic, not a claim)."""
+    doc = h.doc
+    if h.tag_ != "VB" or h.i < 2 or doc[h.i - 1].lower_ != "to":
+        return False
+    if doc[h.i - 2].lower_ == "anonymity":
+        return True
+    g = h.head
+    return g.i < h.i and g.lemma_.lower() in _SANCTIONS and any(k.dep_ == "neg" for k in (*g.children, *g.head.children))
+
+
+_SANCTIONS = frozenset({"authorize", "authorise", "authorized", "authorised", "permit", "allow", "clear", "empower"})
 
 
 def _an_edition(h: Tok) -> bool:
