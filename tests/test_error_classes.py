@@ -3650,3 +3650,18 @@ def test_the_terms_of_anonymity_are_no_claim_and_a_participle_aside_is_no_conten
     text = "John Smith, appointed by the governor last year, said the plan was sound."
     said = by_cue(report(text, profile=profile), "said")
     assert span_text(text, said.content) == "the plan was sound"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_passive_joined_to_a_clause_and_an_appearance_have_no_source(profile: str) -> None:
+    """AllSides (Washington Post, 2020): "Cotton is also up for reelection ... but is not considered to be in a competitive
+    race" named Cotton as who considers; "The whole process now appears likely to spill into August, something the White
+    House had hoped to avoid" named the White House as whom it appears to (the default profile filled the appearance's
+    source from the tagged source of the relative clause).  A passive sharing its subject with the verb it joins has no
+    source expressed; an appearance none either (PolNeAR train, fast: source precision 84.09 -> 84.11)."""
+    text = "Cotton is also up for reelection this November but is not considered to be in a competitive race."
+    assert by_cue(report(text, profile=profile), "is not considered").source == ()
+    text = "The whole process now appears likely to spill into August, something the White House had hoped to avoid."
+    rep = report(text, profile=profile)
+    assert by_cue(rep, "now appears").source == ()
+    assert by_cue(rep, "had hoped").source_name == "White House"

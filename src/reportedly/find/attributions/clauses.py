@@ -388,6 +388,11 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent", "dobj", "ccomp") for c in h.children)
     ):
         return "none", None  # "Carlson is to be praised and admired for her courage": passive as the verb it joins
+    if h.dep_ == "conj" and h.lemma_.lower() != "quote" and any(c.dep_ == "auxpass" for c in h.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent") for c in h.children
+    ):
+        return "none", None  # "Cotton is up for reelection but is not considered to be in a competitive race": the subject
+        # it shares with the verb it joins is what is considered, not who considers
     t = h
     for _ in range(3):
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and t.head.i != t.i:

@@ -289,7 +289,8 @@ def _other_source(
     least ``FILL_SOURCE``), with the candidate pointing at it, for an attribution the rules gave no source
     or a source the tagger rejects (probability below ``REPLACE_SOURCE``: a pronoun where the tagger
     sees the name, the wrong clause's subject); None otherwise.  A relative-pronoun source stays, and a
-    passive (or "Asked ...") without a source gets none (``NO_FILL_PASSIVE``)."""
+    passive (or "Asked ...") without a source gets none (``NO_FILL_PASSIVE``), nor an appearance (the raised
+    subject is no source: ``candidates``)."""
     c = f.cand
     if c.pattern == "fallback" or (
         source and (relative_report(c) or tags.prob("source", source) >= REPLACE_SOURCE)
@@ -297,6 +298,8 @@ def _other_source(
         return None
     if NO_FILL_PASSIVE and (c.passive or addressed_participle(c.head)) and not source:
         return None
+    if c.source_rel == "raised" and not source:
+        return None  # "The whole process appears likely to spill into August": an appearance has no one it appears to
     seg = c.seg
     lo, hi = seg.start + c.head.sent.start_char, seg.start + c.head.sent.end_char
     text = tags.text
