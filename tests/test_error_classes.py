@@ -3665,3 +3665,22 @@ def test_a_passive_joined_to_a_clause_and_an_appearance_have_no_source(profile: 
     rep = report(text, profile=profile)
     assert by_cue(rep, "now appears").source == ()
     assert by_cue(rep, "had hoped").source_name == "White House"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_person_named_like_an_outlet_is_that_person(profile: str) -> None:
+    """AllSides (Daily Caller, The Hill, 2020): after "Michael Bloomberg", "Bloomberg said" and "Bloomberg, 77, has
+    ... signaled" were Bloomberg News (news_agency) in the attributions and the chains; 15 of 73 AllSides articles naming
+    a Michael or Mike Bloomberg, Matt Drudge or Andrew Breitbart in full had such sources.  A one-word outlet name that
+    ends the full name of a person in the article is that person, unless the words around it make it the outlet."""
+    text = (
+        "Michael Bloomberg repeated the claim that the president called the virus a hoax. \"I find it incomprehensible,\" "
+        "Bloomberg said. Bloomberg reported on Monday that the market fell. According to Bloomberg, the deal is close."
+    )
+    rep = report(text, profile=profile)
+    said = by_cue(rep, "said")
+    assert (said.source_name, said.source_type) == ("Michael Bloomberg", "person")
+    assert by_cue(rep, "reported").source_type == "news_agency"
+    assert by_cue(rep, "According to").source_type == "news_agency"
+    text = "Bloomberg said the market fell."  # no person of that name: the outlet
+    assert by_cue(report(text, profile=profile), "said").source_type == "news_agency"

@@ -274,7 +274,9 @@ def _describe(
         if who is not None and who.kind == "person":
             return Described(who.name, "person", who.id)
         return Described(staff.group("name"), "person", None)
-    reg = _registry_type(phrase, settings)
+    # a person the article names by an outlet's word ("Bloomberg said" after "Michael Bloomberg") is that person
+    surname = ent is not None and ent.kind == "person" and ent.name != phrase and ent.name.endswith(" " + phrase)
+    reg = _registry_type(phrase, settings) if not surname else None
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     if reg is None and ent is not None:

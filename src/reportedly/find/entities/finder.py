@@ -71,6 +71,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
         _read_roles(parsed, m, lex)
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
     _people_in_a_list(text, mentions)
+    _surname_not_outlet(text, mentions)
     _mark_attributive(parsed, mentions)
     for m in mentions:
         m.kin = bool(_KIN.search(text, max(0, m.start - 60), m.start))
@@ -101,6 +102,25 @@ def _people_in_a_list(text: str, mentions: list[Mention]) -> None:
             for n in near
         ):
             m.kind, m.label = "person", "PERSON"
+
+
+def _surname_not_outlet(text: str, mentions: list[Mention]) -> None:
+    """ "Bloomberg said" after "Michael Bloomberg", "Fox" after "Michael J. Fox": one word an outlet of the registry is
+    named by, and the last word of a person the article names in full, is that person's mention, unless the words
+    around it make it the outlet ("Bloomberg reported", "according to Bloomberg", "told Bloomberg", "Bloomberg News")."""
+    surnames = {m.name.split()[-1] for m in mentions if m.label == "PERSON" and not m.outlet and len(m.name.split()) > 1}
+    for m in mentions:
+        if m.outlet and m.seg >= 0 and " " not in m.name and m.name in surnames and not (
+            _OUTLET_BEFORE.search(text, max(0, m.start - 30), m.start) or _OUTLET_AFTER.match(text, m.end)
+        ):
+            m.outlet, m.kind, m.label = None, "person", "PERSON"
+
+
+_OUTLET_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|telling|to|by|on|in|from|with|via|for|the)\s+$", re.I)
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:News|Television|TV|Radio|L\.?P\.?|Businessweek|Opinion|Philanthropies|Law|Government|Intelligence|Terminal"
+    r"|report(?:ed|s|ing)?|poll|survey|columnist|reporter|editor|analysis|data)\b|['’]s?\s+(?:[A-Z]|report|poll|editor|reporter|columnist|analysis)"
+)
 
 
 _STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
