@@ -3684,3 +3684,19 @@ def test_a_person_named_like_an_outlet_is_that_person(profile: str) -> None:
     assert by_cue(rep, "According to").source_type == "news_agency"
     text = "Bloomberg said the market fell."  # no person of that name: the outlet
     assert by_cue(report(text, profile=profile), "said").source_type == "news_agency"
+
+
+def test_a_bracketed_link_to_another_story_is_furniture() -> None:
+    """AllSides (The Daily Caller): "... she said. (RELATED: ‘You’re A F**king Fascist!’ — Second Amendment Activists
+    Heckle Mike Bloomberg In Virginia)" gave an attribution with the source "RELATED"; "(RELATED: 10 Things Democrats
+    Refused To Applaud During SOTU)" one with "Things Democrats".  44 such links in the 5,000 AllSides articles."""
+    from reportedly.anatomy import inline_furniture
+
+    text = (
+        "“We have to prepare,” she said. (RELATED: Alyssa Milano Says Joe Biden Deserves ‘Due Process’ In Allegation) "
+        "The president said it was a hoax (PHOTOS: CPAC 2013)."
+    )
+    assert [text[s:e][:9] for s, e in inline_furniture(text)] == ["(RELATED:", "(PHOTOS: "]
+    rep = report(text, profile="fast")
+    assert [(a.source_name, span_text(text, a.cue)) for a in rep.attributions] == [("she", "said"), ("The president", "said")]
+    assert inline_furniture("Mr. Smith (see: the appendix) said so.") == []
