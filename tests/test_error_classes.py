@@ -3700,3 +3700,20 @@ def test_a_bracketed_link_to_another_story_is_furniture() -> None:
     rep = report(text, profile="fast")
     assert [(a.source_name, span_text(text, a.cue)) for a in rep.attributions] == [("she", "said"), ("The president", "said")]
     assert inline_furniture("Mr. Smith (see: the appendix) said so.") == []
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_the_bbcs_caption_labels_are_furniture_and_ms_makes_a_person(profile: str) -> None:
+    """AllSides (BBC News): "Media playback is unsupported on your device Media caption Theresa May: ..." and "Image
+    caption Mr Bolton denies ..." were parsed with the label, so sources read "Media caption Theresa May" and "Image
+    caption Mr Bolton" (typed footage); "Ms Daniels" and "Ms Pelosi" (British "Ms" without a stop, tagged ORG by spaCy)
+    were organizations.  68 of the 98 BBC articles with such labels changed, the sources now the people."""
+    text = (
+        "The prime minister spoke on Monday.\n\nMedia playback is unsupported on your device Media caption Theresa May: "
+        "\"Unity of purpose will preserve deep-rooted ties\"\n\nImage caption Mr Bolton denies that the book contains "
+        "classified information\n\nMs Daniels, whose real name is Stephanie Clifford, alleges that she was threatened."
+    )
+    rep = report(text, profile=profile)
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Theresa May", "person"), ("Bolton", "person"), ("Daniels", "person")
+    ]

@@ -442,6 +442,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             if label == "ORG" and capitalised_adjective(doc, s, e):
                 continue  # "Civic and public organizations ...": an adjective capitalised by the sentence, no name
             s2 = strip_titles(doc, s, e, lex)
+            if s2 != s and label != "PERSON" and all(word_key(w) in lex.honorifics for w in texts(doc)[s:s2] if w != "."):
+                label = "PERSON"  # "Ms Daniels" tagged ORG: a form of address makes a person of one word too
             if s2 != s and (label == "PERSON" or not texts(doc)[s][:1].isupper() or _person_shaped(doc, s2, e)):
                 # "Host Sean Rameswaram" tagged ORG is a titled person; "General Motors" is not.
                 s = s2
