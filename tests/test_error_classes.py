@@ -3717,3 +3717,19 @@ def test_the_bbcs_caption_labels_are_furniture_and_ms_makes_a_person(profile: st
     assert [(a.source_name, a.source_type) for a in rep.attributions] == [
         ("Theresa May", "person"), ("Bolton", "person"), ("Daniels", "person")
     ]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_body_named_after_its_noun_and_anti_government_people(profile: str) -> None:
+    """AllSides (CNN, Human Rights Watch, 2013-2020): "The charity Refuge reported" was a government (spaCy called
+    "Refuge" a place), "The anti-government group Tamarod said" a person, "Anti-government demonstrators say" a
+    government (the word "government" inside "anti-government").  The noun before a name says what it names."""
+    text = (
+        "The charity Refuge reported on May 27 that calls rose. The anti-government group Tamarod said that Morsy must "
+        "leave. Anti-government demonstrators say they have collected 17 million signatures."
+    )
+    rep = report(text, profile=profile)
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Refuge", "organization"), ("Tamarod", "organization"), ("Anti-government demonstrators", "group")
+    ]
+    assert {e.name: e.kind for e in rep.entities}["Tamarod"] == "organization"

@@ -75,12 +75,12 @@ OFFICIAL_HEADS = frozenset({"officials", "official", "spokesman", "spokeswoman",
 """A state's officials or spokespeople, named or not ("South Korean officials", "officials in Seoul") are the
 government (type guideline 5), not a group."""
 GOVERNMENT_WORDS = re.compile(
-    r"\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
+    r"(?<!anti-)(?<!pro-)\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
     r"department|embassy|congress|senate|parliament|(?:lower|upper) house|police|military|army|prosecutors?|court|"
     r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|"
     r"(?:governor|mayor|president|minister|premier|prosecutor|attorney|sheriff|chancellor|secretary)['’]s\s+office|"
     r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b"
-    r"(?!-\w)",  # not the first half of a compound ("court-watchers")
+    r"(?!-\w)",  # not the first half of a compound ("court-watchers"), nor "anti-government demonstrators"
     re.I,
 )
 PERSON_TITLES = re.compile(

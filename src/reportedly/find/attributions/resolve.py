@@ -286,6 +286,10 @@ def _describe(
             return Described(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I), "outlet", ent.id)
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
+    if (called_body := _BODY_CALLED.fullmatch(phrase.rstrip(" ,"))) is not None and not _registry_type(called_body.group("name"), settings):
+        # "The charity Refuge" (spaCy: a place), "the anti-government group Tamarod" (a person): the body the noun says
+        body_ent = entity_for(entities, (at + called_body.start("name"), at + called_body.end("name")), text)
+        return Described(called_body.group("name"), "organization", body_ent.id if body_ent is not None else None)
     several = _NAMES_THEN_NOUN.fullmatch(phrase) if not re.search(r"['’]s?\s", phrase) else None
     if several is not None and not plural_of_document(several.group("head")) and several.group("head") not in FOOTAGE_HEADS:
         noun = several.group("head")
@@ -522,6 +526,13 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
+_BODY_CALLED = re.compile(
+    r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}?(?:charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|"
+    r"coalition|network|foundation|militia|alliance|association|campaign\s+group|advocacy\s+group|lobby)\s+"
+    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*){0,5})"
+)
+"""A body named after the noun that says what it is: "The charity Refuge", "the anti-government group Tamarod", "the
+think tank Demos"."""
 _BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat", "solidarity", "forum"}
 _NAMES_THEN_NOUN = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)\s+)?(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*"

@@ -72,6 +72,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
     _people_in_a_list(text, mentions)
     _surname_not_outlet(text, mentions)
+    _bodies_by_noun(text, mentions)
     _mark_attributive(parsed, mentions)
     for m in mentions:
         m.kin = bool(_KIN.search(text, max(0, m.start - 60), m.start))
@@ -116,6 +117,17 @@ def _surname_not_outlet(text: str, mentions: list[Mention]) -> None:
             m.outlet, m.kind, m.label = None, "person", "PERSON"
 
 
+def _bodies_by_noun(text: str, mentions: list[Mention]) -> None:
+    """ "the charity Refuge" (spaCy: a place), "the anti-government group Tamarod" (a person): a name written right after
+    a lower-case noun that says it is a body is an organisation's (label ``ORG``, deciding a tie of its entity)."""
+    for m in mentions:
+        if not (m.outlet or m.government) and len(m.name.split()) <= 4 and _BODY_NOUN_BEFORE.search(text, max(0, m.start - 30), m.start):
+            m.kind, m.label, m.person = "organization", "ORG", False
+
+
+_BODY_NOUN_BEFORE = re.compile(
+    r"\b(?:charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|coalition|foundation|militia|alliance)\s+$"
+)
 _OUTLET_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|telling|to|by|on|in|from|with|via|for|the)\s+$", re.I)
 _OUTLET_AFTER = re.compile(
     r"\s+(?:News|Television|TV|Radio|L\.?P\.?|Businessweek|Opinion|Philanthropies|Law|Government|Intelligence|Terminal"
