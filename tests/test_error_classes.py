@@ -3733,3 +3733,12 @@ def test_a_body_named_after_its_noun_and_anti_government_people(profile: str) ->
         ("Refuge", "organization"), ("Tamarod", "organization"), ("Anti-government demonstrators", "group")
     ]
     assert {e.name: e.kind for e in rep.entities}["Tamarod"] == "organization"
+
+
+def test_a_link_label_in_capitals_is_no_source() -> None:
+    """AllSides (National Review): "NOW WATCH: ‘Free Speech On Campus: Can It Be Saved?’" was an attribution with the
+    source "NOW WATCH" (a colon read as a cue), "READ: ..." a "READ" cue: such link lines are boilerplate now (anatomy
+    BOILER_START); 7 of the 140 AllSides articles with label lines changed, 7 attributions of link titles gone."""
+    text = "The mayor spoke on Monday.\n\nNOW WATCH: ‘Free Speech On Campus: Can It Be Saved?’\n\nThe mayor said: “We will.”"
+    rep = report(text, profile="fast")
+    assert [a.source_name for a in rep.attributions] == ["The mayor"]

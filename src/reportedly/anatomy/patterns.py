@@ -103,7 +103,7 @@ BOILER_LINE = re.compile(
     re.I,
 )
 BOILER_START = re.compile(
-    r"^(?:(?:read more|related|see also|also read|also see|more|watch|listen|photos|video|don'?t miss|full coverage|"
+    r"^(?:(?:(?:now |also )?(?:read more|watch|listen|read)|related|see also|also see|more|photos|video|don'?t miss|full coverage|"
     r"recommended|trending|sponsored|click here|sign up|subscribe|follow us|like us|download|get the|"
     r"support|advertisement)\b\s*[:|—-]"
     r"|(?:click here|sign up for|subscribe to|subscribe now|follow us|like us on|download the|"
