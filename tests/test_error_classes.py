@@ -3742,3 +3742,25 @@ def test_a_link_label_in_capitals_is_no_source() -> None:
     text = "The mayor spoke on Monday.\n\nNOW WATCH: ‘Free Speech On Campus: Can It Be Saved?’\n\nThe mayor said: “We will.”"
     rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions] == ["The mayor"]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_description_then_a_name_is_that_named_person(profile: str) -> None:
+    """KCNA: "An official of the State General Bureau of Tourism, Jong Il Hyon, told KCNA:" had the whole phrase as the
+    source name, typed anonymous (the word "official"); AllSides: "the official, Hallam Ferguson, said" likewise."""
+    text = "An official of the State General Bureau of Tourism, Jong Il Hyon, told KCNA:\n\nThe tourists admired the rocks."
+    told = by_cue(report(text, profile=profile), "told")
+    assert (told.source_name, told.source_type) == ("Jong Il Hyon", "person")
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_participle_after_a_quote_closed_before_its_comma_is_the_speakers(profile: str) -> None:
+    """AllSides (BBC News): "He told the leaders that the situation in Venezuela was "totally unacceptable", calling it a
+    socialist dictatorship." gave "calling" the source "the situation in Venezuela" (the subject of the clause the parser
+    hung it on): the rule for the reporter's participle read only the American order of comma and quote mark (,")."""
+    text = (
+        "Mr Trump was at the UN on Monday and held meetings with some world leaders.\n\nHe told the leaders of some Latin "
+        "American countries that the situation in Venezuela was \"totally unacceptable\", calling it a socialist dictatorship."
+    )
+    calling = by_cue(report(text, profile=profile), "calling")
+    assert (span_text(text, calling.source), calling.source_name) == ("He", "Trump")

@@ -321,9 +321,9 @@ def _adding_after_comma(h: Tok) -> bool:
         return False
     if h.lemma_.lower() == "add":
         return doc[h.i - 1].text == ","
-    # any report verb right after a quotation closed by a comma: the quoted speaker's ("..., saying" after a clause of
-    # the author's is that clause subject's: "Four former staffers signed affidavits, saying ...")
-    return h.lemma_.lower() in REPORTS and doc[h.i - 1].text in CLOSE_QUOTES and doc[h.i - 2].text == ","
+    # any report verb right after a quotation closed by a comma (,” or ”,): the quoted speaker's ("..., saying" after a
+    # clause of the author's is that clause subject's: "Four former staffers signed affidavits, saying ...")
+    return h.lemma_.lower() in REPORTS and "," in (w := (doc[h.i - 2].text, doc[h.i - 1].text)) and bool(CLOSE_QUOTES.intersection(w))
 
 
 def _adding_to_a_report(h: Tok) -> bool:

@@ -312,6 +312,11 @@ def _describe(
     who = entity_for(entities, (at + called.end(), span[1]), text) if called is not None else None
     if who is not None and who.kind == "person":
         return Described(who.name, "person", who.id)  # "a Hamas official named Ahmad Bahr": not anonymous
+    if (named_end := _NAME_AT_END.search(phrase)) is not None:
+        name = named_end.group().lstrip(", \t\n")
+        who = entity_for(entities, (at + named_end.end() - len(name), at + named_end.end()), text)
+        if who is not None and who.kind == "person" and who.name.endswith(name.split()[-1]):
+            return Described(who.name, "person", who.id)  # "An official of the State General Bureau of Tourism, Jong Il Hyon"
     if (ANON.search(phrase) or SOURCE_WORD.match(phrase)) and not (
         ent is not None and ent.kind == "person" and head is not None and head.ent_type_ == "PERSON"
     ):
