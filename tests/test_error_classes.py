@@ -3764,3 +3764,11 @@ def test_a_participle_after_a_quote_closed_before_its_comma_is_the_speakers(prof
     )
     calling = by_cue(report(text, profile=profile), "calling")
     assert (span_text(text, calling.source), calling.source_name) == ("He", "Trump")
+
+
+def test_a_korean_name_opening_a_sentence_with_the_family_name_o() -> None:
+    """KCNA: "O Il Hun, deputy director of the Korean International Exhibition Corporation, told KCNA:" named "Il Hun"
+    (spaCy cut the family name "O", and a sentence-opening "O" was taken for an English word): 13 of the 33 KCNA stories
+    of 2011-2012 with such a sentence named someone without the family name."""
+    text = "O Il Hun, deputy director of the Korean International Exhibition Corporation, told KCNA: \"The fair is big.\""
+    assert by_cue(report(text, profile="fast"), "told").source_name == "O Il Hun"
