@@ -3772,3 +3772,17 @@ def test_a_korean_name_opening_a_sentence_with_the_family_name_o() -> None:
     of 2011-2012 with such a sentence named someone without the family name."""
     text = "O Il Hun, deputy director of the Korean International Exhibition Corporation, told KCNA: \"The fair is big.\""
     assert by_cue(report(text, profile="fast"), "told").source_name == "O Il Hun"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_name_spacy_missed_before_an_office_is_a_person_and_he_is_that_person(profile: str) -> None:
+    """AllSides (CNN, 2013): "AbdulMawgoud Dardery, a former member of parliament and a Muslim Brotherhood representative,
+    told CNN" named the Muslim Brotherhood (spaCy tagged no person), and the "He said" after it Mubarak, the only person
+    named before.  A name before an apposition that names a person's office is a person, like one before ", who"."""
+    text = (
+        "Mubarak had long repressed the Islamic movement.\n\nAbdulMawgoud Dardery, a former member of parliament and a "
+        "Muslim Brotherhood representative, told CNN that the military could be an honest broker. He said Morsy had "
+        "reached out to opposition leaders many times."
+    )
+    rep = report(text, profile=profile)
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [("AbdulMawgoud Dardery", "person")] * 2

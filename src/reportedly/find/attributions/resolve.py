@@ -258,7 +258,7 @@ def _describe(
     else:
         ent = entity_for(entities, span, text)
         titled = _NAME_THEN_TITLE.match(phrase)
-        if titled is not None and PERSON_TITLES.fullmatch(titled.group("title")) and not titled.group("name").startswith(
+        if titled is not None and _persons_noun(titled.group("title")) and not titled.group("name").startswith(
             ("The ", "A ", "An ")
         ):
             name = titled.group("name")
@@ -573,6 +573,13 @@ _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
     r"\s+(?:of|at|for|in|to)\s"
 )
+
+
+def _persons_noun(noun: str) -> bool:
+    """A noun that an apposition gives only a person ("a department director of", "a former member of parliament")."""
+    return PERSON_TITLES.fullmatch(noun) is not None or noun in PERSON_NOUNS or noun in ("member", "representative", "veteran")
+
+
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
 """A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
 

@@ -436,14 +436,17 @@ def _bracketed_acronyms(parsed: Parsed, mentions: list[Mention]) -> list[Mention
 
 def _named_before_who(parsed: Parsed, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """A two-word name before ", who" that spaCy tagged as nothing ("Mark Ivy, who voted for Mitt Romney in
-    2012, ..."): a person (a relative "who" is said of people)."""
+    2012, ..."): a person (a relative "who" is said of people); so before an apposition that names a person's office
+    ("AbdulMawgoud Dardery, a former member of parliament and ...")."""
     out: list[Mention] = []
     held = {(m.seg, t) for m in mentions for t in range(m.tok_start, m.tok_end)}
     for si, seg in enumerate(parsed.segments):
         doc = seg.doc
         words = texts(doc)
         for i in range(len(doc) - 3):
-            if words[i + 2] != "," or words[i + 3].lower() != "who" or any((si, t) in held for t in (i, i + 1)):
+            if words[i + 2] != "," or any((si, t) in held for t in (i, i + 1)):
+                continue
+            if words[i + 3].lower() != "who" and not _an_office(words[i + 3 : i + 8], lex):
                 continue
             first, last = doc[i], doc[i + 1]
             if not all(_plain_name_word(t.text) and t.ent_type_ == "" for t in (first, last)):
@@ -458,7 +461,24 @@ def _named_before_who(parsed: Parsed, mentions: list[Mention], lex: Lexicon) -> 
 
 
 def _plain_name_word(w: str) -> bool:
-    return len(w) >= 2 and w[0].isupper() and w[1:].isalpha() and w[1:].islower()
+    return _NAME_WORD.fullmatch(w) is not None
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)?")
+"""A capitalised word, or two joined ("AbdulMawgoud", "McCain")."""
+
+
+def _an_office(words: list[str], lex: Lexicon) -> bool:
+    """ "a former member of", "the deputy director at": an article, up to two modifiers and a person's office before a
+    preposition (the rest of an apposition that only a person takes)."""
+    if not words or words[0].lower() not in ("a", "an", "the"):
+        return False
+    for k in range(1, min(4, len(words) - 1)):
+        if word_key(words[k]) in lex.heads and words[k + 1] in ("of", "at", "for", "in", "to", "with"):
+            return True
+        if not words[k].islower():
+            return False
+    return False
 
 
 # --- recovering missed mentions -------------------------------------------------
