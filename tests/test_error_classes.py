@@ -3786,3 +3786,19 @@ def test_a_name_spacy_missed_before_an_office_is_a_person_and_he_is_that_person(
     )
     rep = report(text, profile=profile)
     assert [(a.source_name, a.source_type) for a in rep.attributions] == [("AbdulMawgoud Dardery", "person")] * 2
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_surname_before_its_office_and_a_rank_after_a_body(profile: str) -> None:
+    """AllSides (Vox, CNN): "Severino, the civil rights office director, said" was a group named by the whole phrase
+    (after "Roger Severino" was named); "Los Angeles Police Department Capt. Jonathan Tippet said" made an entity "Los
+    Angeles Police Department Capt", which the "it said" after it then named."""
+    text = (
+        "The office's director, Roger Severino, told the Washington Post the division would grow. Severino, the civil rights "
+        "office director, said the laws are empty promises. Los Angeles Police Department Capt. Jonathan Tippet said five "
+        "people had been arrested."
+    )
+    rep = report(text, profile=profile)
+    said = [a.source_name for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert said == ["Roger Severino", "Jonathan Tippet"]
+    assert "Los Angeles Police Department" in {e.name for e in rep.entities}

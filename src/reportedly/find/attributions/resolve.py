@@ -263,7 +263,10 @@ def _describe(
         ):
             name = titled.group("name")
             if entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings):
-                return Described(name, "person", None)  # "Ri Ung, a department director of ...": a name spaCy missed
+                # "Ri Ung, a department director of ...": a name spaCy missed; "Severino, the civil rights office director":
+                # the surname of a person the article names in full
+                full = next((e for e in entities if e.kind == "person" and e.name.endswith(" " + name)), None) if " " not in name else None
+                return Described(full.name, "person", full.id) if full is not None else Described(name, "person", None)
     staff = _OUTLETS_NAME.fullmatch(phrase)
     if (
         staff is not None and head is not None and head.pos_ == "PROPN" and _registry_type(staff.group("outlet"), settings)
@@ -571,7 +574,7 @@ _NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...")."""
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
-    r"\s+(?:of|at|for|in|to)\s"
+    r"(?:\s+(?:of|at|for|in|to)\s|,?$)"
 )
 
 

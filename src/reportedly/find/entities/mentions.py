@@ -409,6 +409,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                     else:
                         yield Mention(si, ps, pe, a, b, "SPLIT", "other")
             s, e = trim(doc, s, e)
+            while label != "PERSON" and e - s > 1 and word_key(texts(doc)[e - 1]) in lex.ranks and e < len(doc) and texts(doc)[e] == ".":
+                e -= 1  # "Los Angeles Police Department Capt. Jonathan Tippet": the rank is the person's, not the body's
             if label == "PERSON" and s < e:
                 e = _hyphen_rest(doc, e)
                 s, e = korean_name(doc, s, e)
