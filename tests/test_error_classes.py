@@ -3802,3 +3802,12 @@ def test_a_surname_before_its_office_and_a_rank_after_a_body(profile: str) -> No
     said = [a.source_name for a in rep.attributions if span_text(text, a.cue) == "said"]
     assert said == ["Roger Severino", "Jonathan Tippet"]
     assert "Los Angeles Police Department" in {e.name for e in rep.entities}
+
+
+def test_it_after_its_of_a_document_is_that_document() -> None:
+    """Noted in the thirty-third session, seen in KCNA: "The statement said ... It held that ... It said ..." named the
+    statement for the first "it" only (the rule looked one sentence back for a document subject, and found "it"); the
+    Pomminryon statement's "It expressed a will to ..." after "..., it stressed." was an organization "It"."""
+    text = "The statement said the U.S. must stop its moves. It held that the drills were a provocation. It said the DPRK would respond."
+    assert by_cue(report(text, profile="fast"), "said").source_name == "The statement"
+    assert [a.source_name for a in report(text, profile="fast").attributions] == ["The statement", "The statement"]

@@ -599,16 +599,21 @@ def document_subject_before(parsed: Parsed, offset: int, documents: frozenset[st
     """The character span of "the report" when the sentence before the one opening at ``offset`` (in its paragraph
     or the one before) has a definite document noun for its subject, or one brought in by a passive: "The report also
     includes recommendations. It also suggests ..." ("it" was an organization named paragraphs before), "A written
-    proposal ... was adopted at the meeting. It said ..." (KCNA); None otherwise."""
-    lo = previous_sentence(parsed, offset, across=True)
-    opening = token_at(parsed, lo) if lo < offset else None
-    seg = parsed.segment_at(lo)
-    if opening is None or seg is None:
-        return None
-    sent = opening.sent
-    root = next((t for t in seg.view.tokens[sent.start : sent.end] if t.head.i == t.i), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in documents:
+    proposal ... was adopted at the meeting. It said ..." (KCNA); through up to two sentences whose subject is "it" in
+    between ("The statement said ... It held that ... It said ..."); None otherwise."""
+    for _ in range(3):
+        lo = previous_sentence(parsed, offset, across=True)
+        opening = token_at(parsed, lo) if lo < offset else None
+        seg = parsed.segment_at(lo)
+        if opening is None or seg is None:
+            return None
+        sent = opening.sent
+        root = next((t for t in seg.view.tokens[sent.start : sent.end] if t.head.i == t.i), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is None or subj.lower_ != "it":
+            break
+        offset = lo  # "It held that ...": the "it" before stands for the same document, if any
+    if seg is None or subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in documents:
         return None
     articles = ("the", "this", "that", "its", "a", "an") if subj.dep_ == "nsubjpass" else ("the", "this", "that", "its")
     if not any(c.dep_ in ("det", "poss") and c.lower_ in articles for c in subj.children):
