@@ -101,7 +101,7 @@ PERSON_NOUNS = frozenset(
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
     "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
-    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative".split()
+    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

@@ -425,6 +425,8 @@ def _describe(
         return Described(phrase, "outlet", None)
     if (GOVERNMENT_WORDS.search(phrase) and head_low not in _OUTSIDERS) or label in ("GPE",):
         return Described(phrase, "government", None)
+    if label == "NORP" and head is not None and head.text in ("Democrat", "Republican") and re.match(r"(?:[Tt]he|[Aa]) ", phrase):
+        return Described(phrase, "person", None)  # "The Texas Democrat told reporters": one member, a person
     if label in ("ORG", "NORP"):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
     if head_low in VAGUE_HEADS and not _affiliated(phrase, head):
