@@ -3821,3 +3821,17 @@ def test_one_partys_member_described_is_a_person() -> None:
     text = "The first lady said she would visit. The Texas Democrat told reporters the bill was dead. Texas Democrats said they would fight."
     rep = report(text, profile="fast")
     assert [a.source_type for a in rep.attributions] == ["person", "person", "group"]
+
+
+def test_a_list_of_names_before_a_noun_is_no_list_of_parties() -> None:
+    """KCNA: "chairmen of the Tokyo Metropolitan and Hokkaido, Osaka, Kyoto, ..., Aichi and Hiroshima prefectural
+    headquarters of the General Association of Korean Residents in Japan ... accused" made four origins ("Tokyo
+    Metropolitan", "Kanagawa" as a person, "Ibaragi", the Association): the prefectures only modify "headquarters", as
+    in "Apple and Google executives".  A title before a name stays ("Twitter, Blogger, and Medium co-founder Ev Williams")."""
+    text = (
+        "On March 6, chairmen of the Tokyo Metropolitan and Hokkaido, Osaka, Kyoto, Hyogo, Fukuoka, Kanagawa, Ibaragi, "
+        "Aichi and Hiroshima prefectural headquarters of the General Association of Korean Residents in Japan in their "
+        "statements accused the Lee group of hurting the dignity of the leadership."
+    )
+    rep = report(text, profile="fast")
+    assert len([c for c in rep.chains if c.attribution is not None]) == 1

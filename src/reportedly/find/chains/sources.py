@@ -147,6 +147,8 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
         return []
     if _ONE_NAME.fullmatch(text[s:e].rstrip(" ,.")) and all(f[2].kind != "person" for f in found):
         return []  # "the Centers for Medicare and Medicaid Services": the words of one body's name
+    if _LIST_MODIFIES.search(text, s, e):
+        return []  # "chairmen of the Tokyo Metropolitan and Hokkaido, Osaka, ... and Hiroshima prefectural headquarters"
     # a name before a lowercase noun modifies it ("Catholic and Lutheran groups", "former Rick Perry financier",
     # "three other House committee chairmen"): no party
     found = [f for f in found if not _MODIFIED.match(text, f[1], e)]
@@ -191,6 +193,12 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     ]
 
 
+_LIST_MODIFIES = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+){2,}(?:[A-Z][\w.'’-]*\s+)*(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+[a-z][\w-]*+(?!\s+[A-Z])"
+)
+"""A list of three names or more whose last is followed by a lowercase word: the names only modify that noun, as "Apple
+and Google executives" ("... Kyoto, Hyogo, ... and Hiroshima prefectural headquarters"); no parties.  Not a title before
+a name ("Twitter, Blogger, and Medium co-founder Ev Williams")."""
 _QUOTED = re.compile(TITLE_OPENER + r"(?:“[^”]*”?|\"[^\"]*\"?)")
 """A quoted title ("titled “Beautiful Kim Il Sung and Kim Jong Il's Korea”"); not scare quotes or a nickname."""
 _SEPARATED = re.compile(
