@@ -3835,3 +3835,19 @@ def test_a_list_of_names_before_a_noun_is_no_list_of_parties() -> None:
     )
     rep = report(text, profile="fast")
     assert len([c for c in rep.chains if c.attribution is not None]) == 1
+
+
+def test_kcna_names_spacy_mistypes() -> None:
+    """KCNA (every fortieth story from the eleventh, default profile): "Choe Kil Ryong said" named "Ryong" (spaCy tagged
+    the last syllable alone), "He ... saying" after "drying machines Nos. 1 and 2" named "Nos" (a person to spaCy),
+    "TEPCO expressed concern" was a person, and "the semi-official Anatolia news agency" a person (a place to spaCy,
+    then "official" read as the title of a person named like an outlet)."""
+    text = (
+        "Choe Kil Ryong said that he was excited. Police seized 163 kilograms of heroin, according to a report of the "
+        "semi-official Anatolia news agency. TEPCO expressed concern that radioactive water may flow out. He saw drying "
+        "machines Nos. 1 and 2 operating."
+    )
+    rep = report(text, profile="fast")
+    assert {e.name: e.kind for e in rep.entities} == {
+        "Choe Kil Ryong": "person", "Anatolia": "outlet", "TEPCO": "organization"
+    }

@@ -371,7 +371,7 @@ def _read_roles(parsed: Parsed, m: Mention, lex: Lexicon) -> None:
     doc = parsed.segments[m.seg].doc
     if m.kind == "outlet" and len(m.name.split()) == 1:
         honorific = title_before(doc, m.tok_start, m.tok_end, lex)
-        if honorific.person:
+        if honorific.person and not (m.tok_start >= 2 and doc[m.tok_start - 2].text == "-"):  # not "semi-official Anatolia"
             # "Mr. Bloomberg" (the registry's Bloomberg News): a person of that name, not the outlet
             m.kind, m.outlet, m.label = "person", None, "PERSON"
             _add_roles(parsed, m, honorific)

@@ -437,8 +437,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 plural = last.tag_ in {"NNPS", "NNS"} if has_tag else last.text.endswith("s")
                 if not plural:
                     continue
-            if label == "PERSON" and _title_before_name(doc, s, e, lex):
-                continue
+            if label == "PERSON" and (_title_before_name(doc, s, e, lex) or (texts(doc)[s:e] in (["No"], ["Nos"]) and texts(doc)[e : e + 1] == ["."])):
+                continue  # (nor "Nos." of "machines Nos. 1 and 2")
             if label == "PERSON" and e - s == 1 and doc[s].dep_ in ("amod", "compound", "nmod") and doc[s].head.i > s and country_of(texts(doc)[s]):
                 continue  # "The Bangladeshi paper Natun Bangla": a nationality (KCNA: "He" after it was "Bangladeshi")
             if label == "ORG" and capitalised_adjective(doc, s, e):
@@ -454,7 +454,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue
             # a person to spaCy is a government only by its whole name ("Chongwadae"), not by a word in it
             gov = is_government(text[start:end], lex) if label != "PERSON" else name_key(text[start:end]) in lex.government_names
-            kind = "government" if gov else LABEL_KINDS[label]
+            kind = "government" if gov else "outlet" if tuple(lowers(doc)[e : e + 2]) == ("news", "agency") else LABEL_KINDS[label]
             yield Mention(si, s, e, start, end, label, kind, government=gov)
 
 

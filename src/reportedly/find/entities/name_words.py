@@ -51,9 +51,13 @@ def korean_name(doc: Doc, s: int, e: int) -> tuple[int, int]:
     Hae", tagged "Ryong Hae"), or the last syllable after a family name and one syllable ("Jong Myong" of
     "Jong Myong Do").  Only capitalised syllables joined by single spaces, never another entity's words."""
     words = texts(doc)
+    surnames = korean_surnames()
+    if e - s == 1 and s >= 2 and words[s - 2] in surnames and _syllable(words[s - 1]) and _syllable(words[s]) and all(
+        t.whitespace_ == " " and t.ent_type_ in ("", "PERSON") for t in doc[s - 2 : s]
+    ) and not (s - 2 == 0 and words[s - 2] in _SENTENCE_WORDS):
+        return s - 2, e  # "Choe Kil Ryong said" tagged "Ryong"
     if e - s != 2 or not (_syllable(words[s]) and _syllable(words[s + 1])) or doc[s].whitespace_ != " ":
         return s, e
-    surnames = korean_surnames()
     if s > 0:
         before = doc[s - 1]
         if (
@@ -85,10 +89,12 @@ def nonperson_label(words: list[str]) -> str | None:
     Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
     A word that is also a surname ("Tower", "Hall") decides only after a word that is no given name ("John Tower"
     stays a person); one word with a Korean place suffix is a place ("GPE": ``korean_place``), and so is a place
-    named alone that spaCy takes for a person ("socialist Korea")."""
+    named alone that spaCy takes for a person ("socialist Korea"); one word in capitals is an organisation ("TEPCO")."""
     heads = _nonperson_heads()
     if korean_place(words) or (len(words) == 1 and word_key(words[0]) in heads["place_alone"]):
         return "GPE"
+    if len(words) == 1 and 4 <= len(words[0]) <= 6 and words[0].isalpha() and words[0].isupper():
+        return "ORG"  # "TEPCO expressed concern": an acronym is a body's ("JFK", "FDR": three letters may be a person)
     if len(words) < 2:
         return None
     first, last = word_key(words[0]), word_key(words[-1])
