@@ -582,7 +582,7 @@ _NAME_THEN_TITLE = re.compile(
 
 def _persons_noun(noun: str) -> bool:
     """A noun that an apposition gives only a person ("a department director of", "a former member of parliament")."""
-    return PERSON_TITLES.fullmatch(noun) is not None or noun in PERSON_NOUNS or noun in ("member", "representative", "veteran")
+    return PERSON_TITLES.fullmatch(noun) is not None or noun in PERSON_NOUNS or noun == "member"
 
 
 _NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
