@@ -3851,3 +3851,12 @@ def test_kcna_names_spacy_mistypes() -> None:
     assert {e.name: e.kind for e in rep.entities} == {
         "Choe Kil Ryong": "person", "Anatolia": "outlet", "TEPCO": "organization"
     }
+
+
+def test_cnns_story_highlights_label_is_furniture() -> None:
+    """AllSides (CNN, 139 articles): "Story highlights Die-hard conservatives blame Mitt Romney ..." gave an attribution
+    with the source "Story" and the cue "highlights"; the first highlight's own report was lost.  53 of the 142 articles
+    with the label changed."""
+    text = "Story highlights Former negotiator says the talks will fail\n\nThe talks opened on Monday in Geneva."
+    rep = report(text, profile="fast")
+    assert [(a.source_name, span_text(text, a.cue)) for a in rep.attributions] == [("Former negotiator", "says")]

@@ -6,14 +6,14 @@ spaces (every offset kept).  The parse reads a block blanked this way (``nlp.par
 from the furniture and the sentence around it parses whole, while every span still points into
 ``Article.text``.
 
-Three kinds: links to other stories in brackets (``LINKED_HEADLINE``), the BBC's caption labels
-(``PLAYER_LABEL``), and The Hill's name cards (``HOVERCARD``): "Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires
-panicking over Sanders candidacy Omar renews claim ... MORE (D-Minn.) and the ..." is the name as written, then the
-person's full name glued to up to three headlines of other stories, then "MORE".  In the 5,000 AllSides articles:
-903 cards in 163 articles (159 from The Hill, 4 of its guest columns), where they made entity names ("Trump
-Donald", "Heller Dean"), attributions of the headlines ("Graham says Schiff should be a witness") and sources
-lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying ..."); none in the KCNA stories,
-128 in the relay articles.
+Four kinds: links to other stories in brackets (``LINKED_HEADLINE``), the BBC's caption labels
+(``PLAYER_LABEL``), CNN's "Story highlights" label (``HIGHLIGHTS_LABEL``), and The Hill's name cards (``HOVERCARD``):
+"Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires panicking over Sanders candidacy Omar renews claim ... MORE
+(D-Minn.) and the ..." is the name as written, then the person's full name glued to up to three headlines of other
+stories, then "MORE".  In the 5,000 AllSides articles: 903 cards in 163 articles (159 from The Hill, 4 of its guest
+columns), where they made entity names ("Trump Donald", "Heller Dean"), attributions of the headlines ("Graham says
+Schiff should be a witness") and sources lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying
+..."); none in the KCNA stories, 128 in the relay articles.
 """
 
 from __future__ import annotations
@@ -48,12 +48,18 @@ caption The BBC's Gabriel Gatehouse" a source): 338 in 98 BBC News articles of A
 articles."""
 
 
+HIGHLIGHTS_LABEL = re.compile(r"(?m)^Story highlights[ \t]+(?=\S)")
+"""CNN's label glued to the first of its story highlights ("Story highlights Die-hard conservatives blame Mitt Romney
+..."), read as an attribution with the source "Story" and the cue "highlights": 142 AllSides articles (CNN 139)."""
+
+
 def inline_furniture(text: str) -> list[Span]:
     """Spans of ``text`` that are page furniture inside a sentence, in order, not overlapping."""
     spans = sorted(
         [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
         + [m.span() for m in LINKED_HEADLINE.finditer(text)]
         + [m.span() for m in PLAYER_LABEL.finditer(text)]
+        + [m.span() for m in HIGHLIGHTS_LABEL.finditer(text)]
     )
     out: list[Span] = []
     for s, e in spans:
