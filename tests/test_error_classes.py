@@ -3821,6 +3821,8 @@ def test_one_partys_member_described_is_a_person() -> None:
     text = "The first lady said she would visit. The Texas Democrat told reporters the bill was dead. Texas Democrats said they would fight."
     rep = report(text, profile="fast")
     assert [a.source_type for a in rep.attributions] == ["person", "person", "group"]
+    text = "The fake story shows the president in a field."  # "The fake story shows" was unknown; a story is a text
+    assert [a.source_type for a in report(text, profile="fast").attributions] == ["document"]
 
 
 def test_a_list_of_names_before_a_noun_is_no_list_of_parties() -> None:

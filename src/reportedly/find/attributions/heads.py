@@ -44,7 +44,7 @@ DOCUMENT_HEADS = frozenset(
         "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
         "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
         "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
-        "newsletter", "remarks", "testimony",
+        "newsletter", "remarks", "testimony", "story",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
