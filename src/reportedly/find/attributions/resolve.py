@@ -32,7 +32,7 @@ from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
-from ..entities.name_words import BODY_HEADS
+from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY
 from .antecedents import BODY_DESCRIPTION
 from .heads import (
     A_SET,
@@ -537,8 +537,7 @@ def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
 _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_CALLED = re.compile(
-    r"(?:[Tt]he\s+)?(?:[\w-]+\s+){0,3}?(?:charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|"
-    r"coalition|network|foundation|militia|alliance|association|campaign\s+group|advocacy\s+group|lobby)\s+"
+    rf"(?:[Tt]he\s+)?(?:[\w-]+\s+){{0,3}}?(?:{NOUNS_BEFORE_A_BODY}|network|association|campaign\s+group|advocacy\s+group|lobby)\s+"
     r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*){0,5})"
 )
 """A body named after the noun that says what it is: "The charity Refuge", "the anti-government group Tamarod", "the

@@ -34,7 +34,7 @@ from .mentions import (
     plain_mentions,
     scan_mentions,
 )
-from .name_words import korean_family_name, nonperson_label
+from .name_words import NOUNS_BEFORE_A_BODY, korean_family_name, nonperson_label
 from .roles import Roles, role_after, title_before, title_before_comma
 
 PRODUCED_BY = "entities.rules/1"
@@ -125,9 +125,7 @@ def _bodies_by_noun(text: str, mentions: list[Mention]) -> None:
             m.kind, m.label, m.person = "organization", "ORG", False
 
 
-_BODY_NOUN_BEFORE = re.compile(
-    r"\b(?:charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|coalition|foundation|militia|alliance)\s+$"
-)
+_BODY_NOUN_BEFORE = re.compile(rf"\b(?:{NOUNS_BEFORE_A_BODY})\s+$")
 _OUTLET_BEFORE = re.compile(r"\b(?:according\s+to|told|tells|telling|to|by|on|in|from|with|via|for|the)\s+$", re.I)
 _OUTLET_AFTER = re.compile(
     r"\s+(?:News|Television|TV|Radio|L\.?P\.?|Businessweek|Opinion|Philanthropies|Law|Government|Intelligence|Terminal"
