@@ -3862,3 +3862,47 @@ def test_cnns_story_highlights_label_is_furniture() -> None:
     text = "Story highlights Former negotiator says the talks will fail\n\nThe talks opened on Monday in Geneva."
     rep = report(text, profile="fast")
     assert [(a.source_name, span_text(text, a.cue)) for a in rep.attributions] == [("Former negotiator", "says")]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_names_in_a_caption_are_no_antecedents(profile: str) -> None:
+    """AllSides (ABC News via Yahoo!): "PHOTO: ... (Gleb Garanich/Reuters, FILE) More" stayed body (the "More" button
+    after the credit hid it), and the "she" after it named the photographer "Gleb Garanich/Reuters"; with the credit
+    split off, the "She" after a second caption named the man in that caption, Petro Poroshenko.  A caption is outside
+    the story's thread: its names are not what a "she" of the body stands for, and the paragraph before a caption is the
+    one the body goes on from (USA Today: "Dole also lamented ...", a caption naming Dole, then "..., he said", which
+    named Ted Cruz, inside the content)."""
+    text = (
+        "Marie Yovanovitch was the ambassador to Ukraine.\n\n"
+        "PHOTO: The ambassador sits during a meeting with President Petro Poroshenko in Kyiv. (Gleb Garanich/Reuters, FILE) More\n\n"
+        "She said she had been smeared."
+    )
+    rep = report(text, profile=profile)
+    kinds = [(b.kind, text[b.start : b.end]) for b in rep.article.blocks]
+    assert ("credit", "(Gleb Garanich/Reuters, FILE) More") in kinds
+    assert by_cue(rep, "said").source_name == "Marie Yovanovitch"
+    text = (
+        "Dole also lamented that Jeb Bush still needs to break out.\n\n"
+        "Former senator Bob Dole, who is now 92. (Photo: Jack Gruber, USA TODAY)\n\n"
+        "Should Hillary Clinton take on Cruz in a general election, she'd win easily, he said."
+    )
+    assert by_cue(report(text, profile=profile), "said").source_name == "Bob Dole"
+
+
+def test_a_caption_speaks_of_its_own_names() -> None:
+    """BBC: "Media caption Macron gave Trump a leg pat after defending his idea of a European army": inside a caption
+    its own names stay what its pronouns stand for."""
+    text = "Media caption Emmanuel Macron gave Donald Trump a leg pat after defending his idea of a European army\n\nThey met."
+    rep = report(text, profile="fast")
+    assert rep.article.blocks[0].kind == "caption"
+    assert [a.source_name for a in rep.attributions] == ["Emmanuel Macron"]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_quoted_as_saying_after_another_verb_takes_its_subject(profile: str) -> None:
+    """Noted in the thirty-fifth session: "He was arrested ... and was later quoted as saying" had no source (the rule
+    read only the subject of "quoted" itself); a subject inside the quotation before the cue is still not the source."""
+    text = "Smith was arrested in 2015 and was later quoted as saying that he regretted nothing."
+    assert by_cue(report(text, profile=profile), "was later quoted as saying").source_name == "Smith"
+    text = "“The only thing that can save us,” Ya’alon was quoted as saying, “is that Kerry will leave us alone.”"
+    assert span_text(text, by_cue(report(text, profile=profile), "was quoted as saying").source) == "Ya’alon"

@@ -52,7 +52,7 @@ PICTURE_SOURCES = frozenset(
 PICTURE_SOURCES = frozenset(s.strip() for s in PICTURE_SOURCES if s.strip())
 
 # A trailing parenthesised credit: "(Credit: Reuters)", "(Reuters)", "(Reed Saxon / Associated Press)".
-PAREN_TAIL = re.compile(r"(?:\((?P<inner>[^()]{1,120})\)|\[(?P<inner2>[^\[\]]{1,120})\])\s*\.?$")
+PAREN_TAIL = re.compile(r"(?:\((?P<inner>[^()]{1,120})\)|\[(?P<inner2>[^\[\]]{1,120})\])\s*\.?(?: More)?$")
 # "... at San Jose ShowCredit: Twitter/RaptorJesuss": a credit label glued to the caption's last word
 # with neither space nor stop (prose never joins a word to "Credit:" so).
 WORD_GLUED_CREDIT = re.compile(r"(?<=[a-z0-9])Credits?:[ \t]*(?=\S)")

@@ -4,7 +4,7 @@
 per reported claim, with exact character spans into ``Article.text``:
 
 1. *Cue candidates* (``candidates``, with the span conventions of ``spans``; a cue
-   verb's subject and clausal complement by ``clauses``): every verb, noun or adjective
+   verb's subject and clausal complement by ``clauses``, the punctuation-led forms by ``marks``): every verb, noun or adjective
    of the cue lexicon with its source, cue, content and addressee read off
    the dependency parse ("X said (that) ...", "..., X said", "The plan, he
    said, was dead", "X told Y (that) ...", "X was quoted by Y as saying ...",

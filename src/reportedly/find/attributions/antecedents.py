@@ -62,6 +62,7 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER = frozenset({"it", "its", "itself", "which"})
+PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 BODY_KINDS = frozenset({"organization", "outlet", "government", "group"})
 BODY_DESCRIPTION = re.compile(
     r"[Tt]he (?:[a-z][\w-]* )?(?P<head>organi[sz]ation|group|union|association|alliance|coalition|federation|"
@@ -138,6 +139,8 @@ def antecedent(
     outlet = outlet_description(parsed, entities, before, phrase, registry)
     if outlet is not None:
         return outlet
+    if depth == 0 and low_head in PRONOUNS and (aside := [(a, b) for a, b in asides(parsed) if not a <= before <= b]):
+        skip = (*skip, *aside)  # nobody named only in a caption or a media title is "she" of the story
     if low_head in PLURAL:
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
         # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
@@ -162,7 +165,7 @@ def antecedent(
         # paragraph or the one before that fits: any organisation for a generic word (not a country or a law), one
         # whose name holds the word for the others ("the committee": a "... Committee"), else nobody
         got = _closest_at(parsed, entities, before, lambda e: _fits_body(e, body.group("head")), (), skip)
-        return None if got is None or got[0] < _previous_paragraph(parsed, before) else _named(got)
+        return None if got is None or got[0] < _previous_paragraph(parsed, before, past_asides=False) else _named(got)
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
@@ -209,6 +212,18 @@ def antecedent(
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
 """Words that make an office another one ("vice president" is no president)."""
+
+
+ASIDE_KINDS = frozenset({"caption", "media_title"})
+"""Blocks outside the story's thread: their names are no antecedents ("PHOTO: ... sits during her meeting with
+Ukrainian President Petro Poroshenko ... (Mikhail Palinchak/AP) More" then "She learned ...")."""
+
+
+def asides(parsed: Parsed) -> tuple[tuple[int, int], ...]:
+    """The spans of the article's ``ASIDE_KINDS`` blocks (once per article)."""
+    return parsed.memoised(
+        ("aside blocks",), lambda: tuple((b.start, b.end) for b in parsed.article.blocks if b.kind in ASIDE_KINDS)
+    )
 
 
 def _rank_of(text: str, title: str) -> str | None:
@@ -561,15 +576,19 @@ def _salience(parsed: Parsed, offset: int) -> int:
     return -1 if possessor else 0
 
 
-def previous_block(parsed: Parsed, offset: int) -> Segment | None:
-    """The parsed block (paragraph) before the one holding ``offset``, or None when that one is the first."""
-    k = parsed.segment_index(offset)
-    return parsed.segments[k - 1] if k >= 1 else None
+def previous_block(parsed: Parsed, offset: int, past_asides: bool = True) -> Segment | None:
+    """The parsed block (paragraph) before the one holding ``offset``, or None when that one is the first; a
+    caption or media title between them is passed over (``ASIDE_KINDS``: the story goes on after it) unless
+    ``past_asides`` is False."""
+    k = parsed.segment_index(offset) - 1
+    while past_asides and k >= 1 and parsed.segments[k].block.kind in ASIDE_KINDS:
+        k -= 1
+    return parsed.segments[k] if k >= 0 else None
 
 
-def _previous_paragraph(parsed: Parsed, offset: int) -> int:
+def _previous_paragraph(parsed: Parsed, offset: int, past_asides: bool = True) -> int:
     """Start of the parsed block (paragraph) before the one holding ``offset`` (of that one when it is the first)."""
-    prev = previous_block(parsed, offset)
+    prev = previous_block(parsed, offset, past_asides)
     if prev is not None:
         return prev.start
     return parsed.segments[0].start if parsed.segments and parsed.segments[0].start <= offset else offset

@@ -14,8 +14,6 @@ closing mark, across sentences and paragraphs, by the caller).
 
 from __future__ import annotations
 
-import re
-
 from ...nlp import DocView, Segment, Tok
 from .clauses import (
     ACL_SOURCE,
@@ -36,10 +34,10 @@ from .clauses import (
     subject,
 )
 from .colons import noun_read_lead_in
+from .marks import closing_tag, colon_lead_in, dash_name
 from .spans import (
     CLOSE_QUOTES,
     DASHES,
-    OPEN_QUOTES,
     Candidate,
     TokRange,
     dateline,
@@ -73,7 +71,7 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
             continue
         if t.text in DASHES and t.i > 0 and doc[t.i - 1].text in CLOSE_QUOTES | {".", "!", "?"}:
             # the tagger calls such a dash anything, VERB included
-            c = _dash(seg, t)
+            c = dash_name(seg, t)
             if c:
                 out.append(c)
         elif t.pos_ in ("VERB", "AUX") and lem in lexicon:
@@ -83,11 +81,11 @@ def candidates(seg: Segment, lexicon: frozenset[str]) -> list[Candidate]:
         elif t.pos_ in ("NOUN", "PROPN") and lem in FOOTAGE_NOUNS and (c := _footage(seg, t)) is not None:
             out.append(c)
         elif t.pos_ in ("NOUN", "ADJ", "PROPN") and lem in lexicon:
-            c = noun_read_lead_in(seg, t) or _nominal(seg, t) or _closing_tag(seg, t)
+            c = noun_read_lead_in(seg, t) or _nominal(seg, t) or closing_tag(seg, t)
             if c:
                 out.append(c)
         elif t.text == ":" and t.i > 0:
-            c = _colon(seg, t)
+            c = colon_lead_in(seg, t)
             if c:
                 out.append(c)
     return out
@@ -556,72 +554,6 @@ def _nominal(seg: Segment, n: Tok) -> Candidate | None:
     return cand
 
 
-def _closing_tag(seg: Segment, n: Tok) -> Candidate | None:
-    """A speech verb closing its sentence that the parser took for a plural noun: "..., Mueller
-    charges.", "..., O'Keefe notes." (a comma, a name of one to four words, the verb, the sentence's
-    end): the name is the source, the sentence before the comma the content."""
-    doc = seg.view
-    if n.tag_ != "NNS" or n.i + 1 >= len(doc) or doc[n.i + 1].text not in (".", "!", "?"):
-        return None
-    start = n.sent.start
-    k = n.i - 1
-    while k > start and n.i - k <= 4 and doc[k].pos_ == "PROPN":
-        k -= 1
-    if k == n.i - 1 or doc[k].text != "," or k - start < 3:
-        return None
-    cand = Candidate(seg, n, (n.i, n.i + 1), pattern="closing_tag", content_rel="head")
-    cand.source = [(k + 1, n.i)]
-    cand.source_rel = "nsubj"
-    cand.content = trimmed_ranges(doc, set(range(start, k)))
-    return cand
-
-
-def _colon(seg: Segment, colon: Tok) -> Candidate | None:
-    """Colon lead-ins: "Darrell Scott: “...”", "He said: “...”" is handled by the verb."""
-    doc = seg.view
-    sent = colon.sent
-    before = [t for t in doc[sent.start : colon.i]]
-    after = doc[colon.i + 1 : sent.end]
-    if not before or not len(after):
-        return None
-    if any(t.pos_ in ("VERB", "AUX") for t in before):
-        return None
-    # the speaker is a short name before the colon
-    if len(before) > 6 or not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in before):
-        return None
-    first = after[0]
-    if first.text not in OPEN_QUOTES:
-        return None
-    cand = Candidate(seg, colon, (colon.i, colon.i + 1), pattern="colon", content_rel="colon")
-    cand.source = trimmed_ranges(doc, {t.i for t in before})
-    cand.source_rel = "colon"
-    cand.content = trimmed_ranges(doc, set(range(colon.i + 1, sent.end)))
-    return cand
-
-
-DASH_INITIALS = True
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
-def _dash(seg: Segment, dash: Tok) -> Candidate | None:
-    """Dash attributions after a quote: "“...” ― Sonya Herridge"; the quote is attached by the caller."""
-    doc = seg.view
-    name: list[Tok] = []
-    for t in doc[dash.i + 1 : dash.i + 8]:
-        if not name and not t.text.strip():
-            continue  # "” ―\xa0Julie Diaz": a no-break space after the dash is a token of its own
-        if t.pos_ == "PROPN" or (t.text.istitle() and t.text.isalpha()) or (DASH_INITIALS and name and _INITIAL.fullmatch(t.text)):
-            name.append(t)  # "― Julie A. Diaz Martinez": a middle initial is part of the name
-        else:
-            break
-    if not name:
-        return None
-    cand = Candidate(seg, dash, (dash.i, dash.i + 1), pattern="dash", content_rel="quote_before")
-    cand.source = [(name[0].i, name[-1].i + 1)]
-    cand.source_rel = "dash"
-    return cand
-
-
 def _footage(seg: Segment, n: Tok) -> Candidate | None:
     """Footage as a source: "as seen in footage aired by KCTV", "in this image broadcast by KCNA".
 
@@ -685,10 +617,15 @@ def _quoted_as_saying(seg: Segment, h: Tok, cue: TokRange) -> Candidate | None:
         return None
     # (no content after "saying": "“...,” the leader was quoted as saying." takes the quote before it)
     cand = Candidate(seg, h, (cue[0], say.i + 1), pattern="quoted_by", content_rel=rel)
+    # the last subject (not one inside a quotation before it); without one, that of the verb a conjunct joins ("Smith
+    # was arrested ... and was later quoted as saying")
+    subjects = [c for c in h.children if c.dep_ == "nsubjpass"]
+    if not subjects and h.dep_ == "conj":
+        subjects = [k for k in h.head.children if k.dep_ in SUBJ and k.i < h.i]
+    if subjects:
+        cand.source = source_range(doc, subjects[-1], cand.cue, STRONG_CUES)
+        cand.source_rel = "nsubjpass"
     for c in h.children:
-        if c.dep_ == "nsubjpass":
-            cand.source = source_range(doc, c, cand.cue, STRONG_CUES)
-            cand.source_rel = "nsubjpass"
         if c.dep_ == "agent":
             pobj = [g for g in c.children if g.dep_ == "pobj"]
             if pobj:
