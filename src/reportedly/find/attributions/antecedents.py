@@ -185,8 +185,11 @@ def antecedent(
         return _named(got)
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
+        # nobody the content after the pronoun names (``named_after``)
+        named = named_after(entities, before, content, skip)
         got = _closest_at(
-            parsed, entities, before, lambda e: e.kind == "person" and gender_of(parsed, e) in (want, None), ("PERSON",), skip
+            parsed, entities, before,
+            lambda e: e.kind == "person" and e.id not in named and gender_of(parsed, e) in (want, None), ("PERSON",), skip
         )
         same = FEMALE if want == "f" else MALE
         p = _subject_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
@@ -197,7 +200,7 @@ def antecedent(
             # sentence outside its content still wins: "In Mr Giuliani's statement, he said"); so is the person a
             # subject description names ("The Russian president extended ... . He expressed support")
             via = antecedent(parsed, entities, p[0], p[1], p[2], p[3], registry, skip, depth + 1)
-            if via is not None:
+            if via is not None and via[1] not in named:
                 return via
         return _named(got)
     if title:
@@ -212,6 +215,19 @@ def antecedent(
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
 """Words that make an office another one ("vice president" is no president)."""
+
+
+def named_after(
+    entities: Sequence[Entity], before: int, content: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]] = ()
+) -> set[str]:
+    """The ids of the entities named in ``content`` after offset ``before`` (a pronoun source's), outside its
+    ``quoted`` words: "he said Clinton's behavior was disgraceful" is not Clinton (a name in the clause the subject
+    governs is not the subject), while a speaker may name himself in his own words ("“... what Herman is up to,” he
+    said": Herman Cain)."""
+    return {
+        e.id for e in entities for m, _ in e.mentions
+        if m > before and any(a <= m < b for a, b in content) and not any(a <= m < b for a, b in quoted)
+    }
 
 
 ASIDE_KINDS = frozenset({"caption", "media_title"})

@@ -29,6 +29,7 @@ from .antecedents import (
     document_subject_before,
     gender_of,
     later_holder,
+    named_after,
     previous_sentence,
     sentence_start,
     token_at,
@@ -114,7 +115,10 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             same = previous if previous is not None and ante is not None and ante[1] == previous.source_entity else None
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None  # "it": an entity speaker is the closest-subject rule's
-            if previous is not None and personal and _named_since(entities, ante, previous, span, content):
+            if previous is not None and personal and (
+                _named_since(entities, ante, previous, span, content)
+                or previous.source_entity in named_after(entities, span[0], content, quoted)  # "he said Clinton's ..."
+            ):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])
             # "The report also includes ... . It also suggests ...": "it" opening a sentence after one whose subject is

@@ -101,14 +101,19 @@ PERSON_NOUNS = frozenset(
     "imam physician scientist historian scholar student-athlete coach player athlete inmate prisoner survivor "
     "hostage captive detainee colleague classmate roommate cellmate star juror nominee candidate constituent "
     "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
-    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady".split()
+    "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady "
+    "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
+    "predecessor sympathizer proponent advocate booster".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
 
 def person_noun(word: str) -> bool:
     """A common noun for people, singular or plural ("hostages", "women")."""
-    return word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
+    return (
+        word in PERSON_NOUNS or word in ("men", "women") or (word.endswith("s") and word[:-1] in PERSON_NOUNS)
+        or (word.endswith("ies") and word[:-3] + "y" in PERSON_NOUNS)  # "allies"
+    )
 
 
 COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())

@@ -9,6 +9,7 @@ source after all.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ...model import Entity, Span
 from ...nlp import Tok
@@ -151,4 +152,26 @@ def partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
             head.text in text[me : span[1]].split() or head.lower_ in SHARES
         ):
             return text[span[0] : span[1]].strip()
+    return None
+
+
+_SET_OFF = re.compile(r",\s*(?:[A-Z][\w.&'’-]*\s+)*$")
+"""A comma, then only capitalised words (a title, "Rep."), right before a name set off in apposition."""
+
+
+def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: str) -> Entity | None:
+    """A person named in apposition after a description that ``ent`` owns ("Mr. Issa's predecessor on the oversight
+    panel, Rep. Henry A. Waxman, California Democrat"): the phrase describes that person; the possessor only says
+    whose.  Not one of a list ("Trump's lawyers, Rudy Giuliani and Jay Sekulow")."""
+    if not any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in ent.mentions):
+        return None
+    for other in entities:
+        if other is ent or other.kind != "person":
+            continue
+        for ms, me in other.mentions:
+            if not (span[0] < ms < me <= span[1]) or not _SET_OFF.search(text, span[0], ms):
+                continue
+            rest = text[me : span[1]]
+            if not rest.strip(" ,") or (rest.lstrip().startswith(",") and " and " not in rest):
+                return other
     return None

@@ -64,6 +64,7 @@ from .owners import (
     PARTITIVE,
     QUANTIFIERS,
     after_head,
+    apposed_person,
     owned_by_description,
     partisans,
     people_of,
@@ -382,6 +383,8 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
+    if ent is not None and (set_off := apposed_person(entities, ent, span, text)) is not None:
+        return Described(set_off.name, "person", set_off.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
     if ent is not None and (owned := whose(ent, span, head, text) or people_of(ent, span, head, text)) is not None:
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose

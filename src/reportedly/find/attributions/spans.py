@@ -152,7 +152,21 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
     footage, released by Korean Central Television, shows": its producer), a date phrase ("an
     arbitration panel in 2001 found"), a leading "even" / "only" / "also" / "both" and a day right before the cue
     (KCNA's "Rodong Sinmun Thursday says")."""
-    idx = {k for k in range(s.left_edge.i, s.right_edge.i + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
+    lo, hi = s.left_edge.i, s.right_edge.i
+    if s.dep_ in ("nsubj", "nsubjpass") and s.head.i != s.i and s.tag_ not in _NO_PIECE:
+        # "Syrian ally Iran warned", "Faisal al-Mekdad told": the parser gave the verb each piece of one phrase as a
+        # subject; the pieces side by side, with no punctuation between them, are the phrase (not a relative pronoun
+        # or a personal one: "which he said")
+        pieces = [
+            c for c in s.head.children if c.dep_ == s.dep_ and c.i != s.i and c.tag_ not in _NO_PIECE and c.ent_type_ != "DATE"
+        ]
+        for sib in sorted(pieces, key=lambda c: c.i):
+            if sib.left_edge.i == hi + 1 and _joined(doc, hi):
+                hi = sib.right_edge.i
+        for sib in sorted(pieces, key=lambda c: -c.i):
+            if sib.right_edge.i == lo - 1 and _joined(doc, lo - 1):
+                lo = sib.left_edge.i
+    idx = {k for k in range(lo, hi + 1) if not (cue[0] <= k < cue[1])} - dateline(doc)
     words = texts(doc)
     idx = {k for k in idx if not (len(words[k]) > 2 and words[k].isspace())}  # a gap: page furniture read as spaces
     for c in s.children:
@@ -178,6 +192,17 @@ def source_range(doc: DocView, s: Tok, cue: TokRange, cues: frozenset[str] = fro
     # without the day after a name that ends it ("Rodong Sinmun Thursday says": the parser makes the day the head; not
     # "a poll released Monday", "USA Today")
     return [(i, j - 1) if j - 2 > i and j == cue[0] and _name_then_day(doc, s, j - 1) else (i, j) for i, j in kept]
+
+
+_NO_PIECE = frozenset({"WDT", "WP", "PRP", "EX"})
+
+
+def _joined(doc: DocView, k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` may be one phrase: no punctuation between them but a hyphen inside a word
+    ("al-Mekdad")."""
+    a, b = doc[k], doc[k + 1]
+    glued = b.idx == a.idx + len(a.text)
+    return not (a.is_punct or b.is_punct) or (glued and (a.text == "-" or b.text == "-"))
 
 
 def _name_then_day(doc: DocView, s: Tok, k: int) -> bool:

@@ -338,15 +338,26 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             continue
         if any(len(nm) == 1 and word_key(nm[0]) in _GENERIC_ORG_WORDS for nm in names):
             continue
+        # a whole body's name ("the White House", "the Senate") is no short form of a longer one starting with it
+        # ("White House Office of American Innovation", spaCy's "White House National Security" of "... Adviser")
+        whole = {nm for nm in names if name_key(" ".join(nm)) in lex.government_names}
         fits = [
             h
             for h, hn in orgs
-            if h is not g and all(any(_affix_of(list(nm), list(x)) for x in hn) for nm in names)
+            if h is not g and all(
+                any(_affix_of(list(nm), list(x)) and not (nm in whole and _part_of(nm, x)) for x in hn) for nm in names
+            )
         ]
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
     _outlet_short_forms(mentions, sets, current())
     return [[mentions[i] for i in g] for g in current()]
+
+
+def _part_of(body: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether ``name`` opens with the whole body's name ``body`` and names more than that body by another of its
+    names ("Federal Reserve Board", "Federal Reserve System" are the Federal Reserve)."""
+    return name[: len(body)] == body and not (len(name) == len(body) + 1 and name[-1].lower() in ("board", "system"))
 
 
 def _outlet_short_forms(mentions: list[Mention], sets: _Sets, groups: list[list[int]]) -> None:

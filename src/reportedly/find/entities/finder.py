@@ -324,9 +324,13 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
     if text is not None and len(kept) > 1:
         kept = [c for c in kept if not _possessor(text, c, kept)] or kept
     first = min(kept, key=lambda c: (c[0], -(c[1] - c[0])))
-    if text is not None and first[2].kind != "person" and _DESCRIPTION_START.match(text, s) and text.count(",", s, e) <= 2:
+    if (
+        text is not None and (first[2].kind != "person" or re.search(r"\b[a-z]{2,}\b", text[s : first[0]]))
+        and _DESCRIPTION_START.match(text, s) and text.count(",", s, e) <= 2
+    ):
         # "the prospective author of the House's tax reform package, Ways and Means Committee Chairman Kevin Brady":
-        # a description whose person is named in apposition is that person, not a body named inside it
+        # a description whose person is named in apposition is that person, not a body (nor a person: "The independent
+        # counsel in the Clinton case, Ken Starr") named inside it
         for c in sorted(kept, key=lambda c: (c[0], c[1])):
             if (
                 c[2].kind == "person" and c[0] > first[1] and _APPOSED.search(text, first[1], c[0])

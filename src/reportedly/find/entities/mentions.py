@@ -41,6 +41,7 @@ from .name_words import (
     BODY_HEADS,
     capitalised_adjective,
     korean_name,
+    named_for,
     names_a_doctrine,
     names_a_text,
     nonperson_label,
@@ -437,6 +438,9 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 plural = last.tag_ in {"NNPS", "NNS"} if has_tag else last.text.endswith("s")
                 if not plural:
                     continue
+                if (named := named_for(doc, e)) > e:  # "Americans for Tax Reform": a body's name, not a nationality
+                    e, label = named, "ORG"
+                    start, end = char_span(parsed, si, doc, s, e)
             if label == "PERSON" and (_title_before_name(doc, s, e, lex) or (texts(doc)[s:e] in (["No"], ["Nos"]) and texts(doc)[e : e + 1] == ["."])):
                 continue  # (nor "Nos." of "machines Nos. 1 and 2")
             if label == "PERSON" and e - s == 1 and doc[s].dep_ in ("amod", "compound", "nmod") and doc[s].head.i > s and country_of(texts(doc)[s]):

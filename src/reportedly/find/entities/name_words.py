@@ -209,3 +209,21 @@ def time_zone(doc: Doc, s: int, e: int) -> bool:
         return False
     before = doc[s - 1].lower_
     return before in ("a.m.", "p.m.", "am", "pm", "noon", "midnight") or before.replace(":", "").isdigit()
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def named_for(doc: Doc, e: int) -> int:
+    """The end of a body named by a people's plural and "for" ("Americans for Tax Reform", "Democrats for Education
+    Reform", "Republicans for the Rule of Law"; spaCy tags the plural alone a NORP) when one follows token ``e``, else
+    ``e``."""
+    words = texts(doc)
+    if e + 1 >= len(doc) or words[e] != "for" or not words[e + 1][:1].isupper():
+        return e
+    end = k = e + 1
+    while k < len(doc) and (words[k][:1].isupper() or words[k] in _NAME_LINKS):
+        if words[k][:1].isupper():
+            end = k + 1
+        k += 1
+    return end

@@ -169,6 +169,10 @@ def _title_left(doc: Doc, end: int, name_start: int, name_end: int, lex: Lexicon
     return left
 
 
+_LEANINGS = frozenset({"conservative", "liberal", "progressive", "independent", "libertarian", "socialist"})
+"""Title words for a person's politics that are adjectives too ("the conservative Heritage Foundation")."""
+
+
 def title_before(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Roles:
     """The title written right before the name at tokens ``[name_start, name_end)``.
 
@@ -179,6 +183,13 @@ def title_before(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Role
     if left >= name_start:
         return Roles()
     last = word_key(texts(doc)[name_start - 1])
+    if (
+        doc[name_start - 1].tag_ == "JJ" and texts(doc)[name_start - 1].islower()
+        and (last in _LEANINGS or doc[name_start].ent_type_ not in ("PERSON", ""))
+    ):
+        # "The conservative Americans for Tax Reform", "The official Times twitter account": an adjective, not a title
+        # ("former USAF official Darleen Druyun": a person's)
+        return Roles()
     of_title = _of_phrase_start(doc, name_start - 1, lex)
     if not (
         last in lex.heads
