@@ -3968,3 +3968,15 @@ def test_a_subject_the_parser_cut_in_pieces_is_one_phrase(profile: str) -> None:
     text = "Syrian Deputy Foreign Minister Faisal al-Mekdad told CNN the attacks amount to a declaration of war."
     at = by_cue(report(text, profile=profile), "told")
     assert (span_text(text, at.source), at.source_name) == ("Syrian Deputy Foreign Minister Faisal al-Mekdad", "Faisal al-Mekdad")
+
+
+def test_a_whip_and_a_given_name_after_a_title() -> None:
+    """AllSides (The Hill, CNN): "Senate Republican Whip John Cornyn said" named the Senate ("Whip" was no title), and
+    "NATO Secretary General Anders Fogh Rasmussen said" NATO (spaCy's person was "Fogh Rasmussen", the given name left
+    between the title and the name)."""
+    text = (
+        "Senate Republican Whip John Cornyn said it was the president's battle. NATO Secretary General Anders Fogh "
+        "Rasmussen said the alliance had no information."
+    )
+    rep = report(text, profile="fast")
+    assert [a.source_name for a in rep.attributions] == ["John Cornyn", "Anders Fogh Rasmussen"]

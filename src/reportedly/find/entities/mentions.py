@@ -40,6 +40,7 @@ from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
     capitalised_adjective,
+    given_name_before,
     korean_name,
     named_for,
     names_a_doctrine,
@@ -415,6 +416,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             if label == "PERSON" and s < e:
                 e = _hyphen_rest(doc, e)
                 s, e = korean_name(doc, s, e)
+                s = given_name_before(doc, s, e, lex)  # "Secretary General Anders Fogh Rasmussen" (PERSON: "Fogh Rasmussen")
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue

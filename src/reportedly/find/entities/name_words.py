@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from ...nlp import texts
-from .lexicon import first_names, read_sections, word_key
+from .lexicon import Lexicon, first_names, read_sections, word_key
 
 
 @functools.cache
@@ -227,3 +227,19 @@ def named_for(doc: Doc, e: int) -> int:
             end = k + 1
         k += 1
     return end
+
+
+def given_name_before(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
+    """The start of a person's name spaCy cut after its title: "NATO Secretary General Anders Fogh Rasmussen" (PERSON
+    "Fogh Rasmussen"): a capitalised proper noun of the name's phrase, tagged nothing, between a title word and the
+    name, is its first word."""
+    k = s - 1
+    if k < 1 or e > len(doc):
+        return s
+    t = doc[k]
+    if (
+        t.tag_ == "NNP" and t.ent_type_ == "" and t.text.isalpha() and t.text[:1].isupper() and s <= t.head.i < e
+        and not lex.is_title_word(t.text) and lex.is_title_word(texts(doc)[k - 1])
+    ):
+        return k
+    return s
