@@ -3948,7 +3948,8 @@ def test_bodies_named_by_spacy_in_part() -> None:
     ]
 
 
-def test_a_pronoun_is_nobody_its_content_names_after_it() -> None:
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_pronoun_is_nobody_its_content_names_after_it(profile: str) -> None:
     """AllSides (National Review): "This language echoed Lieberman's August floor statement, when he said Clinton's
     behavior was “disgraceful”" named Bill Clinton: a name in the clause the pronoun's verb governs cannot be whom the
     pronoun stands for."""
@@ -3956,7 +3957,9 @@ def test_a_pronoun_is_nobody_its_content_names_after_it() -> None:
         "In December 1998, Clinton himself asked to be censured. This language echoed Lieberman's floor statement, when he "
         "said Clinton's behavior was disgraceful."
     )
-    assert by_cue(report(text, profile="fast"), "said").source_name == "Lieberman"
+    assert by_cue(report(text, profile=profile), "said").source_name == "Lieberman"
+    # the default profile gives "echoed" the source "he" too (the tagger's): the "he" named for it is no one the content
+    # of "said" names
 
 
 @pytest.mark.parametrize("profile", ["fast", "accurate"])

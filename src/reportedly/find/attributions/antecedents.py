@@ -50,7 +50,13 @@ from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names, lexicon
-from ..entities.name_words import capitalised_adjective, names_a_doctrine, names_a_text, time_zone
+from ..entities.name_words import (
+    NUMBER_LABELS,
+    capitalised_adjective,
+    names_a_doctrine,
+    names_a_text,
+    time_zone,
+)
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
 
@@ -420,6 +426,7 @@ def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, 
             if ent.label_ in labels and seg.start + ent.start_char not in taken and not names_a_text(ent[-1].text)
             and not capitalised_adjective(seg.doc, ent.start, ent.end) and not names_a_doctrine([t.text for t in ent])
             and not time_zone(seg.doc, ent.start, ent.end)
+            and not (ent.text in NUMBER_LABELS and seg.doc[ent.end : ent.end + 1].text == ".")  # "Vol. 1"
         ]
 
     return _read_off(parsed, ("unheld ents", labels), entities, build)

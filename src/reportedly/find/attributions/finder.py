@@ -41,7 +41,7 @@ from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange
 from .transcripts import label_speaker, labels
-from .vetoes import appearance
+from .vetoes import appearance, lets_say, turn_of_phrase
 
 PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
@@ -69,7 +69,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
     turns = labels(text, entities)  # an interview transcript's speaker labels, read once per article
-    items = [f for f in items if not _lets(text, f.source) and not _turn_of_phrase(text, f)]
+    items = [f for f in items if not lets_say(text, f.source) and not turn_of_phrase(text, f.source, f.cue)]
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
@@ -82,6 +82,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         src_head = _source_head(c, f.source)
         name = stype = ent = None
         twin = named.get(tuple(f.source)) if f.source else None
+        if twin is not None and twin.source_entity in named_after(entities, f.source[0][0], content, _quoted_parts(quotes, content)):
+            twin = None  # not whom this content names ("he" both "echoed ..." and "said Clinton's behavior ...")
         if twin is not None:
             # "..., he stressed, and went on:": one "he" for both cues, named once (the first content's names are no
             # antecedents of it, and the second's cue sees them)
@@ -453,35 +455,6 @@ def _head_token(doc: DocView, r: TokRange) -> Tok:
                 return subj
             return t
     return doc[i]
-
-
-_LETS = re.compile(r"\blet\s*$", re.I)
-
-
-def _lets(text: str, source: Sequence[Span]) -> bool:
-    """ "Let's say this was ...": the writer's turn of phrase, no attribution (its source was "'s")."""
-    return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
-        _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
-    )
-
-
-_TURNS = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?:(?-i:That|This)\s+(?:being\s+)?said\s*,|having\s+said\s+(?:that|this)\b|what\s+(?:does|did|do|"
-    r"would|will)\s+(?:that|this|it)\s+(?:say|tell)\b|(?:that|this)\s+(?:is|was|['’]s)\s+(?:itself\s+|very\s+|quite\s+)?telling\b)",
-    re.I,
-)
-"""Turns of phrase with a speech verb that report no speech: "That said, ...", "Having said that", "What does that
-say about ...", "That is itself telling" (their source was "That", typed an organisation; AllSides).  "That said,"
-only capitalised: "a message that said, “Sorry ...”" is a relative clause and an attribution (PolNeAR train)."""
-
-
-def _turn_of_phrase(text: str, f: Accepted) -> bool:
-    """Whether the attribution's source and cue are one of the ``_TURNS`` (no attribution)."""
-    if not f.cue:
-        return False
-    lo, cue = min(s for s, _ in (*f.source, *f.cue)), f.cue[0][0]
-    m = _TURNS.search(text, max(0, lo - 12), min(len(text), cue + 40))
-    return m is not None and m.start() <= lo and m.end() > cue
 
 
 _IMPERSONAL = re.compile(

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ...lexicons import load_table
+from ...model import Span
 from ...nlp import Tok
 from .candidates import RAISING, appears_to
 from .spans import Candidate
@@ -132,3 +134,35 @@ def appearance(c: Candidate) -> bool:
     if c.head.lemma_.lower() not in RAISING or c.source:
         return False
     return not appears_to(c.head)
+
+
+# --- the writer's turns of phrase (``finder`` drops such attributions) ---
+
+
+_LETS = re.compile(r"\blet\s*$", re.I)
+
+
+def lets_say(text: str, source: Sequence[Span]) -> bool:
+    """ "Let's say this was ...": the writer's turn of phrase, no attribution (its source was "'s")."""
+    return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
+        _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
+    )
+
+
+_TURNS = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:(?-i:That|This)\s+(?:being\s+)?said\s*,|having\s+said\s+(?:that|this)\b|what\s+(?:does|did|do|"
+    r"would|will)\s+(?:that|this|it)\s+(?:say|tell)\b|(?:that|this)\s+(?:is|was|['’]s)\s+(?:itself\s+|very\s+|quite\s+)?telling\b)",
+    re.I,
+)
+"""Turns of phrase with a speech verb that report no speech: "That said, ...", "Having said that", "What does that
+say about ...", "That is itself telling" (their source was "That", typed an organisation; AllSides).  "That said,"
+only capitalised: "a message that said, “Sorry ...”" is a relative clause and an attribution (PolNeAR train)."""
+
+
+def turn_of_phrase(text: str, source: Sequence[Span], cue_spans: Sequence[Span]) -> bool:
+    """Whether an attribution's source and cue are one of the ``_TURNS`` (no attribution)."""
+    if not cue_spans:
+        return False
+    lo, cue = min(s for s, _ in (*source, *cue_spans)), cue_spans[0][0]
+    m = _TURNS.search(text, max(0, lo - 12), min(len(text), cue + 40))
+    return m is not None and m.start() <= lo and m.end() > cue

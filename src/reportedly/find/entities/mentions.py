@@ -39,6 +39,7 @@ from ...registry import Outlet, Registry, country_of
 from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
+    NUMBER_LABELS,
     capitalised_adjective,
     given_name_before,
     korean_name,
@@ -443,7 +444,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 if (named := named_for(doc, e)) > e:  # "Americans for Tax Reform": a body's name, not a nationality
                     e, label = named, "ORG"
                     start, end = char_span(parsed, si, doc, s, e)
-            if label == "PERSON" and (_title_before_name(doc, s, e, lex) or (texts(doc)[s:e] in (["No"], ["Nos"]) and texts(doc)[e : e + 1] == ["."])):
+            if label == "PERSON" and (_title_before_name(doc, s, e, lex) or (e - s == 1 and texts(doc)[s] in NUMBER_LABELS and texts(doc)[e : e + 1] == ["."])):
                 continue  # (nor "Nos." of "machines Nos. 1 and 2")
             if label == "PERSON" and e - s == 1 and doc[s].dep_ in ("amod", "compound", "nmod") and doc[s].head.i > s and country_of(texts(doc)[s]):
                 continue  # "The Bangladeshi paper Natun Bangla": a nationality (KCNA: "He" after it was "Bangladeshi")

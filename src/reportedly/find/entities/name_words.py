@@ -243,3 +243,7 @@ def given_name_before(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     ):
         return k
     return s
+
+
+NUMBER_LABELS = frozenset({"No", "Nos", "Vol", "Vols"})
+"""Abbreviations before a number that spaCy may call a person ("machines Nos. 1 and 2", "Vol. 1 of Part I")."""
