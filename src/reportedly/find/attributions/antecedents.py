@@ -230,6 +230,8 @@ def named_after(
     ``quoted`` words: "he said Clinton's behavior was disgraceful" is not Clinton (a name in the clause the subject
     governs is not the subject), while a speaker may name himself in his own words ("“... what Herman is up to,” he
     said": Herman Cain)."""
+    if not content:
+        return set()
     return {
         e.id for e in entities for m, _ in e.mentions
         if m > before and any(a <= m < b for a, b in content) and not any(a <= m < b for a, b in quoted)

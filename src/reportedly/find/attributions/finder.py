@@ -81,8 +81,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         content = _past_kicker(c, _tidy_marks(sorted(f.content), quotes), text)
         src_head = _source_head(c, f.source)
         name = stype = ent = None
+        own_quoted = _quoted_parts(quotes, content)  # this content's quoted words
         twin = named.get(tuple(f.source)) if f.source else None
-        if twin is not None and twin.source_entity in named_after(entities, f.source[0][0], content, _quoted_parts(quotes, content)):
+        if twin is not None and twin.source_entity in named_after(entities, f.source[0][0], content, own_quoted):
             twin = None  # not whom this content names ("he" both "echoed ..." and "said Clinton's behavior ...")
         if twin is not None:
             # "..., he stressed, and went on:": one "he" for both cues, named once (the first content's names are no
@@ -102,7 +103,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # no antecedent in what is quoted: this content's words, nor another speaker's before ("“... beat Donald
             # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
             back = said[bisect.bisect_left(said, (span[0] - QUOTED_BACK,)) : bisect.bisect_left(said, (span[0],))]
-            quoted = [*_quoted_parts(quotes, content), *back]
+            quoted = [*own_quoted, *back]
             ante = _antecedent(parsed, entities, span, src_head, settings, quoted, content) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
@@ -170,7 +171,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         if kind in ("footage", "image") and stype not in ("state_media", "news_agency", "public_broadcaster", "outlet"):
             stype = stype or "footage"
         conf = round(min(1.0, max(0.05, f.score)), 3)
-        for q in _quoted_parts(quotes, content):
+        for q in own_quoted:
             bisect.insort(said, q)
         out.append(
             attribution := Attribution(

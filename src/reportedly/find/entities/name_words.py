@@ -234,7 +234,7 @@ def given_name_before(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     "Fogh Rasmussen"): a capitalised proper noun of the name's phrase, tagged nothing, between a title word and the
     name, is its first word."""
     k = s - 1
-    if k < 1 or e > len(doc):
+    if k < 1:
         return s
     t = doc[k]
     if (
