@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -144,6 +145,31 @@ def test_a_keys_file_is_made_from_the_folders_weights_and_refused_for_others(tmp
     with pytest.raises(ValueError, match="other pointer weights"):
         pt.Weights.load(tmp_path, tg.session)
     assert main(["--keys-of", str(tmp_path / "nowhere")]) == 1
+
+
+def test_the_shipped_onnx_files_are_readable_by_the_oldest_onnxruntime_allowed_and_the_keys_are_remade_exactly(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """pyproject.toml allows onnxruntime 1.18, which reads ONNX IR 10 at most: a file written with onnx's own
+    default IR (14 with onnx 1.23) fails to load there, and with it every article of the default profile.
+    Both shipped graphs stay at IR ``pt.IR_VERSION``, and ``--keys-of`` makes the shipped keys' file again
+    byte for byte from the shipped pointers."""
+    import re
+    import shutil
+
+    onnx = pytest.importorskip("onnx")
+    from reportedly.training.pointer import export_keys
+
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.search(r'"onnxruntime>=1\.18"', pyproject), "the floor changed: change the IR bound with it"
+    for name in ("tagger.onnx", pt.KEYS_FILE):
+        model = onnx.load(str(tg.MODEL_DIR / name), load_external_data=False)
+        assert model.ir_version <= 10, name
+        assert all(o.version <= 20 for o in model.opset_import if o.domain in ("", "ai.onnx")), name
+    shutil.copyfile(tg.MODEL_DIR / pt.POINTER_FILE, tmp_path / pt.POINTER_FILE)
+    made = export_keys(tmp_path)
+    assert onnx.load(str(made)).ir_version == pt.IR_VERSION
+    assert made.read_bytes() == (tg.MODEL_DIR / pt.KEYS_FILE).read_bytes()
 
 
 def _without_product(w: pt.Weights) -> pt.Weights:

@@ -37,6 +37,10 @@ POINTER_FILE = "pointer.npz"
 KEYS_FILE = "pointer_keys.onnx"
 """The product ``hidden @ Weights.both`` as an int8 onnxruntime graph (input ``hidden``, output ``edges``), with
 the SHA-256 of the fp32 matrix it was made from as its metadata ``both_sha256`` (``digest``)."""
+IR_VERSION = 8
+"""The ONNX IR version the keys' file is written with: the tagger's (torch's export at opset 17), which every
+onnxruntime from the floor in pyproject.toml (1.18, IR 10 at most) reads; onnx's own default (IR 14 with onnx
+1.23) needs onnxruntime 1.32."""
 RADIUS = 160
 """Wordpieces on each side of the cue a content edge may lie at (PolNeAR train: 99.9% of gold contents)."""
 DIM = 64
