@@ -3983,3 +3983,56 @@ def test_a_whip_and_a_given_name_after_a_title() -> None:
     )
     rep = report(text, profile="fast")
     assert [a.source_name for a in rep.attributions] == ["John Cornyn", "Anders Fogh Rasmussen"]
+
+
+def test_a_tagged_source_never_runs_across_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AllSides (Politico, USA Today, Reuters): the tagger reads an article's blocks as one sequence, and its source
+    ran from one paragraph's speaker over a photo credit into the next one's subject ("Rep. Brian Babin.\\n\\n|
+    Jacquelyn Martin/AP Photo\\n\\nAllies of GOP leadership"); the default profile took it for "also pointed out".
+    Tagged sources and cues are cut at the blocks' edges (7 sources of every tenth AllSides article); contents, which
+    go on over paragraphs, are not."""
+    from reportedly.find.attributions import tagger as tg
+
+    text = "said Rep. Jo Lee.\n\n| Photo: AP\n\nAllies of the leader said"
+    pieces = [(0, 17), (19, 30), (32, len(text))]
+    cut = tg._within_pieces(text, [(5, 45)], pieces)
+    assert [text[a:b] for a, b in cut] == ["Rep. Jo Lee.", "| Photo: AP", "Allies of the"]
+    assert tg._within_pieces(text, [(5, 16)], pieces) == ((5, 16),)
+    # the tagger's own spans: one decoded span over the whole text, for every component
+    monkeypatch.setattr(tg, "decode_spans", lambda logits: [(0, len(logits))])
+    tags = tg.load().tag(text, pieces)
+    assert [text[a:b] for a, b in tags.spans["source"]] == [text[a:b] for a, b in pieces]
+    assert tags.spans["cue"] == tags.spans["source"]
+    assert tags.spans["content"] == ((0, len(text)),)
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_parenthesis_in_a_source_is_closed_and_no_part_of_its_name(profile: str) -> None:
+    """AllSides (Politico, The Hill, BBC, Reuters; 50 sources and contents of every tenth article): edge punctuation
+    was trimmed off "said Rep. Chris Stewart (R-Utah)." to "Rep. Chris Stewart (R-Utah", and a name kept the acronym
+    spaCy ran into it ("National Hurricane Center (NHC") or a share ("A majority (65%")."""
+    text = (
+        "“It is time to move on,” said Rep. Dana Wills (R-Ohio). The Regional Flood Center (RFC) said the river would "
+        "crest on Friday. A majority (62%) agreed that the levee should be raised."
+    )
+    rep = report(text, profile=profile)
+    said = by_cue(rep, "said")
+    assert span_text(text, said.source) == "Rep. Dana Wills (R-Ohio)"
+    flood = next(a for a in rep.attributions if span_text(text, a.source).startswith("The Regional"))
+    assert span_text(text, flood.source) == "The Regional Flood Center (RFC)"
+    assert flood.source_name == "Regional Flood Center"
+    agreed = by_cue(rep, "agreed")
+    assert (span_text(text, agreed.source), agreed.source_name) == ("A majority (62%)", "A majority")
+
+
+def test_a_name_after_firm_or_company_is_an_organisation() -> None:
+    """AllSides (Vox): "the information security firm SecureWorks" and "The firm Crowdstrike" were persons (spaCy's
+    PERSON, kept by every mention alike); the noun before the name says it is a body, as "the charity Refuge" did."""
+    text = (
+        "A report by the security firm Kestrelworks concluded the intrusion came from abroad. Kestrelworks said the tools "
+        "matched an earlier campaign. The firm Brightlane attributed the attack to a criminal group."
+    )
+    rep = report(text, profile="fast")
+    assert [(a.source_name, a.source_type) for a in rep.attributions] == [
+        ("Kestrelworks", "organization"), ("Kestrelworks", "organization"), ("Brightlane", "organization")
+    ]

@@ -39,7 +39,7 @@ from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PE
 from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, Described, describe
-from .spans import Candidate, TokRange
+from .spans import Candidate, TokRange, closed_parens
 from .transcripts import label_speaker, labels
 from .vetoes import appearance, lets_say, turn_of_phrase
 
@@ -176,9 +176,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         out.append(
             attribution := Attribution(
                 id=f"A{n}",
-                source=f.source,
+                source=closed_parens(text, f.source),
                 cue=f.cue,
-                content=content,
+                content=closed_parens(text, content),
                 kind=kind,
                 source_name=name,
                 source_type=stype,

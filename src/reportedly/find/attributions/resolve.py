@@ -167,6 +167,9 @@ _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
+"""A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
+(IRGC)", "A majority (65%)"): not the name."""
 
 
 def describe(
@@ -191,7 +194,7 @@ def describe(
     d = _describe(text, span, head, entities, settings, antecedent)
     if d.name is None or d.name != text[span[0] : span[1]].strip():
         return d
-    cut = _RELATIVE_TAIL.search(d.name)
+    cut = _RELATIVE_TAIL.search(d.name) or _PAREN_TAIL.search(d.name)
     if cut is not None and cut.start() > 0:
         return Described(d.name[: cut.start()], d.type, d.entity)
     described = _NOUN_THEN_WHO.match(d.name) if not _NAME_AT_END.search(d.name) else None
@@ -541,10 +544,11 @@ _A_LAW = re.compile(r"\b(?:Act|Law|Treaty|Agreement|Accord|Bill)$")
 _NAME_JOINERS = frozenset("of for the and between with in on to against".split())
 _BODY_CALLED = re.compile(
     rf"(?:[Tt]he\s+)?(?:[\w-]+\s+){{0,3}}?(?:{NOUNS_BEFORE_A_BODY}|network|association|campaign\s+group|advocacy\s+group|lobby)\s+"
-    r"(?P<name>[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*){0,5})"
+    r"(?P<name>(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.&-]*"
+    r"(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’.&-]*){0,5})"
 )
 """A body named after the noun that says what it is: "The charity Refuge", "the anti-government group Tamarod", "the
-think tank Demos"."""
+think tank Demos", "The firm Crowdstrike" (not a day: "the company Monday said")."""
 _BODY_WORDS = BODY_HEADS | {"organization", "organisation", "party", "headquarters", "secretariat", "solidarity", "forum"}
 _NAMES_THEN_NOUN = re.compile(
     r"(?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther)\s+)?(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*"

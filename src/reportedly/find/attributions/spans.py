@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...model import Span
 from ...nlp import DocView, Segment, Tok, memoised, offsets, texts
 
 TokRange = tuple[int, int]
@@ -230,3 +231,20 @@ def _dateline(words: list[str], starts: list[int]) -> frozenset[int]:
                 return frozenset(range(i + 1))
             return frozenset()
     return frozenset()
+
+
+def closed_parens(text: str, spans: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
+    """``spans`` (character spans of ``text``), each that opens a parenthesis it does not close carried over the
+    closing one right after it: the rules trim edge punctuation, and "said Rep. Chris Stewart (R-Utah)." gave
+    the source "Rep. Chris Stewart (R-Utah"."""
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        if "(" in piece and piece.count("(") > piece.count(")"):
+            k = b
+            while k < len(text) and k < b + 3 and text[k] in " \t":
+                k += 1
+            if k < len(text) and text[k] == ")":
+                b = k + 1
+        out.append((a, b))
+    return tuple(out)

@@ -257,6 +257,35 @@ def _bucket(p: float) -> str:
     return str(bisect.bisect_right((0.05, 0.2, 0.5, 0.8, 0.95), p))
 
 
+BLOCK_BOUND = ("source", "cue")
+"""Components whose decoded spans are cut at the edges of the pieces read (the parsed blocks: paragraphs,
+captions): the tagger reads the pieces as one sequence, and a source read across them ran from the speaker of
+one paragraph over a photo credit into the next one's subject ("Rep. Brian Babin.\\n\\n| Jacquelyn Martin/AP
+Photo\\n\\nAllies of GOP leadership").  Contents keep their spans: a quote goes on over paragraphs, and the
+content ranker's features were learnt from them whole."""
+
+
+def _within_pieces(text: str, spans: Sequence[Span], pieces: Sequence[Span]) -> tuple[Span, ...]:
+    """``spans`` cut at the edges of ``pieces`` (in text order, disjoint): each part inside one piece, without
+    the spaces at its edges; parts outside every piece are dropped."""
+    if not pieces:
+        return tuple(spans)
+    starts = [p[0] for p in pieces]
+    out: list[Span] = []
+    for a, b in spans:
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(pieces) and pieces[k][0] < b:
+            s, e = max(a, pieces[k][0]), min(b, pieces[k][1])
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
+            k += 1
+    return tuple(out)
+
+
 def _widen(text: str, s: int, e: int) -> Span:
     while s > 0 and _WORDCHAR.match(text[s - 1]) and _WORDCHAR.match(text[s]):
         s -= 1
@@ -358,6 +387,8 @@ class Tagger:
             spans[comp] = tuple(
                 _widen(text, int(offsets[i, 0]), int(offsets[j - 1, 1])) for i, j in decode_spans(logits[:, h, :])
             )
+            if comp in BLOCK_BOUND:
+                spans[comp] = _within_pieces(text, spans[comp], pieces)
         return Tags(text, offsets, probs, spans, limit, tuple(pieces), hidden, self.pointers)
 
 

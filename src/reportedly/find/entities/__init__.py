@@ -1,7 +1,9 @@
 """People, organisations, outlets, governments, places and groups, with their mentions and roles.
 
 ``find_entities`` is the first stage.  It starts from spaCy's named entities
-on every parsed segment, fixes their usual errors (``mentions``), reads
+on every parsed segment, fixes their usual errors (``mentions``; their
+edges, ``edges``: no leading "the", trailing possessive or unclosed
+"(NHC"), reads
 the roles the article gives each name (``roles``), and joins the
 mentions of one real-world referent into one ``Entity`` (``clusters``):
 

@@ -101,7 +101,7 @@ def is_acronym(name: str) -> bool:
 
 def cluster_kind(ms: list[Mention]) -> str:
     """The kind a cluster's mentions vote for, after the marks that decide alone (an outlet, a place by its state,
-    a person by a title or a full name).  Mentions that only modify a noun ("Trump's order", "the Trump travel
+    a person by a title or a full name, then an organisation by the noun before it: "the firm Crowdstrike").  Mentions that only modify a noun ("Trump's order", "the Trump travel
     ban"), where spaCy often calls a person an organisation, vote only on a tie of the others ("Trump said" a
     person, "Trump's" an organisation: a person; "Northrop Grumman" once a person, once an organisation, and an
     organisation in four "Northrop Grumman tankers": an organisation); so do acronyms beside a name spelled out
@@ -114,6 +114,8 @@ def cluster_kind(ms: list[Mention]) -> str:
         return "place"  # "the DPRK", which spaCy calls an organisation: a country (a government when it speaks)
     if any(m.person and m.label != "NORP" for m in ms) or _named_person(ms):
         return "person"
+    if any(m.called_body for m in ms):
+        return "organization"  # "the security firm SecureWorks" once, "SecureWorks concluded" (spaCy: a person)
     if any(m.government for m in ms):
         return "government"
     spelled = any(" " in m.name and not is_acronym(m.name) for m in ms)

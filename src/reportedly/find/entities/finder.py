@@ -23,10 +23,10 @@ from ...registry.countries import US_STATES, country_of, is_country_word
 from ...settings import Settings
 from .. import Found
 from .clusters import FUNCTION_WORDS, cluster, cluster_kind, cluster_kinds, is_acronym, org_words
+from .edges import char_span
 from .lexicon import Lexicon, lexicon, word_key
 from .mentions import (
     Mention,
-    char_span,
     government_phrases,
     join_body_names,
     ner_mentions,
@@ -119,10 +119,11 @@ def _surname_not_outlet(text: str, mentions: list[Mention]) -> None:
 
 def _bodies_by_noun(text: str, mentions: list[Mention]) -> None:
     """ "the charity Refuge" (spaCy: a place), "the anti-government group Tamarod" (a person): a name written right after
-    a lower-case noun that says it is a body is an organisation's (label ``ORG``, deciding a tie of its entity)."""
+    a lower-case noun that says it is a body is an organisation's (label ``ORG``; its entity is an organisation unless
+    a mention shows a person: ``clusters.cluster_kind``)."""
     for m in mentions:
         if not (m.outlet or m.government) and len(m.name.split()) <= 4 and _BODY_NOUN_BEFORE.search(text, max(0, m.start - 30), m.start):
-            m.kind, m.label, m.person = "organization", "ORG", False
+            m.kind, m.label, m.person, m.called_body = "organization", "ORG", False, True
 
 
 _BODY_NOUN_BEFORE = re.compile(rf"\b(?:{NOUNS_BEFORE_A_BODY})\s+$")

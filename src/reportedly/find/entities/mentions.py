@@ -31,11 +31,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry, country_of
+from .edges import JOINING, POSSESSIVE, char_span, hyphen_rest, is_word, trim
 from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
@@ -64,7 +65,6 @@ LABEL_KINDS = {
 
 # Labels whose entities may still be outlets or governments under another name.
 _RECHECKED = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _GOV_EXCLUDE = frozenset(
     {
         "news",
@@ -81,9 +81,6 @@ _GOV_EXCLUDE = frozenset(
     }
 )
 """Words that make a name with "Agency", "Court" ... an outlet or an international body, not a government."""
-_JOINING = frozenset({"of", "for", "and", "in", "on", "at", "to", "&"})
-# The share buttons pasted before a caption ("Facebook Twitter Pinterest Jeff Sessions ...").
-_SHARE_BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "email", "linkedin", "reddit", "messenger"})
 _REGISTRY_KINDS = {
     "state_media": "outlet",
     "news_agency": "outlet",
@@ -122,6 +119,9 @@ class Mention:
     attributive: bool = False
     """The name only modifies a noun ("Trump's order", "the Trump travel ban"), where spaCy often calls a person an
     organisation: its kind decides only a tie of the others (``clusters.cluster_kind``)."""
+    called_body: bool = False
+    """Written right after a noun that says it is a body ("the security firm SecureWorks": ``finder._bodies_by_noun``):
+    the entity is an organisation unless another mention shows a person."""
     addressed: str | None = None
     """ "m" or "f" when an honorific of one sex is written right before ("Mr. Obama", "Mrs. Clinton"): a surname so
     addressed is no short form of a full name whose given name is the other sex's (``clusters.cluster``)."""
@@ -129,87 +129,6 @@ class Mention:
     @property
     def span(self) -> Span:
         return (self.start, self.end)
-
-
-def _is_word(tok: Token) -> bool:
-    return _has_alnum(tok.text)
-
-
-def _has_alnum(word: str) -> bool:
-    return any(c.isalnum() for c in word)
-
-
-def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Token range without a leading "the", leading/trailing punctuation, spaces and a trailing possessive.
-
-    An entity running on past a possessive into common words ("Clinton's van")
-    ends before the possessive.
-    """
-    words = texts(doc)
-    for p in range(s + 1, e - 1):
-        if words[p] in _POSSESSIVE and not words[p + 1][:1].isupper():
-            e = p
-            break
-    while s < e and (
-        lowers(doc)[s] in {"the", "a", "an"}
-        or words[s] == "no"  # "no White House official" ("No Labels" is a name)
-        or words[s].isspace()
-        or not _has_alnum(words[s])
-        or words[s] in _POSSESSIVE
-    ):
-        s += 1
-    s = _past_share_buttons(doc, s, e)
-    while e > s and (
-        words[e - 1].isspace()
-        or words[e - 1] in _POSSESSIVE
-        or not _has_alnum(words[e - 1])
-        or words[e - 1] in _JOINING
-        or words[e - 1] == "the"
-    ):
-        e -= 1
-    return s, e
-
-
-def _hyphen_rest(doc: Doc, e: int) -> int:
-    """End of a name spaCy cut at a hyphen inside a word: "Moon Jae" of "Moon Jae-in", "Kim Yo" of "Kim Yo-jong"
-    (a short syllable; not "Bill Clinton-backed", "Trump-led")."""
-    if (
-        e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
-        and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 4 and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES
-    ):
-        return e + 2
-    return e
-
-
-_HYPHEN_SUFFIXES = frozenset({"led", "era", "run", "ish", "type", "like", "born", "made", "held", "free", "wide", "owned", "up"})
-
-
-def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
-    """Start past a run of share buttons that opens the entity, when the run has two or more buttons
-    (counting the ones just before it) and a capitalised word follows: "Twitter Pinterest Jeff Sessions"
-    after "Facebook" is Jeff Sessions; "Twitter CEO Jack Dorsey" keeps Twitter."""
-    low = lowers(doc)
-    p = s
-    while p < e - 1 and low[p] in _SHARE_BUTTONS:
-        p += 1
-    if p == s or not texts(doc)[p][:1].isupper():
-        return s
-    before = 0
-    while s - before - 1 >= 0 and low[s - before - 1] in _SHARE_BUTTONS:
-        before += 1
-    return p if p - s + before >= 2 else s
-
-
-def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
-    """Article offsets of tokens ``[s, e)``, a possessive glued to the last token left out."""
-    base = parsed.segments[seg].start
-    idx = offsets(doc)
-    start = base + idx[s]
-    last = texts(doc)[e - 1]
-    end = base + idx[e - 1] + len(last)
-    if len(last) > 2 and last[-2:] in {"'s", "’s"}:
-        end -= 2
-    return start, end
 
 
 _KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "spouse", "granddaughter", "grandson", "nephew", "niece"})
@@ -241,7 +160,7 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
             hk = word_key(texts(doc)[j - 1])
             if hk in lex.heads or hk in lex.ranks:
                 best = p
-    if best == s or texts(doc)[best] in _POSSESSIVE:
+    if best == s or texts(doc)[best] in POSSESSIVE:
         return s
     # Everything before the name must read as a title: title words, modifiers,
     # capitalised words ("Russian Culture Minister"), possessives, hyphens.
@@ -253,8 +172,8 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
             or k in lex.honorifics
             or k in lex.modifiers
             or k in lex.objects
-            or t.text in _POSSESSIVE
-            or not _is_word(t)
+            or t.text in POSSESSIVE
+            or not is_word(t)
             or t.text[:1].isupper()
             or t.text.lower() in {"of", "for"}
         ):
@@ -298,7 +217,7 @@ def _title_before_name(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
     n = e
     while n < len(doc) and words[n] == ".":
         n += 1
-    return n < len(doc) and words[n][:1].isupper() and _is_word(doc[n])
+    return n < len(doc) and words[n][:1].isupper() and is_word(doc[n])
 
 
 def is_title_only(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
@@ -334,12 +253,12 @@ def _registry_row(registry: Registry, name: str) -> Outlet | None:
 def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[int, int] | None]:
     """Where spaCy ran two names together: the name's new range, and a possessor's range if any."""
     for p in range(s + 1, e - 1):
-        if texts(doc)[p] == "the" and lowers(doc)[p - 1] not in _JOINING:
+        if texts(doc)[p] == "the" and lowers(doc)[p - 1] not in JOINING:
             s = p + 1
             break
     if label == "PERSON":
         for p in range(s + 1, e - 1):
-            if texts(doc)[p] in _POSSESSIVE and texts(doc)[p + 1][:1].isupper():
+            if texts(doc)[p] in POSSESSIVE and texts(doc)[p + 1][:1].isupper():
                 return p + 1, e, (s, p)
     return s, e, None
 
@@ -353,7 +272,7 @@ def _journalist(parsed: Parsed, si: int, doc: Doc, s: int, e: int, registry: Reg
     and the rest is two or three capitalised words that are no organisation's or place's name."""
     words = texts(doc)
     for p in range(s + 1, e - 2):
-        if words[p] not in _POSSESSIVE:
+        if words[p] not in POSSESSIVE:
             continue
         if not (2 <= e - p - 1 <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[p + 1 : e])):
             return s, e, None
@@ -415,7 +334,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             while label != "PERSON" and e - s > 1 and word_key(texts(doc)[e - 1]) in lex.ranks and e < len(doc) and texts(doc)[e] == ".":
                 e -= 1  # "Los Angeles Police Department Capt. Jonathan Tippet": the rank is the person's, not the body's
             if label == "PERSON" and s < e:
-                e = _hyphen_rest(doc, e)
+                e = hyphen_rest(doc, e)
                 s, e = korean_name(doc, s, e)
                 s = given_name_before(doc, s, e, lex)  # "Secretary General Anders Fogh Rasmussen" (PERSON: "Fogh Rasmussen")
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
@@ -480,7 +399,7 @@ def _registry_mentions(
             ns, ne = trim(doc, span.start, span.end)
             if s <= ns < ne <= e:
                 for p in range(ns - 1, s, -1):
-                    if texts(doc)[p] in _POSSESSIVE:
+                    if texts(doc)[p] in POSSESSIVE:
                         ps, pe = trim(doc, s, p)
                         if ps < pe and texts(doc)[ps][:1].isupper():
                             a, b = char_span(parsed, si, doc, ps, pe)
@@ -611,7 +530,7 @@ def government_phrases(parsed: Parsed, mentions: list[Mention]) -> Iterator[Ment
             if ent.label_ not in {"NORP", "GPE"}:
                 continue
             j = ent.end
-            if j < len(doc) and texts(doc)[j] in _POSSESSIVE:
+            if j < len(doc) and texts(doc)[j] in POSSESSIVE:
                 j += 1
             if j < len(doc) and lowers(doc)[j] in {"government", "administration"}:
                 # "the Russian government", "Russia's government"; not "European government subsidies"

@@ -128,8 +128,12 @@ entity finder joins what spaCy cut after them (``mentions.join_body_names``), th
 full name by them (``attributions.resolve``)."""
 
 
-NOUNS_BEFORE_A_BODY = r"charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|coalition|foundation|militia|alliance"
-"""Lower-case nouns that say the name right after them is a body's ("the charity Refuge", "the group Tamarod"), as
+NOUNS_BEFORE_A_BODY = (
+    r"charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|coalition|foundation|militia|alliance"
+    r"|firm|company|start-?up|corporation|conglomerate|consultancy|contractor"
+)
+"""Lower-case nouns that say the name right after them is a body's ("the charity Refuge", "the group Tamarod", "the
+security firm SecureWorks"), as
 regular-expression alternatives: the entity finder types such a name an organisation (``finder._bodies_by_noun``), the
 source resolver names a source by it (``attributions.resolve``, which reads a few more nouns there)."""
 

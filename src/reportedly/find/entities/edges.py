@@ -1,0 +1,110 @@
+"""Where a name's tokens begin and end: the edges of spaCy's entities and the scanners' hits (``mentions``).
+
+``trim`` takes off what no name holds at its edges (a leading "the", punctuation, spaces, a trailing possessive,
+a joining word, an acronym's open parenthesis), ``hyphen_rest`` gives back a syllable spaCy cut at a hyphen,
+``char_span`` turns a token range into offsets of ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...model import Span
+from ...nlp import Parsed, lowers, offsets, texts
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+JOINING = frozenset({"of", "for", "and", "in", "on", "at", "to", "&"})
+# The share buttons pasted before a caption ("Facebook Twitter Pinterest Jeff Sessions ...").
+_SHARE_BUTTONS = frozenset({"facebook", "twitter", "pinterest", "whatsapp", "email", "linkedin", "reddit", "messenger"})
+
+
+def is_word(tok: Token) -> bool:
+    return _has_alnum(tok.text)
+
+
+def _has_alnum(word: str) -> bool:
+    return any(c.isalnum() for c in word)
+
+
+def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Token range without a leading "the", leading/trailing punctuation, spaces and a trailing possessive, and
+    without an open parenthesis left unclosed at its end and what follows it.
+
+    An entity running on past a possessive into common words ("Clinton's van")
+    ends before the possessive.
+    """
+    words = texts(doc)
+    for p in range(s + 1, e - 1):
+        if words[p] in POSSESSIVE and not words[p + 1][:1].isupper():
+            e = p
+            break
+    while s < e and (
+        lowers(doc)[s] in {"the", "a", "an"}
+        or words[s] == "no"  # "no White House official" ("No Labels" is a name)
+        or words[s].isspace()
+        or not _has_alnum(words[s])
+        or words[s] in POSSESSIVE
+    ):
+        s += 1
+    s = _past_share_buttons(doc, s, e)
+    e = _trailing(words, s, e)
+    # an open parenthesis never closed ("National Hurricane Center (NHC" of "... (NHC) said"): the name before it
+    opened = next((p for p in range(e - 1, s, -1) if words[p] in "()"), None)
+    if opened is not None and words[opened] == "(":
+        e = _trailing(words, s, opened)
+    return s, e
+
+
+def _trailing(words: list[str], s: int, e: int) -> int:
+    """The end of ``[s, e)`` without trailing spaces, punctuation, possessives and joining words."""
+    while e > s and (
+        words[e - 1].isspace()
+        or words[e - 1] in POSSESSIVE
+        or not _has_alnum(words[e - 1])
+        or words[e - 1] in JOINING
+        or words[e - 1] == "the"
+    ):
+        e -= 1
+    return e
+
+
+def hyphen_rest(doc: Doc, e: int) -> int:
+    """End of a name spaCy cut at a hyphen inside a word: "Moon Jae" of "Moon Jae-in", "Kim Yo" of "Kim Yo-jong"
+    (a short syllable; not "Bill Clinton-backed", "Trump-led")."""
+    if (
+        e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+        and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 4 and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES
+    ):
+        return e + 2
+    return e
+
+
+_HYPHEN_SUFFIXES = frozenset({"led", "era", "run", "ish", "type", "like", "born", "made", "held", "free", "wide", "owned", "up"})
+
+
+def _past_share_buttons(doc: Doc, s: int, e: int) -> int:
+    """Start past a run of share buttons that opens the entity, when the run has two or more buttons
+    (counting the ones just before it) and a capitalised word follows: "Twitter Pinterest Jeff Sessions"
+    after "Facebook" is Jeff Sessions; "Twitter CEO Jack Dorsey" keeps Twitter."""
+    low = lowers(doc)
+    p = s
+    while p < e - 1 and low[p] in _SHARE_BUTTONS:
+        p += 1
+    if p == s or not texts(doc)[p][:1].isupper():
+        return s
+    before = 0
+    while s - before - 1 >= 0 and low[s - before - 1] in _SHARE_BUTTONS:
+        before += 1
+    return p if p - s + before >= 2 else s
+
+
+def char_span(parsed: Parsed, seg: int, doc: Doc, s: int, e: int) -> Span:
+    """Article offsets of tokens ``[s, e)``, a possessive glued to the last token left out."""
+    base = parsed.segments[seg].start
+    idx = offsets(doc)
+    start = base + idx[s]
+    last = texts(doc)[e - 1]
+    end = base + idx[e - 1] + len(last)
+    if len(last) > 2 and last[-2:] in {"'s", "’s"}:
+        end -= 2
+    return start, end
