@@ -4036,3 +4036,22 @@ def test_a_name_after_firm_or_company_is_an_organisation() -> None:
     assert [(a.source_name, a.source_type) for a in rep.attributions] == [
         ("Kestrelworks", "organization"), ("Kestrelworks", "organization"), ("Brightlane", "organization")
     ]
+
+
+def test_people_listed_with_where_they_are_from_and_examples_after_like() -> None:
+    """AllSides (NPR, Townhall, The Washington Times): "Reps. Lou Barletta of Pennsylvania and Steve King of Iowa" was
+    named "Lou Barletta" alone ("of Pennsylvania" broke the list), "Reps. Charlie Dent (Pa.), Frank A. LoBiondo (N.J.)
+    ..." "Charlie Dent"; "other contenders like Pete Buttigieg and Kirsten Gillibrand" were named by their examples,
+    as ", including" and "such as" no longer were.  "Governors in states like Kansas" keeps its name: "like" gives
+    examples of the head alone."""
+    text = (
+        "Reps. Dale Brock of Ohio and Tim Marsh of Iowa announced they would back the bill. Sen. Ann Ruiz (D-Ore.), "
+        "Sen. Paul Grant (R-Utah) and Sen. Lee Stone (D-Vt.) said the vote was rushed. Other candidates like Mary Fenn "
+        "and John Ortiz have said that they oppose the plan. Mayors in states like Kansas and Ohio want to cut the tax."
+    )
+    rep = report(text, profile="fast")
+    assert span_text(text, by_cue(rep, "said").source).endswith("Sen. Lee Stone (D-Vt.)")
+    assert [a.source_name for a in rep.attributions] == [
+        "Dale Brock and Tim Marsh", "Ann Ruiz, Paul Grant and Lee Stone", "Other candidates",
+        "Mayors in states like Kansas and Ohio",
+    ]

@@ -136,8 +136,10 @@ def plural_of_document(word: str) -> bool:
 
 MEMBERS = re.compile(
     r"\s*[,—–(]\s*(?:including|among them|such as|notably|especially|particularly|even those|(?:most|many|some) of them)\b"
+    r"|\s*,?\s+like\s+(?=[A-Z])"
 )
-"""Examples or a part of a source phrase's people after it ("Republican lawmakers, including Trump,"): not who speaks."""
+"""Examples or a part of a source phrase's people after it ("Republican lawmakers, including Trump,", "Other contenders
+like Sens. Kamala Harris and Amy Klobuchar"): not who speaks."""
 SHARES = frozenset({"handful", "number", "majority", "minority", "few", "dozen", "couple", "group", "bloc", "half", "third"})
 """Heads of a share of a body's members: "a small handful of Senate Republicans"."""
 ABOUT_WORDS = re.compile(r"\b(?:against|about|on|into|over|regarding|concerning|involving)\s+(?:the\s+)?$")

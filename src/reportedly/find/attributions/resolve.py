@@ -188,6 +188,8 @@ def describe(
     the clause still types it (anonymous).
     """
     members = MEMBERS.search(text, span[0], span[1])
+    if members is not None and "like" in members.group() and (head is None or text[span[0] : members.start()].split()[-1:] != [head.text]):
+        members = None  # "Governors in states like Kansas": "like" gives examples of the head alone ("contenders like ...")
     if members is not None and text[span[0] : members.start()].strip() and (head is None or head.text in text[span[0] : members.start()]):
         # "Republican lawmakers, including Trump,": who speaks is the phrase before its examples, not one of them
         span = (span[0], members.start())
@@ -471,8 +473,11 @@ _SHARE = re.compile(
     r"(?:\d+(?:\.\d+)?\s?%|[a-z]+-in-[a-z]+|[a-z]+-(?:thirds|quarters|fifths|tenths))"
 )
 """A share of people as a poll counts them, alone: "42%", "Four-in-ten", "two-thirds"."""
-_AND = re.compile(r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
-_COMMA = re.compile(r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\))?"
+"""Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...")."""
+_HOME_RE = re.compile(_HOME)
+_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_COMMA = re.compile(_HOME + r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
 _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 
@@ -494,12 +499,13 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
     for a, b in itertools.pairwise(people):
         if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
             break
-        joint = text[a[1] : b[0]].split()
+        gap = m.end() if (m := _HOME_RE.match(text, a[1])) else a[1]  # (where the person is from dropped: "(Pa.)")
+        joint = text[gap : b[0]].split()
         if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]):
             # (titles between dropped; a given name the mention left out kept: "Sheldon Whitehouse, Mazie Hirono")
             parts += (", " if joint[0].startswith(",") else " ") + ("and " if "and" in joint or "&" in joint else "")
         else:
-            parts += text[a[1] : b[0]]
+            parts += text[gap : b[0]]
         parts += text[b[0] : b[1]]
         if _AND.fullmatch(text, a[1], b[0]):
             end, name = b[1], parts

@@ -235,14 +235,14 @@ def _dateline(words: list[str], starts: list[int]) -> frozenset[int]:
 
 def closed_parens(text: str, spans: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
     """``spans`` (character spans of ``text``), each that opens a parenthesis it does not close carried over the
-    closing one right after it: the rules trim edge punctuation, and "said Rep. Chris Stewart (R-Utah)." gave
-    the source "Rep. Chris Stewart (R-Utah"."""
+    closing one right after it (past a stop: "(D-Vt.)"): the rules trim edge punctuation, and "said Rep. Chris
+    Stewart (R-Utah)." gave the source "Rep. Chris Stewart (R-Utah"."""
     out = []
     for a, b in spans:
         piece = text[a:b]
         if "(" in piece and piece.count("(") > piece.count(")"):
             k = b
-            while k < len(text) and k < b + 3 and text[k] in " \t":
+            while k < len(text) and k < b + 3 and text[k] in " \t.":  # ("(D-Vt" of "(D-Vt.)")
                 k += 1
             if k < len(text) and text[k] == ")":
                 b = k + 1
