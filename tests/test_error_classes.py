@@ -4055,3 +4055,20 @@ def test_people_listed_with_where_they_are_from_and_examples_after_like() -> Non
         "Dale Brock and Tim Marsh", "Ann Ruiz, Paul Grant and Lee Stone", "Other candidates",
         "Mayors in states like Kansas and Ohio",
     ]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_word_capitalised_by_its_sentence_is_no_antecedent(profile: str) -> None:
+    """AllSides (The Atlantic, BBC): "Futbol is played with people who ..." after "You don't play futbol" (spaCy: a
+    person) named the "she" who "quoted the white student's reply"; "Lava spatters can weigh ..., she told Reuters"
+    named "Lava".  A word that opens its sentence, and that the article writes small elsewhere and never capitalises
+    inside a sentence, is no name (no entity, no stand-in for one)."""
+    text = (
+        "She also posted the note he wrote to the team:\n\nYou never pass the ball in bocce. Bocce is played with "
+        "friends who share the ball. I know what playing bocce is.\n\nAnd she quoted the captain's reply, which "
+        "stressed his own grievance."
+    )
+    rep = report(text, profile=profile)
+    at = by_cue(rep, "quoted")
+    assert at.source_name == "she" and at.source_entity is None
+    assert not any(e.name == "Bocce" for e in rep.entities)

@@ -53,6 +53,7 @@ from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import (
     NUMBER_LABELS,
     capitalised_adjective,
+    lowered_word,
     names_a_doctrine,
     names_a_text,
     time_zone,
@@ -417,7 +418,7 @@ def _starts_of(parsed: Parsed, e: Entity) -> list[int]:
 
 def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, ...]) -> list[tuple[int, str, None]]:
     """(start, text, None) of the parse's named entities with one of ``labels`` at no entity's mention, that name no
-    text, no doctrine or emblem, no time zone and are no capitalised adjective, in text order (once per article and label set)."""
+    text, no doctrine or emblem, no time zone and are no capitalised adjective or word, in text order (once per article and label set)."""
 
     def build() -> list[tuple[int, str, None]]:
         taken = {s for e in entities for s, _ in e.mentions}
@@ -427,6 +428,7 @@ def _unheld_ents(parsed: Parsed, entities: Sequence[Entity], labels: tuple[str, 
             for ent in seg.doc.ents
             if ent.label_ in labels and seg.start + ent.start_char not in taken and not names_a_text(ent[-1].text)
             and not capitalised_adjective(seg.doc, ent.start, ent.end) and not names_a_doctrine([t.text for t in ent])
+            and not lowered_word(parsed, seg.doc, ent.start, ent.end)
             and not time_zone(seg.doc, ent.start, ent.end)
             and not (ent.text in NUMBER_LABELS and seg.doc[ent.end : ent.end + 1].text == ".")  # "Vol. 1"
         ]

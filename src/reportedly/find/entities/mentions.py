@@ -44,6 +44,7 @@ from .name_words import (
     capitalised_adjective,
     given_name_before,
     korean_name,
+    lowered_word,
     named_for,
     names_a_doctrine,
     names_a_text,
@@ -369,6 +370,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue  # "The Bangladeshi paper Natun Bangla": a nationality (KCNA: "He" after it was "Bangladeshi")
             if label == "ORG" and capitalised_adjective(doc, s, e):
                 continue  # "Civic and public organizations ...": an adjective capitalised by the sentence, no name
+            if label in ("PERSON", "ORG") and lowered_word(parsed, doc, s, e):
+                continue  # "Futbol is played ..." after "futbol": a word the sentence capitalised, written small elsewhere
             s2 = strip_titles(doc, s, e, lex)
             if s2 != s and label != "PERSON" and all(word_key(w) in lex.honorifics for w in texts(doc)[s:s2] if w != "."):
                 label = "PERSON"  # "Ms Daniels" tagged ORG: a form of address makes a person of one word too

@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...nlp import texts
+from ...nlp import Parsed, texts
 from .lexicon import Lexicon, first_names, read_sections, word_key
 
 
@@ -172,7 +172,39 @@ def sentence_initial(doc: Doc, i: int) -> bool:
     if i == 0:
         return True
     prev = doc[i - 1]
-    return prev.text.isspace() or prev.text in {".", "!", "?", '"', "“", ":"}
+    return prev.text.isspace() or prev.text in _OPENERS
+
+
+def lowered_word(parsed: Parsed, doc: Doc, s: int, e: int) -> bool:
+    """Whether ``doc[s:e]`` is one word capitalised only because it opens the sentence, which the article writes in
+    lower case elsewhere and never capitalises inside a sentence ("Futbol is played ..." after "You don't play
+    futbol": spaCy's PERSON, then the antecedent of a "she"): a word, no name."""
+    if e - s != 1 or not sentence_initial(doc, s):
+        return False
+    word = texts(doc)[s]
+    if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+        return False
+    lower, inner = parsed.memoised(("article words",), lambda: _article_words(parsed))
+    return word.lower() in lower and word not in inner
+
+
+def _article_words(parsed: Parsed) -> tuple[frozenset[str], frozenset[str]]:
+    """The words an article writes in lower case, and those it capitalises inside a sentence."""
+    lower: set[str] = set()
+    inner: set[str] = set()
+    for seg in parsed.segments:
+        words = texts(seg.doc)
+        for i, w in enumerate(words):
+            if not w.isalpha():
+                continue
+            if w.islower():
+                lower.add(w)
+            elif i and not words[i - 1].isspace() and words[i - 1] not in _OPENERS:
+                inner.add(w)
+    return frozenset(lower), frozenset(inner)
+
+
+_OPENERS = frozenset({".", "!", "?", '"', "“", ":"})
 
 
 def capitalised_adjective(doc: Doc, s: int, e: int) -> bool:
