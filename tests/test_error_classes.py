@@ -4072,3 +4072,21 @@ def test_a_word_capitalised_by_its_sentence_is_no_antecedent(profile: str) -> No
     at = by_cue(rep, "quoted")
     assert at.source_name == "she" and at.source_entity is None
     assert not any(e.name == "Bocce" for e in rep.entities)
+
+
+def test_according_to_a_source_set_off_by_a_description() -> None:
+    """AllSides (The Daily Beast): "According to Tyzhden, a Ukrainian weekly, one such officer was captured ..." had the
+    source "Tyzhden" (a person) and the content "a Ukrainian weekly, one such officer ...": the parser made the
+    description a second subject of the clause.  It is the source's apposition, and a weekly is a paper; "According to
+    police, a man, 23, was arrested" keeps its one subject."""
+    text = (
+        "According to Zbruch, a Czech weekly, one such guard was seized by the crowd. According to police, a man, 23, "
+        "was arrested."
+    )
+    rep = report(text, profile="fast")
+    first, second = rep.attributions
+    assert (span_text(text, first.source), first.source_name, first.source_type) == (
+        "Zbruch, a Czech weekly", "Zbruch", "outlet"
+    )
+    assert span_text(text, first.content) == "one such guard was seized by the crowd"
+    assert span_text(text, second.content) == "a man, 23, was arrested"

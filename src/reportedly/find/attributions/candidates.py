@@ -462,14 +462,31 @@ def _according(seg: Segment, t: Tok) -> Candidate | None:
             if c.dep_ == "relcl" and c.lemma_.lower() in REPORTS and _after_comma(doc, c):
                 # "according to RT.com, which also reported that ...": the clause is a report of its own
                 idx -= set(range(c.left_edge.i - 1, c.right_edge.i + 1))
+        apposed = _apposed_subject(doc, t, p)
+        if apposed is not None:
+            idx |= set(range(p.right_edge.i + 1, apposed + 1))
         cand.source = trimmed_ranges(doc, idx)
         cand.source_rel = "pobj"
     # the content is the clause the phrase modifies, within the sentence
-    phrase = set(range(t.i, (pobj[0].right_edge.i + 1) if pobj else t.i + 2))
+    phrase = set(range(t.i, max(cand.source[-1][1] if cand.source else 0, (pobj[0].right_edge.i + 1) if pobj else t.i + 2)))
     sent = t.sent
     idx = set(range(sent.start, sent.end)) - phrase
     cand.content = _drop_preposed(doc, trimmed_ranges(doc, idx), t.i)
     return cand
+
+
+def _apposed_subject(doc: DocView, t: Tok, p: Tok) -> int | None:
+    """The last token of an indefinite description set off by commas after the object of "according to", when the
+    clause has its subject after it ("According to Tyzhden, a Ukrainian weekly, one such officer was captured": the
+    parser made "weekly" a second subject of "captured", or hung it on the comma): the source's apposition, not the
+    content's ("According to police, a man, 23, was arrested" keeps its subject)."""
+    k = p.right_edge.i + 1
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+        return None
+    m = next((j for j in range(k + 2, min(k + 10, len(doc))) if doc[j].is_punct), None)
+    if m is None or doc[m].text != "," or any(doc[j].pos_ in ("VERB", "AUX") for j in range(k + 1, m)):
+        return None
+    return m - 1 if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > m for c in t.head.children) else None
 
 
 # Nouns of speech acts that commit or direct ("his promise to ...", "a call to ..."), whose infinitive

@@ -133,12 +133,18 @@ _ORGAN_OF = re.compile(
 )
 """A party's or a body's paper named before its description ("Pracheachon, the organ of the People's Party of
 Cambodia", "Al Baath, the organ of Syria's Baath Arab Socialist Party"; 46 places in KCNA)."""
+_PAPER_SET_OFF = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’.-]*),\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:weekly|daily|newspaper|paper|magazine|tabloid|broadsheet)"
+)
+"""A paper named before a description of it that ends the phrase ("Tyzhden, a Ukrainian weekly")."""
 
 
 def named_paper(phrase: str) -> str | None:
     """The name of a paper a phrase ends with ("The Uruguayan paper La Juventud" -> "La Juventud"), or its name
-    before a phrase of time or place ("... Patriot in its 9th issue"), or before ", the organ of ...", else None."""
-    organ = _ORGAN_OF.match(phrase)
+    before a phrase of time or place ("... Patriot in its 9th issue"), or before ", the organ of ..." or ", a
+    Ukrainian weekly", else None."""
+    organ = _ORGAN_OF.match(phrase) or _PAPER_SET_OFF.fullmatch(phrase)
     if organ is not None:
         return organ.group("name")
     m = _NAMED_PAPER.search(phrase)
