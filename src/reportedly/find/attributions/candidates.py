@@ -467,8 +467,11 @@ def _according(seg: Segment, t: Tok) -> Candidate | None:
             idx |= set(range(p.right_edge.i + 1, apposed + 1))
         cand.source = trimmed_ranges(doc, idx)
         cand.source_rel = "pobj"
+        end = apposed + 1 if apposed is not None else p.right_edge.i + 1
+    else:
+        end = t.i + 2
     # the content is the clause the phrase modifies, within the sentence
-    phrase = set(range(t.i, max(cand.source[-1][1] if cand.source else 0, (pobj[0].right_edge.i + 1) if pobj else t.i + 2)))
+    phrase = set(range(t.i, end))
     sent = t.sent
     idx = set(range(sent.start, sent.end)) - phrase
     cand.content = _drop_preposed(doc, trimmed_ranges(doc, idx), t.i)

@@ -136,7 +136,7 @@ def plural_of_document(word: str) -> bool:
 
 MEMBERS = re.compile(
     r"\s*[,—–(]\s*(?:including|among them|such as|notably|especially|particularly|even those|(?:most|many|some) of them)\b"
-    r"|\s*,?\s+like\s+(?=[A-Z])"
+    r"|(?P<like>\s*,?\s+like\s+(?=[A-Z]))"
 )
 """Examples or a part of a source phrase's people after it ("Republican lawmakers, including Trump,", "Other contenders
 like Sens. Kamala Harris and Amy Klobuchar"): not who speaks."""

@@ -128,14 +128,13 @@ _PAPER_HEADS = frozenset({"paper", "newspaper", "daily", "tabloid", "weekly", "o
 _NAMED_PAPER = re.compile(r"\b(?:paper|newspaper|journal|magazine)\s+(?P<name>[A-Z][\w'’.-]*(?:(?: (?:and|&))? [A-Z][\w'’.-]*){0,4})(?=[\s,.]|$)")
 
 
-_ORGAN_OF = re.compile(
-    r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’.-]*),\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}organ\s+of\b"
-)
+_NAME_THEN_COMMA = r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’.-]*),\s+(?:the\s+|an?\s+)?"
+"""A paper's name of up to four capitalised words, a comma and an article: what its description follows."""
+_ORGAN_OF = re.compile(r"(?<![\w'’.-])" + _NAME_THEN_COMMA + r"(?:[a-z]+\s+){0,2}organ\s+of\b")
 """A party's or a body's paper named before its description ("Pracheachon, the organ of the People's Party of
 Cambodia", "Al Baath, the organ of Syria's Baath Arab Socialist Party"; 46 places in KCNA)."""
 _PAPER_SET_OFF = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’.-]*),\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}"
-    r"(?:weekly|daily|newspaper|paper|magazine|tabloid|broadsheet)"
+    _NAME_THEN_COMMA + r"(?:[\w'’-]+\s+){0,3}(?:weekly|daily|newspaper|paper|magazine|tabloid|broadsheet)"
 )
 """A paper named before a description of it that ends the phrase ("Tyzhden, a Ukrainian weekly")."""
 

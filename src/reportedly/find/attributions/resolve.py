@@ -188,7 +188,7 @@ def describe(
     the clause still types it (anonymous).
     """
     members = MEMBERS.search(text, span[0], span[1])
-    if members is not None and "like" in members.group() and (head is None or text[span[0] : members.start()].split()[-1:] != [head.text]):
+    if members is not None and members.group("like") and (head is None or text[span[0] : members.start()].split()[-1:] != [head.text]):
         members = None  # "Governors in states like Kansas": "like" gives examples of the head alone ("contenders like ...")
     if members is not None and text[span[0] : members.start()].strip() and (head is None or head.text in text[span[0] : members.start()]):
         # "Republican lawmakers, including Trump,": who speaks is the phrase before its examples, not one of them

@@ -169,10 +169,12 @@ def korean_family_name(name: str) -> str | None:
 
 def sentence_initial(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens a sentence (after a stop, a quote mark, a colon or a line break)."""
-    if i == 0:
-        return True
-    prev = doc[i - 1]
-    return prev.text.isspace() or prev.text in _OPENERS
+    return _opens(texts(doc), i)
+
+
+def _opens(words: list[str], i: int) -> bool:
+    """``sentence_initial`` over a doc's words."""
+    return i == 0 or words[i - 1].isspace() or words[i - 1] in _OPENERS
 
 
 def lowered_word(parsed: Parsed, doc: Doc, s: int, e: int) -> bool:
@@ -199,7 +201,7 @@ def _article_words(parsed: Parsed) -> tuple[frozenset[str], frozenset[str]]:
                 continue
             if w.islower():
                 lower.add(w)
-            elif i and not words[i - 1].isspace() and words[i - 1] not in _OPENERS:
+            elif not _opens(words, i):
                 inner.add(w)
     return frozenset(lower), frozenset(inner)
 
