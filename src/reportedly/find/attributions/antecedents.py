@@ -288,9 +288,10 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
 
 _COMPANY_STAFF = re.compile(
     r"^the\s+(?:company|firm|group|organi[sz]ation|corporation|carrier|airline|bank|manufacturer|retailer|"
-    r"startup|maker|insurer)['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$",
+    r"startup|maker|insurer)['’]s?\s+(?:(?!(?-i:[A-Z][a-z]))[\w-]+\s+){0,2}(?!(?-i:[A-Z][a-z]))[\w-]+$",
     re.IGNORECASE,
 )
+"""Unnamed staff of a company: lowercase words after its possessive (not "the group's president Michael Beckerman")."""
 
 
 def company_staff(parsed: Parsed, entities: Sequence[Entity], before: int, phrase: str) -> tuple[str, str | None] | None:

@@ -39,9 +39,9 @@ from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PE
 from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .resolve import DESCRIPTION_OPENERS, Described, describe
-from .spans import Candidate, TokRange, closed_parens
+from .spans import Candidate, TokRange, closed_parens, fitted_source
 from .transcripts import label_speaker, labels
-from .vetoes import appearance, lets_say, turn_of_phrase
+from .vetoes import appearance, asked_who, lets_say, turn_of_phrase
 
 PRODUCED_BY = "attribution.rules/1"
 """The label of an attribution the rules found (in the accurate profile: kept and sharpened by the tagger)."""
@@ -69,10 +69,13 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     quotes = quote_index(parsed.read_text)
     out: list[Attribution] = []
     turns = labels(text, entities)  # an interview transcript's speaker labels, read once per article
-    items = [f for f in items if not lets_say(text, f.source) and not turn_of_phrase(text, f.source, f.cue)]
+    items = [
+        f for f in items if not lets_say(text, f.source) and not turn_of_phrase(text, f.source, f.cue) and not asked_who(text, f.source)
+    ]
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
+    items = [f if (own := fitted_source(text, f.source, f.content)) == f.source else dataclasses.replace(f, source=own) for f in items]
     said: list[Span] = []  # the quoted words of the contents so far, sorted
     named: dict[tuple[Span, ...], Attribution] = {}  # the first attribution of each source span
     for n, f in enumerate(items, 1):
@@ -158,6 +161,12 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             else:
                 d = describe(text, span, src_head, entities, settings, ante)
             name, stype, ent = d.name, d.type, d.entity
+            if stype == "person" and name and (more := _PRONOUN_AND.fullmatch(text, *span)) is not None:
+                # "as he and other officials vowed ...": the person and the others, several people (the phrase as
+                # written when the name found is one of the others: "she and MSNBC anchor Brian Williams")
+                rest = " ".join(more.group("rest").split())
+                mine = name.split()[-1] not in rest.split()
+                name, stype, ent = f"{name} and {rest}" if mine else " ".join(text[span[0] : span[1]].split()), "group", None
             if ent is None and stype in ("government", "group", "person", "organization") and ANONYMOUS_ASIDE.match(text, span[1], f.cue[0][0]):
                 stype = "anonymous"  # "Three U.S. intelligence officials, speaking on the condition of anonymity, said"
             if same is not None and ent == same.source_entity and stype != same.source_type and not personal:
@@ -193,6 +202,10 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         if f.source:
             named.setdefault(tuple(f.source), attribution)
     return out
+
+
+_PRONOUN_AND = re.compile(r"(?:[Hh]e|[Ss]he)\s+and\s+(?P<rest>\S.*)", re.S)
+"""A person's pronoun joined with others ("he and other officials", "she and her husband")."""
 
 
 def _before_next_reports(text: str, items: list[Accepted]) -> list[Accepted]:

@@ -103,7 +103,7 @@ PERSON_NOUNS = frozenset(
     "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
     "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady "
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
-    "predecessor sympathizer proponent advocate booster".split()
+    "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 
@@ -116,7 +116,7 @@ def person_noun(word: str) -> bool:
     )
 
 
-COLLECTIVE_NOUNS = frozenset("family jury crowd audience public percent majority minority plurality half youth".split())
+COLLECTIVE_NOUNS = frozenset("family clan jury crowd audience public percent majority minority plurality half youth".split())
 """Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 
 BODY_NOUNS = frozenset(

@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from ...model import Entity, Span
 from ...nlp import Tok
 from ..entities.lexicon import lexicon
-from .heads import ABOUT_WORDS, DOCUMENT_HEADS, FOOTAGE_HEADS, GROUP_HEADS, PERSON_TITLES, SHARES, person_noun
+from .heads import (
+    ABOUT_WORDS,
+    COLLECTIVE_NOUNS,
+    DOCUMENT_HEADS,
+    FOOTAGE_HEADS,
+    GROUP_HEADS,
+    PERSON_TITLES,
+    SHARES,
+    person_noun,
+)
 
 _PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churches", "denominations", "unions"})
 """Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
@@ -100,28 +109,42 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return "group" if last in _PLURAL_BODIES else None
         if "administration" in words or last in ("official", "officials", "office") or last in _RULERS:
             return "government"  # "Trump administration officials", "Zinke's office", "the Lee group" (KCNA)
+        if last in COLLECTIVE_NOUNS:
+            return "group"  # "the Bush clan"
+        if last in _THINGS:
+            return "unknown"  # "a clear Obama loss", "The McDonnell legal filings": a thing of theirs, nobody
         return "group" if plural else "person"
     return None
 
 _PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
+_THINGS = frozenset(
+    "loss losses victory win defeat referendum election elections primary vote votes poll polls survey brand brands "
+    "filing filings plan plans proposal policy policies budget presidency legacy era rally visit trip deal bill agenda "
+    "candidacy nomination impeachment scandal win wins".split()
+)
+"""Things and events a name may modify ("a clear Obama loss", "The McDonnell legal filings"): nobody speaks."""
 _SPEAK_FOR = frozenset({"executive", "executives", "representative", "representatives", "agent", "agents", "employee", "employees"})
 """People who speak for the body they work at ("an executive at Google": Google, type guideline 5)."""
 
 
 def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """"group" or "person" for people headed by a noun before a preposition that holds the name ("lawyers for the
-    Trump administration", "critics of the plan's author Smith", "a spokeswoman for Senator Smith"): the name says
+    Trump administration", "critics of the plan's author Smith", "a spokeswoman for Senator Smith", "13 senators led by
+    Republican David Perdue", "Defenders of left-leaning personalities like Colbert"): the name says
     whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
     person's name are they not that person."""
     if head is None or head.pos_ != "NOUN" or not head.text[1:].islower():
         return None  # not a name ("Lawyers" opening the sentence is a noun)
     word = head.text.lower()
     if ent.kind == "person":
-        if not (person_noun(word) or word in _POSSESSED or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word)):
+        if not (person_noun(word) or word in _POSSESSED or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word.removesuffix("s"))):
             return None
     elif not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR:
         return None
-    rx = re.compile(rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+)*$")
+    rx = re.compile(
+        rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
+        r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:[A-Z][\w.'’-]*\s+)*$"
+    )
     if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):
         return "group" if head.tag_ in ("NNS", "NNPS") else "person"
     return None
@@ -174,4 +197,20 @@ def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: st
             rest = text[me : span[1]]
             if not rest.strip(" ,") or (rest.lstrip().startswith(",") and " and " not in rest):
                 return other
+    return None
+
+
+_TITLED_NAME = re.compile(r"\s+(?P<title>(?:[A-Z][\w.'’-]*\s+){1,3}?)(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+
+
+def officer_named(ent: Entity, span: Span, text: str) -> str | None:
+    """The person's name after a body's name and a title that end the phrase ("Texas Democratic Party Chair Ramiro
+    Hinojosa", whom spaCy left untagged): that person speaks, not the body.  None otherwise."""
+    if ent.kind not in ("organization", "government"):
+        return None
+    titles = lexicon()
+    for ms, me in ent.mentions:
+        m = _TITLED_NAME.fullmatch(text, me, span[1]) if span[0] <= ms < me < span[1] else None
+        if m is not None and all(titles.is_title_word(w) for w in m.group("title").split()):
+            return m.group("name")
     return None

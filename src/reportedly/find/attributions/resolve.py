@@ -65,6 +65,7 @@ from .owners import (
     QUANTIFIERS,
     after_head,
     apposed_person,
+    officer_named,
     owned_by_description,
     partisans,
     people_of,
@@ -198,7 +199,7 @@ def describe(
         return d
     cut = _RELATIVE_TAIL.search(d.name) or _PAREN_TAIL.search(d.name)
     if cut is not None and cut.start() > 0:
-        return Described(d.name[: cut.start()], d.type, d.entity)
+        return Described(d.name[: cut.start()].rstrip(" ,;:"), d.type, d.entity)  # (not "Chaffetz," of "Chaffetz, (R-Utah)")
     described = _NOUN_THEN_WHO.match(d.name) if not _NAME_AT_END.search(d.name) else None
     return Described(described.group("desc"), d.type, d.entity) if described is not None else d
 
@@ -349,6 +350,8 @@ def _describe(
             return Described(phrase, "group", None)
         if low in ("it", "which", "that"):
             return Described(antecedent[0] if antecedent else phrase, "organization", antecedent[1] if antecedent else None)
+        if low == "this":
+            return Described(phrase, "unknown", None)  # "This suggests that ...": a finding, nobody
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
@@ -418,6 +421,8 @@ def _describe(
         return Described(phrase, "person" if head_low.endswith("man") else "group", None)  # "the Frenchman"
     if ent is not None and ent.kind == "person" and head is not None and head.tag_ == "NNPS" and _FAMILY.fullmatch(phrase):
         return Described(phrase, "group", ent.id)  # "The Clintons": a family
+    if ent is not None and (officer := officer_named(ent, span, text)) is not None:
+        return Described(officer, "person", None)  # "Texas Democratic Party Chair Ramiro Hinojosa" (no entity)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -443,6 +448,8 @@ def _describe(
         return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
+    if _ONE_IN.match(low) or (head is not None and _JOINED_OTHERS.search(phrase) and any(k.dep_ == "conj" for k in head.children)):
+        return Described(phrase, "group", None)  # "nearly one in five chief financial officers", "the senator and his staff"
     if PERSON_TITLES.search(phrase):
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
@@ -473,6 +480,13 @@ _SHARE = re.compile(
     r"(?:\d+(?:\.\d+)?\s?%|[a-z]+-in-[a-z]+|[a-z]+-(?:thirds|quarters|fifths|tenths))"
 )
 """A share of people as a poll counts them, alone: "42%", "Four-in-ten", "two-thirds"."""
+_ONE_IN = re.compile(
+    r"(?:(?:about|nearly|almost|only|just|some|roughly|more than|fewer than|less than)\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+)
+"""A share written out at the head of a phrase: "nearly one in five chief financial officers", "two out of three"."""
+_JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
+"""Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
 _HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\))?"
 """Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...")."""
 _HOME_RE = re.compile(_HOME)
@@ -495,7 +509,15 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
     # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
     # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
     end = None
-    name = parts = text[people[0][0] : people[0][1]]
+    full = {e.id: e.name for e in entities if e.kind == "person"}
+
+    def called(ms: int, me: int, eid: str) -> str:
+        # a surname alone is its person's name ("Sens. Mark Udall of Colorado and Wyden": "Ron Wyden")
+        words = text[ms:me].split()
+        whole = full.get(eid, "").split()
+        return " ".join(whole) if len(words) == 1 and len(whole) > 1 and whole[-1] == words[0] else " ".join(words)
+
+    name = parts = called(*people[0])
     for a, b in itertools.pairwise(people):
         if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
             break
@@ -506,7 +528,7 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
             parts += (", " if joint[0].startswith(",") else " ") + ("and " if "and" in joint or "&" in joint else "")
         else:
             parts += text[gap : b[0]]
-        parts += text[b[0] : b[1]]
+        parts += called(*b)
         if _AND.fullmatch(text, a[1], b[0]):
             end, name = b[1], parts
     if end is not None:
@@ -516,10 +538,9 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
         return (people[0][0], end), name
     ms, me, eid = people[0]
     m = _WORD_AND.search(text, span[0], ms)
-    if m is not None and m.end() == ms and any(
-        e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word") for e in entities
-    ):
-        return (m.start("word"), me), " ".join(text[m.start("word") : me].split())
+    other = next((e for e in entities if e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word")), None) if m else None
+    if m is not None and m.end() == ms and other is not None:
+        return (m.start("word"), me), f"{' '.join(other.name.split())} and {called(ms, me, eid)}"
     return None
 
 
@@ -584,8 +605,9 @@ TITLE_OPENER = r"\b(?:titled|entitled|called|named|headlined)\s+"
 _QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
 _NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 """A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
-_NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose)\s")
-"""A description closed by a common noun and followed by a relative clause ("one Republican senator who ...")."""
+_NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose|that)\s")
+"""A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
+Democratic chairs that POLITICO interviewed")."""
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
     r"(?:\s+(?:of|at|for|in|to)\s|,?$)"

@@ -16,6 +16,7 @@ punctuation, lone quote marks), ``verb_group``, ``source_range`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...model import Span
@@ -248,3 +249,17 @@ def closed_parens(text: str, spans: tuple[Span, ...] | list[Span]) -> tuple[Span
                 b = k + 1
         out.append((a, b))
     return tuple(out)
+
+
+def fitted_source(text: str, source: tuple[Span, ...], content: Sequence[Span]) -> tuple[Span, ...]:
+    """A source as an attribution may keep it: none when it lies inside what is said ("following reports that Trump
+    wasn't willing ...": nobody named, not Trump); without a quotation mark that opens it and closes nothing in it
+    (a paragraph glued to the quote before: '... alternatives."Bush caused a media stir after telling ...')."""
+    if any(a <= s and e <= b for s, e in source for a, b in content):
+        return ()
+    if source and text[source[0][0]] in "\"“" and not any(m in text[source[0][0] + 1 : source[-1][1]] for m in "\"”"):
+        s = source[0][0] + 1
+        while s < source[0][1] and text[s].isspace():
+            s += 1
+        return ((s, source[0][1]), *source[1:]) if s < source[0][1] else source[1:]
+    return source

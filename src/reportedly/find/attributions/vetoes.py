@@ -1,6 +1,7 @@
 """Candidates that are no attributions, whatever their score: plain actions done with a speech verb ("Rebels
-attacked the convoy"), a link's title after "Read more:", the "said" of "above-said", and appearances ("The economy
-appears to be slowing", kept as sourceless attributions of their own kind)."""
+attacked the convoy"), a link's title after "Read more:", the "said" of "above-said", a question the writer asks
+("Who cares ...?"), and appearances ("The economy appears to be slowing", kept as sourceless attributions of their
+own kind)."""
 
 from __future__ import annotations
 
@@ -147,6 +148,26 @@ def lets_say(text: str, source: Sequence[Span]) -> bool:
     return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
         _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
     )
+
+
+_ASKING = re.compile(r"(?:^|(?<=[.?!:;]\s)|(?<=[.?!:;][\"”’)]\s)|(?<=\n))[(\"“‘']?$")
+"""What may stand before a question word that opens a sentence: the start of a line or of a sentence, an opening
+bracket or quotation mark ("(Who would have thought, by the way, that ...?)")."""
+
+_QUESTION_END = re.compile(r"[.?!\n]")
+
+
+def asked_who(text: str, source: Sequence[Span]) -> bool:
+    """ "Who cares if most of his staff donated to Hillary?", "Who Will Call the Democrats Bluff ...?": a question the
+    writer asks names nobody (its source was "Who", a person, relayed by the publisher).  Only a lone "Who" or "What"
+    opening a sentence that ends with a question mark; the relative "who" is its antecedent's (``finder``)."""
+    if len(source) != 1 or text[source[0][0] : source[0][1]].strip() not in ("Who", "What"):
+        return False
+    s, e = source[0]
+    if not _ASKING.search(text[max(0, s - 4) : s]):
+        return False
+    m = _QUESTION_END.search(text, e)
+    return m is not None and text[m.start()] == "?"
 
 
 _TURNS = re.compile(

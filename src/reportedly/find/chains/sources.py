@@ -160,6 +160,12 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     for (_, end_a, _), (b, _, _) in itertools.pairwise(found):
         if not _SEPARATED.match(text, end_a, b) and not re.search(r",\s+(?:and|&)\s", text[end_a:b]):
             return []  # (", and" closes a described party: "Arthur Laffer, a Reagan economic adviser, and ...")
+    if found[0][2].kind != "person" and _DESCRIPTION_AFTER.match(text, found[0][1], e):
+        # a body's name and its description ("The Internet Association, the industry's major trade group representing
+        # Facebook, Google and ..."): only a party joined by "and" after it is one ("..., a rights group, and ...")
+        found = found[:1] + [f for f in found[1:] if _JOINED.search(text, s, f[0]) and not possessive_after(text, f[1])]
+        if len(found) < 2:
+            return []
     if _HEADED.fullmatch(text, s, found[0][0]):
         # in a phrase a name heads, an affiliation is no party: "Joseph Ross, an associate professor of medicine at
         # Yale and a member of the Collaboration for Research Integrity" is one source ("Officials at the
@@ -219,6 +225,8 @@ _ONE_NAME = re.compile(rf"(?:[Tt]he\s+)?{_CAPS}\s+(?:for|of)\s+(?:the\s+)?{_CAPS
 makes it two organisations); not "the Pentagon and the State Department"."""
 _HEADED = re.compile(r"(?:(?!(?:at|of|for|with|from|in|on|by|to|and|or|the|an?)\s)[\w.'’-]+\s+){0,3}", re.IGNORECASE)
 """What may stand before the name heading a source phrase: up to three title words ("Vermont Sen.", "former")."""
+_DESCRIPTION_AFTER = re.compile(r"\s*,\s+(?:the|an?)\s+[a-z]")
+"""A description set off after a name: ", the industry's ...", ", a rights group"."""
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 """What separates the names of a bare list: "Rubio, Cruz and Kasich", "Apple & Google"."""
 _JOINED = re.compile(r",?\s+and\s+(?:[\w.'’-]+\s+){0,4}$")

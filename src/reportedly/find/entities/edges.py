@@ -7,6 +7,8 @@ a joining word, an acronym's open parenthesis), ``hyphen_rest`` gives back a syl
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ...model import Span
@@ -76,6 +78,17 @@ def hyphen_rest(doc: Doc, e: int) -> int:
         and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 4 and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES
     ):
         return e + 2
+    return e
+
+
+_APOSTROPHE_NAME = re.compile(r"(?:O|D|L)['’][A-Z][a-z]+")
+
+
+def apostrophe_surname(doc: Doc, e: int) -> int:
+    """End of a person's name spaCy cut before a surname with an apostrophe: "Ford" of "Ford O’Connell" (the
+    surname a common noun to spaCy)."""
+    if e < len(doc) and doc[e - 1].whitespace_ and _APOSTROPHE_NAME.fullmatch(doc[e].text):
+        return e + 1
     return e
 
 

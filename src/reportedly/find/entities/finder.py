@@ -279,9 +279,10 @@ def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int
         if (
             m is None and ent.kind == "person" and 0 < len(words) <= 3
             and text[end:s].strip(" \t").removesuffix(",").rstrip() == " ".join(words)
-            and all(w.islower() or lexicon().is_title_word(w) for w in words) and lexicon().is_title_word(words[-1])
+            and all(w.islower() or lexicon().is_title_word(w) for w in words)
+            and (lexicon().is_title_word(words[-1]) or (c[2].kind == "person" and len(words) == 1 and words[0].isalpha()))
         ):
-            return True
+            return True  # (one lowercase word between two people: "Trump biographer Gwenda Blair", "Trump friend ...")
     return False
 
 

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry, country_of
-from .edges import JOINING, POSSESSIVE, char_span, hyphen_rest, is_word, trim
+from .edges import JOINING, POSSESSIVE, apostrophe_surname, char_span, hyphen_rest, is_word, trim
 from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
@@ -335,7 +335,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             while label != "PERSON" and e - s > 1 and word_key(texts(doc)[e - 1]) in lex.ranks and e < len(doc) and texts(doc)[e] == ".":
                 e -= 1  # "Los Angeles Police Department Capt. Jonathan Tippet": the rank is the person's, not the body's
             if label == "PERSON" and s < e:
-                e = hyphen_rest(doc, e)
+                e = apostrophe_surname(doc, hyphen_rest(doc, e))
                 s, e = korean_name(doc, s, e)
                 s = given_name_before(doc, s, e, lex)  # "Secretary General Anders Fogh Rasmussen" (PERSON: "Fogh Rasmussen")
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
@@ -350,6 +350,10 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = nonperson_label(texts(doc)[s:e]) or label
             elif label == "ORG" and person_by_given_name(texts(doc)[s:e]) and not is_government(text[start:end], lex):
                 label = "PERSON"  # "Philip Bump" (ORG to spaCy after "Writing in the Washington Post,"), not "Virginia State Police"
+            elif label == "ORG" and e - s == 1 and texts(doc)[s][1:].islower() and (k := given_name_before(doc, s, e, lex)) < s:
+                # "Texas Democratic Party Chair Gilberto Hinojosa" (ORG to spaCy: "Hinojosa"): a title, a given name, a name
+                s, label = k, "PERSON"
+                start, end = char_span(parsed, si, doc, s, e)
             elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
                 continue  # a text ("the Moscow Declaration"), not a body that speaks
             if label in _RECHECKED:

@@ -174,7 +174,7 @@ def sentence_initial(doc: Doc, i: int) -> bool:
 
 def _opens(words: list[str], i: int) -> bool:
     """``sentence_initial`` over a doc's words."""
-    return i == 0 or words[i - 1].isspace() or words[i - 1] in _OPENERS
+    return i == 0 or words[i - 1].isspace() or words[i - 1] in _OPENERS or _ELLIPSIS.fullmatch(words[i - 1]) is not None
 
 
 def lowered_word(parsed: Parsed, doc: Doc, s: int, e: int) -> bool:
@@ -207,6 +207,8 @@ def _article_words(parsed: Parsed) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _OPENERS = frozenset({".", "!", "?", '"', "“", ":"})
+_ELLIPSIS = re.compile(r"\.{3,}|…")
+"""An ellipsis, which may end a sentence ("... when freedom of press is constrained.... Satire is a way ...")."""
 
 
 def capitalised_adjective(doc: Doc, s: int, e: int) -> bool:
