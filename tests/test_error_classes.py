@@ -4266,3 +4266,41 @@ def test_a_word_after_an_ellipsis_opens_a_sentence() -> None:
     )
     rep = report(text, profile="fast")
     assert [e.name for e in rep.entities if e.kind == "person"] == ["Hale", "Ann Lowe"]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_name_in_what_a_speaker_said_is_no_antecedent_of_his_pronoun(profile: str) -> None:
+    """KCNA: "... is a shining victory of the idea of President Kim Il Sung ..., he said. Then he went round ... He
+    dropped in at the fertilizer forwarding ground where he was pleased ... He stressed the need ..." named every
+    "he" after the first Kim Il Sung, the name in what Kim Jong Il said.  The names a speaker says are no antecedents of
+    a pronoun that may stand for the speaker; a speaker of the other gender leaves them ("Obama said Clinton was
+    right. She ...")."""
+    text = (
+        "Leader Pak Chol Min visited the steel works. He praised the workers for their feats. The completion of the "
+        "process is a shining victory of the idea of President Ri Song Gun, he said.\n\nThen he went round the rolling "
+        "shop.\n\nHe stressed the need to increase steel production. Mayor Ann Lowe spoke next. Lowe said Tom Hale "
+        "was right about the plan. He said the vote would come soon."
+    )
+    rep = report(text, profile=profile)
+    assert by_cue(rep, "stressed").source_name == "Pak Chol Min"
+    assert rep.attributions[-1].source_name == "Tom Hale"
+
+
+def test_a_religious_order_is_an_organisation() -> None:
+    """KCNA: "The south Korean Buddhist Jogye Order published a condolatory address" was a person (spaCy's PERSON on
+    "Jogye Order"): no one's name ends in "Order"."""
+    rep = report("The south Korean Buddhist Taego Order published a condolatory address.", profile="fast")
+    assert [(e.name, e.kind) for e in rep.entities] == [("Taego Order", "organization")]
+
+
+def test_an_exhortation_names_nobody() -> None:
+    """KCNA: "It said: “Let's wage a more vigorous international solidarity movement ..., bitterly condemning ...”"
+    had an attribution with the source "Let's", a person.  An exhortation reports nobody's words (checked on the veto
+    itself: the parse that made "Let's" a subject came with the whole story)."""
+    from reportedly.find.attributions.vetoes import lets_say
+
+    text = "Let's wage a vigorous movement. Let’s say it fails. Smith's aides said no."
+    assert lets_say(text, [(0, 5)])
+    assert lets_say(text, [(32, 37)])
+    assert lets_say(text, [(35, 37)])
+    assert not lets_say(text, [(text.index("Smith's"), text.index("Smith's") + 7)])

@@ -45,7 +45,7 @@ from typing import TypeVar
 
 from spacy.tokens import Token
 
-from ...model import Entity
+from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Segment, Tok
 from ...registry import country_of
 from ..entities import entity_by_id
@@ -238,6 +238,26 @@ def named_after(
         if m > before and any(a <= m < b for a, b in content) and not any(a <= m < b for a, b in quoted)
     }
 
+
+def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[Attribution], span: Span, pronoun: str) -> list[Span]:
+    """The contents of the attributions just before a "he"/"she" (the last 20 within ``SPEAKERS_BACK`` characters)
+    whose speaker is a person that pronoun may stand for: the names they say are no antecedents of it (KCNA: "...
+    a shining victory of the idea of President Kim Il Sung ..., he said. ... He dropped in at ...": Kim Jong Il, who
+    spoke, not Kim Il Sung, named in what he said).  A speaker of the other gender leaves them ("Obama said Clinton
+    was right. She ...")."""
+    want = "f" if pronoun == "she" else "m"
+    out: list[Span] = []
+    for prev in reversed(before[-20:]):
+        if not prev.cue or prev.cue[0][0] < span[0] - SPEAKERS_BACK:
+            break
+        ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
+        if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
+            out.extend(prev.content)
+    return out
+
+
+SPEAKERS_BACK = 1500
+"""How far back (characters) ``speakers_words`` looks."""
 
 ASIDE_KINDS = frozenset({"caption", "media_title"})
 """Blocks outside the story's thread: their names are no antecedents ("PHOTO: ... sits during her meeting with

@@ -32,6 +32,7 @@ from .antecedents import (
     named_after,
     previous_sentence,
     sentence_start,
+    speakers_words,
     token_at,
 )
 from .extract import Accepted, extract, quote_index
@@ -107,6 +108,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # Trump ...,” he said. ... “The question is ...,” he said": not Trump)
             back = said[bisect.bisect_left(said, (span[0] - QUOTED_BACK,)) : bisect.bisect_left(said, (span[0],))]
             quoted = [*own_quoted, *back]
+            if src_head is not None and src_head.text.lower() in ("he", "she"):
+                quoted += speakers_words(parsed, entities, out, span, src_head.text.lower())
             ante = _antecedent(parsed, entities, span, src_head, settings, quoted, content) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:

@@ -144,9 +144,11 @@ _LETS = re.compile(r"\blet\s*$", re.I)
 
 
 def lets_say(text: str, source: Sequence[Span]) -> bool:
-    """ "Let's say this was ...": the writer's turn of phrase, no attribution (its source was "'s")."""
-    return len(source) == 1 and text[source[0][0] : source[0][1]].strip() in ("'s", "’s") and bool(
-        _LETS.search(text, max(0, source[0][0] - 6), source[0][0])
+    """ "Let's say this was ...", "Let's wage a more vigorous ... movement": an exhortation, no attribution (its source
+    was "'s" or "Let's", a person)."""
+    said = text[source[0][0] : source[0][1]].strip() if len(source) == 1 else ""
+    return said.lower() in ("let's", "let’s") or (
+        said in ("'s", "’s") and bool(_LETS.search(text, max(0, source[0][0] - 6), source[0][0]))
     )
 
 
