@@ -4173,12 +4173,14 @@ def test_shares_findings_and_individuals_are_typed_by_what_they_are() -> None:
     """AllSides (Brookings, National Review, The Wall Street Journal): "This suggests that telework may ..." was a
     person named "This"; "nearly one in five chief financial officers surveyed" a person (by "chief"); "this
     individual" of no type; "13 senators led by Republican David Perdue" the one who led them; "the senator and his
-    staff" a person."""
+    staff" a person; "another New Hampshire Republican" a group, "the military veteran" a government, "the main
+    actress" of no type."""
     text = (
         "Remote work spread fast. This suggests that telework may create more work. Nearly one in five chief "
         "financial officers surveyed said they would keep remote work. The individual also told us that the firm was "
         "chaotic. Twelve senators led by Republican Dan Pryce of Ohio wrote that they were concerned. Later the senator "
-        "and his staff debated the order of the list."
+        "and his staff debated the order of the list. Another New Hampshire Republican said the race was close. The "
+        "military veteran said the war was a mistake. The main actress said the film was done."
     )
     rep = report(text, profile="fast")
     types = {span_text(text, a.source): (a.source_name, a.source_type) for a in rep.attributions}
@@ -4187,6 +4189,8 @@ def test_shares_findings_and_individuals_are_typed_by_what_they_are() -> None:
     assert types["The individual"] == ("The individual", "person")
     assert types["Twelve senators led by Republican Dan Pryce of Ohio"][1] == "group"
     assert types["the senator and his staff"] == ("the senator and his staff", "group")
+    assert types["Another New Hampshire Republican"][1] == "person"
+    assert types["The military veteran"][1] == "person" and types["The main actress"][1] == "person"
 
 
 def test_a_named_officer_of_a_body_is_the_person() -> None:
@@ -4304,3 +4308,26 @@ def test_an_exhortation_names_nobody() -> None:
     assert lets_say(text, [(32, 37)])
     assert lets_say(text, [(35, 37)])
     assert not lets_say(text, [(text.index("Smith's"), text.index("Smith's") + 7)])
+
+
+def test_who_after_a_thing_a_person_has_is_the_person() -> None:
+    """AllSides (ABC News): "we met a Ukrainian journalist with a bloody bandage on his head who told us he was trying
+    to flee" had the source named "a bloody bandage on his head" (the parse hung the clause on the bandage, "with" on
+    the verb).  "who" after a thing is the person the phrase is about: up its prepositions, or the verb's object."""
+    text = (
+        "In the square we met a Polish reporter with a bloody bandage on his head who told us he was trying to flee "
+        "when he was hit by a stone."
+    )
+    at = by_cue(report(text, profile="fast"), "told")
+    assert at.source_name == "a Polish reporter" and at.source_type == "person"
+
+
+def test_an_article_alone_is_no_source() -> None:
+    """AllSides (The Christian Science Monitor): "whether federal immigration statutes, as passed by Congress ...,
+    permit the kind of broad discretion ..." had the source "the", a piece of a phrase (checked on the rule itself:
+    the cut came with the whole article)."""
+    from reportedly.find.attributions.spans import fitted_source
+
+    text = "the statutes permit it"
+    assert fitted_source(text, ((0, 3),), [(20, 22)]) == ()
+    assert fitted_source(text, ((0, 12),), [(20, 22)]) == ((0, 12),)

@@ -39,6 +39,7 @@ from .extract import Accepted, extract, quote_index
 from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
 from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
+from .relatives import relative_antecedent
 from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange, closed_parens, fitted_source
 from .transcripts import label_speaker, labels
@@ -95,7 +96,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             name, stype, ent = twin.source_name, twin.source_type, twin.source_entity
         elif f.source:
             span = (f.source[0][0], f.source[-1][1])
-            rel_ante = _relative_antecedent(c, src_head)
+            rel_ante = relative_antecedent(c, src_head)
             if rel_ante is not None:
                 # "a message that read ...": PolNeAR's source span is "that"; the name is the antecedent
                 span, src_head = (c.seg.start + rel_ante[0].idx, c.seg.start + rel_ante[1].idx + len(rel_ante[1].text)), rel_ante[2]
@@ -298,7 +299,7 @@ def _kind(f: Accepted, text: str, quotes: QuoteIndex) -> str:
         # "the notebook contained a message that read ...", "the letter stated that ...": a document
         # speaks; "the chief of staff stated that ..." is a person
         head = _head_token(c.seg.view, c.source[0])
-        ante = _relative_antecedent(c, head)
+        ante = relative_antecedent(c, head)
         if (ante[2] if ante else head).lemma_.lower() in DOCUMENT_HEADS:
             return "document"
     return "indirect"
@@ -362,84 +363,6 @@ def _tidy_marks(content: list[Span], quotes: QuoteIndex) -> tuple[Span, ...]:
             if e > s1:
                 out[-1] = (s1, e)
     return tuple(out)
-
-
-def _relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, Tok] | None:
-    """(first, last, head) tokens of the phrase a relative pronoun source stands for.
-
-    "a message that read": the message; "the notebook contained a message that read": the notebook.
-    """
-    if src_head is None or src_head.text.lower() not in ("who", "which", "that"):
-        return None
-    clause = c.head
-    while clause.dep_ == "conj" and clause.head.i < clause.i:
-        clause = clause.head  # "a President who polished off ... and then blasted Hillary Clinton"
-    if clause.dep_ != "relcl":
-        return _before_comma(src_head)
-    noun = clause.head
-    if noun.pos_ in ("VERB", "AUX") or noun.ent_type_ in ("DATE", "TIME"):
-        # "Trump understands who should be calling the shots": a question word the parse hung on a verb; "from some
-        # Democratic legislators this summer, who sent": a time is nobody
-        return None
-    if src_head.lower_ == "who" and noun.ent_type_ in _PLACES and noun.dep_ == "pobj":
-        # "People in academia and in much of corporate America who report ...": "who" is no place in a phrase's
-        # prepositions; the noun they hang from, else nobody (not past "including": "allies, including Poland and
-        # Romania, who see ..." are those countries)
-        up = noun
-        while up.dep_ in ("pobj", "prep", "conj") and up.head.i != up.i and (up.dep_ != "conj" or up.pos_ == "ADP"):
-            if up.pos_ == "ADP" and up.lower_ in _LISTING:
-                break
-            up = up.head
-        else:
-            if up.pos_ not in ("NOUN", "PROPN", "PRON") or up.ent_type_ in _PLACES:
-                return None
-            noun = up
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
-        # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
-        named = [k for k in noun.head.subtree if k.i < noun.left_edge.i and not k.is_punct]
-        if named:
-            return min(named, key=lambda k: k.i), max(named, key=lambda k: k.i), noun.head
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
-        subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            noun = subj[0]
-    # the phrase before the relative clause: words the parse hangs on the noun after the clause ("Borges, who
-    # insisted ..., not just for down-ticket candidates") are no part of it
-    kids = [k for k in noun.subtree if k.i < clause.left_edge.i]
-    kids = [k for k in kids if k.i <= noun.i or k.dep_ not in ("relcl", "punct")]
-    # nor what the parse hangs before a verbless noun ("Now to the GOP list, another iconic voice who ...")
-    left = [g for g in noun.children if g.i < noun.i]
-    inner = min((g.i for g in left if g.dep_ not in _NOT_IN_THE_PHRASE), default=noun.i)
-    lead = [g for g in left if g.i < inner and g.dep_ in _NOT_IN_THE_PHRASE and g.text not in ("-", "‐", "/")]
-    if lead:
-        cut = max(g.right_edge.i for g in lead)
-        kids = [k for k in kids if k.i > cut]
-    if not kids:
-        return None
-    first = min(kids, key=lambda k: k.i)
-    last = noun if noun.i >= max(k.i for k in kids) else max((k for k in kids if k.pos_ != "PUNCT"), key=lambda k: k.i)
-    return first, last, noun
-
-
-_NOT_IN_THE_PHRASE = frozenset({"prep", "advmod", "punct", "cc", "intj", "npadvmod", "mark"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-_LISTING = frozenset({"including", "like", "as", "among", "especially"})
-
-
-def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:
-    """The noun phrase right before ", who" when the parse made no relative clause of it ("the weight of the
-    liberal intelligentsia, who have decreed that ...", parsed as a clause of the main verb)."""
-    doc = rel.doc
-    if rel.text.lower() != "who" or rel.i < 2 or doc[rel.i - 1].text != ",":
-        return None
-    k = rel.i - 2
-    while k > 0 and doc[k].ent_type_ in ("DATE", "TIME"):
-        k -= 1  # a time is nobody: "from some Democratic legislators this summer, who sent ..." are the legislators
-    noun = doc[k]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME"):
-        return None
-    first = min((k for k in noun.subtree if k.i <= noun.i), key=lambda k: k.i)
-    return first, noun, noun
 
 
 def _source_head(c: Candidate, source: Sequence[Span]) -> Tok | None:

@@ -438,7 +438,7 @@ def _describe(
         return Described(phrase, "outlet", None)
     if (GOVERNMENT_WORDS.search(phrase) and head_low not in _OUTSIDERS) or label in ("GPE",):
         return Described(phrase, "government", None)
-    if label == "NORP" and head is not None and head.text in ("Democrat", "Republican") and re.match(r"(?:[Tt]he|[Aa]) ", phrase):
+    if label == "NORP" and head is not None and head.text in ("Democrat", "Republican") and re.match(r"(?:[Tt]he|[Aa]|[Aa]nother|[Oo]ne) ", phrase):
         return Described(phrase, "person", None)  # "The Texas Democrat told reporters": one member, a person
     if label in ("ORG", "NORP"):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
@@ -657,9 +657,9 @@ _NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")
 
 _OUTSIDERS = GROUP_HEADS - {
     "officials", "leaders", "diplomats", "lawmakers", "members", "aides", "advisers", "advisors", "sources", "delegates",
-}
+} | {"veteran", "veterans"}
 """Group heads that a government word before them does not make a government ("military analysts", "Pentagon
-critics"); officials, diplomats and lawmakers of a state are its government (type guideline 5)."""
+critics", "the military veteran"); officials, diplomats and lawmakers of a state are its government (type guideline 5)."""
 _FAMILY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]+s")
 
 

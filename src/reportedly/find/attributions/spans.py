@@ -253,9 +253,11 @@ def closed_parens(text: str, spans: tuple[Span, ...] | list[Span]) -> tuple[Span
 
 def fitted_source(text: str, source: tuple[Span, ...], content: Sequence[Span]) -> tuple[Span, ...]:
     """A source as an attribution may keep it: none when it lies inside what is said ("following reports that Trump
-    wasn't willing ...": nobody named, not Trump); without a quotation mark that opens it and closes nothing in it
-    (a paragraph glued to the quote before: '... alternatives."Bush caused a media stir after telling ...')."""
-    if any(a <= s and e <= b for s, e in source for a, b in content):
+    wasn't willing ...": nobody named, not Trump) or is an article alone; without a quotation mark that opens it and
+    closes nothing in it (a paragraph glued to the quote before: '... alternatives."Bush caused a media stir ...')."""
+    if any(a <= s and e <= b for s, e in source for a, b in content) or (
+        len(source) == 1 and text[source[0][0] : source[0][1]].strip().lower() in ("the", "a", "an")
+    ):
         return ()
     if source and text[source[0][0]] in "\"“" and not any(m in text[source[0][0] + 1 : source[-1][1]] for m in "\"”"):
         s = source[0][0] + 1
