@@ -57,8 +57,8 @@ further; a bare quote paragraph is attributed only to the directly quoted
 speaker just before it; no cross-sentence source for cues without a subject;
 cues outside the lexicon learnt from PolNeAR train (and the hand-made
 ``cue_words.txt``) are not found by the rules.  PolNeAR dev exact F1 (source / cue /
-content / relation): default 80.3 / 74.2 / 64.9 / 57.7, fast 75.5 / 70.7 / 61.3 / 53.5
-(eval/attribution.md).
+content / relation): default 80.4 / 74.3 / 65.3 / 58.1 (the tagger's float kernels differ a little by CPU),
+fast 75.6 / 70.7 / 61.4 / 53.6 (eval/attribution.md).
 
 Training the two models is not part of the finder: ``reportedly.training.attributions``.
 """

@@ -251,8 +251,14 @@ def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[
         if not prev.cue or prev.cue[0][0] < span[0] - SPEAKERS_BACK:
             break
         ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
+        if prev.source and prev.source[0][0] == span[0]:
+            continue  # the same "he" with another cue (the tagger's "echoed" beside the rules' "said")
         if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
-            out.extend(prev.content)
+            for a, b in prev.content:  # (the speaker's own mentions stay antecedents)
+                for ms, me in sorted(m for m in ent.mentions if a <= m[0] < b):
+                    out.append((a, ms))
+                    a = max(a, me)
+                out.append((a, b))
     return out
 
 

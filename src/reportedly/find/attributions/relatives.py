@@ -41,7 +41,10 @@ def relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, T
                 # "met a journalist with a bloody bandage ... who told us": "with" hangs on the verb; its object
                 up = next((k for k in up.children if k.dep_ == "dobj" and k.i < noun.i and _people(k)), up)
             if up.pos_ not in ("NOUN", "PROPN", "PRON") or up.ent_type_ in _PLACES:
-                return None
+                if noun.ent_type_ not in _PLACES:
+                    up = noun  # a thing and nobody found up the phrase: as before ("in company with A and B, who")
+                else:
+                    return None
             noun = up
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
