@@ -250,9 +250,9 @@ def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[
     for prev in reversed(before[-20:]):
         if not prev.cue or prev.cue[0][0] < span[0] - SPEAKERS_BACK:
             break
-        ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
         if prev.source and prev.source[0][0] == span[0]:
             continue  # the same "he" with another cue (the tagger's "echoed" beside the rules' "said")
+        ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
         if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
             for a, b in prev.content:  # (the speaker's own mentions stay antecedents)
                 for ms, me in sorted(m for m in ent.mentions if a <= m[0] < b):

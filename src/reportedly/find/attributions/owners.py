@@ -120,7 +120,7 @@ _PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
 _THINGS = frozenset(
     "loss losses victory win defeat referendum election elections primary vote votes poll polls survey brand brands "
     "filing filings plan plans proposal policy policies budget presidency legacy era rally visit trip deal bill agenda "
-    "candidacy nomination impeachment scandal win wins".split()
+    "candidacy nomination impeachment scandal wins".split()
 )
 """Things and events a name may modify ("a clear Obama loss", "The McDonnell legal filings"): nobody speaks."""
 _SPEAK_FOR = frozenset({"executive", "executives", "representative", "representatives", "agent", "agents", "employee", "employees"})
