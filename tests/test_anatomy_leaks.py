@@ -125,6 +125,17 @@ def test_link_label_without_colon_is_boilerplate() -> None:
     assert k[MORE] == "body"
 
 
+def test_link_label_after_its_title_is_boilerplate() -> None:
+    """The Guardian (AllSides, 107 lines): a related story's title with its label after it, a line of its own
+    ("Omarosa claims she has heard tape of Trump using N-word Read more") was body, and its "claims" an attribution of
+    the article.  A body sentence that mentions reading more stays body."""
+    link = "Senator claims she has heard the tape of the meeting Read more"
+    said = "Readers who want to know more can read more about it online, the senator said."
+    k = kinds_of("\n\n".join([HEAD, LEDE, link, said, MORE]))
+    assert k[link] == "boilerplate"
+    assert k[said] == "body" and k[MORE] == "body"
+
+
 def test_an_agency_that_reports_is_not_a_credit() -> None:
     k = kinds_of("\n\n".join([HEAD, LEDE, "The Associated Press reports:", '"The strike began at dawn," the union said.', MORE]))
     assert k["The Associated Press reports:"] == "body"

@@ -152,6 +152,9 @@ LINK_LABEL = re.compile(
     re.I,
 )
 """A link label opening a line, whatever follows it (a related story's title)."""
+LINK_TRAILER = re.compile(r"^[^\n]*\S (?:read more|read full story|read the full story|continue reading)$", re.I)
+"""A related story's title followed by its link label, a line of its own (The Guardian's "Omarosa claims she has heard
+tape of Trump using N-word Read more", 107 lines of AllSides)."""
 
 # Words of share bars, galleries and menus: a short line made only of these is boilerplate.
 JUNK_WORDS = frozenset(

@@ -18,6 +18,7 @@ from .patterns import (
     FURNITURE_ANYWHERE,
     JUNK_WORDS,
     LINK_LABEL,
+    LINK_TRAILER,
     MONTH,
     TERMINAL,
     WORD,
@@ -58,7 +59,7 @@ def is_boiler(t: str) -> bool:
         return True
     if FORM_MENU.search(t):
         return True
-    if LINK_LABEL.match(t) and len(t.split()) <= 30:
+    if (LINK_LABEL.match(t) or LINK_TRAILER.match(t)) and len(t.split()) <= 30:
         return True
     words = _norm_tokens(t)
     if words and len(words) <= 14 and not TERMINAL.search(t):
