@@ -116,6 +116,11 @@ def person_noun(word: str) -> bool:
     )
 
 
+def people_noun(word: str) -> bool:
+    """A common noun that may be people: ``person_noun``, a group head, or a title, singular or plural ("senators")."""
+    return person_noun(word) or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word.removesuffix("s")) is not None
+
+
 COLLECTIVE_NOUNS = frozenset("family clan jury crowd audience public percent majority minority plurality half youth".split())
 """Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
 

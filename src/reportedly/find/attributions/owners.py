@@ -22,6 +22,7 @@ from .heads import (
     GROUP_HEADS,
     PERSON_TITLES,
     SHARES,
+    people_noun,
     person_noun,
 )
 
@@ -137,7 +138,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         return None  # not a name ("Lawyers" opening the sentence is a noun)
     word = head.text.lower()
     if ent.kind == "person":
-        if not (person_noun(word) or word in _POSSESSED or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word.removesuffix("s"))):
+        if not (people_noun(word) or word in _POSSESSED):
             return None
     elif not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR:
         return None

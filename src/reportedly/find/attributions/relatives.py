@@ -5,7 +5,7 @@ source by it; PolNeAR's source span is the pronoun)."""
 from __future__ import annotations
 
 from ...nlp import Tok
-from .heads import COLLECTIVE_NOUNS, GROUP_HEADS, PERSON_TITLES, person_noun
+from .heads import COLLECTIVE_NOUNS, people_noun
 from .spans import Candidate
 
 
@@ -80,8 +80,7 @@ _LISTING = frozenset({"including", "like", "as", "among", "especially"})
 
 def _people(t: Tok) -> bool:
     """Whether a common noun may be people ("journalist", "officials", "the family"), as "who" needs."""
-    w = t.lower_
-    return person_noun(w) or w in GROUP_HEADS or w in COLLECTIVE_NOUNS or bool(PERSON_TITLES.fullmatch(w.removesuffix("s")))
+    return people_noun(t.lower_) or t.lower_ in COLLECTIVE_NOUNS
 
 
 def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:

@@ -509,12 +509,11 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
     # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
     # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
     end = None
-    full = {e.id: e.name for e in entities if e.kind == "person"}
 
     def called(ms: int, me: int, eid: str) -> str:
         # a surname alone is its person's name ("Sens. Mark Udall of Colorado and Wyden": "Ron Wyden")
         words = text[ms:me].split()
-        whole = full.get(eid, "").split()
+        whole = person.name.split() if (person := entity_by_id(entities, eid)) is not None else []
         return " ".join(whole) if len(words) == 1 and len(whole) > 1 and whole[-1] == words[0] else " ".join(words)
 
     name = parts = called(*people[0])
@@ -538,10 +537,10 @@ def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span
         return (people[0][0], end), name
     ms, me, eid = people[0]
     m = _WORD_AND.search(text, span[0], ms)
-    other = next((e for e in entities if e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word")), None) if m else None
-    if m is not None and m.end() == ms and other is not None:
-        return (m.start("word"), me), f"{' '.join(other.name.split())} and {called(ms, me, eid)}"
-    return None
+    if m is None or m.end() != ms:
+        return None
+    other = next((e for e in entities if e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word")), None)
+    return ((m.start("word"), me), f"{' '.join(other.name.split())} and {called(ms, me, eid)}") if other is not None else None
 
 
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
