@@ -150,3 +150,13 @@ def test_a_cited_source_with_its_date_is_no_picture_credit() -> None:
     assert credits(text) == []
     a = anatomy(Article(text=text, id="t"))
     assert {b.kind for b in a.blocks if "governor" in text[b.start : b.end]} == {"body"}
+
+
+def test_a_date_an_article_first_ran_on_is_no_outlet() -> None:
+    """AllSides (Vox): "This article was originally published on February 4, 2019." made "February" the wire credit,
+    a relay hop of every chain of the interview.  A date after "originally published on" names no outlet; an outlet
+    there still does."""
+    dated = f"Talks fail\n\n{LEDE}\n\n{MORE}\n\nThis article was originally published on February 4, 2019."
+    assert credits(dated) == []
+    named = f"Talks fail\n\n{LEDE}\n\n{MORE}\n\nThis article originally appeared in The Conversation."
+    assert [(k, n) for k, n, _ in credits(named)] == [("wire", "The Conversation")]

@@ -4331,3 +4331,109 @@ def test_an_article_alone_is_no_source() -> None:
     text = "the statutes permit it"
     assert fitted_source(text, ((0, 3),), [(20, 22)]) == ()
     assert fitted_source(text, ((0, 12),), [(20, 22)]) == ((0, 12),)
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_person_joined_with_others_is_a_group_of_them(profile: str) -> None:
+    """AllSides (Fox News, Reuters, The Wall Street Journal): "House Speaker John Boehner and other Republicans have
+    suggested", "Trump and several members of his cabinet have ... cast doubt", "Mr. Kristol and other Trump critics
+    said" were the one person.  The person and the others are several people; "Trump and other Republicans" too,
+    where spaCy reads "Trump" as an adjective of "Republicans" (it was named "Republicans")."""
+    text = (
+        "Donald Trump and John Boehner met on Monday. House Speaker John Boehner and other conservatives said the plan "
+        "would fail. Trump and other Republicans said the deal was dead."
+    )
+    rep = report(text, profile=profile)
+    boehner = by_cue(rep, "said")
+    assert (boehner.source_name, boehner.source_type) == ("John Boehner and other conservatives", "group")
+    trump = [a for a in rep.attributions if span_text(text, a.source) == "Trump and other Republicans"]
+    assert [(a.source_name, a.source_type) for a in trump] == [("Donald Trump and other Republicans", "group")]
+
+
+def test_a_person_joined_with_others_needs_the_person_first() -> None:
+    """The lead before "and" must be the person's name (titles may come before): "Rep. John Culberson, a Texas
+    Republican who said his brother and his in-laws were among those ..." is no group of Culberson and the in-laws."""
+    text = (
+        "Rep. John Culberson, a Texas Republican who said his brother and his in-laws were among those hit, said "
+        "help is on the way."
+    )
+    at = by_cue(report(text, profile="fast"), "said")
+    assert (at.source_name, at.source_type) == ("John Culberson", "person")
+
+
+def test_a_list_of_parties_is_named_for_all_of_them() -> None:
+    """AllSides (Fox News, The Hill): "Congress and President Obama", "The Associated Press and CNN" were named for one
+    of them ("Obama", a person; "Associated Press").  A source listing the article's entities and nothing else is all
+    of them: their names joined, typed as they all are (two outlets) or a group."""
+    text = (
+        "Congress and President Obama said the deal was near. The White House and the Pentagon said nothing had "
+        "changed. The Associated Press and CNN reported that turnout was high."
+    )
+    rep = report(text, profile="fast")
+    got = [(span_text(text, a.source), a.source_name, a.source_type) for a in rep.attributions]
+    assert ("Congress and President Obama", "Congress and Obama", "group") in got
+    assert ("The White House and the Pentagon", "White House and Pentagon", "government") in got
+    assert ("The Associated Press and CNN", "Associated Press and CNN", "outlet") in got
+
+
+def test_a_capitalised_modifier_opening_the_sentence_is_no_name() -> None:
+    """AllSides (CNN): "Former Clinton campaign officials accused Trump of ..." was Hillary Clinton, a person: the
+    capitalised "Former" opening the sentence was read as another name before "Clinton", so the phrase did not count as
+    one whose name only says whose ("the Clinton campaign")."""
+    text = "Hillary Clinton lost the race. Former Clinton campaign officials accused Trump of using the furor as a ruse."
+    at = by_cue(report(text, profile="fast"), "accused")
+    assert at.source_name != "Hillary Clinton" and at.source_type != "person"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_he_whose_words_name_someone_is_not_that_someone(profile: str) -> None:
+    """AllSides (Politico): "In lieu of his typical tirades against what he called the Mueller “witch hunt,” he dashed
+    off ... “Good Morning, Have A Great Day!” he wrote" named Robert Mueller twice: the closest man named before the
+    "he".  A "he" of the sentence whose words name the man ("he called the Mueller ...") is who the later "he" is."""
+    text = (
+        "Special counsel Robert Mueller delivered his report. President Donald Trump spent the weekend at his club. "
+        "Aides said he was in good spirits.\n\nIn lieu of his typical tirades against what he called the Mueller "
+        "“witch hunt,” he told reporters on Friday that the report was fine."
+    )
+    assert by_cue(report(text, profile=profile), "told").source_name == "Donald Trump"
+
+
+def test_a_name_in_a_party_members_clause_is_not_who_speaks() -> None:
+    """AllSides (Politico, an insiders' survey): "said a Republican who picked Rubio to win" was Marco Rubio, "Another
+    Republican backing Cruz suggested" Ted Cruz.  An indefinite description closed by a party word and followed by a
+    relative clause or a participle is who speaks; the names inside are whom they back."""
+    text = (
+        'Marco Rubio and Ted Cruz debated. "New Hampshire has always given the race to the surging candidate," said '
+        'a Republican who picked Rubio to win. Another Republican backing Cruz suggested Trump "may have damaged himself."'
+    )
+    rep = report(text, profile="fast")
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("a Republican", "person")
+    assert by_cue(rep, "suggested").source_name == "Another Republican"
+
+
+def test_a_body_a_person_owns_is_the_body() -> None:
+    """AllSides (ThinkProgress): "Trump’s own Justice Department reportedly told him ..." was Trump, a person: the
+    possessor's mention came first.  A person's possessive right before a body that ends the phrase only says whose the
+    body is (not a body modifying another noun: "Three of President Obama's GOP partners")."""
+    text = (
+        "President Trump wants a wall. Trump’s own Justice Department reportedly told him that the plan is nearly "
+        "certain to be blocked. Three of President Obama's GOP partners on immigration warned him against acting alone."
+    )
+    rep = report(text, profile="fast")
+    assert (by_cue(rep, "reportedly told").source_name, by_cue(rep, "reportedly told").source_type) == (
+        "Justice Department", "government"
+    )
+    assert by_cue(rep, "warned").source_type == "group"
+
+
+def test_a_description_naming_a_state_is_no_senator_of_another() -> None:
+    """AllSides (CNN): "The freshman Kentucky senator has long complained ..." (Rand Paul, named before with no title)
+    was Amy Klobuchar, the one senator the article names later ("Minnesota Sen. Amy Klobuchar").  A description naming
+    a US state is nobody whose roles name another state: unresolved rather than a guess."""
+    text = (
+        "Politico's Mike Allen shared reporting about an effort by Rand Paul to shed a label.\n\n"
+        "The freshman Kentucky senator has long complained it is an unfair knock.\n\n"
+        "Watch Minnesota Sen. Amy Klobuchar as she raises her profile. Senator Klobuchar said she was ready."
+    )
+    at = by_cue(report(text, profile="fast"), "has long complained")
+    assert at.source_name != "Amy Klobuchar" and at.source_entity is None

@@ -451,3 +451,32 @@ def test_a_tagged_source_that_stops_inside_a_phrase_is_not_taken(nlp) -> None:  
     assert lk._cut_short(seg, ((0, text.index(" harsh")),), rule)
     assert not lk._cut_short(seg, ((0, text.index(", a former")),), rule)  # ends on the name
     assert not lk._cut_short(seg, rule, rule)
+
+
+def test_a_tagged_source_that_holds_the_verb_is_not_taken(nlp) -> None:  # type: ignore[no-untyped-def]
+    """AllSides (The Hill): "The Associated Press and CNN released new polls this week showing 42 percent ..." had the
+    source "The Associated Press and CNN released new polls" for "showing" (the tagger's span, snapped over the rules'
+    one).  A source names who speaks, never the verb it is the subject of: the rules' source is kept."""
+
+    text = "The Associated Press and CNN released new polls this week showing 42 percent of Americans approve."
+    settings = Settings(check_language=False)
+    parsed = parse_text(nlp, text, settings)
+    seg = parsed.segments[0]
+    rule = ((0, text.index(" released")),)
+    assert lk._holds_verb(seg, ((0, text.index(" this week")),), rule)
+    assert not lk._holds_verb(seg, rule, rule)
+    assert not lk._holds_verb(seg, ((4, text.index(" released")),), rule)
+
+
+def test_a_source_that_stops_inside_a_party_label_gets_the_rest() -> None:
+    """AllSides (CBN): the tagger's source "Sen. Lindsey Graham (R" of "Sen. Lindsey Graham (R-SC) met with ...": the
+    open parenthesis is closed over the rest of a short label, not over a longer aside."""
+    from reportedly.find.attributions.spans import closed_parens
+
+    text = "Sen. Lindsey Graham (R-SC) met him. Rep. Chris Stewart (R-Utah.) said so. Mr. Smith (who was there when it began) said no."
+    graham = text.index("(R") + 2
+    assert text[slice(*closed_parens(text, ((0, graham),))[0])] == "Sen. Lindsey Graham (R-SC)"
+    stewart = text.index("Rep."), text.index("(R-Utah") + 7
+    assert text[slice(*closed_parens(text, (stewart,))[0])] == "Rep. Chris Stewart (R-Utah.)"
+    smith = text.index("Mr. Smith"), text.index("(who") + 4
+    assert closed_parens(text, (smith,)) == (smith,)

@@ -104,8 +104,10 @@ _WITH_WIRES = re.compile(
     r"^With\s+(?P<names>(?:[\w.]+\s+){0,2}(?:wires?|wire reports|wire services|agencies|news services))\b", re.I
 )
 _ORIGINALLY = re.compile(
-    r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:(?:in|on|at|by)\s+)+(?P<names>[A-Z][\w.&'’\-]*"
-    r"(?:\s+[A-Z][\w.&'’\-]*){0,5})"
+    r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:(?:in|on|at|by)\s+)+"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\.?\s+\d"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"  # a date is no outlet ("... on February 4, 2019")
+    r"(?P<names>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,5})"
 )
 _THIS_ARTICLE = re.compile(
     r"\bthis\s+(?P<names>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})\s+(?:article|report|story|dispatch)\b"

@@ -19,7 +19,7 @@ fits it, and returns ``None`` rather than a guess when none does:
   description names if it names one ("the US leader"); without such a person
   it stays unresolved (the caller may still name it after an earlier
   indefinite mention, "a foreign ministry spokesman", or after the one
-  person named later in that office, ``later_holder``: "his lawyer says" in
+  person named later in that office, ``offices.later_holder``: "his lawyer says" in
   a lede);
 - *the writer*: "I", "me", "my" outside quotes are the writer: the
   article's sole author when it names one, else unresolved (never the last
@@ -58,6 +58,7 @@ from ..entities.name_words import (
     names_a_text,
     time_zone,
 )
+from .offices import country_in, holds_office, rank_of, state_in
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
 
@@ -201,6 +202,14 @@ def antecedent(
         same = FEMALE if want == "f" else MALE
         p = _subject_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
         own = got is not None and got[0] >= sentence_start(parsed, before) and not any(a <= got[0] < b for a, b in content)
+        if got is not None and got[0] >= sentence_start(parsed, before) and depth < CHAIN_DEPTH and (
+            q := _pronoun_first(parsed, before, got[0], same, skip)
+        ):
+            # "In lieu of his typical tirades against what he called the Mueller “witch hunt,” he dashed off ...": the
+            # "he" whose words name Mueller is who this "he" is, not the name in those words
+            via = antecedent(parsed, entities, q[0], q[1], q[1], None, registry, skip, depth + 1)
+            if via is not None and via[1] not in named:
+                return via
         if p is not None and (got is None or got[0] < p[0] or (not own and _salience(parsed, got[0]) < 3)):
             # "He exchanged greetings with ..., Pavel Shtein ... . He visited the plant. ..., he said": the subject
             # "he" of the sentence before, not a name it mentioned since, is who this "he" is (a name in this
@@ -213,15 +222,12 @@ def antecedent(
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        country = _country_in(phrase)
-        rank = _rank_of(phrase, t)
-        fit = _named(_closest_at(parsed, entities, before, lambda e: e.kind == "person" and _holds(e, t, country, rank), ()))
+        country, rank, state = country_in(phrase), rank_of(phrase, t), state_in(phrase)
+        fit = _named(
+            _closest_at(parsed, entities, before, lambda e: e.kind == "person" and holds_office(e, t, country, rank, state), ())
+        )
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
-
-
-_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
-"""Words that make an office another one ("vice president" is no president)."""
 
 
 def named_after(
@@ -277,41 +283,6 @@ def asides(parsed: Parsed) -> tuple[tuple[int, int], ...]:
     )
 
 
-def _rank_of(text: str, title: str) -> str | None:
-    """A word of ``_RANKS`` among the two right before ``title`` in ``text`` ("vice" of "the vice president",
-    "deputy" of "Deputy Prime Minister" when the title is "minister"), else None."""
-    m = re.search(r"(?:\b([a-z]+)[\s-]+)?(?:\b([a-z]+)[\s-]+)?\b" + re.escape(title), text.lower())
-    return next((w for w in (m.groups() if m else ()) if w in _RANKS), None)
-
-
-def _holds(e: Entity, title: str, country: str | None, rank: str | None = None) -> bool:
-    """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``_rank_of``: "the
-    vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
-    government whose role names the US ("US President Donald Trump"), not "North Korean leader Kim Jong-un";
-    otherwise a role naming no country may be anyone's ("Ambassador" for "the U.S. Ambassador in Moscow"),
-    and "the Cuban leader" is no "President" of unnamed country."""
-    if title == "leader" and country is not None:
-        # "the US leader": a head of state or government of that country, said so in the role
-        return any(x in r.lower() for r in e.roles for x in LEADER_TITLES if _country_in(r) == country)
-    word = re.compile(rf"\b{re.escape(title)}\b")  # (a "presidential envoy" is no president)
-    roles = [r for r in e.roles if word.search(r.lower()) and _rank_of(r, title) == rank]
-    return bool(roles) and (country is None or any(_country_in(r) in (None, country) for r in roles))
-
-
-def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: str) -> tuple[str, str | None] | None:
-    """The one person first named after ``before`` whose roles hold the office a description names ("his lawyer
-    says" in a lede, "Anatoly Kucherena, his lawyer" further down), else None (none, or several).  For the
-    caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
-    t = title.lower().rstrip(".")
-    country = _country_in(phrase)
-    rank = _rank_of(phrase, t)
-    later = [
-        e for e in entities
-        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before and _holds(e, t, country, rank)
-    ]
-    return (later[0].name, later[0].id) if len(later) == 1 else None
-
-
 _COMPANY_STAFF = re.compile(
     r"^the\s+(?:company|firm|group|organi[sz]ation|corporation|carrier|airline|bank|manufacturer|retailer|"
     r"startup|maker|insurer)['’]s?\s+(?:(?!(?-i:[A-Z][a-z]))[\w-]+\s+){0,2}(?!(?-i:[A-Z][a-z]))[\w-]+$",
@@ -326,21 +297,6 @@ def company_staff(parsed: Parsed, entities: Sequence[Entity], before: int, phras
     if not _COMPANY_STAFF.match(" ".join(phrase.split())):
         return None
     return _named(_closest_at(parsed, entities, before, lambda e: e.kind == "organization", ()))
-
-
-LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
-"""The offices "the US leader", "the country's leader" may stand for."""
-
-
-def _country_in(phrase: str) -> str | None:
-    """The country a country word in the phrase names ("the US leader", "North Korean leader"), else None."""
-    words = re.findall(r"[\w.]+", phrase.replace("’", "'"))
-    for k in (2, 1):
-        for i in range(len(words) - k + 1):
-            c = country_of(" ".join(words[i : i + k]))
-            if c:
-                return c
-    return None
 
 
 def _read_off(parsed: Parsed, what: tuple[object, ...], owner: object, build: Callable[[], T]) -> T:
@@ -565,6 +521,20 @@ def _indefinite_subject_between(parsed: Parsed, start: int, before: int, skip: S
         ):
             return True
     return False
+
+
+def _pronoun_first(parsed: Parsed, before: int, name: int, words: frozenset[str], skip: Sequence[tuple[int, int]]) -> tuple[int, str] | None:
+    """(offset, word) of the first pronoun in ``words`` of the sentence of ``before``, before the name at ``name``
+    (outside ``skip``), that is the subject of a verb whose phrase holds the name ("he called the Mueller “witch
+    hunt”", "he doesn't think Mueller will find anything"; not "... when he says ... but that David Duke is a racist"),
+    else None."""
+    for s, t in _tokens_in(parsed, sentence_start(parsed, before), name):
+        if t.lower_ in words and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip):
+            at = s - t.idx  # (the segment's start)
+            verb = t.head
+            if at + verb.left_edge.idx <= name < at + verb.right_edge.idx + len(verb.right_edge.text):
+                return s, t.text
+    return None
 
 
 CHAIN_DEPTH = 4

@@ -22,13 +22,13 @@ from ...nlp import DocView, Parsed, Tok
 from ...settings import Settings
 from .. import Found
 from ..entities import entity_by_id
+from ..entities.lexicon import lexicon
 from .antecedents import (
     BODY_DESCRIPTION,
     antecedent,
     company_staff,
     document_subject_before,
     gender_of,
-    later_holder,
     named_after,
     previous_sentence,
     sentence_start,
@@ -37,6 +37,7 @@ from .antecedents import (
 )
 from .extract import Accepted, extract, quote_index
 from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
+from .offices import later_holder
 from .outlet_refs import outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .relatives import relative_antecedent
@@ -165,12 +166,15 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             else:
                 d = describe(text, span, src_head, entities, settings, ante)
             name, stype, ent = d.name, d.type, d.entity
-            if stype == "person" and name and (more := _PRONOUN_AND.fullmatch(text, *span)) is not None:
+            if stype == "person" and name and (more := _PRONOUN_AND.fullmatch(text, *span) or _person_and(text, span)):
                 # "as he and other officials vowed ...": the person and the others, several people (the phrase as
                 # written when the name found is one of the others: "she and MSNBC anchor Brian Williams")
                 rest = " ".join(more.group("rest").split())
                 mine = name.split()[-1] not in rest.split()
                 name, stype, ent = f"{name} and {rest}" if mine else " ".join(text[span[0] : span[1]].split()), "group", None
+            elif stype == "group" and (more := _PERSON_AND.fullmatch(text, *span)) and (lead := _person_named(entities, more.group("lead"))):
+                # "Trump and other Republicans" (spaCy reads "Trump" as an adjective of "Republicans"): the person too
+                name = f"{lead} and {' '.join(more.group('rest').split())}"
             if ent is None and stype in ("government", "group", "person", "organization") and ANONYMOUS_ASIDE.match(text, span[1], f.cue[0][0]):
                 stype = "anonymous"  # "Three U.S. intelligence officials, speaking on the condition of anonymity, said"
             if same is not None and ent == same.source_entity and stype != same.source_type and not personal:
@@ -210,6 +214,27 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
 
 _PRONOUN_AND = re.compile(r"(?:[Hh]e|[Ss]he)\s+and\s+(?P<rest>\S.*)", re.S)
 """A person's pronoun joined with others ("he and other officials", "she and her husband")."""
+_PERSON_AND = re.compile(r"(?P<lead>\S.*?)\s+and\s+(?P<rest>(?:his|her|their|other|several|some|many)\s+\S.*)", re.S)
+"""A person joined with people of theirs or others ("the president and his advisers", "Trump and other Republicans")."""
+
+
+def _person_and(text: str, span: Span) -> re.Match[str] | None:
+    """``_PERSON_AND`` over the phrase, when what comes before "and" is a name with at most an article and titles
+    before it ("the president", "House Speaker John Boehner"; not "Rep. John Culberson, a Texas Republican who said
+    his brother ...", "Holmes‘ professors")."""
+    more = _PERSON_AND.fullmatch(text, *span)
+    if more is None:
+        return None
+    titles = lexicon()
+    words = more.group("lead").split()
+    return more if all(w[:1].isupper() or w in ("the", "a", "an") or titles.is_title_word(w) for w in words) and "," not in more.group("lead") else None
+
+
+def _person_named(entities: Sequence[Entity], words: str) -> str | None:
+    """The name of the one person of the article whose name or surname ``words`` is, else None."""
+    words = " ".join(words.split())
+    found = {e.name for e in entities if e.kind == "person" and e.name and (e.name == words or e.name.split()[-1] == words)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _before_next_reports(text: str, items: list[Accepted]) -> list[Accepted]:
@@ -601,7 +626,7 @@ def _earlier_mention(parsed: Parsed, span: Span) -> Span | None:
 
 
 def _later_holder(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head: Tok | None) -> tuple[str, str | None] | None:
-    """The one person the article names after a description of an office, holding it (``antecedents.later_holder``)."""
+    """The one person the article names after a description of an office, holding it (``offices.later_holder``)."""
     phrase = parsed.text[span[0] : span[1]]
     title = PERSON_TITLES.search(phrase)
     if title is None or (head is not None and head.pos_ == "PRON"):

@@ -264,7 +264,7 @@ def link(parsed: Parsed, items: list[Accepted], tags: Tags) -> list[Accepted]:
         new_source = snap(
             text, source, tags.spans["source"], (*cue, *content), SNAP["source"], MARGIN["source"], tags, "source"
         )
-        if new_source is not None and _cut_short(f.cand.seg, new_source, source):
+        if new_source is not None and (_cut_short(f.cand.seg, new_source, source) or _holds_verb(f.cand.seg, new_source, source)):
             new_source = None
         if new_source is not None:
             source = tuple(union_spans(whole_name(text, f.cand.seg, t, (*cue, *content)) for t in new_source))
@@ -328,6 +328,22 @@ def _cut_short(seg: Segment, tagged: Sequence[Span], rule: Sequence[Span]) -> bo
         k -= 1
     head = toks[k].head
     return head.i > k and any(a <= seg.start + head.idx < b for a, b in rule)
+
+
+def _holds_verb(seg: Segment, tagged: Sequence[Span], rule: Sequence[Span]) -> bool:
+    """Whether tagged source spans hold the verb the rules' source is the subject of ("The Associated Press and CNN
+    released new polls" for the source of "showing" in "... released new polls this week showing 42 percent ..."):
+    a source names who speaks, never what they did; the rules' source is kept."""
+    if not rule or not tagged:
+        return False
+    r = _token_range(seg, (rule[0][0], rule[-1][1]))
+    if r is None:
+        return False
+    toks = seg.view.tokens
+    heads = {toks[k].head for k in range(r[0], r[1]) if not r[0] <= toks[k].head.i < r[1]}
+    return any(
+        h.pos_ in ("VERB", "AUX") and any(a <= seg.start + h.idx < b for a, b in tagged) for h in heads if h.i >= r[1]
+    )
 
 
 _NAME_CHARS = frozenset(".-&'’")

@@ -34,6 +34,9 @@ QUANTIFIERS = frozenset(
      "another", "one", "each", "every", "any", "both", "all", "this", "that", "these", "those", "four", "five", "six"}
 )
 
+_OPENING_MODIFIERS = frozenset({"former", "top", "senior", "longtime", "current", "leading", "prominent", "fellow", "veteran"})
+"""Modifiers a phrase may open with, capitalised when they open the sentence, that are no name."""
+
 _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
 """Heads that make a leader's name a government: "the Assad regime", and in KCNA's stories "the Lee group"
 (Lee Myung Bak's government)."""
@@ -76,10 +79,10 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     for ms, me in ent.mentions:
         if not span[0] <= ms < me < span[1]:
             continue
-        if any(
-            w[:1].isupper() and w.lower() not in QUANTIFIERS and not titles.is_title_word(w)
-            for w in text[span[0] : ms].split()
-        ):
+        before = text[span[0] : ms].split()
+        if before and before[0].lower() in _OPENING_MODIFIERS:
+            before = before[1:]  # "Former Clinton campaign officials": capitalised as the sentence's first word
+        if any(w[:1].isupper() and w.lower() not in QUANTIFIERS and not titles.is_title_word(w) for w in before):
             return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
         comma = text.find(",", me, span[1])
         end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"

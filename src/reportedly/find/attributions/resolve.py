@@ -21,7 +21,6 @@ typed organization or group, not the outlet (``outlet_body``).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
-from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY
 from .antecedents import BODY_DESCRIPTION
 from .heads import (
@@ -59,6 +57,7 @@ from .heads import (
     outlet_body,
     plural_of_document,
 )
+from .lists import joined_parties, two_people
 from .outlet_refs import named_paper, outlet_reference
 from .owners import (
     PARTITIVE,
@@ -201,7 +200,7 @@ def describe(
     if cut is not None and cut.start() > 0:
         return Described(d.name[: cut.start()].rstrip(" ,;:"), d.type, d.entity)  # (not "Chaffetz," of "Chaffetz, (R-Utah)")
     described = _NOUN_THEN_WHO.match(d.name) if not _NAME_AT_END.search(d.name) else None
-    return Described(described.group("desc"), d.type, d.entity) if described is not None else d
+    return Described(_described(described), d.type, d.entity) if described is not None else d
 
 
 def _describe(
@@ -261,7 +260,7 @@ def _describe(
         ent = entity_for(entities, (at, at + title.start()), text)
     elif (described := _NOUN_THEN_WHO.match(phrase)) is not None and not _NAME_AT_END.search(phrase):
         # "one Republican senator who vented frustration ... on Twitter": no name inside the clause names the speaker
-        ent = entity_for(entities, (at, at + len(described.group("desc"))), text)
+        ent = entity_for(entities, (at, at + len(_described(described))), text)
     else:
         ent = entity_for(entities, span, text)
         titled = _NAME_THEN_TITLE.match(phrase)
@@ -289,7 +288,7 @@ def _describe(
     reg = _registry_type(phrase, settings) if not surname else None
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
-    if reg is None and ent is not None:
+    if reg is None and ent is not None and joined_parties(entities, span, text) is None:  # (not one of a list: below)
         reg = _registry_type(ent.name, settings)
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
@@ -375,7 +374,7 @@ def _describe(
         return Described(phrase, "government", None)
     if (
         ent is not None and ent.kind == "person" and not (OUTLET_NOUNS | {"paper", "papers"}).intersection(low.split())
-        and (both := _two_people(entities, span, text)) is not None
+        and (both := two_people(entities, span, text)) is not None
     ):
         # "Conaway and Schiff said": both, not the one named last (named by the list alone: "[in company with] Mitt
         # Romney and Jeb Bush, who ...")
@@ -423,6 +422,10 @@ def _describe(
         return Described(phrase, "group", ent.id)  # "The Clintons": a family
     if ent is not None and (officer := officer_named(ent, span, text)) is not None:
         return Described(officer, "person", None)  # "Texas Democratic Party Chair Ramiro Hinojosa" (no entity)
+    if ent is not None and (listed := joined_parties(entities, span, text)) is not None:
+        # "Congress and President Obama", "The Associated Press and CNN": all of them, not the one the head names
+        kinds = {"government" if e.kind == "place" else _KIND_TYPES.get(e.kind) for e in listed[1]}  # (places speak as governments)
+        return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
     if ent is not None:
         kind = _KIND_TYPES.get(ent.kind)
         if kind:
@@ -487,62 +490,6 @@ _ONE_IN = re.compile(
 """A share written out at the head of a phrase: "nearly one in five chief financial officers", "two out of three"."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
-_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\))?"
-"""Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...")."""
-_HOME_RE = re.compile(_HOME)
-_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
-_COMMA = re.compile(_HOME + r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
-_LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
-_WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
-
-
-def _two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span, str] | None:
-    """Where the phrase joins two people by "and" ("Obama and Biden", "Sen. Elizabeth Warren and Rep. Bobby Scott"):
-    from the mention of one person, through commas or "and" (titles may follow), to another person's, the last
-    joined by "and"; or from the surname of another person of the article that spaCy did not tag ("Conaway and
-    Schiff" after "Rep. Mike Conaway") to the person's mention; with the list's name, its people's mentions without
-    the titles between them ("Elizabeth Warren and Bobby Scott").  None when it does not."""
-    near = mentions_near(entities, *span)
-    people = sorted((ms, me, e.id) for e, ms, me in near if e.kind == "person" and span[0] <= ms < me <= span[1])
-    if not people:
-        return None
-    # from the first person on, a list of people ("A, B, and C"), not people inside a modifier of the first ("Benjamin
-    # Ginsberg, ... attorney for the Romney and George W. Bush campaigns", "Ruth Bader Ginsburg, joined by ...")
-    end = None
-
-    def called(ms: int, me: int, eid: str) -> str:
-        # a surname alone is its person's name ("Sens. Mark Udall of Colorado and Wyden": "Ron Wyden")
-        words = text[ms:me].split()
-        whole = person.name.split() if (person := entity_by_id(entities, eid)) is not None else []
-        return " ".join(whole) if len(words) == 1 and len(whole) > 1 and whole[-1] == words[0] else " ".join(words)
-
-    name = parts = called(*people[0])
-    for a, b in itertools.pairwise(people):
-        if a[2] == b[2] or not (_AND.fullmatch(text, a[1], b[0]) or _COMMA.fullmatch(text, a[1], b[0])):
-            break
-        gap = m.end() if (m := _HOME_RE.match(text, a[1])) else a[1]  # (where the person is from dropped: "(Pa.)")
-        joint = text[gap : b[0]].split()
-        if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]):
-            # (titles between dropped; a given name the mention left out kept: "Sheldon Whitehouse, Mazie Hirono")
-            parts += (", " if joint[0].startswith(",") else " ") + ("and " if "and" in joint or "&" in joint else "")
-        else:
-            parts += text[gap : b[0]]
-        parts += called(*b)
-        if _AND.fullmatch(text, a[1], b[0]):
-            end, name = b[1], parts
-    if end is not None:
-        # with the untagged surnames that open the list ("Sides, Vavreck, and Tesler": spaCy tagged the last two)
-        if _LEADING_NAMES.fullmatch(text, span[0], people[0][0]):
-            return (span[0], end), " ".join(text[span[0] : end].split())
-        return (people[0][0], end), name
-    ms, me, eid = people[0]
-    m = _WORD_AND.search(text, span[0], ms)
-    if m is None or m.end() != ms:
-        return None
-    other = next((e for e in entities if e.kind == "person" and e.id != eid and e.name.split()[-1] == m.group("word")), None)
-    return ((m.start("word"), me), f"{' '.join(other.name.split())} and {called(ms, me, eid)}") if other is not None else None
-
-
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
     North"), the mention its head: not "people in North Korea"."""
@@ -604,9 +551,18 @@ TITLE_OPENER = r"\b(?:titled|entitled|called|named|headlined)\s+"
 _QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
 _NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 """A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
-_NOUN_THEN_WHO = re.compile(r"(?P<desc>[^,]*?\b[a-z][\w’'-]*),?\s+(?:who|whose|that)\s")
+_NOUN_THEN_WHO = re.compile(
+    r"(?P<desc>[^,]*?\b[a-z][\w’'-]*|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*),?\s+(?:who|whose|that)\s"
+    r"|(?P<part>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*)\s+[a-z]\w*ing\s"
+)
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
-Democratic chairs that POLITICO interviewed")."""
+Democratic chairs that POLITICO interviewed"); or an indefinite one closed by a party word, followed by a relative
+clause or a participle ("a Republican who picked Rubio to win", "Another Republican backing Cruz"): ``described``."""
+def _described(m: re.Match[str]) -> str:
+    """The description ``_NOUN_THEN_WHO`` matched."""
+    return m.group("desc") or m.group("part")
+
+
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
     r"(?:\s+(?:of|at|for|in|to)\s|,?$)"

@@ -237,18 +237,24 @@ def _dateline(words: list[str], starts: list[int]) -> frozenset[int]:
 def closed_parens(text: str, spans: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
     """``spans`` (character spans of ``text``), each that opens a parenthesis it does not close carried over the
     closing one right after it (past a stop: "(D-Vt.)"): the rules trim edge punctuation, and "said Rep. Chris
-    Stewart (R-Utah)." gave the source "Rep. Chris Stewart (R-Utah"."""
+    Stewart (R-Utah)." gave the source "Rep. Chris Stewart (R-Utah"; a tagged source may stop inside the label
+    ("Sen. Lindsey Graham (R" of "(R-SC)"), so the rest of a short label (at most ``_LABEL_REST`` letters, stops,
+    hyphens and spaces) is carried over too."""
     out = []
     for a, b in spans:
         piece = text[a:b]
         if "(" in piece and piece.count("(") > piece.count(")"):
             k = b
-            while k < len(text) and k < b + 3 and text[k] in " \t.":  # ("(D-Vt" of "(D-Vt.)")
+            while k < len(text) and k < b + _LABEL_REST and (text[k] in " \t.-" or text[k].isalnum()):  # ("(D-Vt" of "(D-Vt.)")
                 k += 1
             if k < len(text) and text[k] == ")":
                 b = k + 1
         out.append((a, b))
     return tuple(out)
+
+
+_LABEL_REST = 12
+"""How far past a span ``closed_parens`` looks for the parenthesis it leaves open (the rest of "(R-SC)", "(D-N.Y.)")."""
 
 
 def fitted_source(text: str, source: tuple[Span, ...], content: Sequence[Span]) -> tuple[Span, ...]:

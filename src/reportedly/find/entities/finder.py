@@ -243,18 +243,26 @@ def possessive_after(text: str, end: int) -> bool:
     return _POSSESSOR.match(text, end) is not None
 
 
-def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int, int, Entity]]) -> bool:
+def _possessor(text: str, c: tuple[int, int, Entity], others: Sequence[tuple[int, int, Entity]], end_of: int = -1) -> bool:
     """Whether the candidate mention ``c`` is the possessor of a person or an outlet named after it by a title:
     "Trump's outgoing national security adviser H.R. McMaster", "Khashoggi's fiancée, Hatice Cengiz", "The
     North's official KCNA news agency" (not "Sanders' Medicare for All plan", "Russia's Foreign Ministry",
     "Clapper's claims about ..."), or a modifier of a title word right before a person ("Malojloj resident
     Roger Hostetler", "Trump adviser Stephen Miller", "Customs and Border Protection Commissioner Kevin
     McAleenan") or of a newspaper's description ("The DPRK leading newspaper Rodong Sinmun"), or the object of
-    a title right before a person ("Supreme Commander of the Korean People's Army Kim Jong Il")."""
+    a title right before a person ("Supreme Commander of the Korean People's Army Kim Jong Il"); or a person's
+    possessive right before a body that ends the phrase (``end_of``: "Trump’s own Justice Department"; not "Three of
+    President Obama's GOP partners")."""
     m = _POSSESSOR.match(text, c[1])
     end = m.end() if m is not None else c[1]
-    for s, _e, ent in others:
-        if ent is c[2] or ent.kind not in ("person", "outlet") or s < end:
+    for s, e, ent in others:
+        if ent is c[2] or s < end:
+            continue
+        if ent.kind in ("government", "organization"):
+            if m is not None and c[2].kind == "person" and e == end_of and text[end:s].split() in ([], ["own"]):
+                return True  # "Trump’s own Justice Department": the body, not whose it is
+            continue
+        if ent.kind not in ("person", "outlet"):
             continue
         if m is None and ent.kind == "person" and not text[end:s].strip() and _TITLE_OF.search(text, 0, c[0]):
             return True  # "Supreme Commander of the Korean People's Army Kim Jong Il": the title's object
@@ -324,7 +332,7 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
 
     kept = [c for c in overlapping if not nested(c)] or overlapping
     if text is not None and len(kept) > 1:
-        kept = [c for c in kept if not _possessor(text, c, kept)] or kept
+        kept = [c for c in kept if not _possessor(text, c, kept, e)] or kept
     first = min(kept, key=lambda c: (c[0], -(c[1] - c[0])))
     if (
         text is not None and (first[2].kind != "person" or re.search(r"\b[a-z]{2,}\b", text[s : first[0]]))

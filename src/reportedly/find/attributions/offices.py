@@ -1,0 +1,77 @@
+"""Who holds an office a description names: "the vice president" is no president, "the US leader" a head of state
+or government whose role names the US, "his lawyer" the one lawyer the article names later."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...model import Entity
+from ...registry import country_of
+from ...registry.countries import US_STATES
+
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
+"""Words that make an office another one ("vice president" is no president)."""
+
+
+def rank_of(text: str, title: str) -> str | None:
+    """A word of ``_RANKS`` among the two right before ``title`` in ``text`` ("vice" of "the vice president",
+    "deputy" of "Deputy Prime Minister" when the title is "minister"), else None."""
+    m = re.search(r"(?:\b([a-z]+)[\s-]+)?(?:\b([a-z]+)[\s-]+)?\b" + re.escape(title), text.lower())
+    return next((w for w in (m.groups() if m else ()) if w in _RANKS), None)
+
+
+def holds_office(e: Entity, title: str, country: str | None, rank: str | None = None, state: str | None = None) -> bool:
+    """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``rank_of``: "the
+    vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
+    government whose role names the US ("US President Donald Trump"), not "North Korean leader Kim Jong-un";
+    otherwise a role naming no country may be anyone's ("Ambassador" for "the U.S. Ambassador in Moscow"),
+    and "the Cuban leader" is no "President" of unnamed country; nor is "the Kentucky senator" a "Minnesota Sen."
+    (``state``, a US state the description names: a role naming another one does not hold the office)."""
+    if title == "leader" and country is not None:
+        # "the US leader": a head of state or government of that country, said so in the role
+        return any(x in r.lower() for r in e.roles for x in LEADER_TITLES if country_in(r) == country)
+    word = re.compile(rf"\b{re.escape(title)}\b")  # (a "presidential envoy" is no president)
+    if state is not None and any(state_in(r) not in (None, state) for r in e.roles):
+        return False
+    roles = [r for r in e.roles if word.search(r.lower()) and rank_of(r, title) == rank]
+    return bool(roles) and (country is None or any(country_in(r) in (None, country) for r in roles))
+
+
+def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: str) -> tuple[str, str | None] | None:
+    """The one person first named after ``before`` whose roles hold the office a description names ("his lawyer
+    says" in a lede, "Anatoly Kucherena, his lawyer" further down), else None (none, or several).  For the
+    caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
+    t = title.lower().rstrip(".")
+    country, rank, state = country_in(phrase), rank_of(phrase, t), state_in(phrase)
+    later = [
+        e for e in entities
+        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before
+        and holds_office(e, t, country, rank, state)
+    ]
+    return (later[0].name, later[0].id) if len(later) == 1 else None
+
+
+LEADER_TITLES = ("leader", "president", "prime minister", "premier", "chancellor", "king", "queen", "emperor")
+"""The offices "the US leader", "the country's leader" may stand for."""
+
+
+def country_in(phrase: str) -> str | None:
+    """The country a country word in the phrase names ("the US leader", "North Korean leader"), else None."""
+    words = re.findall(r"[\w.]+", phrase.replace("’", "'"))
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            c = country_of(" ".join(words[i : i + k]))
+            if c:
+                return c
+    return None
+
+
+def state_in(phrase: str) -> str | None:
+    """The US state a phrase names ("the freshman Kentucky senator", "Minnesota Sen."), lower-cased, else None."""
+    words = re.findall(r"[A-Z][a-z]+", phrase)
+    for k in (2, 1):
+        for i in range(len(words) - k + 1):
+            if (w := " ".join(words[i : i + k]).lower()) in US_STATES:
+                return w
+    return None
