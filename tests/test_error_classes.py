@@ -4437,3 +4437,35 @@ def test_a_description_naming_a_state_is_no_senator_of_another() -> None:
     )
     at = by_cue(report(text, profile="fast"), "has long complained")
     assert at.source_name != "Amy Klobuchar" and at.source_entity is None
+
+
+def test_people_a_body_asked_are_not_the_body() -> None:
+    """AllSides (Fox News): "Economists surveyed by Refinitiv expected ..." was Refinitiv, an organisation.  People
+    that a body surveyed, polled or interviewed are who speaks; the body only asked them."""
+    text = (
+        "Economists surveyed by Refinitiv expected the report to show a loss of jobs. Analysts polled by Reuters said "
+        "rates would rise this year."
+    )
+    rep = report(text, profile="fast")
+    assert (by_cue(rep, "expected").source_name, by_cue(rep, "expected").source_type) == (
+        "Economists surveyed by Refinitiv", "group"
+    )
+    assert by_cue(rep, "said").source_type == "group"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_quote_the_parser_hung_on_the_subject_is_what_was_said(profile: str) -> None:
+    """AllSides (Reuters): "“Our discussions on border security ... are much further apart, and that is key to getting
+    a bipartisan deal on DACA,” senators Thom Tillis and James Lankford said in a statement." had the quote inside the
+    source (spaCy hung it on "senators") and "a statement" as what was said.  A quoted clause opening the sentence and
+    closed right before the subject is the content; the subject's words alone the source."""
+    text = (
+        "Two other Republicans late on Thursday said the sides remained far apart. “Our discussions on border security "
+        "with Democrats are much further apart, and that is key to getting a deal on DACA,” senators Thom Tillis and "
+        "James Lankford said in a statement."
+    )
+    rep = report(text, profile=profile)
+    at = [a for a in rep.attributions if "Tillis" in span_text(text, a.source)]
+    assert len(at) == 1
+    assert span_text(text, at[0].source) == "senators Thom Tillis and James Lankford"
+    assert span_text(text, at[0].content).startswith("Our discussions on border security")

@@ -28,6 +28,7 @@ from .clauses import (
     inverted_aside,
     predicate_adjective,
     publisher_of_document,
+    quote_under_subject,
     reduced_relative_subject,
     relative_then_speaker,
     report_aside_before,
@@ -97,6 +98,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     rel, cc = content_child(h)
     if cc is None and h.lemma_.lower() in REPORTS and (fronted := fronted_clause(h)) is not None:
         rel, cc = "ccomp", fronted  # "The army fired shells, the newspaper wrote.", the clause misparsed
+    quoted = quote_under_subject(h) if h.lemma_.lower() in REPORTS else None
+    if quoted is not None:
+        rel, cc = "ccomp", quoted  # "“...,” senators Thom Tillis and James Lankford said in a statement"
     # "went on to name", "is expected to say": a governing verb that is no cue joins the cue
     if h.dep_ == "xcomp" and h.head.pos_ in ("VERB", "AUX") and h.head.i < h.i:
         g = h.head
@@ -233,6 +237,8 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
         content_idx |= {k for c in subjects if c.i < h.i for k in range(c.left_edge.i, c.right_edge.i + 1)}
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
+        if quoted is not None:  # (the quote the parser hung on the subject is no part of who speaks)
+            cand.source = trimmed_ranges(doc, {k for r in cand.source for k in range(*r) if k > max(content_idx)})
         cand.source_rel = srel
         content_idx -= {k for r in cand.source for k in range(*r)}
     raising = h.lemma_.lower() in RAISING and cand.source_rel == "nsubj"

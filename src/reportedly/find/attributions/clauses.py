@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...nlp import DocView, Tok
 from ..entities.lexicon import lexicon, word_key
 from ..entities.name_words import BODY_HEADS
-from .spans import CLOSE_QUOTES, Candidate, TokRange
+from .spans import CLOSE_QUOTES, OPEN_QUOTES, Candidate, TokRange
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Prepositions that link a cue to its content ("pointed to X", "called for X").
@@ -93,6 +93,27 @@ def fronted_clause(h: Tok) -> Tok | None:
         closed = doc[end - 1].text in CLOSE_QUOTES or (end + 1 < len(doc) and doc[end + 1].text in CLOSE_QUOTES)
         if end < min(subjects) and doc[end].text == "," and not closed:
             return c
+    return None
+
+
+def quote_under_subject(h: Tok) -> Tok | None:
+    """A quoted clause the parser hung on the cue's subject before the subject's head ("“Our discussions ... are much
+    further apart,” senators Thom Tillis and James Lankford said in a statement": the quote a ccomp of "senators"):
+    what was said, opening the sentence with a quotation mark closed right before the subject's words."""
+    doc = h.doc
+    for s in h.children:
+        if s.dep_ != "nsubj" or s.i > h.i:
+            continue
+        for c in s.children:
+            if c.dep_ not in ("ccomp", "parataxis") or c.i > s.i or doc[h.sent.start].text not in OPEN_QUOTES:
+                continue
+            if c.left_edge.i not in (h.sent.start, h.sent.start + 1):
+                continue
+            end = c.right_edge.i + 1  # (the closing mark and comma after the clause hang on the subject too)
+            while end < s.i and doc[end].is_punct and doc[end].text not in CLOSE_QUOTES:
+                end += 1
+            if end < s.i and doc[end].text in CLOSE_QUOTES:
+                return c
     return None
 
 

@@ -218,3 +218,18 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
         if m is not None and all(titles.is_title_word(w) for w in m.group("title").split()):
             return m.group("name")
     return None
+
+
+_ASKED_BY = re.compile(r"\s+(?:surveyed|polled|interviewed|questioned|asked|contacted|consulted)\s+by\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*\s+)*$")
+
+
+def asked_by(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
+    """"group" or "person" for people a body or person asked ("Economists surveyed by Refinitiv", "voters polled by
+    Gallup"): the name says who asked them, not who speaks; else None."""
+    if head is None or head.pos_ != "NOUN" or not people_noun(head.text.lower()):
+        return None
+    for ms, _ in ent.mentions:
+        m = _ASKED_BY.search(text, span[0], ms) if span[0] <= ms < span[1] else None
+        if m is not None and text[span[0] : m.start()].split()[-1:] == [head.text]:
+            return "group" if head.tag_ in ("NNS", "NNPS") else "person"
+    return None

@@ -64,6 +64,7 @@ from .owners import (
     QUANTIFIERS,
     after_head,
     apposed_person,
+    asked_by,
     officer_named,
     owned_by_description,
     partisans,
@@ -283,6 +284,8 @@ def _describe(
         if who is not None and who.kind == "person":
             return Described(who.name, "person", who.id)
         return Described(staff.group("name"), "person", None)
+    if ent is not None and (asked := asked_by(ent, span, head, text)) is not None:
+        return Described(phrase, asked, None)  # "Economists surveyed by Refinitiv": not Refinitiv
     # a person the article names by an outlet's word ("Bloomberg said" after "Michael Bloomberg") is that person
     surname = ent is not None and ent.kind == "person" and ent.name != phrase and ent.name.endswith(" " + phrase)
     reg = _registry_type(phrase, settings) if not surname else None
