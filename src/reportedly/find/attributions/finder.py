@@ -38,7 +38,7 @@ from .antecedents import (
 from .extract import Accepted, extract, quote_index
 from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
 from .offices import later_holder
-from .outlet_refs import outlet_reference
+from .outlet_refs import outlet_closing, outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .relatives import relative_antecedent
 from .resolve import DESCRIPTION_OPENERS, Described, describe
@@ -79,6 +79,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
     items = [f if (own := fitted_source(text, f.source, f.content)) == f.source else dataclasses.replace(f, source=own) for f in items]
+    registry = tuple(settings.registry)
+    items = [f if (own := outlet_closing(text, tuple(f.source), registry)) == tuple(f.source) else dataclasses.replace(f, source=own) for f in items]
     said: list[Span] = []  # the quoted words of the contents so far, sorted
     named: dict[tuple[Span, ...], Attribution] = {}  # the first attribution of each source span
     for n, f in enumerate(items, 1):

@@ -174,3 +174,22 @@ def _medium_fits(head: str, medium: str | None) -> bool:
     if head in ("agency", "wire"):
         return medium in ("agency", "photo_agency")
     return True
+
+
+def outlet_closing(text: str, source: tuple[tuple[int, int], ...], registry: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """A source cut to the outlet that closes it after a comma ("... a likely 2016 candidate, Wisconsin Gov. Scott
+    Walker, Politico reported:": the parser took the appositive before for the subject), else the source itself."""
+    if len(source) != 1 or "," not in text[source[0][0] : source[0][1]]:
+        return source
+    a, b = source[0]
+    cut = text.rindex(",", a, b) + 1
+    while cut < b and text[cut].isspace():
+        cut += 1
+    tail = text[cut:b]
+    if not tail or not tail[0].isupper() or len(tail.split()) > 4:
+        return source
+    try:
+        reg = load_registry(registry)
+    except Exception:  # a broken registry file must not stop the analysis
+        return source
+    return ((cut, b),) if reg.source_outlet(tail) is not None else source

@@ -34,6 +34,7 @@ QUANTIFIERS = frozenset(
      "another", "one", "each", "every", "any", "both", "all", "this", "that", "these", "those", "four", "five", "six"}
 )
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which)\s")
 _OPENING_MODIFIERS = frozenset({"former", "top", "senior", "longtime", "current", "leading", "prominent", "fellow", "veteran"})
 """Modifiers a phrase may open with, capitalised when they open the sentence, that are no name."""
 
@@ -86,6 +87,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
         comma = text.find(",", me, span[1])
         end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
+        if (rel := _RELATIVE_AFTER.search(text, me, end)) is not None:
+            end = rel.start()  # "Trump allies who see a political upside"
         if text[me : me + 2] in ("'s", "’s") and (prep := _PREPOSITION.search(text, me, end)) is not None:
             end = prep.start()  # "Thuraissigiam's lawyers at the ACLU"
         m = _LOWER_WORDS.fullmatch(text, me, end)

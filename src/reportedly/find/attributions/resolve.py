@@ -555,11 +555,11 @@ _QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
 _NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 """A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
 _NOUN_THEN_WHO = re.compile(
-    r"(?P<desc>[^,]*?\b[a-z][\w’'-]*|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*),?\s+(?:who|whose|that)\s"
+    r"(?P<desc>[^,]*?\b(?!(?:of|for|to|in|on|at|with|by|about|from|against|over|under|than|like)\b)[a-z][\w’'-]*|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*),?\s+(?:who|whose|that)\s"
     r"|(?P<part>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*)\s+[a-z]\w*ing\s"
 )
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
-Democratic chairs that POLITICO interviewed"); or an indefinite one closed by a party word, followed by a relative
+Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one closed by a party word, followed by a relative
 clause or a participle ("a Republican who picked Rubio to win", "Another Republican backing Cruz"): ``described``."""
 def _described(m: re.Match[str]) -> str:
     """The description ``_NOUN_THEN_WHO`` matched."""

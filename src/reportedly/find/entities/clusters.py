@@ -36,6 +36,11 @@ _GENERIC_ORG_WORDS = frozenset(
     }
 )  # fmt: skip
 _INITIAL = re.compile(r"[A-Z]\.?")
+_BODY_OF = re.compile(
+    r"\b(?:School|University|Institute|College|Department|Center|Centre|Academy|Foundation|Museum|Hospital|Library"
+    r"|Society|Association|Council|Commission|Committee|Ministry|Bureau|Office)\s+(?:of|for)\s+[A-Z]"
+)
+"""A body's name however spaCy labels it: a body word, then "of" or "for" and a capitalised word."""
 FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "&"})
 
 
@@ -110,6 +115,9 @@ def cluster_kind(ms: list[Mention]) -> str:
         return "outlet"
     if any(m.label == "PLACE" for m in ms):
         return "place"  # "Allen, Texas" somewhere: "Allen police spokesman" read no person
+    if any((m.person or m.label in _PERSON_LABELS or m.kind == "person") and _BODY_OF.search(m.name) for m in ms):
+        return "government" if any(m.government for m in ms) else "organization"  # "Jack J. Valenti School of
+        # Communication" (spaCy: a person)
     if all(m.kind in ("organization", "place") and country_of(m.name) for m in ms):
         return "place"  # "the DPRK", which spaCy calls an organisation: a country (a government when it speaks)
     if any(m.person and m.label != "NORP" for m in ms) or _named_person(ms):

@@ -145,10 +145,13 @@ def _places_by_state(text: str, mentions: list[Mention]) -> None:
         if m.outlet or m.government or len(m.name.split()) > 3:
             continue
         hit = _STATE_AFTER.match(text, m.end)
-        if hit and (hit.group(1).lower() in US_STATES or country_of(hit.group(1))):
+        if hit and (hit.group(1).lower() in US_STATES or country_of(hit.group(1))) and not _ACCORDING_BEFORE.search(
+            text, max(0, m.start - 20), m.start
+        ):  # (not a source: "According to Ebrard, Mexico had 45 days")
             m.kind, m.label, m.person = "place", "PLACE", False
 
 
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.I)
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+$")
 
 
