@@ -4538,3 +4538,23 @@ def test_a_school_named_for_a_person_is_a_body() -> None:
     )
     rep = report(text, profile="fast")
     assert ("Jack J. Valenti School of Communication", "organization") in [(e.name, e.kind) for e in rep.entities]
+
+
+def test_a_person_and_people_are_a_group_and_a_housewife_a_person() -> None:
+    """KCNA: "a reporter and speakers said ..." was a person (by "reporter"), "An ordinary housewife wrote ..." of no
+    type.  A head joined with a plural is several people; a housewife is a person."""
+    text = "At the meeting a reporter and speakers said the plan was a success. An ordinary housewife wrote that she was ready."
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "said").source_type == "group"
+    assert by_cue(rep, "wrote").source_type == "person"
+
+
+def test_he_after_an_unnamed_official_is_that_official() -> None:
+    """AllSides-like and KCNA: "President Obama spoke on Monday. A White House spokesman said ... He added ..." named
+    Obama (the closest man named); "A high ranking official of south Korea cried out for ... He went the lengths of
+    bluffing ..." (KCNA) named Lee Myung Bak.  "he" right after an unnamed official's report is that official, named by
+    the body as the official is (type guideline 5); an indefinite description before is someone unnamed, never a name
+    from further back."""
+    text = "President Obama spoke on Monday. A White House spokesman said the plan was sound. He added that it would pass."
+    at = by_cue(report(text, profile="fast"), "added")
+    assert (at.source_name, at.source_type) == ("White House", "government")

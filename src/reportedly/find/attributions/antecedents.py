@@ -215,6 +215,8 @@ def antecedent(
             # "he" of the sentence before, not a name it mentioned since, is who this "he" is (a name in this
             # sentence outside its content still wins: "In Mr Giuliani's statement, he said"); so is the person a
             # subject description names ("The Russian president extended ... . He expressed support")
+            if p[1].split()[0].lower() in ("a", "an"):
+                return None  # "A high ranking official of south Korea cried out ... He went ...": someone unnamed
             via = antecedent(parsed, entities, p[0], p[1], p[2], p[3], registry, skip, depth + 1)
             if via is not None and via[1] not in named:
                 return via
@@ -545,7 +547,8 @@ def _subject_before(
     parsed: Parsed, before: int, words: frozenset[str], skip: Sequence[tuple[int, int]]
 ) -> tuple[int, str, str, str | None] | None:
     """(offset, phrase, head, title) of the nearest main clause's subject (``_salience`` 3) that is a pronoun in
-    ``words`` or a definite description headed by a person's title ("The Russian president"; its title), in the
+    ``words`` or a description headed by a person's title ("The Russian president", "A high ranking official"; its
+    title), in the
     sentence of ``before`` (before it) or the one before (across a paragraph break), outside ``skip``; else None."""
     lo = previous_sentence(parsed, before, across=True)
     best: tuple[int, str, str, str | None] | None = None
@@ -556,7 +559,7 @@ def _subject_before(
             best = (s, t.text, t.text, None)
         elif (
             t.pos_ == "NOUN" and t.ent_type_ == "" and lexicon().is_title_word(t.text)
-            and any(k.dep_ == "det" and k.lower_ == "the" for k in t.children) and _salience(parsed, s) >= 3
+            and any(k.dep_ == "det" and k.lower_ in ("the", "a", "an") for k in t.children) and _salience(parsed, s) >= 3
         ):
             start = s - t.idx + t.left_edge.idx  # (the holder is named before the whole description)
             best = (start, parsed.text[start : s + len(t.text)], t.text, t.lemma_.lower())

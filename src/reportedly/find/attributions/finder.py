@@ -520,6 +520,13 @@ _OFFICE_OF = re.compile(r"[Tt]he (?:[\w-]+ ){0,2}?(?:chairman|chairwoman|chair|p
                         r"secretary general|leader|head|chief|director|spokesman|spokeswoman|spokesperson) of\b")
 """A person described by an office in a body ("The chairman of the Kampala City Committee ..."), whom the finder names
 by the body: "he" or "she" just after may take that speaker."""
+_ONE_OFFICIAL = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
+    r"officer|diplomat|envoy)(?:\s+(?:of|for|at|in|with|from)\s+.+)?",
+    re.S,
+)
+"""One unnamed official ("A White House spokesman", "A high ranking official of south Korea"), whom the finder names
+by the body (type guideline 5): "he" or "she" just after may take that speaker."""
 _NO_SPEAKER = frozenset({"it", "its", "they", "them", "that", "which", "who", "this", "these", "those"})
 
 
@@ -538,7 +545,7 @@ def _previous_speaker(
     if types is None or not prev.source_name or not prev.cue:
         return None
     phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()) if prev.source else ""
-    office = _OFFICE_OF.match(phrase)
+    office = _OFFICE_OF.match(phrase) or _ONE_OFFICIAL.fullmatch(phrase)
     plural_documents = head.text.lower() == "they" and prev.source_type == "document" and prev.source_name.endswith("s")
     if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")) and not plural_documents:
         return None  # ("The statements said ... They noted": documents in the plural are "they")

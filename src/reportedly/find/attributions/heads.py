@@ -103,7 +103,8 @@ PERSON_NOUNS = frozenset(
     "parent relative therapist principal traitor fundraiser operative associate narrator announcer confidant confidante "
     "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady "
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
-    "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner".split()
+    "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner "
+    "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

@@ -55,6 +55,7 @@ from .heads import (
     STATE_MEDIA,
     VAGUE_HEADS,
     outlet_body,
+    people_noun,
     plural_of_document,
 )
 from .lists import joined_parties, two_people
@@ -454,8 +455,12 @@ def _describe(
         return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
-    if _ONE_IN.match(low) or (head is not None and _JOINED_OTHERS.search(phrase) and any(k.dep_ == "conj" for k in head.children)):
-        return Described(phrase, "group", None)  # "nearly one in five chief financial officers", "the senator and his staff"
+    if _ONE_IN.match(low) or (head is not None and any(
+        k.dep_ == "conj" and (_JOINED_OTHERS.search(phrase) or (k.tag_ in ("NNS", "NNPS") and people_noun(head_low)))
+        for k in head.children
+    )):
+        return Described(phrase, "group", None)  # "nearly one in five chief financial officers", "the senator and his staff",
+        # "a reporter and speakers"
     if PERSON_TITLES.search(phrase):
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
