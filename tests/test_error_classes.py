@@ -4558,3 +4558,24 @@ def test_he_after_an_unnamed_official_is_that_official() -> None:
     text = "President Obama spoke on Monday. A White House spokesman said the plan was sound. He added that it would pass."
     at = by_cue(report(text, profile="fast"), "added")
     assert (at.source_name, at.source_type) == ("White House", "government")
+
+
+def test_a_headline_verb_ends_a_name() -> None:
+    """AllSides (NPR live blog): the subhead "Ottawa Police Say Suspect Is Dead" made the entity "Ottawa Police Say
+    Suspect Is Dead", and every later "Ottawa Police say" was named "Ottawa Police Say".  A capitalised reporting verb
+    of a headline is no word of a name."""
+    text = "Ottawa Police Say Suspect Is Dead\n\nOttawa Police say a male suspect has been confirmed deceased."
+    rep = report(text, profile="fast")
+    assert [e.name for e in rep.entities] == ["Ottawa Police"]
+    assert by_cue(rep, "say").source_name == "Ottawa Police"
+
+
+def test_a_person_and_an_official_are_a_group() -> None:
+    """AllSides (NPR): "Bordeleau and an official for the Royal Canadian Mounted Police, which is in charge of ..." was
+    Charles Bordeleau alone, a person."""
+    text = (
+        "Police Chief Charles Bordeleau spoke first. Bordeleau and an official for the Royal Canadian Mounted Police "
+        "said the attack was over."
+    )
+    at = by_cue(report(text, profile="fast"), "said")
+    assert at.source_type == "group" and at.source_name.startswith("Charles Bordeleau and an official")

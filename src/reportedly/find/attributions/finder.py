@@ -216,8 +216,11 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
 
 _PRONOUN_AND = re.compile(r"(?:[Hh]e|[Ss]he)\s+and\s+(?P<rest>\S.*)", re.S)
 """A person's pronoun joined with others ("he and other officials", "she and her husband")."""
-_PERSON_AND = re.compile(r"(?P<lead>\S.*?)\s+and\s+(?P<rest>(?:his|her|their|other|several|some|many)\s+\S.*)", re.S)
-"""A person joined with people of theirs or others ("the president and his advisers", "Trump and other Republicans")."""
+_PERSON_AND = re.compile(
+    r"(?P<lead>\S.*?)\s+and\s+(?P<rest>(?:his|her|their|other|several|some|many|an?|one|two|three|four)\s+\S.*)", re.S
+)
+"""A person joined with people of theirs or others ("the president and his advisers", "Trump and other Republicans",
+"Bordeleau and an official for the Royal Canadian Mounted Police")."""
 
 
 def _person_and(text: str, span: Span) -> re.Match[str] | None:

@@ -49,12 +49,21 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     ):
         s += 1
     s = _past_share_buttons(doc, s, e)
+    verb = next((p for p in range(s + 1, e) if words[p] in _HEADLINE_VERBS), None)
+    if verb is not None:
+        e = verb  # "Ottawa Police Say Suspect Is Dead" (a headline spaCy read as one name): the name before the verb
     e = _trailing(words, s, e)
     # an open parenthesis never closed ("National Hurricane Center (NHC" of "... (NHC) said"): the name before it
     opened = next((p for p in range(e - 1, s, -1) if words[p] in "()"), None)
     if opened is not None and words[opened] == "(":
         e = _trailing(words, s, opened)
     return s, e
+
+
+_HEADLINE_VERBS = frozenset(
+    "Say Says Said Tells Told Warns Claims Denies Confirms Urges Vows Slams Blasts Accuses Insists".split()
+)
+"""Capitalised reporting verbs of a headline, never a word of a name ("Report" is: "The Drudge Report")."""
 
 
 def _trailing(words: list[str], s: int, e: int) -> int:
