@@ -4579,3 +4579,20 @@ def test_a_person_and_an_official_are_a_group() -> None:
     )
     at = by_cue(report(text, profile="fast"), "said")
     assert at.source_type == "group" and at.source_name.startswith("Charles Bordeleau and an official")
+
+
+def test_a_bullet_a_case_and_a_share_of_people_asked() -> None:
+    """AllSides (Daily Kos, Politico, The Hill): "● Illinois passed ..." had the source "● Illinois", a person; "Texas
+    v. United States had called for ..." was a government; "Only a small subset of adults surveyed by CNBC said ..."
+    was CNBC, an outlet.  A list's bullet is cut from a source; a court case's name is a document; a share of people a
+    body surveyed is a group (checked on the rules: the parses that made those sources came with whole articles)."""
+    from reportedly.find.attributions.resolve import describe
+    from reportedly.find.attributions.spans import fitted_source
+
+    text = "● Illinois passed a bill"
+    assert fitted_source(text, ((0, 10),), [(18, 24)]) == ((2, 10),)
+    case = "Texas v. United States"
+    assert describe(case, (0, len(case)), None, (), SETTINGS).type == "document"
+    share = "Only a small subset of adults surveyed by CNBC said that they saw their paychecks go up."
+    at = by_cue(report(share, profile="fast"), "said")
+    assert at.source_type == "group" and at.source_name != "CNBC"

@@ -104,7 +104,8 @@ PERSON_NOUNS = frozenset(
     "bystander eyewitness passenger envoy executive shareholder caller attendee agent descendant representative lady "
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
     "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner "
-    "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver".split()
+    "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver adult "
+    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

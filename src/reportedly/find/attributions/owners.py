@@ -226,13 +226,18 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
 _ASKED_BY = re.compile(r"\s+(?:surveyed|polled|interviewed|questioned|asked|contacted|consulted)\s+by\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*\s+)*$")
 
 
+_SHARE_HEADS = frozenset({"subset", "majority", "minority", "percent", "share", "third", "quarter", "half", "fraction", "most"})
+
+
 def asked_by(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """"group" or "person" for people a body or person asked ("Economists surveyed by Refinitiv", "voters polled by
     Gallup"): the name says who asked them, not who speaks; else None."""
-    if head is None or head.pos_ != "NOUN" or not people_noun(head.text.lower()):
+    if head is None or head.pos_ != "NOUN" or not (people_noun(head.lower_) or head.lower_ in _SHARE_HEADS):
         return None
     for ms, _ in ent.mentions:
         m = _ASKED_BY.search(text, span[0], ms) if span[0] <= ms < span[1] else None
-        if m is not None and text[span[0] : m.start()].split()[-1:] == [head.text]:
-            return "group" if head.tag_ in ("NNS", "NNPS") else "person"
+        before = text[span[0] : m.start()].split()[-1:] if m is not None else []
+        if before == [head.text] or (before and before[0].islower() and people_noun(before[0]) and head.lower_ in _SHARE_HEADS):
+            # (or people a share is of: "Only a small subset of adults surveyed by CNBC")
+            return "group" if head.tag_ in ("NNS", "NNPS") or head.lower_ in _SHARE_HEADS else "person"
     return None

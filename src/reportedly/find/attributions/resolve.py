@@ -74,6 +74,7 @@ from .owners import (
     whose,
 )
 
+_CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+v(?:s)?\.\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}")
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
 _HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
@@ -221,7 +222,7 @@ def _describe(
         # "The footage, released by KCTV and reported by Yonhap": the footage is the source, whoever
         # aired it (the outlets inside the phrase are left to the relay chains)
         return Described(phrase, "footage", None)
-    if _SECTION.match(phrase):
+    if _SECTION.match(phrase) or _CASE.fullmatch(phrase):  # (a court case's name: "Texas v. United States")
         return Described(phrase, "document", None)  # 'Chapter 3 "Strongest Man with Indomitable Mental Power"'
     body = outlet_body(phrase, head_low)
     if body is not None:

@@ -257,6 +257,10 @@ _LABEL_REST = 12
 """How far past a span ``closed_parens`` looks for the parenthesis it leaves open (the rest of "(R-SC)", "(D-N.Y.)")."""
 
 
+_BULLETS = frozenset("●•▪■◦‣∙·*-–—>")
+"""Marks that open the items of a pasted list."""
+
+
 def fitted_source(text: str, source: tuple[Span, ...], content: Sequence[Span]) -> tuple[Span, ...]:
     """A source as an attribution may keep it: none when it lies inside what is said ("following reports that Trump
     wasn't willing ...": nobody named, not Trump) or is an article alone; without a quotation mark that opens it and
@@ -265,6 +269,11 @@ def fitted_source(text: str, source: tuple[Span, ...], content: Sequence[Span]) 
         len(source) == 1 and text[source[0][0] : source[0][1]].strip().lower() in ("the", "a", "an")
     ):
         return ()
+    if source and text[source[0][0]] in _BULLETS and text[source[0][0] + 1 : source[0][0] + 2].isspace():
+        s = source[0][0] + 1
+        while s < source[0][1] and text[s].isspace():
+            s += 1  # "● Illinois passed ...": a list's bullet is no part of who acts (not the minus of "-4.33%")
+        source = ((s, source[0][1]), *source[1:]) if s < source[0][1] else tuple(source[1:])
     if source and text[source[0][0]] in "\"“" and not any(m in text[source[0][0] + 1 : source[-1][1]] for m in "\"”"):
         s = source[0][0] + 1
         while s < source[0][1] and text[s].isspace():
