@@ -4596,3 +4596,39 @@ def test_a_bullet_a_case_and_a_share_of_people_asked() -> None:
     share = "Only a small subset of adults surveyed by CNBC said that they saw their paychecks go up."
     at = by_cue(report(share, profile="fast"), "said")
     assert at.source_type == "group" and at.source_name != "CNBC"
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_lawmaker_sympathetic_to_someone_is_not_that_someone(profile: str) -> None:
+    """AllSides (The Hill): "“It’s a bad job,” quipped one GOP lawmaker sympathetic toward Ryan." was Paul Ryan: the
+    name after the leaning named the speaker (and spaCy made "sympathetic" the phrase's head)."""
+    text = (
+        "Speaker Paul Ryan had a rough month. Some lawmakers said the bumpy past few weeks for the Speaker are just "
+        "part of the job.\n\n“It’s a bad job,” said one GOP lawmaker sympathetic toward Ryan."
+    )
+    at = [a for a in report(text, profile=profile).attributions if "sympathetic" in span_text(text, a.source)]
+    assert [(a.source_name, a.source_type) for a in at] == [("one GOP lawmaker", "person")]
+
+
+def test_a_coordinator_is_a_title() -> None:
+    """AllSides (TheBlaze): "GOP Rapid Response Coordinator Steve Guest retweeted the clip" was named "GOP Rapid
+    Response Coordinator", an organisation: "coordinator" was no title word, so the name after it did not make the
+    phrase a person's."""
+    text = "GOP Rapid Response Coordinator Steve Guest retweeted the clip, adding, “this is what media bias looks like.”"
+    at = by_cue(report(text, profile="fast"), "retweeted")
+    assert (at.source_name, at.source_type) == ("Steve Guest", "person")
+
+
+def test_a_document_an_outlet_obtained_is_the_document() -> None:
+    """AllSides (Fox News): "The letter, obtained by Fox News, noted ...", "a government watchdog report obtained by
+    FoxNews.com" were named Fox News, an outlet, the origin of what the document said.  The document is the source;
+    the outlet that obtained it relays it."""
+    text = (
+        "The letter, obtained by Fox News, noted that the finding conflicts with earlier testimony. Most forecasters "
+        "surveyed by the Journal suggested the economy would grow."
+    )
+    rep = report(text, profile="fast")
+    letter = by_cue(rep, "noted")
+    assert (letter.source_name, letter.source_type) == ("The letter", "document")
+    assert [n for n, _ in hops(rep, letter)[0]][:2] == ["letter", "Fox News"]
+    assert by_cue(rep, "suggested").source_type == "group"

@@ -105,7 +105,7 @@ PERSON_NOUNS = frozenset(
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
     "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner "
     "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver adult "
-    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter".split()
+    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

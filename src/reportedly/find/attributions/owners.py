@@ -34,7 +34,9 @@ QUANTIFIERS = frozenset(
      "another", "one", "each", "every", "any", "both", "all", "this", "that", "these", "those", "four", "five", "six"}
 )
 
-_RELATIVE_AFTER = re.compile(r"\s+(?:who|whom|whose|that|which)\s")
+_RELATIVE_AFTER = re.compile(
+    r"\s+(?:who|whom|whose|that|which|(?:sympathetic|close|loyal|friendly|opposed|hostile|allied|aligned)\s+(?:to|toward|towards|with))\s"
+)
 _OPENING_MODIFIERS = frozenset({"former", "top", "senior", "longtime", "current", "leading", "prominent", "fellow", "veteran"})
 """Modifiers a phrase may open with, capitalised when they open the sentence, that are no name."""
 
@@ -88,7 +90,7 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         comma = text.find(",", me, span[1])
         end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
         if (rel := _RELATIVE_AFTER.search(text, me, end)) is not None:
-            end = rel.start()  # "Trump allies who see a political upside"
+            end = rel.start()  # "Trump allies who see a political upside", "one GOP lawmaker sympathetic toward Ryan"
         if text[me : me + 2] in ("'s", "’s") and (prep := _PREPOSITION.search(text, me, end)) is not None:
             end = prep.start()  # "Thuraissigiam's lawyers at the ACLU"
         m = _LOWER_WORDS.fullmatch(text, me, end)
@@ -96,6 +98,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None
         words = text[m.end("pos") if m.group("pos") else me : end].split()
         last = words[-1]
+        if rel is not None and head is not None and head.text not in words:
+            head = None  # the parser's head lies in the clause cut off ("sympathetic" of "... lawmaker sympathetic toward")
         if head is not None and (head.text != last or head.pos_ != "NOUN"):
             return None  # "Trump himself"
         if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS:

@@ -74,6 +74,7 @@ from .owners import (
     whose,
 )
 
+_OBTAINED_BY = re.compile(r",?\s+(?:first\s+|exclusively\s+)?(?:obtained|seen|reviewed|acquired|viewed)\s+(?:\w+\s+){0,2}?by\s")
 _CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+v(?:s)?\.\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}")
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
@@ -286,6 +287,11 @@ def _describe(
         if who is not None and who.kind == "person":
             return Described(who.name, "person", who.id)
         return Described(staff.group("name"), "person", None)
+    obtained = _OBTAINED_BY.search(phrase)
+    if obtained is not None and obtained.start() > 0 and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)):
+        # "The letter, obtained by Fox News", "a government watchdog report obtained by FoxNews.com": the document, not
+        # the outlet that has it
+        return Described(phrase[: obtained.start()].rstrip(" ,;:—–-"), "document", None)
     if ent is not None and (asked := asked_by(ent, span, head, text)) is not None:
         return Described(phrase, asked, None)  # "Economists surveyed by Refinitiv": not Refinitiv
     # a person the article names by an outlet's word ("Bloomberg said" after "Michael Bloomberg") is that person
@@ -563,13 +569,18 @@ _NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 _NOUN_THEN_WHO = re.compile(
     r"(?P<desc>[^,]*?\b(?!(?:of|for|to|in|on|at|with|by|about|from|against|over|under|than|like)\b)[a-z][\w’'-]*|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*),?\s+(?:who|whose|that)\s"
     r"|(?P<part>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*)\s+[a-z]\w*ing\s"
+    r"|(?P<adj>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:lawmakers?|senators?|officials?|aides?|advisers?|advisors?|members?|Republicans?|Democrats?|strategists?|"
+    r"operatives?|donors?|allies|ally|activists?|legislators?))\s+(?:sympathetic|loyal|friendly|opposed|hostile|"
+    r"allied|aligned)\s+(?:to|toward|towards|with)\s"
 )
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
 Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one closed by a party word, followed by a relative
-clause or a participle ("a Republican who picked Rubio to win", "Another Republican backing Cruz"): ``described``."""
+clause or a participle ("a Republican who picked Rubio to win", "Another Republican backing Cruz"), or a person's
+word followed by a leaning ("one GOP lawmaker sympathetic toward Ryan"): ``described``."""
 def _described(m: re.Match[str]) -> str:
     """The description ``_NOUN_THEN_WHO`` matched."""
-    return m.group("desc") or m.group("part")
+    return m.group("desc") or m.group("part") or m.group("adj")
 
 
 _NAME_THEN_TITLE = re.compile(
