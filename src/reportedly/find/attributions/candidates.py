@@ -238,7 +238,7 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     if s is not None and not (cand.cue[0] <= s.i < cand.cue[1]):
         cand.source = source_range(doc, s, cand.cue, STRONG_CUES)
         if quoted is not None:  # (the quote the parser hung on the subject is no part of who speaks)
-            cand.source = trimmed_ranges(doc, {k for r in cand.source for k in range(*r) if k > max(content_idx)})
+            cand.source = trimmed_ranges(doc, {k for r in cand.source for k in range(*r) if k > quoted.right_edge.i + 1})
         cand.source_rel = srel
         content_idx -= {k for r in cand.source for k in range(*r)}
     raising = h.lemma_.lower() in RAISING and cand.source_rel == "nsubj"

@@ -94,9 +94,9 @@ def joined_parties(entities: Sequence[Entity], span: Span, text: str) -> tuple[s
     name = parts[0][2].name
     for (_, a_end, _), (b_start, _, e) in itertools.pairwise(parts):
         joint = _JOINT.fullmatch(text, a_end, b_start)
-        if joint is None or not all(
-            w.lower() in ("and", "&", "the") or titles.is_title_word(w) for w in text[a_end:b_start].replace(",", " ").split()
-        ):
+        home = _HOME_RE.match(text, a_end)  # (where a party is from is no title: "Ted Cruz (R-Texas) and Mike Lee")
+        between = text[home.end() if home else a_end : b_start].replace(",", " ").split()
+        if joint is None or not all(w.lower() in ("and", "&", "the") or titles.is_title_word(w) for w in between):
             return None  # (titles only: not "Indian Commerce and Industry Minister Anand Sharma")
         name += (" and " if joint.group("and") or joint.group("and2") else ", ") + e.name
     if not (joint and (joint.group("and") or joint.group("and2"))):

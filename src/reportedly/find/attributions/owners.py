@@ -37,6 +37,8 @@ QUANTIFIERS = frozenset(
 _RELATIVE_AFTER = re.compile(
     r"\s+(?:who|whom|whose|that|which|(?:sympathetic|close|loyal|friendly|opposed|hostile|allied|aligned)\s+(?:to|toward|towards|with))\s"
 )
+"""What ends the words that say whose: a relative clause or a leaning ("Trump allies who ...", "a GOP lawmaker close to
+...")."""
 _OPENING_MODIFIERS = frozenset({"former", "top", "senior", "longtime", "current", "leading", "prominent", "fellow", "veteran"})
 """Modifiers a phrase may open with, capitalised when they open the sentence, that are no name."""
 
@@ -228,9 +230,11 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
 
 
 _ASKED_BY = re.compile(r"\s+(?:surveyed|polled|interviewed|questioned|asked|contacted|consulted)\s+by\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*\s+)*$")
+"""A participle of asking and its "by", right before the asker's name ("... surveyed by the Journal")."""
 
 
 _SHARE_HEADS = frozenset({"subset", "majority", "minority", "percent", "share", "third", "quarter", "half", "fraction", "most"})
+"""Heads of a share of people ("a small subset of adults surveyed by CNBC")."""
 
 
 def asked_by(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:

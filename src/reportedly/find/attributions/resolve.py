@@ -575,9 +575,10 @@ _NOUN_THEN_WHO = re.compile(
     r"allied|aligned)\s+(?:to|toward|towards|with)\s"
 )
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
-Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one closed by a party word, followed by a relative
-clause or a participle ("a Republican who picked Rubio to win", "Another Republican backing Cruz"), or a person's
-word followed by a leaning ("one GOP lawmaker sympathetic toward Ryan"): ``described``."""
+Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one
+closed by a party word, followed by a relative clause or a participle ("a Republican who picked Rubio to win",
+"Another Republican backing Cruz"), or a person's word followed by a leaning ("one GOP lawmaker sympathetic toward
+Ryan"): ``described``."""
 def _described(m: re.Match[str]) -> str:
     """The description ``_NOUN_THEN_WHO`` matched."""
     return m.group("desc") or m.group("part") or m.group("adj")
