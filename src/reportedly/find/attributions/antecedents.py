@@ -201,10 +201,9 @@ def antecedent(
         )
         same = FEMALE if want == "f" else MALE
         p = _subject_before(parsed, before, same, skip) if depth < CHAIN_DEPTH else None
-        own = got is not None and got[0] >= sentence_start(parsed, before) and not any(a <= got[0] < b for a, b in content)
-        if got is not None and got[0] >= sentence_start(parsed, before) and depth < CHAIN_DEPTH and (
-            q := _pronoun_first(parsed, before, got[0], same, skip)
-        ):
+        in_sentence = got is not None and got[0] >= sentence_start(parsed, before)
+        own = in_sentence and got is not None and not any(a <= got[0] < b for a, b in content)
+        if in_sentence and got is not None and depth < CHAIN_DEPTH and (q := _pronoun_first(parsed, before, got[0], same, skip)):
             # "In lieu of his typical tirades against what he called the Mueller “witch hunt,” he dashed off ...": the
             # "he" whose words name Mueller is who this "he" is, not the name in those words
             via = antecedent(parsed, entities, q[0], q[1], q[1], None, registry, skip, depth + 1)

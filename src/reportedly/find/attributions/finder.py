@@ -78,9 +78,12 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     if parsed.masked:
         items = [g for g in (_outside(text, f, parsed.masked) for f in items) if g.cue]
     items = _before_next_reports(text, items)
-    items = [f if (own := fitted_source(text, f.source, f.content)) == f.source else dataclasses.replace(f, source=own) for f in items]
     registry = tuple(settings.registry)
-    items = [f if (own := outlet_closing(text, tuple(f.source), registry)) == tuple(f.source) else dataclasses.replace(f, source=own) for f in items]
+    items = [
+        f if (own := outlet_closing(text, fitted_source(text, f.source, f.content), registry)) == f.source
+        else dataclasses.replace(f, source=own)
+        for f in items
+    ]
     said: list[Span] = []  # the quoted words of the contents so far, sorted
     named: dict[tuple[Span, ...], Attribution] = {}  # the first attribution of each source span
     for n, f in enumerate(items, 1):

@@ -34,11 +34,12 @@ QUANTIFIERS = frozenset(
      "another", "one", "each", "every", "any", "both", "all", "this", "that", "these", "those", "four", "five", "six"}
 )
 
-_RELATIVE_AFTER = re.compile(
-    r"\s+(?:who|whom|whose|that|which|(?:sympathetic|close|loyal|friendly|opposed|hostile|allied|aligned)\s+(?:to|toward|towards|with))\s"
-)
-"""What ends the words that say whose: a relative clause or a leaning ("Trump allies who ...", "a GOP lawmaker close to
-...")."""
+LEANING = r"(?:sympathetic|loyal|friendly|opposed|hostile|allied|aligned)\s+(?:to|toward|towards|with)\s"
+"""A leaning after a description of people ("one GOP lawmaker sympathetic toward Ryan"), and its preposition."""
+_RELATIVE_AFTER = re.compile(r"\s+(?:(?:who|whom|whose|that|which)\s|close\s+(?:to|toward|towards|with)\s|" + LEANING + ")")
+"""What ends the words that say whose: a relative clause or a leaning, "close to" too ("Trump allies who ...", "a GOP
+lawmaker close to ..."; the name ``resolve`` gives keeps "close to ...": "a law enforcement official close to the
+investigation")."""
 _OPENING_MODIFIERS = frozenset({"former", "top", "senior", "longtime", "current", "leading", "prominent", "fellow", "veteran"})
 """Modifiers a phrase may open with, capitalised when they open the sentence, that are no name."""
 

@@ -61,6 +61,7 @@ from .heads import (
 from .lists import joined_parties, two_people
 from .outlet_refs import named_paper, outlet_reference
 from .owners import (
+    LEANING,
     PARTITIVE,
     QUANTIFIERS,
     after_head,
@@ -299,7 +300,8 @@ def _describe(
     reg = _registry_type(phrase, settings) if not surname else None
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
-    if reg is None and ent is not None and joined_parties(entities, span, text) is None:  # (not one of a list: below)
+    listed = joined_parties(entities, span, text) if ent is not None else None
+    if reg is None and ent is not None and listed is None:  # (not one of a list: below)
         reg = _registry_type(ent.name, settings)
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
@@ -433,7 +435,7 @@ def _describe(
         return Described(phrase, "group", ent.id)  # "The Clintons": a family
     if ent is not None and (officer := officer_named(ent, span, text)) is not None:
         return Described(officer, "person", None)  # "Texas Democratic Party Chair Ramiro Hinojosa" (no entity)
-    if ent is not None and (listed := joined_parties(entities, span, text)) is not None:
+    if listed is not None:
         # "Congress and President Obama", "The Associated Press and CNN": all of them, not the one the head names
         kinds = {"government" if e.kind == "place" else _KIND_TYPES.get(e.kind) for e in listed[1]}  # (places speak as governments)
         return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
@@ -571,14 +573,15 @@ _NOUN_THEN_WHO = re.compile(
     r"|(?P<part>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*)\s+[a-z]\w*ing\s"
     r"|(?P<adj>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:lawmakers?|senators?|officials?|aides?|advisers?|advisors?|members?|Republicans?|Democrats?|strategists?|"
-    r"operatives?|donors?|allies|ally|activists?|legislators?))\s+(?:sympathetic|loyal|friendly|opposed|hostile|"
-    r"allied|aligned)\s+(?:to|toward|towards|with)\s"
+    r"operatives?|donors?|allies|ally|activists?|legislators?))\s+" + LEANING
 )
 """A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
 Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one
 closed by a party word, followed by a relative clause or a participle ("a Republican who picked Rubio to win",
 "Another Republican backing Cruz"), or a person's word followed by a leaning ("one GOP lawmaker sympathetic toward
 Ryan"): ``described``."""
+
+
 def _described(m: re.Match[str]) -> str:
     """The description ``_NOUN_THEN_WHO`` matched."""
     return m.group("desc") or m.group("part") or m.group("adj")
