@@ -3,7 +3,8 @@
 ``find_entities`` is the first stage.  It starts from spaCy's named entities
 on every parsed segment, fixes their usual errors (``mentions``; their
 edges, ``edges``: no leading "the", trailing possessive or unclosed
-"(NHC"), reads
+"(NHC"; kinds fixed by the words around a name, ``retype``: "Allen,
+Texas" a place, "the charity Refuge" a body), reads
 the roles the article gives each name (``roles``), and joins the
 mentions of one real-world referent into one ``Entity`` (``clusters``):
 

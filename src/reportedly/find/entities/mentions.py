@@ -121,7 +121,7 @@ class Mention:
     """The name only modifies a noun ("Trump's order", "the Trump travel ban"), where spaCy often calls a person an
     organisation: its kind decides only a tie of the others (``clusters.cluster_kind``)."""
     called_body: bool = False
-    """Written right after a noun that says it is a body ("the security firm SecureWorks": ``finder._bodies_by_noun``):
+    """Written right after a noun that says it is a body ("the security firm SecureWorks": ``retype.bodies_by_noun``):
     the entity is an organisation unless another mention shows a person."""
     addressed: str | None = None
     """ "m" or "f" when an honorific of one sex is written right before ("Mr. Obama", "Mrs. Clinton"): a surname so

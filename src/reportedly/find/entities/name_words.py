@@ -134,7 +134,7 @@ NOUNS_BEFORE_A_BODY = (
 )
 """Lower-case nouns that say the name right after them is a body's ("the charity Refuge", "the group Tamarod", "the
 security firm SecureWorks"), as
-regular-expression alternatives: the entity finder types such a name an organisation (``finder._bodies_by_noun``), the
+regular-expression alternatives: the entity finder types such a name an organisation (``retype.bodies_by_noun``), the
 source resolver names a source by it (``attributions.resolve``, which reads a few more nouns there)."""
 
 
