@@ -150,7 +150,8 @@ def test_photo_gallery_pasted_as_one_line_is_a_caption() -> None:
         '"we will not back down," he said, signs the bill on Friday. Hide Caption 3 of 3'
     )
     k = kinds_of("\n\n".join([HEAD, LEDE, gallery, MORE, THIRD]))
-    assert k[gallery] == "caption"
+    assert {kind for block, kind in k.items() if block in gallery} == {"caption", "boilerplate"}
+    assert k["Protesters gather before the hearing on Tuesday."] == "caption"
     assert k[LEDE] == k[MORE] == k[THIRD] == "body"
 
 
@@ -160,7 +161,8 @@ def test_a_gallery_line_opening_with_a_quoted_caption_is_a_caption() -> None:
         "running? The senator joined the field July 21 as he formally announced his bid."
     )
     k = kinds_of("\n\n".join([HEAD, LEDE, line, MORE]))
-    assert k[line] == "caption"
+    assert k['"We are going to win," the governor told supporters in Ohio.'] == "caption"
+    assert {kind for block, kind in k.items() if block in line} == {"caption", "boilerplate"}
     assert k[MORE] == "body"
 
 
@@ -241,3 +243,24 @@ def test_capitalised_link_titles_on_a_page_of_capitalised_links_are_boilerplate(
     sub = "HOW TO USE A WATER BATH CANNER"
     k = kinds_of("\n\n".join([HEAD, LEDE, sub, MORE, THIRD]))
     assert k[sub] == "body"
+
+
+def test_a_gallery_line_is_cut_into_its_captions() -> None:
+    """AllSides (CNN): a gallery pasted as one line ("Photos: <label> <caption> Hide Caption 1 of 3 Photos: <label>
+    ...") was one caption block, and the attribution finder read one picture's caption into the next ("Hide Caption 41
+    of 81 Photos" became a source).  Each picture's caption is a caption block; the counters and the label said before
+    each picture are boilerplate."""
+    first = "The lead helicopter lands at the base on Tuesday, March 3."
+    second = "Soldiers carry supplies to the waiting trucks, officials said."
+    third = "A mechanic checks a rotor."
+    gallery = (
+        f"Photos: Helicopter fleet in review Photos: Helicopter fleet in review {first} Hide Caption 1 of 3 "
+        f"Photos: Helicopter fleet in review {second} Hide Caption 2 of 3 Photos: Helicopter fleet in review {third} "
+        "Hide Caption 3 of 3"
+    )
+    k = kinds_of("\n\n".join([HEAD, LEDE, gallery, MORE]))
+    assert k[first] == k[second] == k[third] == "caption"
+    assert k["Photos: Helicopter fleet in review Photos: Helicopter fleet in review"] == "boilerplate"
+    assert k["Hide Caption 1 of 3 Photos: Helicopter fleet in review"] == "boilerplate"
+    assert k["Hide Caption 3 of 3"] == "boilerplate"
+    assert k[LEDE] == "body" and k[MORE] == "body"

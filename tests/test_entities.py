@@ -432,3 +432,17 @@ def test_a_surname_spacy_calls_a_place_joins_the_full_name() -> None:
         assert got.get(place) == "place", got
     got = kinds(_mentions(("Sergey Skripal", "PERSON", "person"), ("Yulia Skripal", "PERSON", "person"), ("Skripal", "GPE", "place")))
     assert all(k == "person" for names, k in got.items() if "Skripal" in names.split(" + ")), got
+
+
+def test_an_ordinal_before_a_body_is_part_of_its_name() -> None:
+    """AllSides: spaCy left the ordinal out of "the 2nd U.S. Circuit Court of Appeals" and kept it in "the 7th ...",
+    so the two courts were one entity ("7th U.S. Circuit Court of Appeals" for both).  An ordinal right before a body's
+    name belongs to it; a spelled-out one opening a sentence does not ("First" of "First Fleet Bank said")."""
+    words = "The 7th U.S. Circuit Court ruled . Later , the 2nd U.S. Circuit Court disagreed ."
+    ents = "O O B-ORG I-ORG I-ORG O O O O O O B-ORG I-ORG I-ORG O O"
+    p = parsed_of(_doc(words, ents))
+    names = sorted(e.name for e in _find(p))
+    assert names == ["2nd U.S. Circuit Court", "7th U.S. Circuit Court"]
+    words = "First Fleet Bank said so ."
+    p = parsed_of(_doc(words, "O B-ORG I-ORG O O O", sent_starts=[True, False, False, False, False, False]))
+    assert [e.name for e in _find(p)] == ["Fleet Bank"]

@@ -14,6 +14,7 @@ from .credits import (
     capitalised,
     caption_candidate,
     caption_score,
+    gallery_pieces,
     is_credit_line,
     name_source_line,
     picture_label,
@@ -51,7 +52,7 @@ def classify_lines(lines: list[Line], title: str | None, reg: Registry, has_head
         if split_glued(ln, reg, title, n):
             continue
         if GALLERY.search(t):
-            ln.kind = "caption"
+            ln.kind, ln.pieces = "caption", gallery_pieces(ln)
         elif CONTRIBUTION.search(t) and len(t.split()) <= 80:
             ln.kind = "credit"
         elif TAG_LINE.match(t):

@@ -287,6 +287,52 @@ def split_glued(ln: Line, reg: Registry, title: str | None, n: int) -> bool:
     return False
 
 
+_COUNTER = re.compile(r"\bHide Caption \d{1,3} of \d{1,3}\b")
+_GALLERY_LABEL = re.compile(r"(?:^|(?<=\s))(?:Photos?|Gallery|Pictures|Images): ")
+
+
+def gallery_pieces(ln: Line) -> tuple[tuple[str, int, int], ...]:
+    """A gallery pasted as one line (``patterns.GALLERY``) cut into its pictures' captions, with the counters ("Hide
+    Caption 3 of 10") and the gallery's label said before each picture ("Photos: New York prison escape") as
+    boilerplate: one caption no longer runs into the next.  The label is the words every "Photos: " starts with
+    (none when it is said once); () when the line has no counter."""
+    t, s = ln.text, ln.start
+    marks = list(_GALLERY_LABEL.finditer(t))
+    label = ""
+    if len(marks) >= 2:
+        rests = [t[m.end() :] for m in marks]
+        common = rests[0]
+        for r in rests[1:]:
+            n = 0
+            while n < min(len(common), len(r)) and common[n] == r[n]:
+                n += 1
+            common = common[:n]
+        common = common[: hit.start()] if (hit := _COUNTER.search(common)) else common
+        whole = common.endswith(" ") or all(r[len(common) : len(common) + 1] in ("", " ") for r in rests)
+        label = (common if whole else common.rpartition(" ")[0]).rstrip()
+    furniture = [(m.start(), m.end() + (len(label) if t.startswith(label, m.end()) else 0)) for m in marks]
+    furniture += [(m.start(), m.end()) for m in _COUNTER.finditer(t)]
+    if not _COUNTER.search(t):
+        return ()
+    pieces: list[tuple[str, int, int]] = []
+    at = 0
+    for a, b in sorted(furniture):
+        if a < at:
+            continue
+        cs, ce = trim(t, at, a)
+        if WORD.search(t[cs:ce]):
+            pieces.append(("caption", s + cs, s + ce))
+        if pieces and pieces[-1][0] == "boilerplate" and not WORD.search(t[pieces[-1][2] - s : a]):
+            pieces[-1] = ("boilerplate", pieces[-1][1], s + b)  # (the counter and the next label: one piece)
+        else:
+            pieces.append(("boilerplate", s + a, s + b))
+        at = b
+    cs, ce = trim(t, at, len(t))
+    if WORD.search(t[cs:ce]):
+        pieces.append(("caption", s + cs, s + ce))
+    return tuple(pieces)
+
+
 def caption_candidate(t: str, labelled: bool = True) -> bool:
     """Whether a line next to a credit reads as its caption.
 

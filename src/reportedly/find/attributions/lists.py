@@ -12,11 +12,15 @@ from ...model import Entity, Span
 from ..entities import entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
 
-_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\))?"
-"""Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...")."""
+_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\)|,\s+[RDI]-[A-Z][\w.]*)?"
+"""Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...",
+"Jason Chaffetz, R-Utah, and ...")."""
 _HOME_RE = re.compile(_HOME)
-_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
-_COMMA = re.compile(_HOME + r"\s*,\s+(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+)\s+)*")
+_TITLE = r"(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+|[A-Z]{2,5}|state|former|then-?|acting|interim|fellow|retired)\s+)*"
+"""Titles before a person of a list, with the acronyms and lower-case words they may hold ("and state House Speaker Tim
+Moore", "and FBI Director Christopher Wray")."""
+_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+" + _TITLE)
+_COMMA = re.compile(_HOME + r"\s*,\s+" + _TITLE)
 _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 
@@ -47,9 +51,11 @@ def two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span,
             break
         gap = m.end() if (m := _HOME_RE.match(text, a[1])) else a[1]  # (where the person is from dropped: "(Pa.)")
         joint = text[gap : b[0]].split()
+        if not joint:
+            break
         if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]):
             # (titles between dropped; a given name the mention left out kept: "Sheldon Whitehouse, Mazie Hirono")
-            parts += (", " if joint[0].startswith(",") else " ") + ("and " if "and" in joint or "&" in joint else "")
+            parts += " and " if "and" in joint or "&" in joint else ", "  # (", and": "A, B and C")
         else:
             parts += text[gap : b[0]]
         parts += called(*b)

@@ -75,3 +75,23 @@ def state_in(phrase: str) -> str | None:
             if (w := " ".join(words[i : i + k]).lower()) in US_STATES:
                 return w
     return None
+
+
+_BODY_THEN_HEAD = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:former|late|longtime)\s+)?(?P<body>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
+    r"(?P<title>(?:co-?)?founder|owner|creator|CEO|chief executive|chairman|chairwoman|president)"
+    r"(?:\s+and\s+(?:(?:co-?)?founder|owner|CEO|chief executive|chairman|chairwoman|president))?"
+)
+NO_STAFF = frozenset({"founder", "co-founder", "cofounder", "owner", "creator"})
+"""Heads that are nobody's staff: "the Facebook founder" is a person even unnamed; "the Tesla CEO" unnamed speaks for
+the company (type guideline 5)."""
+
+
+
+def body_head(phrase: str, body: Entity) -> tuple[str, str] | None:
+    """(the body's words, the head's title, lower-cased) for "The Facebook founder", "the Tesla CEO and chairman" (an
+    organisation's or outlet's name, then who founded, owns or heads it) when ``body`` is the one named, else None."""
+    m = _BODY_THEN_HEAD.fullmatch(" ".join(phrase.split()))
+    if m is None or body.kind not in ("organization", "outlet") or not body.name.endswith(m.group("body").removeprefix("The ")):
+        return None
+    return m.group("body"), m.group("title").lower()

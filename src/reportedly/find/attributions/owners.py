@@ -19,8 +19,7 @@ from .heads import (
     COLLECTIVE_NOUNS,
     DOCUMENT_HEADS,
     FOOTAGE_HEADS,
-    GROUP_HEADS,
-    PERSON_TITLES,
+    OFFICIAL_HEADS,
     SHARES,
     people_noun,
     person_noun,
@@ -48,7 +47,7 @@ _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
 (Lee Myung Bak's government)."""
 
 _CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
-_LOWER_WORDS = re.compile(r"(?P<pos>['’]s?)?(?:\s+[a-z][a-z-]*){1,3}")
+_LOWER_WORDS = re.compile(r"(?P<pos>['’‘]s?)?(?:\s+[a-z][a-z-]*){1,3}")
 _POSSESSED = frozenset(
     {"office", "lawyers", "attorneys", "family", "staff", "allies", "friends", "daughter", "son", "wife", "husband",
      "mother", "father", "brother", "sister", "relatives", "doctor", "doctors"}
@@ -96,6 +95,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             end = rel.start()  # "Trump allies who see a political upside", "one GOP lawmaker sympathetic toward Ryan"
         if text[me : me + 2] in ("'s", "’s") and (prep := _PREPOSITION.search(text, me, end)) is not None:
             end = prep.start()  # "Thuraissigiam's lawyers at the ACLU"
+        if (others := _AND_OTHERS.search(text, me, end)) is not None:
+            end = others.start()  # "Holmes’ professors and other students": several people
         m = _LOWER_WORDS.fullmatch(text, me, end)
         if m is None:
             return None
@@ -110,11 +111,11 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         if _CAMPAIGN_HEADS.intersection(words):
             return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
         if m.group("pos") and not (
-            last in _POSSESSED or last in GROUP_HEADS or PERSON_TITLES.fullmatch(last) or person_noun(last)
+            last in _POSSESSED or people_noun(last)
         ):
             return None
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else last.endswith("s")
-        plural = plural or last in ("staff", "family")  # "Grassley's staff": several people
+        plural = plural or last in ("staff", "family") or others is not None  # "Grassley's staff": several people
         if person_noun(last) and (m.group("pos") or ent.kind != "person"):
             # "Mueller's fellow hostages", "Smith's colleague", "the Cleveland Cavaliers star": people
             return "group" if plural else "person"
@@ -130,6 +131,7 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         return "group" if plural else "person"
     return None
 
+_AND_OTHERS = re.compile(r"\s(?:and|&)\s+(?:other|his|her|their|the|a|an|some|several|many)\s")
 _PREPOSITION = re.compile(r"\s+(?:at|for|of|with|from|in|on)\s")
 _THINGS = frozenset(
     "loss losses victory win defeat referendum election elections primary vote votes poll polls survey brand brands "
@@ -153,8 +155,11 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     if ent.kind == "person":
         if not (people_noun(word) or word in _POSSESSED):
             return None
-    elif not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR:
-        return None
+    elif (not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR) and not (
+        head.tag_ == "NNS" and people_noun(word) and word not in OFFICIAL_HEADS | _SPEAK_FOR and ent.kind != "government"
+        and _IN_A_PLACE.match(text, head.idx + len(word))
+    ):
+        return None  # (but "Pro-Russian leaders in Sloviansk" are people where the name is, not it)
     rx = re.compile(
         rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
         r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:[A-Z][\w.'’-]*\s+)*$"
@@ -164,6 +169,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     return None
 
 
+_IN_A_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _PARTY_WORDS = re.compile(r"\s+(?:Republicans?|Democrats?|Democratic|GOP)\b")
 PARTITIVE = re.compile(
     r"^(?:the\s+)?(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|few|each|both|all|"

@@ -51,7 +51,8 @@ def relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, T
         named = [k for k in noun.head.subtree if k.i < noun.left_edge.i and not k.is_punct]
         if named:
             return min(named, key=lambda k: k.i), max(named, key=lambda k: k.i), noun.head
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
+    if noun.dep_ == "dobj" and src_head.lower_ != "who" and noun.head.lemma_.lower() in ("contain", "include", "carry", "bear", "have", "feature"):
+        # (not "We have a president who ...": the president)
         subj = [k for k in noun.head.children if k.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             noun = subj[0]

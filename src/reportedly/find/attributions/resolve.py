@@ -59,6 +59,7 @@ from .heads import (
     plural_of_document,
 )
 from .lists import joined_parties, two_people
+from .offices import NO_STAFF, body_head
 from .outlet_refs import named_paper, outlet_reference
 from .owners import (
     LEANING,
@@ -295,6 +296,15 @@ def _describe(
         return Described(phrase[: obtained.start()].rstrip(" ,;:—–-"), "document", None)
     if ent is not None and (asked := asked_by(ent, span, head, text)) is not None:
         return Described(phrase, asked, None)  # "Economists surveyed by Refinitiv": not Refinitiv
+    if ent is not None and (led := body_head(phrase, ent)) is not None:
+        # "The Facebook founder", "the Tesla CEO": the person a description resolved to, when a role of theirs names
+        # the body; unnamed, a founder or owner is a person still (a chief executive speaks for the company: guideline 5)
+        holder = entity_by_id(entities, antecedent[1]) if antecedent is not None else None
+        if holder is not None and holder.kind == "person" and any(led[0].lower() in r.lower() for r in holder.roles):
+            return Described(holder.name, "person", holder.id)
+        if led[1] in NO_STAFF:
+            return Described(phrase, "person", None)
+        antecedent = None  # (not "Tim Cook, the Apple CEO" for "the Tesla CEO")
     # a person the article names by an outlet's word ("Bloomberg said" after "Michael Bloomberg") is that person
     surname = ent is not None and ent.kind == "person" and ent.name != phrase and ent.name.endswith(" " + phrase)
     reg = _registry_type(phrase, settings) if not surname else None

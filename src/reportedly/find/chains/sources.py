@@ -16,6 +16,7 @@ from ...registry.countries import is_country_word
 from ..attributions.heads import outlet_body
 from ..attributions.resolve import TITLE_OPENER
 from ..entities import entity_by_id, possessive_after
+from ..entities.lexicon import lexicon
 from .nodes import Ctx, Node, outlet_node
 from .vocabulary import DOCUMENT_NOUNS, ENTITY_TYPE, FOOTAGE_NOUNS, party_type
 
@@ -152,6 +153,12 @@ def coordinated(at: Attribution, ctx: Ctx, s: int, e: int) -> list[Node]:
     # a name before a lowercase noun modifies it ("Catholic and Lutheran groups", "former Rick Perry financier",
     # "three other House committee chairmen"): no party
     found = [f for f in found if not _MODIFIED.match(text, f[1], e)]
+    titles = lexicon()
+    found = [  # a body in the next person's title is no party ("state House Speaker Tim Moore")
+        f for f, g in itertools.zip_longest(found, found[1:])
+        if g is None or g[2].kind != "person" or not (between := text[f[1] : g[0]].split())
+        or not all(titles.is_title_word(w) for w in between)
+    ]
     if len(found) < 2:
         return []
     # every pair of neighbours must be joined by "and" or a comma right after the first, or by ", and" ("Friendship and

@@ -66,6 +66,17 @@ _HEADLINE_VERBS = frozenset(
 """Capitalised reporting verbs of a headline, never a word of a name ("Report" is: "The Drudge Report")."""
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|(?:Fir|Seco|Thi|Four|Fif|Six|Seven|Eigh|Nin|Ten|Eleven|Twelf)(?:st|nd|rd|th)")
+
+
+def with_ordinal(doc: Doc, s: int, label: str) -> int:
+    """The start of a body's name with the ordinal right before it, which spaCy may leave out ("the 2nd U.S. Circuit
+    Court of Appeals" and "the 7th ..." were then one court); a spelled-out one not opening a sentence ("Second")."""
+    if label == "PERSON" or s == 0 or not _ORDINAL.fullmatch(word := doc[s - 1].text):
+        return s
+    return s if word[0].isalpha() and doc[s - 1].is_sent_start else s - 1
+
+
 def _trailing(words: list[str], s: int, e: int) -> int:
     """The end of ``[s, e)`` without trailing spaces, punctuation, possessives and joining words."""
     while e > s and (

@@ -36,7 +36,16 @@ from spacy.tokens import Doc
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
 from ...registry import Outlet, Registry, country_of
-from .edges import JOINING, POSSESSIVE, apostrophe_surname, char_span, hyphen_rest, is_word, trim
+from .edges import (
+    JOINING,
+    POSSESSIVE,
+    apostrophe_surname,
+    char_span,
+    hyphen_rest,
+    is_word,
+    trim,
+    with_ordinal,
+)
 from .lexicon import Lexicon, name_key, word_key
 from .name_words import (
     BODY_HEADS,
@@ -300,6 +309,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             s, e = trim(doc, ent.start, ent.end)
             if s >= e:
                 continue
+            s = with_ordinal(doc, s, label)
             comma = next((p for p in range(s + 1, e - 1) if texts(doc)[p] == ","), None)
             if comma is not None:
                 # "the Associated Press, State Department" (one ORG to spaCy, after "According to"): an outlet
