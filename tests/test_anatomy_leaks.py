@@ -182,8 +182,8 @@ def test_a_sign_up_form_pasted_with_its_country_menu_is_boilerplate() -> None:
 
 def test_a_name_card_inside_a_sentence_is_page_furniture() -> None:
     """The Hill pastes a name card into its sentences (903 in 163 of the 5,000 AllSides articles): the name as
-    written stays, the full name glued to headlines of other stories and "MORE" is furniture.  Names written twice
-    without a card, or a "MORE" far from a glued name, are not."""
+    written stays, the full name glued to headlines of other stories and "MORE" is furniture, also when the glued
+    surname is misspelt.  Names written twice without a card, or a "MORE" far from a glued name, are not."""
     from reportedly.anatomy import blank, inline_furniture
 
     text = ("Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires panicking over Sanders candidacy Omar renews claim "
@@ -197,6 +197,9 @@ def test_a_name_card_inside_a_sentence_is_page_furniture() -> None:
     assert len(blanked) == len(text)
     assert " ".join(blanked.split()) == "Rep. Ilhan Omar (D-Minn.) and the Senate Majority Leader Mitch McConnell ’s aides spoke."
     assert inline_furniture("Omar Omar said MORE money was needed. Kim Jong Un Kim Jong UnAnd MORE") == []
+    # the page's own misspelling of the glued surname ("Costello ... CostellloFormer ... MORE"): a card still
+    text = "Rep. Ray Dunmore Raymond Paul DunmorreFormer GOP Rep. Dunmore opens lobbying shop MORE (R-Pa.) replied: no."
+    assert " ".join(blank(text, inline_furniture(text)).split()) == "Rep. Ray Dunmore (R-Pa.) replied: no."
 
 
 def test_link_titles_after_a_read_more_line_are_boilerplate() -> None:

@@ -32,6 +32,21 @@ surname again glued to the first headline, the headlines, and " MORE".  The card
 surname (the name as written stays) to the end of "MORE"."""
 
 
+_MISSPELT_CARD = re.compile(
+    r"\b(?P<name>(?P<pre>[A-Z][a-z]{3})[\w'’.-]*[a-z])(?: [A-Z(][\w'’.()-]*){0,6}? (?P<glued>(?P=pre)[a-z]+)(?=[A-Z][a-z])"
+    r"[^\n]{5,600}? MORE(?=[\s’'.,;:)]|$)"
+)
+"""A name card whose glued surname the page misspelt ("Rep. Ryan Costello Ryan Anthony CostellloFormer GOP Rep. Costello
+launches ... MORE"): the glued word starts as the surname does (four letters), and is not it."""
+
+
+def _misspelt_cards(text: str) -> list[Span]:
+    return [
+        (m.end("name"), m.end()) for m in _MISSPELT_CARD.finditer(text)
+        if m.group("glued") != m.group("name")
+    ]
+
+
 LINKED_HEADLINE = re.compile(
     r"\((?:RELATED|MORE|PHOTOS?|VIDEO|WATCH|READ(?: MORE)?|SEE(?: ALSO)?|ALSO READ|ALSO SEE)\s*:[^()\n]{3,300}\)"
 )
@@ -57,6 +72,7 @@ def inline_furniture(text: str) -> list[Span]:
     """Spans of ``text`` that are page furniture inside a sentence, in order, not overlapping."""
     spans = sorted(
         [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
+        + _misspelt_cards(text)
         + [m.span() for m in LINKED_HEADLINE.finditer(text)]
         + [m.span() for m in PLAYER_LABEL.finditer(text)]
         + [m.span() for m in HIGHLIGHTS_LABEL.finditer(text)]

@@ -74,11 +74,16 @@ PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 BODY_KINDS = frozenset({"organization", "outlet", "government", "group"})
 BODY_DESCRIPTION = re.compile(
     r"[Tt]he (?:[a-z][\w-]* )?(?P<head>organi[sz]ation|group|union|association|alliance|coalition|federation|"
-    r"foundation|institute|company|firm|charity|nonprofit|non-profit|committee|council|party|movement|network)"
+    r"foundation|institute|company|firm|charity|nonprofit|non-profit|committee|council|party|movement|network|giant|"
+    r"automaker|carmaker|retailer|manufacturer|insurer|airline|conglomerate|startup|bank)"
 )
-"""A body described by its kind ("the organization", "the rights group", "the company"; a lowercase modifier only:
-"the Judiciary Committee" is a name), which stands for the body of that kind named just before."""
-_GENERIC_BODIES = frozenset({"organization", "organisation", "group", "company", "firm", "charity", "nonprofit", "non-profit"})
+"""A body described by its kind ("the organization", "the rights group", "the company", "the tech giant"; a lowercase
+modifier only: "the Judiciary Committee" is a name), which stands for the body of that kind named just before."""
+_TRADES = frozenset({"giant", "automaker", "carmaker", "retailer", "manufacturer", "insurer", "airline", "conglomerate", "startup"})
+"""Words for a company by its trade ("the tech giant", "the automaker"): the company named last, with no other name since."""
+_GENERIC_BODIES = frozenset(
+    {"organization", "organisation", "group", "company", "firm", "charity", "nonprofit", "non-profit"} | _TRADES
+)
 _NO_SPEAKER = re.compile(
     r"\b(?:Act|Law|Bill|Code|Treaty|Agreement|Accord|Pact|Protocol)$|^(?:Obama[Cc]are|ACA|TPP|FTA|NAFTA|USMCA|JCPOA|TTIP|DACA)$"
 )
@@ -173,6 +178,10 @@ def antecedent(
         # paragraph or the one before that fits: any organisation for a generic word (not a country or a law), one
         # whose name holds the word for the others ("the committee": a "... Committee"), else nobody
         got = _closest_at(parsed, entities, before, lambda e: _fits_body(e, body.group("head")), (), skip)
+        if got is not None and body.group("head") in _TRADES and any(
+            got[0] < ms < before and e.id != got[2] for e in entities for ms, _ in e.mentions
+        ):
+            return None  # a trade names no body past another name ("Dow component Merck (a person to spaCy) ... the giant")
         return None if got is None or got[0] < _previous_paragraph(parsed, before, past_asides=False) else _named(got)
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")

@@ -129,7 +129,8 @@ COLLECTIVE_NOUNS = frozenset("family clan jury crowd audience public percent maj
 BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
     "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
-    "organization organisation society league federation club board industry movement".split()
+    "organization organisation society league federation club board industry movement giant automaker carmaker "
+    "retailer manufacturer insurer airline conglomerate startup".split()
 )
 """Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
 

@@ -30,7 +30,7 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
-from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY
+from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
 from .antecedents import BODY_DESCRIPTION
 from .heads import (
     A_SET,
@@ -269,16 +269,18 @@ def _describe(
         ent = entity_for(entities, (at, at + len(_described(described))), text)
     else:
         ent = entity_for(entities, span, text)
-        titled = _NAME_THEN_TITLE.match(phrase)
-        if titled is not None and _persons_noun(titled.group("title")) and not titled.group("name").startswith(
-            ("The ", "A ", "An ")
-        ):
-            name = titled.group("name")
-            if entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings):
-                # "Ri Ung, a department director of ...": a name spaCy missed; "Severino, the civil rights office director":
-                # the surname of a person the article names in full
-                full = next((e for e in entities if e.kind == "person" and e.name.endswith(" " + name)), None) if " " not in name else None
-                return Described(full.name, "person", full.id) if full is not None else Described(name, "person", None)
+    titled = _NAME_THEN_TITLE.match(phrase) if who_clause is None and (title is None or title.start() == 0) else None
+    name = (titled.group("name") or titled.group("name2")) if titled is not None else ""
+    if (
+        titled is not None and _persons_noun(titled.group("title") or titled.group("title2"))
+        and not name.startswith(("The ", "A ", "An "))
+        and entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings)
+    ):
+        # "Ri Ung, a department director of ...": a name spaCy missed; "Severino, the civil rights office director": the
+        # surname of a person the article names in full; "Akili, the 71-year-old Black Lives Matter activist who ...":
+        # not the body the description names
+        full = next((e for e in entities if e.kind == "person" and e.name.endswith(" " + name)), None) if " " not in name else None
+        return Described(full.name, "person", full.id) if full is not None else Described(name, "person", None)
     staff = _OUTLETS_NAME.fullmatch(phrase)
     if (
         staff is not None and head is not None and head.pos_ == "PROPN" and _registry_type(staff.group("outlet"), settings)
@@ -496,8 +498,8 @@ def _describe(
         return Described(phrase, "group", None)
     if head_low in BODY_NOUNS:
         return Described(phrase, "organization", None)  # "The Milwaukee-based firm", "the pension fund", "his campaign"
-    if head is not None and head.pos_ == "PROPN" and head_low in _BODY_WORDS:
-        return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ..."
+    if head is not None and ((head.pos_ == "PROPN" and head_low in _BODY_WORDS) or WEB_NAME.search(head_low)):
+        return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ...", "GunLaws.com"
     if head is not None and head.pos_ == "PROPN":
         return Described(who_clause.group("name") if who_clause is not None else phrase, "person", None)
     return Described(phrase, "unknown", None)
@@ -600,6 +602,7 @@ def _described(m: re.Match[str]) -> str:
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
     r"(?:\s+(?:of|at|for|in|to)\s|,?$)"
+    r"|(?P<name2>[A-Z][\w’'.-]*),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?(?P<title2>[a-z][\w.-]*),?\s+(?:who|whose)\s"
 )
 
 
@@ -646,9 +649,10 @@ _NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")
 
 _OUTSIDERS = GROUP_HEADS - {
     "officials", "leaders", "diplomats", "lawmakers", "members", "aides", "advisers", "advisors", "sources", "delegates",
-} | {"veteran", "veterans"}
+} | {"veteran", "veterans", "union", "unions"}
 """Group heads that a government word before them does not make a government ("military analysts", "Pentagon
-critics", "the military veteran"); officials, diplomats and lawmakers of a state are its government (type guideline 5)."""
+critics", "the military veteran", "Police unions"); officials, diplomats and lawmakers of a state are its government
+(type guideline 5)."""
 _FAMILY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]+s")
 
 
@@ -670,8 +674,17 @@ def _modifiers(head: Tok) -> list[Tok]:
 
 
 def _of_a_state(head: Tok) -> bool:
-    """Whether officials are a state's: a nationality or a place among their modifiers."""
-    return any(t.ent_type_ in ("NORP", "GPE") for t in _modifiers(head))
+    """Whether officials are a state's: a nationality, a place or a level of government among their modifiers ("State
+    health officials", "Federal officials", "local officials")."""
+    mods = _modifiers(head)
+    return any(t.ent_type_ in ("NORP", "GPE") for t in mods) or (
+        any(t.lower_ in _LEVELS and not t.ent_type_ for t in mods)
+        and not any(t.lower_ in _NOT_A_LEVEL for t in mods)  # (not "state party officials")
+    )
+
+
+_LEVELS = frozenset({"state", "federal", "local", "county", "city", "municipal", "provincial", "regional", "government"})
+_NOT_A_LEVEL = frozenset({"party", "campaign", "union", "company", "industry", "church", "school", "university"})
 
 
 _NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})

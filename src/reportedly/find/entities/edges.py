@@ -61,9 +61,10 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
 
 
 _HEADLINE_VERBS = frozenset(
-    "Say Says Said Tells Told Warns Claims Denies Confirms Urges Vows Slams Blasts Accuses Insists".split()
+    "Say Says Said Tells Told Warns Claims Denies Confirms Urges Vows Slams Blasts Accuses Insists Must Should".split()
 )
-"""Capitalised reporting verbs of a headline, never a word of a name ("Report" is: "The Drudge Report")."""
+"""Capitalised reporting verbs and modals of a headline or a slogan ("Jackie Lacey Must Go"), never a word of a name
+("Report" is: "The Drudge Report")."""
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|(?:Fir|Seco|Thi|Four|Fif|Six|Seven|Eigh|Nin|Ten|Eleven|Twelf)(?:st|nd|rd|th)")

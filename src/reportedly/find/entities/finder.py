@@ -126,9 +126,10 @@ def _own_object(subject: Token) -> bool:
 
 
 def _name(text: str, mentions: list[Mention]) -> None:
+    """A mention's name as written, its spaces normalised and an editor's brackets dropped ("[Susan E.] Rice")."""
     for m in mentions:
         if not m.name:
-            m.name = " ".join(text[m.start : m.end].split())
+            m.name = " ".join(text[m.start : m.end].replace("[", " ").replace("]", " ").split())
 
 
 _NEAR: dict[int, tuple[tuple[Entity, ...], list[int], list[tuple[int, int, int, int]], int]] = {}
@@ -268,6 +269,10 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
         return False
 
     kept = [c for c in overlapping if not nested(c)] or overlapping
+    if len(kept) > 1 and text is not None:
+        # "The GOP-led House Committee on Energy and Commerce", "the Saudi-backed government": the name before "-led" only
+        # says who leads the body named after it
+        kept = [c for c in kept if not (_LED_BY.match(text, c[1]) and any(o[0] > c[1] for o in kept))] or kept
     if text is not None and len(kept) > 1:
         kept = [c for c in kept if not _possessor(text, c, kept, e)] or kept
     first = min(kept, key=lambda c: (c[0], -(c[1] - c[0])))
@@ -288,10 +293,12 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
         # "CNN political contributor Paul Begala": a person named last, after a common noun that is their title, is
         # who the phrase is (the outlet or body before is where they work); not one of two ("Google and Mark
         # Zuckerberg")
-        last = max(kept, key=lambda c: c[1])
+        comma = text.find(",", first[1], e)
+        upto = comma if comma >= 0 else e  # (an apposition after the person describes them: "..., chair of ...")
+        last = max((c for c in kept if c[1] <= upto), key=lambda c: c[1], default=first)
         before = text[first[1] : last[0]].split()
         if (
-            last[2].kind == "person" and not text[last[1] : e].strip(" .,") and "," not in text[first[1] : last[0]]
+            last[2].kind == "person" and not text[last[1] : upto].strip(" .,") and "," not in text[first[1] : last[0]]
             and before and before[-1].isalpha()
             and ((before[-1].islower() and before[-1] not in _NO_TITLE_BEFORE) or lexicon().is_title_word(before[-1]))
         ):
@@ -299,6 +306,7 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
     return first[2]
 
 
+_LED_BY = re.compile(r"-(?:led|backed|controlled|run|owned|funded|sponsored|dominated|appointed|allied|aligned)\b")
 _KIN = re.compile(
     r"\b(?:his|her|their|whose|[A-Z][\w'’.-]*['’]s?)\s+(?:late\s+|older\s+|younger\s+|eldest\s+)?(?:father|mother|son|daughter|"
     r"brother|sister|wife|husband|grandfather|grandmother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter),?\s*$"

@@ -84,6 +84,10 @@ def names_a_text(last_word: str) -> bool:
     return word_key(last_word) in _nonperson_heads()["document_last"]
 
 
+WEB_NAME = re.compile(r"\.(?:com|org|net|gov|edu|co\.uk|io)$", re.I)
+"""The end of a website's name ("GunLaws.com"): no person's."""
+
+
 def nonperson_label(words: list[str]) -> str | None:
     """The label of a name spaCy tagged a person that its first or last word shows to be a place ("FAC": "Lake
     Baikal", "Soviet Square") or an organisation ("ORG": "Kim Il Sung University", "Locomotive Complex"), or None.
@@ -95,6 +99,8 @@ def nonperson_label(words: list[str]) -> str | None:
         return "GPE"
     if len(words) == 1 and 4 <= len(words[0]) <= 6 and words[0].isalpha() and words[0].isupper():
         return "ORG"  # "TEPCO expressed concern": an acronym is a body's ("JFK", "FDR": three letters may be a person)
+    if WEB_NAME.search(words[-1]):
+        return "ORG"  # "according to GunLaws.com": a website, nobody's name
     if len(words) < 2:
         return None
     first, last = word_key(words[0]), word_key(words[-1])
