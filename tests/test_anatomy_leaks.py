@@ -267,3 +267,14 @@ def test_a_gallery_line_is_cut_into_its_captions() -> None:
     assert k["Hide Caption 1 of 3 Photos: Helicopter fleet in review"] == "boilerplate"
     assert k["Hide Caption 3 of 3"] == "boilerplate"
     assert k[LEDE] == "body" and k[MORE] == "body"
+
+
+def test_a_speaker_s_words_before_a_picture_credit_are_body() -> None:
+    """AllSides (ABC News): 'Ryan added: "I myself was ... on the receiving end of John's distinct brand of candor."'
+    right before "Andrew Harnik/AFP/Getty Images" was taken for the picture's caption, and the credit's parties became
+    relay hops of Ryan's words.  A speaker's words ("added", "continued", "declared") are prose (7 such paragraphs in
+    the 5,000 AllSides articles, all body now)."""
+    quote = 'Ryan added: "I myself was, from time to time, on the receiving end of his candor."'
+    k = kinds_of("\n\n".join([HEAD, LEDE, quote, "Andrew Harnik/AFP/Getty Images", MORE]))
+    assert k[quote] == "body"
+    assert k["Andrew Harnik/AFP/Getty Images"] == "credit"

@@ -150,8 +150,8 @@ def caption_score(text: str) -> int:
     """How much a line reads like a picture caption (present-tense description).
 
     Points for caption wording, a caption verb ("speaks", "poses") among the
-    first words and a short line; points off for a long line, "said" or "told",
-    and a pronoun or conjunction first.
+    first words and a short line; points off for a long line, a speech verb ("said", "told", "added" ...), and a
+    pronoun or conjunction first.
     """
     score = 0
     words = [w.lower() for w in WORD.findall(text)]
@@ -164,8 +164,8 @@ def caption_score(text: str) -> int:
         score += 1
     if n > 55:
         score -= 2
-    if re.search(r"\b(?:said|says|told|asked)\b", text):
-        score -= 2
+    if re.search(r"\b(?:said|says|told|asked|added|adds|continued|explained|insisted|declared|argued)\b", text):
+        score -= 2  # (a speaker's words: "Ryan added: “...”" before a picture credit is prose, not its caption)
     if words and words[0] in {"he", "she", "they", "it", "but", "and", "that", "we", "i", "you", "so"}:
         score -= 1
     return score

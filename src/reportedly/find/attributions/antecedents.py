@@ -47,7 +47,6 @@ from spacy.tokens import Token
 
 from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Segment, Tok
-from ...registry import country_of
 from ..entities import entity_by_id
 from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import (
@@ -58,6 +57,7 @@ from ..entities.name_words import (
     names_a_text,
     time_zone,
 )
+from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, named_body
 from .offices import country_in, holds_office, rank_of, state_in
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
@@ -72,36 +72,6 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER = frozenset({"it", "its", "itself", "which"})
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 BODY_KINDS = frozenset({"organization", "outlet", "government", "group"})
-BODY_DESCRIPTION = re.compile(
-    r"[Tt]he (?:[a-z][\w-]* )?(?P<head>organi[sz]ation|group|union|association|alliance|coalition|federation|"
-    r"foundation|institute|company|firm|charity|nonprofit|non-profit|committee|council|party|movement|network|giant|"
-    r"automaker|carmaker|retailer|manufacturer|insurer|airline|conglomerate|startup|bank)"
-)
-"""A body described by its kind ("the organization", "the rights group", "the company", "the tech giant"; a lowercase
-modifier only: "the Judiciary Committee" is a name), which stands for the body of that kind named just before."""
-_TRADES = frozenset({"giant", "automaker", "carmaker", "retailer", "manufacturer", "insurer", "airline", "conglomerate", "startup"})
-"""Words for a company by its trade ("the tech giant", "the automaker"): the company named last, with no other name since."""
-_GENERIC_BODIES = frozenset(
-    {"organization", "organisation", "group", "company", "firm", "charity", "nonprofit", "non-profit"} | _TRADES
-)
-_NO_SPEAKER = re.compile(
-    r"\b(?:Act|Law|Bill|Code|Treaty|Agreement|Accord|Pact|Protocol)$|^(?:Obama[Cc]are|ACA|TPP|FTA|NAFTA|USMCA|JCPOA|TTIP|DACA)$"
-)
-"""A law, a treaty or a programme, which spaCy and the entity finder may take for an organisation ("the Genetic
-Information Nondiscrimination Act", KCNA's "FTA", "Obamacare"): when the closest body is one, "they" / "it" stand for
-something else, and name nobody."""
-_A_STATE = re.compile(r"\b(?:Republic|Kingdom|Federation|Emirates|States) of\b")
-"""A state's formal name ("Democratic People's Republic of Korea", which spaCy tags an organisation)."""
-
-
-def _fits_body(e: Entity, head: str) -> bool:
-    """Whether an entity is a body "the <head>" may stand for."""
-    if e.kind not in ("organization", "government") or _NO_SPEAKER.search(e.name) or country_of(e.name) or _A_STATE.search(e.name):
-        return False
-    if head in _GENERIC_BODIES:
-        return e.kind == "organization"
-    return head in e.name.lower()
-
 # Gender marks written next to a person's mention (hand-made, English news usage).
 _FEMALE_MARKS = re.compile(
     r"\b(?:Ms|Mrs|Miss|Madam|Madame|Mme|Lady|Dame|Queen|Princess|Duchess|Countess|Baroness|Sister|"
@@ -163,7 +133,7 @@ def antecedent(
             # sentence before, not a name it mentioned since, is who this "they" is (as for "he"); nobody if it is nobody
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
         ent = entity_by_id(entities, got[2]) if got is not None else None
-        if got is None or (ent is not None and ent.kind == "outlet") or _NO_SPEAKER.search(got[1]):
+        if got is None or (ent is not None and ent.kind == "outlet") or NO_SPEAKER.search(got[1]):
             return None
         if got[0] < _previous_paragraph(parsed, before):
             # nor a body last named paragraphs before ("the Russian government" five paragraphs up, "They
@@ -177,12 +147,11 @@ def antecedent(
         # "the organization said" after "Blue H.E.L.P., a nonprofit that tracks ...": the closest body named in this
         # paragraph or the one before that fits: any organisation for a generic word (not a country or a law), one
         # whose name holds the word for the others ("the committee": a "... Committee"), else nobody
-        got = _closest_at(parsed, entities, before, lambda e: _fits_body(e, body.group("head")), (), skip)
-        if got is not None and body.group("head") in _TRADES and any(
-            got[0] < ms < before and e.id != got[2] for e in entities for ms, _ in e.mentions
-        ):
-            return None  # a trade names no body past another name ("Dow component Merck (a person to spaCy) ... the giant")
-        return None if got is None or got[0] < _previous_paragraph(parsed, before, past_asides=False) else _named(got)
+        got = _closest_at(parsed, entities, before, lambda e: fits_body(e, body.group("head")), (), skip)
+        since = _previous_paragraph(parsed, before, past_asides=False)
+        if got is not None and not named_body(parsed.text, entities, body.group("head"), (got[0], got[2]), since, before):
+            return None
+        return None if got is None or got[0] < since else _named(got)
     if low_head in NEUTER:
         # (not a nationality: "its" after "the south Korean newspaper" is no "south Korean")
         got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "GPE"), skip)
@@ -191,7 +160,7 @@ def antecedent(
             # prefers ...": the "it" subject of the sentence before, as for "they"
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
         if got is not None and (
-            _NO_SPEAKER.search(got[1])  # "... to make FTA with south Korea more favorable to it"
+            NO_SPEAKER.search(got[1])  # "... to make FTA with south Korea more favorable to it"
             or _place_subject_between(parsed, got[0], before, skip)  # "The US is expelling ... at the UN. It will"
             or _indefinite_subject_between(parsed, got[0], before, skip)  # "If a country truly wants ..., it should"
             or got[0] < _previous_paragraph(parsed, before)  # a body last named paragraphs before, as for "they"

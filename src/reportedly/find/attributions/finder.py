@@ -24,7 +24,6 @@ from .. import Found
 from ..entities import entity_by_id
 from ..entities.lexicon import lexicon
 from .antecedents import (
-    BODY_DESCRIPTION,
     antecedent,
     company_staff,
     document_subject_before,
@@ -35,6 +34,7 @@ from .antecedents import (
     speakers_words,
     token_at,
 )
+from .body_refs import BODY_DESCRIPTION
 from .extract import Accepted, extract, quote_index
 from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
 from .offices import later_holder

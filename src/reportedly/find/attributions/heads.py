@@ -94,7 +94,7 @@ PERSON_TITLES = re.compile(
 
 
 PERSON_NOUNS = frozenset(
-    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father "
+    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice "
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "

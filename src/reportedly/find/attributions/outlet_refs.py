@@ -193,3 +193,11 @@ def outlet_closing(text: str, source: tuple[tuple[int, int], ...], registry: tup
     except Exception:  # a broken registry file must not stop the analysis
         return source
     return ((cut, b),) if reg.source_outlet(tail) is not None else source
+
+
+NEWSPAPER_NAME = re.compile(
+    r"\b(?:Journal|Herald|Gazette|Tribune|Courier|Chronicle|Times|Dispatch|Inquirer|Examiner|Sentinel|Telegraph|"
+    r"Bulletin|Star-Ledger|Post-Gazette|Free Press|Daily News|Star-Telegram|Star Tribune|Journal-Constitution)$"
+)
+"""The last words of a newspaper's name ("The Providence Journal", "The Brownsville Herald"): an organisation the
+registry lacks named so is an outlet (not "the Journal of ...", whose name goes on)."""

@@ -31,7 +31,8 @@ from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
 from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
-from .antecedents import BODY_DESCRIPTION
+from .appositions import NAME_AT_END, NAME_THEN_WHO, NOUN_THEN_WHO, described_words, set_off
+from .body_refs import BODY_DESCRIPTION
 from .heads import (
     A_SET,
     ANON,
@@ -60,9 +61,8 @@ from .heads import (
 )
 from .lists import joined_parties, two_people
 from .offices import NO_STAFF, body_head
-from .outlet_refs import named_paper, outlet_reference
+from .outlet_refs import NEWSPAPER_NAME, named_paper, outlet_reference
 from .owners import (
-    LEANING,
     PARTITIVE,
     QUANTIFIERS,
     after_head,
@@ -205,8 +205,8 @@ def describe(
     cut = _RELATIVE_TAIL.search(d.name) or _PAREN_TAIL.search(d.name)
     if cut is not None and cut.start() > 0:
         return Described(d.name[: cut.start()].rstrip(" ,;:"), d.type, d.entity)  # (not "Chaffetz," of "Chaffetz, (R-Utah)")
-    described = _NOUN_THEN_WHO.match(d.name) if not _NAME_AT_END.search(d.name) else None
-    return Described(_described(described), d.type, d.entity) if described is not None else d
+    described = NOUN_THEN_WHO.match(d.name) if not NAME_AT_END.search(d.name) else None
+    return Described(described_words(described), d.type, d.entity) if described is not None else d
 
 
 def _describe(
@@ -254,7 +254,7 @@ def _describe(
             return Described(country.name, "government", country.id)
     if _BOTH_KOREAS.fullmatch(low) and any(country_of(e.name) in _KOREAS.values() for e in entities):
         return Described(phrase, "government", None)  # "the north and the south (of Korea) agreed": the two sides
-    who_clause = _NAME_THEN_WHO.match(phrase)
+    who_clause = NAME_THEN_WHO.match(phrase)
     title = _QUOTE_MARK.search(phrase)
     at = span[0] + text[span[0] : span[1]].index(phrase)
     if who_clause is not None:
@@ -264,21 +264,23 @@ def _describe(
     elif title is not None and title.start() > 0:
         # "The travelogue titled “Beautiful Kim Il Sung ...”": a name in the quoted title is not the source
         ent = entity_for(entities, (at, at + title.start()), text)
-    elif (described := _NOUN_THEN_WHO.match(phrase)) is not None and not _NAME_AT_END.search(phrase):
+    elif (described := NOUN_THEN_WHO.match(phrase)) is not None and not NAME_AT_END.search(phrase):
         # "one Republican senator who vented frustration ... on Twitter": no name inside the clause names the speaker
-        ent = entity_for(entities, (at, at + len(_described(described))), text)
+        ent = entity_for(entities, (at, at + len(described_words(described))), text)
     else:
         ent = entity_for(entities, span, text)
-    titled = _NAME_THEN_TITLE.match(phrase) if who_clause is None and (title is None or title.start() == 0) else None
-    name = (titled.group("name") or titled.group("name2")) if titled is not None else ""
+    off = set_off(phrase) if who_clause is None and (title is None or title.start() == 0) else None
+    off_ent = entity_for(entities, (at, at + len(off[0])), text) if off is not None else None
     if (
-        titled is not None and _persons_noun(titled.group("title") or titled.group("title2"))
-        and not name.startswith(("The ", "A ", "An "))
-        and entity_for(entities, (at, at + len(name)), text) is None and not country_of(name) and not _registry_type(name, settings)
+        off is not None and not country_of(off[0]) and not _registry_type(off[0], settings)
+        and (off_ent is None or (off[1] == "organization" and off_ent.kind in ("place", "person")))
     ):
         # "Ri Ung, a department director of ...": a name spaCy missed; "Severino, the civil rights office director": the
         # surname of a person the article names in full; "Akili, the 71-year-old Black Lives Matter activist who ...":
-        # not the body the description names
+        # not the body the description names; "Candid, a nonprofit which tracks donations": a body (whatever spaCy said)
+        name = off[0]
+        if off[1] == "organization":
+            return Described(name, "organization", off_ent.id if off_ent is not None else None)
         full = next((e for e in entities if e.kind == "person" and e.name.endswith(" " + name)), None) if " " not in name else None
         return Described(full.name, "person", full.id) if full is not None else Described(name, "person", None)
     staff = _OUTLETS_NAME.fullmatch(phrase)
@@ -346,7 +348,7 @@ def _describe(
     who = entity_for(entities, (at + called.end(), span[1]), text) if called is not None else None
     if who is not None and who.kind == "person":
         return Described(who.name, "person", who.id)  # "a Hamas official named Ahmad Bahr": not anonymous
-    if (named_end := _NAME_AT_END.search(phrase)) is not None:
+    if (named_end := NAME_AT_END.search(phrase)) is not None:
         name = named_end.group().lstrip(", \t\n")
         who = entity_for(entities, (at + named_end.end() - len(name), at + named_end.end()), text)
         if who is not None and who.kind == "person" and who.name.endswith(name.split()[-1]):
@@ -376,6 +378,9 @@ def _describe(
             return Described(antecedent[0] if antecedent else phrase, "organization", antecedent[1] if antecedent else None)
         if low == "this":
             return Described(phrase, "unknown", None)  # "This suggests that ...": a finding, nobody
+        if (part := PARTITIVE.match(low)) is not None and part.group("q") not in ("one", "each"):
+            # "Some of the Democrats", "most of them": several people ("All of which is to say": nobody)
+            return Described(phrase, "unknown" if _OF_THINGS.search(low) else "group", None)
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
@@ -415,8 +420,8 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
-    if ent is not None and (set_off := apposed_person(entities, ent, span, text)) is not None:
-        return Described(set_off.name, "person", set_off.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
+    if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
+        return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
     if ent is not None and (owned := whose(ent, span, head, text) or people_of(ent, span, head, text)) is not None:
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose
@@ -452,9 +457,9 @@ def _describe(
         kinds = {"government" if e.kind == "place" else _KIND_TYPES.get(e.kind) for e in listed[1]}  # (places speak as governments)
         return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
     if ent is not None:
-        kind = _KIND_TYPES.get(ent.kind)
+        kind = "outlet" if ent.kind == "organization" and NEWSPAPER_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:
-            return Described(ent.name, kind, ent.id)
+            return Described(ent.name, kind, ent.id)  # ("the Providence Journal", not in the registry: an outlet)
     if head_low in DOCUMENT_HEADS or plural_of_document(head_low):
         return Described(phrase, "document", None)  # "the report", "polls that show", "studies"
     label = head.ent_type_ if head is not None else ""
@@ -502,9 +507,13 @@ def _describe(
         return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ...", "GunLaws.com"
     if head is not None and head.pos_ == "PROPN":
         return Described(who_clause.group("name") if who_clause is not None else phrase, "person", None)
+    if (part := PARTITIVE.match(low)) is not None and re.search(r"\bof\s+(?:them|us|you|those|these)(?:\s+who\b.*)?$", low):
+        return Described(phrase, "person" if part.group("q") in ("one", "each") else "group", None)  # "Most of them"
     return Described(phrase, "unknown", None)
 
 
+_OF_THINGS = re.compile(r"\bof\s+(?:which|it|this|that)\b")
+"""A share of things, not people: "All of which is to say"."""
 _MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator senators representatives delegates".split())
 """Nouns for members of a government's body: "House members" are some of them, not the House."""
 _SHARE = re.compile(
@@ -578,43 +587,6 @@ TITLE_OPENER = r"\b(?:titled|entitled|called|named|headlined)\s+"
 """What opens a quoted title in a source phrase ("The travelogue titled “...”"), unlike scare quotes or a nickname
 (``chains.sources`` reads the same)."""
 _QUOTE_MARK = re.compile(TITLE_OPENER + r"[“\"]")
-_NAME_AT_END = re.compile(r",\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
-"""A name closing the phrase after a comma ("The man who posed the Libya question, Kerry Ladka")."""
-_NOUN_THEN_WHO = re.compile(
-    r"(?P<desc>[^,]*?\b(?!(?:of|for|to|in|on|at|with|by|about|from|against|over|under|than|like)\b)[a-z][\w’'-]*|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*),?\s+(?:who|whose|that)\s"
-    r"|(?P<part>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,2}?[A-Z][\w’'-]*)\s+[a-z]\w*ing\s"
-    r"|(?P<adj>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:lawmakers?|senators?|officials?|aides?|advisers?|advisors?|members?|Republicans?|Democrats?|strategists?|"
-    r"operatives?|donors?|allies|ally|activists?|legislators?))\s+" + LEANING
-)
-"""A description closed by a common noun and followed by a relative clause ("one Republican senator who ...", "the
-Democratic chairs that POLITICO interviewed"; not "Critics of that approach", a determiner); or an indefinite one
-closed by a party word, followed by a relative clause or a participle ("a Republican who picked Rubio to win",
-"Another Republican backing Cruz"), or a person's word followed by a leaning ("one GOP lawmaker sympathetic toward
-Ryan"): ``described``."""
-
-
-def _described(m: re.Match[str]) -> str:
-    """The description ``_NOUN_THEN_WHO`` matched."""
-    return m.group("desc") or m.group("part") or m.group("adj")
-
-
-_NAME_THEN_TITLE = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<title>[a-z][\w.-]*)"
-    r"(?:\s+(?:of|at|for|in|to)\s|,?$)"
-    r"|(?P<name2>[A-Z][\w’'.-]*),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?(?P<title2>[a-z][\w.-]*),?\s+(?:who|whose)\s"
-)
-
-
-def _persons_noun(noun: str) -> bool:
-    """A noun that an apposition gives only a person ("a department director of", "a former member of parliament")."""
-    return PERSON_TITLES.fullmatch(noun) is not None or noun in PERSON_NOUNS or noun == "member"
-
-
-_NAME_THEN_WHO = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),?\s+(?:who|whose)\s")
-"""A name followed by a relative clause ("Pak who had resided in ...", "Jon Yong Chol, who ...")."""
-
-
 def _body_by_name(phrase: str) -> str | None:
     """A body's full name: four or more words, every one capitalised but joining words, with a body word among
     the first two ("Society for the Promotion of ...", "Indonesian Federation of Transport Trade Unions"); not a

@@ -284,5 +284,15 @@ def same(a: Node, b: Node) -> bool:
         return True
     if a.type == b.type and a.name.casefold() == b.name.casefold():
         return True  # "Human Rights Watch said" in its own release: the registry's publisher row and the entity
+    if _bare(a.name) == _bare(b.name) and {a.type, b.type} <= _PRESS_TYPES:
+        return True  # "according to The Brownsville Herald": the source's entity and the relay as written are one paper
     # "state media" next to "Korean Central Television": the generic names the same hop
     return (a.generic or b.generic) and a.type == b.type == "state_media"
+
+
+_PRESS_TYPES = frozenset({"outlet", "organization", "news_agency", "state_media", "public_broadcaster", "social_media"})
+
+
+def _bare(name: str) -> str:
+    return name.casefold().removeprefix("the ")
+

@@ -314,7 +314,7 @@ _KIN = re.compile(
 """A kinship word right before a name ("his father, Frederick Trump"; ``Mention.kin``)."""
 _NO_TITLE_BEFORE = frozenset("and or nor of in on at for from with by to into about the a an".split())
 """Lower-case words before a person's name that make no title of what precedes ("Marines on the island of Okinawa")."""
-_DESCRIPTION_START = re.compile(r"(?:[Tt]he|[Aa]n?|[a-z])")
+_DESCRIPTION_START = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne of|[a-z])")
 _APPOSED = re.compile(r",\s*(?:(?:[A-Z][\w.&'’-]*|and|of|the|for)\s+)*$")
 """A comma, then only capitalised words (a title: "Ways and Means Committee Chairman"), right before a name."""
 
