@@ -297,6 +297,8 @@ def gallery_pieces(ln: Line) -> tuple[tuple[str, int, int], ...]:
     boilerplate: one caption no longer runs into the next.  The label is the words every "Photos: " starts with
     (none when it is said once); () when the line has no counter."""
     t, s = ln.text, ln.start
+    if not _COUNTER.search(t):
+        return ()
     marks = list(_GALLERY_LABEL.finditer(t))
     label = ""
     if len(marks) >= 2:
@@ -312,8 +314,6 @@ def gallery_pieces(ln: Line) -> tuple[tuple[str, int, int], ...]:
         label = (common if whole else common.rpartition(" ")[0]).rstrip()
     furniture = [(m.start(), m.end() + (len(label) if t.startswith(label, m.end()) else 0)) for m in marks]
     furniture += [(m.start(), m.end()) for m in _COUNTER.finditer(t)]
-    if not _COUNTER.search(t):
-        return ()
     pieces: list[tuple[str, int, int]] = []
     at = 0
     for a, b in sorted(furniture):

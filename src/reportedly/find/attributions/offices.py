@@ -87,7 +87,6 @@ NO_STAFF = frozenset({"founder", "co-founder", "cofounder", "owner", "creator"})
 the company (type guideline 5)."""
 
 
-
 def body_head(phrase: str, body: Entity) -> tuple[str, str] | None:
     """(the body's words, the head's title, lower-cased) for "The Facebook founder", "the Tesla CEO and chairman" (an
     organisation's or outlet's name, then who founded, owns or heads it) when ``body`` is the one named, else None."""

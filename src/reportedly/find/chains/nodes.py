@@ -295,4 +295,3 @@ _PRESS_TYPES = frozenset({"outlet", "organization", "news_agency", "state_media"
 
 def _bare(name: str) -> str:
     return name.casefold().removeprefix("the ")
-
