@@ -4846,3 +4846,39 @@ def test_a_paper_named_with_its_article_is_one_hop() -> None:
     rep = report(text, profile="fast")
     chains = [c for c in rep.chains if c.attribution is not None]
     assert chains and all(sum("Millbrook Herald" in h.name for h in c.hops) <= 1 for c in chains)
+
+
+def test_a_group_a_couple_and_skeptics_are_typed() -> None:
+    """AllSides (New York Post, BBC, Politico): "a top business advocacy group says" and "the business group said" were
+    of unknown type, "The couple had denied" too, and "skeptics of the ACLU’s chances" were the ACLU: a group that is
+    not "a group of" people is an organisation, a couple a group, skeptics people."""
+    text = (
+        "A top business advocacy group says the tax is bad. The couple had denied the charges. Skeptics of the union’s "
+        "chances concede the potential for progress."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "says").source_type == "organization"
+    assert by_cue(rep, "had denied").source_type == "group"
+    assert (by_cue(rep, "concede").source_name, by_cue(rep, "concede").source_type) == (
+        "Skeptics of the union’s chances", "group"
+    )
+    # a bare "the group" says no kind (KCNA's word for a government it scorns); "a couple of reports" are no people
+    rep = report("The group has not released its plans. A couple of reports showed the same.", profile="fast")
+    assert by_cue(rep, "has not released").source_type == "unknown"
+    assert by_cue(rep, "showed").source_type != "group"
+
+
+def test_officials_of_a_branch_of_government_and_people_by_trade() -> None:
+    """AllSides (Fox News, Al Jazeera): "according to a senior defense official" and "A senior law-enforcement official
+    said" were persons (a branch of government's officials speak for it, as a level's do); "Iftikhar, the car parts
+    salesman, said" was named by the whole phrase ("salesman" was no word for a person)."""
+    text = (
+        "A force was sent, according to a senior defense official. A senior law-enforcement official said the student "
+        "had been expelled.\n\nTariq, the car parts salesman, said he is voting for the challenger, but not because he "
+        "likes him."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "according to").source_type == "government"
+    said = [a for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert [(a.source_name, a.source_type) for a in said][-1] == ("Tariq", "person")  # (spaCy: an organisation)
+    assert said[0].source_type == "government"

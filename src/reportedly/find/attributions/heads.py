@@ -94,7 +94,9 @@ PERSON_TITLES = re.compile(
 
 
 PERSON_NOUNS = frozenset(
-    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice "
+    "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice skeptic sceptic "
+    "salesman saleswoman mechanic cashier waiter waitress clerk businessman businesswoman entrepreneur banker teenager "
+    "grandmother grandfather mom dad firefighter "
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
@@ -123,8 +125,8 @@ def people_noun(word: str) -> bool:
     return person_noun(word) or word in GROUP_HEADS or PERSON_TITLES.fullmatch(word.removesuffix("s")) is not None
 
 
-COLLECTIVE_NOUNS = frozenset("family clan jury crowd audience public percent majority minority plurality half youth".split())
-"""Singular nouns for several people: "the family", "the jury", "62 percent (of voters)" are a group."""
+COLLECTIVE_NOUNS = frozenset("family clan jury crowd audience public percent majority minority plurality half youth couple duo trio".split())
+"""Singular nouns for several people: "the family", "the jury", "the couple", "62 percent (of voters)" are a group."""
 
 BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "

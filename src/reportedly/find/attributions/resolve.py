@@ -273,11 +273,12 @@ def _describe(
     off_ent = entity_for(entities, (at, at + len(off[0])), text) if off is not None else None
     if (
         off is not None and not country_of(off[0]) and not _registry_type(off[0], settings)
-        and (off_ent is None or (off[1] == "organization" and off_ent.kind in ("place", "person")))
+        and (off_ent is None or off_ent.kind in (("place", "person") if off[1] == "organization" else ("place", "organization")))
     ):
         # "Ri Ung, a department director of ...": a name spaCy missed; "Severino, the civil rights office director": the
         # surname of a person the article names in full; "Akili, the 71-year-old Black Lives Matter activist who ...":
-        # not the body the description names; "Candid, a nonprofit which tracks donations": a body (whatever spaCy said)
+        # not the body the description names; "Candid, a nonprofit which tracks donations": a body, "Tariq, the car parts
+        # salesman" a person (whatever spaCy typed the name)
         name = off[0]
         if off[1] == "organization":
             return Described(name, "organization", off_ent.id if off_ent is not None else None)
@@ -497,12 +498,14 @@ def _describe(
         # "The DPRK delegation calls for ...": a country's envoys speak for its government
         national = any(country_of(w) for w in re.findall(r"[A-Z][\w.'’-]+", phrase)) or label in ("GPE", "NORP")
         return Described(phrase, "government" if national else "group", None)
-    if head_low in COLLECTIVE_NOUNS or _SHARE.fullmatch(low):
+    if (head_low in COLLECTIVE_NOUNS and not re.search(r"\bcouple\s+of\b", low)) or _SHARE.fullmatch(low):
         # "the family", "a grand jury", "62 percent", "a majority of voters"; "42%", "Four-in-ten", "two-thirds" (of a
         # poll's respondents)
         return Described(phrase, "group", None)
-    if head_low in BODY_NOUNS:
-        return Described(phrase, "organization", None)  # "The Milwaukee-based firm", "the pension fund", "his campaign"
+    if head_low in BODY_NOUNS or (head_low == "group" and not re.fullmatch(r"(?:the|a|one|another)\s+group|.*\bgroup\s+of\b.*", low)):
+        # "The Milwaukee-based firm", "the pension fund", "his campaign", "a top business advocacy group" (not "a group
+        # of", nor a bare "the group": KCNA's for a government it scorns)
+        return Described(phrase, "organization", None)
     if head is not None and ((head.pos_ == "PROPN" and head_low in _BODY_WORDS) or WEB_NAME.search(head_low)):
         return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ...", "GunLaws.com"
     if head is not None and head.pos_ == "PROPN":
@@ -655,7 +658,11 @@ def _of_a_state(head: Tok) -> bool:
     )
 
 
-_LEVELS = frozenset({"state", "federal", "local", "county", "city", "municipal", "provincial", "regional", "government"})
+_LEVELS = frozenset(
+    {"state", "federal", "local", "county", "city", "municipal", "provincial", "regional", "government", "defense", "defence",
+     "military", "intelligence", "enforcement"}
+)
+"""Levels and branches of government whose unnamed officials speak for it ("a senior defense official")."""
 _NOT_A_LEVEL = frozenset({"party", "campaign", "union", "company", "industry", "church", "school", "university"})
 
 
