@@ -37,9 +37,12 @@ _NAME_THEN_TITLE = re.compile(
     r"(?:\s+(?:of|at|for|in|to)\s|,?$)"
     r"|(?P<name2>[A-Z][\w’'.-]*),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?(?P<title2>[a-z][\w.-]*),?\s+(?:who|whose|which|that)\s"
 )
+"""A name, a comma and a description of it: lower-case words closed by a noun before "of"/"at"/... or the phrase's end
+("Ri Ung, a department director of ..."), or, for one word, any words closed by a noun before a relative clause
+("Akili, the 71-year-old Black Lives Matter activist who ...")."""
 
 
-def persons_noun(noun: str) -> bool:
+def _persons_noun(noun: str) -> bool:
     """A noun that an apposition gives only a person ("a department director of", "a former member of parliament")."""
     return PERSON_TITLES.fullmatch(noun) is not None or noun in PERSON_NOUNS or noun == "member"
 
@@ -56,6 +59,6 @@ def set_off(phrase: str) -> tuple[str, str] | None:
     if m is None:
         return None
     name, title = m.group("name") or m.group("name2"), m.group("title") or m.group("title2")
-    if persons_noun(title) and not name.startswith(("The ", "A ", "An ")):
+    if _persons_noun(title) and not name.startswith(("The ", "A ", "An ")):
         return name, "person"
     return (name, "organization") if title in BODY_NOUNS else None
