@@ -155,11 +155,10 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     if ent.kind == "person":
         if not (people_noun(word) or word in _POSSESSED):
             return None
-    elif (not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR) and not (
-        head.tag_ == "NNS" and people_noun(word) and word not in OFFICIAL_HEADS | _SPEAK_FOR and ent.kind != "government"
-        and _IN_A_PLACE.match(text, head.idx + len(word))
-    ):
-        return None  # (but "Pro-Russian leaders in Sloviansk" are people where the name is, not it)
+    elif (
+        not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR
+    ) and not _people_in_a_place(ent, head, word, text):
+        return None
     rx = re.compile(
         rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
         r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:[A-Z][\w.'’-]*\s+)*$"
@@ -169,7 +168,18 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     return None
 
 
+def _people_in_a_place(ent: Entity, head: Tok, word: str, text: str) -> bool:
+    """Whether a plural head for people is followed by "in" and the name ("Pro-Russian leaders in Sloviansk"): people
+    where the name is, not it; not a body's officials or staff, nor members of a government's body ("Leaders in the
+    Senate")."""
+    return (
+        head.tag_ == "NNS" and people_noun(word) and word not in _SPEAK_FOR_A_BODY and ent.kind != "government"
+        and _IN_A_PLACE.match(text, head.idx + len(word)) is not None
+    )
+
+
 _IN_A_PLACE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_SPEAK_FOR_A_BODY = OFFICIAL_HEADS | _SPEAK_FOR
 _PARTY_WORDS = re.compile(r"\s+(?:Republicans?|Democrats?|Democratic|GOP)\b")
 PARTITIVE = re.compile(
     r"^(?:the\s+)?(?P<q>one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|several|few|each|both|all|"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ...model import SOURCE_TYPES, Attribution, Block, Chain, Entity, Hop, Span
 from ...nlp import Parsed
-from ...registry import Outlet, Registry
+from ...registry import NEWS_TYPES, Outlet, Registry
 from .. import Found
 from ..entities import mentions_near
 from .spans import first_offset
@@ -290,7 +290,7 @@ def same(a: Node, b: Node) -> bool:
     return (a.generic or b.generic) and a.type == b.type == "state_media"
 
 
-_PRESS_TYPES = frozenset({"outlet", "organization", "news_agency", "state_media", "public_broadcaster", "social_media"})
+_PRESS_TYPES = NEWS_TYPES | {"organization", "social_media"}
 
 
 def _bare(name: str) -> str:
