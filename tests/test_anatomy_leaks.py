@@ -278,3 +278,11 @@ def test_a_speaker_s_words_before_a_picture_credit_are_body() -> None:
     k = kinds_of("\n\n".join([HEAD, LEDE, quote, "Andrew Harnik/AFP/Getty Images", MORE]))
     assert k[quote] == "body"
     assert k["Andrew Harnik/AFP/Getty Images"] == "credit"
+
+
+def test_a_photographer_label_is_a_credit() -> None:
+    """AllSides (Bloomberg): "Photographer: Andrew Harrer/Bloomberg Photographer: Andrew Harrer/Bloomberg" was a dek,
+    and a "He" of the story far below was resolved to the photographer."""
+    line = "Photographer: Andrew Harrer/Bloomberg Photographer: Andrew Harrer/Bloomberg"
+    k = kinds_of("\n\n".join([HEAD, line, LEDE, MORE]))
+    assert k[line] == "credit" and k[LEDE] == "body"

@@ -33,7 +33,7 @@ DATELINE = re.compile(
 
 # Words that, followed by ":" or "by", label a credit.
 _CREDIT_LABEL = (
-    r"(?:(?:Photo|Photos|Photograph|Photography|Picture|Pictures|Image|Images|Video|Footage|Graphic|"
+    r"(?:(?:Photo|Photos|Photograph|Photography|Photographer|Picture|Pictures|Image|Images|Video|Footage|Graphic|"
     r"Illustration|Map|Credit|Credits|Image credit|Photo credit|Video credit|Image copyright|"
     r"Image source|Photo illustration|Screenshot|Screengrab|Still)(?:\s*:|\s+by\b|\s+courtesy\b)|"
     r"Image copyright\b|Courtesy(?: of)?\b|©|\(c\)|Copyright\b)"

@@ -58,6 +58,7 @@ from ..entities.name_words import (
     time_zone,
 )
 from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, named_body
+from .heads import people_noun, plural_of_document
 from .offices import country_in, holds_office, rank_of, state_in
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
@@ -126,9 +127,12 @@ def antecedent(
         skip = (*skip, *aside)  # nobody named only in a caption or a media title is "she" of the story
     if low_head in PLURAL:
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
-        # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named
-        got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), skip)
-        if (p := _same_pronoun_before(parsed, before, got, PLURAL, skip, depth)) is not None:
+        # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named.  Nor is
+        # a body named only in the words "they" said before it ("... the WPK under the leadership of Kim Jong Il will
+        # always emerge victorious, they stressed": not the party); a plural noun in those words still counts below
+        said = (*skip, *(c for c in content if c[1] <= before))
+        got = _closest_at(parsed, entities, before, lambda e: e.kind in BODY_KINDS, ("ORG", "NORP", "GPE"), said)
+        if (p := _same_pronoun_before(parsed, before, got, PLURAL, said, depth)) is not None:
             # "They accused the U.S. of trying to make FTA ... . They called for ...": the "they" subject of the
             # sentence before, not a name it mentioned since, is who this "they" is (as for "he"); nobody if it is nobody
             return antecedent(parsed, entities, p[0], p[1], p[2], None, registry, skip, depth + 1)
@@ -484,6 +488,33 @@ def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
             s = seg.start + t.idx
             if lo <= s < hi:
                 yield s, t
+
+
+def people_reported(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the top clause of the words in ``spans`` (a report's content: its words whose head lies outside it, and
+    their subjects) holds people a later "they" may be: a plural noun for people as a subject ("that voters surveyed
+    ... were skeptical", "investigators believe they have identified") or two people joined ("correspondent Ansgar
+    Graw and reporter Frank Herrmann"); not people inside a quote's deeper clause ("We learned ... that the Ayatollah
+    and Putin both intend ...") nor documents ("Documents on Mr Trump's sacking ... show")."""
+    for lo, hi in spans:
+        toks = [t for _, t in _tokens_in(parsed, lo, hi)]
+        inside = {t.i for t in toks}
+        tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        subjects = [c for r in tops for c in r.children if c.dep_ in SUBJECTS or c.dep_ == "csubj"]
+        subjects += [c for r in subjects for c in r.children if c.dep_ in SUBJECTS]  # (a subject the parse hung lower)
+        for t in [*tops, *subjects]:
+            if (t.tag_ == "NNS" and t.dep_ in SUBJECTS and not t.ent_type_ and _people_word(t.lower_)) or (
+                t.ent_type_ == "PERSON" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+            ):
+                return True
+    return False
+
+
+def _people_word(word: str) -> bool:
+    """A plural noun for people, or one that reads as people by its ending ("investigators"), not a document's."""
+    return people_noun(word) or (
+        word.endswith(("ors", "ers", "ists", "ians", "ants", "ents")) and not plural_of_document(word)
+    )
 
 
 INDEFINITE = frozenset({"a", "an", "any", "another", "each", "every", "no"})

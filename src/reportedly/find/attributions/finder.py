@@ -19,9 +19,10 @@ from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span, strip_space
 from ...nlp import DocView, Parsed, Tok
+from ...registry import NEWS_TYPES
 from ...settings import Settings
 from .. import Found
-from ..entities import entity_by_id
+from ..entities import entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
 from .antecedents import (
     antecedent,
@@ -29,6 +30,7 @@ from .antecedents import (
     document_subject_before,
     gender_of,
     named_after,
+    people_reported,
     previous_sentence,
     sentence_start,
     speakers_words,
@@ -36,7 +38,7 @@ from .antecedents import (
 )
 from .body_refs import BODY_DESCRIPTION
 from .extract import Accepted, extract, quote_index
-from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES
+from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES, people_noun
 from .offices import later_holder
 from .outlet_refs import outlet_closing, outlet_reference
 from .quotes import MARKS, QuoteIndex
@@ -80,8 +82,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
     items = _before_next_reports(text, items)
     registry = tuple(settings.registry)
     items = [
-        f if (own := outlet_closing(text, fitted_source(text, f.source, f.content), registry)) == f.source
-        else dataclasses.replace(f, source=own)
+        f if (own := _whole_name(text, entities, outlet_closing(text, fitted_source(text, f.source, f.content), registry)))
+        == f.source else dataclasses.replace(f, source=own)
         for f in items
     ]
     said: list[Span] = []  # the quoted words of the contents so far, sorted
@@ -124,6 +126,11 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # a pronoun may take the speaker just before it (``_previous_speaker``): "it"/"they" when that
             # speaker is no entity or none was found, "he"/"she" unless another person was named since
             previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
+            if (
+                ante is not None and out and src_head is not None and ante[1] == out[-1].source_entity
+                and _about_people(parsed, out[-1], src_head)
+            ):
+                ante = None  # (nor is the reporting body's entity: "The Daily Ledger reported that voters ... They")
             together = _speakers_together(parsed, out, span, src_head) if earlier is None else None
             personal = src_head is not None and src_head.text.lower() in ("he", "she")
             # the speaker before, when "it" resolved to its entity, keeps its type ("The Bangladeshi paper Natun Bangla
@@ -224,6 +231,19 @@ _PERSON_AND = re.compile(
 )
 """A person joined with people of theirs or others ("the president and his advisers", "Trump and other Republicans",
 "Bordeleau and an official for the Royal Canadian Mounted Police")."""
+
+
+def _whole_name(text: str, entities: Sequence[Entity], source: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A source that starts inside a person's mention after its quoted nickname starts where the mention does (the parse
+    hung "Sean “Diddy”" apart from "Combs and former basketball star Magic Johnson")."""
+    if not source:
+        return source
+    s = source[0][0]
+    starts = [
+        ms for e, ms, me in mentions_near(entities, s, s + 1)
+        if e.kind == "person" and ms < s < me and any(q in text[ms:s] for q in "”\"")
+    ]
+    return ((min(starts), source[0][1]), *source[1:]) if starts else source
 
 
 def _person_and(text: str, span: Span) -> re.Match[str] | None:
@@ -522,6 +542,21 @@ _PRONOUN_TYPES = {
     "he": frozenset({"person"}),
     "she": frozenset({"person"}),
 }
+_IT_BODIES = NEWS_TYPES | {"organization"}
+"""Sources called "it" more than "they": after their report on people, "they" are those people as likely."""
+
+
+def _about_people(parsed: Parsed, prev: Attribution, head: Tok) -> bool:
+    """Whether "they" (``head``) follows a report by a body called "it" more than "they" whose content holds people
+    (``people_reported``): neither the body nor its entity is who "they" are then."""
+    if head.text.lower() != "they" or prev.source_type not in _IT_BODIES or not prev.source:
+        return False
+    last = parsed.text[prev.source[-1][0] : prev.source[-1][1]].split()[-1:]
+    if last and last[0].endswith("s") and people_noun(last[0].lower()):
+        return False  # ("KFF's analysts wrote ... They added": the analysts, as the body's name says)
+    return people_reported(parsed, prev.content)
+
+
 _OFFICE_OF = re.compile(r"[Tt]he (?:[\w-]+ ){0,2}?(?:chairman|chairwoman|chair|president|secretary|general secretary|"
                         r"secretary general|leader|head|chief|director|spokesman|spokeswoman|spokesperson) of\b")
 """A person described by an office in a body ("The chairman of the Kampala City Committee ..."), whom the finder names
@@ -557,6 +592,8 @@ def _previous_speaker(
         return None  # ("The statements said ... They noted": documents in the plural are "they")
     if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
         return None  # a pronoun the attribution before left unresolved names no one
+    if _about_people(parsed, prev, head):
+        return None  # "The New York Times reported that voters surveyed ... . They believed": the voters, not the paper
     if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
         return None
     if prev.source_type == "person" and office is None:

@@ -96,7 +96,7 @@ PERSON_TITLES = re.compile(
 PERSON_NOUNS = frozenset(
     "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice skeptic sceptic "
     "salesman saleswoman mechanic cashier waiter waitress clerk businessman businesswoman entrepreneur banker teenager "
-    "grandmother grandfather mom dad firefighter "
+    "grandmother grandfather mom dad firefighter adherent "
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "
@@ -132,7 +132,7 @@ BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
     "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
     "organization organisation society league federation club board industry movement giant automaker carmaker "
-    "retailer manufacturer insurer airline conglomerate startup".split()
+    "retailer manufacturer insurer lender airline conglomerate startup".split()
 )
 """Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
 

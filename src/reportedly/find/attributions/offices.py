@@ -34,8 +34,14 @@ def holds_office(e: Entity, title: str, country: str | None, rank: str | None = 
     word = re.compile(rf"\b{re.escape(title)}\b")  # (a "presidential envoy" is no president)
     if state is not None and any(state_in(r) not in (None, state) for r in e.roles):
         return False
-    roles = [r for r in e.roles if word.search(r.lower()) and rank_of(r, title) == rank]
+    # (the words before a possessive are someone else's: "President Trump's former lawyer" holds no presidency)
+    roles = [r for r in e.roles if word.search(_own_words(r).lower()) and rank_of(r, title) == rank]
     return bool(roles) and (country is None or any(country_in(r) in (None, country) for r in roles))
+
+
+def _own_words(role: str) -> str:
+    """A role without a possessor's words before it ("former lawyer" of "President Trump's former lawyer")."""
+    return re.split(r"['’]s?\s", role)[-1]
 
 
 def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: str) -> tuple[str, str | None] | None:

@@ -161,7 +161,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         return None
     rx = re.compile(
         rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
-        r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:[A-Z][\w.'’-]*\s+)*$"
+        r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
     )
     if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):
         return "group" if head.tag_ in ("NNS", "NNPS") else "person"

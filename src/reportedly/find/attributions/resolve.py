@@ -75,6 +75,7 @@ from .owners import (
     possessor_in,
     whose,
 )
+from .shares import OF_THINGS, ONE_IN, SHARE, many_people
 
 _OBTAINED_BY = re.compile(r",?\s+(?:first\s+|exclusively\s+)?(?:obtained|seen|reviewed|acquired|viewed)\s+(?:\w+\s+){0,2}?by\s")
 _CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+v(?:s)?\.\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}")
@@ -172,6 +173,9 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'�
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
+_WHOSE_SURNAME = re.compile(r".*\S['’]s\s+(?P<name>[A-Z][a-z][\w'’-]*)")
+"""A possessive and one capitalised word ("The University of New Mexico’s Sanchez"): a person, when the article names a
+person with that surname."""
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
@@ -294,6 +298,10 @@ def _describe(
         if who is not None and who.kind == "person":
             return Described(who.name, "person", who.id)
         return Described(staff.group("name"), "person", None)
+    if (owned_name := _WHOSE_SURNAME.fullmatch(phrase)) is not None and (
+        full := next((e for e in entities if e.kind == "person" and e.name.endswith(" " + owned_name.group("name"))), None)
+    ) is not None:
+        return Described(full.name, "person", full.id)  # "The University of New Mexico’s Sanchez": Gabriel Sanchez
     obtained = _OBTAINED_BY.search(phrase)
     if obtained is not None and obtained.start() > 0 and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)):
         # "The letter, obtained by Fox News", "a government watchdog report obtained by FoxNews.com": the document, not
@@ -381,7 +389,9 @@ def _describe(
             return Described(phrase, "unknown", None)  # "This suggests that ...": a finding, nobody
         if (part := PARTITIVE.match(low)) is not None and part.group("q") not in ("one", "each"):
             # "Some of the Democrats", "most of them": several people ("All of which is to say": nobody)
-            return Described(phrase, "unknown" if _OF_THINGS.search(low) else "group", None)
+            if plural_of_document(low.split()[-1]):
+                return Described(phrase, "document", None)  # "Some of the documents"
+            return Described(phrase, "unknown" if OF_THINGS.search(low) else "group", None)
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
@@ -421,6 +431,13 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
+    if _ONE_PARTISAN.match(phrase):
+        return Described(phrase, "person", None)  # "A top Republican on the House intelligence committee": a member
+    if many_people(low) and (ent is None or ent.kind != "group"):
+        # "A group of Iranian lawmakers", "the group of Pelosi critics", "A slew of GOP lawmakers", "Most of the declared
+        # 2020 Democratic candidates": several people (not a name that says whose; "a number of Republicans" stays
+        # Republicans, a group named as "some Republicans" is)
+        return Described(phrase, "group", None)
     if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
         return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
     if ent is not None and (owned := whose(ent, span, head, text) or people_of(ent, span, head, text)) is not None:
@@ -482,7 +499,7 @@ def _describe(
         return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
     if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
         return Described(phrase, "group", None)
-    if _ONE_IN.match(low) or (head is not None and any(
+    if ONE_IN.match(low) or (head is not None and any(
         k.dep_ == "conj" and (_JOINED_OTHERS.search(phrase) or (k.tag_ in ("NNS", "NNPS") and people_noun(head_low)))
         for k in head.children
     )):
@@ -498,7 +515,7 @@ def _describe(
         # "The DPRK delegation calls for ...": a country's envoys speak for its government
         national = any(country_of(w) for w in re.findall(r"[A-Z][\w.'’-]+", phrase)) or label in ("GPE", "NORP")
         return Described(phrase, "government" if national else "group", None)
-    if (head_low in COLLECTIVE_NOUNS and not re.search(r"\bcouple\s+of\b", low)) or _SHARE.fullmatch(low):
+    if (head_low in COLLECTIVE_NOUNS and not re.search(r"\bcouple\s+of\b", low)) or SHARE.fullmatch(low):
         # "the family", "a grand jury", "62 percent", "a majority of voters"; "42%", "Four-in-ten", "two-thirds" (of a
         # poll's respondents)
         return Described(phrase, "group", None)
@@ -515,20 +532,13 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
-_OF_THINGS = re.compile(r"\bof\s+(?:which|it|this|that)\b")
-"""A share of things, not people: "All of which is to say"."""
+_ONE_PARTISAN = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}(?:Republican|Democrat|Democratic lawmaker|GOP lawmaker)"
+    r"\s+(?:on|in|from|at)\s"
+)
+"""One party member described by where they sit ("A top Republican on the House intelligence committee")."""
 _MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator senators representatives delegates".split())
 """Nouns for members of a government's body: "House members" are some of them, not the House."""
-_SHARE = re.compile(
-    r"(?:(?:about|nearly|almost|only|just|some|roughly|more than|over|fewer than|less than|another|the other)\s+)?"
-    r"(?:\d+(?:\.\d+)?\s?%|[a-z]+-in-[a-z]+|[a-z]+-(?:thirds|quarters|fifths|tenths))"
-)
-"""A share of people as a poll counts them, alone: "42%", "Four-in-ten", "two-thirds"."""
-_ONE_IN = re.compile(
-    r"(?:(?:about|nearly|almost|only|just|some|roughly|more than|fewer than|less than)\s+)?"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
-)
-"""A share written out at the head of a phrase: "nearly one in five chief financial officers", "two out of three"."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:

@@ -4,7 +4,8 @@
 on every parsed segment, fixes their usual errors (``mentions``; their
 edges, ``edges``: no leading "the", trailing possessive or unclosed
 "(NHC"; kinds fixed by the words around a name, ``retype``: "Allen,
-Texas" a place, "the charity Refuge" a body), reads
+Texas" a place, "the charity Refuge" a body; a quoted nickname inside a
+name, ``nicknames``: "Sean “Diddy” Combs" one person), reads
 the roles the article gives each name (``roles``), and joins the
 mentions of one real-world referent into one ``Entity`` (``clusters``):
 

@@ -70,9 +70,19 @@ class _Sets:
 
 def _name_words(name: str) -> list[str]:
     words = [w for w in name.replace("’", "'").split() if w]
+    if len(words) > 2:
+        # a nickname in quotation marks between the given name and the surname is no word of the name ("Lewis
+        # “Scooter” Libby" is Lewis Libby to "Libby", "Joaquin “El Chapo” Guzman" Joaquin Guzman)
+        opens = [i for i, w in enumerate(words) if w[0] in _QUOTES]
+        closes = [i for i, w in enumerate(words) if w[-1] in _QUOTES and (len(w) > 1 or w[0] not in _QUOTES)]
+        if len(opens) == len(closes) == 1 and 0 < opens[0] <= closes[0] < len(words) - 1:
+            words = words[: opens[0]] + words[closes[0] + 1 :]
     while len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES:
         words.pop()
     return words
+
+
+_QUOTES = frozenset('“”"')
 
 
 def _generation(name: str) -> str:

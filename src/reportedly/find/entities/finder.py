@@ -35,6 +35,7 @@ from .mentions import (
     scan_mentions,
 )
 from .name_words import korean_family_name, nonperson_label
+from .nicknames import nicknamed
 from .retype import bodies_by_noun, people_in_a_list, places_by_state, surname_not_outlet
 from .roles import Roles, role_after, title_before, title_before_comma
 
@@ -54,7 +55,7 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     """
     lex = lexicon()
     registry = load_registry(tuple(settings.registry))
-    mentions = join_body_names(parsed, list(ner_mentions(parsed, registry, lex)))
+    mentions = nicknamed(parsed, join_body_names(parsed, list(ner_mentions(parsed, registry, lex))), lex)
     taken = {(m.seg, t) for m in mentions for t in range(m.tok_start, m.tok_end)}
     for si, seg in enumerate(parsed.segments):
         for ent in seg.doc.ents:
@@ -299,7 +300,7 @@ def entity_at(entities: Sequence[Entity], span: Span, text: str | None = None) -
         before = text[first[1] : last[0]].split()
         if (
             last[2].kind == "person" and not text[last[1] : upto].strip(" .,") and "," not in text[first[1] : last[0]]
-            and before and before[-1].isalpha()
+            and before and before[-1].replace("-", "").isalpha()  # ("Washington Post fact-checker Glenn Kessler")
             and ((before[-1].islower() and before[-1] not in _NO_TITLE_BEFORE) or lexicon().is_title_word(before[-1]))
         ):
             return last[2]

@@ -348,6 +348,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 e = apostrophe_surname(doc, hyphen_rest(doc, e))
                 s, e = korean_name(doc, s, e)
                 s = given_name_before(doc, s, e, lex)  # "Secretary General Anders Fogh Rasmussen" (PERSON: "Fogh Rasmussen")
+                # a doctrine closing the name is no part of it ("Kim Jong Il Juche Idea": Kim Jong Il's)
+                e = next((k for k in range(s + 1, e) if names_a_doctrine(texts(doc)[k:e])), e)
             if s >= e or not any(c.isupper() for c in doc[s:e].text):
                 # names have a capital letter; "state", "xenophobic" are tagging errors
                 continue
