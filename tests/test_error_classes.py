@@ -5036,3 +5036,53 @@ def test_more_given_names_mark_a_persons_sex() -> None:
     # a surname alone that is also a given name says nothing of the sex ("Warren" may be Elizabeth Warren)
     text = "Elizabeth Warren spoke first. Warren said she would vote no."
     assert by_cue(report(text, profile="fast"), "said").source_name == "Elizabeth Warren"
+
+
+def test_a_relative_of_a_person_named_in_part_is_not_another_person() -> None:
+    """AllSides (CNN): "Esteban Santiago's aunt said" was Bryan Santiago (spaCy tagged "Santiago" alone, which joined
+    the brother's name): a relative of a named person is someone unnamed."""
+    text = (
+        "Esteban Santiago, 26, was arrested. His brother Bryan Santiago said he needed help. Esteban Santiago's aunt "
+        "said her nephew talked about the war."
+    )
+    rep = report(text, profile="fast")
+    at = [a for a in rep.attributions if span_text(text, a.cue) == "said"][-1]
+    assert at.source_name == "Esteban Santiago's aunt" and at.source_type == "person"
+
+
+def test_a_description_with_a_relative_clause_resolves() -> None:
+    """AllSides (Reuters): "the Republican president, who is seeking re-election next year, said" named nobody (the
+    description was too long with its clause); "Representative Elijah Cummings, who chairs ..." kept the title in
+    the name (spaCy tagged no person)."""
+    text = (
+        "President Donald Trump spoke on Monday. The Republican president, who is seeking re-election next year, said "
+        "it was a hoax."
+    )
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Donald Trump"
+    text = "Representative Elijah Cummings, who chairs the House Oversight Committee, said in a statement that it was wrong."
+    assert by_cue(report(text, profile="fast"), "said in a statement").source_name == "Elijah Cummings"
+
+
+def test_sources_close_to_a_person_and_people_of_a_body_are_not_them() -> None:
+    """AllSides (Politico, Breitbart, Fox News): "congressional sources close to Pelosi say" was Nancy Pelosi, "The
+    Heritage scholar added" the Heritage Foundation; "the hospital said" was of unknown type."""
+    text = "Nancy Pelosi spoke on Monday. Congressional sources close to Pelosi say she is peeved."
+    at = by_cue(report(text, profile="fast"), "say")
+    assert at.source_type == "anonymous" and at.source_entity is None
+    text = (
+        "The hearing ran long.\n\nThe Heritage Foundation’s Ed Haislmaier told reporters that the bill acts as a tax. "
+        "The Heritage scholar added that he likes the idea. A Fox News viewer said the plan was good. The hospital said "
+        "he had seen no patients."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "added").source_type == "person"
+    assert by_cue(rep, "said").source_type == "person"
+    assert [a.source_type for a in rep.attributions if span_text(text, a.cue) == "said"][-1] == "organization"
+
+
+def test_people_in_a_place_in_a_later_paragraph() -> None:
+    """The thirty-ninth session's "Pro-Russian leaders in Sloviansk" (people where the name is, not the town) held only
+    in an article's first paragraph: the test read the head's offset in its paragraph as one in the article."""
+    text = "The town was quiet on Monday.\n\nPro-Russian leaders in Sloviansk said they would hold a vote."
+    at = by_cue(report(text, profile="fast"), "said")
+    assert (at.source_name, at.source_type) == ("Pro-Russian leaders in Sloviansk", "group")

@@ -6,7 +6,9 @@ department director of ...", "Candid, a nonprofit which tracks donations"), a de
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ...model import Entity
 from .heads import BODY_NOUNS, PERSON_NOUNS, PERSON_TITLES
 from .owners import LEANING
 
@@ -62,3 +64,16 @@ def set_off(phrase: str) -> tuple[str, str] | None:
     if _persons_noun(title) and not name.startswith(("The ", "A ", "An ")):
         return name, "person"
     return (name, "organization") if title in BODY_NOUNS else None
+
+_WHOSE_SURNAME = re.compile(r".*\S['’]s\s+(?P<name>[A-Z][a-z][\w'’-]*)")
+"""A possessive and one capitalised word ("The University of New Mexico’s Sanchez"): a person, when the article names a
+person with that surname."""
+
+
+def person_after_possessive(phrase: str, entities: Sequence[Entity]) -> Entity | None:
+    """The person of the article whose surname is the one capitalised word after a possessive closing the phrase
+    (``_WHOSE_SURNAME``), else None."""
+    owned = _WHOSE_SURNAME.fullmatch(phrase)
+    if owned is None:
+        return None
+    return next((e for e in entities if e.kind == "person" and e.name.endswith(" " + owned.group("name"))), None)

@@ -497,12 +497,17 @@ def _extraposed(source: Tok | None, cue: Tok) -> bool:
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
-    phrase = " ".join(text[span[0] : span[1]].split()).lower()
+    phrase = _RELATIVE_CLAUSE.split(" ".join(text[span[0] : span[1]].split()).lower(), maxsplit=1)[0]
     if head is not None and head.pos_ == "PRON":
         return True
     if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
         return True
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\s")
+"""A description's relative clause, which says more of whom it describes ("the Republican president, who is seeking
+re-election next year"): the description before it is what resolves."""
 
 
 def _antecedent(
@@ -511,7 +516,7 @@ def _antecedent(
 ) -> tuple[str, str | None] | None:
     """What a pronoun or description source stands for (``antecedents.antecedent``; never a mention in
     ``quoted``, the quoted words of contents; ``content`` the attribution's own), or None."""
-    phrase = parsed.text[span[0] : span[1]]
+    phrase = _RELATIVE_CLAUSE.split(parsed.text[span[0] : span[1]], maxsplit=1)[0]
     title = PERSON_TITLES.search(phrase)
     head_word = head.text if head is not None else (phrase.split() or [""])[-1]
     if head is not None and head.pos_ == "PRON" and _in_quote(parsed.text, span[0]):

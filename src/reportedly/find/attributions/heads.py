@@ -15,7 +15,7 @@ from ...registry import load_registry
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "you", "your"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 ANON = re.compile(
-    r"\b(anonymity|anonymous|unnamed|familiar with|close ties|not authori[sz]ed|declined to be named|"
+    r"\b(anonymity|anonymous|unnamed|familiar with|close ties|sources? close to|not authori[sz]ed|declined to be named|"
     r"asked not to be (?:named|identified)|on background|insiders?)\b|^(?:an?|one|two|three|several|some|other|another|the)\s+"
     r"(?:senior\s+|former\s+|top\s+|[a-z]+\s+)?(?:sources?|officials?|persons?|people|aides?|insiders?)\b(?!['’])",  # not "the People's ..."
     re.I,
@@ -132,7 +132,7 @@ BODY_NOUNS = frozenset(
     "firm fund institute team panel party campaign company corporation bank university college school church "
     "union association foundation coalition alliance charity nonprofit think-tank thinktank tank network "
     "organization organisation society league federation club board industry movement giant automaker carmaker "
-    "retailer manufacturer insurer lender airline conglomerate startup".split()
+    "retailer manufacturer insurer lender airline conglomerate startup hospital clinic".split()
 )
 """Singular nouns for a body: "The Milwaukee-based firm", "the pension fund", "his campaign" are organisations."""
 

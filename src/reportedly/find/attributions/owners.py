@@ -50,7 +50,9 @@ _CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
 _LOWER_WORDS = re.compile(r"(?P<pos>['’‘]s?)?(?:\s+[a-z][a-z-]*){1,3}")
 _POSSESSED = frozenset(
     {"office", "lawyers", "attorneys", "family", "staff", "allies", "friends", "daughter", "son", "wife", "husband",
-     "mother", "father", "brother", "sister", "relatives", "doctor", "doctors"}
+     "mother", "father", "brother", "sister", "relatives", "doctor", "doctors", "aunt", "uncle", "nephew", "niece",
+     "cousin", "grandmother", "grandfather", "grandson", "granddaughter", "girlfriend", "boyfriend", "fiancee", "fiancée",
+     "fiance", "fiancé", "widow", "widower", "stepfather", "stepmother", "parents", "children"}
 )
 """Heads of a possessed phrase that speak for themselves ("McCready's lawyers", "Zinke's office"), beside titles
 and groups; any other ("Obama's remarks", "Trump's statement") leaves the possessor the source."""
@@ -78,8 +80,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """The type of a phrase whose person's name only says whose the lowercase noun heading it is ("a Trump
     adviser", "Trump supporters", "the Clinton campaign", "The Clemson quarterback", "McCready's lawyers"), else
     None (the name is the source; a document or footage keeps its author: "the Trump statement")."""
-    if ent.kind not in ("person", "organization"):
-        return None
+    if ent.kind not in ("person", "organization", "outlet"):
+        return None  # (an outlet's viewers and readers are people: "A Fox News viewer"; its journalists are it, below)
     titles = lexicon()
     for ms, me in ent.mentions:
         if not span[0] <= ms < me < span[1]:
@@ -87,8 +89,13 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         before = text[span[0] : ms].split()
         if before and before[0].lower() in _OPENING_MODIFIERS:
             before = before[1:]  # "Former Clinton campaign officials": capitalised as the sentence's first word
-        if any(w[:1].isupper() and w.lower() not in QUANTIFIERS and not titles.is_title_word(w) for w in before):
-            return None  # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's")
+        possessed = text[me : me + 2] in ("'s", "’s")
+        if any(w[:1].isupper() and w.lower() not in QUANTIFIERS and not titles.is_title_word(w) for w in before) and not (
+            possessed and all(w[:1].isupper() for w in before)
+        ):
+            # another name before ("the Fox News Trump interview"); a title is fine ("Mr. Sanders's"), and so is a given
+            # name the entity left out before a possessive ("Esteban Santiago's aunt")
+            return None
         comma = text.find(",", me, span[1])
         end = comma if comma >= 0 else span[1]  # "Mueller's fellow hostages, who were later freed"
         if (rel := _RELATIVE_AFTER.search(text, me, end)) is not None:
@@ -106,7 +113,7 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             head = None  # the parser's head lies in the clause cut off ("sympathetic" of "... lawmaker sympathetic toward")
         if head is not None and (head.text != last or head.pos_ != "NOUN"):
             return None  # "Trump himself"
-        if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS:
+        if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS or (ent.kind == "outlet" and outlet_voice(last)):
             return None
         if _CAMPAIGN_HEADS.intersection(words):
             return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
@@ -157,7 +164,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
             return None
     elif (
         not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR
-    ) and not _people_in_a_place(ent, head, word, text):
+    ) and not _people_in_a_place(ent, head, word, text, span):
         return None
     rx = re.compile(
         rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
@@ -168,13 +175,13 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     return None
 
 
-def _people_in_a_place(ent: Entity, head: Tok, word: str, text: str) -> bool:
+def _people_in_a_place(ent: Entity, head: Tok, word: str, text: str, span: Span) -> bool:
     """Whether a plural head for people is followed by "in" and the name ("Pro-Russian leaders in Sloviansk"): people
     where the name is, not it; not a body's officials or staff, nor members of a government's body ("Leaders in the
     Senate")."""
     return (
         head.tag_ == "NNS" and people_noun(word) and word not in _SPEAK_FOR_A_BODY and ent.kind != "government"
-        and _IN_A_PLACE.match(text, head.idx + len(word)) is not None
+        and re.search(rf"\b{re.escape(head.text)}{_IN_A_PLACE.pattern}", text[span[0] : span[1]]) is not None
     )
 
 
@@ -266,3 +273,33 @@ def asked_by(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None
             # (or people a share is of: "Only a small subset of adults surveyed by CNBC")
             return "group" if head.tag_ in ("NNS", "NNPS") or head.lower_ in _SHARE_HEADS else "person"
     return None
+
+
+def person_named_after(head: Tok | None, head_low: str, ent: Entity, span: Span, text: str) -> bool:
+    """Whether the phrase's head is a lower-case noun for a person written after the entity's mention ("The Heritage
+    scholar"): the name says whose the person is (not an outlet's journalists, who publish for it: ``outlet_voice``)."""
+    return (
+        head is not None and head.pos_ == "NOUN" and head.text.islower() and person_noun(head_low)
+        and not (ent.kind == "outlet" and outlet_voice(head_low))
+        and any(span[0] <= ms and me < span[1] and head.text in text[me : span[1]].split() for ms, me in ent.mentions)
+    )
+
+
+ONE_PARTISAN = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}(?:Republican|Democrat|Democratic lawmaker|GOP lawmaker)"
+    r"\s+(?:on|in|from|at)\s"
+)
+"""One party member described by where they sit ("A top Republican on the House intelligence committee")."""
+
+
+_OUTLET_VOICES = frozenset(
+    "journalist reporter correspondent editor writer columnist critic anchor host staff staffer contributor "
+    "commentator analyst producer".split()
+)
+"""People who publish for an outlet: "The Times journalists omitted ...", "the Times critic notes" are the paper's
+voice (type guideline 5), unlike its viewers, readers or a former executive."""
+
+
+def outlet_voice(word: str) -> bool:
+    """Whether a noun (singular or plural) names people who publish for an outlet (``_OUTLET_VOICES``)."""
+    return word in _OUTLET_VOICES or (word.endswith("s") and word[:-1] in _OUTLET_VOICES)

@@ -30,8 +30,16 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
+from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
-from .appositions import NAME_AT_END, NAME_THEN_WHO, NOUN_THEN_WHO, described_words, set_off
+from .appositions import (
+    NAME_AT_END,
+    NAME_THEN_WHO,
+    NOUN_THEN_WHO,
+    described_words,
+    person_after_possessive,
+    set_off,
+)
 from .body_refs import BODY_DESCRIPTION
 from .heads import (
     A_SET,
@@ -63,6 +71,7 @@ from .lists import joined_parties, two_people
 from .offices import NO_STAFF, body_head
 from .outlet_refs import NEWSPAPER_NAME, named_paper, outlet_reference
 from .owners import (
+    ONE_PARTISAN,
     PARTITIVE,
     QUANTIFIERS,
     after_head,
@@ -72,6 +81,7 @@ from .owners import (
     owned_by_description,
     partisans,
     people_of,
+    person_named_after,
     possessor_in,
     whose,
 )
@@ -173,9 +183,6 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'�
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
-_WHOSE_SURNAME = re.compile(r".*\S['’]s\s+(?P<name>[A-Z][a-z][\w'’-]*)")
-"""A possessive and one capitalised word ("The University of New Mexico’s Sanchez"): a person, when the article names a
-person with that surname."""
 _RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
@@ -298,9 +305,7 @@ def _describe(
         if who is not None and who.kind == "person":
             return Described(who.name, "person", who.id)
         return Described(staff.group("name"), "person", None)
-    if (owned_name := _WHOSE_SURNAME.fullmatch(phrase)) is not None and (
-        full := next((e for e in entities if e.kind == "person" and e.name.endswith(" " + owned_name.group("name"))), None)
-    ) is not None:
+    if (full := person_after_possessive(phrase, entities)) is not None:
         return Described(full.name, "person", full.id)  # "The University of New Mexico’s Sanchez": Gabriel Sanchez
     obtained = _OBTAINED_BY.search(phrase)
     if obtained is not None and obtained.start() > 0 and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)):
@@ -324,7 +329,8 @@ def _describe(
     if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     listed = joined_parties(entities, span, text) if ent is not None else None
-    if reg is None and ent is not None and listed is None:  # (not one of a list: below)
+    # (not one of a list, below; nor a name that only says whose a person is: "The Heritage scholar", "A Fox News viewer")
+    if reg is None and ent is not None and listed is None and not person_named_after(head, head_low, ent, span, text):
         reg = _registry_type(ent.name, settings)
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
@@ -367,7 +373,9 @@ def _describe(
     ):
         return Described(phrase, "anonymous", None)  # (a named person is none: "Clinton insider Paul Begala")
     if who_clause is not None and ent is None and head is not None and head.pos_ == "PROPN":
-        return Described(who_clause.group("name"), "person", None)  # "Crist, who left the GOP after ..."
+        # "Crist, who left the GOP after ...", a name spaCy did not tag, without its titles ("Representative Elijah
+        # Cummings, who chairs ...")
+        return Described(_untitled(who_clause.group("name")), "person", None)
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
         if antecedent and antecedent[1]:
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
@@ -431,7 +439,7 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
-    if _ONE_PARTISAN.match(phrase):
+    if ONE_PARTISAN.match(phrase):
         return Described(phrase, "person", None)  # "A top Republican on the House intelligence committee": a member
     if many_people(low) and (ent is None or ent.kind != "group"):
         # "A group of Iranian lawmakers", "the group of Pelosi critics", "A slew of GOP lawmakers", "Most of the declared
@@ -532,15 +540,18 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
-_ONE_PARTISAN = re.compile(
-    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,3}(?:Republican|Democrat|Democratic lawmaker|GOP lawmaker)"
-    r"\s+(?:on|in|from|at)\s"
-)
-"""One party member described by where they sit ("A top Republican on the House intelligence committee")."""
 _MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator senators representatives delegates".split())
 """Nouns for members of a government's body: "House members" are some of them, not the House."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
+def _untitled(name: str) -> str:
+    """A name without the person titles before it ("Elijah Cummings" of "Representative Elijah Cummings")."""
+    words = name.split()
+    while len(words) > 2 and lexicon().is_title_word(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
     North"), the mention its head: not "people in North Korea"."""
