@@ -5086,3 +5086,46 @@ def test_people_in_a_place_in_a_later_paragraph() -> None:
     text = "The town was quiet on Monday.\n\nPro-Russian leaders in Sloviansk said they would hold a vote."
     at = by_cue(report(text, profile="fast"), "said")
     assert (at.source_name, at.source_type) == ("Pro-Russian leaders in Sloviansk", "group")
+
+
+def test_a_government_acronym_in_a_persons_name_is_no_body() -> None:
+    """AllSides (Bloomberg): "Chinese Ministry of Commerce spokesman Gao Feng ... Gao said" made "Gao" the Government
+    Accountability Office (GAO): a body's acronym written as a word is no body where the article writes it as part of a
+    name."""
+    text = "Commerce Ministry spokesman Gao Feng confirmed that the sides would meet. Gao said both countries talk."
+    at = by_cue(report(text, profile="fast"), "said")
+    assert (at.source_name, at.source_type) == ("Gao Feng", "person")
+    rep = report("The GAO said the cost would rise.", profile="fast")
+    assert [e.kind for e in rep.entities if e.name == "GAO"] == ["government"]
+    # an acronym written as a word is still the body where no name follows it (The Guardian's "Ice", "Nato")
+    rep = report("An Ice agent yelled at the man. Ice said the arrest was lawful.", profile="fast")
+    assert [e.kind for e in rep.entities if e.name == "Ice"] == ["government"]
+
+
+
+def test_a_description_naming_a_body_fits_only_a_holder_of_that_bodys_office() -> None:
+    """AllSides (Vox): "The World Health Organization director warned" was Ashish Jha, "director of the Harvard Global
+    Health Institute" named before: a description that names a body fits a person whose role names it."""
+    text = (
+        "Ashish Jha, director of the Harvard Global Health Institute, spoke first. The World Health Organization "
+        "director warned that the fields were empty. White House press secretary Sarah Sanders spoke. The White House "
+        "press secretary said it was fine."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "warned").source_name != "Ashish Jha"
+    assert by_cue(rep, "said").source_name == "Sarah Sanders"
+
+
+def test_a_surname_that_names_a_country_is_the_person() -> None:
+    """AllSides (Vice, Fox News): "“...,” Jordan said in a statement" after "Rep. Jim Jordan of Ohio" was the country
+    Jordan (a government), though the entity was Jim Jordan; "A whistleblower working inside the White House has
+    told" was the White House."""
+    text = (
+        "The ranking Republican on the committee, Rep. Jim Jordan of Ohio, accused Democrats. “It is not about "
+        "integrity,” Jordan said in a statement.\n\nA whistleblower working inside the White House has told the "
+        "committee that the clearances were overturned."
+    )
+    rep = report(text, profile="fast")
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Jim Jordan", "person")
+    assert by_cue(rep, "accused").source_name == "Jim Jordan"
+    assert by_cue(rep, "has told").source_type == "person"

@@ -96,7 +96,7 @@ PERSON_TITLES = re.compile(
 PERSON_NOUNS = frozenset(
     "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice skeptic sceptic "
     "salesman saleswoman mechanic cashier waiter waitress clerk businessman businesswoman entrepreneur banker teenager "
-    "grandmother grandfather mom dad firefighter adherent "
+    "grandmother grandfather mom dad firefighter adherent organizer organiser whistleblower "
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "

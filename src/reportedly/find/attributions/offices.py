@@ -21,7 +21,9 @@ def rank_of(text: str, title: str) -> str | None:
     return next((w for w in (m.groups() if m else ()) if w in _RANKS), None)
 
 
-def holds_office(e: Entity, title: str, country: str | None, rank: str | None = None, state: str | None = None) -> bool:
+def holds_office(
+    e: Entity, title: str, country: str | None, rank: str | None = None, state: str | None = None, body: str | None = None
+) -> bool:
     """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``rank_of``: "the
     vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
     government whose role names the US ("US President Donald Trump"), not "North Korean leader Kim Jong-un";
@@ -36,6 +38,8 @@ def holds_office(e: Entity, title: str, country: str | None, rank: str | None = 
         return False
     # (the words before a possessive are someone else's: "President Trump's former lawyer" holds no presidency)
     roles = [r for r in e.roles if word.search(_own_words(r).lower()) and rank_of(r, title) == rank]
+    if body is not None and not any(body.lower() in r.lower() for r in roles):
+        return False  # ("the World Health Organization director" is no "director of the Harvard Global Health Institute")
     return bool(roles) and (country is None or any(country_in(r) in (None, country) for r in roles))
 
 
@@ -71,6 +75,26 @@ def country_in(phrase: str) -> str | None:
             if c:
                 return c
     return None
+
+
+def body_in(phrase: str, title: str) -> str | None:
+    """The last word of a body's name written right before the title ("Organization" of "the World Health Organization
+    director"), not a country's, a state's or a party's; else None (``holds_office``: a holder's role names that body)."""
+    m = re.search(r"((?:[A-Z][\w.&'’-]*\s+){1,5})(?i:" + re.escape(title) + r")\b", phrase)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in _NO_BODY_WORDS:
+        words = words[1:]  # ("The president": a sentence's capital, no body)
+    if not words or country_in(m.group(1)) or state_in(m.group(1)) or any(w in _PARTY_WORDS for w in words):
+        return None
+    if words[-1][-2:] in ("’s", "'s"):
+        return None  # (a possessor says whose, not where: "Trump’s Chief of Staff")
+    return words[-1]
+
+
+_NO_BODY_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "former", "then", "new"})
+_PARTY_WORDS = frozenset({"Republican", "Democratic", "Democrat", "GOP", "Labour", "Conservative", "Tory", "Liberal"})
 
 
 def state_in(phrase: str) -> str | None:

@@ -167,7 +167,8 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     ) and not _people_in_a_place(ent, head, word, text, span):
         return None
     rx = re.compile(
-        rf"(?:^|\s){re.escape(head.text)}\s+(?:for|of|at|with|from|to|in|on|(?:led|headed)\s+by)\s+(?:(?:the|a|an)\s+)?"
+        rf"(?:^|\s){re.escape(head.text)}\s+(?:(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|(?:led|headed)\s+by)"
+        r"\s+(?:(?:the|a|an)\s+)?"
         r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
     )
     if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):

@@ -439,7 +439,7 @@ def _describe(
         # "Three of President Obama's GOP partners", "one of Trump's lawyers": some of them, not the name that
         # says whose (a name in apposition is the source: "one of the plaintiff's attorneys, Joe Rice")
         return Described(phrase, "person" if head_low in ("one", "each") else "group", None)
-    if ONE_PARTISAN.match(phrase):
+    if ONE_PARTISAN.match(phrase) and "," not in phrase:  # (not with a name in apposition: "..., Rep. Jim Jordan")
         return Described(phrase, "person", None)  # "A top Republican on the House intelligence committee": a member
     if many_people(low) and (ent is None or ent.kind != "group"):
         # "A group of Iranian lawmakers", "the group of Pelosi critics", "A slew of GOP lawmakers", "Most of the declared
@@ -458,7 +458,8 @@ def _describe(
         # "conservative House members", "Senate lawmakers": members of the body, named as written (its officials, who
         # speak for it, are the body's: type guideline 5)
         return Described(phrase, "government", None)
-    named_country = country_of(phrase) is not None
+    # (a person's surname that is also a country's name is the person: "Jordan" of "Rep. Jim Jordan")
+    named_country = country_of(phrase) is not None and not (ent is not None and ent.kind == "person")
     if named_country or (ent is not None and _a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
         # country speaking is its government (type guideline 5)

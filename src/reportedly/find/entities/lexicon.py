@@ -10,6 +10,7 @@ per process.  Words are compared lower-cased with a trailing ``.`` removed, so
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -53,8 +54,20 @@ class Lexicon:
     """Words completing "Secretary of State"-like titles."""
     government_names: frozenset[str]
     """Whole names of government bodies, normalised with ``name_key``."""
+    government_acronyms: frozenset[str]
+    """Those of ``government_names`` listed in capitals ("GAO", "ICE"): they name the body only written so (not "Gao
+    Feng", "Ice")."""
     government_words: tuple[str, ...]
     """Capitalised words or phrases that make an organisation a government body."""
+
+    def government_name(self, name: str, text: str = "") -> bool:
+        """Whether a name as written is a government body's whole name; an acronym written as a word ("Ice", The
+        Guardian's style) only when the article's ``text`` never writes it before another name word, as in a person's
+        name ("Gao Feng": "Gao" is no GAO)."""
+        key = name_key(name)
+        if key not in self.government_names or key not in self.government_acronyms or name.isupper():
+            return key in self.government_names
+        return bool(text) and re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]", text) is None
 
     def is_title_word(self, word: str) -> bool:
         """A role head, rank or honorific."""
@@ -80,6 +93,7 @@ def lexicon() -> Lexicon:
         modifiers=frozenset(word_key(w) for w in titles.get("modifier", ())),
         objects=frozenset(word_key(w) for w in titles.get("object", ())),
         government_names=frozenset(name_key(w) for w in gov.get("name", ())),
+        government_acronyms=frozenset(name_key(w) for w in gov.get("name", ()) if w.isupper()),
         government_words=tuple(gov.get("word", ())),
     )
 

@@ -206,9 +206,10 @@ def _person_shaped(doc: Doc, s: int, e: int) -> bool:
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and nonperson_label(words) is None
 
 
-def is_government(name: str, lex: Lexicon) -> bool:
-    """A government body by name ("Kremlin", "FBI") or by a name word ("Unification Ministry")."""
-    if name_key(name) in lex.government_names:
+def is_government(name: str, lex: Lexicon, text: str = "") -> bool:
+    """A government body by name ("Kremlin", "FBI") or by a name word ("Unification Ministry"); ``text``, the
+    article's, for acronyms written as words (``Lexicon.government_name``)."""
+    if lex.government_name(name, text):
         return True
     words = name.replace("’", "'").split()
     if {w.lower() for w in words} & _GOV_EXCLUDE:
@@ -398,7 +399,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             elif label in {"ORG", "NORP", "GPE"} and is_title_only(doc, s, e, lex):
                 continue
             # a person to spaCy is a government only by its whole name ("Chongwadae"), not by a word in it
-            gov = is_government(text[start:end], lex) if label != "PERSON" else name_key(text[start:end]) in lex.government_names
+            gov = is_government(text[start:end], lex, text) if label != "PERSON" else lex.government_name(text[start:end], text)
             kind = "government" if gov else "outlet" if tuple(lowers(doc)[e : e + 2]) == ("news", "agency") else LABEL_KINDS[label]
             yield Mention(si, s, e, start, end, label, kind, government=gov)
 
@@ -523,7 +524,7 @@ def scan_mentions(
                 acronym = single and word.isupper() and sum(c.isalpha() for c in word) >= 2
                 if (
                     "\n" not in cand
-                    and name_key(cand) in lex.government_names
+                    and lex.government_name(cand, text)
                     and (acronym or not single or (
                         word.isalpha() and (not sentence_initial(doc, i) or name_key(word) in _NO_WORD_NAMES)))
                 ):
