@@ -5129,3 +5129,23 @@ def test_a_surname_that_names_a_country_is_the_person() -> None:
     assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Jim Jordan", "person")
     assert by_cue(rep, "accused").source_name == "Jim Jordan"
     assert by_cue(rep, "has told").source_type == "person"
+
+
+def test_lists_with_lower_case_titles_and_people_on_a_platform() -> None:
+    """AllSides (CNN, USA Today, Yahoo News): "Peres and former U.S. Secretary of State Madeline Albright", "McConnell
+    and Democratic leader Chuck Schumer" were the first person alone; "The president’s campaign said" a person (the
+    title in the possessor); "Teenagers on the social media platform TikTok said" TikTok."""
+    text = (
+        "Shimon Peres and former U.S. Secretary of State Madeline Albright said Clinton was a fine leader. Mitch "
+        "McConnell and Democratic leader Chuck Schumer called on the committee to investigate."
+    )
+    rep = report(text, profile="fast")
+    assert (by_cue(rep, "said").source_name, by_cue(rep, "said").source_type) == ("Shimon Peres and Madeline Albright", "group")
+    assert by_cue(rep, "called").source_name == "Mitch McConnell and Chuck Schumer"
+    text = (
+        "Trump spoke on Friday. The president’s campaign said protesters had blocked his supporters. Teenagers on the "
+        "social media platform TikTok said they made reservations."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "said").source_type == "organization"
+    assert [a.source_type for a in rep.attributions if span_text(text, a.cue) == "said"][-1] == "group"

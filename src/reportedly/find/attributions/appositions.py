@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ...model import Entity
+from ..entities.lexicon import lexicon
 from .heads import BODY_NOUNS, PERSON_NOUNS, PERSON_TITLES
 from .owners import LEANING
 
@@ -77,3 +78,11 @@ def person_after_possessive(phrase: str, entities: Sequence[Entity]) -> Entity |
     if owned is None:
         return None
     return next((e for e in entities if e.kind == "person" and e.name.endswith(" " + owned.group("name"))), None)
+
+
+def untitled(name: str) -> str:
+    """A name without the person titles before it ("Elijah Cummings" of "Representative Elijah Cummings")."""
+    words = name.split()
+    while len(words) > 2 and lexicon().is_title_word(words[0]):
+        words = words[1:]
+    return " ".join(words)

@@ -16,9 +16,13 @@ _HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\)|,\s+[RDI]-[A-Z
 """Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...",
 "Jason Chaffetz, R-Utah, and ...")."""
 _HOME_RE = re.compile(_HOME)
-_TITLE = r"(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+|[A-Z]{2,5}|state|former|then-?|acting|interim|fellow|retired)\s+)*"
+_TITLE = (
+    r"(?:(?:[A-Z][a-z]*\.|[A-Z][a-z]+|[A-Z]{2,5}|U\.S\.|state|former|then-?|acting|interim|fellow|retired|of|leader|"
+    r"secretary|senator|governor|director|chairman|chairwoman|minister|spokesman|spokeswoman|whip)\s+)*"
+)
 """Titles before a person of a list, with the acronyms and lower-case words they may hold ("and state House Speaker Tim
-Moore", "and FBI Director Christopher Wray")."""
+Moore", "and FBI Director Christopher Wray", "and former U.S. Secretary of State Madeline Albright", "and Democratic
+leader Chuck Schumer")."""
 _AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+" + _TITLE)
 _COMMA = re.compile(_HOME + r"\s*,\s+" + _TITLE)
 _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
@@ -53,8 +57,9 @@ def two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span,
         joint = text[gap : b[0]].split()
         if not joint:
             break
-        if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]):
-            # (titles between dropped; a given name the mention left out kept: "Sheldon Whitehouse, Mazie Hirono")
+        if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]) or (len(joint) > 1 and joint[-2] == "of"):
+            # (titles between dropped, "Secretary of State" too; a given name the mention left out kept: "Sheldon
+            # Whitehouse, Mazie Hirono")
             parts += " and " if "and" in joint or "&" in joint else ", "  # (", and": "A, B and C")
         else:
             parts += text[gap : b[0]]

@@ -152,9 +152,9 @@ _SPEAK_FOR = frozenset({"executive", "executives", "representative", "representa
 
 def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     """"group" or "person" for people headed by a noun before a preposition that holds the name ("lawyers for the
-    Trump administration", "critics of the plan's author Smith", "a spokeswoman for Senator Smith", "13 senators led by
-    Republican David Perdue", "Defenders of left-leaning personalities like Colbert"): the name says
-    whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
+    Trump administration", "critics of the plan's author Smith", "Teenagers on the social media platform TikTok", "a
+    spokeswoman for Senator Smith", "13 senators led by Republican David Perdue", "Defenders of left-leaning
+    personalities like Colbert"): the name says whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
     person's name are they not that person."""
     if head is None or head.pos_ != "NOUN" or not head.text[1:].islower():
         return None  # not a name ("Lawyers" opening the sentence is a noun)
@@ -166,12 +166,25 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR
     ) and not _people_in_a_place(ent, head, word, text, span):
         return None
-    rx = re.compile(
+    lead = (
         rf"(?:^|\s){re.escape(head.text)}\s+(?:(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|(?:led|headed)\s+by)"
-        r"\s+(?:(?:the|a|an)\s+)?"
-        r"(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
+        r"\s+"
     )
-    if any(span[0] <= ms < span[1] and rx.search(text[span[0] : ms]) for ms, _ in ent.mentions):
+    rx = re.compile(
+        lead + r"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?"
+        r"(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
+    )
+    # (or an article and a common noun that say what a body's name closing the phrase is: "Teenagers on the social media
+    # platform TikTok"; not a title before a person: "chief of staff John Kelly")
+    described = re.compile(lead + r"(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){1,3}$")
+    if any(
+        span[0] <= ms < span[1]
+        and (
+            rx.search(text[span[0] : ms])
+            or (ent.kind != "person" and not text[me : span[1]].strip() and described.search(text[span[0] : ms]))
+        )
+        for ms, me in ent.mentions
+    ):
         return "group" if head.tag_ in ("NNS", "NNPS") else "person"
     return None
 

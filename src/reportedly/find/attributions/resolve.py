@@ -30,7 +30,6 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near
-from ..entities.lexicon import lexicon
 from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
 from .appositions import (
     NAME_AT_END,
@@ -39,6 +38,7 @@ from .appositions import (
     described_words,
     person_after_possessive,
     set_off,
+    untitled,
 )
 from .body_refs import BODY_DESCRIPTION
 from .heads import (
@@ -330,7 +330,10 @@ def _describe(
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     listed = joined_parties(entities, span, text) if ent is not None else None
     # (not one of a list, below; nor a name that only says whose a person is: "The Heritage scholar", "A Fox News viewer")
-    if reg is None and ent is not None and listed is None and not person_named_after(head, head_low, ent, span, text):
+    if (
+        reg is None and ent is not None and listed is None and not person_named_after(head, head_low, ent, span, text)
+        and people_of(ent, span, head, text) is None
+    ):
         reg = _registry_type(ent.name, settings)
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
@@ -375,7 +378,7 @@ def _describe(
     if who_clause is not None and ent is None and head is not None and head.pos_ == "PROPN":
         # "Crist, who left the GOP after ...", a name spaCy did not tag, without its titles ("Representative Elijah
         # Cummings, who chairs ...")
-        return Described(_untitled(who_clause.group("name")), "person", None)
+        return Described(untitled(who_clause.group("name")), "person", None)
     if (head is not None and head.pos_ == "PRON") or low in PERSON_PRONOUNS | GROUP_PRONOUNS | {"who", "which", "that"}:
         if antecedent and antecedent[1]:
             # the entity the pronoun stands for gives its type ("it" for the Kremlin is a government)
@@ -514,7 +517,7 @@ def _describe(
     )):
         return Described(phrase, "group", None)  # "nearly one in five chief financial officers", "the senator and his staff",
         # "a reporter and speakers"
-    if PERSON_TITLES.search(phrase):
+    if PERSON_TITLES.search(phrase) and head_low not in BODY_NOUNS:  # (not "The president’s campaign": below)
         if antecedent and low.startswith(DESCRIPTION_OPENERS):
             return Described(antecedent[0], "person", antecedent[1])
         return Described(phrase, "person", None)
@@ -545,14 +548,6 @@ _MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator s
 """Nouns for members of a government's body: "House members" are some of them, not the House."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
-def _untitled(name: str) -> str:
-    """A name without the person titles before it ("Elijah Cummings" of "Representative Elijah Cummings")."""
-    words = name.split()
-    while len(words) > 2 and lexicon().is_title_word(words[0]):
-        words = words[1:]
-    return " ".join(words)
-
-
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
     North"), the mention its head: not "people in North Korea"."""
