@@ -446,8 +446,8 @@ def _describe(
         return Described(phrase, "person", None)  # "A top Republican on the House intelligence committee": a member
     if many_people(low) and (ent is None or ent.kind != "group"):
         # "A group of Iranian lawmakers", "the group of Pelosi critics", "A slew of GOP lawmakers", "Most of the declared
-        # 2020 Democratic candidates": several people (not a name that says whose; "a number of Republicans" stays
-        # Republicans, a group named as "some Republicans" is)
+        # 2020 Democratic candidates": several people, not a name that says whose (a group the article names keeps its
+        # name, as for "some Republicans": "a number of Republicans" is Republicans)
         return Described(phrase, "group", None)
     if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
         return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
@@ -548,6 +548,8 @@ _MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator s
 """Nouns for members of a government's body: "House members" are some of them, not the House."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
+
+
 def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
     North"), the mention its head: not "people in North Korea"."""
