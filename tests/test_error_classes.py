@@ -5149,3 +5149,12 @@ def test_lists_with_lower_case_titles_and_people_on_a_platform() -> None:
     rep = report(text, profile="fast")
     assert by_cue(rep, "said").source_type == "organization"
     assert [a.source_type for a in rep.attributions if span_text(text, a.cue) == "said"][-1] == "group"
+
+
+def test_a_title_word_that_is_a_given_name_stays_in_the_name() -> None:
+    """AllSides (Fox News): "Liberal economist Dean Baker, with the Center for Economic and Policy Research, called ..."
+    was named "Baker" ("Dean" read as a title); "Law school Dean Martha Minow" keeps hers out."""
+    text = "Liberal economist Dean Baker called the drop a fluke. Law school Dean Martha Minow said the rules were fair."
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "called").source_name == "Dean Baker"
+    assert by_cue(rep, "said").source_name == "Martha Minow"

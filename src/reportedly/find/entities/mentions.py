@@ -146,6 +146,10 @@ _KIN = frozenset({"son", "daughter", "wife", "husband", "widow", "spouse", "gran
 title ("Mother Teresa" and "Brother Ali" are religious titles and stay out of this list)."""
 
 
+_GIVEN_NAME_TITLES = frozenset({"dean", "earl", "major"})
+"""Title words that are given names too ("Dean Baker", "Earl Blumenauer", "Major Garrett")."""
+
+
 def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """New start of a person name whose entity begins with a title ("Foreign Minister Choe Son-hui").
 
@@ -172,6 +176,8 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
                 best = p
     if best == s or texts(doc)[best] in POSSESSIVE:
         return s
+    if best == s + 1 and e - best == 1 and lowers(doc)[s] in _GIVEN_NAME_TITLES and texts(doc)[s][1:].islower():
+        return s  # a title word that is a given name before one surname: "Dean Baker", not the dean Baker
     # Everything before the name must read as a title: title words, modifiers,
     # capitalised words ("Russian Culture Minister"), possessives, hyphens.
     for t in doc[s:best]:
