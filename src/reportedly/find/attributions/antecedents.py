@@ -176,7 +176,7 @@ def antecedent(
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         # nobody the content after the pronoun names (``named_after``)
-        named = named_after(entities, before, content, skip)
+        named = named_after(parsed, entities, before, content, skip)
         got = _closest_at(
             parsed, entities, before,
             lambda e: e.kind == "person" and e.id not in named and gender_of(parsed, e) in (want, None), ("PERSON",), skip
@@ -216,7 +216,11 @@ def antecedent(
 
 
 def named_after(
-    entities: Sequence[Entity], before: int, content: Sequence[tuple[int, int]], quoted: Sequence[tuple[int, int]] = ()
+    parsed: Parsed,
+    entities: Sequence[Entity],
+    before: int,
+    content: Sequence[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> set[str]:
     """The ids of the entities named in ``content`` after offset ``before`` (a pronoun source's), outside its
     ``quoted`` words: "he said Clinton's behavior was disgraceful" is not Clinton (a name in the clause the subject
@@ -225,9 +229,16 @@ def named_after(
     if not content:
         return set()
     return {
-        e.id for e in entities for m, _ in e.mentions
-        if m > before and any(a <= m < b for a, b in content) and not any(a <= m < b for a, b in quoted)
+        e.id for e in entities for a, b in content for m, _ in _mentions_in(parsed, e, max(a, before + 1), b)
+        if not any(qa <= m < qb for qa, qb in quoted)
     }
+
+
+def _mentions_in(parsed: Parsed, e: Entity, a: int, b: int) -> list[tuple[int, int]]:
+    """An entity's mentions starting in [a, b), in text order (by bisection: a pronoun's checks stay off the
+    article's length)."""
+    ms = _read_off(parsed, ("mentions sorted",), e, lambda: sorted(e.mentions))
+    return ms[bisect.bisect_left(ms, (a,)) : bisect.bisect_left(ms, (b,))]
 
 
 def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[Attribution], span: Span, pronoun: str) -> list[Span]:
@@ -246,7 +257,7 @@ def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[
         ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
         if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
             for a, b in prev.content:  # (the speaker's own mentions stay antecedents)
-                for ms, me in sorted(m for m in ent.mentions if a <= m[0] < b):
+                for ms, me in _mentions_in(parsed, ent, a, b):
                     out.append((a, ms))
                     a = max(a, me)
                 out.append((a, b))
