@@ -47,7 +47,7 @@ from spacy.tokens import Token
 
 from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Segment, Tok
-from ..entities import entity_by_id
+from ..entities import entity_by_id, mentions_in
 from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import (
     NUMBER_LABELS,
@@ -229,16 +229,9 @@ def named_after(
     if not content:
         return set()
     return {
-        e.id for e in entities for a, b in content for m, _ in _mentions_in(parsed, e, max(a, before + 1), b)
+        e.id for e in entities for a, b in content for m, _ in mentions_in(parsed, e, max(a, before + 1), b)
         if not any(qa <= m < qb for qa, qb in quoted)
     }
-
-
-def _mentions_in(parsed: Parsed, e: Entity, a: int, b: int) -> list[tuple[int, int]]:
-    """An entity's mentions starting in [a, b), in text order (by bisection: a pronoun's checks stay off the
-    article's length)."""
-    ms = _read_off(parsed, ("mentions sorted",), e, lambda: sorted(e.mentions))
-    return ms[bisect.bisect_left(ms, (a,)) : bisect.bisect_left(ms, (b,))]
 
 
 def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[Attribution], span: Span, pronoun: str) -> list[Span]:
@@ -257,7 +250,7 @@ def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[
         ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
         if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
             for a, b in prev.content:  # (the speaker's own mentions stay antecedents)
-                for ms, me in _mentions_in(parsed, ent, a, b):
+                for ms, me in mentions_in(parsed, ent, a, b):
                     out.append((a, ms))
                     a = max(a, me)
                 out.append((a, b))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ...model import Entity
 from ...registry import country_of
+from ..entities import mentions_near
 
 BODY_DESCRIPTION = re.compile(
     r"[Tt]he (?:[a-z][\w-]* )?(?P<head>organi[sz]ation|group|union|association|alliance|coalition|federation|"
@@ -41,13 +42,13 @@ def named_body(
     confiscate his Land Rover SUV. The firm claimed"), not set off by a name ("Acme, a private law firm"), after the
     named one or when the name is something someone has ("his Land Rover")."""
     at, eid = named
-    if head in _TRADES and any(at < ms < before and e.id != eid for e in entities for ms, _ in e.mentions):
+    if head in _TRADES and any(at < ms < before and e.id != eid for e, ms, _ in mentions_near(entities, at + 1, before)):
         return False
     hits = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", text[since:before]))
     if not hits:
         return True
     a, b = since + hits[-1].start(), since + hits[-1].end()
-    if any(a - 4 <= me <= a or b <= ms <= b + 4 for e in entities if fits_body(e, head) for ms, me in e.mentions):
+    if any((a - 4 <= me <= a or b <= ms <= b + 4) and fits_body(e, head) for e, ms, me in mentions_near(entities, a - 4, b + 5)):
         return True
     return not (a > at or _OWNED.search(text, max(0, at - 8), at))
 

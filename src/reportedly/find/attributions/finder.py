@@ -19,32 +19,36 @@ from collections.abc import Sequence
 
 from ...model import Attribution, Entity, Span, strip_space
 from ...nlp import DocView, Parsed, Tok
-from ...registry import NEWS_TYPES
 from ...settings import Settings
 from .. import Found
-from ..entities import entity_by_id, mentions_near
+from ..entities import mentions_near
 from ..entities.lexicon import lexicon
 from .antecedents import (
     antecedent,
     company_staff,
     document_subject_before,
-    gender_of,
     named_after,
-    people_reported,
-    previous_sentence,
     sentence_start,
     speakers_words,
     token_at,
 )
 from .body_refs import BODY_DESCRIPTION
 from .extract import Accepted, extract, quote_index
-from .heads import ANONYMOUS_ASIDE, DOCUMENT_HEADS, MEMBERS, PERSON_PRONOUNS, PERSON_TITLES, people_noun
+from .heads import (
+    ANONYMOUS_ASIDE,
+    DOCUMENT_HEADS,
+    MEMBERS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    RELATIVE_TAIL,
+)
 from .offices import later_holder
 from .outlet_refs import outlet_closing, outlet_reference
 from .quotes import MARKS, QuoteIndex
 from .relatives import relative_antecedent
 from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange, closed_parens, fitted_source
+from .speakers import about_people, in_quote, named_since, previous_speaker, speakers_together
 from .transcripts import label_speaker, labels
 from .vetoes import appearance, asked_who, lets_say, turn_of_phrase
 
@@ -123,15 +127,13 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
                 ante = _later_holder(parsed, entities, span, src_head)
-            # a pronoun may take the speaker just before it (``_previous_speaker``): "it"/"they" when that
+            # a pronoun may take the speaker just before it (``speakers.previous_speaker``): "it"/"they" when that
             # speaker is no entity or none was found, "he"/"she" unless another person was named since
-            previous = _previous_speaker(parsed, out, span, src_head, entities) if earlier is None else None
-            if (
-                ante is not None and out and src_head is not None and ante[1] == out[-1].source_entity
-                and _about_people(parsed, out[-1], src_head)
-            ):
+            about = bool(out) and src_head is not None and about_people(parsed, out[-1], src_head)
+            previous = previous_speaker(parsed, out, span, src_head, entities, about) if earlier is None else None
+            if ante is not None and about and ante[1] == out[-1].source_entity:
                 ante = None  # (nor is the reporting body's entity: "The Daily Ledger reported that voters ... They")
-            together = _speakers_together(parsed, out, span, src_head) if earlier is None else None
+            together = speakers_together(parsed, out, span, src_head) if earlier is None else None
             personal = src_head is not None and src_head.text.lower() in ("he", "she")
             # the speaker before, when "it" resolved to its entity, keeps its type ("The Bangladeshi paper Natun Bangla
             # said ... It continued": an outlet, though the entity is an organisation)
@@ -139,7 +141,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None  # "it": an entity speaker is the closest-subject rule's
             if previous is not None and personal and (
-                _named_since(entities, ante, previous, span, content)
+                named_since(parsed, entities, ante, previous, span, content)
                 or previous.source_entity in named_after(parsed, entities, span[0], content, quoted)  # "he said Clinton's ..."
             ):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
@@ -497,7 +499,7 @@ def _extraposed(source: Tok | None, cue: Tok) -> bool:
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
-    phrase = _RELATIVE_CLAUSE.split(" ".join(text[span[0] : span[1]].split()).lower(), maxsplit=1)[0]
+    phrase = RELATIVE_TAIL.split(" ".join(text[span[0] : span[1]].split()).lower(), maxsplit=1)[0]
     if head is not None and head.pos_ == "PRON":
         return True
     if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
@@ -505,9 +507,6 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
 
 
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|which)\s")
-"""A description's relative clause, which says more of whom it describes ("the Republican president, who is seeking
-re-election next year"): the description before it is what resolves."""
 
 
 def _antecedent(
@@ -516,10 +515,10 @@ def _antecedent(
 ) -> tuple[str, str | None] | None:
     """What a pronoun or description source stands for (``antecedents.antecedent``; never a mention in
     ``quoted``, the quoted words of contents; ``content`` the attribution's own), or None."""
-    phrase = _RELATIVE_CLAUSE.split(parsed.text[span[0] : span[1]], maxsplit=1)[0]
+    phrase = RELATIVE_TAIL.split(parsed.text[span[0] : span[1]], maxsplit=1)[0]
     title = PERSON_TITLES.search(phrase)
     head_word = head.text if head is not None else (phrase.split() or [""])[-1]
-    if head is not None and head.pos_ == "PRON" and _in_quote(parsed.text, span[0]):
+    if head is not None and head.pos_ == "PRON" and in_quote(parsed.text, span[0]):
         return None  # "I" inside a quote is the quoted speaker, whom the outer attribution names
     return antecedent(
         parsed, entities, span[0], phrase, head_word, title.group(0) if title and head_word.lower() not in PERSON_PRONOUNS else None,
@@ -535,117 +534,6 @@ def _quoted_parts(quotes: QuoteIndex, content: Sequence[Span]) -> list[Span]:
     """The quote regions inside a content: "“... against the DPRK ...,” it added" names no antecedent of "it"
     (the speaker's own words about others), while "Trump will meet Kim, he said" may (Trump)."""
     return [(r.start, r.end) for s, e in content for r in quotes.overlapping(s, e)]
-
-
-# The source types a pronoun may take from the attribution before it (``_previous_speaker``).
-# "he" / "she" take only a speaker who is a person entity of a fitting gender ("Mr. Walker said ... . “...,” he
-# said": Walker, not Obama of "the Obama administration", a closer subject): read on 250 AllSides articles,
-# taking any speaker before gave "I", "you", "judge and jury" and descriptions for names.
-_PRONOUN_TYPES = {
-    "it": frozenset({"state_media", "news_agency", "outlet", "public_broadcaster", "government", "organization", "document"}),
-    "they": frozenset({"group", "government", "organization", "state_media", "outlet"}),
-    "he": frozenset({"person"}),
-    "she": frozenset({"person"}),
-}
-_IT_BODIES = NEWS_TYPES | {"organization"}
-"""Sources called "it" more than "they": after their report on people, "they" are those people as likely."""
-
-
-def _about_people(parsed: Parsed, prev: Attribution, head: Tok) -> bool:
-    """Whether "they" (``head``) follows a report by a body called "it" more than "they" whose content holds people
-    (``people_reported``): neither the body nor its entity is who "they" are then."""
-    if head.text.lower() != "they" or prev.source_type not in _IT_BODIES or not prev.source:
-        return False
-    last = parsed.text[prev.source[-1][0] : prev.source[-1][1]].split()[-1:]
-    if last and last[0].endswith("s") and people_noun(last[0].lower()):
-        return False  # ("KFF's analysts wrote ... They added": the analysts, as the body's name says)
-    return people_reported(parsed, prev.content)
-
-
-_OFFICE_OF = re.compile(r"[Tt]he (?:[\w-]+ ){0,2}?(?:chairman|chairwoman|chair|president|secretary|general secretary|"
-                        r"secretary general|leader|head|chief|director|spokesman|spokeswoman|spokesperson) of\b")
-"""A person described by an office in a body ("The chairman of the Kampala City Committee ..."), whom the finder names
-by the body: "he" or "she" just after may take that speaker."""
-_ONE_OFFICIAL = re.compile(
-    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w.'’-]+\s+){0,5}?(?:spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|"
-    r"officer|diplomat|envoy)(?:\s+(?:of|for|at|in|with|from)\s+.+)?",
-    re.S,
-)
-"""One unnamed official ("A White House spokesman", "A high ranking official of south Korea"), whom the finder names
-by the body (type guideline 5): "he" or "she" just after may take that speaker."""
-_NO_SPEAKER = frozenset({"it", "its", "they", "them", "that", "which", "who", "this", "these", "those"})
-
-
-def _previous_speaker(
-    parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None, entities: Sequence[Entity] = ()
-) -> Attribution | None:
-    """The attribution just before a pronoun source, when its source fits the pronoun (``_PRONOUN_TYPES``) and
-    its cue is in this or the previous sentence: "North Korean state media explained Tuesday. “...,” it
-    added." (a speaker named by no entity); "Ted Cruz pointed to areas where Trump ... . He also noted" (a
-    person entity of a fitting gender, never one the text called by the other pronoun).  The caller decides
-    whether it wins over the entity the pronoun resolved to.  A pronoun in a quote is the quoted speaker's."""
-    if not before or head is None or head.pos_ != "PRON" or _in_quote(parsed.text, span[0]):
-        return None
-    types = _PRONOUN_TYPES.get(head.text.lower())
-    prev = before[-1]
-    if types is None or not prev.source_name or not prev.cue:
-        return None
-    phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()) if prev.source else ""
-    office = _OFFICE_OF.match(phrase) or _ONE_OFFICIAL.fullmatch(phrase)
-    plural_documents = head.text.lower() == "they" and prev.source_type == "document" and prev.source_name.endswith("s")
-    if prev.source_type not in types and not (office is not None and head.text.lower() in ("he", "she")) and not plural_documents:
-        return None  # ("The statements said ... They noted": documents in the plural are "they")
-    if prev.source_name.lower() in _NO_SPEAKER or not prev.source_name[:1].isalpha():
-        return None  # a pronoun the attribution before left unresolved names no one
-    if _about_people(parsed, prev, head):
-        return None  # "The New York Times reported that voters surveyed ... . They believed": the voters, not the paper
-    if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
-        return None
-    if prev.source_type == "person" and office is None:
-        ent = entity_by_id(entities, prev.source_entity)
-        want = "f" if head.text.lower() == "she" else "m"
-        if ent is None or ent.kind != "person" or gender_of(parsed, ent) not in (want, None):
-            return None
-        said = " ".join(parsed.text[a:b] for a, b in prev.source).lower()
-        if said in ("he", "she") and said != head.text.lower():
-            return None  # "He once told her ... She tells her staff": not the "he" before
-    return prev
-
-
-_AND_OTHERS = re.compile(r"(?:,|\s)\s*(?:and|&)\s+(?:[\w-]+\s+){0,3}?(?:others|[a-z]+s)$")
-"""A source phrase that ends with a plural joined by "and": "The chairman of ... and other speakers", "Martin
-Lotscher, chairman of ..., and a reporter and speakers"."""
-
-
-def _speakers_together(parsed: Parsed, before: Sequence[Attribution], span: Span, head: Tok | None) -> Described | None:
-    """ "they" just after an attribution whose source is a person or body and others joined by "and" (``_AND_OTHERS``;
-    within ``previous_sentence``), which the finder named by the person or body: all of them, as a group named by
-    that phrase."""
-    if not before or head is None or head.text.lower() != "they" or _in_quote(parsed.text, span[0]):
-        return None
-    prev = before[-1]
-    if prev.source_type not in ("person", "organization") or not prev.source or not prev.cue:
-        return None  # (a group, a government ... named by the phrase already: the speaker before as it is)
-    if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
-        return None
-    phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split())
-    return Described(phrase, "group", None) if _AND_OTHERS.search(phrase) else None
-
-
-def _named_since(
-    entities: Sequence[Entity], ante: tuple[str, str | None] | None, prev: Attribution, span: Span, content: Sequence[Span]
-) -> bool:
-    """Whether the person ``ante`` names was mentioned after the previous attribution's cue, outside its content
-    and outside this attribution's content: then "he" is that person, not the previous speaker ("Sessions saw
-    an opportunity. He was among the first ..." after "Trump seized momentum ... by attacking ...")."""
-    if ante is None or ante[1] is None or ante[1] == prev.source_entity:
-        return False
-    ent = entity_by_id(entities, ante[1])
-    if ent is None:
-        return False
-    after = prev.cue[-1][1]
-    inside = [*prev.content, *content]
-    return any(after <= ms < span[0] and not any(a <= ms < b for a, b in inside) for ms, _ in ent.mentions)
 
 
 # How far back (characters) "the spokesman" looks for "a foreign ministry spokesman".
@@ -689,7 +577,3 @@ def _later_holder(parsed: Parsed, entities: tuple[Entity, ...], span: Span, head
     if title is None or (head is not None and head.pos_ == "PRON"):
         return None
     return later_holder(entities, span[1], phrase, title.group(0))
-
-
-def _in_quote(text: str, offset: int) -> bool:
-    return quote_index(text).inside(offset, offset + 1)

@@ -152,6 +152,9 @@ MEMBERS = re.compile(
 like Sens. Kamala Harris and Amy Klobuchar"): not who speaks."""
 SHARES = frozenset({"handful", "number", "majority", "minority", "few", "dozen", "couple", "group", "bloc", "half", "third"})
 """Heads of a share of a body's members: "a small handful of Senate Republicans"."""
+RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
+"""A description's relative clause, which says more of whom it describes ("the Republican president, who is seeking
+re-election next year"): the phrase before it is what resolves."""
 ABOUT_WORDS = re.compile(r"\b(?:against|about|on|into|over|regarding|concerning|involving)\s+(?:the\s+)?$")
 """What a document is about, before a name it holds ("the complaint filed against X"): not its producer."""
 MEDIA_HEADS = frozenset({"media", "press", "outlets", "newspapers"})

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ...model import Entity
 from ...nlp import Parsed
 from ...registry import country_of, load_registry
+from ..entities import mentions_in
 
 # Description heads that name a news outlet, and the registry types each may take.
 OUTLET_HEADS: dict[str, frozenset[str]] = {
@@ -96,11 +97,11 @@ def outlet_description(
                 best = (sm.start(), sm.group(0), None)
     if best is None:
         for e in entities:
-            if e.kind == "outlet" and country is None and any(lo <= s < before for s, _ in e.mentions):
+            if e.kind == "outlet" and country is None and (seen := mentions_in(parsed, e, lo, before)):
                 eo = reg.match(e.name)
                 if eo is not None and not _medium_fits(head, eo.medium):
                     continue  # "(KCNA)" in the dateline is no paper
-                s = max(s for s, _ in e.mentions if s < before)
+                s = seen[-1][0]
                 if best is None or s > best[0]:
                     best = (s, e.name, e.id)
     if best is not None and head in _PAPER_HEADS and _UNNAMED_PAPER.search(text, best[0] + 1, before):
@@ -108,11 +109,11 @@ def outlet_description(
     if best is not None and head == "agency":
         # "the agency" after a government agency named since ("the Environmental Protection Agency")
         for e in entities:
-            if e.kind != "outlet" and _OTHER_AGENCY.search(e.name) and any(best[0] < s < before for s, _ in e.mentions):
+            if e.kind != "outlet" and _OTHER_AGENCY.search(e.name) and mentions_in(parsed, e, best[0] + 1, before):
                 return None
     if best is not None:
         for e in entities:
-            if e.kind == "outlet" and any(s == best[0] for s, _ in e.mentions):
+            if e.kind == "outlet" and mentions_in(parsed, e, best[0], best[0] + 1):
                 return best[1], e.id
         return best[1], best[2]
     pub = parsed.article.outlet

@@ -8,6 +8,7 @@ source after all.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -154,8 +155,8 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     """"group" or "person" for people headed by a noun before a preposition that holds the name ("lawyers for the
     Trump administration", "critics of the plan's author Smith", "Teenagers on the social media platform TikTok", "a
     spokeswoman for Senator Smith", "13 senators led by Republican David Perdue", "Defenders of left-leaning
-    personalities like Colbert"): the name says whose they are.  Officials, spokespeople and staff of a body speak for it (type guideline 5): only with a
-    person's name are they not that person."""
+    personalities like Colbert"): the name says whose they are.  Officials, spokespeople and staff of a body speak
+    for it (type guideline 5): only with a person's name are they not that person."""
     if head is None or head.pos_ != "NOUN" or not head.text[1:].islower():
         return None  # not a name ("Lawyers" opening the sentence is a noun)
     word = head.text.lower()
@@ -166,17 +167,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         not (person_noun(word) or word in _POSSESSED or word in ("lawyer", "attorney")) or word in _SPEAK_FOR
     ) and not _people_in_a_place(ent, head, word, text, span):
         return None
-    lead = (
-        rf"(?:^|\s){re.escape(head.text)}\s+(?:(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|(?:led|headed)\s+by)"
-        r"\s+"
-    )
-    rx = re.compile(
-        lead + r"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?"
-        r"(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
-    )
-    # (or an article and a common noun that say what a body's name closing the phrase is: "Teenagers on the social media
-    # platform TikTok"; not a title before a person: "chief of staff John Kelly")
-    described = re.compile(lead + r"(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){1,3}$")
+    rx, described = _lead_patterns(head.text)
     if any(
         span[0] <= ms < span[1]
         and (
@@ -189,13 +180,35 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _lead_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For ``people_of``: the head word and a preposition before the name, and between them nothing but an article,
+    up to four lower-case words before "like" / "such as" / "including", and capitalised words; or an article and a
+    common noun that say what a body's name closing the phrase is ("Teenagers on the social media platform TikTok";
+    not a title before a person: "chief of staff John Kelly")."""
+    lead = (
+        rf"(?:^|\s){re.escape(head)}\s+(?:(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|(?:led|headed)\s+by)"
+        r"\s+"
+    )
+    rx = re.compile(
+        lead + r"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w'’-]*\s+){0,4}(?:like|such\s+as|including)\s+)?"
+        r"(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+)*$"
+    )
+    return rx, re.compile(lead + r"(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){1,3}$")
+
+
+@functools.lru_cache(maxsize=256)
+def _in_a_place(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(head)}{_IN_A_PLACE.pattern}")
+
+
 def _people_in_a_place(ent: Entity, head: Tok, word: str, text: str, span: Span) -> bool:
     """Whether a plural head for people is followed by "in" and the name ("Pro-Russian leaders in Sloviansk"): people
     where the name is, not it; not a body's officials or staff, nor members of a government's body ("Leaders in the
     Senate")."""
     return (
         head.tag_ == "NNS" and people_noun(word) and word not in _SPEAK_FOR_A_BODY and ent.kind != "government"
-        and re.search(rf"\b{re.escape(head.text)}{_IN_A_PLACE.pattern}", text[span[0] : span[1]]) is not None
+        and _in_a_place(head.text).search(text[span[0] : span[1]]) is not None
     )
 
 

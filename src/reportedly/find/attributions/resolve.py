@@ -60,6 +60,7 @@ from .heads import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    RELATIVE_TAIL,
     SOURCE_WORD,
     STATE_MEDIA,
     VAGUE_HEADS,
@@ -183,7 +184,6 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'�
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
-_RELATIVE_TAIL = re.compile(r",\s+(?:who|whom|whose|which)\b")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
 (IRGC)", "A majority (65%)"): not the name."""
@@ -213,7 +213,7 @@ def describe(
     d = _describe(text, span, head, entities, settings, antecedent)
     if d.name is None or d.name != text[span[0] : span[1]].strip():
         return d
-    cut = _RELATIVE_TAIL.search(d.name) or _PAREN_TAIL.search(d.name)
+    cut = RELATIVE_TAIL.search(d.name) or _PAREN_TAIL.search(d.name)
     if cut is not None and cut.start() > 0:
         return Described(d.name[: cut.start()].rstrip(" ,;:"), d.type, d.entity)  # (not "Chaffetz," of "Chaffetz, (R-Utah)")
     described = NOUN_THEN_WHO.match(d.name) if not NAME_AT_END.search(d.name) else None
@@ -326,7 +326,7 @@ def _describe(
     # a person the article names by an outlet's word ("Bloomberg said" after "Michael Bloomberg") is that person
     surname = ent is not None and ent.kind == "person" and ent.name != phrase and ent.name.endswith(" " + phrase)
     reg = _registry_type(phrase, settings) if not surname else None
-    if reg is None and (cut := _RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
+    if reg is None and (cut := RELATIVE_TAIL.search(phrase)) is not None and cut.start() > 0:
         reg = _registry_type(phrase[: cut.start()], settings)  # "RT.com, which also reported ..."
     listed = joined_parties(entities, span, text) if ent is not None else None
     # (not one of a list, below; nor a name that only says whose a person is: "The Heritage scholar", "A Fox News viewer")

@@ -47,6 +47,14 @@ unless they are in the outlet registry or the government list.
 
 from __future__ import annotations
 
-from .finder import PRODUCED_BY, entity_at, entity_by_id, find_entities, mentions_near, possessive_after
+from .finder import (
+    PRODUCED_BY,
+    entity_at,
+    entity_by_id,
+    find_entities,
+    mentions_in,
+    mentions_near,
+    possessive_after,
+)
 
-__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "mentions_near", "possessive_after"]
+__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "mentions_in", "mentions_near", "possessive_after"]

@@ -156,6 +156,13 @@ def mentions_near(entities: Sequence[Entity], s: int, e: int) -> list[tuple[Enti
     return [(ents[i], ms, me) for i, _, ms, me in near]
 
 
+def mentions_in(parsed: Parsed, e: Entity, a: int, b: int) -> list[Span]:
+    """An entity's mentions starting in [a, b), in text order, by bisection over its mentions sorted once per parse
+    (a check per pronoun or description then stays off the article's length)."""
+    ms: list[Span] = parsed.memoised(("mentions sorted", id(e)), lambda: (e, sorted(e.mentions)))[1]
+    return ms[bisect.bisect_left(ms, (a,)) : bisect.bisect_left(ms, (b,))]
+
+
 _POSSESSOR = re.compile(
     r"(?:\s+(?:administration|campaign|government|office|team|camp|family|regime|party|ministry|foundation))?"
     r"['’]s?(?=\s)"
