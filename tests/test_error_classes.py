@@ -5158,3 +5158,133 @@ def test_a_title_word_that_is_a_given_name_stays_in_the_name() -> None:
     rep = report(text, profile="fast")
     assert by_cue(rep, "called").source_name == "Dean Baker"
     assert by_cue(rep, "said").source_name == "Martha Minow"
+
+
+def test_the_company_after_a_list_of_companies_is_none_of_them() -> None:
+    """AllSides (NPR): "... online at Zappos, Amazon and other sites. ... The company's website currently lists a staff
+    of 12" was Amazon (the company's staff took the closest organisation); any of a list is no antecedent of "the
+    company", while a company named alone still is."""
+    text = (
+        "The label's products are still sold online at Zappos, Amazon and other sites.\n\n"
+        "The number of employees was not included in the release. The company's website currently lists a staff of 12."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "currently lists").source_name != "Amazon"
+    text = "In Seattle, Amazon announced a new warehouse on Monday. The company said it would hire 500 people."
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Amazon"
+
+
+def test_a_name_spacy_takes_for_a_work_or_a_product_and_a_participle_before_a_name() -> None:
+    """AllSides (NPR, Politico): "Ivanka Trump said in a statement" (a work of art to spaCy, by her brand) had no entity
+    and the article's "Trump" named her; "Surprised Obama wasn’t working the room" made "Surprised Obama" the name of
+    every later "Obama"."""
+    text = (
+        "Ivanka Trump is shutting down her fashion label, saying her work in Washington left her no choice. "
+        '"I do not know when I will return to the business," Ivanka Trump said in a statement.'
+    )
+    rep = report(text, profile="fast")
+    said = by_cue(rep, "said")
+    assert said.source_name == "Ivanka Trump" and said.source_entity is not None
+    text = (
+        "McCarthy saw an empty chair next to Obama and decided to seize the chance. Surprised Obama wasn’t working the "
+        "room, McCarthy sat down. Obama claimed he was tired."
+    )
+    assert by_cue(report(text, profile="fast"), "claimed").source_name == "Obama"
+
+
+def test_a_name_opening_its_sentence_before_an_apposition_is_its_subject() -> None:
+    """AllSides (Politico): "Richard Viguerie, a pioneering direct-mail consultant, called for ... Romney advisers Stuart
+    Stevens and Neil Newhouse. “...,” he argued" was Newhouse (the parse made "Viguerie" the root and the names in the
+    content's cut-off tail came closer)."""
+    text = (
+        "Richard Viguerie, a pioneering direct-mail consultant, called for Republicans to purge from their ranks Rove "
+        "and Ed Gillespie — who helped found Crossroads and later moved over to Mitt Romney’s presidential campaign — "
+        "as well as Romney advisers Stuart Stevens and Neil Newhouse. “In any logical universe,” he argued, “no one "
+        "would give a dime to their ineffective super PACs.”"
+    )
+    assert by_cue(report(text), "argued").source_name == "Richard Viguerie"
+
+
+def test_names_of_one_person_a_time_and_bodies_of_congress() -> None:
+    """AllSides (Reuters, Vox, KSL, Washington Times): "Rubio, who supports the special counsel probe, said" after
+    "Senator Marco Rubio" had no entity (a surname opening a sentence was not looked for); "Maliki announced" after
+    "Nouri al-Maliki" was another person; "voters struggling ... since the 1930s wanted" had the source "the 1930s";
+    "The House Appropriations Committee", "the Congressional Research Service" were organisations, "Both Romneys" a
+    person, "The results suggest" a group."""
+    text = (
+        "“I don’t like the way it happened,” Senator Marco Rubio said on NBC.\n\n"
+        "Rubio, who supports the special counsel probe, said the decision was made before the report."
+    )
+    rep = report(text, profile="fast")
+    assert [a.source_name for a in rep.attributions] == ["Marco Rubio", "Marco Rubio"]
+    text = "Iraqi Prime Minister Nouri al-Maliki threw the system into chaos. Maliki announced a plan to sue."
+    assert by_cue(report(text, profile="fast"), "announced").source_name == "Nouri al-Maliki"
+    text = "In Whitechapel, voters struggling in the wake of the worst recession since the 1930s wanted a change."
+    assert by_cue(report(text), "wanted").source_name != "the 1930s"
+    text = (
+        "The House Appropriations Committee released a statement on Monday. The Congressional Research Service said "
+        "the plan was legal. Both Romneys said they were sad. The results suggest many voters stayed home."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "released").source_type == "government"
+    assert by_cue(rep, "said").source_type == "government"
+    assert [a.source_type for a in rep.attributions if span_text(text, a.cue) == "said"][-1] == "group"
+    assert by_cue(rep, "suggest").source_type == "document"
+
+
+def test_an_office_of_a_place_fits_only_a_holder_whose_role_names_it() -> None:
+    """AllSides (Fox News): "Sen. Cory Booker ... “...,” the former mayor of Newark added" was Pete Buttigieg, "the mayor
+    of South Bend" (and, with a mayor of Philadelphia named after it, that mayor)."""
+    text = (
+        "Sen. Cory Booker declared his candidacy on Monday. Pete Buttigieg, the mayor of South Bend, was expected to "
+        "follow.\n\n\"We need a new start,\" the former mayor of Newark added. Michael Nutter, the mayor of "
+        "Philadelphia, spoke later. \"Yes,\" the mayor of Philadelphia said."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "added").source_name not in ("Pete Buttigieg", "Michael Nutter")
+    assert by_cue(rep, "said").source_name == "Michael Nutter"
+
+
+def test_a_name_in_the_speakers_own_words_in_the_first_person_is_not_he() -> None:
+    """KCNA (unquoted speech): "Rev. Han Sang Ryol ... expressed deep condolences ... I express deep condolences over
+    the sudden demise of Kim Jong Il, ..., he said" gave "he" to Kim Jong Il, named in the words "he" said as "I"."""
+    text = (
+        "Rev. Han Sang Ryol, a reunification champion of south Korea, on Wednesday expressed deep condolences over the "
+        "demise of leader Kim Jong Il.\n\nHan has been detained at Seoul Prison for the mere reason that he visited the "
+        "north last year.\n\nI express deep condolences over the sudden demise of Kim Jong Il, chairman of the DPRK "
+        "National Defence Commission, he said."
+    )
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Han Sang Ryol"
+
+
+def test_a_bodys_police_is_a_police_force() -> None:
+    """AllSides (Washington Times): "Capitol police say" was the organisation "Capitol"."""
+    text = "The Capitol was closed on Monday. Threats against lawmakers rose last year, Capitol police say."
+    said = by_cue(report(text, profile="fast"), "say")
+    assert (said.source_name, said.source_type) == ("Capitol police", "government")
+
+
+def test_names_spacy_cut_and_people_a_name_only_describes() -> None:
+    """AllSides (Washington Times, Vox, Townhall, USA Today, The Hill): "House Minority Whip Steny Hoyer, Maryland
+    Democrat" was the House (spaCy tagged only "House"); "Prakash Javadekar, India’s environment and forest minister"
+    was "Javadekar"; "European leaders, led by French President Emmanuel Macron" was Macron; "Some Trump supporters and
+    surrogates" was Trump; "The U.S. Centers for Disease Control and Prevention" an organisation; "the former White
+    House Press Secretary" after "Former White House press secretary Sean Spicer" the White House."""
+    text = (
+        "House Minority Whip Steny Hoyer, Maryland Democrat, also expressed concern about the deal.\n\n"
+        "Prakash Javadekar, India’s environment and forest minister, said the deal was fair.\n\n"
+        "European leaders, led by French President Emmanuel Macron, quickly distanced themselves from the plan.\n\n"
+        "Donald Trump opened strong. Some Trump supporters and surrogates believe that the moderator was biased.\n\n"
+        "The U.S. Centers for Disease Control and Prevention warned on Monday that cases would rise."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "also expressed concern about").source_name == "Steny Hoyer"
+    assert by_cue(rep, "said").source_name == "Prakash Javadekar"
+    assert by_cue(rep, "quickly distanced themselves from").source_type == "group"
+    assert by_cue(rep, "believe").source_type == "group"
+    assert by_cue(rep, "warned").source_type == "government"
+    text = (
+        "Former White House press secretary Sean Spicer called for the firing. \"It was wrong,\" the former White "
+        "House Press Secretary said."
+    )
+    assert by_cue(report(text, profile="fast"), "said").source_name == "Sean Spicer"

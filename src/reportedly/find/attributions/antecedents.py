@@ -57,7 +57,7 @@ from ..entities.name_words import (
     names_a_text,
     time_zone,
 )
-from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, named_body
+from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, in_a_list, named_body
 from .heads import people_noun, plural_of_document
 from .offices import body_in, country_in, holds_office, rank_of, state_in
 from .outlet_refs import outlet_description
@@ -285,7 +285,10 @@ def company_staff(parsed: Parsed, entities: Sequence[Entity], before: int, phras
     organisation), whose unnamed staff speak for it (chain guideline 5: an organisation), else None."""
     if not _COMPANY_STAFF.match(" ".join(phrase.split())):
         return None
-    return _named(_closest_at(parsed, entities, before, lambda e: e.kind == "organization", ()))
+    got = _closest_at(parsed, entities, before, lambda e: e.kind == "organization", ())
+    if got is not None and in_a_list(parsed.text, entities, got[0]):
+        return None  # ("sold at Zappos, Amazon and other sites. ... The company's website": not Amazon)
+    return _named(got)
 
 
 def _read_off(parsed: Parsed, what: tuple[object, ...], owner: object, build: Callable[[], T]) -> T:
@@ -599,6 +602,7 @@ def _salience(parsed: Parsed, offset: int) -> int:
     possessor ("... who has fueled Trump's firefight")."""
     t = token_at(parsed, offset)
     possessor = False
+    name = True  # (only the name's own words walked so far)
     for _ in range(4):
         if t is None:
             return 0
@@ -609,12 +613,24 @@ def _salience(parsed: Parsed, offset: int) -> int:
             return 3 if h.dep_ == "ROOT" or (h.dep_ == "conj" and h.head.dep_ == "ROOT") else 2
         if t.dep_ == "poss":
             possessor = True
+        elif t.dep_ == "ROOT" and t.pos_ == "PROPN" and name and _opens_sentence(t):
+            return 3  # a name opening the sentence, set off by an apposition the parse took for the root: its subject
         elif t.dep_ not in ("compound", "flat", "amod", "det", "appos", "nmod"):
             break
+        name = name and t.dep_ in ("compound", "flat")
         if t.head.i == t.i:
             break
         t = t.head
     return -1 if possessor else 0
+
+
+def _opens_sentence(t: Tok) -> bool:
+    """Whether a name's word opens its sentence, with only its compound words before it and a comma after it."""
+    toks = t.doc.tokens
+    return (
+        t.i + 1 < len(toks) and toks[t.i + 1].text == ","
+        and all(w.dep_ == "compound" and w.head.i == t.i for w in toks[t.sent.start : t.i])
+    )
 
 
 def previous_block(parsed: Parsed, offset: int, past_asides: bool = True) -> Segment | None:

@@ -42,6 +42,8 @@ def named_body(
     confiscate his Land Rover SUV. The firm claimed"), not set off by a name ("Acme, a private law firm"), after the
     named one or when the name is something someone has ("his Land Rover")."""
     at, eid = named
+    if in_a_list(text, entities, at):
+        return False
     if head in _TRADES and any(at < ms < before and e.id != eid for e, ms, _ in mentions_near(entities, at + 1, before)):
         return False
     hits = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b", text[since:before]))
@@ -53,6 +55,19 @@ def named_body(
     return not (a > at or _OWNED.search(text, max(0, at - 8), at))
 
 
+def in_a_list(text: str, entities: Sequence[Entity], at: int) -> bool:
+    """Whether the name at ``at`` is one of several joined ("sold online at Zappos, Amazon and other sites", "Ford and
+    GM"): "the company" after it may stand for any of them, so for none."""
+    end = max((me for e, ms, me in mentions_near(entities, at, at + 1) if ms == at), default=at)
+    return bool(_LIST_AFTER.match(text, end) or _LIST_BEFORE.search(text, max(0, at - 60), at))
+
+
+_LIST_AFTER = re.compile(
+    r",\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:,\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)*,?\s+(?:and|or)\s|\s+(?:and|or)\s+(?:other\b|[A-Z])"
+)
+_LIST_BEFORE = re.compile(r"[A-Z][\w.&'’-]*,?\s+(?:and|or)\s+$")
+"""A name after it or before it in a list: ", Walmart and", " and other", " or Target"; "Ford and " (not "In Seattle, ",
+nor a place after it: "Solar Energy of El Centro, Calif., stopped")."""
 _OWNED = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+$")
 
 

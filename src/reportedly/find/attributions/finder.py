@@ -97,6 +97,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         kind = _kind(f, text, quotes)
         content = _past_kicker(c, _tidy_marks(sorted(f.content), quotes), text)
         src_head = _source_head(c, f.source)
+        if f.source and src_head is not None and _a_time(c, f.source, src_head, entities):
+            # "voters struggling in the wake of the worst recession since the 1930s wanted": a time is no one
+            f, src_head = dataclasses.replace(f, source=()), None
         name = stype = ent = None
         own_quoted = _quoted_parts(quotes, content)  # this content's quoted words
         twin = named.get(tuple(f.source)) if f.source else None
@@ -123,6 +126,9 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             quoted = [*own_quoted, *back]
             if src_head is not None and src_head.text.lower() in ("he", "she"):
                 quoted += speakers_words(parsed, entities, out, span, src_head.text.lower())
+                # and the speaker's own words opening in the first person before the pronoun: "I express deep condolences
+                # over the sudden demise of Kim Jong Il, ..., he said" (KCNA's unquoted speech) is not Kim Jong Il
+                quoted += [(a, b) for a, b in content if b <= span[0] and _FIRST_PERSON.match(text, a, b)]
             ante = _antecedent(parsed, entities, span, src_head, settings, quoted, content) if needs else None
             earlier = _earlier_mention(parsed, span) if ante is None and needs else None
             if ante is None and earlier is None and needs:
@@ -438,6 +444,24 @@ def _source_head(c: Candidate, source: Sequence[Span]) -> Tok | None:
     return _head_token(view, c.source[0])
 
 
+_FIRST_PERSON = re.compile(r"[“\"‘']?(?:I|We)\s")
+"""Words opening in the first person ("I express ...", "We will ...")."""
+
+
+def _a_time(c: Candidate, source: Sequence[Span], head: Tok, entities: Sequence[Entity]) -> bool:
+    """Whether a source is only a time, every word of it in a date or time of spaCy's, its head no name and no entity's
+    mention in it ("the 1930s"; not "the 29-year-old", "Decades of studies", "Rodong Sinmun Wednesday", "May" for
+    Theresa May)."""
+    if head.ent_type_ not in ("DATE", "TIME") or head.pos_ == "PROPN" or head.text.endswith("old"):
+        return False
+    s, e = source[0][0], source[-1][1]
+    if any(ms < e and s < me for _, ms, me in mentions_near(entities, s, e)):
+        return False
+    view, base = c.seg.view, c.seg.start
+    a, b = bisect.bisect_left(view.idx, source[0][0] - base), bisect.bisect_left(view.idx, source[-1][1] - base)
+    return a < b and all(view[k].ent_type_ in ("DATE", "TIME") for k in range(a, b))
+
+
 def _head_token(doc: DocView, r: TokRange) -> Tok:
     """The token of ``r`` whose head lies outside it; the noun before a participle the parse made the phrase's verb
     ("Officials accompanying him" with "accompanying" its root and "Officials" its subject: the officials)."""
@@ -504,8 +528,7 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
         return True
     if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
         return True
-    return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 5
-
+    return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 6
 
 
 

@@ -44,7 +44,7 @@ DOCUMENT_HEADS = frozenset(
         "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
         "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
         "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
-        "newsletter", "remarks", "testimony", "story",
+        "newsletter", "remarks", "testimony", "story", "results",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -77,7 +77,7 @@ government (type guideline 5), not a group."""
 GOVERNMENT_WORDS = re.compile(
     r"(?<!anti-)(?<!pro-)\b(white house|kremlin|pentagon|state department|ministry|government|administration|cabinet|"
     r"department|embassy|congress|senate|parliament|(?:lower|upper) house|police|military|army|prosecutors?|court|"
-    r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|"
+    r"pyongyang|seoul|beijing|moscow|washington|tokyo|authorities|regime|agency|commission|council|intelligence community|"
     r"(?:governor|mayor|president|minister|premier|prosecutor|attorney|sheriff|chancellor|secretary)['’]s\s+office|"
     r"office\s+of\s+the\s+(?:governor|mayor|president|prime\s+minister|premier|prosecutor|attorney|sheriff|chancellor))\b"
     r"(?!-\w)",  # not the first half of a compound ("court-watchers"), nor "anti-government demonstrators"
@@ -96,7 +96,7 @@ PERSON_TITLES = re.compile(
 PERSON_NOUNS = frozenset(
     "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice skeptic sceptic "
     "salesman saleswoman mechanic cashier waiter waitress clerk businessman businesswoman entrepreneur banker teenager "
-    "grandmother grandfather mom dad firefighter adherent organizer organiser whistleblower "
+    "grandmother grandfather mom dad firefighter adherent organizer organiser whistleblower billionaire millionaire "
     "mother son daughter wife husband victim witness friend neighbor neighbour citizen activist protester employee "
     "owner columnist journalist pollster donor supporter critic plaintiff defendant suspect lawmaker legislator "
     "congressman congresswoman councilman councilwoman consultant contractor veteran farmer pastor priest rabbi "

@@ -53,11 +53,11 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     says" in a lede, "Anatoly Kucherena, his lawyer" further down), else None (none, or several).  For the
     caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
     t = title.lower().rstrip(".")
-    country, rank, state = country_in(phrase), rank_of(phrase, t), state_in(phrase)
+    country, rank, state, where = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t)
     later = [
         e for e in entities
         if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before
-        and holds_office(e, t, country, rank, state)
+        and holds_office(e, t, country, rank, state, where)
     ]
     return (later[0].name, later[0].id) if len(later) == 1 else None
 
@@ -78,9 +78,13 @@ def country_in(phrase: str) -> str | None:
 
 
 def body_in(phrase: str, title: str) -> str | None:
-    """The last word of a body's name written right before the title ("Organization" of "the World Health Organization
-    director"), not a country's, a state's or a party's; else None (``holds_office``: a holder's role names that body)."""
+    """The last word of a body's or a place's name written right before the title ("Organization" of "the World Health
+    Organization director") or after it and "of" ("Newark" of "the former mayor of Newark"), not a country's, a state's
+    or a party's; else None (``holds_office``: a holder's role names that body)."""
     m = re.search(r"((?:[A-Z][\w.&'’-]*\s+){1,5})(?i:" + re.escape(title) + r")\b", phrase)
+    if m is None:
+        # or after it, with "of" ("the former mayor of Newark" is no "mayor of South Bend")
+        m = re.search(r"\b(?i:" + re.escape(title) + r")\s+of\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*){1,5})$", phrase)
     if m is None:
         return None
     words = m.group(1).split()

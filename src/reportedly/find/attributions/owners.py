@@ -112,6 +112,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
         last = words[-1]
         if rel is not None and head is not None and head.text not in words:
             head = None  # the parser's head lies in the clause cut off ("sympathetic" of "... lawmaker sympathetic toward")
+        if head is not None and head.text != last and any(c.dep_ == "conj" and c.text == last for c in head.children):
+            head = next(c for c in head.children if c.dep_ == "conj" and c.text == last)  # "Trump supporters and surrogates"
         if head is not None and (head.text != last or head.pos_ != "NOUN"):
             return None  # "Trump himself"
         if last in DOCUMENT_HEADS or last in FOOTAGE_HEADS or (ent.kind == "outlet" and outlet_voice(last)):
@@ -187,7 +189,7 @@ def _lead_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     common noun that say what a body's name closing the phrase is ("Teenagers on the social media platform TikTok";
     not a title before a person: "chief of staff John Kelly")."""
     lead = (
-        rf"(?:^|\s){re.escape(head)}\s+(?:(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|(?:led|headed)\s+by)"
+        rf"(?:^|\s){re.escape(head)}(?:\s+(?:working\s+)?(?:for|of|at|with|from|to|in|on|inside|within)|,?\s+(?:led|headed)\s+by)"
         r"\s+"
     )
     rx = re.compile(
@@ -267,6 +269,10 @@ def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: st
 _TITLED_NAME = re.compile(r"\s+(?P<title>(?:[A-Z][\w.'’-]*\s+){1,3}?)(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 
 
+_TITLE_QUALIFIERS = frozenset({"Minority", "Majority", "Deputy", "Assistant", "Acting", "Vice", "Senior", "Chief"})
+"""Words of a title that are no title alone ("House Minority Whip Steny Hoyer")."""
+
+
 def officer_named(ent: Entity, span: Span, text: str) -> str | None:
     """The person's name after a body's name and a title that end the phrase ("Texas Democratic Party Chair Ramiro
     Hinojosa", whom spaCy left untagged): that person speaks, not the body.  None otherwise."""
@@ -274,9 +280,13 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
         return None
     titles = lexicon()
     for ms, me in ent.mentions:
-        m = _TITLED_NAME.fullmatch(text, me, span[1]) if span[0] <= ms < me < span[1] else None
-        if m is not None and all(titles.is_title_word(w) for w in m.group("title").split()):
-            return m.group("name")
+        end = comma if (comma := text.find(",", me, span[1])) >= 0 else span[1]  # ("..., Maryland Democrat")
+        m = _TITLED_NAME.fullmatch(text, me, end) if span[0] <= ms < me < span[1] else None
+        if m is not None and all(titles.is_title_word(w) or w in _TITLE_QUALIFIERS for w in m.group("title").split()):
+            words = m.group("name").split()
+            while len(words) > 2 and titles.is_title_word(words[0]):
+                words = words[1:]  # ("Minority Whip Steny Hoyer": "Whip" is the title's)
+            return " ".join(words)
     return None
 
 

@@ -461,6 +461,8 @@ def _describe(
         # "conservative House members", "Senate lawmakers": members of the body, named as written (its officials, who
         # speak for it, are the body's: type guideline 5)
         return Described(phrase, "government", None)
+    if ent is not None and ent.kind in ("organization", "place") and head_low == "police" and any(span[0] <= m < span[1] for m, _ in ent.mentions):
+        return Described(phrase, "government", None)  # "Capitol police say": a police force, not the Capitol
     # (a person's surname that is also a country's name is the person: "Jordan" of "Rep. Jim Jordan")
     named_country = country_of(phrase) is not None and not (ent is not None and ent.kind == "person")
     if named_country or (ent is not None and _a_country(ent, span, head, text)):
@@ -647,7 +649,7 @@ _OUTSIDERS = GROUP_HEADS - {
 """Group heads that a government word before them does not make a government ("military analysts", "Pentagon
 critics", "the military veteran", "Police unions"); officials, diplomats and lawmakers of a state are its government
 (type guideline 5)."""
-_FAMILY = re.compile(r"[Tt]he\s+[A-Z][\w'’-]+s")
+_FAMILY = re.compile(r"(?:[Tt]he|[Bb]oth(?:\s+the)?)\s+[A-Z][\w'’-]+s")
 
 
 def _national(word: str) -> bool:

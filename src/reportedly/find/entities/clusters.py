@@ -79,9 +79,13 @@ def _name_words(name: str) -> list[str]:
             words = words[: opens[0]] + words[closes[0] + 1 :]
     while len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES:
         words.pop()
+    if len(words) > 1:
+        words = [_ARTICLE.sub("", w) for w in words]  # "Nouri al-Maliki" is "Maliki" to "Maliki"
     return words
 
 
+_ARTICLE = re.compile(r"^(?:al|el|Al|El)-(?=[A-Z])")
+"""The Arabic article opening a surname ("al-Maliki", "el-Sisi"), which the article may leave out."""
 _QUOTES = frozenset('“”"')
 
 

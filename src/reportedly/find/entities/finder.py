@@ -537,6 +537,7 @@ def _recover(
                 and hit.group(0) not in korean
                 and (span.start == 0 or doc[span.start].is_sent_start)
                 and not _subject_of_next_verb(doc, span.start, span.end)
+                and [t.lower_ for t in doc[span.end : span.end + 2]] != [",", "who"]  # ("Rubio, who supports ...")
             ):
                 continue  # (a Korean family name is no English word: "Pak who had resided in ... told")
             ci = forms[hit.group(0)]

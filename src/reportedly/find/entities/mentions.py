@@ -46,7 +46,7 @@ from .edges import (
     trim,
     with_ordinal,
 )
-from .lexicon import Lexicon, name_key, word_key
+from .lexicon import Lexicon, first_names, name_key, word_key
 from .name_words import (
     BODY_HEADS,
     NUMBER_LABELS,
@@ -221,7 +221,12 @@ def is_government(name: str, lex: Lexicon, text: str = "") -> bool:
     if {w.lower() for w in words} & _GOV_EXCLUDE:
         return False
     padded = " " + " ".join(words) + " "
-    return any(" " + w + " " in padded for w in lex.government_words)
+    return any(" " + w + " " in padded for w in lex.government_words) or _HOUSE_PANEL.match(" ".join(words)) is not None
+
+
+_HOUSE_PANEL = re.compile(r"(?:[Tt]he )?(?:U\.S\. )?House (?:[A-Z][\w&'-]*,? (?:and )?){0,5}(?:Committee|Subcommittee)\b")
+"""A committee of the House of Representatives ("House Appropriations Committee"; "House" alone is no government word:
+"Haunted House")."""
 
 
 def _title_before_name(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
@@ -317,6 +322,10 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             if s >= e:
                 continue
             s = with_ordinal(doc, s, label)
+            if label in ("PRODUCT", "WORK_OF_ART") and e - s == 2 and person_by_given_name(texts(doc)[s:e]):
+                label = "PERSON"  # "Ivanka Trump said" (a product or a work to spaCy, by her brand): a given name, a surname
+            if label == "PERSON" and e - s >= 2 and _participle(doc, s):
+                s += 1  # "Surprised Obama wasn't working the room": a participle opening the sentence
             comma = next((p for p in range(s + 1, e - 1) if texts(doc)[p] == ","), None)
             if comma is not None:
                 # "the Associated Press, State Department" (one ORG to spaCy, after "According to"): an outlet
@@ -408,6 +417,12 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             gov = is_government(text[start:end], lex, text) if label != "PERSON" else lex.government_name(text[start:end], text)
             kind = "government" if gov else "outlet" if tuple(lowers(doc)[e : e + 2]) == ("news", "agency") else LABEL_KINDS[label]
             yield Mention(si, s, e, start, end, label, kind, government=gov)
+
+
+def _participle(doc: Doc, i: int) -> bool:
+    """Whether a word is a participle or adjective in -ed ("Surprised", "Frustrated"), no given name ("Jared")."""
+    w = texts(doc)[i]
+    return doc[i].tag_ in ("VBN", "VBD", "JJ") and len(w) > 4 and w.endswith("ed") and word_key(w) not in first_names()
 
 
 def _registry_mentions(

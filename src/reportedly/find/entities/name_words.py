@@ -278,17 +278,24 @@ def named_for(doc: Doc, e: int) -> int:
 def given_name_before(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """The start of a person's name spaCy cut after its title: "NATO Secretary General Anders Fogh Rasmussen" (PERSON
     "Fogh Rasmussen"): a capitalised proper noun of the name's phrase, tagged nothing, between a title word and the
-    name, is its first word."""
+    name, is its first word; so is one opening the sentence."""
     k = s - 1
-    if k < 1:
+    if k < 0:
         return s
     t = doc[k]
     if (
         t.tag_ == "NNP" and t.ent_type_ == "" and t.text.isalpha() and t.text[:1].isupper() and s <= t.head.i < e
-        and not lex.is_title_word(t.text) and lex.is_title_word(texts(doc)[k - 1])
+        and not lex.is_title_word(t.text)
+        and (lex.is_title_word(texts(doc)[k - 1]) if k > 0 and not t.is_sent_start else _opens_apposition(doc, k, e))
     ):
-        return k
+        return k  # (or opening the sentence: "Prakash Javadekar, India’s environment minister, said", PERSON "Javadekar")
     return s
+
+
+def _opens_apposition(doc: Doc, k: int, e: int) -> bool:
+    """Whether a word opening the sentence before a one-word name set off by a comma may be its given name (not
+    "Traitor Kim Kwan Jin,", "Assemblyman Marc Butler,", "Added LaCivita:")."""
+    return e == k + 2 and e < len(doc) and doc[e].text == "," and not doc[k].text.endswith("ed")
 
 
 NUMBER_LABELS = frozenset({"No", "Nos", "Vol", "Vols"})
