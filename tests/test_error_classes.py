@@ -5288,3 +5288,41 @@ def test_names_spacy_cut_and_people_a_name_only_describes() -> None:
         "House Press Secretary said."
     )
     assert by_cue(report(text, profile="fast"), "said").source_name == "Sean Spicer"
+
+
+def test_parties_members_of_parliament_and_courts() -> None:
+    """AllSides (BBC, Fox News): "the new Conservative leader" was Jeremy Corbyn, "Labour leader"; "48 Conservative
+    MPs" a person, to whom a later "She" went; "Conservative MP Sarah Wollaston" was named "MP Sarah Wollaston";
+    "Schumer, D-N.Y., who has pledged ..." gave "who" to "D-N.Y."; "the United States Court of Appeals", "The 9th Circuit
+    Court of Appeals" were organisations."""
+    text = (
+        "Labour leader Jeremy Corbyn said the vote was a farce. \"It is over,\" the new Conservative leader said.\n\n"
+        "48 Conservative MPs called for a vote. Conservative MP Sarah Wollaston told the BBC she was sad."
+    )
+    rep = report(text, profile="fast")
+    said = [a for a in rep.attributions if span_text(text, a.cue) == "said"]
+    assert said[1].source_name != "Jeremy Corbyn"
+    assert by_cue(rep, "called for").source_type == "group"
+    assert by_cue(rep, "told").source_name == "Sarah Wollaston"
+    text = (
+        "Trump signed the order on Friday. Schumer, D-N.Y., who has pledged to fight the order “with every fiber of my "
+        "being,” tweeted a photo. The 9th Circuit Court of Appeals said the rule stands."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "has pledged").source_name == "Schumer"
+    assert by_cue(rep, "said").source_type == "government"
+
+
+def test_the_house_speaker_and_a_persons_aged_relative() -> None:
+    """AllSides (National Review, Fox News): "The House Speaker dismissed ..." after "House Speaker Nancy Pelosi" was
+    the House; "Renee Sun’s 21-year-old son always wondered" was Renee Sun; the National Archives and "U.S.
+    Citizenship and Immigration Services" were organisations."""
+    text = (
+        "House Speaker Nancy Pelosi announced the deal on Tuesday. The House Speaker dismissed the critics.\n\n"
+        "Renee Sun’s 21-year-old son always wondered why she left. The National Archives said in a statement that it "
+        "had no record."
+    )
+    rep = report(text, profile="fast")
+    assert by_cue(rep, "dismissed").source_name == "Nancy Pelosi"
+    assert by_cue(rep, "always wondered").source_name != "Renee Sun"
+    assert by_cue(rep, "said").source_type == "government"

@@ -59,7 +59,7 @@ from ..entities.name_words import (
 )
 from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, in_a_list, named_body
 from .heads import people_noun, plural_of_document
-from .offices import body_in, country_in, holds_office, rank_of, state_in
+from .offices import body_in, country_in, holds_office, party_in, rank_of, state_in
 from .outlet_refs import outlet_description
 from .transcripts import speaker_at
 
@@ -205,10 +205,11 @@ def antecedent(
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        country, rank, state, where = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t)
+        country, rank, state, where, party = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t), party_in(phrase)
         fit = _named(
             _closest_at(
-                parsed, entities, before, lambda e: e.kind == "person" and holds_office(e, t, country, rank, state, where), ()
+                parsed, entities, before,
+                lambda e: e.kind == "person" and holds_office(e, t, country, rank, state, where, party), (),
             )
         )
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")

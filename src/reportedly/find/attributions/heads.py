@@ -88,7 +88,7 @@ PERSON_TITLES = re.compile(
     r"spokesperson|analyst|professor|director|chairman|chairwoman|chief|leader|candidate|nominee|ambassador|"
     r"adviser|advisor|official|aide|manager|strategist|lawyer|attorney|judge|general|colonel|researcher|"
     r"economist|expert|diplomat|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
-    r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head)\b",
+    r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head|house\s+speaker)\b",
     re.I,
 )
 
@@ -107,7 +107,7 @@ PERSON_NOUNS = frozenset(
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
     "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner "
     "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver adult "
-    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert".split()
+    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert mp mep".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

@@ -22,7 +22,13 @@ def rank_of(text: str, title: str) -> str | None:
 
 
 def holds_office(
-    e: Entity, title: str, country: str | None, rank: str | None = None, state: str | None = None, body: str | None = None
+    e: Entity,
+    title: str,
+    country: str | None,
+    rank: str | None = None,
+    state: str | None = None,
+    body: str | None = None,
+    party: str | None = None,
 ) -> bool:
     """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``rank_of``: "the
     vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
@@ -38,9 +44,21 @@ def holds_office(
         return False
     # (the words before a possessive are someone else's: "President Trump's former lawyer" holds no presidency)
     roles = [r for r in e.roles if word.search(_own_words(r).lower()) and rank_of(r, title) == rank]
+    if party is not None and any(party_in(r) not in (None, party) for r in roles):
+        return False  # ("the new Conservative leader" is no "Labour leader")
     if body is not None and not any(body.lower() in r.lower() for r in roles):
         return False  # ("the World Health Organization director" is no "director of the Harvard Global Health Institute")
     return bool(roles) and (country is None or any(country_in(r) in (None, country) for r in roles))
+
+
+def party_in(phrase: str) -> str | None:
+    """The party a phrase names by its word ("Republican", "GOP", "Tory", "Labour" ...), as one key per party."""
+    m = _PARTY.search(phrase)
+    return _PARTY_KEYS.get(m.group(0).lower(), m.group(0).lower()) if m is not None else None
+
+
+_PARTY = re.compile(r"\b(?:Republican|GOP|Democratic|Democrat|Conservative|Tory|Labour|Liberal Democrat|SNP)\b")
+_PARTY_KEYS = {"gop": "republican", "democrat": "democratic", "tory": "conservative"}
 
 
 def _own_words(role: str) -> str:
@@ -57,7 +75,7 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     later = [
         e for e in entities
         if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before
-        and holds_office(e, t, country, rank, state, where)
+        and holds_office(e, t, country, rank, state, where, party_in(phrase))
     ]
     return (later[0].name, later[0].id) if len(later) == 1 else None
 

@@ -410,7 +410,7 @@ def _describe(
         antecedent
         and antecedent[1]
         and low.startswith(DESCRIPTION_OPENERS)
-        and PERSON_TITLES.fullmatch(head_low)
+        and (PERSON_TITLES.fullmatch(head_low) or low.endswith("house speaker"))
         and (holder := entity_by_id(entities, antecedent[1])) is not None
         and holder.kind == "person"
         and (ent is None or ent.kind != "person")
@@ -511,7 +511,7 @@ def _describe(
         return Described(phrase, "anonymous", None)
     if head_low in COMPANY_HEADS:
         return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
-    if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")):
+    if head_low in GROUP_HEADS or (head is not None and head.tag_ in ("NNS", "NNPS")) or head_low in ("mps", "meps"):
         return Described(phrase, "group", None)
     if ONE_IN.match(low) or (head is not None and any(
         k.dep_ == "conj" and (_JOINED_OTHERS.search(phrase) or (k.tag_ in ("NNS", "NNPS") and people_noun(head_low)))
