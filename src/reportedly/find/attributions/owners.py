@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ...model import Entity, Span
 from ...nlp import Tok
+from ..entities import mentions_within
 from ..entities.lexicon import lexicon
 from .heads import (
     ABOUT_WORDS,
@@ -65,7 +66,7 @@ _DESCRIBED_OWNER = re.compile(r"(?:\s+[a-z][\w-]*)+['’]s\s")
 def owned_by_description(ent: Entity, span: Span, text: str) -> bool:
     """Whether the name in the phrase only modifies a description that owns its head ("the former FBI
     director's prepared remarks": the director's, not the FBI's)."""
-    return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in ent.mentions)
+    return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in mentions_within(ent, span))
 
 
 def after_head(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
@@ -73,7 +74,7 @@ def after_head(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     filed against X", "a report on X"; not its producer: "a report by Amnesty International" starts at Amnesty)."""
     if head is None or (at := text.find(head.text, span[0], span[1])) < 0:
         return False
-    first, end = min([ms for ms, _ in ent.mentions if span[0] <= ms < span[1]], default=-1), at + len(head.text)
+    first, end = min([ms for ms, _ in mentions_within(ent, span)], default=-1), at + len(head.text)
     return first >= end and bool(ABOUT_WORDS.search(text, end, first))
 
 
@@ -84,7 +85,7 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
     if ent.kind not in ("person", "organization", "outlet"):
         return None  # (an outlet's viewers and readers are people: "A Fox News viewer"; its journalists are it, below)
     titles = lexicon()
-    for ms, me in ent.mentions:
+    for ms, me in mentions_within(ent, span):
         if not span[0] <= ms < me < span[1]:
             continue
         before = text[span[0] : ms].split()
@@ -176,7 +177,7 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
             rx.search(text[span[0] : ms])
             or (ent.kind != "person" and not text[me : span[1]].strip() and described.search(text[span[0] : ms]))
         )
-        for ms, me in ent.mentions
+        for ms, me in mentions_within(ent, span)
     ):
         return "group" if head.tag_ in ("NNS", "NNPS") else "person"
     return None
@@ -225,7 +226,7 @@ PARTITIVE = re.compile(
 
 def possessor_in(ent: Entity, span: Span, text: str) -> bool:
     """Whether the entity's mention in ``span`` is a possessor ("Obama's", "Mateen's")."""
-    return any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in ent.mentions)
+    return any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in mentions_within(ent, span))
 
 
 def partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
@@ -236,7 +237,7 @@ def partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         return None
     if head.tag_ not in ("NNS", "NNPS") and head.text not in ("Republican", "Democrat") and head.lower_ not in SHARES:
         return None
-    for ms, me in ent.mentions:
+    for ms, me in mentions_within(ent, span):
         if span[0] <= ms < me < span[1] and _PARTY_WORDS.match(text, me) and (
             head.text in text[me : span[1]].split() or head.lower_ in SHARES
         ):
@@ -252,7 +253,7 @@ def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: st
     """A person named in apposition after a description that ``ent`` owns ("Mr. Issa's predecessor on the oversight
     panel, Rep. Henry A. Waxman, California Democrat"): the phrase describes that person; the possessor only says
     whose.  Not one of a list ("Trump's lawyers, Rudy Giuliani and Jay Sekulow")."""
-    if not any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in ent.mentions):
+    if not any(span[0] <= ms < me < span[1] and text[me : me + 2] in ("'s", "’s") for ms, me in mentions_within(ent, span)):
         return None
     for other in entities:
         if other is ent or other.kind != "person":
@@ -279,7 +280,7 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
     if ent.kind not in ("organization", "government"):
         return None
     titles = lexicon()
-    for ms, me in ent.mentions:
+    for ms, me in mentions_within(ent, span):
         end = comma if (comma := text.find(",", me, span[1])) >= 0 else span[1]  # ("..., Maryland Democrat")
         m = _TITLED_NAME.fullmatch(text, me, end) if span[0] <= ms < me < span[1] else None
         if m is not None and all(titles.is_title_word(w) or w in _TITLE_QUALIFIERS for w in m.group("title").split()):
@@ -303,7 +304,7 @@ def asked_by(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None
     Gallup"): the name says who asked them, not who speaks; else None."""
     if head is None or head.pos_ != "NOUN" or not (people_noun(head.lower_) or head.lower_ in _SHARE_HEADS):
         return None
-    for ms, _ in ent.mentions:
+    for ms, _ in mentions_within(ent, span):
         m = _ASKED_BY.search(text, span[0], ms) if span[0] <= ms < span[1] else None
         before = text[span[0] : m.start()].split()[-1:] if m is not None else []
         if before == [head.text] or (before and before[0].islower() and people_noun(before[0]) and head.lower_ in _SHARE_HEADS):
@@ -318,7 +319,7 @@ def person_named_after(head: Tok | None, head_low: str, ent: Entity, span: Span,
     return (
         head is not None and head.pos_ == "NOUN" and head.text.islower() and person_noun(head_low)
         and not (ent.kind == "outlet" and outlet_voice(head_low))
-        and any(span[0] <= ms and me < span[1] and head.text in text[me : span[1]].split() for ms, me in ent.mentions)
+        and any(span[0] <= ms and me < span[1] and head.text in text[me : span[1]].split() for ms, me in mentions_within(ent, span))
     )
 
 

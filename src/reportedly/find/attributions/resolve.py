@@ -29,7 +29,7 @@ from ...model import Entity, Span
 from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
-from ..entities import entity_at, entity_by_id, mentions_near
+from ..entities import entity_at, entity_by_id, mentions_near, mentions_within
 from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
 from .appositions import (
     NAME_AT_END,
@@ -456,12 +456,12 @@ def _describe(
         # "a spokeswoman for Senator Smith": the name only says whose
         return Described(phrase, owned, None)
     if ent is not None and ent.kind == "government" and head is not None and head_low in _MEMBERS and any(
-        span[0] <= ms and re.match(rf"\s+{re.escape(head.text)}\b", text[me : span[1]]) for ms, me in ent.mentions
+        span[0] <= ms and re.match(rf"\s+{re.escape(head.text)}\b", text[me : span[1]]) for ms, me in mentions_within(ent, span)
     ):
         # "conservative House members", "Senate lawmakers": members of the body, named as written (its officials, who
         # speak for it, are the body's: type guideline 5)
         return Described(phrase, "government", None)
-    if ent is not None and ent.kind in ("organization", "place") and head_low == "police" and any(span[0] <= m < span[1] for m, _ in ent.mentions):
+    if ent is not None and ent.kind in ("organization", "place") and head_low == "police" and mentions_within(ent, span):
         return Described(phrase, "government", None)  # "Capitol police say": a police force, not the Capitol
     # (a person's surname that is also a country's name is the person: "Jordan" of "Rep. Jim Jordan")
     named_country = country_of(phrase) is not None and not (ent is not None and ent.kind == "person")

@@ -54,7 +54,8 @@ from .finder import (
     find_entities,
     mentions_in,
     mentions_near,
+    mentions_within,
     possessive_after,
 )
 
-__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "mentions_in", "mentions_near", "possessive_after"]
+__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "mentions_in", "mentions_near", "mentions_within", "possessive_after"]

@@ -163,6 +163,21 @@ def mentions_in(parsed: Parsed, e: Entity, a: int, b: int) -> list[Span]:
     return ms[bisect.bisect_left(ms, (a,)) : bisect.bisect_left(ms, (b,))]
 
 
+def mentions_within(e: Entity, span: Span) -> list[Span]:
+    """``e``'s mentions starting inside ``span``, in text order, by bisection over its mentions sorted once (kept per
+    entity while it lives): a source phrase's checks of its names then stay off the article's length."""
+    hit = _SORTED.get(id(e))
+    if hit is None or hit[0] is not e:
+        if len(_SORTED) > 4096:
+            _SORTED.clear()
+        hit = _SORTED[id(e)] = (e, sorted(e.mentions))
+    ms = hit[1]
+    return ms[bisect.bisect_left(ms, (span[0],)) : bisect.bisect_left(ms, (span[1],))]
+
+
+_SORTED: dict[int, tuple[Entity, list[Span]]] = {}
+
+
 _POSSESSOR = re.compile(
     r"(?:\s+(?:administration|campaign|government|office|team|camp|family|regime|party|ministry|foundation))?"
     r"['’]s?(?=\s)"
