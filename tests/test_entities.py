@@ -448,14 +448,13 @@ def test_an_ordinal_before_a_body_is_part_of_its_name() -> None:
     assert [e.name for e in _find(p)] == ["Fleet Bank"]
 
 
-def test_mentions_in_reads_an_entitys_mentions_in_a_range_in_text_order() -> None:
-    """``mentions_in``: the mentions starting in [a, b), sorted, whatever order the entity lists them in (the
+def test_mentions_within_reads_an_entitys_mentions_in_a_range_in_text_order() -> None:
+    """``mentions_within``: the mentions starting in [a, b), sorted, whatever order the entity lists them in (the
     pronoun and description checks rely on it instead of walking every mention)."""
-    from reportedly.find.entities import mentions_in
+    from reportedly.find.entities import mentions_within
 
-    p = parsed_of(_doc("Kim met Kim and Kim", "B-PERSON O B-PERSON O B-PERSON"))
     kim = Entity("e1", "Kim", "person", ((16, 19), (0, 3), (8, 11)))
-    assert mentions_in(p, kim, 0, 20) == [(0, 3), (8, 11), (16, 19)]
-    assert mentions_in(p, kim, 1, 16) == [(8, 11)]
-    assert mentions_in(p, kim, 8, 9) == [(8, 11)]
-    assert mentions_in(p, kim, 9, 16) == []
+    assert mentions_within(kim, (0, 20)) == [(0, 3), (8, 11), (16, 19)]
+    assert mentions_within(kim, (1, 16)) == [(8, 11)]
+    assert mentions_within(kim, (8, 9)) == [(8, 11)]
+    assert mentions_within(kim, (9, 16)) == []

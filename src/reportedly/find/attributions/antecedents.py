@@ -47,7 +47,7 @@ from spacy.tokens import Token
 
 from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Segment, Tok
-from ..entities import entity_by_id, mentions_in
+from ..entities import entity_by_id, mentions_within
 from ..entities.lexicon import first_names, lexicon
 from ..entities.name_words import (
     NUMBER_LABELS,
@@ -176,7 +176,7 @@ def antecedent(
     if low_head in MALE or low_head in FEMALE:
         want = "f" if low_head in FEMALE else "m"
         # nobody the content after the pronoun names (``named_after``)
-        named = named_after(parsed, entities, before, content, skip)
+        named = named_after(entities, before, content, skip)
         got = _closest_at(
             parsed, entities, before,
             lambda e: e.kind == "person" and e.id not in named and gender_of(parsed, e) in (want, None), ("PERSON",), skip
@@ -217,7 +217,6 @@ def antecedent(
 
 
 def named_after(
-    parsed: Parsed,
     entities: Sequence[Entity],
     before: int,
     content: Sequence[tuple[int, int]],
@@ -230,7 +229,7 @@ def named_after(
     if not content:
         return set()
     return {
-        e.id for e in entities for a, b in content for m, _ in mentions_in(parsed, e, max(a, before + 1), b)
+        e.id for e in entities for a, b in content for m, _ in mentions_within(e, (max(a, before + 1), b))
         if not any(qa <= m < qb for qa, qb in quoted)
     }
 
@@ -251,7 +250,7 @@ def speakers_words(parsed: Parsed, entities: Sequence[Entity], before: Sequence[
         ent = entity_by_id(entities, prev.source_entity) if prev.source_type == "person" else None
         if ent is not None and ent.kind == "person" and gender_of(parsed, ent) in (want, None):
             for a, b in prev.content:  # (the speaker's own mentions stay antecedents)
-                for ms, me in mentions_in(parsed, ent, a, b):
+                for ms, me in mentions_within(ent, (a, b)):
                     out.append((a, ms))
                     a = max(a, me)
                 out.append((a, b))

@@ -103,7 +103,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
         name = stype = ent = None
         own_quoted = _quoted_parts(quotes, content)  # this content's quoted words
         twin = named.get(tuple(f.source)) if f.source else None
-        if twin is not None and twin.source_entity in named_after(parsed, entities, f.source[0][0], content, own_quoted):
+        if twin is not None and twin.source_entity in named_after(entities, f.source[0][0], content, own_quoted):
             twin = None  # not whom this content names ("he" both "echoed ..." and "said Clinton's behavior ...")
         if twin is not None:
             # "..., he stressed, and went on:": one "he" for both cues, named once (the first content's names are no
@@ -147,8 +147,8 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             if previous is not None and not personal and previous.source_entity is not None and ante is not None and ante[1] is not None:
                 previous = None  # "it": an entity speaker is the closest-subject rule's
             if previous is not None and personal and (
-                named_since(parsed, entities, ante, previous, span, content)
-                or previous.source_entity in named_after(parsed, entities, span[0], content, quoted)  # "he said Clinton's ..."
+                named_since(entities, ante, previous, span, content)
+                or previous.source_entity in named_after(entities, span[0], content, quoted)  # "he said Clinton's ..."
             ):
                 previous = None  # "Mr. Obama vows ... . Mr. Romney ... about which he said": a person named since
             company = company_staff(parsed, entities, span[0], text[span[0] : span[1]])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ...model import Entity
 from ...nlp import Parsed
 from ...registry import country_of, load_registry
-from ..entities import mentions_in
+from ..entities import mentions_within
 
 # Description heads that name a news outlet, and the registry types each may take.
 OUTLET_HEADS: dict[str, frozenset[str]] = {
@@ -97,7 +97,7 @@ def outlet_description(
                 best = (sm.start(), sm.group(0), None)
     if best is None:
         for e in entities:
-            if e.kind == "outlet" and country is None and (seen := mentions_in(parsed, e, lo, before)):
+            if e.kind == "outlet" and country is None and (seen := mentions_within(e, (lo, before))):
                 eo = reg.match(e.name)
                 if eo is not None and not _medium_fits(head, eo.medium):
                     continue  # "(KCNA)" in the dateline is no paper
@@ -109,11 +109,11 @@ def outlet_description(
     if best is not None and head == "agency":
         # "the agency" after a government agency named since ("the Environmental Protection Agency")
         for e in entities:
-            if e.kind != "outlet" and _OTHER_AGENCY.search(e.name) and mentions_in(parsed, e, best[0] + 1, before):
+            if e.kind != "outlet" and _OTHER_AGENCY.search(e.name) and mentions_within(e, (best[0] + 1, before)):
                 return None
     if best is not None:
         for e in entities:
-            if e.kind == "outlet" and mentions_in(parsed, e, best[0], best[0] + 1):
+            if e.kind == "outlet" and mentions_within(e, (best[0], best[0] + 1)):
                 return best[1], e.id
         return best[1], best[2]
     pub = parsed.article.outlet

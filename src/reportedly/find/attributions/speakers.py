@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Tok
 from ...registry import NEWS_TYPES
-from ..entities import entity_by_id, mentions_in
+from ..entities import entity_by_id, mentions_within
 from .antecedents import gender_of, people_reported, previous_sentence
 from .extract import quote_index
 from .heads import people_noun
@@ -124,7 +124,6 @@ def speakers_together(parsed: Parsed, before: Sequence[Attribution], span: Span,
 
 
 def named_since(
-    parsed: Parsed,
     entities: Sequence[Entity], ante: tuple[str, str | None] | None, prev: Attribution, span: Span, content: Sequence[Span]
 ) -> bool:
     """Whether the person ``ante`` names was mentioned after the previous attribution's cue, outside its content
@@ -137,4 +136,4 @@ def named_since(
         return False
     after = prev.cue[-1][1]
     inside = [*prev.content, *content]
-    return any(not any(a <= ms < b for a, b in inside) for ms, _ in mentions_in(parsed, ent, after, span[0]))
+    return any(not any(a <= ms < b for a, b in inside) for ms, _ in mentions_within(ent, (after, span[0])))

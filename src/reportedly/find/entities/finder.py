@@ -156,13 +156,6 @@ def mentions_near(entities: Sequence[Entity], s: int, e: int) -> list[tuple[Enti
     return [(ents[i], ms, me) for i, _, ms, me in near]
 
 
-def mentions_in(parsed: Parsed, e: Entity, a: int, b: int) -> list[Span]:
-    """An entity's mentions starting in [a, b), in text order, by bisection over its mentions sorted once per parse
-    (a check per pronoun or description then stays off the article's length)."""
-    ms: list[Span] = parsed.memoised(("mentions sorted", id(e)), lambda: (e, sorted(e.mentions)))[1]
-    return ms[bisect.bisect_left(ms, (a,)) : bisect.bisect_left(ms, (b,))]
-
-
 def mentions_within(e: Entity, span: Span) -> list[Span]:
     """``e``'s mentions starting inside ``span``, in text order, by bisection over its mentions sorted once (kept per
     entity while it lives): a source phrase's checks of its names then stay off the article's length."""
