@@ -458,3 +458,29 @@ def test_mentions_within_reads_an_entitys_mentions_in_a_range_in_text_order() ->
     assert mentions_within(kim, (1, 16)) == [(8, 11)]
     assert mentions_within(kim, (8, 9)) == [(8, 11)]
     assert mentions_within(kim, (9, 16)) == []
+
+
+def test_first_mention_is_the_earliest_whatever_the_order() -> None:
+    from reportedly.find.entities import first_mention
+
+    assert first_mention(Entity("e1", "Kim", "person", ((16, 19), (0, 3), (8, 11)))) == 0
+    assert first_mention(Entity("e2", "Kim", "person", ())) is None
+
+
+def test_offices_read_a_party_and_a_title_of_several_words() -> None:
+    """A party word names the party, not a body ("the SNP leader" holds no office of a body called "SNP"); a title of
+    several words ending the phrase holds its head ("the House Speaker"), a title elsewhere does not ("the man who
+    would be president")."""
+    from reportedly.find.attributions.heads import title_ends
+    from reportedly.find.attributions.offices import body_in, party_in
+
+    assert party_in("the new Conservative leader") == party_in("the Tory leader") == "conservative"
+    assert party_in("the Liberal Democrat leader") == "liberal democrat"
+    assert party_in("the Liberal leader") == "liberal"
+    assert party_in("the party leader") is None
+    assert body_in("the SNP leader", "leader") is None
+    assert body_in("the Labour leader", "leader") is None
+    assert body_in("the World Health Organization director", "director") == "Organization"
+    assert title_ends("the house speaker", "speaker")
+    assert not title_ends("the man who would be president", "man")
+    assert not title_ends("the speaker's house", "house")

@@ -93,6 +93,11 @@ PERSON_TITLES = re.compile(
 )
 
 
+def title_ends(low: str, head_low: str) -> bool:
+    """Whether a title of several words holding the phrase's head ends the phrase ("the house speaker")."""
+    return any(m.end() == len(low) and head_low in m.group(0).split() for m in PERSON_TITLES.finditer(low))
+
+
 PERSON_NOUNS = frozenset(
     "man woman staffer commissioner speaker voter accuser resident worker student teacher doctor nurse father justice skeptic sceptic "
     "salesman saleswoman mechanic cashier waiter waitress clerk businessman businesswoman entrepreneur banker teenager "

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ...model import Entity
 from ...registry import country_of
 from ...registry.countries import US_STATES
+from ..entities import first_mention
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
 """Words that make an office another one ("vice president" is no president)."""
@@ -57,7 +58,7 @@ def party_in(phrase: str) -> str | None:
     return _PARTY_KEYS.get(m.group(0).lower(), m.group(0).lower()) if m is not None else None
 
 
-_PARTY = re.compile(r"\b(?:Republican|GOP|Democratic|Democrat|Conservative|Tory|Labour|Liberal Democrat|SNP)\b")
+_PARTY = re.compile(r"\b(?:Republican|GOP|Democratic|Democrat|Conservative|Tory|Labour|Liberal Democrat|Liberal|SNP)\b")
 _PARTY_KEYS = {"gop": "republican", "democrat": "democratic", "tory": "conservative"}
 
 
@@ -74,7 +75,7 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     country, rank, state, where = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t)
     later = [
         e for e in entities
-        if e.kind == "person" and e.mentions and min(s for s, _ in e.mentions) >= before
+        if e.kind == "person" and (first := first_mention(e)) is not None and first >= before
         and holds_office(e, t, country, rank, state, where, party_in(phrase))
     ]
     return (later[0].name, later[0].id) if len(later) == 1 else None
@@ -108,7 +109,7 @@ def body_in(phrase: str, title: str) -> str | None:
     words = m.group(1).split()
     while words and words[0].lower() in _NO_BODY_WORDS:
         words = words[1:]  # ("The president": a sentence's capital, no body)
-    if not words or country_in(m.group(1)) or state_in(m.group(1)) or any(w in _PARTY_WORDS for w in words):
+    if not words or country_in(m.group(1)) or state_in(m.group(1)) or party_in(" ".join(words)) is not None:
         return None
     if words[-1][-2:] in ("’s", "'s"):
         return None  # (a possessor says whose, not where: "Trump’s Chief of Staff")
@@ -116,7 +117,6 @@ def body_in(phrase: str, title: str) -> str | None:
 
 
 _NO_BODY_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "former", "then", "new"})
-_PARTY_WORDS = frozenset({"Republican", "Democratic", "Democrat", "GOP", "Labour", "Conservative", "Tory", "Liberal"})
 
 
 def state_in(phrase: str) -> str | None:

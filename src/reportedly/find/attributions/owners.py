@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ...model import Entity, Span
 from ...nlp import Tok
 from ..entities import mentions_within
-from ..entities.lexicon import lexicon
+from ..entities.lexicon import lexicon, word_key
 from .heads import (
     ABOUT_WORDS,
     COLLECTIVE_NOUNS,
@@ -270,10 +270,6 @@ def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: st
 _TITLED_NAME = re.compile(r"\s+(?P<title>(?:[A-Z][\w.'’-]*\s+){1,3}?)(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 
 
-_TITLE_QUALIFIERS = frozenset({"Minority", "Majority", "Deputy", "Assistant", "Acting", "Vice", "Senior", "Chief"})
-"""Words of a title that are no title alone ("House Minority Whip Steny Hoyer")."""
-
-
 def officer_named(ent: Entity, span: Span, text: str) -> str | None:
     """The person's name after a body's name and a title that end the phrase ("Texas Democratic Party Chair Ramiro
     Hinojosa", whom spaCy left untagged): that person speaks, not the body.  None otherwise."""
@@ -283,7 +279,7 @@ def officer_named(ent: Entity, span: Span, text: str) -> str | None:
     for ms, me in mentions_within(ent, span):
         end = comma if (comma := text.find(",", me, span[1])) >= 0 else span[1]  # ("..., Maryland Democrat")
         m = _TITLED_NAME.fullmatch(text, me, end) if span[0] <= ms < me < span[1] else None
-        if m is not None and all(titles.is_title_word(w) or w in _TITLE_QUALIFIERS for w in m.group("title").split()):
+        if m is not None and all(titles.is_title_word(w) or word_key(w) in titles.modifiers for w in m.group("title").split()):
             words = m.group("name").split()
             while len(words) > 2 and titles.is_title_word(words[0]):
                 words = words[1:]  # ("Minority Whip Steny Hoyer": "Whip" is the title's)

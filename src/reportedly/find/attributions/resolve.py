@@ -67,6 +67,7 @@ from .heads import (
     outlet_body,
     people_noun,
     plural_of_document,
+    title_ends,
 )
 from .lists import joined_parties, two_people
 from .offices import NO_STAFF, body_head
@@ -410,7 +411,7 @@ def _describe(
         antecedent
         and antecedent[1]
         and low.startswith(DESCRIPTION_OPENERS)
-        and (PERSON_TITLES.fullmatch(head_low) or low.endswith("house speaker"))
+        and (PERSON_TITLES.fullmatch(head_low) or title_ends(low, head_low))
         and (holder := entity_by_id(entities, antecedent[1])) is not None
         and holder.kind == "person"
         and (ent is None or ent.kind != "person")
@@ -557,8 +558,8 @@ def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
     North"), the mention its head: not "people in North Korea"."""
     if ent.kind != "place" or not country_of(ent.name):
         return False
-    for ms, me in ent.mentions:
-        if span[0] <= ms and me == span[1]:
+    for ms, me in mentions_within(ent, span):
+        if me == span[1]:
             words = text[ms:me].split()
             before = text[span[0] : ms].split()
             if any(w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in before):

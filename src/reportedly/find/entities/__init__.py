@@ -52,9 +52,10 @@ from .finder import (
     entity_at,
     entity_by_id,
     find_entities,
+    first_mention,
     mentions_near,
     mentions_within,
     possessive_after,
 )
 
-__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "mentions_near", "mentions_within", "possessive_after"]
+__all__ = ["PRODUCED_BY", "entity_at", "entity_by_id", "find_entities", "first_mention", "mentions_near", "mentions_within", "possessive_after"]

@@ -159,13 +159,23 @@ def mentions_near(entities: Sequence[Entity], s: int, e: int) -> list[tuple[Enti
 def mentions_within(e: Entity, span: Span) -> list[Span]:
     """``e``'s mentions starting inside ``span``, in text order, by bisection over its mentions sorted once (kept per
     entity while it lives): a source phrase's checks of its names then stay off the article's length."""
+    ms = _sorted(e)
+    return ms[bisect.bisect_left(ms, (span[0],)) : bisect.bisect_left(ms, (span[1],))]
+
+
+def first_mention(e: Entity) -> int | None:
+    """Where ``e``'s first mention starts (None without one), from the same sorted mentions."""
+    ms = _sorted(e)
+    return ms[0][0] if ms else None
+
+
+def _sorted(e: Entity) -> list[Span]:
     hit = _SORTED.get(id(e))
     if hit is None or hit[0] is not e:
         if len(_SORTED) > 4096:
             _SORTED.clear()
         hit = _SORTED[id(e)] = (e, sorted(e.mentions))
-    ms = hit[1]
-    return ms[bisect.bisect_left(ms, (span[0],)) : bisect.bisect_left(ms, (span[1],))]
+    return hit[1]
 
 
 _SORTED: dict[int, tuple[Entity, list[Span]]] = {}
