@@ -66,6 +66,10 @@ articles."""
 HIGHLIGHTS_LABEL = re.compile(r"(?m)^Story highlights[ \t]+(?=\S)")
 """CNN's label glued to the first of its story highlights ("Story highlights Die-hard conservatives blame Mitt Romney
 ..."), read as an attribution with the source "Story" and the cue "highlights": 142 AllSides articles (CNN 139)."""
+DIRECTION_MARK = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Invisible marks of writing direction (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and a byte order mark that
+pages paste inside English text ("Laurence Tribe" and U+200F before ", a constitutional law professor": spaCy then found
+no name): no word holds them."""
 
 
 def inline_furniture(text: str) -> list[Span]:
@@ -76,6 +80,7 @@ def inline_furniture(text: str) -> list[Span]:
         + [m.span() for m in LINKED_HEADLINE.finditer(text)]
         + [m.span() for m in PLAYER_LABEL.finditer(text)]
         + [m.span() for m in HIGHLIGHTS_LABEL.finditer(text)]
+        + [m.span() for m in DIRECTION_MARK.finditer(text)]
     )
     out: list[Span] = []
     for s, e in spans:

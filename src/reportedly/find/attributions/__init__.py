@@ -28,7 +28,8 @@ per reported claim, with exact character spans into ``Article.text``:
    content is dropped, see eval/attribution.md for the measured cost),
    except when either source is a news outlet ("Yonhap reported that KCNA
    said ..." gives both, for relay chains); ``extract.NESTED = True`` keeps all.
-5. *Who* (``resolve`` with ``heads``, ``antecedents``, ``appositions``, ``body_refs``, ``shares``, ``relatives``, in ``finder``): sources and addressees are
+5. *Who* (``resolve`` with ``heads``, ``governments``, ``antecedents``, ``speakers``, ``appositions``, ``body_refs``,
+   ``shares``, ``relatives``, in ``finder``): sources and addressees are
    named, typed (``reportedly.model.SOURCE_TYPES``, outlets through the registry, the
    user's registry files included; a union or the staff of a news company is not the
    outlet) and resolved to entities; "he", "they", "the spokesman", "the agency"

@@ -58,9 +58,9 @@ from ..entities.name_words import (
     time_zone,
 )
 from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, in_a_list, named_body
-from .heads import people_noun, plural_of_document
 from .offices import body_in, country_in, holds_office, party_in, rank_of, state_in
 from .outlet_refs import outlet_description
+from .quotes import quote_index
 from .transcripts import speaker_at
 
 T = TypeVar("T")
@@ -123,8 +123,9 @@ def antecedent(
     outlet = outlet_description(parsed, entities, before, phrase, registry)
     if outlet is not None:
         return outlet
-    if depth == 0 and low_head in PRONOUNS and (aside := [(a, b) for a, b in asides(parsed) if not a <= before <= b]):
-        skip = (*skip, *aside)  # nobody named only in a caption or a media title is "she" of the story
+    if depth == 0 and low_head in PRONOUNS:  # nobody named only in a caption or a media title is "she", nor in a quoted
+        titles = quote_index(parsed.text).titles(before - 2000, before) if low_head in MALE | FEMALE else []  # title
+        skip = (*skip, *(a for a in asides(parsed) if not a[0] <= before <= a[1]), *titles)
     if low_head in PLURAL:
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,
         # "They didn't say" after The Verge a university); when an outlet is the closest body, nobody is named.  Nor is
@@ -427,7 +428,7 @@ def _noun_first(
     end = next((e for s, e in ent.mentions if s == start), start) if ent is not None else start + len(got[1])
     lo = previous_sentence(parsed, before, across=True)  # (a pronoun opening its paragraph: the one before's last)
     name, named_far = _salience(parsed, start), start < lo
-    for s, t in _tokens_in(parsed, lo, before):
+    for s, t in tokens_in(parsed, lo, before):
         if any(a <= s < b for a, b in skip) or not (
             (t.tag_ == tag and not t.ent_type_ and t.lower_ not in exempt)
             or (tag == "NNS" and t.lower_ in _PLURAL_WORDS and t.dep_ in SUBJECTS and not _part_of_before(t))
@@ -480,11 +481,11 @@ def _place_subject_between(parsed: Parsed, start: int, before: int, skip: Sequen
     return any(
         t.ent_type_ == "GPE" and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip)
         and (s > start or _salience(parsed, s) > name)
-        for s, t in _tokens_in(parsed, previous_sentence(parsed, before, across=True), before)
+        for s, t in tokens_in(parsed, previous_sentence(parsed, before, across=True), before)
     )
 
 
-def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
+def tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
     """(offset, token) of every parsed token starting at or after ``lo`` and before ``hi``, in text order."""
     segments = parsed.segments
     for k in range(max(0, parsed.segment_index(lo)), len(segments)):
@@ -499,33 +500,6 @@ def _tokens_in(parsed: Parsed, lo: int, hi: int) -> Iterator[tuple[int, Token]]:
                 yield s, t
 
 
-def people_reported(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether the top clause of the words in ``spans`` (a report's content: its words whose head lies outside it, and
-    their subjects) holds people a later "they" may be: a plural noun for people as a subject ("that voters surveyed
-    ... were skeptical", "investigators believe they have identified") or two people joined ("correspondent Ansgar
-    Graw and reporter Frank Herrmann"); not people inside a quote's deeper clause ("We learned ... that the Ayatollah
-    and Putin both intend ...") nor documents ("Documents on Mr Trump's sacking ... show")."""
-    for lo, hi in spans:
-        toks = [t for _, t in _tokens_in(parsed, lo, hi)]
-        inside = {t.i for t in toks}
-        tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
-        subjects = [c for r in tops for c in r.children if c.dep_ in SUBJECTS or c.dep_ == "csubj"]
-        subjects += [c for r in subjects for c in r.children if c.dep_ in SUBJECTS]  # (a subject the parse hung lower)
-        for t in [*tops, *subjects]:
-            if (t.tag_ == "NNS" and t.dep_ in SUBJECTS and not t.ent_type_ and _people_word(t.lower_)) or (
-                t.ent_type_ == "PERSON" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
-            ):
-                return True
-    return False
-
-
-def _people_word(word: str) -> bool:
-    """A plural noun for people, or one that reads as people by its ending ("investigators"), not a document's."""
-    return people_noun(word) or (
-        word.endswith(("ors", "ers", "ists", "ians", "ants", "ents")) and not plural_of_document(word)
-    )
-
-
 INDEFINITE = frozenset({"a", "an", "any", "another", "each", "every", "no"})
 
 
@@ -533,7 +507,7 @@ def _indefinite_subject_between(parsed: Parsed, start: int, before: int, skip: S
     """Whether the sentence of ``before`` holds, before it and after the name at ``start``, a subject that is a
     singular common noun with an indefinite determiner ("If a country truly wants peace, it should ...", "When a
     company misses a filing, it pays"): what "it" then stands for, and no entity."""
-    for s, t in _tokens_in(parsed, max(start + 1, sentence_start(parsed, before)), before):
+    for s, t in tokens_in(parsed, max(start + 1, sentence_start(parsed, before)), before):
         if (
             t.dep_ in SUBJECTS and t.tag_ == "NN" and not t.ent_type_ and not any(a <= s < b for a, b in skip)
             and any(k.dep_ == "det" and k.lower_ in INDEFINITE for k in t.children)
@@ -547,7 +521,7 @@ def _pronoun_first(parsed: Parsed, before: int, name: int, words: frozenset[str]
     (outside ``skip``), that is the subject of a verb whose phrase holds the name ("he called the Mueller “witch
     hunt”", "he doesn't think Mueller will find anything"; not "... when he says ... but that David Duke is a racist"),
     else None."""
-    for s, t in _tokens_in(parsed, sentence_start(parsed, before), name):
+    for s, t in tokens_in(parsed, sentence_start(parsed, before), name):
         if t.lower_ in words and t.dep_ in SUBJECTS and not any(a <= s < b for a, b in skip):
             at = s - t.idx  # (the segment's start)
             verb = t.head
@@ -569,7 +543,7 @@ def _subject_before(
     sentence of ``before`` (before it) or the one before (across a paragraph break), outside ``skip``; else None."""
     lo = previous_sentence(parsed, before, across=True)
     best: tuple[int, str, str, str | None] | None = None
-    for s, t in _tokens_in(parsed, lo, before):  # (an unparsed segment's tokens have no dependency: never a subject)
+    for s, t in tokens_in(parsed, lo, before):  # (an unparsed segment's tokens have no dependency: never a subject)
         if t.dep_ not in SUBJECTS or any(a <= s < b for a, b in skip) or (best and s <= best[0]):
             continue
         if t.lower_ in words and _salience(parsed, s) >= 3:

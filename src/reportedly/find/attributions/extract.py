@@ -35,7 +35,7 @@ from .colons import (
 from .content import ContentModel, EdgeTags, content_options
 from .heads import STATE_MEDIA
 from .model import CueModel, features
-from .quotes import MARKS, QuoteIndex, QuoteRegion, mark_at
+from .quotes import MARKS, QuoteIndex, QuoteRegion, mark_at, quote_index
 from .spans import Candidate, TokRange, trim
 from .vetoes import above_said, after_link_label, plain_action
 
@@ -66,12 +66,6 @@ class Accepted:
 def abs_span(seg: Segment, r: TokRange) -> Span:
     d = seg.view
     return (seg.start + d.idx[r[0]], seg.start + d.idx[r[1] - 1] + len(d.texts[r[1] - 1]))
-
-
-@functools.lru_cache(maxsize=4)
-def quote_index(text: str) -> QuoteIndex:
-    """The quote regions of a text, built once for ``extract`` and the finder's records (read-only)."""
-    return QuoteIndex(text)
 
 
 def extract(

@@ -33,7 +33,7 @@ from .antecedents import (
     token_at,
 )
 from .body_refs import BODY_DESCRIPTION
-from .extract import Accepted, extract, quote_index
+from .extract import Accepted, extract
 from .heads import (
     ANONYMOUS_ASIDE,
     DOCUMENT_HEADS,
@@ -44,7 +44,7 @@ from .heads import (
 )
 from .offices import later_holder
 from .outlet_refs import outlet_closing, outlet_reference
-from .quotes import MARKS, QuoteIndex
+from .quotes import MARKS, QuoteIndex, quote_index
 from .relatives import relative_antecedent
 from .resolve import DESCRIPTION_OPENERS, Described, describe
 from .spans import Candidate, TokRange, closed_parens, fitted_source

@@ -44,7 +44,7 @@ DOCUMENT_HEADS = frozenset(
         "regulation", "rule", "charter", "treaty", "agreement", "brief", "appeal", "manifesto", "petition", "plan",
         "charges", "guidance", "findings", "estimate", "estimates", "statistics", "forecast", "projection",
         "projections", "guidelines", "proposal", "assessment", "audit", "questionnaire", "chart", "timeline", "bulletin",
-        "newsletter", "remarks", "testimony", "story", "results",
+        "newsletter", "remarks", "testimony", "story", "results", "e-mails", "rebuttal", "response", "reply",
     }
 )
 FOOTAGE_HEADS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "broadcast", "clip", "film", "picture", "pictures", "recording"})
@@ -88,7 +88,7 @@ PERSON_TITLES = re.compile(
     r"spokesperson|analyst|professor|director|chairman|chairwoman|chief|leader|candidate|nominee|ambassador|"
     r"adviser|advisor|official|aide|manager|strategist|lawyer|attorney|judge|general|colonel|researcher|"
     r"economist|expert|diplomat|dr\.|mr\.|mrs\.|ms\.|king|queen|pope|ceo|founder|host|anchor|reporter|correspondent|"
-    r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head|house\s+speaker)\b",
+    r"editor|writer|author|spokesperson|chairperson|commander|officer|dictator|head|house\s+speaker|pontiff)\b",
     re.I,
 )
 
@@ -112,7 +112,9 @@ PERSON_NOUNS = frozenset(
     "defender opponent ally backer detractor admirer fan follower loyalist rival foe adversary challenger successor "
     "predecessor sympathizer proponent advocate booster individual person guy boy girl child kid actor actress front-runner frontrunner runner "
     "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver adult "
-    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert mp mep".split()
+    "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert mp mep "
+    "volunteer teammate coworker co-worker partner user developer graduate alumnus alumna alumni meteorologist "
+    "emissary".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

@@ -69,13 +69,14 @@ def owned_by_description(ent: Entity, span: Span, text: str) -> bool:
     return any(span[0] <= ms < me < span[1] and _DESCRIBED_OWNER.match(text, me, span[1]) for ms, me in mentions_within(ent, span))
 
 
-def after_head(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
+def after_head(ent: Entity, span: Span, head: Tok | None, text: str, any_word: bool = False) -> bool:
     """Whether the entity is named only after the phrase's head word, as what the document is about ("the complaint
-    filed against X", "a report on X"; not its producer: "a report by Amnesty International" starts at Amnesty)."""
+    filed against X", "a report on X"; not its producer: "a report by Amnesty International" starts at Amnesty); with
+    ``any_word``, whatever word joins them (a work's title: "Selected Works of Kim Jong Il")."""
     if head is None or (at := text.find(head.text, span[0], span[1])) < 0:
         return False
     first, end = min([ms for ms, _ in mentions_within(ent, span)], default=-1), at + len(head.text)
-    return first >= end and bool(ABOUT_WORDS.search(text, end, first))
+    return first >= end and (any_word or bool(ABOUT_WORDS.search(text, end, first)))
 
 
 def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
@@ -180,7 +181,18 @@ def people_of(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
         for ms, me in mentions_within(ent, span)
     ):
         return "group" if head.tag_ in ("NNS", "NNPS") else "person"
-    return None
+    return "group" if _doing(ent, span, head, word, text) else None
+
+
+def _doing(ent: Entity, span: Span, head: Tok, word: str, text: str) -> bool:
+    """Whether people (a plural head) are described by a participle clause that holds the name ("Many alumni reacting
+    to the news on the Facebook post", "Protesters carrying Trump signs"): what they do, not whose they are."""
+    if head.tag_ != "NNS" or not person_noun(word) or word in _SPEAK_FOR_A_BODY:
+        return False
+    verb = next((k for k in head.children if k.dep_ == "acl" and k.i > head.i and k.tag_ in ("VBG", "VBN")), None)
+    at = text.find(f" {verb.text} ", span[0], span[1]) if verb is not None else -1
+    inside = mentions_within(ent, span)
+    return at >= 0 and bool(inside) and all(ms > at for ms, _ in inside)
 
 
 @functools.lru_cache(maxsize=256)

@@ -19,6 +19,8 @@ Times' feed).  Single quotes (‘ ’ ') are not paired: they double as apostrop
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -163,3 +165,30 @@ class QuoteIndex:
     def quoted_chars(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` are inside quoted regions."""
         return sum(min(end, r.end) - max(start, r.start) for r in self.overlapping(start, end))
+
+    def titles(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The closed regions overlapping ``[start, end)`` that quote a title: three words or more, every word of four
+        letters or more capitalised, no stop inside but a final "?" or "!" ("Let Us Defend Socialism under the Banner
+        of the Juche Idea")."""
+        out = []
+        for r in self.overlapping(start, end):
+            inner = self.text[r.start + 1 : r.end - 1]
+            if r.closed and len(inner.split()) >= 3 and title_like(inner) and not _STOP.search(inner.rstrip("?!")):
+                out.append((r.start, r.end))
+        return out
+
+
+def title_like(words: str) -> bool:
+    """Whether every word of four letters or more is capitalised, but for a title's small words ("under", "with")."""
+    return all(w[:1].isupper() or len(w) < 4 or w in _SMALL for w in re.findall(r"[\w'’-]+", words))
+
+
+_SMALL = frozenset("with from into over upon under about after before against among between through toward towards than that".split())
+"""Words a title writes in lower case though longer than three letters."""
+_STOP = re.compile(r"[.!?;:](?:\s|$)|\n")
+
+
+@functools.lru_cache(maxsize=4)
+def quote_index(text: str) -> QuoteIndex:
+    """The quote regions of a text, built once for ``extract``, the finder's records and the antecedents (read-only)."""
+    return QuoteIndex(text)

@@ -41,6 +41,7 @@ from .appositions import (
     untitled,
 )
 from .body_refs import BODY_DESCRIPTION
+from .governments import MEMBERS_OF_A_BODY, OUTSIDERS, a_country, affiliated, committee, of_a_state
 from .heads import (
     A_SET,
     ANON,
@@ -71,11 +72,10 @@ from .heads import (
 )
 from .lists import joined_parties, two_people
 from .offices import NO_STAFF, body_head
-from .outlet_refs import NEWSPAPER_NAME, named_paper, outlet_reference
+from .outlet_refs import OUTLET_NAME, named_paper, outlet_reference
 from .owners import (
     ONE_PARTISAN,
     PARTITIVE,
-    QUANTIFIERS,
     after_head,
     apposed_person,
     asked_by,
@@ -87,6 +87,7 @@ from .owners import (
     possessor_in,
     whose,
 )
+from .quotes import title_like
 from .shares import OF_THINGS, ONE_IN, SHARE, many_people
 
 _OBTAINED_BY = re.compile(r",?\s+(?:first\s+|exclusively\s+)?(?:obtained|seen|reviewed|acquired|viewed)\s+(?:\w+\s+){0,2}?by\s")
@@ -185,6 +186,7 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'�
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
+_STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
 (IRGC)", "A majority (65%)"): not the name."""
@@ -420,7 +422,7 @@ def _describe(
         # (not "the president's critics", headed by another word; a phrase naming its person, "his lawyer,
         # Lanny Davis", is that person: below)
         return Described(antecedent[0], "person", antecedent[1])
-    if head is not None and head_low in OFFICIAL_HEADS and _of_a_state(head):
+    if head is not None and head_low in OFFICIAL_HEADS and of_a_state(head):
         return Described(phrase, "government", None)  # the entity nearby is the country, not its officials
     if ent is not None and ent.kind in ("person", "place") and head_low in _GOVERNMENT_HEADS:
         # "the Trump administration", "the Assad regime": the person or place only says whose
@@ -456,7 +458,7 @@ def _describe(
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose
         return Described(phrase, owned, None)
-    if ent is not None and ent.kind == "government" and head is not None and head_low in _MEMBERS and any(
+    if ent is not None and ent.kind == "government" and head is not None and head_low in MEMBERS_OF_A_BODY and any(
         span[0] <= ms and re.match(rf"\s+{re.escape(head.text)}\b", text[me : span[1]]) for ms, me in mentions_within(ent, span)
     ):
         # "conservative House members", "Senate lawmakers": members of the body, named as written (its officials, who
@@ -464,20 +466,24 @@ def _describe(
         return Described(phrase, "government", None)
     if ent is not None and ent.kind in ("organization", "place") and head_low == "police" and mentions_within(ent, span):
         return Described(phrase, "government", None)  # "Capitol police say": a police force, not the Capitol
+    if ent is not None and committee(ent, span, head, text):
+        return Described(phrase, "government", None)  # "the House Benghazi committee": the committee, not the House
     # (a person's surname that is also a country's name is the person: "Jordan" of "Rep. Jim Jordan")
     named_country = country_of(phrase) is not None and not (ent is not None and ent.kind == "person")
-    if named_country or (ent is not None and _a_country(ent, span, head, text)):
+    if named_country or (ent is not None and a_country(ent, span, head, text)):
         # "DPRK said" (spaCy: an organisation), "the communist North warned" (the entity North Korea): a
         # country speaking is its government (type guideline 5)
         name = phrase if named_country or ent is None else ent.name  # "Washington", not a dateline's "WASHINGTON"
         return Described(name, "government", ent.id if ent else None)
     if ent is not None and ent.kind == "organization" and _A_LAW.search(ent.name) and _headed_by(ent, head, head_low, text):
         return Described(ent.name, "document", ent.id)  # "according to the ... Pregnant Workers Fairness Act"
-    if ent is not None and (head_low in DOCUMENT_HEADS or plural_of_document(head_low)) and (
-        owned_by_description(ent, span, text) or after_head(ent, span, head, text)
+    if ent is not None and (
+        ((head_low in DOCUMENT_HEADS or plural_of_document(head_low))
+        and (owned_by_description(ent, span, text) or after_head(ent, span, head, text)))
+        or (head is not None and head.ent_type_ == "WORK_OF_ART" and title_like(phrase) and after_head(ent, span, head, text, True))
     ):
         # "the former FBI director's prepared remarks": not the FBI; "the criminal complaint filed against Dzhokhar
-        # Tsarnaev": not Tsarnaev
+        # Tsarnaev": not Tsarnaev; "Selected Works of Kim Jong Il" which ...: a work, whoever its title names
         return Described(phrase, "document", None)
     if ent is not None and head is not None and head.text[:1].isupper() and _national(head_low):
         return Described(phrase, "person" if head_low.endswith("man") else "group", None)  # "the Frenchman"
@@ -487,10 +493,11 @@ def _describe(
         return Described(officer, "person", None)  # "Texas Democratic Party Chair Ramiro Hinojosa" (no entity)
     if listed is not None:
         # "Congress and President Obama", "The Associated Press and CNN": all of them, not the one the head names
-        kinds = {"government" if e.kind == "place" else _KIND_TYPES.get(e.kind) for e in listed[1]}  # (places speak as governments)
+        kinds = {"government" if e.kind == "place" or country_of(e.name) else _KIND_TYPES.get(e.kind) for e in listed[1]}
+        # (places and countries, "Sierra Leone" an organisation to spaCy, speak as governments)
         return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
     if ent is not None:
-        kind = "outlet" if ent.kind == "organization" and NEWSPAPER_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
+        kind = "outlet" if ent.kind == "organization" and OUTLET_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:
             return Described(ent.name, kind, ent.id)  # ("the Providence Journal", not in the registry: an outlet)
     if head_low in DOCUMENT_HEADS or plural_of_document(head_low):
@@ -498,17 +505,19 @@ def _describe(
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
+    if (station := _STATION.search(phrase)) is not None:
+        return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
     if (head_low in MEDIA_HEADS or (head_low in OUTLET_NOUNS and not A_SET.match(low))) and not STATE_MEDIA.search(phrase):
         # "Washington media", "the establishment press", "the domestic radio", "the newspaper" no outlet named before
         # stands for: unnamed outlets
         return Described(phrase, "outlet", None)
-    if (GOVERNMENT_WORDS.search(phrase) and head_low not in _OUTSIDERS) or label in ("GPE",):
+    if (GOVERNMENT_WORDS.search(phrase) and head_low not in OUTSIDERS) or label in ("GPE",):
         return Described(phrase, "government", None)
     if label == "NORP" and head is not None and head.text in ("Democrat", "Republican") and re.match(r"(?:[Tt]he|[Aa]|[Aa]nother|[Oo]ne) ", phrase):
         return Described(phrase, "person", None)  # "The Texas Democrat told reporters": one member, a person
     if label in ("ORG", "NORP"):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
-    if head_low in VAGUE_HEADS and not _affiliated(phrase, head):
+    if head_low in VAGUE_HEADS and not affiliated(phrase, head):
         return Described(phrase, "anonymous", None)
     if head_low in COMPANY_HEADS:
         return Described(phrase, "organization", None)  # "several major movie theater companies" (guideline 5)
@@ -547,25 +556,8 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
-_MEMBERS = frozenset("members member lawmakers lawmaker legislators legislator senators representatives delegates".split())
-"""Nouns for members of a government's body: "House members" are some of them, not the House."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
-
-
-def _a_country(ent: Entity, span: Span, head: Tok | None, text: str) -> bool:
-    """Whether the phrase ``span`` is a country entity's mention with at most words before it ("the communist
-    North"), the mention its head: not "people in North Korea"."""
-    if ent.kind != "place" or not country_of(ent.name):
-        return False
-    for ms, me in mentions_within(ent, span):
-        if me == span[1]:
-            words = text[ms:me].split()
-            before = text[span[0] : ms].split()
-            if any(w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in before):
-                return False  # "Universities UK" is no country
-            return head is None or (bool(words) and head.text == words[-1])
-    return False
 
 
 def _headed_by(ent: Entity, head: Tok | None, head_low: str, text: str) -> bool:
@@ -644,12 +636,6 @@ _ENDS_WITH_PAPER = re.compile(r"\b(?:paper|newspaper)$")
 _NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")
 
 
-_OUTSIDERS = GROUP_HEADS - {
-    "officials", "leaders", "diplomats", "lawmakers", "members", "aides", "advisers", "advisors", "sources", "delegates",
-} | {"veteran", "veterans", "union", "unions"}
-"""Group heads that a government word before them does not make a government ("military analysts", "Pentagon
-critics", "the military veteran", "Police unions"); officials, diplomats and lawmakers of a state are its government
-(type guideline 5)."""
 _FAMILY = re.compile(r"(?:[Tt]he|[Bb]oth(?:\s+the)?)\s+[A-Z][\w'’-]+s")
 
 
@@ -659,40 +645,3 @@ def _national(word: str) -> bool:
         if word.endswith(end) and len(word) > len(end) + 2:
             return country_of(word[: -len(end)]) is not None or country_of(word[: -len(end)] + "e") is not None
     return False
-
-
-
-
-
-def _modifiers(head: Tok) -> list[Tok]:
-    """The words that say whose a head noun is: those before it and its prepositional phrases ("officials in
-    Seoul"), not a relative clause after it."""
-    return [t for k in head.children if k.i < head.i or k.dep_ == "prep" for t in k.subtree]
-
-
-def _of_a_state(head: Tok) -> bool:
-    """Whether officials are a state's: a nationality, a place or a level of government among their modifiers ("State
-    health officials", "Federal officials", "local officials")."""
-    mods = _modifiers(head)
-    return any(t.ent_type_ in ("NORP", "GPE") for t in mods) or (
-        any(t.lower_ in _LEVELS and not t.ent_type_ for t in mods)
-        and not any(t.lower_ in _NOT_A_LEVEL for t in mods)  # (not "state party officials")
-    )
-
-
-_LEVELS = frozenset(
-    {"state", "federal", "local", "county", "city", "municipal", "provincial", "regional", "government", "defense", "defence",
-     "military", "intelligence", "enforcement"}
-)
-"""Levels and branches of government whose unnamed officials speak for it ("a senior defense official")."""
-_NOT_A_LEVEL = frozenset({"party", "campaign", "union", "company", "industry", "church", "school", "university"})
-
-
-_NAMED = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
-def _affiliated(phrase: str, head: Tok | None) -> bool:
-    """Whether a phrase says whose people it names: a name or a named entity among the head's modifiers
-    (without a parse: a capitalised word before the last, not a determiner)."""
-    if head is None:
-        words = phrase.split()[:-1]
-        return any(w[:1].isupper() and w.lower() not in QUANTIFIERS for w in words)
-    return any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in _modifiers(head))

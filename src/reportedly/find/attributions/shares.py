@@ -24,7 +24,8 @@ _MANY_OF = re.compile(
 
 
 def _people_at_end(rest: str) -> bool:
-    """Whether the words after a quantity's "of" end with people ("Iranian lawmakers", "them", "incoming freshman")."""
+    """Whether the words after a quantity's "of" end with people ("Iranian lawmakers", "them", "incoming freshman",
+    "extreme nationalists", "politicians")."""
     if re.search(r"\b(?:who|which|that|whom)\b|,", rest):
         return False
     words = re.split(r"\s(?:on|in|at|from|for|with|of|by|across|around)\s", rest)[0].split()  # ("experts on Africa")
@@ -33,7 +34,7 @@ def _people_at_end(rest: str) -> bool:
     last = words[-1].strip(".,;:")
     if len(words) == 1 and last in ("them", "us", "you", "those", "these"):
         return True
-    return last in ("men", "women", "freshmen", "people") or (last.endswith("s") and people_noun(last))
+    return last in ("men", "women", "freshmen", "people") or (last.endswith("s") and people_noun(last)) or last.endswith(("ists", "ians"))
 
 
 OF_THINGS = re.compile(r"\bof\s+(?:which|it|this|that)\b")

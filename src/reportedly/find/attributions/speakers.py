@@ -11,9 +11,9 @@ from ...model import Attribution, Entity, Span
 from ...nlp import Parsed, Tok
 from ...registry import NEWS_TYPES
 from ..entities import entity_by_id, mentions_within
-from .antecedents import gender_of, people_reported, previous_sentence
-from .extract import quote_index
-from .heads import people_noun
+from .antecedents import SUBJECTS, gender_of, previous_sentence, tokens_in
+from .heads import people_noun, plural_of_document
+from .quotes import quote_index
 from .resolve import Described
 
 
@@ -47,6 +47,33 @@ def about_people(parsed: Parsed, prev: Attribution, head: Tok) -> bool:
     return people_reported(parsed, prev.content)
 
 
+def people_reported(parsed: Parsed, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the top clause of the words in ``spans`` (a report's content: its words whose head lies outside it, and
+    their subjects) holds people a later "they" may be: a plural noun for people as a subject ("that voters surveyed
+    ... were skeptical", "investigators believe they have identified") or two people joined ("correspondent Ansgar
+    Graw and reporter Frank Herrmann"); not people inside a quote's deeper clause ("We learned ... that the Ayatollah
+    and Putin both intend ...") nor documents ("Documents on Mr Trump's sacking ... show")."""
+    for lo, hi in spans:
+        toks = [t for _, t in tokens_in(parsed, lo, hi)]
+        inside = {t.i for t in toks}
+        tops = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+        subjects = [c for r in tops for c in r.children if c.dep_ in SUBJECTS or c.dep_ == "csubj"]
+        subjects += [c for r in subjects for c in r.children if c.dep_ in SUBJECTS]  # (a subject the parse hung lower)
+        for t in [*tops, *subjects]:
+            if (t.tag_ == "NNS" and t.dep_ in SUBJECTS and not t.ent_type_ and _people_word(t.lower_)) or (
+                t.ent_type_ == "PERSON" and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in t.children)
+            ):
+                return True
+    return False
+
+
+def _people_word(word: str) -> bool:
+    """A plural noun for people, or one that reads as people by its ending ("investigators"), not a document's."""
+    return people_noun(word) or (
+        word.endswith(("ors", "ers", "ists", "ians", "ants", "ents")) and not plural_of_document(word)
+    )
+
+
 _OFFICE_OF = re.compile(r"[Tt]he (?:[\w-]+ ){0,2}?(?:chairman|chairwoman|chair|president|secretary|general secretary|"
                         r"secretary general|leader|head|chief|director|spokesman|spokeswoman|spokesperson) of\b")
 """A person described by an office in a body ("The chairman of the Kampala City Committee ..."), whom the finder names
@@ -74,7 +101,9 @@ def previous_speaker(
     added." (a speaker named by no entity); "Ted Cruz pointed to areas where Trump ... . He also noted" (a
     person entity of a fitting gender, never one the text called by the other pronoun).  The caller decides
     whether it wins over the entity the pronoun resolved to.  A pronoun in a quote is the quoted speaker's;
-    ``about_people``, "they" after that attribution's report on people (``about_people``), takes no one."""
+    ``about_people``, "they" after that attribution's report on people (``about_people``), takes no one.  "it
+    continued: <a paragraph>. ..., it stressed": the block just before counts as its cue would, when the pronoun
+    follows its own words after a comma (a sentence opening with "It" may be about a thing the block named)."""
     if not before or head is None or head.pos_ != "PRON" or in_quote(parsed.text, span[0]):
         return None
     types = _PRONOUN_TYPES.get(head.text.lower())
@@ -90,8 +119,12 @@ def previous_speaker(
         return None  # a pronoun the attribution before left unresolved names no one
     if about_people:
         return None  # "The New York Times reported that voters surveyed ... . They believed": the voters, not the paper
-    if prev.cue[0][0] < previous_sentence(parsed, span[0], across=True):
-        return None
+    near = previous_sentence(parsed, span[0], across=True)
+    block = parsed.text[prev.cue[-1][1] : prev.cue[-1][1] + 3].lstrip().startswith(":") and parsed.text[
+        max(0, span[0] - 3) : span[0]
+    ].rstrip().endswith(",")
+    if prev.cue[0][0] < near and not (block and prev.content and near <= prev.content[-1][1] <= span[0]):
+        return None  # (its cue in this sentence or the one before, or its block a colon opens when ", it stressed" follows)
     if prev.source_type == "person" and office is None:
         ent = entity_by_id(entities, prev.source_entity)
         want = "f" if head.text.lower() == "she" else "m"

@@ -209,10 +209,10 @@ def _named_person(ms: list[Mention]) -> bool:
     names = first_names()
     full = [w for m in ms if m.label in _PERSON_LABELS and _personal_name(w := m.name.split())]
 
-    def short(m: Mention) -> bool:
-        return " " not in m.name and any(
+    def short(m: Mention) -> bool:  # (or the full name itself, found again past spaCy: label FOUND)
+        return (m.label == "FOUND" and m.name.split() in full) or (" " not in m.name and any(
             m.name == f[-1] or (m.name == f[0] and f[0].lower() in names) for f in full
-        )
+        ))
 
     return bool(full) and all(m.label in _PERSON_LABELS or short(m) for m in ms)
 
@@ -343,6 +343,11 @@ def cluster(mentions: list[Mention], lex: Lexicon) -> list[list[Mention]]:
             later = [pg for pg in fits if pg not in before]
             if len(before) == 1 and all(opened[pg[0]] > last for pg in later):
                 fits = before
+        if len(fits) > 1 and len({tuple(_name_words(" ".join(f))) for pg in fits for f, _ in full_of[pg[0]]}) == 1:
+            # "Dr. King" after "Martin Luther King" and "Martin Luther King Jr.", "Trump" beside "Donald Trump Jr.":
+            # one name but for a generational suffix; the surname alone is the one written without it, "Trump Jr."
+            # the one with it
+            fits = [pg for pg in fits if all(gen == max(gens) for _, gen in full_of[pg[0]])] or fits
         if len(fits) == 1:
             sets.union(g[0], fits[0][0])
         elif surname_place and fits:

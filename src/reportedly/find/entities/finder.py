@@ -71,22 +71,31 @@ def find_entities(parsed: Parsed, found: Found, settings: Settings) -> tuple[Ent
     places_by_state(text, mentions)
     for m in mentions:
         _read_roles(parsed, m, lex)
-    mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex)]
+    mentions = [m for m in mentions if not _title_word_in_role(m, mentions, lex) and not _BILL.match(text, m.start, m.end + 6)]
     people_in_a_list(text, mentions)
     surname_not_outlet(text, mentions)
     bodies_by_noun(text, mentions)
     _mark_attributive(parsed, mentions)
     for m in mentions:
         m.kin = bool(_KIN.search(text, max(0, m.start - 60), m.start))
+        if m.label == "ORG" and (_AGE_AFTER.match(text, m.end) or _AGED_BEFORE.search(text, max(0, m.start - 40), m.start)):
+            m.person = True  # "Jean-Francois Perier, 76, said", "50-year-old nuclear technician Alain Perrouault" (ORG)
         sex = _ADDRESS.search(text, max(0, m.start - 8), m.start)
         m.addressed = None if sex is None else "m" if sex.group(1) == "Mr" else "f"
     clusters = cluster(mentions, lex)
     found_more = _recover(parsed, mentions, clusters, lex)
     for m in found_more:
         _read_roles(parsed, m, lex)
-    return _entities(text, clusters)
+    headlines = {si for si, seg in enumerate(parsed.segments) if seg.block.kind == "headline"}
+    return _entities(text, clusters, headlines)
 
 
+_AGE_AFTER = re.compile(r",\s*[1-9]\d\s*,")
+_AGED_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+(?:[a-z][\w-]*\s+){0,3}$")
+"""An age set off after a name, or written before it with at most three lower-case words between ("the 50-year-old
+nuclear technician"): a person's."""
+_BILL = re.compile(r"[A-Z]{2,3}\s+\d+\b")
+"""A bill's designation ("SB 54", "AB 5", "HB 2"): no acronym of a body (nor "SB" of The Sacramento Bee)."""
 _ADDRESS = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \t]+$")
 
 
@@ -633,13 +642,19 @@ def _free_standing(doc: Doc, s: int, e: int, lex: Lexicon) -> bool:
 # --- output ---------------------------------------------------------------------
 
 
-def _canonical(ms: list[Mention]) -> str:
-    names = [m.name for m in ms if m.name]
+def _canonical(ms: list[Mention], headlines: set[int]) -> str:
+    """The fullest name of the cluster's mentions; a headline's only if it ends as a name of the body does (its capitals
+    make spaCy read a verb into a name: "Pope Francis Shines Light On Migrant Suffering", then "Francis")."""
+    ends = {m.name.split()[-1] for m in ms if m.name and m.seg not in headlines}
+    names = [
+        m.name for m in ms
+        if m.name and (m.seg not in headlines or not ends or m.name.split()[-1] in ends or korean_family_name(m.name) in ends)
+    ]  # (a Korean is called by the family name, the first: "Pak Jong Suk", then "Pak")
     full = [n for n in names if not is_acronym(n)] or names
     return max(full, key=lambda n: (len(n.split()), len(n), -names.index(n)))
 
 
-def _entities(text: str, clusters: list[list[Mention]]) -> tuple[Entity, ...]:
+def _entities(text: str, clusters: list[list[Mention]], headlines: set[int]) -> tuple[Entity, ...]:
     built = []
     for cl, kind in zip(clusters, cluster_kinds(clusters), strict=True):
         if not cl:
@@ -651,7 +666,7 @@ def _entities(text: str, clusters: list[list[Mention]]) -> tuple[Entity, ...]:
             t = " ".join(text[r[0] : r[1]].split())
             if t not in roles:
                 roles.append(t)
-        built.append((spans, _canonical(cl), kind, roles, role_spans))
+        built.append((spans, _canonical(cl, headlines), kind, roles, role_spans))
     built.sort(key=lambda b: b[0][0])
     return tuple(
         Entity(

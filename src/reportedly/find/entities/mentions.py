@@ -150,6 +150,9 @@ _GIVEN_NAME_TITLES = frozenset({"dean", "earl", "major"})
 """Title words that are given names too ("Dean Baker", "Earl Blumenauer", "Major Garrett")."""
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """New start of a person name whose entity begins with a title ("Foreign Minister Choe Son-hui").
 
@@ -157,8 +160,8 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """
     best = s
     for p in range(s + 1, e):
-        if not texts(doc)[p][:1].isupper():
-            continue
+        if not texts(doc)[p][:1].isupper() or all(word_key(w) in _NAME_SUFFIXES for w in texts(doc)[p:e] if w != "."):
+            continue  # (nor a generational suffix alone: "Martin Luther King Jr." is no king named "Jr.")
         prev = doc[p - 1]
         k = word_key(prev.text)
         if (k in lex.heads or k in lex.ranks or k in lex.honorifics) and not (
@@ -285,6 +288,7 @@ def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[
     return s, e, None
 
 
+_RANK_WORDS = frozenset("senior chief deputy acting interim executive managing associate assistant lead principal special top".split())
 _NEWS_WORDS = frozenset({"news", "times", "post", "journal", "tribune", "herald", "magazine", "review", "radio", "tv"})
 
 
@@ -319,6 +323,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             if label not in LABEL_KINDS and label not in _RECHECKED:
                 continue
             s, e = trim(doc, ent.start, ent.end)
+            while label == "ORG" and e - s > 2 and lowers(doc)[e - 1] in _RANK_WORDS and texts(doc)[e : e + 1] and texts(doc)[e][:1].isupper():
+                e -= 1  # "Fox News Senior Meteorologist Janice Dean": the rank word opens the person's title
             if s >= e:
                 continue
             s = with_ordinal(doc, s, label)
@@ -400,6 +406,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 continue  # (nor "Nos." of "machines Nos. 1 and 2")
             if label == "PERSON" and e - s == 1 and doc[s].dep_ in ("amod", "compound", "nmod") and doc[s].head.i > s and country_of(texts(doc)[s]):
                 continue  # "The Bangladeshi paper Natun Bangla": a nationality (KCNA: "He" after it was "Bangladeshi")
+            if label == "PERSON" and e - s == 1 and s > 0 and lowers(doc)[s - 1] == "the" and lowers(doc)[e : e + 1] == ["of"]:
+                continue  # "under the Banner of the Juche Idea" (KCNA; then "he" was "Banner"): a capitalised noun, no name
             if label == "ORG" and capitalised_adjective(doc, s, e):
                 continue  # "Civic and public organizations ...": an adjective capitalised by the sentence, no name
             if label in ("PERSON", "ORG") and lowered_word(parsed, doc, s, e):
