@@ -5473,3 +5473,52 @@ def test_an_age_makes_a_person_of_a_name_spacy_calls_a_body() -> None:
     rep = report(text)
     assert by_cue(rep, "said").source_type == "person"
     assert [e.kind for e in rep.entities if e.name == "Alain Perrouault"] == ["person"]
+
+
+def test_hashtags_participles_courts_and_parties_before_names() -> None:
+    """AllSides: "she wrote" after a tweet's "#Amazon" (a person to spaCy) was Amazon, not the cartoonist named before;
+    "SecureWorks, a security firm looking into the hackings, told Motherboard" a person named by the whole phrase, and
+    Motherboard (Vice's site) a person; "The United States Court of Appeals for the Fourth Circuit" an organisation
+    ("United" ruled out a government for "United Nations"); "Defeated Democrats Joe Donnelly of Indiana" one entity
+    "Democrats Joe Donnelly" with every later "Democrats"."""
+    text = (
+        "Ann Telnaes, a Post cartoonist, drew an animation.\n\nThe paper, which lobbies against taxes on #Amazon, did a "
+        "nasty cartoon, a tweet said.\n\n\"Ted Cruz has put his children in a political ad,\" she wrote."
+    )
+    assert by_cue(report(text), "wrote").source_name == "Ann Telnaes"
+    text = (
+        "SecureWorks, a security firm looking into the hackings, told Motherboard that Podesta had fallen prey to a "
+        "phishing attack.\n\nThe United States Court of Appeals for the Fourth Circuit said the order drips with "
+        "religious intolerance.\n\nDefeated Democrats Joe Donnelly of Indiana and Heidi Heitkamp of North Dakota had "
+        "voted with them. Democrats said no."
+    )
+    rep = report(text)
+    at = by_cue(rep, "told")
+    assert (at.source_name, at.source_type) == ("SecureWorks", "organization")
+    assert [(e.name, e.kind) for e in rep.entities if e.name == "Motherboard"] == [("Motherboard", "outlet")]
+    assert by_cue(rep, "said").source_type == "government"
+    assert "Joe Donnelly" in [e.name for e in rep.entities]
+    rep = report("Conservatives were confident. The Left media in Israel and in America touted the defeat of Netanyahu.")
+    assert by_cue(rep, "touted").source_type == "outlet"  # (was the organisation "Left")
+
+
+def test_the_same_pronoun_of_an_official_and_the_north_side() -> None:
+    """KCNA: "A spokesman for the Vietnamese Foreign Ministry recently rejected ... . ..., he charged. ..., he said"
+    named the first "he" (the ministry, whose official speaks for it) and left the second unresolved; "The north side
+    charged" (KCNA's "north side" of the talks) was unknown; "The deputy chief of the Iranian mission at the UN" was the
+    UN (a country's mission at a body is not the body)."""
+    text = (
+        'A spokesman for the Vietnamese Foreign Ministry recently rejected the U.S. "report" on human rights.\n\n'
+        "The report is very improper as its allegations are based on false facts, he charged.\n\n"
+        "The Vietnamese government is ensuring the people's rights and freedom, he said."
+    )
+    rep = report(text)
+    assert by_cue(rep, "said").source_name == by_cue(rep, "charged").source_name == "Vietnamese Foreign Ministry"
+    text = "The DPRK delegation met the south Korean side.\n\nThe north side charged that the attempt was wrong."
+    assert by_cue(report(text), "charged").source_type == "government"
+    text = (
+        "The deputy chief of the Iranian mission at the UN scathingly accused Israel and the West. One of the basic "
+        "causes lies in the Israeli policy, he said."
+    )
+    rep = report(text)
+    assert by_cue(rep, "said").source_name != "UN" and by_cue(rep, "said").source_type == "person"

@@ -94,9 +94,9 @@ _OBTAINED_BY = re.compile(r",?\s+(?:first\s+|exclusively\s+)?(?:obtained|seen|re
 _CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+v(?:s)?\.\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}")
 _SECTION = re.compile(r"(?:the\s+)?(?:chapter|part|volume|section|episode)\s+(?:\d+|[IVXLC]+|one|two|three|four|five)\b", re.I)
 """A part of a book or a series named by its number: a document, whatever its title holds ("... Man ...")."""
-_HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)")
+_HALF_OF_A_COUNTRY = re.compile(r"the\s+(north|south)(?:\s+side)?")
 _KOREAS = {"north": "KP", "south": "KR"}
-"""A source "the north" or "the south" in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
+"""A source "the north" or "the south" ("the north side") in a story that names that Korea ("DPRK", "south Korea"): KCNA's words for
 the two Koreas, lower case there ("the North" too); elsewhere ("the South" of the U.S.) no country is named so."""
 _BOTH_KOREAS = re.compile(r"(?:both\s+)?the\s+(?:north|south)\s+and\s+the\s+(?:north|south)(?:\s+of\s+korea)?")
 _AGED = re.compile(r"\b(?:\d+|[a-z]+)-year-old$")
@@ -186,6 +186,8 @@ _COMPANY_NAMED = re.compile(r"\b(?:company|corporation),\s+(?P<name>[A-Z][\w.&'�
 _NAMED_AS = re.compile(r"\b(?:named|identified as)\s+(?=[A-Z])")
 _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})")
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
+_ENVOYS_AT = re.compile(r"\s+(?:of|for)\s+the\s+(?:[A-Z][\w-]*\s+)+(?:mission|delegation|embassy|consulate)\s+(?:at|to|in)\s+(?:the\s+)?$")
+"""A country's envoys to a body (their office before the body's name): the body is not who speaks."""
 _STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
@@ -496,6 +498,14 @@ def _describe(
         kinds = {"government" if e.kind == "place" or country_of(e.name) else _KIND_TYPES.get(e.kind) for e in listed[1]}
         # (places and countries, "Sierra Leone" an organisation to spaCy, speak as governments)
         return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
+    if ent is not None and head_low in MEDIA_HEADS and head is not None and head.text.islower() and not STATE_MEDIA.search(phrase) and all(
+        me <= text.find(head.text, span[0], span[1]) for _, me in mentions_within(ent, span)
+    ):
+        return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
+    if ent is not None and head is not None and (at := text.find(head.text, span[0], span[1])) >= 0 and _ENVOYS_AT.match(
+        text, at + len(head.text), min([ms for ms, _ in mentions_within(ent, span)], default=at)
+    ):
+        return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
     if ent is not None:
         kind = "outlet" if ent.kind == "organization" and OUTLET_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:

@@ -168,11 +168,11 @@ def cluster_kinds(clusters: list[list[Mention]]) -> list[str]:
     }
     for i, cl in enumerate(clusters):
         if (
-            kinds[i] == "organization"
-            and any(m.label in _PERSON_LABELS for m in cl)
+            (kinds[i] == "organization" or (kinds[i] == "place" and not country_of(cl[0].name) and cl[0].name.lower() not in US_STATES))
+            and any(m.label in _PERSON_LABELS or m.label == "FOUND" for m in cl)
             and all(" " not in m.name and m.name.lower() in surnames for m in cl)
         ):
-            kinds[i] = "person"
+            kinds[i] = "person"  # (or a place to spaCy, found again as a surname: The Hill's "Pelosi" beside "Nancy Pelosi")
     # a body inside a government's body, left apart by ``_affix_of``, is the government's ("White House National
     # Security Council" beside "White House")
     bodies = {tuple(_name_words(m.name)) for cl, kind in zip(clusters, kinds, strict=True) if kind == "government" for m in cl}

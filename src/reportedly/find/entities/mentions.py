@@ -221,9 +221,9 @@ def is_government(name: str, lex: Lexicon, text: str = "") -> bool:
     if lex.government_name(name, text):
         return True
     words = name.replace("’", "'").split()
-    if {w.lower() for w in words} & _GOV_EXCLUDE:
-        return False
     padded = " " + " ".join(words) + " "
+    if {w.lower() for w in words} & _GOV_EXCLUDE - ({"united"} if re.search(r" United (?:States|Kingdom) ", padded) else set()):
+        return False  # (not "United Nations", "World Bank"; "United States Court of Appeals" is a state's)
     return any(" " + w + " " in padded for w in lex.government_words) or _HOUSE_PANEL.match(" ".join(words)) is not None
 
 
@@ -288,6 +288,7 @@ def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[
     return s, e, None
 
 
+_PARTY_MEMBERS = frozenset("democrat democrats republican republicans conservative conservatives tory tories".split())
 _RANK_WORDS = frozenset("senior chief deputy acting interim executive managing associate assistant lead principal special top".split())
 _NEWS_WORDS = frozenset({"news", "times", "post", "journal", "tribune", "herald", "magazine", "review", "radio", "tv"})
 
@@ -332,6 +333,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = "PERSON"  # "Ivanka Trump said" (a product or a work to spaCy, by her brand): a given name, a surname
             if label == "PERSON" and e - s >= 2 and _participle(doc, s):
                 s += 1  # "Surprised Obama wasn't working the room": a participle opening the sentence
+            if label == "PERSON" and e - s >= 3 and lowers(doc)[s] in _PARTY_MEMBERS:
+                s += 1  # "Defeated Democrats Joe Donnelly of Indiana": the party is no word of the name
             comma = next((p for p in range(s + 1, e - 1) if texts(doc)[p] == ","), None)
             if comma is not None:
                 # "the Associated Press, State Department" (one ORG to spaCy, after "According to"): an outlet
@@ -345,6 +348,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                     if s >= e:
                         continue
             start, end = char_span(parsed, si, doc, s, e)
+            if text[start - 1 : start] == "#":
+                continue  # a hashtag ("#Amazon", a person to spaCy and then "she"): no mention of anyone
             row = _registry_row(registry, text[start:end])
             if row is not None:
                 yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
