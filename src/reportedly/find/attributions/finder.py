@@ -136,7 +136,7 @@ def _records(parsed: Parsed, found: Found, items: list[Accepted], settings: Sett
             # a pronoun may take the speaker just before it (``speakers.previous_speaker``): "it"/"they" when that
             # speaker is no entity or none was found, "he"/"she" unless another person was named since
             about = bool(out) and src_head is not None and about_people(parsed, out[-1], src_head)
-            previous = previous_speaker(parsed, out, span, src_head, entities, about, content) if earlier is None else None
+            previous = previous_speaker(parsed, out, span, src_head, entities, about) if earlier is None else None
             if ante is not None and about and ante[1] == out[-1].source_entity:
                 ante = None  # (nor is the reporting body's entity: "The Daily Ledger reported that voters ... They")
             together = speakers_together(parsed, out, span, src_head) if earlier is None else None

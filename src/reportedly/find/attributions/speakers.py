@@ -95,7 +95,6 @@ def previous_speaker(
     head: Tok | None,
     entities: Sequence[Entity] = (),
     about_people: bool = False,
-    content: Sequence[Span] = (),
 ) -> Attribution | None:
     """The attribution just before a pronoun source, when its source fits the pronoun (``_PRONOUN_TYPES``) and
     its cue is in this or the previous sentence: "North Korean state media explained Tuesday. “...,” it
@@ -104,8 +103,8 @@ def previous_speaker(
     whether it wins over the entity the pronoun resolved to.  A pronoun in a quote is the quoted speaker's;
     ``about_people``, "they" after that attribution's report on people (``about_people``), takes no one.  "it
     continued: <a paragraph>. ..., it stressed", "“...,” he said in Spanish. “...” ... Mexico, he added": the
-    speaker's words ending in the sentence before count as its cue would, when the pronoun follows its own words after
-    a comma (a sentence opening with "It" may be about a thing the block named; "-- he talks" about another)."""
+    speaker's words ending in this sentence or the one before count as its cue would, when the pronoun follows its own
+    words after a comma (a sentence opening with "It" may be about a thing the block named; "-- he talks" about another)."""
     if not before or head is None or head.pos_ != "PRON" or in_quote(parsed.text, span[0]):
         return None
     types = _PRONOUN_TYPES.get(head.text.lower())
@@ -114,7 +113,8 @@ def previous_speaker(
         return None
     phrase = " ".join(parsed.text[prev.source[0][0] : prev.source[-1][1]].split()) if prev.source else ""
     office = _OFFICE_OF.match(phrase) or _ONE_OFFICIAL.fullmatch(phrase)
-    again = phrase.lower() == head.text.lower() in ("he", "she")  # ("A spokesman for ... . ..., he charged. ..., he said")
+    pronoun = head.text.lower()
+    again = pronoun in ("he", "she") and phrase.lower() == pronoun  # ("A spokesman for ... . ..., he charged. ..., he said")
     plural_documents = head.text.lower() == "they" and prev.source_type == "document" and prev.source_name.endswith("s")
     if prev.source_type not in types and not ((office is not None or again) and head.text.lower() in ("he", "she")) and not plural_documents:
         return None  # ("The statements said ... They noted": documents in the plural are "they")
@@ -124,10 +124,7 @@ def previous_speaker(
         return None  # "The New York Times reported that voters surveyed ... . They believed": the voters, not the paper
     near = previous_sentence(parsed, span[0], across=True)
     inverted = parsed.text[max(0, span[0] - 3) : span[0]].rstrip().endswith(",")  # ("..., it stressed")
-    joined = bool(prev.content) and (
-        near <= prev.content[-1][1] <= span[0]
-        or (bool(content) and content[0][0] >= prev.content[-1][1] and not parsed.text[prev.content[-1][1] : content[0][0]].strip(" \n,."))
-    )  # (or its words run on into this attribution's: "..., the editorial said.\n\n<...>. ..., it said")
+    joined = bool(prev.content) and near <= prev.content[-1][1] <= span[0]
     if prev.cue[0][0] < near and not (inverted and joined):
         return None  # (its cue in this sentence or the one before, or its words when the pronoun follows its own)
     if prev.source_type == "person" and office is None:

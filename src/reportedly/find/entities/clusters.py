@@ -16,12 +16,11 @@ from collections import Counter, defaultdict
 
 from ...registry.countries import US_STATES, country_of
 from .lexicon import Lexicon, first_names, name_key, read_sections, word_key
-from .mentions import Mention
+from .mentions import NAME_SUFFIXES, Mention
 
 # Ties between kinds within one entity are broken in this order.
 _KIND_ORDER = ("person", "organization", "government", "outlet", "place", "group", "other")
 _PERSON_LABELS = frozenset({"PERSON", "AUTHOR"})
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,5}$")
 # Capitalised words that start or end many organisation names and so name none alone.
 _GENERIC_ORG_WORDS = frozenset(
@@ -77,7 +76,7 @@ def _name_words(name: str) -> list[str]:
         closes = [i for i, w in enumerate(words) if w[-1] in _QUOTES and (len(w) > 1 or w[0] not in _QUOTES)]
         if len(opens) == len(closes) == 1 and 0 < opens[0] <= closes[0] < len(words) - 1:
             words = words[: opens[0]] + words[closes[0] + 1 :]
-    while len(words) > 1 and word_key(words[-1].rstrip(",")) in _NAME_SUFFIXES:
+    while len(words) > 1 and word_key(words[-1].rstrip(",")) in NAME_SUFFIXES:
         words.pop()
     if len(words) > 1:
         words = [_ARTICLE.sub("", w) for w in words]  # "Nouri al-Maliki" is "Maliki" to "Maliki"
@@ -93,7 +92,7 @@ def _generation(name: str) -> str:
     """The generational suffix a name ends with ("jr" of "Donald Trump Jr."), or ""."""
     words = name.replace("’", "'").split()
     last = word_key(words[-1].rstrip(",")) if len(words) > 1 else ""
-    return last if last in _NAME_SUFFIXES else ""
+    return last if last in NAME_SUFFIXES else ""
 
 
 def org_words(words: list[str]) -> bool:

@@ -150,7 +150,8 @@ _GIVEN_NAME_TITLES = frozenset({"dean", "earl", "major"})
 """Title words that are given names too ("Dean Baker", "Earl Blumenauer", "Major Garrett")."""
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes closing a name ("Donald Trump Jr.", "Mark A. Welsh III")."""
 
 
 def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
@@ -160,7 +161,7 @@ def strip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
     """
     best = s
     for p in range(s + 1, e):
-        if not texts(doc)[p][:1].isupper() or all(word_key(w) in _NAME_SUFFIXES for w in texts(doc)[p:e] if w != "."):
+        if not texts(doc)[p][:1].isupper() or all(word_key(w) in NAME_SUFFIXES for w in texts(doc)[p:e] if w != "."):
             continue  # (nor a generational suffix alone: "Martin Luther King Jr." is no king named "Jr.")
         prev = doc[p - 1]
         k = word_key(prev.text)
