@@ -123,8 +123,8 @@ def antecedent(
     outlet = outlet_description(parsed, entities, before, phrase, registry)
     if outlet is not None:
         return outlet
-    if depth == 0 and low_head in PRONOUNS:  # nobody named only in a caption or a media title is "she", nor in a quoted
-        titles = quote_index(parsed.text).titles(before - 2000, before) if low_head in MALE | FEMALE else []  # title
+    if depth == 0 and low_head in PRONOUNS:  # nobody named only in a caption, a media title or a quoted title is "she"
+        titles = quote_index(parsed.text).titles(before - 2000, before) if low_head in MALE or low_head in FEMALE else []
         skip = (*skip, *(a for a in asides(parsed) if not a[0] <= before <= a[1]), *titles)
     if low_head in PLURAL:
         # "they" is no outlet: a paper or an agency is "it" ("so they will claim" after Fox News is its viewers,

@@ -75,7 +75,8 @@ def after_head(ent: Entity, span: Span, head: Tok | None, text: str, any_word: b
     ``any_word``, whatever word joins them (a work's title: "Selected Works of Kim Jong Il")."""
     if head is None or (at := text.find(head.text, span[0], span[1])) < 0:
         return False
-    first, end = min([ms for ms, _ in mentions_within(ent, span)], default=-1), at + len(head.text)
+    inside, end = mentions_within(ent, span), at + len(head.text)  # (in text order: the first is the earliest)
+    first = inside[0][0] if inside else -1
     return first >= end and (any_word or bool(ABOUT_WORDS.search(text, end, first)))
 
 

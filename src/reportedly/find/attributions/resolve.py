@@ -482,7 +482,7 @@ def _describe(
     if ent is not None and (
         ((head_low in DOCUMENT_HEADS or plural_of_document(head_low))
         and (owned_by_description(ent, span, text) or after_head(ent, span, head, text)))
-        or (head is not None and head.ent_type_ == "WORK_OF_ART" and title_like(phrase) and after_head(ent, span, head, text, True))
+        or (head is not None and head.ent_type_ == "WORK_OF_ART" and title_like(phrase) and after_head(ent, span, head, text, any_word=True))
     ):
         # "the former FBI director's prepared remarks": not the FBI; "the criminal complaint filed against Dzhokhar
         # Tsarnaev": not Tsarnaev; "Selected Works of Kim Jong Il" which ...: a work, whoever its title names
@@ -498,14 +498,12 @@ def _describe(
         kinds = {"government" if e.kind == "place" or country_of(e.name) else _KIND_TYPES.get(e.kind) for e in listed[1]}
         # (places and countries, "Sierra Leone" an organisation to spaCy, speak as governments)
         return Described(listed[0], kinds.pop() if len(kinds) == 1 and None not in kinds else "group", None)
-    if ent is not None and head_low in MEDIA_HEADS and head is not None and head.text.islower() and not STATE_MEDIA.search(phrase) and all(
-        me <= text.find(head.text, span[0], span[1]) for _, me in mentions_within(ent, span)
-    ):
-        return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
-    if ent is not None and head is not None and (at := text.find(head.text, span[0], span[1])) >= 0 and _ENVOYS_AT.match(
-        text, at + len(head.text), min([ms for ms, _ in mentions_within(ent, span)], default=at)
-    ):
-        return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
+    if ent is not None and head is not None:
+        at, inside = text.find(head.text, span[0], span[1]), mentions_within(ent, span)
+        if head_low in MEDIA_HEADS and head.text.islower() and not STATE_MEDIA.search(phrase) and all(me <= at for _, me in inside):
+            return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
+        if at >= 0 and _ENVOYS_AT.match(text, at + len(head.text), inside[0][0] if inside else at):
+            return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
     if ent is not None:
         kind = "outlet" if ent.kind == "organization" and OUTLET_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:
