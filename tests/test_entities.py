@@ -484,3 +484,26 @@ def test_offices_read_a_party_and_a_title_of_several_words() -> None:
     assert title_ends("the house speaker", "speaker")
     assert not title_ends("the man who would be president", "man")
     assert not title_ends("the speaker's house", "house")
+
+
+def test_a_surname_spacy_cut_after_two_given_names_is_the_names() -> None:
+    """"The Guardian's Hannah Jane Parkinson wrote" (spaCy: PERSON "Hannah Jane", the surname untagged): one proper noun
+    more after given names only joins the name, not a title word ("Marie Claire Editor-in-Chief ...")."""
+    words = "The Guardian 's Hannah Jane Parkinson wrote a piece ."
+    ents = "O B-ORG O B-PERSON I-PERSON O O O O O"
+    tags = "DT NNP POS NNP NNP NNP VBD DT NN ."
+    p = parsed_of(_doc(words, ents, tags=tags))
+    assert _by_name(_find(p), "Hannah Jane Parkinson").kind == "person"
+    words = "Marie Claire Editor said it ."
+    p = parsed_of(_doc(words, "B-PERSON I-PERSON O O O O", tags="NNP NNP NNP VBD PRP ."))
+    assert "Marie Claire Editor" not in [e.name for e in _find(p)]
+
+
+def test_a_leaning_before_a_body_name_is_no_title() -> None:
+    """KCNA: "The Socialist Youth Union of Brazil posted" (spaCy: PERSON "Youth Union of Brazil") was a person with the
+    role "Socialist"; a body's head word in the name makes the leaning part of a body's name."""
+    words = "The Socialist Youth Union of Brazil posted a story ."
+    ents = "O O B-PERSON I-PERSON I-PERSON I-PERSON O O O O"
+    tags = "DT NNP NNP NNP IN NNP VBD DT NN ."
+    p = parsed_of(_doc(words, ents, tags=tags))
+    assert _by_name(_find(p), "Youth Union of Brazil").roles == ()

@@ -239,3 +239,15 @@ def test_every_corpus_outlet_is_in_the_registry() -> None:
     assert len(labels) > 200
     missing = sorted(f"{corpus}: {name!r}" for corpus, name in labels if reg.match(name) is None)
     assert not missing, missing
+
+
+def test_state_abbreviations_of_party_tags() -> None:
+    """The states party tags name ("R-Ky.", "D-N.Y.", "(D-CA)", "R-Texas"), AP style, postal code or in full."""
+    from reportedly.registry.countries import US_STATES, state_of_abbreviation
+
+    assert [state_of_abbreviation(w) for w in ("Ky.", "N.Y.", "CA", "Texas", "W.Va.", "New Mexico", "Calif.")] == [
+        "kentucky", "new york", "california", "texas", "west virginia", "new mexico", "california",
+    ]
+    assert state_of_abbreviation("Xy") is None
+    assert {state_of_abbreviation(w) for w in ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN "
+            "MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()} == US_STATES | {"washington"}

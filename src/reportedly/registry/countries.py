@@ -100,6 +100,35 @@ US_STATES = frozenset(
      "south carolina", "south dakota", "west virginia"}
 """Lower-cased names of the US states ("Allen, Texas": the name before them is a place)."""
 
+_AP = (
+    "ala:alabama,ariz:arizona,ark:arkansas,calif:california,colo:colorado,conn:connecticut,del:delaware,fla:florida,"
+    "ga:georgia,ill:illinois,ind:indiana,kan:kansas,kans:kansas,ky:kentucky,la:louisiana,md:maryland,mass:massachusetts,"
+    "mich:michigan,minn:minnesota,miss:mississippi,mo:missouri,mont:montana,neb:nebraska,nev:nevada,nh:new hampshire,"
+    "nj:new jersey,nm:new mexico,ny:new york,nc:north carolina,nd:north dakota,okla:oklahoma,ore:oregon,pa:pennsylvania,"
+    "ri:rhode island,sc:south carolina,sd:south dakota,tenn:tennessee,tex:texas,vt:vermont,va:virginia,wash:washington,"
+    "wva:west virginia,wis:wisconsin,wyo:wyoming"
+)
+_USPS = (
+    "al:alabama,ak:alaska,az:arizona,ar:arkansas,ca:california,co:colorado,ct:connecticut,de:delaware,fl:florida,"
+    "ga:georgia,hi:hawaii,id:idaho,il:illinois,in:indiana,ia:iowa,ks:kansas,ky:kentucky,la:louisiana,me:maine,"
+    "md:maryland,ma:massachusetts,mi:michigan,mn:minnesota,ms:mississippi,mo:missouri,mt:montana,ne:nebraska,"
+    "nv:nevada,nh:new hampshire,nj:new jersey,nm:new mexico,ny:new york,nc:north carolina,nd:north dakota,oh:ohio,"
+    "ok:oklahoma,or:oregon,pa:pennsylvania,ri:rhode island,sc:south carolina,sd:south dakota,tn:tennessee,tx:texas,"
+    "ut:utah,vt:vermont,va:virginia,wa:washington,wv:west virginia,wi:wisconsin,wy:wyoming"
+)
+STATE_ABBREVIATIONS = {
+    k: v for pair in f"{_AP},{_USPS}".split(",") if ":" in pair for k, v in [pair.strip().split(":")]
+}
+"""A US state's abbreviation, lower-cased without its dots (AP style "Ky.", "N.Y.", "W.Va."; postal "KY"), -> the
+state's lower-cased name, as party tags write it ("R-Ky.", "(D-CA)")."""
+
+
+def state_of_abbreviation(word: str) -> str | None:
+    """The US state an abbreviation or a name in a party tag stands for ("Ky." -> "kentucky", "Texas" -> "texas")."""
+    w = word.replace(".", "").replace(" ", "").lower()
+    full = " ".join(word.lower().split())
+    return STATE_ABBREVIATIONS.get(w) or (full if full in US_STATES or full == "washington" else None)
+
 
 def country_of(words: str) -> str | None:
     """The ISO code a country word or phrase names ("North Korean", "Russia's"), else None."""

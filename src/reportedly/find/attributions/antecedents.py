@@ -58,7 +58,7 @@ from ..entities.name_words import (
     time_zone,
 )
 from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, in_a_list, named_body
-from .offices import body_in, country_in, holds_office, party_in, rank_of, state_in
+from .offices import PARTISAN, holds_office, office_terms, party_fit, party_in, state_in
 from .outlet_refs import outlet_description
 from .quotes import quote_index
 from .transcripts import speaker_at
@@ -82,7 +82,7 @@ _FEMALE_MARKS = re.compile(
 )
 _MALE_MARKS = re.compile(
     r"\b(?:Mr|Sir|Lord|King|Prince|Duke|Count|Baron|Brother|Father|"
-    r"spokesman|chairman|congressman|councilman|assemblyman|businessman|statesman|"
+    r"spokesman|congressman|councilman|assemblyman|businessman|statesman|"
     r"husband|widower|son|grandfather|uncle|nephew|boyfriend)\b\.?",
     re.IGNORECASE,
 )
@@ -203,16 +203,17 @@ def antecedent(
             if via is not None and via[1] not in named:
                 return via
         return _named(got)
+    if (partisan := PARTISAN.fullmatch(" ".join(phrase.split()))) is not None:
+        # "“...,” the Kentucky Republican said": the closest person of that party and state, else nobody
+        member, home, text = party_in(partisan.group("party")) or "", state_in(phrase), parsed.text
+        got = _closest_at(parsed, entities, before, lambda e: e.kind == "person" and party_fit(text, e, member, home) is not False, ())
+        found = entity_by_id(entities, got[2]) if got is not None else None
+        return _named(got) if found is not None and party_fit(text, found, member, home) else None
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        country, rank, state, where, party = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t), party_in(phrase)
-        fit = _named(
-            _closest_at(
-                parsed, entities, before,
-                lambda e: e.kind == "person" and holds_office(e, t, country, rank, state, where, party), (),
-            )
-        )
+        terms = office_terms(phrase, t)
+        fit = _named(_closest_at(parsed, entities, before, lambda e: e.kind == "person" and holds_office(e, t, *terms), ()))
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
 

@@ -37,7 +37,7 @@ def described_words(m: re.Match[str]) -> str:
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:(?:an?|the)\s+)?(?:(?!(?:who|which|that)\s)[a-z][\w-]*\s+){0,3}?"
     r"(?P<title>[a-z][\w.-]*)"
-    r"(?:\s+(?:of|at|for|in|to)\s|,?$|,?\s+(?:who|which|that)\s|\s+[a-z]{3,}ing\s)"
+    r"(?:\s+(?:of|at|for|in|to|from)\s|,?$|,?\s+(?:who|which|that)\s|\s+[a-z]{3,}ing\s)"
     r"|(?P<name2>[A-Z][\w’'.-]*),\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,5}?(?P<title2>[a-z][\w.-]*),?\s+(?:who|whose|which|that)\s"
 )
 """A name, a comma and a description of it: lower-case words closed by a noun before "of"/"at"/... or the phrase's end

@@ -359,7 +359,7 @@ def subject(h: Tok) -> tuple[str, Tok | None]:
     for c in h.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):  # (not "are expected by June")
                     return "agent", g
     subjects = [c for c in h.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1 and (pair := relative_then_speaker(h)) is not None:

@@ -42,7 +42,7 @@ from .heads import (
     PERSON_TITLES,
     RELATIVE_TAIL,
 )
-from .offices import later_holder
+from .offices import PARTISAN, later_holder
 from .outlet_refs import outlet_closing, outlet_reference
 from .quotes import MARKS, QuoteIndex, quote_index
 from .relatives import relative_antecedent
@@ -528,6 +528,8 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
         return True
     if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
         return True
+    if PARTISAN.fullmatch(" ".join(text[span[0] : span[1]].split())):
+        return True  # "the Kentucky Republican"
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 6
 
 

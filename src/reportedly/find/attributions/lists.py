@@ -23,7 +23,8 @@ _TITLE = (
 """Titles before a person of a list, with the acronyms and lower-case words they may hold ("and state House Speaker Tim
 Moore", "and FBI Director Christopher Wray", "and former U.S. Secretary of State Madeline Albright", "and Democratic
 leader Chuck Schumer")."""
-_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+" + _TITLE)
+_AND = re.compile(_HOME + r"\s*,?\s+(?:and|&)\s+(?:(?:his|her|their|the)\s+[\w'’. -]{1,40}?,\s+)?" + _TITLE)
+"""("Theresa May, and her Dutch counterpart, Mark Rutte": a description set off after "and")"""
 _COMMA = re.compile(_HOME + r"\s*,\s+" + _TITLE)
 _LEADING_NAMES = re.compile(r"(?:[A-Z][\w'’-]+,\s+)+")
 _WORD_AND = re.compile(r"(?P<word>[A-Z][\w'’-]+)\s+(?:and|&)\s+$")
@@ -57,7 +58,10 @@ def two_people(entities: Sequence[Entity], span: Span, text: str) -> tuple[Span,
         joint = text[gap : b[0]].split()
         if not joint:
             break
-        if joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]) or (len(joint) > 1 and joint[-2] == "of"):
+        if (
+            joint[-1] in ("and", "&", ",") or lexicon().is_title_word(joint[-1]) or (len(joint) > 1 and joint[-2] == "of")
+            or (joint[-1].endswith(",") and "and" in joint[:2])  # ("..., and her Dutch counterpart, Mark Rutte")
+        ):
             # (titles between dropped, "Secretary of State" too; a given name the mention left out kept: "Sheldon
             # Whitehouse, Mazie Hirono")
             parts += " and " if "and" in joint or "&" in joint else ", "  # (", and": "A, B and C")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ...model import Entity
 from ...registry import country_of
-from ...registry.countries import US_STATES
+from ...registry.countries import US_STATES, state_of_abbreviation
 from ..entities import first_mention
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
@@ -22,6 +22,29 @@ def rank_of(text: str, title: str) -> str | None:
     return next((w for w in (m.groups() if m else ()) if w in _RANKS), None)
 
 
+_KINDS = frozenset(
+    "prime foreign defense defence finance justice interior home health education trade culture energy "
+    "agriculture labor labour transport economy environment".split()
+)
+"""Words before a title that make the office another one only when the description says them: "the prime
+minister" is no "Justice Minister", while "the minister" may be one."""
+
+
+def office_kind(text: str, title: str) -> str | None:
+    """The word of ``_KINDS`` right before ``title`` in ``text`` ("prime" of "the prime minister"), else None."""
+    m = re.search(r"\b([a-z]+)[\s-]+" + re.escape(title) + r"\b", text.lower())
+    return m.group(1) if m is not None and m.group(1) in _KINDS else None
+
+
+def office_terms(phrase: str, title: str) -> tuple[str | None, str | None, str | None, str | None, str | None, str | None]:
+    """What a description says of the office ``title`` it names, as ``holds_office`` takes it after the title:
+    country, rank, state, body, party and kind ("the former Kentucky senator", "the prime minister")."""
+    return (
+        country_in(phrase), rank_of(phrase, title), state_in(phrase), body_in(phrase, title), party_in(phrase),
+        office_kind(phrase, title),
+    )
+
+
 def holds_office(
     e: Entity,
     title: str,
@@ -30,6 +53,7 @@ def holds_office(
     state: str | None = None,
     body: str | None = None,
     party: str | None = None,
+    kind: str | None = None,
 ) -> bool:
     """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``rank_of``: "the
     vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
@@ -44,7 +68,10 @@ def holds_office(
     if state is not None and any(state_in(r) not in (None, state) for r in e.roles):
         return False
     # (the words before a possessive are someone else's: "President Trump's former lawyer" holds no presidency)
-    roles = [r for r in e.roles if word.search(_own_words(r).lower()) and rank_of(r, title) == rank]
+    roles = [
+        r for r in e.roles
+        if word.search(_own_words(r).lower()) and rank_of(r, title) == rank and kind in (None, office_kind(r, title))
+    ]
     if party is not None and any(party_in(r) not in (None, party) for r in roles):
         return False  # ("the new Conservative leader" is no "Labour leader")
     if body is not None and not any(body.lower() in r.lower() for r in roles):
@@ -62,6 +89,38 @@ _PARTY = re.compile(r"\b(?:Republican|GOP|Democratic|Democrat|Conservative|Tory|
 _PARTY_KEYS = {"gop": "republican", "democrat": "democratic", "tory": "conservative"}
 
 
+PARTISAN = re.compile(r"the\s+(?:[\w.’'-]+\s+){0,3}(?P<party>Republican|Democrat)")
+"""A member of a party described by where they are from ("the Kentucky Republican", "the San Rafael-based Democrat"):
+one person the article names before, whose party and state fit (``party_member``)."""
+_TAG_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(?P<party>[RD])-(?P<state>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[,)]")
+
+
+_LEGISLATORS = re.compile(r"\b(?:sen|senator|rep|representative|congressman|congresswoman|gov|governor|lawmaker)\b", re.I)
+
+
+def party_fit(text: str, e: Entity, party: str, state: str | None) -> bool | None:
+    """Whether the person ``e`` is the member of ``party`` ("republican" / "democratic") from ``state`` (when given)
+    that "the Kentucky Republican" describes: True by a role ("an Iowa Republican") or by the party tag after a mention
+    ("Rand Paul (R-Ky.)", "Chuck Schumer, D-N.Y.,"); None for a legislator or governor of no known party, of that state
+    or of none named ("Sen. Mitch McConnell of Kentucky"), who may be (one closer than a member leaves the description
+    unresolved); False otherwise."""
+    known = False
+    for r in e.roles:
+        if (p := party_in(r)) is not None:
+            known = True
+            if p == party and (state is None or state_in(r) == state):
+                return True
+    letter = "R" if party == "republican" else "D"
+    for _, me in e.mentions:
+        if (tag := _TAG_AFTER.match(text, me)) is not None:
+            known = True
+            if tag.group("party") == letter and (state is None or state_of_abbreviation(tag.group("state")) == state):
+                return True
+    if not known and any(_LEGISLATORS.search(r) and state_in(r) in (None, state) for r in e.roles):
+        return None
+    return False
+
+
 def _own_words(role: str) -> str:
     """A role without a possessor's words before it ("former lawyer" of "President Trump's former lawyer")."""
     return re.split(r"['’]s?\s", role)[-1]
@@ -72,11 +131,10 @@ def later_holder(entities: Sequence[Entity], before: int, phrase: str, title: st
     says" in a lede, "Anatoly Kucherena, his lawyer" further down), else None (none, or several).  For the
     caller to try when nothing before fits and no earlier indefinite mention ("a spokesman for ...") names it."""
     t = title.lower().rstrip(".")
-    country, rank, state, where = country_in(phrase), rank_of(phrase, t), state_in(phrase), body_in(phrase, t)
+    terms = office_terms(phrase, t)
     later = [
         e for e in entities
-        if e.kind == "person" and (first := first_mention(e)) is not None and first >= before
-        and holds_office(e, t, country, rank, state, where, party_in(phrase))
+        if e.kind == "person" and (first := first_mention(e)) is not None and first >= before and holds_office(e, t, *terms)
     ]
     return (later[0].name, later[0].id) if len(later) == 1 else None
 

@@ -198,10 +198,12 @@ def outlet_closing(text: str, source: tuple[tuple[int, int], ...], registry: tup
 
 OUTLET_NAME = re.compile(
     r"\b(?:Journal|Herald|Gazette|Tribune|Courier|Chronicle|Times|Dispatch|Inquirer|Examiner|Sentinel|Telegraph|"
-    r"Bulletin|Star-Ledger|Post-Gazette|Free Press|Daily News|Star-Telegram|Star Tribune|Journal-Constitution)$"
-    r"|\b(?:TV|Television|Radio|Broadcasting)(?:\s+Broadcasting)?(?:\s+(?:Service|Station|Network|Channel|Corporation|System))?"
+    r"Bulletin|Star-Ledger|Post-Gazette|Free Press|Daily News|Star-Telegram|Star Tribune|Journal-Constitution|"
+    r"Ilbo|Sinmun|Shimbun)$"
+    r"|\b(?:TV|Television|Radio|Broadcasting)(?:\s+Broadcasting)?(?:\s+(?:Service|Station|Network|Channel|Corporation|System|\d+))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$"
 )
 """The last words of a newspaper's or a broadcaster's name ("The Providence Journal", "The Brownsville Herald", "The
-Syrian Central TV Broadcasting Service", "TV Broadcasting Service of Equatorial Guinea"): an organisation the registry
+Syrian Central TV Broadcasting Service", "TV Broadcasting Service of Equatorial Guinea", Korean "Ilbo" and "Sinmun",
+Japanese "Shimbun": daily, newspaper): an organisation the registry
 lacks named so is an outlet (not "the Journal of ...", whose name goes on; not "... Radio Workers' Union")."""

@@ -26,6 +26,7 @@ from .heads import (
     people_noun,
     person_noun,
 )
+from .offices import party_in
 
 _PLURAL_BODIES = frozenset({"groups", "organizations", "organisations", "churches", "denominations", "unions"})
 """Plural heads after a name that make the phrase several bodies: "Catholic and Lutheran groups"."""
@@ -260,6 +261,19 @@ def partisans(ent: Entity, span: Span, head: Tok | None, text: str) -> str | Non
 
 _SET_OFF = re.compile(r",\s*(?:[A-Z][\w.&'’-]*\s+)*$")
 """A comma, then only capitalised words (a title, "Rep."), right before a name set off in apposition."""
+_SET_OFF_TITLES = re.compile(r",\s*[A-Z][\w.&'’-]*\s+(?:(?:[A-Z][\w.&'’-]*|of|for|the|and)\s+)*$")
+"""The same with the small words of titles ("Joint Chiefs of Staff Chairman and Marine Gen.")."""
+
+
+def _set_off(entities: Sequence[Entity], text: str, start: int, name: int) -> bool:
+    """Whether the name at ``name`` is set off after a comma and a title, from ``start`` on; titles joined by "and"
+    hold no person's name (not "Trump's lawyers, Rudy Giuliani and Jay Sekulow": a list)."""
+    if _SET_OFF.search(text, start, name):
+        return True
+    titled = _SET_OFF_TITLES.search(text, start, name)
+    return titled is not None and not any(
+        e.kind == "person" and titled.start() < ms < name for e in entities for ms, _ in e.mentions
+    )
 
 
 def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: str) -> Entity | None:
@@ -272,7 +286,7 @@ def apposed_person(entities: Sequence[Entity], ent: Entity, span: Span, text: st
         if other is ent or other.kind != "person":
             continue
         for ms, me in other.mentions:
-            if not (span[0] < ms < me <= span[1]) or not _SET_OFF.search(text, span[0], ms):
+            if not (span[0] < ms < me <= span[1]) or not _set_off(entities, text, span[0], ms):
                 continue
             rest = text[me : span[1]]
             if not rest.strip(" ,") or (rest.lstrip().startswith(",") and " and " not in rest):
@@ -285,14 +299,17 @@ _TITLED_NAME = re.compile(r"\s+(?P<title>(?:[A-Z][\w.'’-]*\s+){1,3}?)(?P<name>
 
 def officer_named(ent: Entity, span: Span, text: str) -> str | None:
     """The person's name after a body's name and a title that end the phrase ("Texas Democratic Party Chair Ramiro
-    Hinojosa", whom spaCy left untagged): that person speaks, not the body.  None otherwise."""
-    if ent.kind not in ("organization", "government"):
+    Hinojosa", whom spaCy left untagged; "Marie Claire Editor-in-Chief Anne Fulenwider"): that person speaks, not the
+    body.  None otherwise."""
+    if ent.kind not in ("organization", "government", "outlet"):
         return None
     titles = lexicon()
     for ms, me in mentions_within(ent, span):
         end = comma if (comma := text.find(",", me, span[1])) >= 0 else span[1]  # ("..., Maryland Democrat")
         m = _TITLED_NAME.fullmatch(text, me, end) if span[0] <= ms < me < span[1] else None
-        if m is not None and all(titles.is_title_word(w) or word_key(w) in titles.modifiers for w in m.group("title").split()):
+        if m is not None and all(
+            titles.is_title_word(w) or word_key(w) in titles.modifiers or party_in(w) for w in m.group("title").split()
+        ):  # (a party's word too: "House Democratic Whip Steny Hoyer, D-Md.")
             words = m.group("name").split()
             while len(words) > 2 and titles.is_title_word(words[0]):
                 words = words[1:]  # ("Minority Whip Steny Hoyer": "Whip" is the title's)

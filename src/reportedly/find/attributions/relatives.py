@@ -4,9 +4,8 @@ source by it; PolNeAR's source span is the pronoun)."""
 
 from __future__ import annotations
 
-import re
-
 from ...nlp import Tok
+from ..entities.name_words import PARTY_TAG
 from .heads import COLLECTIVE_NOUNS, people_noun
 from .spans import Candidate
 
@@ -48,7 +47,7 @@ def relative_antecedent(c: Candidate, src_head: Tok | None) -> tuple[Tok, Tok, T
                 else:
                     return None
             noun = up
-    if noun.dep_ == "appos" and noun.head.i < noun.i and _PARTY_TAG.fullmatch("".join(noun.doc.texts[noun.left_edge.i : noun.i + 1])):
+    if noun.dep_ == "appos" and noun.head.i < noun.i and PARTY_TAG.fullmatch("".join(noun.doc.texts[noun.left_edge.i : noun.i + 1])):
         noun = noun.head  # "Schumer, D-N.Y., who has pledged ...": the person, not the party tag
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         # "the Preventing Tobacco Addiction Foundation, a group that lobbies ...": the body the apposition describes
@@ -102,7 +101,3 @@ def _before_comma(rel: Tok) -> tuple[Tok, Tok, Tok] | None:
         return None
     first = min((k for k in noun.subtree if k.i <= noun.i), key=lambda k: k.i)
     return first, noun, noun
-
-
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
-"""A party and state after a name ("D-N.Y.", "R-Texas", "I-Vt.")."""

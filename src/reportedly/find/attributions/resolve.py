@@ -71,7 +71,7 @@ from .heads import (
     title_ends,
 )
 from .lists import joined_parties, two_people
-from .offices import NO_STAFF, body_head
+from .offices import NO_STAFF, PARTISAN, body_head
 from .outlet_refs import OUTLET_NAME, named_paper, outlet_reference
 from .owners import (
     ONE_PARTISAN,
@@ -88,7 +88,7 @@ from .owners import (
     whose,
 )
 from .quotes import title_like
-from .shares import OF_THINGS, ONE_IN, SHARE, many_people
+from .shares import OF_THINGS, ONE_IN, SHARE, many_people, some_of_people
 
 _OBTAINED_BY = re.compile(r",?\s+(?:first\s+|exclusively\s+)?(?:obtained|seen|reviewed|acquired|viewed)\s+(?:\w+\s+){0,2}?by\s")
 _CASE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}\s+v(?:s)?\.\s+[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}")
@@ -189,9 +189,9 @@ _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\
 _ENVOYS_AT = re.compile(r"\s+(?:of|for)\s+the\s+(?:[A-Z][\w-]*\s+)+(?:mission|delegation|embassy|consulate)\s+(?:at|to|in)\s+(?:the\s+)?$")
 """A country's envoys to a body (their office before the body's name): the body is not who speaks."""
 _STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
-_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$|,\s+[DRI]-[A-Z][\w.]*,?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
-(IRGC)", "A majority (65%)"): not the name."""
+(IRGC)", "A majority (65%)"), or a party tag ("Schumer, D-N.Y."): not the name."""
 
 
 def describe(
@@ -343,6 +343,8 @@ def _describe(
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
             return Described(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I), "outlet", ent.id)
+    if reg is not None and ent is not None and ent.kind == "outlet" and (staffer := _titled_staffer(entities, ent, span, text)):
+        return Described(staffer.name, "person", staffer.id)  # "Fox News Senior Meteorologist Janice Dean": not Fox News
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
     if (called_body := _BODY_CALLED.fullmatch(phrase.rstrip(" ,"))) is not None and not _registry_type(called_body.group("name"), settings):
@@ -374,7 +376,10 @@ def _describe(
     if (named_end := NAME_AT_END.search(phrase)) is not None:
         name = named_end.group().lstrip(", \t\n")
         who = entity_for(entities, (at + named_end.end() - len(name), at + named_end.end()), text)
-        if who is not None and who.kind == "person" and who.name.endswith(name.split()[-1]):
+        if (
+            who is not None and who.kind == "person" and who.name.endswith(name.split()[-1])
+            and two_people(entities, span, text) is None  # (not the last of two: "Theresa May, and her ..., Mark Rutte")
+        ):
             return Described(who.name, "person", who.id)  # "An official of the State General Bureau of Tourism, Jong Il Hyon"
     if (ANON.search(phrase) or SOURCE_WORD.match(phrase)) and not (
         ent is not None and ent.kind == "person" and head is not None and head.ent_type_ == "PERSON"
@@ -415,7 +420,7 @@ def _describe(
         antecedent
         and antecedent[1]
         and low.startswith(DESCRIPTION_OPENERS)
-        and (PERSON_TITLES.fullmatch(head_low) or title_ends(low, head_low))
+        and (PERSON_TITLES.fullmatch(head_low) or title_ends(low, head_low) or PARTISAN.fullmatch(" ".join(phrase.split())))
         and (holder := entity_by_id(entities, antecedent[1])) is not None
         and holder.kind == "person"
         and (ent is None or ent.kind != "person")
@@ -454,8 +459,21 @@ def _describe(
         # 2020 Democratic candidates": several people, not a name that says whose (a group the article names keeps its
         # name, as for "some Republicans": "a number of Republicans" is Republicans)
         return Described(phrase, "group", None)
+    if (
+        ent is not None and ent.kind in ("organization", "government") and head is not None
+        and (PERSON_TITLES.fullmatch(head_low) or people_noun(head_low))
+        and (staffer := _titled_staffer(entities, ent, span, text)) is not None
+    ):
+        return Described(staffer.name, "person", staffer.id)  # "The SNP's leader at Westminster Ian Blackford"
+    if ent is not None and head is not None and (people_noun(head_low) or head_low == "member") and _PARTY_ALONE.fullmatch(ent.name):
+        # "GOP senators", "Labour MPs", "one well-connected GOP member": the party's members, not the party
+        return Described(phrase, "group" if head.tag_ == "NNS" else "person", None)
     if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
         return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
+    if _FORMER.match(low) and head is not None and head.tag_ == "NN" and (
+        PERSON_TITLES.fullmatch(head_low) or people_noun(head_low) or head_low in ("member", "counsel")
+    ):
+        return Described(phrase, "person", None)  # "the former special counsel and FBI director": no longer the FBI's
     if ent is not None and (owned := whose(ent, span, head, text) or people_of(ent, span, head, text)) is not None:
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose
@@ -523,7 +541,7 @@ def _describe(
         return Described(phrase, "government", None)
     if label == "NORP" and head is not None and head.text in ("Democrat", "Republican") and re.match(r"(?:[Tt]he|[Aa]|[Aa]nother|[Oo]ne) ", phrase):
         return Described(phrase, "person", None)  # "The Texas Democrat told reporters": one member, a person
-    if label in ("ORG", "NORP"):
+    if label in ("ORG", "NORP") and head_low not in ("mps", "meps") and not (head is not None and head.tag_ == "NNS" and people_noun(head_low)):
         return Described(phrase, "organization" if label == "ORG" else "group", None)
     if head_low in VAGUE_HEADS and not affiliated(phrase, head):
         return Described(phrase, "anonymous", None)
@@ -559,11 +577,33 @@ def _describe(
         return Described(phrase, "organization", None)  # "The Belarus February 16 Youth Association for ...", "GunLaws.com"
     if head is not None and head.pos_ == "PROPN":
         return Described(who_clause.group("name") if who_clause is not None else phrase, "person", None)
+    if (part := PARTITIVE.match(low)) is not None and some_of_people(low):
+        return Described(phrase, "person" if part.group("q") in ("one", "each") else "group", None)  # "One of the officials"
     if (part := PARTITIVE.match(low)) is not None and re.search(r"\bof\s+(?:them|us|you|those|these)(?:\s+who\b.*)?$", low):
         return Described(phrase, "person" if part.group("q") in ("one", "each") else "group", None)  # "Most of them"
     return Described(phrase, "unknown", None)
 
 
+def _titled_staffer(entities: Sequence[Entity], outlet: Entity, span: Span, text: str) -> Entity | None:
+    """The person whose name ends the phrase after the name of an outlet or a body and a title (``_TITLE_BETWEEN``:
+    "Marie Claire Editor-in-Chief Anne Fulenwider"), else None."""
+    phrase = text[span[0] : span[1]]
+    cut = RELATIVE_TAIL.search(phrase)  # (", whose May issue included ...")
+    end = span[0] + len((phrase[: cut.start()] if cut is not None else phrase).rstrip(" ,"))
+    for e in entities:
+        if e.kind == "person":
+            for ms, me in mentions_within(e, span):
+                if me == end and any(_TITLE_BETWEEN.fullmatch(text, oe, ms) for _, oe in mentions_within(outlet, span)):
+                    return e
+    return None
+
+
+_TITLE_BETWEEN = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}|['’]s\s+(?:[a-z][\w'’-]*\s+){1,3}(?:(?:at|of|in|for)\s+[A-Z][\w.'’-]*\s+)?")
+"""A capitalised title ("Fox News Senior Meteorologist Janice Dean") or a possessive and a lower-case one ("The SNP's
+leader at Westminster Ian Blackford") between a body's name and a person's."""
+_PARTY_ALONE = re.compile(r"(?:the\s+)?(?:GOP|Labour|Tories|SNP|Lib Dems?|Liberal Democrats|Conservatives)", re.I)
+_FORMER = re.compile(r"(?:the|a|an)\s+former\s")
+"""A description of someone who held an office ("the former FBI director"): a person, who no longer speaks for the body."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
 

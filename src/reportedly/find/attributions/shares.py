@@ -9,6 +9,12 @@ import re
 from .heads import people_noun
 
 
+def some_of_people(low: str) -> bool:
+    """Whether a lower-cased source phrase is some of several people ("one of the officials", "two of the jurors")."""
+    some = re.match(r"(?:the\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|each|none)\s+of\s+(?:the|these|those)\s+(?P<rest>.+)", low)
+    return some is not None and _people_at_end(some.group("rest"))
+
+
 def many_people(low: str) -> bool:
     """Whether a lower-cased source phrase is a quantity of people (``_MANY_OF`` and people after its "of")."""
     many = _MANY_OF.match(low)

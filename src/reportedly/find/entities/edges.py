@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ...nlp import Parsed, lowers, offsets, texts
+from .lexicon import first_names, lexicon
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 JOINING = frozenset({"of", "for", "and", "in", "on", "at", "to", "&"})
@@ -99,6 +100,21 @@ def hyphen_rest(doc: Doc, e: int) -> int:
         and doc[e + 1].is_alpha and len(doc[e + 1].text) <= 4 and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES
     ):
         return e + 2
+    return e
+
+
+def surname_after_given(doc: Doc, s: int, e: int) -> int:
+    """End of a person's name spaCy cut after its given names: "Hannah Jane" of "Hannah Jane Parkinson" (the surname
+    untagged): one capitalised proper noun more, in no entity, neither a given name nor followed by another."""
+    if e >= len(doc) or not doc[e - 1].whitespace_ or not all(lowers(doc)[k] in first_names() for k in range(s, e)):
+        return e
+    nxt = doc[e]
+    if (
+        nxt.tag_ == "NNP" and nxt.ent_type_ == "" and nxt.text.isalpha() and nxt.text[:1].isupper() and nxt.text[1:].islower()
+        and lowers(doc)[e] not in first_names() and not lexicon().is_title_word(nxt.text)  # (not "Marie Claire Editor-in-Chief")
+        and not (e + 1 < len(doc) and (doc[e + 1].tag_ in ("NNP", "NNPS") or not nxt.whitespace_))
+    ):
+        return e + 1
     return e
 
 

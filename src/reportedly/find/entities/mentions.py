@@ -43,6 +43,7 @@ from .edges import (
     char_span,
     hyphen_rest,
     is_word,
+    surname_after_given,
     trim,
     with_ordinal,
 )
@@ -50,6 +51,7 @@ from .lexicon import Lexicon, first_names, name_key, word_key
 from .name_words import (
     BODY_HEADS,
     NUMBER_LABELS,
+    PARTY_TAG,
     capitalised_adjective,
     given_name_before,
     korean_name,
@@ -59,6 +61,7 @@ from .name_words import (
     names_a_text,
     nonperson_label,
     person_by_given_name,
+    place_then_person,
     sentence_initial,
     time_zone,
 )
@@ -334,8 +337,11 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = "PERSON"  # "Ivanka Trump said" (a product or a work to spaCy, by her brand): a given name, a surname
             if label == "PERSON" and e - s >= 2 and _participle(doc, s):
                 s += 1  # "Surprised Obama wasn't working the room": a participle opening the sentence
+            if label == "PERSON" and e - s >= 3 and texts(doc)[s] in _ASKING and lowers(doc)[s + 1] in first_names():
+                s += 1  # "'Will Bill Barr be brave enough ...?'": a question's verb, then a given name and a surname
             if label == "PERSON" and e - s >= 3 and lowers(doc)[s] in _PARTY_MEMBERS:
                 s += 1  # "Defeated Democrats Joe Donnelly of Indiana": the party is no word of the name
+            e = next((p for p in range(s + 1, e) if texts(doc)[p] == ":"), e)  # ("Alexandria Ocasio-Cortez: Youngest ...")
             comma = next((p for p in range(s + 1, e - 1) if texts(doc)[p] == ","), None)
             if comma is not None:
                 # "the Associated Press, State Department" (one ORG to spaCy, after "According to"): an outlet
@@ -352,6 +358,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             if text[start - 1 : start] == "#":
                 continue  # a hashtag ("#Amazon", a person to spaCy and then "she"): no mention of anyone
             row = _registry_row(registry, text[start:end])
+            if row is None and label == "ORG" and s > 0 and lowers(doc)[s - 1] == "the":
+                row = _registry_row(registry, f"The {text[start:end]}")  # "The Hill interviewed ..." (ORG: "Hill")
             if row is not None:
                 yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
                 continue
@@ -373,7 +381,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             while label != "PERSON" and e - s > 1 and word_key(texts(doc)[e - 1]) in lex.ranks and e < len(doc) and texts(doc)[e] == ".":
                 e -= 1  # "Los Angeles Police Department Capt. Jonathan Tippet": the rank is the person's, not the body's
             if label == "PERSON" and s < e:
-                e = apostrophe_surname(doc, hyphen_rest(doc, e))
+                e = surname_after_given(doc, s, apostrophe_surname(doc, hyphen_rest(doc, e)))
                 s, e = korean_name(doc, s, e)
                 s = given_name_before(doc, s, e, lex)  # "Secretary General Anders Fogh Rasmussen" (PERSON: "Fogh Rasmussen")
                 # a doctrine closing the name is no part of it ("Kim Jong Il Juche Idea": Kim Jong Il's)
@@ -384,6 +392,12 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             start, end = char_span(parsed, si, doc, s, e)
             if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]) or time_zone(doc, s, e):
                 continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"; "11:22 a.m. ET"
+            if text[start:end] in _MEMBERS:
+                continue  # "Conservative MPs" (an ORG to spaCy, and then "She"): members of a body, no name
+            if label == "PERSON" and text[start:end].rstrip(".") in _MONTHS_SHORT:
+                continue  # "pleasantly big Oct number" (a person to spaCy, and then "he"): a month
+            if PARTY_TAG.fullmatch(text[start:end]):
+                continue  # "Sen. Elizabeth Warren, D-Mass., former ...:" (a person to spaCy, and then "she"): a party tag
             if label == "PERSON" and any(ch.isdigit() for ch in text[start:end]) and not is_government(text[start:end], lex):
                 continue  # no one's name holds a digit ("HH-60", "MS-13", "Romney 53%-43" to spaCy; "MI6" is a body)
             if label == "PERSON":
@@ -393,6 +407,9 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             elif label == "ORG" and e - s == 1 and texts(doc)[s][1:].islower() and (k := given_name_before(doc, s, e, lex)) < s:
                 # "Texas Democratic Party Chair Gilberto Hinojosa" (ORG to spaCy: "Hinojosa"): a title, a given name, a name
                 s, label = k, "PERSON"
+                start, end = char_span(parsed, si, doc, s, e)
+            elif label == "ORG" and e - s >= 3 and place_then_person(doc, s, e):
+                s, label = e - 2, "PERSON"  # "The SNP's leader at Westminster Ian Blackford" (ORG to spaCy: all three)
                 start, end = char_span(parsed, si, doc, s, e)
             elif label == "ORG" and names_a_text(texts(doc)[e - 1]):
                 continue  # a text ("the Moscow Declaration"), not a body that speaks
@@ -431,6 +448,13 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             gov = is_government(text[start:end], lex, text) if label != "PERSON" else lex.government_name(text[start:end], text)
             kind = "government" if gov else "outlet" if tuple(lowers(doc)[e : e + 2]) == ("news", "agency") else LABEL_KINDS[label]
             yield Mention(si, s, e, start, end, label, kind, government=gov)
+
+
+_ASKING = frozenset("Will Would Can Could Should Did Does Is Was".split())
+"""Verbs opening a question before a name ("Will Bill Barr be ...?"); "Will" before one surname is a given name."""
+_MEMBERS = frozenset("MP MPs MEP MEPs MSP MSPs MLA MLAs MPP MPPs TD TDs".split())
+_MONTHS_SHORT = frozenset("Feb Mar Apr Aug Sep Sept Oct Nov Dec".split())
+"""Months as abbreviated, none a given name ("Jan", "May", "June" are)."""
 
 
 def _participle(doc: Doc, i: int) -> bool:

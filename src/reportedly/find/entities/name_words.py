@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ...nlp import Parsed, texts
+from ...nlp import Parsed, lowers, texts
 from .lexicon import Lexicon, first_names, read_sections, word_key
 
 
@@ -134,6 +134,10 @@ entity finder joins what spaCy cut after them (``mentions.join_body_names``), th
 full name by them (``attributions.resolve``)."""
 
 
+PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
+"""A party and state after a name ("D-N.Y.", "R-Texas", "I-Vt."): no name of anyone."""
+
+
 NOUNS_BEFORE_A_BODY = (
     r"charity|group|organi[sz]ation|nonprofit|non-profit|think\s+tank|movement|coalition|foundation|militia|alliance"
     r"|firm|company|start-?up|corporation|conglomerate|consultancy|contractor"
@@ -193,7 +197,8 @@ def lowered_word(parsed: Parsed, doc: Doc, s: int, e: int) -> bool:
     if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
         return False
     lower, inner = parsed.memoised(("article words",), lambda: _article_words(parsed))
-    return word.lower() in lower and word not in inner
+    # (or a common noun to the tagger, never capitalised inside a sentence: "Anger has focused on ...", an ORG to spaCy)
+    return (word.lower() in lower or doc[s].tag_ in ("NN", "NNS")) and word not in inner
 
 
 def _article_words(parsed: Parsed) -> tuple[frozenset[str], frozenset[str]]:
@@ -300,3 +305,13 @@ def _opens_apposition(doc: Doc, k: int, e: int) -> bool:
 
 NUMBER_LABELS = frozenset({"No", "Nos", "Vol", "Vols"})
 """Abbreviations before a number that spaCy may call a person ("machines Nos. 1 and 2", "Vol. 1 of Part I")."""
+
+
+def place_then_person(doc: Doc, s: int, e: int) -> bool:
+    """Whether a name spaCy calls a body ends with a given name and a surname after another capitalised word that is
+    no body's head ("Westminster Ian Blackford"): the person named after a place."""
+    low, words = lowers(doc), texts(doc)
+    return (
+        low[e - 2] in first_names() and words[e - 1][:1].isupper() and words[e - 1][1:].islower()
+        and words[e - 3][:1].isupper() and low[e - 3] not in BODY_HEADS and low[e - 3] not in first_names()
+    )

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp import lowers, texts
 from .lexicon import Lexicon, word_key
+from .name_words import BODY_HEADS
 
 # Entity types whose tokens never belong to a title.
 _NOT_TITLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -190,6 +191,8 @@ def title_before(doc: Doc, name_start: int, name_end: int, lex: Lexicon) -> Role
         # "The conservative Americans for Tax Reform", "The official Times twitter account": an adjective, not a title
         # ("former USAF official Darleen Druyun": a person's)
         return Roles()
+    if last in _LEANINGS and any(lowers(doc)[j] in BODY_HEADS for j in range(name_start, name_end)):
+        return Roles()  # "The Socialist Youth Union of Brazil": a body's name, not a socialist named "Youth Union"
     of_title = _of_phrase_start(doc, name_start - 1, lex)
     if not (
         last in lex.heads
