@@ -5672,3 +5672,23 @@ def test_party_members_and_leaders_named_after_a_body() -> None:
     rep = report(text)
     assert not {"MPs", "Brexit"} & {e.name for e in rep.entities}
     assert by_cue(rep, "said").source_type == "group"
+
+
+def test_names_inside_bodies_irish_surnames_stations_and_titles_in_capitals() -> None:
+    """AllSides: "The Human Rights Campaign’s Fred Sainz said" was one organisation; "O’Rourke is calling for" an
+    organisation (spaCy's ORG for the surname alone); "The local news station WHEC Rochester" an organisation; "the
+    comedian", "The Democratic presidential hopeful" unknown; a linked story's title in capitals ("TRUMP AGAIN BLASTS
+    EX-SPYMASTER BRENNAN ...") a person."""
+    at = by_cue(report("The Human Rights Campaign’s Fred Sainz said the ruling was a victory for the families."), "said")
+    assert (at.source_name, at.source_type) == ("Fred Sainz", "person")
+    rep = report("O’Rourke is calling for a ban on assault weapons. O’Rourke told reporters that he meant it.")
+    assert by_cue(rep, "told").source_type == "person"
+    text = "The local news station WHEC Rochester outlined the plan on Monday, saying it would cost millions."
+    assert by_cue(report(text), "saying").source_type == "outlet"
+    rep = report("The comedian mocked the president, saying he was weak. The Democratic presidential hopeful told reporters that he would win.")
+    assert by_cue(rep, "saying").source_type == by_cue(rep, "told").source_type == "person"
+    text = (
+        "The president spoke on Thursday.\n\nTRUMP AGAIN BLASTS EX-SPYMASTER BRENNAN AFTER CLEARANCE REVOKED\n\nTrump "
+        "said the leaks were a disgrace to the country."
+    )
+    assert not [e.name for e in report(text).entities if e.name.isupper()]

@@ -114,7 +114,7 @@ PERSON_NOUNS = frozenset(
     "housewife homemaker retiree pensioner shopkeeper villager soldier sailor pilot miner engineer driver adult "
     "respondent participant viewer reader listener consumer customer taxpayer homeowner renter forecaster expert mp mep "
     "volunteer teammate coworker co-worker partner user developer graduate alumnus alumna alumni meteorologist "
-    "emissary crony henchman henchmen mogul tycoon magnate heir heiress delegate".split()
+    "emissary crony henchman henchmen mogul tycoon magnate heir heiress delegate comedian hopeful".split()
 )
 """Singular nouns for a person that are no title (``PERSON_TITLES``): "the staffer", "a commissioner" are people."""
 

@@ -22,6 +22,7 @@ from .heads import (
     DOCUMENT_HEADS,
     FOOTAGE_HEADS,
     OFFICIAL_HEADS,
+    RELATIVE_TAIL,
     SHARES,
     people_noun,
     person_noun,
@@ -367,3 +368,22 @@ voice (type guideline 5), unlike its viewers, readers or a former executive."""
 def outlet_voice(word: str) -> bool:
     """Whether a noun (singular or plural) names people who publish for an outlet (``_OUTLET_VOICES``)."""
     return word in _OUTLET_VOICES or (word.endswith("s") and word[:-1] in _OUTLET_VOICES)
+
+
+def titled_staffer(entities: Sequence[Entity], outlet: Entity, span: Span, text: str) -> Entity | None:
+    """The person whose name ends the phrase after the name of an outlet or a body and a title (``_TITLE_BETWEEN``:
+    "Marie Claire Editor-in-Chief Anne Fulenwider"), else None."""
+    phrase = text[span[0] : span[1]]
+    cut = RELATIVE_TAIL.search(phrase)  # (", whose May issue included ...")
+    end = span[0] + len((phrase[: cut.start()] if cut is not None else phrase).rstrip(" ,"))
+    for e in entities:
+        if e.kind == "person":
+            for ms, me in mentions_within(e, span):
+                if me == end and any(_TITLE_BETWEEN.fullmatch(text, oe, ms) for _, oe in mentions_within(outlet, span)):
+                    return e
+    return None
+
+
+_TITLE_BETWEEN = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}|['’]s\s+(?:[a-z][\w'’-]*\s+){1,3}(?:(?:at|of|in|for)\s+[A-Z][\w.'’-]*\s+)?")
+"""A capitalised title ("Fox News Senior Meteorologist Janice Dean") or a possessive and a lower-case one ("The SNP's
+leader at Westminster Ian Blackford") between a body's name and a person's."""

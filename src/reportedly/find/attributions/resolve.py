@@ -85,6 +85,7 @@ from .owners import (
     people_of,
     person_named_after,
     possessor_in,
+    titled_staffer,
     whose,
 )
 from .quotes import title_like
@@ -188,7 +189,7 @@ _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\
 """An outlet's name, a possessive and a capitalised name after it ("NPR's Temple-Raston")."""
 _ENVOYS_AT = re.compile(r"\s+(?:of|for)\s+the\s+(?:[A-Z][\w-]*\s+)+(?:mission|delegation|embassy|consulate)\s+(?:at|to|in)\s+(?:the\s+)?$")
 """A country's envoys to a body (their office before the body's name): the body is not who speaks."""
-_STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
+_STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio|[Nn]ews)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$|,\s+[DRI]-[A-Z][\w.]*,?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
 (IRGC)", "A majority (65%)"), or a party tag ("Schumer, D-N.Y."): not the name."""
@@ -343,7 +344,7 @@ def _describe(
         if reg is not None and _ruled_out(phrase, settings):
             # "The south Korean CBS": an outlet of that country the registry lacks, named as written
             return Described(re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I), "outlet", ent.id)
-    if reg is not None and ent is not None and ent.kind == "outlet" and (staffer := _titled_staffer(entities, ent, span, text)):
+    if reg is not None and ent is not None and ent.kind == "outlet" and (staffer := titled_staffer(entities, ent, span, text)):
         return Described(staffer.name, "person", staffer.id)  # "Fox News Senior Meteorologist Janice Dean": not Fox News
     if reg is not None:
         return Described(reg[0], reg[1], ent.id if ent else None)
@@ -462,11 +463,15 @@ def _describe(
     if (
         ent is not None and ent.kind in ("organization", "government") and head is not None
         and (PERSON_TITLES.fullmatch(head_low) or people_noun(head_low))
-        and (staffer := _titled_staffer(entities, ent, span, text)) is not None
+        and (staffer := titled_staffer(entities, ent, span, text)) is not None
     ):
         return Described(staffer.name, "person", staffer.id)  # "The SNP's leader at Westminster Ian Blackford"
-    if ent is not None and head is not None and (people_noun(head_low) or head_low == "member") and _PARTY_ALONE.fullmatch(ent.name):
-        # "GOP senators", "Labour MPs", "one well-connected GOP member": the party's members, not the party
+    if (
+        ent is not None and head is not None and (people_noun(head_low) or head_low == "member")
+        and _PARTY_ALONE.fullmatch(ent.name) and head_low not in _PARTY_STAFF
+    ):
+        # "GOP senators", "Labour MPs", "one well-connected GOP member": the party's members, not the party (its staff
+        # speak for it: "a GOP leadership aide", type guideline 5)
         return Described(phrase, "group" if head.tag_ == "NNS" else "person", None)
     if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
         return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
@@ -522,6 +527,8 @@ def _describe(
             return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
         if at >= 0 and _ENVOYS_AT.match(text, at + len(head.text), inside[0][0] if inside else at):
             return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
+    if (station := _STATION.search(phrase)) is not None:
+        return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
     if ent is not None:
         kind = "outlet" if ent.kind == "organization" and OUTLET_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:
@@ -531,8 +538,6 @@ def _describe(
     label = head.ent_type_ if head is not None else ""
     if label == "PERSON":
         return Described(phrase, "person", None)
-    if (station := _STATION.search(phrase)) is not None:
-        return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
     if (head_low in MEDIA_HEADS or (head_low in OUTLET_NOUNS and not A_SET.match(low))) and not STATE_MEDIA.search(phrase):
         # "Washington media", "the establishment press", "the domestic radio", "the newspaper" no outlet named before
         # stands for: unnamed outlets
@@ -584,24 +589,8 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
-def _titled_staffer(entities: Sequence[Entity], outlet: Entity, span: Span, text: str) -> Entity | None:
-    """The person whose name ends the phrase after the name of an outlet or a body and a title (``_TITLE_BETWEEN``:
-    "Marie Claire Editor-in-Chief Anne Fulenwider"), else None."""
-    phrase = text[span[0] : span[1]]
-    cut = RELATIVE_TAIL.search(phrase)  # (", whose May issue included ...")
-    end = span[0] + len((phrase[: cut.start()] if cut is not None else phrase).rstrip(" ,"))
-    for e in entities:
-        if e.kind == "person":
-            for ms, me in mentions_within(e, span):
-                if me == end and any(_TITLE_BETWEEN.fullmatch(text, oe, ms) for _, oe in mentions_within(outlet, span)):
-                    return e
-    return None
-
-
-_TITLE_BETWEEN = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}|['’]s\s+(?:[a-z][\w'’-]*\s+){1,3}(?:(?:at|of|in|for)\s+[A-Z][\w.'’-]*\s+)?")
-"""A capitalised title ("Fox News Senior Meteorologist Janice Dean") or a possessive and a lower-case one ("The SNP's
-leader at Westminster Ian Blackford") between a body's name and a person's."""
 _PARTY_ALONE = re.compile(r"(?:the\s+)?(?:GOP|Labour|Tories|SNP|Lib Dems?|Liberal Democrats|Conservatives)", re.I)
+_PARTY_STAFF = frozenset("aide aides staffer staffers spokesman spokeswoman spokesperson official officials employee employees".split())
 _FORMER = re.compile(r"(?:the|a|an)\s+former\s")
 """A description of someone who held an office ("the former FBI director"): a person, who no longer speaks for the body."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")

@@ -49,7 +49,10 @@ from .edges import (
 )
 from .lexicon import Lexicon, first_names, name_key, word_key
 from .name_words import (
+    ASKING,
     BODY_HEADS,
+    MEMBERS_BY_ABBREVIATION,
+    MONTHS_SHORT,
     NUMBER_LABELS,
     PARTY_TAG,
     capitalised_adjective,
@@ -285,10 +288,11 @@ def _split_inner(doc: Doc, s: int, e: int, label: str) -> tuple[int, int, tuple[
         if texts(doc)[p] == "the" and lowers(doc)[p - 1] not in JOINING:
             s = p + 1
             break
-    if label == "PERSON":
-        for p in range(s + 1, e - 1):
-            if texts(doc)[p] in POSSESSIVE and texts(doc)[p + 1][:1].isupper():
-                return p + 1, e, (s, p)
+    for p in range(s + 1, e - 1):
+        if texts(doc)[p] in POSSESSIVE and texts(doc)[p + 1][:1].isupper() and (
+            label == "PERSON" or (label == "ORG" and person_by_given_name(texts(doc)[p + 1 : e]))
+        ):  # ("Human Rights Campaign’s Fred Sainz", one ORG to spaCy: the person is an ORG's split)
+            return p + 1, e, (s, p)
     return s, e, None
 
 
@@ -337,7 +341,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = "PERSON"  # "Ivanka Trump said" (a product or a work to spaCy, by her brand): a given name, a surname
             if label == "PERSON" and e - s >= 2 and _participle(doc, s):
                 s += 1  # "Surprised Obama wasn't working the room": a participle opening the sentence
-            if label == "PERSON" and e - s >= 3 and texts(doc)[s] in _ASKING and lowers(doc)[s + 1] in first_names():
+            if label == "PERSON" and e - s >= 3 and texts(doc)[s] in ASKING and lowers(doc)[s + 1] in first_names():
                 s += 1  # "'Will Bill Barr be brave enough ...?'": a question's verb, then a given name and a surname
             if label == "PERSON" and e - s >= 3 and lowers(doc)[s] in _PARTY_MEMBERS:
                 s += 1  # "Defeated Democrats Joe Donnelly of Indiana": the party is no word of the name
@@ -364,6 +368,7 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
                 continue
             s, e, possessor = _split_inner(doc, s, e, label)
+            label = "PERSON" if possessor is not None else label
             if possessor is None and label == "ORG":
                 s, e, possessor = _journalist(parsed, si, doc, s, e, registry)
                 if possessor is not None:
@@ -392,9 +397,9 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             start, end = char_span(parsed, si, doc, s, e)
             if _title_object(doc, s, e, lex) or names_a_doctrine(texts(doc)[s:e]) or time_zone(doc, s, e):
                 continue  # "Supreme Commander" alone; "the Songun revolution", "the Juche Idea"; "11:22 a.m. ET"
-            if text[start:end] in _MEMBERS:
-                continue  # "Conservative MPs" (an ORG to spaCy, and then "She"): members of a body, no name
-            if label == "PERSON" and text[start:end].rstrip(".") in _MONTHS_SHORT:
+            if text[start:end] in MEMBERS_BY_ABBREVIATION or (text[start:end].isupper() and e - s >= 4):
+                continue  # "Conservative MPs" (an ORG to spaCy, then "She"); "TRUMP AGAIN BLASTS EX-SPYMASTER ..." (a title)
+            if label == "PERSON" and text[start:end].rstrip(".") in MONTHS_SHORT:
                 continue  # "pleasantly big Oct number" (a person to spaCy, and then "he"): a month
             if PARTY_TAG.fullmatch(text[start:end]):
                 continue  # "Sen. Elizabeth Warren, D-Mass., former ...:" (a person to spaCy, and then "she"): a party tag
@@ -404,6 +409,8 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = nonperson_label(texts(doc)[s:e]) or label
             elif label == "ORG" and person_by_given_name(texts(doc)[s:e]) and not is_government(text[start:end], lex):
                 label = "PERSON"  # "Philip Bump" (ORG to spaCy after "Writing in the Washington Post,"), not "Virginia State Police"
+            elif label == "ORG" and re.fullmatch(r"O['’][A-Z][a-z]+", text[start:end]):
+                label = "PERSON"  # "O’Rourke is calling for ...": an Irish surname alone
             elif label == "ORG" and e - s == 1 and texts(doc)[s][1:].islower() and (k := given_name_before(doc, s, e, lex)) < s:
                 # "Texas Democratic Party Chair Gilberto Hinojosa" (ORG to spaCy: "Hinojosa"): a title, a given name, a name
                 s, label = k, "PERSON"
@@ -450,11 +457,6 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
             yield Mention(si, s, e, start, end, label, kind, government=gov)
 
 
-_ASKING = frozenset("Will Would Can Could Should Did Does Is Was".split())
-"""Verbs opening a question before a name ("Will Bill Barr be ...?"); "Will" before one surname is a given name."""
-_MEMBERS = frozenset("MP MPs MEP MEPs MSP MSPs MLA MLAs MPP MPPs TD TDs".split())
-_MONTHS_SHORT = frozenset("Feb Mar Apr Aug Sep Sept Oct Nov Dec".split())
-"""Months as abbreviated, none a given name ("Jan", "May", "June" are)."""
 
 
 def _participle(doc: Doc, i: int) -> bool:

@@ -134,6 +134,14 @@ entity finder joins what spaCy cut after them (``mentions.join_body_names``), th
 full name by them (``attributions.resolve``)."""
 
 
+ASKING = frozenset("Will Would Can Could Should Did Does Is Was".split())
+"""Verbs opening a question before a name ("Will Bill Barr be ...?"); "Will" before one surname is a given name."""
+MEMBERS_BY_ABBREVIATION = frozenset("MP MPs MEP MEPs MSP MSPs MLA MLAs MPP MPPs TD TDs".split())
+"""Members of a body by their abbreviation ("Conservative MPs", an ORG to spaCy): no one's name."""
+MONTHS_SHORT = frozenset("Feb Mar Apr Aug Sep Sept Oct Nov Dec".split())
+"""Months as abbreviated, none a given name ("Jan", "May", "June" are): "a big Oct number" names no one."""
+
+
 PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 """A party and state after a name ("D-N.Y.", "R-Texas", "I-Vt."): no name of anyone."""
 
