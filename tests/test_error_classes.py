@@ -5532,11 +5532,12 @@ def test_members_of_a_party_by_their_home_state() -> None:
     text = (
         "Sen. Rand Paul (R-Ky.) spoke against the bill on Monday.\n\n“We will not vote for this,” the Kentucky "
         "Republican said.\n\nRep. Steve King, an Iowa Republican, was asked about it. “I will wait,” the Iowa "
-        "Republican added.\n\nRepresentative Ann Kuster (D-NH) urged the party to act. “I won’t rig anything,” the "
-        "Concord-based Democrat continued."
+        "Republican added. The Iowa Republican later told reporters that the vote would slip.\n\nRepresentative Ann "
+        "Kuster (D-NH) urged the party to act. “I won’t rig anything,” the Concord-based Democrat continued."
     )
     rep = report(text)
     assert by_cue(rep, "said").source_name == "Rand Paul"
+    assert by_cue(rep, "later told").source_name == "Steve King"
     assert by_cue(rep, "added").source_name == "Steve King"
     assert by_cue(rep, "continued").source_name == "Ann Kuster"
     text = (

@@ -89,9 +89,9 @@ _PARTY = re.compile(r"\b(?:Republican|GOP|Democratic|Democrat|Conservative|Tory|
 _PARTY_KEYS = {"gop": "republican", "democrat": "democratic", "tory": "conservative"}
 
 
-PARTISAN = re.compile(r"the\s+(?:[\w.’'-]+\s+){0,3}(?P<party>Republican|Democrat)")
+PARTISAN = re.compile(r"[Tt]he\s+(?:[\w.’'-]+\s+){0,3}(?P<party>Republican|Democrat)")
 """A member of a party described by where they are from ("the Kentucky Republican", "the San Rafael-based Democrat"):
-one person the article names before, whose party and state fit (``party_member``)."""
+one person the article names before, whose party and state fit (``party_fit``)."""
 _TAG_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(?P<party>[RD])-(?P<state>[A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[,)]")
 
 
