@@ -5693,3 +5693,29 @@ def test_names_inside_bodies_irish_surnames_stations_and_titles_in_capitals() ->
         "said the leaks were a disgrace to the country."
     )
     assert not [e.name for e in report(text).entities if e.name.isupper()]
+
+
+def test_kcna_offices_nationalities_and_country_names() -> None:
+    """KCNA: "the Japanese prime minister openly expressed" was the group "Japanese" (the article's "to rescue
+    Japanese" made a nationality entity); "Former French Minister of Culture Jack Lang" named "Culture Jack Lang"; "Cote
+    d'Ivoire plans to create 100,000 jobs" a person; "the secretary said" after a district committee's secretary was
+    "General Secretary Kim Jong Il" (a general secretary holds another office)."""
+    text = (
+        "Japan has worked hard to secure a pretext for its expansion, claiming it must rescue Japanese abroad. The "
+        "Japanese prime minister openly expressed his intention to send troops to the peninsula."
+    )
+    at = by_cue(report(text), "openly expressed")
+    assert (at.source_name, at.source_type) == ("The Japanese prime minister", "person")
+    text = (
+        "Former French Minister of Culture Jack Lang, member of the Lower House, Tuesday visited the orchestra. Jack "
+        "Lang welcomed the visit, saying it was a fine ensemble."
+    )
+    assert by_cue(report(text), "saying").source_name == "Jack Lang"
+    at = by_cue(report("Cote d'Ivoire plans to create 100,000 jobs for its youths, saying the youth need work."), "saying")
+    assert at.source_type == "government"
+    text = (
+        "The secretary of a district committee of the Communist Refoundation Party noted that General Secretary Kim Jong "
+        "Il formulated the idea. He has embodied the line of attaching importance to ideology, the secretary said, "
+        "adding that the root was set."
+    )
+    assert by_cue(report(text), "said").source_name != "Kim Jong Il"

@@ -52,7 +52,7 @@ COUNTRY_WORDS: dict[str, str] = {
     # (more names, to name every state: Africa, Asia, the Americas, Europe, Oceania; "chad" is left out, a given name)
     "ghana": "GH", "ghanaian": "GH", "senegal": "SN", "senegalese": "SN", "mali": "ML", "malian": "ML",
     "guinea": "GN", "guinean": "GN", "equatorial guinea": "GQ", "guinea-bissau": "GW", "sierra leone": "SL",
-    "sierra leonean": "SL", "liberia": "LR", "liberian": "LR", "ivory coast": "CI", "côte d'ivoire": "CI", "ivorian": "CI",
+    "sierra leonean": "SL", "liberia": "LR", "liberian": "LR", "ivory coast": "CI", "côte d'ivoire": "CI", "cote d'ivoire": "CI", "ivorian": "CI",
     "burkina faso": "BF", "niger": "NE", "benin": "BJ", "togo": "TG", "cameroon": "CM", "cameroonian": "CM",
     "gabon": "GA", "congo": "", "democratic republic of congo": "CD", "democratic republic of the congo": "CD",
     "republic of congo": "CG", "uganda": "UG", "ugandan": "UG", "tanzania": "TZ", "tanzanian": "TZ", "rwanda": "RW",

@@ -11,8 +11,9 @@ from ...registry import country_of
 from ...registry.countries import US_STATES, state_of_abbreviation
 from ..entities import first_mention
 
-_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub"})
-"""Words that make an office another one ("vice president" is no president)."""
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant", "under", "acting", "co", "sub", "general"})
+"""Words that make an office another one ("vice president" is no president; KCNA's "General Secretary Kim Jong Il" is no
+"the secretary" of a district committee)."""
 
 
 def rank_of(text: str, title: str) -> str | None:

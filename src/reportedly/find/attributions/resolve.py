@@ -529,6 +529,12 @@ def _describe(
             return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
     if (station := _STATION.search(phrase)) is not None:
         return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
+    if (
+        ent is not None and ent.kind == "group" and head is not None and head.pos_ in ("NOUN", "PROPN") and head.text.islower()
+        and (PERSON_TITLES.fullmatch(head_low) or people_noun(head_low) or head_low in OFFICIAL_HEADS or GOVERNMENT_WORDS.fullmatch(head_low))
+        and not many_people(low) and not PARTITIVE.match(low)
+    ):
+        ent = None  # "the Japanese prime minister" beside "to rescue Japanese": a nationality before a noun names no one
     if ent is not None:
         kind = "outlet" if ent.kind == "organization" and OUTLET_NAME.search(ent.name) else _KIND_TYPES.get(ent.kind)
         if kind:

@@ -341,8 +341,10 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 label = "PERSON"  # "Ivanka Trump said" (a product or a work to spaCy, by her brand): a given name, a surname
             if label == "PERSON" and e - s >= 2 and _participle(doc, s):
                 s += 1  # "Surprised Obama wasn't working the room": a participle opening the sentence
-            if label == "PERSON" and e - s >= 3 and texts(doc)[s] in ASKING and lowers(doc)[s + 1] in first_names():
-                s += 1  # "'Will Bill Barr be brave enough ...?'": a question's verb, then a given name and a surname
+            if label == "PERSON" and e - s >= 3 and lowers(doc)[s + 1] in first_names() and (
+                texts(doc)[s] in ASKING or (s > 0 and lowers(doc)[s - 1] == "of" and lowers(doc)[s] not in first_names())
+            ):  # "'Will Bill Barr be brave ...?'": a question's verb; "Minister of Culture Jack Lang": the title's object
+                s += 1
             if label == "PERSON" and e - s >= 3 and lowers(doc)[s] in _PARTY_MEMBERS:
                 s += 1  # "Defeated Democrats Joe Donnelly of Indiana": the party is no word of the name
             e = next((p for p in range(s + 1, e) if texts(doc)[p] == ":"), e)  # ("Alexandria Ocasio-Cortez: Youngest ...")

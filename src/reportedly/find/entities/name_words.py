@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from ...nlp import Parsed, lowers, texts
+from ...registry import country_of
 from .lexicon import Lexicon, first_names, read_sections, word_key
 
 
@@ -103,6 +104,8 @@ def nonperson_label(words: list[str]) -> str | None:
         return "ORG"  # "according to GunLaws.com": a website, nobody's name
     if len(words) < 2:
         return None
+    if country_of(" ".join(words)) is not None:
+        return "GPE"  # "Cote d'Ivoire plans to create 100,000 jobs" (a person to spaCy); not "Jordan" alone, a surname too
     first, last = word_key(words[0]), word_key(words[-1])
     if last in heads["organization_last"]:
         return "ORG"
