@@ -46,6 +46,7 @@ from ..registry.countries import US_STATES, country_of
 from ..settings import Settings
 from . import Found
 from .entities.lexicon import lexicon
+from .entities.name_words import PARTY_TAG
 
 PRODUCED_BY = "credits.rules/1"
 
@@ -318,7 +319,7 @@ def _wire_tag(text: str, start: int, reg: Registry) -> list[Credit]:
     name = m.group("agency")
     s = start + m.start("agency")
     canon = _canonical(name, reg)
-    if canon is None and (not _AGENCY_SHAPED.search(name) or _PARTY_STATE.match(name)):
+    if canon is None and (not _AGENCY_SHAPED.search(name) or PARTY_TAG.match(name)):
         return []  # "(London) – The government ...": a place opening a press release; "(D-N.Y.)"
     return [Credit(canon or name, "wire", (s, s + len(name)), PRODUCED_BY)]
 
@@ -327,7 +328,6 @@ _AGENCY_SHAPED = re.compile(
     r"^[A-Z][A-Z.&-]+$|\b(?:News|Press|Agency|Wire|Service|Times|Post|TV|Radio|Television|Network)\b"
 )
 """A wire tag the registry does not know must look like an agency: an acronym ("KUNA") or a news word."""
-_PARTY_STATE = re.compile(r"[DRI]-[A-Z]")
 
 
 def _byline_wire(text: str, start: int, reg: Registry) -> list[Credit]:

@@ -523,13 +523,12 @@ def _extraposed(source: Tok | None, cue: Tok) -> bool:
 
 
 def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
-    phrase = RELATIVE_TAIL.split(" ".join(text[span[0] : span[1]].split()).lower(), maxsplit=1)[0]
+    written = " ".join(text[span[0] : span[1]].split())
+    phrase = RELATIVE_TAIL.split(written.lower(), maxsplit=1)[0]
     if head is not None and head.pos_ == "PRON":
         return True
-    if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(" ".join(text[span[0] : span[1]].split())):
-        return True
-    if PARTISAN.fullmatch(" ".join(text[span[0] : span[1]].split())):
-        return True  # "the Kentucky Republican"
+    if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(written) or PARTISAN.fullmatch(written):
+        return True  # ("the Kentucky Republican": ``offices.PARTISAN``)
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 6
 
 

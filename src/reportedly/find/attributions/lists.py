@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from ...model import Entity, Span
 from ..entities import entity_by_id, mentions_near
 from ..entities.lexicon import lexicon
+from ..entities.name_words import PARTY_TAG
 
-_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\)|,\s+[RDI]-[A-Z][\w.]*)?"
+_HOME = r"(?:\s+of(?:\s+[A-Z][\w.'’-]*){1,2}|\s*\([^()]{1,15}\)|,\s+" + PARTY_TAG.pattern + ")?"
 """Where a person in a list is from ("Lou Barletta of Pennsylvania and Steve King", "Ted Cruz (R-Texas) and ...",
 "Jason Chaffetz, R-Utah, and ...")."""
 _HOME_RE = re.compile(_HOME)

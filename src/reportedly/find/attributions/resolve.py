@@ -30,7 +30,7 @@ from ...nlp import Tok
 from ...registry import Registry, country_of, load_registry
 from ...settings import Settings
 from ..entities import entity_at, entity_by_id, mentions_near, mentions_within
-from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, WEB_NAME
+from ..entities.name_words import BODY_HEADS, NOUNS_BEFORE_A_BODY, PARTY_TAG, WEB_NAME
 from .appositions import (
     NAME_AT_END,
     NAME_THEN_WHO,
@@ -190,7 +190,7 @@ _OUTLETS_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w.&-]*(?:\s+[A-Z][\
 _ENVOYS_AT = re.compile(r"\s+(?:of|for)\s+the\s+(?:[A-Z][\w-]*\s+)+(?:mission|delegation|embassy|consulate)\s+(?:at|to|in)\s+(?:the\s+)?$")
 """A country's envoys to a body (their office before the body's name): the body is not who speaks."""
 _STATION = re.compile(r"\b(?:TV|[Tt]elevision|[Rr]adio|[Nn]ews)\s+(?:station|network|channel)\s+(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})$")
-_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$|,\s+[DRI]-[A-Z][\w.]*,?$")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)?$|,\s+" + PARTY_TAG.pattern + ",?$")
 """A bracket that ends a phrase naming itself: an acronym, a share, an aside ("Iran's Revolutionary Guard Corps
 (IRGC)", "A majority (65%)"), or a party tag ("Schumer, D-N.Y."): not the name."""
 

@@ -370,11 +370,10 @@ def ner_mentions(parsed: Parsed, registry: Registry, lex: Lexicon) -> Iterator[M
                 yield from _registry_mentions(parsed, si, doc, s, e, label, row, registry)
                 continue
             s, e, possessor = _split_inner(doc, s, e, label)
-            label = "PERSON" if possessor is not None else label
             if possessor is None and label == "ORG":
                 s, e, possessor = _journalist(parsed, si, doc, s, e, registry)
-                if possessor is not None:
-                    label = "PERSON"  # "Fox News’s Sean Hannity", "Vox’s Ella Nilsen" (ORG to spaCy)
+            # the name after a possessor is a person's ("Fox News’s Sean Hannity", "Human Rights Campaign’s Fred Sainz")
+            label = "PERSON" if possessor is not None else label
             if possessor is not None:
                 ps, pe = trim(doc, *possessor)
                 if ps < pe:
