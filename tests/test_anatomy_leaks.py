@@ -200,6 +200,14 @@ def test_a_name_card_inside_a_sentence_is_page_furniture() -> None:
     # the page's own misspelling of the glued surname ("Costello ... CostellloFormer ... MORE"): a card still
     text = "Rep. Ray Dunmore Raymond Paul DunmorreFormer GOP Rep. Dunmore opens lobbying shop MORE (R-Pa.) replied: no."
     assert " ".join(blank(text, inline_furniture(text)).split()) == "Rep. Ray Dunmore (R-Pa.) replied: no."
+    # a space between the repeated surname and the first headline (14 cards in AllSides), and a glued card that starts at
+    # a later word of the name than a spaced reading would ("Shelley Moore Capito ... Moore CapitoShelley ...")
+    text = ("While Speaker Paul Ryan Paul Davis Ryan Retirees should say 'no thanks' to the plan Governor Newsom and family "
+            "dress up MORE (Wis.) vowed to act, Sen. Shelley Moore Capito Shelley Wellons Moore CapitoShelley Moore Capito "
+            "wins Senate primary MORE (R-W.Va.) agreed.")
+    assert " ".join(blank(text, inline_furniture(text)).split()) == (
+        "While Speaker Paul Ryan (Wis.) vowed to act, Sen. Shelley Moore Capito (R-W.Va.) agreed."
+    )
 
 
 def test_link_titles_after_a_read_more_line_are_boilerplate() -> None:

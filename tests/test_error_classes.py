@@ -5719,3 +5719,132 @@ def test_kcna_offices_nationalities_and_country_names() -> None:
         "adding that the root was set."
     )
     assert by_cue(report(text), "said").source_name != "Kim Jong Il"
+
+
+def test_put_it_is_the_cue_and_what_was_put_the_content() -> None:
+    """ "As the Babylon Bee put it, “...”" had the content "it, “..."; "put it this way: “...”" took the quote before;
+    "as The New Yorker put it in a lengthy expose, “the operator.”" had "it in a lengthy expose" (PolNeAR marks the
+    cue "put it" and the quote or the clause the aside governs as the content)."""
+    text = (
+        "The senator has long opposed the plan. As the Babylon Bee put it, “The senator opposes everything.” One GOP "
+        "strategist put it this way: “Maybe 34 is his ceiling.” Others disagree."
+    )
+    rep = report(text, profile="fast")
+    bee = by_cue(rep, "put it")
+    assert bee.source_name == "The Babylon Bee"
+    assert span_text(rep.article.text, bee.content).startswith("The senator opposes everything")
+    strategist = [a for a in rep.attributions if a.source_name == "One GOP strategist"]
+    assert strategist and span_text(rep.article.text, strategist[0].content).startswith("Maybe 34 is his ceiling")
+    rep = report(
+        "His degree has not insulated him from being seen, as The New Yorker put it in a lengthy expose, “the operator.”",
+        profile="fast",
+    )
+    assert span_text(rep.article.text, by_cue(rep, "put it").content).startswith("the operator")
+
+
+def test_clause_openers_agencies_and_ranks_before_names() -> None:
+    """ "Since Forest Service employees are not trained ..." named the agency "Since Forest Service"; the Forest Service
+    and the Border Patrol were organisations; "Revolutionary Guard Aerospace Force Brig. Gen. Amir Ali Hajizadeh" was
+    the organisation "... Force Brig"."""
+    text = (
+        "In the proceedings, the Forest Service fought on behalf of its officer. It pointed to an operational memo with "
+        "the Border Patrol that said they are allowed to back up each other. Since Forest Service employees generally "
+        "are not trained in Spanish, Border Patrol agents are particularly helpful in backing up encounters with "
+        "Hispanics, the agency said."
+    )
+    rep = report(text)
+    kinds = {e.name: e.kind for e in rep.entities}
+    assert "Since Forest Service" not in kinds
+    assert kinds.get("Forest Service") == "government" and kinds.get("Border Patrol") == "government"
+    text = (
+        "“If such acts of aggression are repeated, our response will also be the same,” said Revolutionary Guard "
+        "Aerospace Force Brig. Gen. Amir Ali Hajizadeh, as quoted by Iran’s Fars News Agency."
+    )
+    names = {e.name for e in report(text).entities}
+    assert "Revolutionary Guard Aerospace Force" in names and "Amir Ali Hajizadeh" in names
+
+
+def test_some_of_someones_people_and_the_word_some() -> None:
+    """ "Some of the president’s fellow Republicans" were the president (Trump), "Biden’s former Democratic rivals" Joe
+    Biden, and "Some have criticized ..." a person."""
+    text = (
+        "President Donald Trump spoke on Sunday. Some of the president’s fellow Republicans, however, are pushing the "
+        "White House to take an even harder line."
+    )
+    at = by_cue(report(text), "are pushing")
+    assert at.source_entity is None and at.source_type == "group"
+    text = (
+        "Joe Biden won the primary on Tuesday. Several of Biden’s former Democratic rivals lined up to endorse him. "
+        "Biden’s former Democratic rivals said he would unite the party."
+    )
+    at = by_cue(report(text), "said")
+    assert at.source_name != "Joe Biden" and at.source_type == "group"
+    at = by_cue(report("Mueller kept working. Some have criticized the special counsel for overreaching."), "have criticized")
+    assert at.source_type == "group"
+
+
+def test_a_name_after_a_described_persons_clause_and_former_officials() -> None:
+    """ "A Republican who is disillusioned by Trump, Byron Johnson, 37, a personal banker ..." was "A Republican";
+    "Ukraine's former public prosecutor" and "four former CDC directors" were the government."""
+    text = (
+        "A Republican who is disillusioned by Trump, Byron Johnson, 37, a personal banker in Chicago, expects to get a "
+        "bigger tax break this year."
+    )
+    assert by_cue(report(text), "expects").source_name == "Byron Johnson"
+    text = "Ukraine's former public prosecutor accused her of blocking his travel, and the embassy denied it."
+    assert by_cue(report(text), "accused").source_type == "person"
+    text = "Four former CDC directors recently accused the administration of undermining the agency’s work."
+    assert by_cue(report(text), "recently accused").source_type == "group"
+
+
+def test_newspapers_called_press_and_the_dni() -> None:
+    """ "The Middletown Press" was an organisation, "the DNI" (the Director of National Intelligence) one too."""
+    text = "Young Masha grew up in Kent, Connecticut, according to The Middletown Press, where her parents taught."
+    at = by_cue(report(text), "according to")
+    assert (at.source_name, at.source_type) == ("Middletown Press", "outlet")
+    text = "In January, the DNI reported that Russian military intelligence used a persona to release the data."
+    assert by_cue(report(text), "reported").source_type == "government"
+
+
+def test_offices_held_then_and_now_and_offices_of_another_kind() -> None:
+    """ "the former vice president says" was "current Vice President Mike Pence"; "the county's chief administrator"
+    was the article's "Houston Police Chief Art Acevedo"; "The longtime Democratic strategist and architect of Bill
+    Clinton’s successful 1992 campaign" was Bill Clinton."""
+    text = (
+        "Joe Biden has praised the wealthy (\"just as patriotic as poor folks\") and current Vice President Mike Pence "
+        "(\"a decent guy\"). “We are in a battle for the soul of this nation,” the former vice president says in a video "
+        "released today."
+    )
+    assert by_cue(report(text), "says").source_name != "Mike Pence"
+    text = (
+        "Houston Police Chief Art Acevedo said officers were ready. The county’s chief administrator urged residents "
+        "to stay home."
+    )
+    assert by_cue(report(text), "urged").source_name != "Art Acevedo"
+    text = (
+        "James Carville spoke on Monday. The longtime Democratic strategist and architect of Bill Clinton’s "
+        "successful 1992 campaign invoked his old slogan."
+    )
+    assert by_cue(report(text), "invoked").source_name != "Bill Clinton"
+
+
+def test_a_name_spacy_calls_a_body_by_a_womans_given_name() -> None:
+    """ "Jeanine Pirro’s Fox News show" made "Jeanine Pirro" an organisation (spaCy: ORG), then "Pirro used that
+    platform to call for ..." an organisation's."""
+    text = (
+        "Trump tweeted that his followers should watch Jeanine Pirro’s Fox News show over the weekend. Pirro used that "
+        "platform to call for the resignation of Speaker Paul Ryan."
+    )
+    kinds = {e.name: e.kind for e in report(text).entities}
+    assert kinds.get("Jeanine Pirro") == "person"
+
+
+
+def test_a_bodys_officer_is_no_holder_of_the_title_elsewhere() -> None:
+    """ "The American Nurses Association ... though the association’s president lamented the delay" was President
+    Obama."""
+    text = (
+        "President Barack Obama said the response was improving. The American Nurses Association and other groups have "
+        "called for clearer guidelines, though the association’s president lamented the delay in issuing them."
+    )
+    assert by_cue(report(text), "lamented").source_name != "Barack Obama"

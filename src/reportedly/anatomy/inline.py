@@ -11,7 +11,7 @@ Four kinds: links to other stories in brackets (``LINKED_HEADLINE``), the BBC's 
 "Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires panicking over Sanders candidacy Omar renews claim ... MORE
 (D-Minn.) and the ..." is the name as written, then the person's full name glued to up to three headlines of other
 stories, then "MORE".  In the 5,000 AllSides articles: 903 cards in 163 articles (159 from The Hill, 4 of its guest
-columns), where they made entity names ("Trump Donald", "Heller Dean"), attributions of the headlines ("Graham says
+columns; and 14 whose surname a space parts from the first headline), where they made entity names ("Trump Donald", "Heller Dean"), attributions of the headlines ("Graham says
 Schiff should be a witness") and sources lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying
 ..."); none in the KCNA stories, 128 in the relay articles.
 """
@@ -30,6 +30,20 @@ HOVERCARD = re.compile(
 """A name card: a surname, up to six more capitalised words (the given and middle names, "(Mitch)"), the
 surname again glued to the first headline, the headlines, and " MORE".  The card runs from the end of the first
 surname (the name as written stays) to the end of "MORE"."""
+
+
+_SPACED_CARD = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]*[a-z])(?: [A-Z(][\w'’.()-]*){0,6}? (?P=name) (?=[A-Z][a-z]+ [a-z])[^\n]{5,600}? MORE(?=[\s’'.,;:)]|$)"
+)
+"""A name card whose surname and first headline a space parts ("Speaker Paul Ryan Paul Davis Ryan Retirees should say
+'no thanks' to ... MORE"): taken where no glued card (``HOVERCARD``) overlaps it, which may start at a later word of the
+name ("Shelley Moore Capito Shelley Wellons Moore CapitoShelley ...")."""
+
+
+def _cards(text: str) -> list[Span]:
+    glued = [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
+    spaced = [(m.end("name"), m.end()) for m in _SPACED_CARD.finditer(text)]
+    return glued + [(s, e) for s, e in spaced if not any(s < ge and gs < e for gs, ge in glued)]
 
 
 _MISSPELT_CARD = re.compile(
@@ -75,7 +89,7 @@ no name): no word holds them."""
 def inline_furniture(text: str) -> list[Span]:
     """Spans of ``text`` that are page furniture inside a sentence, in order, not overlapping."""
     spans = sorted(
-        [(m.end("name"), m.end()) for m in HOVERCARD.finditer(text)]
+        _cards(text)
         + _misspelt_cards(text)
         + [m.span() for m in LINKED_HEADLINE.finditer(text)]
         + [m.span() for m in PLAYER_LABEL.finditer(text)]

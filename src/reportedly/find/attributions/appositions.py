@@ -29,6 +29,17 @@ closed by a party word, followed by a relative clause or a participle ("a Republ
 Ryan"): ``described_words``."""
 
 
+_NAME_SET_OFF = re.compile(r",\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*),\s+(?:\d{1,3}\b|(?:a|an|the)\s)")
+
+
+def name_after_clause(phrase: str) -> tuple[int, int] | None:
+    """Where a name set off after a described person's relative clause stands, followed by an age or another
+    description: "A Republican who is disillusioned by Trump, Byron Johnson, 37, a personal banker ..."."""
+    described = NOUN_THEN_WHO.match(phrase)
+    named = _NAME_SET_OFF.search(phrase, described.end()) if described is not None else None
+    return named.span("name") if named is not None else None
+
+
 def described_words(m: re.Match[str]) -> str:
     """The description ``NOUN_THEN_WHO`` matched."""
     return m.group("desc") or m.group("part") or m.group("adj")

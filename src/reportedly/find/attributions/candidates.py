@@ -28,6 +28,7 @@ from .clauses import (
     inverted_aside,
     predicate_adjective,
     publisher_of_document,
+    quote_right_after,
     quote_under_subject,
     reduced_relative_subject,
     relative_then_speaker,
@@ -98,6 +99,14 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
     rel, cc = content_child(h)
     if cc is None and h.lemma_.lower() in REPORTS and (fronted := fronted_clause(h)) is not None:
         rel, cc = "ccomp", fronted  # "The army fired shells, the newspaper wrote.", the clause misparsed
+    if rel == "dobj" and cc is not None and cc.lower_ == "it" and h.lemma_.lower() == "put":
+        # "As the Babylon Bee put it, “...”", "as a memo put it.", "put it this way: “...”": "put it" is the cue (as
+        # PolNeAR marks it), what was put the clause the aside governs or the quote after it, never "it"
+        cue = (cue[0], max(cue[1], cc.i + 1))
+        rel, cc = "none", None
+        put_quote = quote_right_after(h, cue[1] - 1)
+    else:
+        put_quote = None
     quoted = quote_under_subject(h) if h.lemma_.lower() in REPORTS else None
     if quoted is not None:
         rel, cc = "ccomp", quoted  # "“...,” senators Thom Tillis and James Lankford said in a statement"
@@ -185,6 +194,9 @@ def _verbal(seg: Segment, h: Tok) -> Candidate:
                 content_idx -= outer
         rel = "head"
         cand.content_rel = rel
+    if put_quote is not None:  # "as The New Yorker put it in a lengthy expose, “the operator.”": the quote, not the clause
+        content_idx = set(range(*put_quote))
+        rel = cand.content_rel = "ccomp"
     if not content_idx and cand.passive:
         # "The issue was first reported by The Washington Post", "The plan was approved": the passive
         # subject is the content (as PolNeAR train annotates such subjects of cues without an agent)

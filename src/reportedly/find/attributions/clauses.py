@@ -117,6 +117,23 @@ def quote_under_subject(h: Tok) -> Tok | None:
     return None
 
 
+def quote_right_after(h: Tok, after: int) -> tuple[int, int] | None:
+    """The tokens inside a quotation that a comma or a colon opens after token ``after``, at the end of the clause of
+    ``h`` (the parser may hang the quote on ``h``) and closing within 120 tokens: "as The New Yorker put it in a
+    lengthy expose, “the operator.”", "put it this way: “...”"."""
+    doc = h.doc
+    marks = OPEN_QUOTES | {"''", "``"}
+    for j in range(after + 1, min(len(doc), h.right_edge.i + 3)):
+        if doc[j].text in (".", ";", "?", "!") or "\n" in doc[j].text:
+            return None
+        if doc[j].text in marks and doc[j - 1].text in (",", ":"):
+            for k in range(j + 1, min(len(doc), j + 120)):
+                if doc[k].text in CLOSE_QUOTES | {"''"} or "\n" in doc[k].text:
+                    return (j + 1, k) if doc[k].text in CLOSE_QUOTES | {"''"} and k > j + 1 else None
+            return None
+    return None
+
+
 FELT_BY_OBJECT = frozenset(
     {"anger", "outrage", "alarm", "upset", "frustrate", "shock", "worry", "disappoint", "surprise", "trouble",
      "bother", "infuriate", "irritate", "annoy", "delight", "scare", "frighten", "disturb", "dismay", "stun"}

@@ -44,6 +44,7 @@ from .heads import (
 )
 from .offices import PARTISAN, later_holder
 from .outlet_refs import outlet_closing, outlet_reference
+from .owners import PARTITIVE
 from .quotes import MARKS, QuoteIndex, quote_index
 from .relatives import relative_antecedent
 from .resolve import DESCRIPTION_OPENERS, Described, describe
@@ -526,11 +527,15 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     written = " ".join(text[span[0] : span[1]].split())
     phrase = RELATIVE_TAIL.split(written.lower(), maxsplit=1)[0]
     if head is not None and head.pos_ == "PRON":
-        return True
+        # not "Some of the president's fellow Republicans" (its "president" no antecedent of the phrase); "Most of them"
+        return not ((part := PARTITIVE.match(phrase)) is not None and not _OF_PRONOUN.match(phrase, part.end() - 1))
     if outlet_reference(phrase) or BODY_DESCRIPTION.fullmatch(written) or PARTISAN.fullmatch(written):
         return True  # ("the Kentucky Republican": ``offices.PARTISAN``)
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 6
 
+
+
+_OF_PRONOUN = re.compile(r"(?:them|us|you|those|these|whom)\b")
 
 
 def _antecedent(

@@ -32,18 +32,43 @@ minister" is no "Justice Minister", while "the minister" may be one."""
 
 
 def office_kind(text: str, title: str) -> str | None:
-    """The word of ``_KINDS`` right before ``title`` in ``text`` ("prime" of "the prime minister"), else None."""
+    """The word of ``_KINDS`` right before ``title`` in ``text`` ("prime" of "the prime minister"), else one of
+    ``_KINDS_AFTER`` right after it ("+administrator" of "the county's chief administrator", who is no "Police
+    Chief"), else None."""
     m = re.search(r"\b([a-z]+)[\s-]+" + re.escape(title) + r"\b", text.lower())
-    return m.group(1) if m is not None and m.group(1) in _KINDS else None
+    if m is not None and m.group(1) in _KINDS:
+        return m.group(1)
+    after = re.search(r"\b" + re.escape(title) + r"[\s-]+([a-z]+)\b", text.lower())
+    return "+" + after.group(1) if after is not None and after.group(1) in _KINDS_AFTER else None
 
 
-def office_terms(phrase: str, title: str) -> tuple[str | None, str | None, str | None, str | None, str | None, str | None]:
+_KINDS_AFTER = frozenset(
+    "administrator executive justice officer economist strategist spokesman spokeswoman counsel negotiator "
+    "correspondent editor judge analyst adviser advisor inspector operating financial medical technology information "
+    "scientist whip".split()
+)
+"""Nouns after a title word that make it part of another office ("chief administrator", "chief executive")."""
+
+
+def office_terms(
+    phrase: str, title: str
+) -> tuple[str | None, str | None, str | None, str | None, str | None, str | None, str | None]:
     """What a description says of the office ``title`` it names, as ``holds_office`` takes it after the title:
-    country, rank, state, body, party and kind ("the former Kentucky senator", "the prime minister")."""
+    country, rank, state, body, party, kind and time ("the former Kentucky senator", "the prime minister")."""
     return (
         country_in(phrase), rank_of(phrase, title), state_in(phrase), body_in(phrase, title), party_in(phrase),
-        office_kind(phrase, title),
+        office_kind(phrase, title), time_of(phrase),
     )
+
+
+def time_of(words: str) -> str | None:
+    """ "former" or "current" when a description or a role says whether the office is held now ("the former vice
+    president", "current Vice President")."""
+    m = _TIME.search(words)
+    return None if m is None else "former" if m.group(0).lower() in ("former", "ex") else "current"
+
+
+_TIME = re.compile(r"\b(?:former|ex(?=-)|current|sitting|incumbent)\b", re.I)
 
 
 def holds_office(
@@ -55,6 +80,7 @@ def holds_office(
     body: str | None = None,
     party: str | None = None,
     kind: str | None = None,
+    time: str | None = None,
 ) -> bool:
     """Whether a person's roles hold the office ``title`` of ``country``, of the same ``rank`` (``rank_of``: "the
     vice president" is no "President"; "the president" no "Vice President"): "the US leader" is a head of state or
@@ -72,6 +98,7 @@ def holds_office(
     roles = [
         r for r in e.roles
         if word.search(_own_words(r).lower()) and rank_of(r, title) == rank and kind in (None, office_kind(r, title))
+        and (time is None or time_of(_own_words(r)) in (None, time))  # ("the former vice president" no "current" one)
     ]
     if party is not None and any(party_in(r) not in (None, party) for r in roles):
         return False  # ("the new Conservative leader" is no "Labour leader")
@@ -158,7 +185,11 @@ def country_in(phrase: str) -> str | None:
 def body_in(phrase: str, title: str) -> str | None:
     """The last word of a body's or a place's name written right before the title ("Organization" of "the World Health
     Organization director") or after it and "of" ("Newark" of "the former mayor of Newark"), not a country's, a state's
-    or a party's; else None (``holds_office``: a holder's role names that body)."""
+    or a party's, or a body's noun as its possessor ("association" of "the association’s president"); else None
+    (``holds_office``: a holder's role names that body)."""
+    owner = re.search(r"\b(?:the|its|their)\s+(" + _BODY_NOUNS + r")['’]s\s+(?:[\w-]+\s+){0,2}?(?i:" + re.escape(title) + r")\b", phrase)
+    if owner is not None:
+        return owner.group(1)  # "the association’s president": a holder whose role names an association, not Obama
     m = re.search(r"((?:[A-Z][\w.&'’-]*\s+){1,5})(?i:" + re.escape(title) + r")\b", phrase)
     if m is None:
         # or after it, with "of" ("the former mayor of Newark" is no "mayor of South Bend")
@@ -175,6 +206,7 @@ def body_in(phrase: str, title: str) -> str | None:
     return words[-1]
 
 
+_BODY_NOUNS = "association|company|group|organization|organisation|firm|union|network|agency|committee|council|board|foundation|university|hospital|bank|institute|federation"
 _NO_BODY_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "former", "then", "new"})
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...model import Entity
+from ...model import Entity, Span
 from ...nlp import Parsed
 from ...registry import country_of, load_registry
 from ..entities import mentions_within
@@ -199,7 +199,7 @@ def outlet_closing(text: str, source: tuple[tuple[int, int], ...], registry: tup
 OUTLET_NAME = re.compile(
     r"\b(?:Journal|Herald|Gazette|Tribune|Courier|Chronicle|Times|Dispatch|Inquirer|Examiner|Sentinel|Telegraph|"
     r"Bulletin|Star-Ledger|Post-Gazette|Free Press|Daily News|Star-Telegram|Star Tribune|Journal-Constitution|"
-    r"Ilbo|Sinmun|Shimbun)$"
+    r"Ilbo|Sinmun|Shimbun|(?<!University )(?<!MIT )Press)$"
     r"|\b(?:TV|Television|Radio|Broadcasting)(?:\s+Broadcasting)?(?:\s+(?:Service|Station|Network|Channel|Corporation|System|\d+))?"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?$"
 )
@@ -207,3 +207,16 @@ OUTLET_NAME = re.compile(
 Syrian Central TV Broadcasting Service", "TV Broadcasting Service of Equatorial Guinea", Korean "Ilbo" and "Sinmun",
 Japanese "Shimbun": daily, newspaper): an organisation the registry
 lacks named so is an outlet (not "the Journal of ...", whose name goes on; not "... Radio Workers' Union")."""
+
+
+def paper_named_after(text: str, span: Span, phrase: str) -> str | None:
+    """ "The Russian newspaper" followed by its name outside the source span ("... newspaper Patriot in its 9th
+    issue praised"): that name."""
+    if not _ENDS_WITH_PAPER.search(phrase):
+        return None
+    after = _NAME_AFTER.match(text, span[1], min(len(text), span[1] + 80))
+    return named_paper(phrase + after.group(0)) if after is not None else None
+
+
+_ENDS_WITH_PAPER = re.compile(r"\b(?:paper|newspaper)$")
+_NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")

@@ -51,7 +51,7 @@ _RULERS = frozenset({"regime", "government", "junta", "clique", "group"})
 (Lee Myung Bak's government)."""
 
 _CAMPAIGN_HEADS = frozenset({"campaign", "camp", "team", "transition"})
-_LOWER_WORDS = re.compile(r"(?P<pos>['’‘]s?)?(?:\s+(?:[a-z][a-z-]*|\d+-year-old)){1,3}")
+_LOWER_WORDS = re.compile(r"(?P<pos>['’‘]s?)?(?:\s+(?:[a-z][a-z-]*|\d+-year-old|Democratic|Republican|GOP)){1,3}")
 _POSSESSED = frozenset(
     {"office", "lawyers", "attorneys", "family", "staff", "allies", "friends", "daughter", "son", "wife", "husband",
      "mother", "father", "brother", "sister", "relatives", "doctor", "doctors", "aunt", "uncle", "nephew", "niece",

@@ -36,6 +36,7 @@ from .appositions import (
     NAME_THEN_WHO,
     NOUN_THEN_WHO,
     described_words,
+    name_after_clause,
     person_after_possessive,
     set_off,
     untitled,
@@ -72,7 +73,7 @@ from .heads import (
 )
 from .lists import joined_parties, two_people
 from .offices import NO_STAFF, PARTISAN, body_head
-from .outlet_refs import OUTLET_NAME, named_paper, outlet_reference
+from .outlet_refs import OUTLET_NAME, named_paper, outlet_reference, paper_named_after
 from .owners import (
     ONE_PARTISAN,
     PARTITIVE,
@@ -359,7 +360,7 @@ def _describe(
         return Described(phrase, kind, None)  # "Catholic and Lutheran groups", "Apple and Google executives"
     if _WORDS_THEN_BODIES.fullmatch(" ".join(phrase.split())):
         return Described(phrase, "group", None)  # "Civic and public organizations in south Korea": not "Civic"
-    paper = named_paper(phrase) or _paper_named_after(text, span, phrase)
+    paper = named_paper(phrase) or paper_named_after(text, span, phrase)
     if paper is not None:
         # "The Russian paper Serp I Molot": a newspaper the registry lacks
         return Described(paper, "outlet", ent.id if ent is not None and ent.name == paper else None)
@@ -382,6 +383,10 @@ def _describe(
             and two_people(entities, span, text) is None  # (not the last of two: "Theresa May, and her ..., Mark Rutte")
         ):
             return Described(who.name, "person", who.id)  # "An official of the State General Bureau of Tourism, Jong Il Hyon"
+    clause_name = name_after_clause(phrase)
+    who = entity_for(entities, (at + clause_name[0], at + clause_name[1]), text) if clause_name is not None else None
+    if clause_name is not None and who is not None and who.kind == "person" and who.name.endswith(phrase[slice(*clause_name)].split()[-1]):
+        return Described(who.name, "person", who.id)  # "A Republican who is disillusioned by Trump, Byron Johnson, 37, ..."
     if (ANON.search(phrase) or SOURCE_WORD.match(phrase)) and not (
         ent is not None and ent.kind == "person" and head is not None and head.ent_type_ == "PERSON"
     ):
@@ -416,7 +421,7 @@ def _describe(
             return Described(phrase, "unknown" if OF_THINGS.search(low) else "group", None)
         if antecedent:
             return Described(antecedent[0], "person", antecedent[1])
-        return Described(phrase, "person", None)
+        return Described(phrase, "group" if low in _SEVERAL else "person", None)  # ("Some have criticized ...")
     if (
         antecedent
         and antecedent[1]
@@ -475,10 +480,11 @@ def _describe(
         return Described(phrase, "group" if head.tag_ == "NNS" else "person", None)
     if ent is not None and (apposed := apposed_person(entities, ent, span, text)) is not None:
         return Described(apposed.name, "person", apposed.id)  # "Mr. Issa's predecessor on the panel, Rep. Henry Waxman"
-    if _FORMER.match(low) and head is not None and head.tag_ == "NN" and (
-        PERSON_TITLES.fullmatch(head_low) or people_noun(head_low) or head_low in ("member", "counsel")
+    if _FORMER.match(low) and head is not None and head.tag_ in ("NN", "NNS") and (
+        PERSON_TITLES.fullmatch(head_low.removesuffix("s")) or people_noun(head_low) or head_low in ("member", "counsel", "prosecutor")
     ):
-        return Described(phrase, "person", None)  # "the former special counsel and FBI director": no longer the FBI's
+        # "the former special counsel and FBI director": no longer the FBI's; "four former CDC directors"
+        return Described(phrase, "person" if head.tag_ == "NN" else "group", None)
     if ent is not None and (owned := whose(ent, span, head, text) or people_of(ent, span, head, text)) is not None:
         # "a Trump adviser", "Trump supporters", "the Clemson quarterback", "lawyers for the Trump administration",
         # "a spokeswoman for Senator Smith": the name only says whose
@@ -527,6 +533,12 @@ def _describe(
             return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
         if at >= 0 and _ENVOYS_AT.match(text, at + len(head.text), inside[0][0] if inside else at):
             return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
+        prep = _PREP.search(text, at + len(head.text), inside[0][0]) if at >= 0 and inside and head.text.islower() else None
+        if prep is not None and (
+            (people_noun(head_low) and head_low not in OFFICIAL_HEADS and text[inside[0][1] : inside[0][1] + 2] in ("'s", "’s"))
+            or (head_low in DOCUMENT_HEADS and prep.group(1) not in ("of", "from", "by") and set(text[prep.end() : inside[0][0]].lower().split()) - {"the", "a", "an"})
+        ):
+            ent = None  # "The longtime Democratic strategist and architect of Bill Clinton’s campaign", "the president's speech to graduates of the US Naval Academy"
     if (station := _STATION.search(phrase)) is not None:
         return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
     if (
@@ -595,9 +607,11 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
+_PREP = re.compile(r"\s(of|to|for|at|in|with|from|about|on|by)\s")
+_SEVERAL = frozenset("some many most several both others few all".split())
 _PARTY_ALONE = re.compile(r"(?:the\s+)?(?:GOP|Labour|Tories|SNP|Lib Dems?|Liberal Democrats|Conservatives)", re.I)
 _PARTY_STAFF = frozenset("aide aides staffer staffers spokesman spokeswoman spokesperson official officials employee employees".split())
-_FORMER = re.compile(r"(?:the|a|an)\s+former\s")
+_FORMER = re.compile(r"(?:the|a|an|[\w.-]+['’]s|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some|many)\s+former\s")
 """A description of someone who held an office ("the former FBI director"): a person, who no longer speaks for the body."""
 _JOINED_OTHERS = re.compile(r"\s(?:and|&)\s+(?:the|a|an|his|her|their|its|other|some|several)\s")
 """Another party joined by "and" with its own determiner ("the senator and his staff"; not "president and CEO")."""
@@ -664,19 +678,6 @@ def _body_by_name(phrase: str) -> str | None:
     if not any(w.lower() in _BODY_WORDS or w.lower() in _PLURAL_BODY_WORDS for w in words[:2]):
         return None
     return " ".join(words)
-
-
-def _paper_named_after(text: str, span: Span, phrase: str) -> str | None:
-    """ "The Russian newspaper" followed by its name outside the source span ("... newspaper Patriot in its 9th
-    issue praised"): that name."""
-    if not _ENDS_WITH_PAPER.search(phrase):
-        return None
-    after = _NAME_AFTER.match(text, span[1], min(len(text), span[1] + 80))
-    return named_paper(phrase + after.group(0)) if after is not None else None
-
-
-_ENDS_WITH_PAPER = re.compile(r"\b(?:paper|newspaper)$")
-_NAME_AFTER = re.compile(r"(?:\s[A-Z][\w'’.-]*){1,5}(?=[\s,.])")
 
 
 _FAMILY = re.compile(r"(?:[Tt]he|[Bb]oth(?:\s+the)?)\s+[A-Z][\w'’-]+s")

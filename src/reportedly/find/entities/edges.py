@@ -1,7 +1,7 @@
 """Where a name's tokens begin and end: the edges of spaCy's entities and the scanners' hits (``mentions``).
 
-``trim`` takes off what no name holds at its edges (a leading "the", punctuation, spaces, a trailing possessive,
-a joining word, an acronym's open parenthesis), ``hyphen_rest`` gives back a syllable spaCy cut at a hyphen,
+``trim`` takes off what no name holds at its edges (a leading "the" or clause opener, punctuation, spaces, a trailing
+possessive, a joining word, an acronym's open parenthesis), ``hyphen_rest`` gives back a syllable spaCy cut at a hyphen,
 ``char_span`` turns a token range into offsets of ``Article.text``.
 """
 
@@ -30,8 +30,8 @@ def _has_alnum(word: str) -> bool:
 
 
 def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Token range without a leading "the", leading/trailing punctuation, spaces and a trailing possessive, and
-    without an open parenthesis left unclosed at its end and what follows it.
+    """Token range without a leading "the" or clause opener ("Since"), leading/trailing punctuation, spaces and a
+    trailing possessive, and without an open parenthesis left unclosed at its end and what follows it.
 
     An entity running on past a possessive into common words ("Clinton's van")
     ends before the possessive.
@@ -47,6 +47,7 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
         or words[s].isspace()
         or not _has_alnum(words[s])
         or words[s] in POSSESSIVE
+        or (lowers(doc)[s] in _SUBORDINATORS and doc[s].tag_ in ("IN", "WRB") and s + 1 < e)
     ):
         s += 1
     s = _past_share_buttons(doc, s, e)
@@ -59,6 +60,11 @@ def trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
     if opened is not None and words[opened] == "(":
         e = _trailing(words, s, opened)
     return s, e
+
+
+_SUBORDINATORS = frozenset({"since", "while", "although", "though", "because", "unless", "until", "when", "whereas", "if"})
+"""A clause's opening word spaCy may take into the name after it ("Since Forest Service employees are not trained
+..."), tagged as a conjunction or a wh-adverb."""
 
 
 _HEADLINE_VERBS = frozenset(
