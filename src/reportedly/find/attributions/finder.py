@@ -534,7 +534,6 @@ def _needs_antecedent(text: str, span: Span, head: Tok | None) -> bool:
     return phrase.startswith(DESCRIPTION_OPENERS) and bool(PERSON_TITLES.search(phrase)) and len(phrase.split()) <= 6
 
 
-
 _OF_PRONOUN = re.compile(r"(?:them|us|you|those|these|whom)\b")
 
 
