@@ -5848,3 +5848,44 @@ def test_a_bodys_officer_is_no_holder_of_the_title_elsewhere() -> None:
         "called for clearer guidelines, though the association’s president lamented the delay in issuing them."
     )
     assert by_cue(report(text), "lamented").source_name != "Barack Obama"
+
+
+def test_a_party_leader_by_the_party_tag_after_a_name() -> None:
+    """ "“...,” the Republican leader said" after "Senate Minority Leader Harry Reid (D-Nev.)" was Reid (his role names
+    no party; the tag after his name does)."""
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) backed the bill on Monday. Senate Minority Leader Harry Reid "
+        "(D-Nev.) opposed it. “We will pass it this week,” the Republican leader said."
+    )
+    assert by_cue(report(text), "said").source_name == "Mitch McConnell"
+
+
+def test_a_name_after_the_head_in_a_dash_or_a_participle_names_no_source() -> None:
+    """ "the Institute for Justice—the libertarian firm representing Timbs" was Tyson Timbs (spaCy found no entity for
+    the institute); "The 42-year-old automotive worker, backed by the American Civil Liberties Union" the ACLU."""
+    text = (
+        "Tyson Timbs pleaded guilty in 2015. The case “demonstrates how civil forfeiture can be abused,” said the "
+        "Institute for Justice—the libertarian firm representing Timbs."
+    )
+    assert by_cue(report(text), "said").source_name != "Tyson Timbs"
+    text = (
+        "Robert Williams was arrested in January. The 42-year-old automotive worker, backed by the American Civil "
+        "Liberties Union, filed a complaint on Wednesday."
+    )
+    assert by_cue(report(text), "filed").source_type == "person"
+
+
+def test_a_family_by_its_surname_and_a_chairmans_committee() -> None:
+    """ "the Cheneys said in a statement" was the organisation "Cheneys" (spaCy: ORG); "Neal's committee initially
+    planned ..." Richard Neal."""
+    text = (
+        "Former Vice President Dick Cheney and his wife, Lynne, defended their daughter on Sunday. “We love our "
+        "daughters,” the Cheneys said in a statement."
+    )
+    assert by_cue(report(text), "said in a statement").source_type == "group"
+    text = (
+        "Representative Richard Neal, the chairman of the House Ways and Means Committee, asked for the returns. Neal's "
+        "committee initially planned to wait until the summer."
+    )
+    at = by_cue(report(text), "initially planned")
+    assert at.source_type == "government" and at.source_name != "Richard Neal"

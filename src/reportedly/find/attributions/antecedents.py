@@ -58,7 +58,7 @@ from ..entities.name_words import (
     time_zone,
 )
 from .body_refs import BODY_DESCRIPTION, NO_SPEAKER, fits_body, in_a_list, named_body
-from .offices import PARTISAN, holds_office, office_terms, party_fit, party_in, state_in
+from .offices import PARTISAN, holds_office, known_party, office_terms, party_fit, party_in, state_in
 from .outlet_refs import outlet_description
 from .quotes import quote_index
 from .transcripts import speaker_at
@@ -212,8 +212,11 @@ def antecedent(
     if title:
         # a description: a person who holds the title, else (for an office of a body) nobody
         t = title.lower().rstrip(".")
-        terms = office_terms(phrase, t)
-        fit = _named(_closest_at(parsed, entities, before, lambda e: e.kind == "person" and holds_office(e, t, *terms), ()))
+        terms, text = office_terms(phrase, t), parsed.text
+        us_party = terms[4] if terms[4] in ("republican", "democratic") else None  # ("the Republican leader" no Reid, D-Nev.)
+        fit = _named(_closest_at(parsed, entities, before, lambda e: e.kind == "person" and holds_office(e, t, *terms) and (
+            us_party is None or known_party(text, e) in (None, us_party)
+        ), ()))
         return fit  # else nobody: the closest person need not hold the office ("the committee's chairman")
     return None
 

@@ -149,6 +149,18 @@ def party_fit(text: str, e: Entity, party: str, state: str | None) -> bool | Non
     return False
 
 
+def known_party(text: str, e: Entity) -> str | None:
+    """The US party ("republican" / "democratic") a person's roles or a party tag after a mention of them name
+    ("Senate Minority Leader Harry Reid (D-Nev.)"), else None."""
+    for r in e.roles:
+        if (p := party_in(r)) in ("republican", "democratic"):
+            return p
+    for _, me in e.mentions:
+        if (tag := _TAG_AFTER.match(text, me)) is not None:
+            return "republican" if tag.group("party") == "R" else "democratic"
+    return None
+
+
 def _own_words(role: str) -> str:
     """A role without a possessor's words before it ("former lawyer" of "President Trump's former lawyer")."""
     return re.split(r"['’]s?\s", role)[-1]

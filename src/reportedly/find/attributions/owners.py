@@ -125,6 +125,8 @@ def whose(ent: Entity, span: Span, head: Tok | None, text: str) -> str | None:
             return None
         if _CAMPAIGN_HEADS.intersection(words):
             return "organization"  # a campaign and its unnamed staff (type guideline 5), "Mr. Sanders's campaign" too
+        if m.group("pos") and last in ("committee", "subcommittee", "panel") and ent.kind == "person":
+            return "government"  # "Neal's committee": the legislature's committee its chairman leads, not the chairman
         if m.group("pos") and not (
             last in _POSSESSED or people_noun(last)
         ):
@@ -387,3 +389,25 @@ def titled_staffer(entities: Sequence[Entity], outlet: Entity, span: Span, text:
 _TITLE_BETWEEN = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}|['’]s\s+(?:[a-z][\w'’-]*\s+){1,3}(?:(?:at|of|in|for)\s+[A-Z][\w.'’-]*\s+)?")
 """A capitalised title ("Fox News Senior Meteorologist Janice Dean") or a possessive and a lower-case one ("The SNP's
 leader at Westminster Ian Blackford") between a body's name and a person's."""
+
+
+def named_in_complement(text: str, at: int, head: str, mention: Span) -> bool:
+    """Whether a name ``mention`` after a lower-case head word (at ``at`` in ``text``) only sits in the head's
+    complement, naming no source: as the possessor inside a person noun's complement ("The longtime Democratic
+    strategist and architect of Bill Clinton’s successful 1992 campaign"), after a participle and "by" set off by a
+    comma ("The 42-year-old automotive worker, backed by the American Civil Liberties Union"), or deeper than the first
+    preposition (not of / from / by) after a document's noun ("the president's speech the next day to graduates of the
+    US Naval Academy"; "the post attributed to Royce Latham" keeps its author)."""
+    prep = _PREP.search(text, at + len(head), mention[0]) if head.islower() else None
+    if prep is None:
+        return False
+    low = head.lower()
+    if people_noun(low) and low not in OFFICIAL_HEADS:
+        return text[mention[1] : mention[1] + 2] in ("'s", "’s") or _BY_PARTICIPLE.search(text, at + len(head), mention[0]) is not None
+    return low in DOCUMENT_HEADS and prep.group(1) not in ("of", "from", "by") and bool(
+        set(text[prep.end() : mention[0]].lower().split()) - {"the", "a", "an"}
+    )
+
+
+_PREP = re.compile(r"\s(of|to|for|at|in|with|from|about|on|by)\s")
+_BY_PARTICIPLE = re.compile(r",\s+\w+(?:ed|en)\s+by\s")

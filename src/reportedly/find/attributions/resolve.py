@@ -80,6 +80,7 @@ from .owners import (
     after_head,
     apposed_person,
     asked_by,
+    named_in_complement,
     officer_named,
     owned_by_description,
     partisans,
@@ -518,8 +519,10 @@ def _describe(
         return Described(phrase, "document", None)
     if ent is not None and head is not None and head.text[:1].isupper() and _national(head_low):
         return Described(phrase, "person" if head_low.endswith("man") else "group", None)  # "the Frenchman"
-    if ent is not None and ent.kind == "person" and head is not None and head.tag_ == "NNPS" and _FAMILY.fullmatch(phrase):
-        return Described(phrase, "group", ent.id)  # "The Clintons": a family
+    if ent is not None and head is not None and head.tag_ in ("NNPS", "NNP") and _FAMILY.fullmatch(phrase) and (
+        (ent.kind == "person" and head.tag_ == "NNPS") or any(e.kind == "person" and e.name.endswith(" " + head.text[:-1]) for e in entities)
+    ):
+        return Described(phrase, "group", ent.id if ent.kind == "person" else None)  # "The Clintons", "the Cheneys": a family
     if ent is not None and (officer := officer_named(ent, span, text)) is not None:
         return Described(officer, "person", None)  # "Texas Democratic Party Chair Ramiro Hinojosa" (no entity)
     if listed is not None:
@@ -533,12 +536,10 @@ def _describe(
             return Described(phrase, "outlet", None)  # "The Left media all were reporting": unnamed media the name describes
         if at >= 0 and _ENVOYS_AT.match(text, at + len(head.text), inside[0][0] if inside else at):
             return Described(phrase, "person", None)  # "The deputy chief of the Iranian mission at the UN": not the UN's
-        prep = _PREP.search(text, at + len(head.text), inside[0][0]) if at >= 0 and inside and head.text.islower() else None
-        if prep is not None and (
-            (people_noun(head_low) and head_low not in OFFICIAL_HEADS and text[inside[0][1] : inside[0][1] + 2] in ("'s", "’s"))
-            or (head_low in DOCUMENT_HEADS and prep.group(1) not in ("of", "from", "by") and set(text[prep.end() : inside[0][0]].lower().split()) - {"the", "a", "an"})
-        ):
-            ent = None  # "The longtime Democratic strategist and architect of Bill Clinton’s campaign", "the president's speech to graduates of the US Naval Academy"
+        if at >= 0 and inside and named_in_complement(text, at, head.text, inside[0]):
+            ent = None  # "The longtime Democratic strategist and architect of Bill Clinton’s campaign" (``owners``)
+        if head.pos_ == "PROPN" and at >= 0 and inside and all(ms > at for ms, _ in inside) and _DASH.search(text, at, inside[0][0]):
+            ent = None  # "the Institute for Justice—the libertarian firm representing Timbs": a name after a dash
     if (station := _STATION.search(phrase)) is not None:
         return Described(station.group("name"), "outlet", None)  # "local Philadelphia TV station WPVI": WPVI
     if (
@@ -607,7 +608,7 @@ def _describe(
     return Described(phrase, "unknown", None)
 
 
-_PREP = re.compile(r"\s(of|to|for|at|in|with|from|about|on|by)\s")
+_DASH = re.compile(r"—|\s[–-]\s")
 _SEVERAL = frozenset("some many most several both others few all".split())
 _PARTY_ALONE = re.compile(r"(?:the\s+)?(?:GOP|Labour|Tories|SNP|Lib Dems?|Liberal Democrats|Conservatives)", re.I)
 _PARTY_STAFF = frozenset("aide aides staffer staffers spokesman spokeswoman spokesperson official officials employee employees".split())
