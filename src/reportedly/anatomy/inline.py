@@ -11,9 +11,10 @@ Four kinds: links to other stories in brackets (``LINKED_HEADLINE``), the BBC's 
 "Rep. Ilhan Omar Ilhan OmarKrystal Ball: Billionaires panicking over Sanders candidacy Omar renews claim ... MORE
 (D-Minn.) and the ..." is the name as written, then the person's full name glued to up to three headlines of other
 stories, then "MORE".  In the 5,000 AllSides articles: 903 cards in 163 articles (159 from The Hill, 4 of its guest
-columns; and 14 whose surname a space parts from the first headline), where they made entity names ("Trump Donald", "Heller Dean"), attributions of the headlines ("Graham says
-Schiff should be a witness") and sources lost in the sentence ("... MORE (R-Wis.) defended journalists Friday, saying
-..."); none in the KCNA stories, 128 in the relay articles.
+columns; and 14 whose surname a space parts from the first headline), where they made entity names ("Trump Donald",
+"Heller Dean"), attributions of the headlines ("Graham says Schiff should be a witness") and sources lost in the
+sentence ("... MORE (R-Wis.) defended journalists Friday, saying ..."); none in the KCNA stories, 128 in the relay
+articles.
 """
 
 from __future__ import annotations

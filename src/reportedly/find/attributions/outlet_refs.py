@@ -205,7 +205,7 @@ OUTLET_NAME = re.compile(
 )
 """The last words of a newspaper's or a broadcaster's name ("The Providence Journal", "The Brownsville Herald", "The
 Syrian Central TV Broadcasting Service", "TV Broadcasting Service of Equatorial Guinea", Korean "Ilbo" and "Sinmun",
-Japanese "Shimbun": daily, newspaper): an organisation the registry
+Japanese "Shimbun": daily, newspaper; "The Middletown Press", not a university's press): an organisation the registry
 lacks named so is an outlet (not "the Journal of ...", whose name goes on; not "... Radio Workers' Union")."""
 
 
