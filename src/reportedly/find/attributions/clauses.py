@@ -122,16 +122,20 @@ def quote_right_after(h: Tok, after: int) -> tuple[int, int] | None:
     ``h`` (the parser may hang the quote on ``h``) and closing within 120 tokens: "as The New Yorker put it in a
     lengthy expose, “the operator.”", "put it this way: “...”"."""
     doc = h.doc
-    marks = OPEN_QUOTES | {"''", "``"}
     for j in range(after + 1, min(len(doc), h.right_edge.i + 3)):
         if doc[j].text in (".", ";", "?", "!") or "\n" in doc[j].text:
             return None
-        if doc[j].text in marks and doc[j - 1].text in (",", ":"):
+        if doc[j].text in _OPENING and doc[j - 1].text in (",", ":"):
             for k in range(j + 1, min(len(doc), j + 120)):
-                if doc[k].text in CLOSE_QUOTES | {"''"} or "\n" in doc[k].text:
-                    return (j + 1, k) if doc[k].text in CLOSE_QUOTES | {"''"} and k > j + 1 else None
+                if doc[k].text in _CLOSING or "\n" in doc[k].text:
+                    return (j + 1, k) if doc[k].text in _CLOSING and k > j + 1 else None
             return None
     return None
+
+
+_OPENING = OPEN_QUOTES | {"''", "``"}
+_CLOSING = CLOSE_QUOTES | {"''"}
+"""Quotation marks as tokens, with the doubled apostrophes and backticks some papers write (``quote_right_after``)."""
 
 
 FELT_BY_OBJECT = frozenset(

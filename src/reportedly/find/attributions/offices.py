@@ -4,7 +4,7 @@ or government whose role names the US, "his lawyer" the one lawyer the article n
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ...model import Entity
 from ...registry import country_of
@@ -133,17 +133,10 @@ def party_fit(text: str, e: Entity, party: str, state: str | None) -> bool | Non
     or of none named ("Sen. Mitch McConnell of Kentucky"), who may be (one closer than a member leaves the description
     unresolved); False otherwise."""
     known = False
-    for r in e.roles:
-        if (p := party_in(r)) is not None:
-            known = True
-            if p == party and (state is None or state_in(r) == state):
-                return True
-    letter = "R" if party == "republican" else "D"
-    for _, me in e.mentions:
-        if (tag := _TAG_AFTER.match(text, me)) is not None:
-            known = True
-            if tag.group("party") == letter and (state is None or state_of_abbreviation(tag.group("state")) == state):
-                return True
+    for p, home in _parties(text, e):
+        known = True
+        if p == party and (state is None or home == state):
+            return True
     if not known and any(_LEGISLATORS.search(r) and state_in(r) in (None, state) for r in e.roles):
         return None
     return False
@@ -152,13 +145,17 @@ def party_fit(text: str, e: Entity, party: str, state: str | None) -> bool | Non
 def known_party(text: str, e: Entity) -> str | None:
     """The US party ("republican" / "democratic") a person's roles or a party tag after a mention of them name
     ("Senate Minority Leader Harry Reid (D-Nev.)"), else None."""
+    return next((p for p, _ in _parties(text, e) if p in ("republican", "democratic")), None)
+
+
+def _parties(text: str, e: Entity) -> Iterator[tuple[str, str | None]]:
+    """(party, home state) of each party a person's roles name, then of each party tag after a mention of them."""
     for r in e.roles:
-        if (p := party_in(r)) in ("republican", "democratic"):
-            return p
+        if (p := party_in(r)) is not None:
+            yield p, state_in(r)
     for _, me in e.mentions:
         if (tag := _TAG_AFTER.match(text, me)) is not None:
-            return "republican" if tag.group("party") == "R" else "democratic"
-    return None
+            yield ("republican" if tag.group("party") == "R" else "democratic"), state_of_abbreviation(tag.group("state"))
 
 
 def _own_words(role: str) -> str:
